@@ -1,0 +1,51 @@
+package org.anneal.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code anneal} command: runs, checks and documents workflows without ever starting JavaFX. */
+@Command(name = "anneal", mixinStandardHelpOptions = true, versionProvider = Anneal.Version.class,
+        description = "Anneal - visual machine learning for materials science.",
+        subcommands = {RunCommand.class, ValidateCommand.class, NodesCommand.class, DocsCommand.class, EditCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the workflow has a problem (unreadable, invalid, or a node failed)",
+                "2:wrong command line", "3:internal error (see the log file)", "130:interrupted"})
+public final class Anneal implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line in-process with the given streams; used by main and by the tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Logs.toFile();
+        CommandLine cl = new CommandLine(new Anneal());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            Logs.internal("internal error", ex);
+            err.println("Internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            err.println("This is a bug in Anneal. Details: " + Logs.toFile());
+            return ExitCode.INTERNAL;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Anneal " + org.anneal.provenance.AnnealVersion.get(), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.anneal.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.anneal.device.Device;
+import org.anneal.device.DeviceSelector;
+import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.NodeEvent;
+import org.anneal.exec.NodeResult;
+import org.anneal.exec.NodeStatus;
+import org.anneal.exec.RunHandle;
+import org.anneal.exec.RunOptions;
+import org.anneal.exec.RunResult;
+import org.anneal.exec.Validation;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.ml.Metrics;
+import org.anneal.provenance.RunReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Validates and runs a workflow headless, prints each node's status and the evaluation "
+        + "results, and writes a results JSON (metrics, timings, problems, provenance).")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "WORKFLOW.json")
+    Path workflow;
+
+    @Option(names = {"-o", "--out"}, description = "Results file (default: results/<workflow>.results.json)")
+    Path out;
+
+    @Option(names = "--device", description = "Override the workflow's device: auto, cpu or gpu")
+    String device;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedWorkflow lw = Workflows.load(workflow, err);
+        if (lw == null) {
+            return ExitCode.PROBLEMS;
+        }
+        String requested = device != null ? device : lw.workflow().meta().device();
+        if (!Set.of("auto", "cpu", "gpu").contains(requested)) {
+            err.println("--device must be auto, cpu or gpu, not '" + requested + "'.");
+            return ExitCode.USAGE;
+        }
+        Device dev = DeviceSelector.system().select(requested);
+        o.println("Anneal " + org.anneal.provenance.AnnealVersion.get() + " | " + workflow + " | seed " + lw.workflow().meta().seed()
+                + " | device " + dev.describe());
+        Validation v = Workflows.validate(lw);
+        if (!v.problems().isEmpty()) {
+            Workflows.print(v.problems(), v.hasErrors() ? err : o);
+        }
+        if (v.hasErrors()) {
+            err.println("Not run: " + v.errors().size() + " problem(s) must be fixed first.");
+            return ExitCode.PROBLEMS;
+        }
+        RunResult r;
+        try (Executor ex = Executor.standard()) {
+            RunHandle h = ex.start(v, new RunOptions(Set.of(), dev, FileAccess.unrestricted(lw.baseDir())), e -> print(o, v, e));
+            Thread hook = new Thread(h::cancel);
+            Runtime.getRuntime().addShutdownHook(hook);
+            r = h.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook already cancelled the run
+            }
+        }
+        printMetrics(o, v, r);
+        r.problems().forEach(p -> err.println(p.describe()));
+        ObjectNode report = RunReport.build(v, r, List.of());
+        Path target = out != null ? out : Path.of("results", stem(workflow) + ".results.json");
+        if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        }
+        Files.writeString(target, RunReport.text(report), StandardCharsets.UTF_8);
+        o.printf(Locale.ROOT, "Results written to %s (%.2f s)%n", target, r.totalNanos() / 1e9);
+        if (r.cancelled()) {
+            return ExitCode.CANCELLED;
+        }
+        return r.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
+    }
+
+    private static void print(PrintWriter o, Validation v, NodeEvent e) {
+        if (!e.status().isFinal()) {
+            return;
+        }
+        String type = v.descriptors().containsKey(e.nodeId()) ? v.descriptors().get(e.nodeId()).id() : "?";
+        synchronized (o) {
+            o.printf(Locale.ROOT, "  %-9s %-16s %-22s %8.3f s%s%n", e.status().name().toLowerCase(Locale.ROOT), e.nodeId(), type,
+                    e.elapsedNanos() / 1e9, e.status() == NodeStatus.FAILED || e.status() == NodeStatus.SKIPPED ? "  " + e.message() : "");
+            o.flush();
+        }
+    }
+
+    private static void printMetrics(PrintWriter o, Validation v, RunResult r) {
+        for (NodeResult nr : r.nodes().values()) {
+            if (nr.outputs() == null) {
+                continue;
+            }
+            for (Object value : nr.outputs().asMap().values()) {
+                if (value instanceof Metrics m) {
+                    o.println("Metrics of '" + nr.nodeId() + "' (" + v.descriptors().get(nr.nodeId()).title() + ", " + m.rows() + " rows):");
+                    m.values().forEach((k, x) -> o.printf(Locale.ROOT, "    %-10s %.6g%n", k, x));
+                }
+            }
+        }
+    }
+
+    private static String stem(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+}

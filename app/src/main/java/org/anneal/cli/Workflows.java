@@ -1,0 +1,41 @@
+package org.anneal.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.Problem;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.graph.WorkflowFileException;
+import org.anneal.spec.NodeRegistry;
+
+/** Loading and validating for the commands, printing problems the same way everywhere. */
+final class Workflows {
+    private Workflows() {
+    }
+
+    /** The loaded workflow, or null after printing why it could not be read. */
+    static LoadedWorkflow load(Path file, PrintWriter err) {
+        try {
+            LoadedWorkflow lw = new WorkflowCodec().read(file);
+            lw.notes().forEach(p -> err.println(p.describe()));
+            return lw;
+        } catch (WorkflowFileException e) {
+            err.println("Cannot open " + file + ":");
+            e.problems().forEach(p -> err.println(p.describe()));
+            return null;
+        }
+    }
+
+    static Validation validate(LoadedWorkflow lw) {
+        return new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+    }
+
+    static void print(Iterable<Problem> problems, PrintWriter w) {
+        for (Problem p : problems) {
+            w.println(p.describe());
+        }
+    }
+}

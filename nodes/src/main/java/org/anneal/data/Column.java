@@ -1,0 +1,47 @@
+package org.anneal.data;
+
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+
+/**
+ * One immutable column. Arrays are shared between tables for speed and must never be written to after
+ * construction; every operation that changes values builds a new column.
+ */
+public sealed interface Column permits NumericColumn, CategoricalColumn {
+    String name();
+
+    ColumnRole role();
+
+    ColumnType type();
+
+    int size();
+
+    boolean isMissing(int row);
+
+    /** The same values under another role. */
+    Column withRole(ColumnRole role);
+
+    /** The same values under another name. */
+    Column renamed(String name);
+
+    /** The rows at {@code index}, in that order (repeats allowed). */
+    Column rows(int[] index);
+
+    /** A cell as text, for viewers and error messages ("" when missing). */
+    String text(int row);
+
+    default ColumnSpec spec() {
+        return new ColumnSpec(name(), type(), role());
+    }
+
+    default int missingCount() {
+        int n = 0;
+        for (int i = 0; i < size(); i++) {
+            if (isMissing(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,288 @@
+package org.anneal.exec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.anneal.graph.PortRef;
+import org.anneal.graph.Problem;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Fingerprint;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+
+/** One run's bookkeeping: which nodes wait for which, what finished, and cancellation. */
+final class Run implements RunHandle {
+    private static final Logger LOG = Logger.getLogger(Run.class.getName());
+
+    private final Validation v;
+    private final RunOptions options;
+    private final ExecutionListener listener;
+    private final ExecutorService pool;
+    private final NodeCache cache;
+    private final List<String> scope;
+    private final Map<String, String> keys;
+    private final Map<String, Problem> blocked;
+    private final Map<String, List<Fingerprint>> fingerprints;
+
+    private final Map<String, Integer> waiting = new HashMap<>();
+    private final Map<String, List<String>> consumers = new HashMap<>();
+    private final Map<String, NodeResult> results = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    private final CompletableFuture<RunResult> done = new CompletableFuture<>();
+    private final long started = System.nanoTime();
+    private volatile boolean cancelled;
+
+    Run(Validation v, RunOptions options, ExecutionListener listener, ExecutorService pool, NodeCache cache,
+        List<String> scope, Map<String, String> keys, Map<String, Problem> blocked, Map<String, List<Fingerprint>> fingerprints) {
+        this.v = v;
+        this.options = options;
+        this.listener = listener;
+        this.pool = pool;
+        this.cache = cache;
+        this.scope = scope;
+        this.keys = keys;
+        this.blocked = blocked;
+        this.fingerprints = fingerprints;
+    }
+
+    void start() {
+        for (String id : scope) {
+            int n = 0;
+            for (PortRef from : v.wiring().getOrDefault(id, Map.of()).values()) {
+                if (scope.contains(from.node())) {
+                    n++;
+                    consumers.computeIfAbsent(from.node(), k -> new ArrayList<>()).add(id);
+                }
+            }
+            waiting.put(id, n);
+            emit(id, NodeStatus.QUEUED, 0, "", 0);
+        }
+        List<String> ready = new ArrayList<>();
+        synchronized (this) {
+            for (String id : scope) {
+                if (waiting.get(id) == 0) {
+                    ready.add(id);
+                }
+            }
+        }
+        if (scope.isEmpty()) {
+            finish();
+        }
+        ready.forEach(this::dispatch);
+    }
+
+    /** Serves a node from the cache, skips it, or sends it to the pool. */
+    private void dispatch(String id) {
+        if (cancelled) {
+            return;
+        }
+        Problem block = blocked.get(id);
+        if (block != null) {
+            complete(new NodeResult(id, NodeStatus.SKIPPED, null, 0, block, null));
+            return;
+        }
+        String key = keys.get(id);
+        Outputs hit = cache.get(key);
+        if (hit != null) {
+            complete(new NodeResult(id, NodeStatus.CACHED, hit, 0, null, key));
+            return;
+        }
+        running.put(id, pool.submit(() -> execute(id, key)));
+    }
+
+    private void execute(String id, String key) {
+        long t0 = System.nanoTime();
+        NodeDescriptor d = v.descriptors().get(id);
+        emit(id, NodeStatus.RUNNING, 0, "", 0);
+        try {
+            Map<String, Object> in = new LinkedHashMap<>();
+            v.wiring().getOrDefault(id, Map.of()).forEach((port, from) ->
+                    in.put(port, results.get(from.node()).outputs().get(from.port())));
+            Outputs out = d.execute(new Inputs(in), v.params().get(id), new Ctx(id, t0));
+            checkOutputs(d, out);
+            if (cancelled) {
+                return;
+            }
+            cache.put(key, out);
+            complete(new NodeResult(id, NodeStatus.DONE, out, System.nanoTime() - t0, null, key));
+        } catch (ExecContext.Cancelled | InterruptedException e) {
+            complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key));
+        } catch (NodeFailure e) {
+            complete(failed(id, key, t0, Problem.error("node.failed", e.getMessage(), e.fix())));
+        } catch (ConfigError e) {
+            complete(failed(id, key, t0, Problem.error("node.failed", e.getMessage(), e.fix())));
+        } catch (OutOfMemoryError e) {
+            complete(failed(id, key, t0, Problem.error("node.memory", "'" + id + "' ran out of memory.",
+                    "Use a smaller dataset or give Java more memory (ANNEAL_OPTS=-Xmx8g).")));
+        } catch (Exception | StackOverflowError e) {
+            if (cancelled) {
+                complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key));
+                return;
+            }
+            LOG.log(Level.WARNING, "node " + id + " (" + d.id() + ") failed", e);
+            complete(failed(id, key, t0, Problem.error("node.internal", "'" + id + "' stopped with an internal error: "
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    "This is probably a bug in Anneal; please report it with the workflow file.")));
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    private static NodeResult failed(String id, String key, long t0, Problem p) {
+        return new NodeResult(id, NodeStatus.FAILED, null, System.nanoTime() - t0, p.atNode(id), key);
+    }
+
+    private static void checkOutputs(NodeDescriptor d, Outputs out) {
+        for (OutPort<?> p : d.outputs()) {
+            Object value = out.get(p.name());
+            if (value == null || !p.type().isInstance(value)) {
+                throw new IllegalStateException(d.id() + " returned " + (value == null ? "nothing" : value.getClass().getSimpleName())
+                        + " on output " + p.name());
+            }
+        }
+    }
+
+    /** Records a final status and releases or skips the consumers, without recursion. */
+    private void complete(NodeResult first) {
+        Deque<NodeResult> todo = new ArrayDeque<>();
+        todo.add(first);
+        List<String> ready = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            NodeResult r = todo.poll();
+            synchronized (this) {
+                if (cancelled || results.containsKey(r.nodeId())) {
+                    continue;
+                }
+                results.put(r.nodeId(), r);
+            }
+            emit(r.nodeId(), r.status(), 1, r.problem() == null ? "" : r.problem().message(), r.nanos());
+            for (String c : consumers.getOrDefault(r.nodeId(), List.of())) {
+                if (!r.status().hasOutputs()) {
+                    Problem p = Problem.error("node.upstream-failed", "'" + c + "' did not run because '" + r.nodeId() + "' "
+                            + r.status().name().toLowerCase() + ".", "Fix '" + r.nodeId() + "' first.").atNode(c);
+                    todo.add(new NodeResult(c, NodeStatus.SKIPPED, null, 0, p, keys.get(c)));
+                } else {
+                    synchronized (this) {
+                        if (waiting.merge(c, -1, Integer::sum) == 0) {
+                            ready.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        boolean finished;
+        synchronized (this) {
+            finished = results.size() == scope.size();
+        }
+        if (finished) {
+            finish();
+        }
+        ready.forEach(this::dispatch);
+    }
+
+    private void finish() {
+        Map<String, NodeResult> ordered = new LinkedHashMap<>();
+        for (String id : scope) {
+            NodeResult r = results.get(id);
+            ordered.put(id, r != null ? r : new NodeResult(id, NodeStatus.CANCELLED, null, 0, null, keys.get(id)));
+        }
+        done.complete(new RunResult(Collections.unmodifiableMap(ordered), options.device(), System.nanoTime() - started,
+                cancelled, Collections.unmodifiableMap(fingerprints)));
+    }
+
+    @Override
+    public void cancel() {
+        synchronized (this) {
+            if (cancelled || done.isDone()) {
+                return;
+            }
+            cancelled = true;
+        }
+        running.values().forEach(f -> f.cancel(true));
+        for (String id : scope) {
+            if (!results.containsKey(id)) {
+                emit(id, NodeStatus.CANCELLED, 0, "cancelled", 0);
+            }
+        }
+        finish();
+    }
+
+    @Override
+    public CompletableFuture<RunResult> result() {
+        return done;
+    }
+
+    private void emit(String id, NodeStatus s, double progress, String message, long nanos) {
+        try {
+            listener.onEvent(new NodeEvent(id, s, progress, message, nanos));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "execution listener failed", e); // a broken view must not break the run
+        }
+    }
+
+    /** The context a node sees while it executes. */
+    private final class Ctx implements ExecContext {
+        private final String id;
+        private final long t0;
+        private volatile long lastEmit;
+        private volatile double lastProgress;
+
+        Ctx(String id, long t0) {
+            this.id = id;
+            this.t0 = t0;
+        }
+
+        @Override
+        public long seed() {
+            return Seeds.forNode(v.source().workflow().meta().seed(), id);
+        }
+
+        @Override
+        public void checkCancelled() {
+            if (cancelled || Thread.currentThread().isInterrupted()) {
+                throw new Cancelled();
+            }
+        }
+
+        @Override
+        public void progress(double fraction) {
+            long now = System.nanoTime();
+            // at most ~20 events a second per node, and only on visible change
+            if (now - lastEmit > 50_000_000L && Math.abs(fraction - lastProgress) >= 0.01) {
+                lastEmit = now;
+                lastProgress = fraction;
+                emit(id, NodeStatus.RUNNING, Math.max(0, Math.min(1, fraction)), "", now - t0);
+            }
+        }
+
+        @Override
+        public String nodeId() {
+            return id;
+        }
+
+        @Override
+        public String device() {
+            return options.device().name();
+        }
+
+        @Override
+        public java.nio.file.Path resolve(String path, String param) throws ConfigError {
+            return options.files().resolve(path, param);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.anneal.ml;
+
+import org.anneal.data.Table;
+import org.anneal.spec.ExecContext;
+
+/**
+ * An unfitted learning algorithm with its settings: the value on a LEARNER wire. {@code train.fit} turns it
+ * into a {@link TrainedModel}; keeping the two apart lets one learner feed several fits (cross-validation,
+ * tuning) without any state leaking between them.
+ */
+public interface Learner {
+    /** What it predicts. */
+    Task task();
+
+    /** Human description with settings, e.g. "Ridge regression (lambda = 0.1)". */
+    String describe();
+
+    /**
+     * Fits on {@code train}, using its target column and the given features.
+     *
+     * @throws org.anneal.spec.NodeFailure for data it cannot learn from (missing values, collinearity)
+     */
+    TrainedModel fit(Table train, java.util.List<String> features, String target, ExecContext ctx);
+}

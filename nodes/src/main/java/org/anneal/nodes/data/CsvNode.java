@@ -1,0 +1,179 @@
+package org.anneal.nodes.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.anneal.data.Column;
+import org.anneal.data.CsvFormat;
+import org.anneal.data.CsvProblem;
+import org.anneal.data.CsvReader;
+import org.anneal.data.Table;
+import org.anneal.provenance.FileDigests;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Fingerprint;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+
+@NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE,
+        doc = "Reads a table from a CSV file with a header row. The delimiter is detected from the header line unless set; "
+                + "columns whose values are all numbers become numeric, others categorical. Cells listed under `missing` "
+                + "become missing values. Declare the column to predict as `target`, and a `group` (specimen, heat) or "
+                + "`time` column so that splits and the leakage analysis can respect them. Every error names the line and column.")
+public final class CsvNode implements Node<CsvNode.Params> {
+
+    public record Params(
+            @Param(doc = "CSV file, relative to the workflow file", hint = Param.Hint.PATH, required = true) String path,
+            @Param(doc = "Column to predict; empty for none", hint = Param.Hint.COLUMN) String target,
+            @Param(doc = "Column of group ids (specimen, heat, micrograph) whose rows belong together", hint = Param.Hint.COLUMN) String group,
+            @Param(doc = "Column of time stamps or sequence numbers", hint = Param.Hint.COLUMN) String time,
+            @Param(doc = "Columns to leave out entirely", hint = Param.Hint.COLUMNS) List<String> ignore,
+            @Param(doc = "Columns to read as categories even though they hold numbers (codes, ids)", hint = Param.Hint.COLUMNS) List<String> categorical,
+            @Param(doc = "Field separator", def = "\"auto\"", choices = {"auto", ",", ";", "tab", "|"}) String delimiter,
+            @Param(doc = "Cell texts that mean 'no value'", def = "[\"\", \"NA\", \"N/A\", \"NaN\", \"nan\", \"null\", \"?\"]") List<String> missing) {
+    }
+
+    static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The rows of the file");
+
+    private static final Map<String, CsvFormat> SNIFFED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        Path file = existingFile(p, ctx);
+        CsvFormat format = format(file, p);
+        List<ColumnSpec> cols = new ArrayList<>();
+        Map<String, ColumnRole> roles = roles(p, format.header());
+        for (int i = 0; i < format.header().size(); i++) {
+            String name = format.header().get(i);
+            ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
+            if (role != ColumnRole.IGNORE) {
+                cols.add(new ColumnSpec(name, format.types().get(i), role));
+            }
+        }
+        return Specs.of(TABLE, new TableSpec(cols, Lineage.UNSPLIT));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) throws Exception {
+        Path file = existingFile(p, ctx);
+        CsvFormat format = format(file, p);
+        Table t;
+        try {
+            t = CsvReader.read(file, options(p), format, roles(p, format.header()), ctx::checkCancelled, ctx::progress);
+        } catch (CsvProblem e) {
+            throw new NodeFailure(p.path() + ": " + e.getMessage(), e.fix());
+        }
+        List<Column> kept = t.columns().stream().filter(c -> c.role() != ColumnRole.IGNORE).toList();
+        return Outputs.of(TABLE, new Table(kept));
+    }
+
+    @Override
+    public List<Fingerprint> externalFingerprints(Params p, ConfigContext ctx) throws IOException, ConfigError {
+        return List.of(new Fingerprint(p.path(), FileDigests.sha256(existingFile(p, ctx))));
+    }
+
+    private static Path existingFile(Params p, ConfigContext ctx) throws ConfigError {
+        Path file = ctx.resolve(p.path(), "path");
+        if (!Files.isRegularFile(file)) {
+            throw ConfigError.atParam("path", "The data file '" + p.path() + "' does not exist (looked for " + file + ").",
+                    "Check the file name; paths are relative to the folder of the workflow file.");
+        }
+        return file;
+    }
+
+    private static CsvFormat format(Path file, Params p) throws ConfigError {
+        String key;
+        try {
+            key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + p.delimiter() + "|" + p.missing() + "|" + p.categorical();
+        } catch (IOException e) {
+            throw ConfigError.atParam("path", "Cannot read '" + p.path() + "': " + e.getMessage(), "Check the file's permissions.");
+        }
+        CsvFormat f = SNIFFED.get(key);
+        if (f == null) {
+            try {
+                f = CsvReader.sniff(file, options(p));
+            } catch (CsvProblem e) {
+                throw ConfigError.atParam("path", p.path() + ": " + e.getMessage(), e.fix());
+            } catch (IOException e) {
+                throw ConfigError.atParam("path", "Cannot read '" + p.path() + "': " + e.getMessage(), "Check the file's permissions.");
+            }
+            SNIFFED.put(key, f);
+        }
+        List<String> header = f.header();
+        Set<String> named = new HashSet<>();
+        checkColumn(header, p.target(), "target", named);
+        checkColumn(header, p.group(), "group", named);
+        checkColumn(header, p.time(), "time", named);
+        for (String c : p.ignore()) {
+            checkColumn(header, c, "ignore", new HashSet<>());
+        }
+        for (String c : p.categorical()) {
+            checkColumn(header, c, "categorical", new HashSet<>());
+        }
+        if (!p.target().isEmpty() && p.ignore().contains(p.target())) {
+            throw ConfigError.atParam("ignore", "The target column '" + p.target() + "' is also listed under 'ignore'.",
+                    "Remove it from 'ignore'.");
+        }
+        return f;
+    }
+
+    private static void checkColumn(List<String> header, String name, String param, Set<String> named) throws ConfigError {
+        if (name.isEmpty()) {
+            return;
+        }
+        if (!header.contains(name)) {
+            String closest = org.anneal.spec.Names.closest(name, header);
+            throw ConfigError.atParam(param, "The file has no column '" + name + "' (named by '" + param + "').",
+                    (closest != null ? "Did you mean '" + closest + "'? " : "") + "Columns in the file: " + String.join(", ", header));
+        }
+        if (!named.add(name)) {
+            throw ConfigError.atParam(param, "Column '" + name + "' is given two roles.", "A column can be the target, the group or the time, not several.");
+        }
+    }
+
+    private static Map<String, ColumnRole> roles(Params p, List<String> header) {
+        Map<String, ColumnRole> roles = new LinkedHashMap<>();
+        for (String c : p.ignore()) {
+            roles.put(c, ColumnRole.IGNORE);
+        }
+        if (!p.group().isEmpty()) {
+            roles.put(p.group(), ColumnRole.GROUP);
+        }
+        if (!p.time().isEmpty()) {
+            roles.put(p.time(), ColumnRole.TIME);
+        }
+        if (!p.target().isEmpty()) {
+            roles.put(p.target(), ColumnRole.TARGET);
+        }
+        return roles;
+    }
+
+    private static CsvReader.Options options(Params p) {
+        char d = switch (p.delimiter()) {
+            case "auto" -> 0;
+            case "tab" -> '\t';
+            default -> p.delimiter().charAt(0);
+        };
+        return new CsvReader.Options(d, Set.copyOf(p.missing()), Set.copyOf(p.categorical()));
+    }
+}

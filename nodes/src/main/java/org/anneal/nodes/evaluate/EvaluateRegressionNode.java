@@ -1,0 +1,103 @@
+package org.anneal.nodes.evaluate;
+
+import java.util.List;
+import java.util.Map;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.Metrics;
+import org.anneal.ml.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+@NodeType(id = "evaluate.regression", title = "Regression metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
+        doc = "Predicts the `data` rows with the model and scores the predictions against the true target: mean squared "
+                + "error (MSE), its root (RMSE), mean absolute error (MAE), the coefficient of determination R² "
+                + "(1 - SSE/SST, about the mean of these rows) and the largest absolute error. Score on rows the model "
+                + "never saw (the test side of a split) for an honest estimate.")
+public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode.Params> {
+
+    public record Params(
+            @Param(doc = "Name of the prediction column added to the predictions table", def = "\"prediction\"") String predictionColumn) {
+    }
+
+    static final InPort<TrainedModel> MODEL = InPort.of("model", DataKind.MODEL, TrainedModel.class, "A fitted regression model");
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to score, with the target column");
+    static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "MSE, RMSE, MAE, R², max error");
+    static final OutPort<Table> PREDICTIONS = OutPort.of("predictions", DataKind.PREDICTIONS, Table.class,
+            "The scored rows with a prediction column (for parity and residual plots)");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        ValueSpec model = in.value(MODEL);
+        TableSpec data = in.table(DATA);
+        if (LearnerSpecs.task(model) != Task.REGRESSION) {
+            throw ConfigError.atPort(MODEL.name(), "This model is a classifier; regression metrics need a regression model.",
+                    "Use the classification metrics node instead.");
+        }
+        String target = model.fact(LearnerSpecs.TARGET);
+        ColumnSpec t = data.requireColumn(target, "");
+        if (t.type() != ColumnType.NUMERIC) {
+            throw ConfigError.atPort(DATA.name(), "Column '" + target + "' in the scored rows is not numeric.", "Score rows from the same source as the training rows.");
+        }
+        for (String f : LearnerSpecs.features(model)) {
+            if (data.column(f).isEmpty()) {
+                throw ConfigError.atPort(DATA.name(), "The scored rows lack the feature '" + f + "' the model was trained with.",
+                        "Prepare the scored rows the same way as the training rows (apply the same transforms).");
+            }
+        }
+        if (p.predictionColumn().isBlank() || data.column(p.predictionColumn()).isPresent()) {
+            throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
+        }
+        TableSpec preds = data.plus(new ColumnSpec(p.predictionColumn(), ColumnType.NUMERIC, ColumnRole.PREDICTION))
+                .withLineage(data.lineage().fittedWith(model.lineage()));
+        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, data.lineage().fittedWith(model.lineage()), Map.of("task", "regression"));
+        return Specs.of(METRICS, metrics, PREDICTIONS, preds);
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        TrainedModel model = in.get(MODEL);
+        Table data = in.get(DATA);
+        if (data.rowCount() == 0) {
+            throw new NodeFailure("There are no rows to score.", "Check the split and any filters upstream.");
+        }
+        NumericColumn truth = data.numeric(model.target());
+        if (truth.missingCount() > 0) {
+            throw new NodeFailure(truth.missingCount() + " scored row(s) have no value in '" + model.target() + "'.",
+                    "Drop rows with a missing target before the split.");
+        }
+        for (String f : model.features()) {
+            if (data.numeric(f).missingCount() > 0) {
+                throw new NodeFailure("Feature '" + f + "' has missing values in the scored rows.", "Fill or drop missing values before scoring.");
+            }
+        }
+        double[] predicted = model.predict(data);
+        Metrics m = RegressionMetrics.of(truth.values(), predicted);
+        Table preds = data.with(new NumericColumn(p.predictionColumn(), ColumnRole.PREDICTION, predicted));
+        return Outputs.of(METRICS, m, PREDICTIONS, preds);
+    }
+
+    static List<String> names() {
+        return List.of("mse", "rmse", "mae", "r2", "max_error");
+    }
+}

@@ -1,0 +1,39 @@
+package org.anneal.nodes.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.anneal.ml.Task;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.ValueSpec;
+
+/** The facts learners and models carry on their specs, read by Fit and Evaluate nodes at configure time. */
+public final class LearnerSpecs {
+    public static final String TASK = "task";
+    public static final String NUMERIC_ONLY = "numericFeaturesOnly";
+    public static final String TARGET = "target";
+    public static final String FEATURES = "features";
+    private static final String SEP = "\u001f";
+
+    private LearnerSpecs() {
+    }
+
+    public static ValueSpec learner(Task task, boolean numericFeaturesOnly) {
+        return ValueSpec.of(DataKind.LEARNER, Lineage.UNSPLIT, Map.of(TASK, task.key(), NUMERIC_ONLY, Boolean.toString(numericFeaturesOnly)));
+    }
+
+    public static ValueSpec model(Task task, Lineage trainedOn, String target, List<String> features) {
+        return ValueSpec.of(DataKind.MODEL, Lineage.learntFrom(trainedOn),
+                Map.of(TASK, task.key(), TARGET, target, FEATURES, String.join(SEP, features)));
+    }
+
+    public static Task task(ValueSpec s) {
+        return Task.valueOf(s.fact(TASK).toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public static List<String> features(ValueSpec model) {
+        String f = model.fact(FEATURES);
+        return f == null || f.isEmpty() ? List.of() : Arrays.asList(f.split(SEP));
+    }
+}

@@ -1,0 +1,64 @@
+package org.anneal.nodes.prepare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+/** Configure-time checks shared by scaling nodes and the apply node. */
+final class ScalingSpecs {
+    static final String COLUMNS_FACT = "columns";
+    private static final String SEP = "\u001f";
+
+    private ScalingSpecs() {
+    }
+
+    /** The columns to scale: as listed, or every numeric feature when the list is empty. */
+    static List<String> columns(TableSpec fit, List<String> listed, String param) throws ConfigError {
+        if (listed.isEmpty()) {
+            List<String> all = fit.columns().stream()
+                    .filter(c -> c.role() == ColumnRole.FEATURE && c.isNumeric()).map(ColumnSpec::name).toList();
+            if (all.isEmpty()) {
+                throw ConfigError.atPort("fit", "The table has no numeric feature columns to scale.",
+                        "Check the data source's column roles and types.");
+            }
+            return all;
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : listed) {
+            ColumnSpec c = fit.requireColumn(name, param);
+            if (!c.isNumeric()) {
+                throw ConfigError.atParam(param, "Column '" + name + "' holds categories, which cannot be scaled.",
+                        "Remove it from '" + param + "' (encode categories first).");
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** Every column must exist, numeric, in the table the state is applied to. */
+    static void requireIn(TableSpec data, List<String> columns, String port) throws ConfigError {
+        for (String name : columns) {
+            var c = data.column(name);
+            if (c.isEmpty() || !c.get().isNumeric()) {
+                throw ConfigError.atPort(port, "The table on '" + port + "' lacks the numeric column '" + name + "' that the scaling was fitted on.",
+                        "Apply the scaling to a table with the same columns as the one it was fitted on.");
+            }
+        }
+    }
+
+    static ValueSpec stateSpec(Lineage fitted, List<String> columns) {
+        return ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fitted), Map.of(COLUMNS_FACT, String.join(SEP, columns)));
+    }
+
+    static List<String> stateColumns(ValueSpec state) {
+        String s = state.fact(COLUMNS_FACT);
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split(SEP));
+    }
+}

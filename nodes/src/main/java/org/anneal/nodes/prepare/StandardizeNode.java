@@ -1,0 +1,97 @@
+package org.anneal.nodes.prepare;
+
+import java.util.List;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+
+@NodeType(id = "prepare.standardize", title = "Standardize", phase = Phase.PREPARE, role = LeakageRole.FIT,
+        doc = "Learns each column's mean and standard deviation on the `fit` rows and applies them to the `data` rows: "
+                + "z = (x - mean) / sd. Connect `fit` to the training rows; to scale the test rows with the same numbers, "
+                + "feed `state` into an Apply node. Missing values are ignored when fitting and stay missing. A column "
+                + "with zero spread is only centred.")
+public final class StandardizeNode implements Node<StandardizeNode.Params> {
+
+    public record Params(
+            @Param(doc = "Numeric columns to scale; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
+            @Param(doc = "Subtract the mean", def = "true") boolean withMean,
+            @Param(doc = "Divide by the standard deviation", def = "true") boolean withStd) {
+    }
+
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the statistics are learnt from (the training rows)");
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to scale");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The scaled rows");
+    static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,
+            "The learnt means and deviations, to apply to other rows");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        TableSpec fit = in.table(FIT);
+        TableSpec data = in.table(DATA);
+        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        ScalingSpecs.requireIn(data, cols, DATA.name());
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())),
+                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        Table fit = in.get(FIT);
+        TableSpec spec = fit.spec(org.anneal.spec.Lineage.UNSPLIT);
+        List<String> cols;
+        try {
+            cols = ScalingSpecs.columns(spec, p.columns(), "columns");
+        } catch (ConfigError e) {
+            throw new NodeFailure(e.getMessage(), e.fix());
+        }
+        double[] mean = new double[cols.size()];
+        double[] sd = new double[cols.size()];
+        for (int j = 0; j < cols.size(); j++) {
+            ctx.checkCancelled();
+            NumericColumn c = fit.numeric(cols.get(j));
+            double[] ms = meanAndSd(c.values());
+            if (Double.isNaN(ms[0])) {
+                throw new NodeFailure("Column '" + cols.get(j) + "' has no values in the fit rows.", "Check the data or leave the column out.");
+            }
+            mean[j] = p.withMean() ? ms[0] : 0;
+            sd[j] = p.withStd() && ms[1] > 0 ? ms[1] : 1;
+            ctx.progress((j + 1.0) / (2 * cols.size()));
+        }
+        ColumnScaling state = new ColumnScaling("Standardize", cols, mean, sd);
+        Table out = state.apply(in.get(DATA));
+        return Outputs.of(OUT, out, STATE, state);
+    }
+
+    /** Mean and sample standard deviation (n - 1) of the non-missing values, by Welford's update. */
+    static double[] meanAndSd(double[] v) {
+        long n = 0;
+        double mean = 0;
+        double m2 = 0;
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            n++;
+            double d = x - mean;
+            mean += d / n;
+            m2 += d * (x - mean);
+        }
+        return new double[] {n == 0 ? Double.NaN : mean, n > 1 ? Math.sqrt(m2 / (n - 1)) : 0};
+    }
+}

@@ -1,0 +1,74 @@
+package org.anneal.nodes.train;
+
+import java.util.List;
+import org.anneal.data.Column;
+import org.anneal.data.Table;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+@NodeType(id = "train.fit", title = "Fit model", phase = Phase.MODEL, role = LeakageRole.FIT,
+        doc = "Trains a learner on the `train` rows and outputs the fitted model. The target is the column declared as "
+                + "target at the data source; every feature column is used. Connect `train` to the training side of a split: "
+                + "a model fitted on rows it is later scored on gives an optimistic score.")
+public final class FitNode implements Node<FitNode.Params> {
+
+    public record Params() {
+    }
+
+    static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The algorithm and its settings");
+    static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Training rows with a target column");
+    static final OutPort<TrainedModel> MODEL = OutPort.of("model", DataKind.MODEL, TrainedModel.class, "The fitted model");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        ValueSpec learner = in.value(LEARNER);
+        TableSpec train = in.table(TRAIN);
+        ColumnSpec target = train.requireTarget(TRAIN.name());
+        Task task = LearnerSpecs.task(learner);
+        if (task == Task.REGRESSION && target.type() != ColumnType.NUMERIC) {
+            throw ConfigError.atPort(TRAIN.name(), "A regression learner needs a numeric target, but '" + target.name() + "' holds categories.",
+                    "Use a classification learner, or choose a numeric target column at the data source.");
+        }
+        List<ColumnSpec> features = train.features();
+        if (features.isEmpty()) {
+            throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
+        }
+        if (Boolean.parseBoolean(learner.fact(LearnerSpecs.NUMERIC_ONLY))) {
+            for (ColumnSpec c : features) {
+                if (c.type() != ColumnType.NUMERIC) {
+                    throw ConfigError.atPort(TRAIN.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
+                            "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
+                }
+            }
+        }
+        return Specs.of(MODEL, LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList()));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        Table train = in.get(TRAIN);
+        String target = train.target().map(Column::name).orElseThrow();
+        List<String> features = train.features().stream().map(Column::name).toList();
+        return Outputs.of(MODEL, in.get(LEARNER).fit(train, features, target, ctx));
+    }
+}

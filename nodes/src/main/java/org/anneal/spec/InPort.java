@@ -1,0 +1,57 @@
+package org.anneal.spec;
+
+import java.util.Objects;
+
+/**
+ * An input port: a name unique within its node, the kind of value it takes and whether a wire is
+ * required. Declared as a {@code static final} field of the node class; the descriptor finds it there.
+ */
+public final class InPort<T> {
+    private final String name;
+    private final DataKind kind;
+    private final Class<T> type;
+    private final boolean optional;
+    private final String doc;
+
+    private InPort(String name, DataKind kind, Class<T> type, boolean optional, String doc) {
+        this.name = Objects.requireNonNull(name);
+        this.kind = Objects.requireNonNull(kind);
+        this.type = Objects.requireNonNull(type);
+        this.optional = optional;
+        this.doc = doc == null ? "" : doc;
+    }
+
+    public static <T> InPort<T> of(String name, DataKind kind, Class<T> type, String doc) {
+        return new InPort<>(name, kind, type, false, doc);
+    }
+
+    /** The same port, but a node may run without a wire on it. */
+    public InPort<T> optional() {
+        return new InPort<>(name, kind, type, true, doc);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DataKind kind() {
+        return kind;
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public boolean isOptional() {
+        return optional;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + kind.title() + (optional ? ", optional" : "") + ")";
+    }
+}

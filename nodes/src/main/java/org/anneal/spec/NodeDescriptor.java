@@ -1,0 +1,302 @@
+package org.anneal.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything about a node type, read once from its declaration: the palette, the inspector, the JSON
+ * codec, validation, the docs and the leakage analysis all read this and nothing else.
+ */
+public final class NodeDescriptor {
+    private static final ObjectMapper LITERALS = new ObjectMapper();
+
+    private final Node<Record> node;
+    private final NodeType decl;
+    private final List<InPort<?>> inputs;
+    private final List<OutPort<?>> outputs;
+    private final Class<? extends Record> paramsType;
+    private final List<ParamDescriptor> params;
+    private final Constructor<? extends Record> paramsConstructor;
+
+    @SuppressWarnings("unchecked")
+    private NodeDescriptor(Node<?> node) {
+        Class<?> cls = node.getClass();
+        this.node = (Node<Record>) node;
+        this.decl = cls.getAnnotation(NodeType.class);
+        if (decl == null) {
+            throw new IllegalArgumentException(cls.getName() + " lacks @NodeType");
+        }
+        this.inputs = List.copyOf(NodeDescriptor.<InPort<?>>staticFields(cls, InPort.class));
+        this.outputs = List.copyOf(NodeDescriptor.<OutPort<?>>staticFields(cls, OutPort.class));
+        this.paramsType = paramsType(cls);
+        this.params = List.copyOf(readParams(paramsType, decl.id()));
+        try {
+            Class<?>[] types = java.util.Arrays.stream(paramsType.getRecordComponents())
+                    .map(RecordComponent::getType).toArray(Class<?>[]::new);
+            this.paramsConstructor = paramsType.getDeclaredConstructor(types);
+            this.paramsConstructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        checkUniquePorts();
+    }
+
+    public static NodeDescriptor of(Node<?> node) {
+        return new NodeDescriptor(node);
+    }
+
+    public String id() {
+        return decl.id();
+    }
+
+    public String title() {
+        return decl.title();
+    }
+
+    public Phase phase() {
+        return decl.phase();
+    }
+
+    public LeakageRole role() {
+        return decl.role();
+    }
+
+    public String doc() {
+        return decl.doc();
+    }
+
+    /** First sentence of the doc, for tooltips and listings. */
+    public String summary() {
+        String d = decl.doc();
+        int dot = d.indexOf(". ");
+        return dot < 0 ? d : d.substring(0, dot + 1);
+    }
+
+    public int version() {
+        return decl.version();
+    }
+
+    public List<InPort<?>> inputs() {
+        return inputs;
+    }
+
+    public List<OutPort<?>> outputs() {
+        return outputs;
+    }
+
+    public List<ParamDescriptor> params() {
+        return params;
+    }
+
+    public Optional<InPort<?>> input(String name) {
+        return inputs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<OutPort<?>> output(String name) {
+        return outputs.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<ParamDescriptor> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Node<Record> node() {
+        return node;
+    }
+
+    /** The default params as they would be written to a file. */
+    public ObjectNode defaultParamsJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        for (ParamDescriptor p : params) {
+            if (p.hasDefault()) {
+                o.set(p.name(), p.defaultJson().deepCopy());
+            }
+        }
+        return o;
+    }
+
+    /** A problem with one named parameter (unknown name, wrong type, out of range, missing). */
+    public record ParamIssue(String param, String message, String fix, boolean unknownName) {
+    }
+
+    /** Result of binding JSON params: the record (null if any issue) and the issues. */
+    public record Binding(Record params, List<ParamIssue> issues) {
+        public boolean ok() {
+            return issues.isEmpty();
+        }
+    }
+
+    /** Turns JSON params into the params record, collecting every issue rather than stopping at the first. */
+    public Binding bind(ObjectNode json) {
+        List<ParamIssue> issues = new ArrayList<>();
+        List<String> known = params.stream().map(ParamDescriptor::name).toList();
+        for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                String closest = Names.closest(name, known);
+                issues.add(new ParamIssue(name, "Node type '" + id() + "' has no parameter '" + name + "'.",
+                        (closest != null ? "Did you mean '" + closest + "'? " : "")
+                                + (known.isEmpty() ? "This node has no parameters." : "Its parameters are: " + String.join(", ", known)),
+                        true));
+            }
+        }
+        Object[] values = new Object[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            ParamDescriptor p = params.get(i);
+            JsonNode v = json.get(p.name());
+            if (v == null || v.isNull()) {
+                if (!p.hasDefault()) {
+                    issues.add(new ParamIssue(p.name(), "Required parameter '" + p.name() + "' is not set.",
+                            "Set '" + p.name() + "': " + p.doc(), false));
+                    continue;
+                }
+                v = p.defaultJson();
+            }
+            try {
+                values[i] = p.convert(v);
+            } catch (ParamDescriptor.Invalid e) {
+                issues.add(new ParamIssue(p.name(), e.getMessage(), e.fix(), false));
+            }
+        }
+        if (!issues.isEmpty()) {
+            return new Binding(null, List.copyOf(issues));
+        }
+        try {
+            return new Binding(paramsConstructor.newInstance(values), List.of());
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // a compact constructor may reject a combination of values; its message is meant for the user
+            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.toString();
+            return new Binding(null, List.of(new ParamIssue("", msg, "Change the parameters so they agree.", false)));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The params record with every default; node types without defaults for required params fail here. */
+    public Record defaults() {
+        Binding b = bind(JsonNodeFactory.instance.objectNode());
+        if (!b.ok()) {
+            throw new IllegalStateException(id() + " has required params: " + b.issues());
+        }
+        return b.params();
+    }
+
+    public Specs configure(Specs in, Record p, ConfigContext ctx) throws ConfigError {
+        return node.configure(in, p, ctx);
+    }
+
+    public java.util.List<Fingerprint> externalFingerprints(Record p, ConfigContext ctx) throws java.io.IOException, ConfigError {
+        return node.externalFingerprints(p, ctx);
+    }
+
+    public Outputs execute(Inputs in, Record p, ExecContext ctx) throws Exception {
+        return node.execute(in, p, ctx);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> staticFields(Class<?> cls, Class<?> type) {
+        // getDeclaredFields keeps source order on HotSpot; port order only matters for display
+        List<T> out = new ArrayList<>();
+        for (Field f : cls.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && type.isAssignableFrom(f.getType())) {
+                try {
+                    f.setAccessible(true);
+                    out.add((T) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Record> paramsType(Class<?> cls) {
+        for (Type t : cls.getGenericInterfaces()) {
+            if (t instanceof ParameterizedType pt && pt.getRawType() == Node.class) {
+                return (Class<? extends Record>) pt.getActualTypeArguments()[0];
+            }
+        }
+        throw new IllegalArgumentException(cls.getName() + " must implement Node<Params> directly");
+    }
+
+    private static List<ParamDescriptor> readParams(Class<? extends Record> type, String nodeId) {
+        List<ParamDescriptor> out = new ArrayList<>();
+        for (RecordComponent rc : type.getRecordComponents()) {
+            Param a = rc.getAnnotation(Param.class);
+            if (a == null) {
+                throw new IllegalArgumentException(nodeId + ": param '" + rc.getName() + "' lacks @Param");
+            }
+            ParamType pt = paramType(rc, a, nodeId);
+            JsonNode def;
+            if (!a.def().isEmpty()) {
+                try {
+                    def = LITERALS.readTree(a.def());
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(nodeId + ": default of '" + rc.getName() + "' is not JSON: " + a.def());
+                }
+            } else {
+                def = a.required() ? null : ParamDescriptor.emptyFor(pt);
+                if (def == null && !a.required()) {
+                    throw new IllegalArgumentException(nodeId + ": param '" + rc.getName() + "' needs def or required");
+                }
+            }
+            out.add(new ParamDescriptor(rc.getName(), pt, def, a.min(), a.max(), List.of(a.choices()), a.doc(), a.required()));
+        }
+        return out;
+    }
+
+    private static ParamType paramType(RecordComponent rc, Param a, String nodeId) {
+        Class<?> t = rc.getType();
+        if (t == double.class) {
+            return ParamType.REAL;
+        }
+        if (t == int.class) {
+            return ParamType.INTEGER;
+        }
+        if (t == boolean.class) {
+            return ParamType.BOOLEAN;
+        }
+        if (t == String.class) {
+            if (a.choices().length > 0) {
+                return ParamType.CHOICE;
+            }
+            return switch (a.hint()) {
+                case COLUMN -> ParamType.COLUMN;
+                case PATH -> ParamType.PATH;
+                default -> ParamType.TEXT;
+            };
+        }
+        if (t == List.class) {
+            return a.hint() == Param.Hint.COLUMNS ? ParamType.COLUMNS : ParamType.TEXT_LIST;
+        }
+        throw new IllegalArgumentException(nodeId + ": unsupported param type " + t + " of '" + rc.getName() + "'");
+    }
+
+    private void checkUniquePorts() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (InPort<?> p : inputs) {
+            if (!seen.add("in:" + p.name())) {
+                throw new IllegalStateException(id() + ": duplicate input " + p.name());
+            }
+        }
+        for (OutPort<?> p : outputs) {
+            if (!seen.add("out:" + p.name())) {
+                throw new IllegalStateException(id() + ": duplicate output " + p.name());
+            }
+        }
+    }
+}

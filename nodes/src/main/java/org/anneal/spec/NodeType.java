@@ -1,0 +1,26 @@
+package org.anneal.spec;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The one declaration of a node type: read once into a {@link NodeDescriptor}. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface NodeType {
+    /** Stable id used in workflow files: {@code phase.verb-or-noun}. Never rename; migrate instead. */
+    String id();
+
+    String title();
+
+    Phase phase();
+
+    LeakageRole role();
+
+    /** Markdown; the first sentence is the palette tooltip. */
+    String doc();
+
+    /** Bumped when params change meaning; older files are migrated by {@link Node#migrate}. */
+    int version() default 1;
+}

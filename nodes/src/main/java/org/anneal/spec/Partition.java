@@ -1,0 +1,27 @@
+package org.anneal.spec;
+
+import java.util.Objects;
+
+/**
+ * Which rows a value is made of: all rows, or one side of a particular split node. The leakage analysis
+ * compares partitions; the split node's id keeps two different splits apart.
+ */
+public record Partition(String splitNode, Side side) {
+    public enum Side { ALL, TRAIN, VALIDATION, TEST }
+
+    public static final Partition ALL = new Partition("", Side.ALL);
+
+    public Partition {
+        Objects.requireNonNull(splitNode);
+        Objects.requireNonNull(side);
+    }
+
+    public static Partition of(String splitNode, Side side) {
+        return new Partition(splitNode, side);
+    }
+
+    @Override
+    public String toString() {
+        return side == Side.ALL ? "all rows" : side.name().toLowerCase(java.util.Locale.ROOT) + " rows of " + splitNode;
+    }
+}
