@@ -32,7 +32,6 @@ public final class CsvReader {
     public static final int SAMPLE_ROWS = 1000;
     private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t', '|'};
     private static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.TRIM_SPACES)
             .build();
@@ -197,17 +196,21 @@ public final class CsvReader {
     }
 
     /** Reads the next record into {@code row}; returns its 1-based line, or 0 at the end. */
+    @SuppressWarnings("deprecation") // CsvParser reports row positions on getTokenLocation only
     private static long nextRow(CsvParser p, List<String> row) throws IOException {
         row.clear();
         JsonToken t = p.nextToken();
         if (t == null) {
             return 0;
         }
-        long line = p.currentTokenLocation().getLineNr();
+        long line = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            if (line == 0) {
+                line = p.getTokenLocation().getLineNr(); // the START_ARRAY token carries no position
+            }
             row.add(p.getText());
         }
-        return line;
+        return Math.max(1, line);
     }
 
     private static double parseNumber(String v, String column, long line) throws CsvProblem {
