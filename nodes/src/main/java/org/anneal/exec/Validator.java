@@ -80,11 +80,13 @@ public final class Validator {
 
         // wires: both ends exist, kinds agree, at most one wire per input
         Map<String, Map<String, Link>> wiredInputs = new HashMap<>();
+        Set<String> rejectedInputs = new HashSet<>(); // "node:port" with a wrong wire: one problem per port is enough
         List<Link> goodLinks = new ArrayList<>();
         for (Link l : w.links()) {
             Problem p = checkLink(w, l, descriptors, wiredInputs);
             if (p != null) {
                 problems.add(p.at(lw.locateLink(l)));
+                rejectedInputs.add(l.to().toString());
             } else {
                 goodLinks.add(l);
                 wiredInputs.computeIfAbsent(l.to().node(), k -> new HashMap<>()).put(l.to().port(), l);
@@ -100,7 +102,7 @@ public final class Validator {
         }
         List<String> order = topologicalOrder(w, inputs);
         if (order.size() < w.nodes().size()) {
-            List<String> cycle = findCycle(inputs, order);
+            List<String> cycle = findCycle(inputs, order, w.nodes().stream().map(NodeInstance::id).toList());
             problems.add(Problem.error("graph.cycle", "The wires form a loop: " + String.join(" → ", cycle) + ".",
                     "Remove one of these wires; data must flow one way, from sources to results.")
                     .atNode(cycle.get(0)).at(lw.locateNode(cycle.get(0), null)));
@@ -112,7 +114,8 @@ public final class Validator {
                 continue;
             }
             for (InPort<?> in : d.inputs()) {
-                if (!in.isOptional() && !wiredInputs.getOrDefault(n.id(), Map.of()).containsKey(in.name())) {
+                if (!in.isOptional() && !wiredInputs.getOrDefault(n.id(), Map.of()).containsKey(in.name())
+                        && !rejectedInputs.contains(n.id() + ":" + in.name())) {
                     problems.add(Problem.error("wire.missing-input", "Input '" + in.name() + "' of '" + n.id() + "' is not connected.",
                             "Connect a " + in.kind().title().toLowerCase() + " output to it. " + in.doc())
                             .atPort(n.id(), in.name()).at(lw.locateNode(n.id(), null)));
@@ -266,7 +269,7 @@ public final class Validator {
     }
 
     /** One cycle among the nodes Kahn's algorithm could not order, as a closed path a → b → … → a. */
-    static List<String> findCycle(Map<String, Set<String>> inputs, List<String> ordered) {
+    static List<String> findCycle(Map<String, Set<String>> inputs, List<String> ordered, List<String> fileOrder) {
         Set<String> left = new LinkedHashSet<>(inputs.keySet());
         ordered.forEach(left::remove);
         String start = left.iterator().next();
@@ -281,6 +284,14 @@ public final class Validator {
         }
         List<String> cycle = new ArrayList<>(path.subList(seenAt.get(cur), path.size()));
         java.util.Collections.reverse(cycle); // inputs point backwards; show data-flow direction
+        // start at the node that comes first in the file, so the message is stable and reads naturally
+        int first = 0;
+        for (int i = 1; i < cycle.size(); i++) {
+            if (fileOrder.indexOf(cycle.get(i)) < fileOrder.indexOf(cycle.get(first))) {
+                first = i;
+            }
+        }
+        java.util.Collections.rotate(cycle, -first);
         cycle.add(cycle.get(0));
         return cycle;
     }
