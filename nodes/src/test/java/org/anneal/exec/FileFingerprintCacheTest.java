@@ -1,0 +1,51 @@
+package org.anneal.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.anneal.device.Device;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.spec.NodeRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A loader's cache key includes the SHA-256 of its file: edit the data and the pipeline re-runs from the loader. */
+class FileFingerprintCacheTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void changingTheCsvReRunsTheLoaderAndEverythingAfterIt() throws Exception {
+        Files.writeString(dir.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6\n4,8\n5,10\n");
+        Files.writeString(dir.resolve("w.json"), """
+                {"format":"anneal-workflow","version":1,
+                 "nodes":[{"id":"load","type":"data.csv","params":{"path":"d.csv","target":"y"}},
+                          {"id":"split","type":"split.holdout","params":{"test":0.4}},
+                          {"id":"ridge","type":"model.ridge","params":{"lambda":0}}],
+                 "links":[{"from":"load:table","to":"split:table"}]}
+                """);
+        try (Executor ex = new Executor(new MemoryCache(16), 2)) {
+            RunResult first = run(ex);
+            assertEquals(Set.of("load", "split", "ridge"), Set.copyOf(first.executed()));
+            assertEquals(List.of(), run(ex).executed());
+            Files.writeString(dir.resolve("d.csv"), "x,y\n1,2\n2,4\n3,6\n4,8\n5,10\n6,12\n");
+            RunResult afterEdit = run(ex);
+            assertEquals(Set.of("load", "split"), Set.copyOf(afterEdit.executed()));
+            String sha = afterEdit.fingerprints().get("load").get(0).sha256();
+            assertTrue(sha.matches("[0-9a-f]{64}"));
+        }
+    }
+
+    private RunResult run(Executor ex) throws Exception {
+        LoadedWorkflow lw = new WorkflowCodec().read(dir.resolve("w.json"));
+        FileAccess files = FileAccess.unrestricted(lw.baseDir());
+        Validation v = new Validator(NodeRegistry.standard()).validate(lw, files);
+        assertEquals(List.of(), v.problems());
+        return ex.run(v, new RunOptions(Set.of(), new Device("cpu", "cpu", "", ""), files), e -> { });
+    }
+}
