@@ -60,7 +60,7 @@ class DeviceSelectorTest {
     }
 
     @Test
-    void onThisCpuOnlyBuildTheRealProbeFallsBackAndNd4jRunsOnTheCpu() {
+    void onThisGpuLessMachineTheRealProbeFallsBackAndNd4jRunsOnTheCpu() {
         Device d = DeviceSelector.system().select("gpu");
         assertEquals("cpu", d.name());
         assertTrue(d.isFallback());

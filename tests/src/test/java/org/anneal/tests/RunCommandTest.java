@@ -26,7 +26,7 @@ class RunCommandTest {
         Path results = tmp.resolve("results.json");
         Cli r = Cli.run("run", EXAMPLE, "--out", results.toString());
         assertEquals(0, r.exit(), r.all());
-        for (String id : new String[] {"load", "split", "scale", "scale_test", "ridge", "fit", "score"}) {
+        for (String id : new String[] {"load", "clean", "split", "scale", "scale_test", "ridge", "fit", "score"}) {
             assertTrue(r.out().lines().anyMatch(l -> l.trim().startsWith("done") && l.contains(" " + id + " ")), id + " reported\n" + r.out());
         }
         assertTrue(r.out().contains("Metrics of 'score'"), r.out());
@@ -36,8 +36,8 @@ class RunCommandTest {
         assertEquals("anneal-results", report.get("format").asText());
         assertTrue(report.get("succeeded").asBoolean());
         double r2 = report.at("/metrics/score/r2").asDouble();
-        assertTrue(r2 > 0.3 && r2 <= 1, "a real R²: " + r2);
-        assertEquals(7, report.get("nodes").size());
+        assertTrue(r2 > 0.2 && r2 < 0.45, "the R² the example is known for: " + r2);
+        assertEquals(8, report.get("nodes").size());
         assertTrue(report.get("nodes").get(0).has("seconds"));
         assertEquals(42, report.at("/provenance/seed").asLong());
         assertEquals("cpu", report.at("/provenance/device/used").asText());
@@ -77,7 +77,7 @@ class RunCommandTest {
     void theLauncherScriptRunsHeadlessWithoutLoadingJavaFx() throws Exception {
         Path log = tmp.resolve("classes.txt");
         ProcessBuilder pb = new ProcessBuilder("./anneal", "run", EXAMPLE, "--out", tmp.resolve("r.json").toString())
-                .redirectErrorStream(true).redirectOutput(log);
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("ANNEAL_OPTS", "-verbose:class -Djava.awt.headless=true");
         pb.environment().remove("DISPLAY");
         Process p = pb.start();
