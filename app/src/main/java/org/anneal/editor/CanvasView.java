@@ -1,0 +1,179 @@
+package org.anneal.editor;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+import org.anneal.graph.Link;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.NodeInstance;
+import org.anneal.spec.NodeDescriptor;
+
+/**
+ * The workflow drawn as boxes and curved wires. Drag a node to move it; drag empty space to pan. A view
+ * only: positions go back to the view model, which owns the workflow.
+ */
+final class CanvasView extends Pane {
+    private final WorkflowViewModel vm;
+    private final Group world = new Group();
+    private final Group wires = new Group();
+    private final Group boxes = new Group();
+    private final Map<String, NodeBox> byId = new HashMap<>();
+    private final Consumer<String> onSelect;
+    private final javafx.scene.transform.Translate pan = new javafx.scene.transform.Translate();
+    private final javafx.scene.transform.Scale zoom = new javafx.scene.transform.Scale(1, 1);
+    private boolean needsFit;
+    private double panX;
+    private double panY;
+    private double dragX;
+    private double dragY;
+
+    CanvasView(WorkflowViewModel vm, Consumer<String> onSelect) {
+        this.vm = vm;
+        this.onSelect = onSelect;
+        setId("canvas");
+        setStyle("-fx-background-color: #f1f3f4;");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        world.getChildren().addAll(wires, boxes);
+        world.getTransforms().setAll(pan, zoom);
+        getChildren().add(world);
+        widthProperty().addListener(o -> fitIfNeeded());
+        heightProperty().addListener(o -> fitIfNeeded());
+        setOnMousePressed(e -> {
+            if (e.getTarget() == this) {
+                dragX = e.getX() - panX;
+                dragY = e.getY() - panY;
+            }
+        });
+        setOnMouseDragged(e -> {
+            if (e.getTarget() == this) {
+                panX = e.getX() - dragX;
+                panY = e.getY() - dragY;
+                pan.setX(panX);
+                pan.setY(panY);
+            }
+        });
+        vm.workflowProperty().addListener((obs, old, lw) -> {
+            if (lw != null && (old == null || !sameGraph(old, lw))) {
+                rebuild(lw);
+            }
+        });
+        vm.states().addListener((MapChangeListener<String, WorkflowViewModel.NodeState>) c -> {
+            NodeBox b = byId.get(c.getKey());
+            if (b != null) {
+                b.showState(c.getValueAdded());
+            }
+        });
+        vm.problems().addListener((javafx.collections.ListChangeListener<org.anneal.graph.Problem>) c -> {
+            byId.values().forEach(b -> b.showProblem(false));
+            vm.problems().stream().filter(p -> p.isError() && p.nodeId() != null && byId.containsKey(p.nodeId()))
+                    .forEach(p -> byId.get(p.nodeId()).showProblem(true));
+        });
+    }
+
+    /** Moving a node changes positions only; no need to rebuild the boxes. */
+    private static boolean sameGraph(LoadedWorkflow a, LoadedWorkflow b) {
+        return a.workflow().links().equals(b.workflow().links())
+                && a.workflow().nodes().stream().map(NodeInstance::id).toList()
+                .equals(b.workflow().nodes().stream().map(NodeInstance::id).toList());
+    }
+
+    private void rebuild(LoadedWorkflow lw) {
+        boxes.getChildren().clear();
+        byId.clear();
+        int i = 0;
+        for (NodeInstance n : lw.workflow().nodes()) {
+            NodeDescriptor d = vm.registry().find(n.type()).orElse(null);
+            NodeBox box = new NodeBox(n, d);
+            // nodes without a saved position are laid out left to right
+            double x = n.position() != null ? n.position().x() : 40 + (i % 5) * 230;
+            double y = n.position() != null ? n.position().y() : 40 + (i / 5) * 160;
+            box.relocate(x, y);
+            makeDraggable(box);
+            boxes.getChildren().add(box);
+            byId.put(n.id(), box);
+            box.showState(vm.states().get(n.id()));
+            i++;
+        }
+        redrawWires();
+        needsFit = true;
+        fitIfNeeded();
+    }
+
+    /** Fit to view: the whole workflow visible, never magnified beyond 100 %. */
+    private void fitIfNeeded() {
+        if (!needsFit || getWidth() < 50 || getHeight() < 50 || byId.isEmpty()) {
+            return;
+        }
+        needsFit = false;
+        double minX = byId.values().stream().mapToDouble(NodeBox::getLayoutX).min().orElse(0);
+        double minY = byId.values().stream().mapToDouble(NodeBox::getLayoutY).min().orElse(0);
+        double maxX = byId.values().stream().mapToDouble(b -> b.getLayoutX() + b.getPrefWidth()).max().orElse(1);
+        double maxY = byId.values().stream().mapToDouble(b -> b.getLayoutY() + b.getPrefHeight()).max().orElse(1);
+        double s = Math.min(1, Math.min((getWidth() - 60) / (maxX - minX), (getHeight() - 60) / (maxY - minY)));
+        zoom.setX(s);
+        zoom.setY(s);
+        panX = 30 - minX * s;
+        panY = 30 - minY * s;
+        pan.setX(panX);
+        pan.setY(panY);
+    }
+
+    private void makeDraggable(NodeBox box) {
+        double[] offset = new double[2];
+        box.setOnMousePressed(e -> {
+            Point2D p = boxes.sceneToLocal(e.getSceneX(), e.getSceneY());
+            offset[0] = p.getX() - box.getLayoutX();
+            offset[1] = p.getY() - box.getLayoutY();
+            onSelect.accept(box.nodeId());
+            e.consume();
+        });
+        box.setOnMouseDragged(e -> {
+            Point2D p = boxes.sceneToLocal(e.getSceneX(), e.getSceneY());
+            box.relocate(p.getX() - offset[0], p.getY() - offset[1]);
+            redrawWires();
+            e.consume();
+        });
+        box.setOnMouseReleased(e -> {
+            vm.moveNode(box.nodeId(), box.getLayoutX(), box.getLayoutY());
+            e.consume();
+        });
+    }
+
+    private void redrawWires() {
+        wires.getChildren().clear();
+        LoadedWorkflow lw = vm.workflowProperty().get();
+        if (lw == null) {
+            return;
+        }
+        for (Link l : lw.workflow().links()) {
+            NodeBox from = byId.get(l.from().node());
+            NodeBox to = byId.get(l.to().node());
+            Point2D a = from == null ? null : from.outputAnchor(l.from().port());
+            Point2D b = to == null ? null : to.inputAnchor(l.to().port());
+            if (a == null || b == null) {
+                continue; // a wire to an unknown port is listed under Problems instead
+            }
+            double dx = Math.max(40, Math.abs(b.getX() - a.getX()) / 2);
+            CubicCurve c = new CubicCurve(a.getX(), a.getY(), a.getX() + dx, a.getY(), b.getX() - dx, b.getY(), b.getX(), b.getY());
+            c.setFill(null);
+            c.setStroke(Color.web("#5f6368"));
+            c.setStrokeWidth(1.6);
+            c.setId("wire-" + l.from() + "-" + l.to());
+            wires.getChildren().add(c);
+        }
+    }
+
+    NodeBox box(String id) {
+        return byId.get(id);
+    }
+}

@@ -1,0 +1,218 @@
+package org.anneal.editor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.anneal.exec.Executor;
+import org.anneal.graph.Problem;
+import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.NodeRegistry;
+
+/**
+ * The workbench window: toolbar, canvas, node docs and metrics on the right, problems and status below.
+ * Opens the workflow named on the command line, or the first bundled example.
+ */
+public final class EditorApp extends Application {
+    static final Path DEFAULT_EXAMPLE = Path.of("workflows", "01-linear-regression.json");
+
+    private WorkflowViewModel vm;
+    private Stage stage;
+    private final TextArea docs = new TextArea();
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        Executor executor = Executor.standard();
+        vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
+        CanvasView canvas = new CanvasView(vm, this::select);
+
+        BorderPane root = new BorderPane();
+        root.setTop(toolbar());
+        SplitPane centre = new SplitPane(canvas, sidePanel());
+        centre.setDividerPositions(0.72);
+        SplitPane main = new SplitPane(centre, bottomPanel());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.75);
+        root.setCenter(main);
+
+        Scene scene = new Scene(root, 1280, 800);
+        primary.setScene(scene);
+        primary.titleProperty().bind(Bindings.createStringBinding(() -> "Anneal — "
+                        + (vm.workflowProperty().get() == null ? "no workflow" : vm.workflowProperty().get().workflow().meta().title())
+                        + (vm.dirtyProperty().get() ? " *" : ""),
+                vm.workflowProperty(), vm.dirtyProperty()));
+        primary.setOnCloseRequest(e -> {
+            if (vm.dirtyProperty().get() && !confirmDiscard()) {
+                e.consume();
+            } else {
+                executor.close();
+            }
+        });
+        primary.show();
+
+        List<String> args = getParameters().getRaw();
+        Path initial = !args.isEmpty() ? Path.of(args.get(0)) : (Files.exists(DEFAULT_EXAMPLE) ? DEFAULT_EXAMPLE : null);
+        if (initial != null) {
+            open(initial);
+        }
+    }
+
+    private ToolBar toolbar() {
+        Button open = new Button("Open…");
+        open.setId("openButton");
+        open.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Anneal workflows", "*.json"));
+            var f = fc.showOpenDialog(stage);
+            if (f != null) {
+                open(f.toPath());
+            }
+        });
+        Button save = new Button("Save");
+        save.setId("saveButton");
+        save.disableProperty().bind(vm.dirtyProperty().not());
+        save.setOnAction(e -> {
+            try {
+                vm.save();
+            } catch (IOException ex) {
+                error("Could not save", ex.getMessage());
+            }
+        });
+        Button run = new Button("▶ Run");
+        run.setId("runButton");
+        run.disableProperty().bind(vm.runningProperty().or(vm.workflowProperty().isNull()));
+        run.setOnAction(e -> vm.run());
+        Button cancel = new Button("■ Cancel");
+        cancel.setId("cancelButton");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        return new ToolBar(open, save, run, cancel);
+    }
+
+    private VBox sidePanel() {
+        docs.setId("nodeDocs");
+        docs.setEditable(false);
+        docs.setWrapText(true);
+        docs.setPrefRowCount(12);
+        docs.setText("Click a node to see what it does.");
+        TableView<MetricRow> table = new TableView<>(vm.metrics());
+        table.setId("metricsTable");
+        table.getColumns().add(column("node", MetricRow::node));
+        table.getColumns().add(column("metric", MetricRow::metric));
+        table.getColumns().add(column("value", MetricRow::valueText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("Run the workflow to see its metrics."));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(6, new Label("Node"), docs, new Label("Metrics"), table);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private static TableColumn<MetricRow, String> column(String title, java.util.function.Function<MetricRow, String> f) {
+        TableColumn<MetricRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private VBox bottomPanel() {
+        ListView<Problem> problems = new ListView<>(vm.problems());
+        problems.setId("problemsList");
+        problems.setPlaceholder(new Label("No problems."));
+        problems.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.describe().replace("\n    ", "  "));
+                setStyle(empty || p == null ? "" : p.isError() ? "-fx-text-fill: #d93025;" : "-fx-text-fill: #e37400;");
+            }
+        });
+        problems.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            if (p != null && p.nodeId() != null) {
+                select(p.nodeId());
+            }
+        });
+        Label status = new Label();
+        status.setId("statusBar");
+        status.textProperty().bind(Bindings.concat(vm.statusProperty(), "    Device: ", vm.deviceProperty()));
+        VBox.setVgrow(problems, Priority.ALWAYS);
+        VBox box = new VBox(4, new Label("Problems"), problems, status);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private void select(String nodeId) {
+        var lw = vm.workflowProperty().get();
+        var n = lw.workflow().node(nodeId).orElse(null);
+        if (n == null) {
+            return;
+        }
+        NodeDescriptor d = vm.registry().find(n.type()).orElse(null);
+        StringBuilder sb = new StringBuilder();
+        sb.append(nodeId).append(" — ").append(d == null ? "unknown type " + n.type() : d.title() + " (" + d.id() + ")").append("\n\n");
+        if (d != null) {
+            sb.append(d.doc()).append("\n\nParameters:\n");
+            d.params().forEach(p -> sb.append("  ").append(p.name()).append(" = ")
+                    .append(n.params().has(p.name()) ? n.params().get(p.name()) : p.defaultJson() + " (default)")
+                    .append("\n      ").append(p.doc()).append('\n'));
+        }
+        vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
+                .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
+        docs.setText(sb.toString());
+    }
+
+    private void open(Path file) {
+        if (vm.dirtyProperty().get() && !confirmDiscard()) {
+            return;
+        }
+        List<Problem> problems = vm.open(file);
+        if (!problems.isEmpty()) {
+            error("Cannot open " + file.getFileName(), problems.stream().map(Problem::describe).collect(Collectors.joining("\n")));
+        }
+    }
+
+    private boolean confirmDiscard() {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workflow has unsaved changes. Discard them?", ButtonType.CANCEL, ButtonType.OK);
+        a.setHeaderText("Unsaved changes");
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private void error(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.setHeaderText(header);
+        TextArea area = new TextArea(text);
+        area.setId("errorDetails");
+        area.setEditable(false);
+        area.setWrapText(true);
+        a.getDialogPane().setContent(area);
+        a.show();
+    }
+
+    public WorkflowViewModel viewModel() {
+        return vm;
+    }
+}

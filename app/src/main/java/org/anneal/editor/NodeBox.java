@@ -1,0 +1,122 @@
+package org.anneal.editor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import org.anneal.exec.NodeStatus;
+import org.anneal.graph.NodeInstance;
+import org.anneal.spec.InPort;
+import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.OutPort;
+
+/** One node on the canvas: a header in its phase colour, ports coloured by data kind, a status badge. */
+final class NodeBox extends Region {
+    static final double WIDTH = 190;
+    private static final double HEADER = 26;
+    private static final double ROW = 18;
+
+    private final String nodeId;
+    private final Label badge = new Label("");
+    private final Map<String, Circle> inputs = new LinkedHashMap<>();
+    private final Map<String, Circle> outputs = new LinkedHashMap<>();
+
+    NodeBox(NodeInstance node, NodeDescriptor d) {
+        this.nodeId = node.id();
+        setId("node-" + node.id());
+        List<? extends InPort<?>> ins = d == null ? List.of() : d.inputs();
+        List<? extends OutPort<?>> outs = d == null ? List.of() : d.outputs();
+        double height = HEADER + Math.max(ins.size(), outs.size()) * ROW + 28;
+        setPrefSize(WIDTH, height);
+        setMinSize(WIDTH, height);
+        setMaxSize(WIDTH, height);
+
+        Rectangle body = new Rectangle(WIDTH, height, Color.web("#fbfbfd"));
+        body.setArcWidth(10);
+        body.setArcHeight(10);
+        body.setStroke(Color.web("#9aa0a6"));
+        Rectangle header = new Rectangle(WIDTH, HEADER, Color.web(d == null ? "#888888" : d.phase().colour()));
+        header.setArcWidth(10);
+        header.setArcHeight(10);
+        Label title = new Label(d == null ? "unknown: " + node.type() : d.title());
+        title.setFont(Font.font("System", FontWeight.BOLD, 12));
+        title.setTextFill(Color.WHITE);
+        title.relocate(8, 4);
+        Label id = new Label(node.id());
+        id.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
+        id.relocate(8, height - 22);
+        badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
+        badge.relocate(WIDTH - 80, height - 22);
+        getChildren().addAll(body, header, title, id, badge);
+
+        for (int i = 0; i < ins.size(); i++) {
+            InPort<?> p = ins.get(i);
+            double y = HEADER + 10 + i * ROW;
+            Circle c = port(0, y, p.kind().colour(), p.isOptional());
+            Label l = new Label(p.name());
+            l.setStyle("-fx-font-size: 10px;");
+            l.relocate(9, y - 8);
+            inputs.put(p.name(), c);
+            getChildren().addAll(c, l);
+        }
+        for (int i = 0; i < outs.size(); i++) {
+            OutPort<?> p = outs.get(i);
+            double y = HEADER + 10 + i * ROW;
+            Circle c = port(WIDTH, y, p.kind().colour(), false);
+            Label l = new Label(p.name());
+            l.setStyle("-fx-font-size: 10px;");
+            l.setMinWidth(80);
+            l.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+            l.relocate(WIDTH - 89, y - 8);
+            outputs.put(p.name(), c);
+            getChildren().addAll(c, l);
+        }
+    }
+
+    private static Circle port(double x, double y, String colour, boolean optional) {
+        Circle c = new Circle(x, y, 5, Color.web(colour));
+        c.setStroke(optional ? Color.web("#9aa0a6") : Color.web("#3c4043"));
+        return c;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    /** Centre of a port in the coordinates of this box's parent; null for an unknown port. */
+    Point2D inputAnchor(String port) {
+        Circle c = inputs.get(port);
+        return c == null ? null : new Point2D(getLayoutX() + c.getCenterX(), getLayoutY() + c.getCenterY());
+    }
+
+    Point2D outputAnchor(String port) {
+        Circle c = outputs.get(port);
+        return c == null ? null : new Point2D(getLayoutX() + c.getCenterX(), getLayoutY() + c.getCenterY());
+    }
+
+    void showState(WorkflowViewModel.NodeState s) {
+        badge.setText(s == null ? "" : s.badge());
+        String colour = s == null ? "#5f6368" : switch (s.status()) {
+            case DONE -> "#188038";
+            case CACHED -> "#1a73e8";
+            case FAILED -> "#d93025";
+            case RUNNING -> "#e37400";
+            default -> "#5f6368";
+        };
+        badge.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
+        if (s != null && s.status() == NodeStatus.FAILED) {
+            javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(s.message()));
+        }
+    }
+
+    void showProblem(boolean error) {
+        setStyle(error ? "-fx-effect: dropshadow(gaussian, #d93025, 8, 0.5, 0, 0);" : "");
+    }
+}

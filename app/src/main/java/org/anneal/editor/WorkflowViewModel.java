@@ -1,0 +1,199 @@
+package org.anneal.editor;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.anneal.device.Device;
+import org.anneal.device.DeviceSelector;
+import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.NodeEvent;
+import org.anneal.exec.NodeStatus;
+import org.anneal.exec.RunHandle;
+import org.anneal.exec.RunOptions;
+import org.anneal.exec.RunResult;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.NodeInstance;
+import org.anneal.graph.Problem;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.graph.WorkflowFileException;
+import org.anneal.ml.Metrics;
+import org.anneal.spec.NodeRegistry;
+
+/**
+ * The state behind one editor window: the workflow, whether it has unsaved changes, validation problems,
+ * live node statuses and the metrics of the last run. Holds no controls; heavy work runs on the executor
+ * and comes back through {@code ui} (Platform::runLater in the app, a direct call in tests).
+ */
+public final class WorkflowViewModel {
+    /** What a node badge shows: status and, while running, a percentage. */
+    public record NodeState(NodeStatus status, double progress, String message) {
+        public String badge() {
+            return switch (status) {
+                case RUNNING -> "running " + Math.round(progress * 100) + " %";
+                default -> status.name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+    }
+
+    private final NodeRegistry registry;
+    private final Executor executor;
+    private final Consumer<Runnable> ui;
+    private final WorkflowCodec codec = new WorkflowCodec();
+
+    private final ObjectProperty<LoadedWorkflow> workflow = new SimpleObjectProperty<>();
+    private final BooleanProperty dirty = new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty device = new SimpleStringProperty("");
+    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableMap<String, NodeState> states = FXCollections.observableHashMap();
+    private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
+    private RunHandle current;
+
+    public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
+        this.registry = registry;
+        this.executor = executor;
+        this.ui = ui;
+    }
+
+    /** Opens a file; returns the problems that stopped it (empty on success). */
+    public List<Problem> open(Path file) {
+        try {
+            LoadedWorkflow lw = codec.read(file);
+            workflow.set(lw);
+            dirty.set(false);
+            states.clear();
+            metrics.clear();
+            Device d = DeviceSelector.system().select(lw.workflow().meta().device());
+            device.set(d.describe());
+            revalidate();
+            status.set("Opened " + file.getFileName());
+            return List.of();
+        } catch (WorkflowFileException e) {
+            return e.problems();
+        }
+    }
+
+    public Validation revalidate() {
+        LoadedWorkflow lw = workflow.get();
+        Validation v = new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+        problems.setAll(v.problems());
+        return v;
+    }
+
+    /** Moves a node on the canvas; the workflow becomes dirty. */
+    public void moveNode(String id, double x, double y) {
+        LoadedWorkflow lw = workflow.get();
+        NodeInstance n = lw.workflow().node(id).orElseThrow();
+        workflow.set(new LoadedWorkflow(lw.workflow().withNode(n.withPosition(new NodeInstance.Position(x, y))),
+                lw.file(), lw.locations(), lw.notes()));
+        dirty.set(true);
+    }
+
+    public void save() throws java.io.IOException {
+        LoadedWorkflow lw = workflow.get();
+        codec.save(lw.workflow(), lw.file());
+        dirty.set(false);
+        status.set("Saved " + lw.file().getFileName());
+    }
+
+    /** Validates and starts a run in the background; events update the node states as they arrive. */
+    public void run() {
+        if (running.get() || workflow.get() == null) {
+            return;
+        }
+        Validation v = revalidate();
+        if (v.hasErrors()) {
+            status.set("Not run: fix the " + v.errors().size() + " problem(s) below first.");
+            return;
+        }
+        LoadedWorkflow lw = workflow.get();
+        Device d = DeviceSelector.system().select(lw.workflow().meta().device());
+        device.set(d.describe());
+        metrics.clear();
+        running.set(true);
+        status.set("Running...");
+        current = executor.start(v, new RunOptions(Set.of(), d, FileAccess.unrestricted(lw.baseDir())),
+                e -> ui.accept(() -> onEvent(e)));
+        current.result().whenComplete((r, err) -> ui.accept(() -> onFinished(r)));
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private void onEvent(NodeEvent e) {
+        states.put(e.nodeId(), new NodeState(e.status(), e.progress(), e.message()));
+    }
+
+    private void onFinished(RunResult r) {
+        running.set(false);
+        if (r == null) {
+            status.set("The run stopped unexpectedly.");
+            return;
+        }
+        r.nodes().forEach((id, nr) -> {
+            states.put(id, new NodeState(nr.status(), 1, nr.problem() == null ? "" : nr.problem().message()));
+            if (nr.outputs() != null) {
+                nr.outputs().asMap().values().stream().filter(Metrics.class::isInstance).map(Metrics.class::cast)
+                        .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
+            }
+        });
+        problems.addAll(r.problems());
+        long executed = r.executed().size();
+        status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
+                " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));
+    }
+
+    public ObjectProperty<LoadedWorkflow> workflowProperty() {
+        return workflow;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public ObservableList<Problem> problems() {
+        return problems;
+    }
+
+    public ObservableMap<String, NodeState> states() {
+        return states;
+    }
+
+    public ObservableList<MetricRow> metrics() {
+        return metrics;
+    }
+
+    public NodeRegistry registry() {
+        return registry;
+    }
+}
