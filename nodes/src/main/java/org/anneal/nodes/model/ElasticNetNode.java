@@ -1,0 +1,41 @@
+package org.anneal.nodes.model;
+
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "model.elastic-net", title = "Elastic net / lasso", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+        doc = "Linear regression with L1 and L2 penalties, trained by Tribuo's coordinate descent (ElasticNetCDTrainer): "
+                + "minimises (1/2n)·squared error + alpha·l1Ratio·|w|₁ + ½·alpha·(1 − l1Ratio)·|w|². l1Ratio = 1 is the lasso, "
+                + "which sets some weights exactly to zero. Tribuo needs l1Ratio above 0; for a pure L2 penalty use Ridge.")
+public final class ElasticNetNode implements Node<ElasticNetNode.Params> {
+
+    public record Params(
+            @Param(doc = "Overall penalty strength", def = "0.1", min = 0) double alpha,
+            @Param(doc = "Share of the L1 (lasso) part; 1 = lasso", def = "0.5", min = 0.001, max = 1) double l1Ratio,
+            @Param(doc = "Coordinate-descent sweeps at most", def = "1000", min = 1, max = 1000000) int maxIterations) {
+    }
+
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.REGRESSION, true));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(LEARNER, new ElasticNetLearner(p.alpha(), p.l1Ratio(), p.maxIterations()));
+    }
+}
