@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;
-import org.anneal.exec.Seeds;
+import org.anneal.exec.StandaloneContext;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Metrics;
@@ -16,7 +16,6 @@ import org.anneal.nodes.prepare.ApplyTransformNode;
 import org.anneal.nodes.prepare.StandardizeNode;
 import org.anneal.nodes.split.HoldoutSplitNode;
 import org.anneal.nodes.train.FitNode;
-import org.anneal.spec.ConfigError;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.Outputs;
@@ -53,36 +52,6 @@ final class DirectPipeline {
     }
 
     private ExecContext ctx(String id) {
-        long s = Seeds.forNode(seed, id);
-        Path dir = csv.toAbsolutePath().getParent();
-        return new ExecContext() {
-            @Override
-            public long seed() {
-                return s;
-            }
-
-            @Override
-            public void checkCancelled() {
-            }
-
-            @Override
-            public void progress(double fraction) {
-            }
-
-            @Override
-            public String device() {
-                return "cpu";
-            }
-
-            @Override
-            public Path resolve(String path, String param) throws ConfigError {
-                return dir.resolve(path);
-            }
-
-            @Override
-            public String nodeId() {
-                return id;
-            }
-        };
+        return StandaloneContext.forNode(id, seed, csv.toAbsolutePath().getParent());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.DoubleStream;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
+import org.anneal.exec.StandaloneContext;
 import org.anneal.nodes.split.HoldoutSplitNode;
 import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.NodeFailure;
@@ -24,7 +25,7 @@ class HoldoutSplitNodeTest {
 
     Outputs split(Table t, double test, boolean stratify, long seed) {
         return node.execute(Fixtures.inputs(Map.of("table", t)), new HoldoutSplitNode.Params(test, stratify, true),
-                new TestCtx("split", seed, java.nio.file.Path.of(".")));
+                new StandaloneContext("split", seed, java.nio.file.Path.of(".")));
     }
 
     @Test

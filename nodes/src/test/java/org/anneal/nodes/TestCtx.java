@@ -1,30 +1,14 @@
 package org.anneal.nodes;
 
 import java.nio.file.Path;
-import org.anneal.spec.ConfigError;
-import org.anneal.spec.ExecContext;
+import org.anneal.exec.StandaloneContext;
 
-/** A synchronous context for calling configure/execute directly. */
-public record TestCtx(String nodeId, long seed, Path baseDir) implements ExecContext {
-    public static TestCtx of(String nodeId) {
-        return new TestCtx(nodeId, 42, Path.of("."));
+/** Contexts for calling nodes directly in tests. */
+final class TestCtx {
+    private TestCtx() {
     }
 
-    @Override
-    public void checkCancelled() {
-    }
-
-    @Override
-    public void progress(double fraction) {
-    }
-
-    @Override
-    public String device() {
-        return "cpu";
-    }
-
-    @Override
-    public Path resolve(String path, String param) throws ConfigError {
-        return baseDir.resolve(path);
+    static StandaloneContext of(String nodeId) {
+        return new StandaloneContext(nodeId, 42, Path.of("."));
     }
 }
