@@ -21,6 +21,8 @@ import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
 import org.anneal.graph.LoadedWorkflow;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
 import org.anneal.ml.Metrics;
 import org.anneal.provenance.RunReport;
 import picocli.CommandLine;
@@ -67,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("Not run: " + v.errors().size() + " problem(s) must be fixed first.");
             return ExitCode.PROBLEMS;
         }
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        findings.forEach(f -> (f.isError() ? err : o).println(f.describe()));
         RunResult r;
         try (Executor ex = Executor.standard()) {
             RunHandle h = ex.start(v, new RunOptions(Set.of(), dev, FileAccess.unrestricted(lw.baseDir())), e -> print(o, v, e));
@@ -81,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         }
         printMetrics(o, v, r);
         r.problems().forEach(p -> err.println(p.describe()));
-        ObjectNode report = RunReport.build(v, r, List.of());
+        ObjectNode report = RunReport.build(v, r, List.of(), findings);
         Path target = out != null ? out : Path.of("results", stem(workflow) + ".results.json");
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());

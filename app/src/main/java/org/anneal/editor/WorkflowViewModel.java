@@ -92,6 +92,8 @@ public final class WorkflowViewModel {
         LoadedWorkflow lw = workflow.get();
         Validation v = new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
         problems.setAll(v.problems());
+        // leakage findings sit beside validation problems: same list, same highlighting
+        new org.anneal.lineage.LeakageAnalyzer().analyze(v).forEach(f -> problems.add(f.toProblem()));
         return v;
     }
 

@@ -23,6 +23,10 @@ public final class RunReport {
     }
 
     public static ObjectNode build(Validation v, RunResult r, List<Problem> extraProblems) {
+        return build(v, r, extraProblems, List.of());
+    }
+
+    public static ObjectNode build(Validation v, RunResult r, List<Problem> extraProblems, List<org.anneal.lineage.Finding> findings) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("format", "anneal-results");
@@ -69,6 +73,9 @@ public final class RunReport {
         for (Problem p : extraProblems) {
             problems.add(problem(p));
         }
+
+        ArrayNode leaks = root.putArray("findings");
+        findings.forEach(fd -> leaks.add(fd.toJson()));
 
         ObjectNode prov = root.putObject("provenance");
         prov.put("anneal", AnnealVersion.get());

@@ -11,23 +11,37 @@ public final class InPort<T> {
     private final DataKind kind;
     private final Class<T> type;
     private final boolean optional;
+    private final boolean fitting;
     private final String doc;
 
-    private InPort(String name, DataKind kind, Class<T> type, boolean optional, String doc) {
+    private InPort(String name, DataKind kind, Class<T> type, boolean optional, boolean fitting, String doc) {
         this.name = Objects.requireNonNull(name);
         this.kind = Objects.requireNonNull(kind);
         this.type = Objects.requireNonNull(type);
         this.optional = optional;
+        this.fitting = fitting;
         this.doc = doc == null ? "" : doc;
     }
 
     public static <T> InPort<T> of(String name, DataKind kind, Class<T> type, String doc) {
-        return new InPort<>(name, kind, type, false, doc);
+        return new InPort<>(name, kind, type, false, false, doc);
     }
 
     /** The same port, but a node may run without a wire on it. */
     public InPort<T> optional() {
-        return new InPort<>(name, kind, type, true, doc);
+        return new InPort<>(name, kind, type, true, fitting, doc);
+    }
+
+    /**
+     * The same port, marked as the one whose rows the node learns from (a scaler's {@code fit}, a trainer's
+     * {@code train}). The leakage analysis checks where the rows on fitting ports come from.
+     */
+    public InPort<T> fitting() {
+        return new InPort<>(name, kind, type, optional, true, doc);
+    }
+
+    public boolean isFitting() {
+        return fitting;
     }
 
     public String name() {

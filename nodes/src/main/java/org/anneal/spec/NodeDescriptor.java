@@ -85,6 +85,10 @@ public final class NodeDescriptor {
         return dot < 0 ? d : d.substring(0, dot + 1);
     }
 
+    public SplitStrategy splitStrategy() {
+        return decl.split();
+    }
+
     public int version() {
         return decl.version();
     }

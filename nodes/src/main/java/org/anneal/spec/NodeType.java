@@ -21,6 +21,9 @@ public @interface NodeType {
     /** Markdown; the first sentence is the palette tooltip. */
     String doc();
 
+    /** For SPLIT nodes: how rows are assigned, which decides whether groups and time order are respected. */
+    SplitStrategy split() default SplitStrategy.NONE;
+
     /** Bumped when params change meaning; older files are migrated by {@link Node#migrate}. */
     int version() default 1;
 }

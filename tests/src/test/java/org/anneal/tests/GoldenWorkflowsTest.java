@@ -56,6 +56,7 @@ class GoldenWorkflowsTest {
         assertEquals(Files.readString(file), codec.write(lw.workflow()), file + " is saved in canonical form (byte-stable round trip)");
         Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(lw.baseDir()));
         assertEquals(List.of(), v.problems(), file + " validates clean");
+        assertEquals(List.of(), new org.anneal.lineage.LeakageAnalyzer().analyze(v), file + " is an honest example: no leakage");
         RunResult r = run(lw, v);
         assertTrue(r.succeeded(), file + ": " + r.problems());
 

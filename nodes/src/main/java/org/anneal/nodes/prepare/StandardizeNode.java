@@ -34,7 +34,7 @@ public final class StandardizeNode implements Node<StandardizeNode.Params> {
             @Param(doc = "Divide by the standard deviation", def = "true") boolean withStd) {
     }
 
-    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the statistics are learnt from (the training rows)");
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the statistics are learnt from (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to scale");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The scaled rows");
     static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,

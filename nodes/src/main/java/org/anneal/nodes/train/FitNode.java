@@ -36,7 +36,7 @@ public final class FitNode implements Node<FitNode.Params> {
     }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The algorithm and its settings");
-    static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Training rows with a target column");
+    static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Training rows with a target column").fitting();
     static final OutPort<TrainedModel> MODEL = OutPort.of("model", DataKind.MODEL, TrainedModel.class, "The fitted model");
 
     @Override

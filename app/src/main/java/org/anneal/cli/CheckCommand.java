@@ -1,0 +1,56 @@
+package org.anneal.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.anneal.exec.Validation;
+import org.anneal.graph.Json;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", description = "Looks for data leakage without running: evaluations on training rows, preprocessing "
+        + "fitted before the split, test rows used for fitting, groups split at random. Exit code 1 when an error-level finding exists.")
+final class CheckCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "WORKFLOW.json")
+    Path workflow;
+
+    @Option(names = "--json", description = "Print the findings as JSON")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        LoadedWorkflow lw = Workflows.load(workflow, err);
+        if (lw == null) {
+            return ExitCode.PROBLEMS;
+        }
+        Validation v = Workflows.validate(lw);
+        if (v.hasErrors()) {
+            Workflows.print(v.errors(), err);
+            err.println("Fix these problems first; leakage is checked on a valid workflow.");
+            return ExitCode.PROBLEMS;
+        }
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        if (json) {
+            ArrayNode a = JsonNodeFactory.instance.arrayNode();
+            findings.forEach(f -> a.add(f.toJson()));
+            out.print(Json.PRETTY.writeValueAsString(a) + "\n");
+        } else if (findings.isEmpty()) {
+            out.println(workflow + ": no leakage found");
+        } else {
+            findings.forEach(f -> out.println(f.describe()));
+        }
+        return findings.stream().anyMatch(Finding::isError) ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+}

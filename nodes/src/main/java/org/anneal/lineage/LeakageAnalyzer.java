@@ -1,0 +1,184 @@
+package org.anneal.lineage;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import java.util.Set;
+import org.anneal.exec.Validation;
+import org.anneal.graph.Link;
+import org.anneal.graph.PortRef;
+import org.anneal.graph.Problem.Severity;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.InPort;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Partition;
+import org.anneal.spec.Spec;
+import org.anneal.spec.SplitStrategy;
+import org.anneal.spec.TableSpec;
+
+/**
+ * The static leakage analysis: reads the configured graph (node roles, fitting ports, split strategies,
+ * lineage and column roles on every wire) and reports evaluations that are not honest, before anything
+ * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
+ * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows).
+ */
+public final class LeakageAnalyzer {
+
+    public List<Finding> analyze(Validation v) {
+        List<Finding> out = new ArrayList<>();
+        Set<String> reported = new HashSet<>();
+        for (String id : v.order()) {
+            NodeDescriptor d = v.descriptors().get(id);
+            if (d == null || !v.inSpecs().containsKey(id)) {
+                continue;
+            }
+            if (d.role() == LeakageRole.EVALUATE) {
+                evaluation(v, id, d, out, reported);
+            }
+            fittingOnTest(v, id, d, out);
+            if (d.role() == LeakageRole.SPLIT) {
+                groupsAcrossSplit(v, id, d, out);
+            }
+        }
+        return out;
+    }
+
+    /** L1, and L2 for preprocessing fitted on all rows that reaches these scored rows. */
+    private void evaluation(Validation v, String id, NodeDescriptor d, List<Finding> out, Set<String> reported) {
+        Lineage data = null;
+        Lineage model = null;
+        String dataPort = null;
+        String modelPort = null;
+        for (InPort<?> p : d.inputs()) {
+            Spec s = v.inSpecs().get(id).get(p.name());
+            if (s == null) {
+                continue;
+            }
+            if (s instanceof TableSpec) {
+                data = s.lineage();
+                dataPort = p.name();
+            } else if (s.kind() == DataKind.MODEL) {
+                model = s.lineage();
+                modelPort = p.name();
+            }
+        }
+        if (data == null || model == null) {
+            return;
+        }
+        PortRef trainer = v.wiring().get(id).get(modelPort);
+        Link dataWire = new Link(v.wiring().get(id).get(dataPort), new PortRef(id, dataPort));
+        Set<Partition> trainedOn = model.fittedOn();
+        if (data.partition().side() == Partition.Side.ALL) {
+            out.add(new Finding("L1", Severity.ERROR, "No held-out test set.",
+                    "'" + id + "' scores rows that were never split off, so they include the rows '" + trainer.node()
+                            + "' trained on. The score measures memory, not prediction.",
+                    "Add a Train/test split after the data source; train on its 'train' output and connect '" + id + ":" + dataPort
+                            + "' to its 'test' output.",
+                    List.of(id, trainer.node()), List.of(dataWire)));
+            return;
+        }
+        if (trainedOn.contains(data.partition())) {
+            out.add(new Finding("L1", Severity.ERROR, "Scored on the training rows.",
+                    "'" + id + "' scores the model on " + data.partition() + ", the same rows '" + trainer.node()
+                            + "' learnt from. A model always looks better on rows it has seen, so this score says little about new samples.",
+                    "Connect '" + id + ":" + dataPort + "' to the test side of the split (prepared the same way as the training rows).",
+                    List.of(id, trainer.node()), List.of(dataWire)));
+            return;
+        }
+        if (data.fittedOn().contains(Partition.ALL)) {
+            for (String f : fittersOnAllRows(v, id)) {
+                if (reported.add("L2:" + f)) {
+                    out.add(new Finding("L2", Severity.WARNING, "Preprocessing fitted before the split.",
+                            "'" + f + "' learns its statistics from all rows, test rows included, and those statistics shape the rows '"
+                                    + id + "' scores. The test set is no longer unseen; the score is optimistic.",
+                            "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output, and apply its "
+                                    + "state to the 'test' output with an Apply node.",
+                            List.of(f, id), List.of()));
+                }
+            }
+        }
+    }
+
+    /** Preprocessing nodes upstream of {@code node} whose fitting input holds unsplit rows. */
+    private static List<String> fittersOnAllRows(Validation v, String node) {
+        Set<String> upstream = upstreamOf(v, node);
+        List<String> out = new ArrayList<>();
+        for (String u : v.order()) {
+            NodeDescriptor d = v.descriptors().get(u);
+            if (!upstream.contains(u) || d == null || d.role() != LeakageRole.FIT || producesModel(d) || !v.inSpecs().containsKey(u)) {
+                continue;
+            }
+            for (InPort<?> p : d.inputs()) {
+                Spec s = v.inSpecs().get(u).get(p.name());
+                if (p.isFitting() && s != null && s.lineage().partition().side() == Partition.Side.ALL) {
+                    out.add(u);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** L5: rows from a test side on a port the node learns from. */
+    private static void fittingOnTest(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        for (InPort<?> p : d.inputs()) {
+            Spec s = v.inSpecs().get(id).get(p.name());
+            if (!p.isFitting() || s == null || s.lineage().partition().side() != Partition.Side.TEST) {
+                continue;
+            }
+            PortRef from = v.wiring().get(id).get(p.name());
+            out.add(new Finding("L5", Severity.ERROR, "Fitted on test rows.",
+                    "'" + id + "' learns from " + s.lineage().partition() + " through its '" + p.name() + "' input. Test rows must "
+                            + "stay unseen until the final score, or the score is no longer an estimate for new samples.",
+                    "Connect '" + id + ":" + p.name() + "' to the 'train' output of '" + s.lineage().partition().splitNode() + "'.",
+                    List.of(id), List.of(new Link(from, new PortRef(id, p.name())))));
+        }
+    }
+
+    /** L7: a random split of rows that belong together. */
+    private static void groupsAcrossSplit(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        if (d.splitStrategy() != SplitStrategy.RANDOM) {
+            return;
+        }
+        for (Spec s : v.inSpecs().get(id).asMap().values()) {
+            if (!(s instanceof TableSpec t)) {
+                continue;
+            }
+            for (ColumnSpec c : t.columns()) {
+                if (c.role() == ColumnRole.GROUP) {
+                    out.add(new Finding("L7", Severity.ERROR, "Groups split at random.",
+                            "The rows carry a group column '" + c.name() + "' (rows of one specimen, heat or image belong together), but '"
+                                    + id + "' assigns single rows at random. Rows of the same group land on both sides, so the model is "
+                                    + "tested on groups it has already seen.",
+                            "Replace '" + id + "' with a Group split (split.group) on '" + c.name() + "', so that every group is "
+                                    + "entirely in train or entirely in test.",
+                            List.of(id), List.of()));
+                }
+            }
+        }
+    }
+
+    private static boolean producesModel(NodeDescriptor d) {
+        return d.outputs().stream().map(OutPort::kind).anyMatch(k -> k == DataKind.MODEL);
+    }
+
+    private static Set<String> upstreamOf(Validation v, String node) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> stack = new ArrayList<>(List.of(node));
+        while (!stack.isEmpty()) {
+            String n = stack.remove(stack.size() - 1);
+            for (String in : v.inputs().getOrDefault(n, Set.of())) {
+                if (seen.add(in)) {
+                    stack.add(in);
+                }
+            }
+        }
+        return seen;
+    }
+}

@@ -1,0 +1,120 @@
+package org.anneal.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.spec.NodeRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each rule fires on the flawed pipeline and stays silent on the honest one next to it. */
+class LeakageAnalyzerTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void data() throws Exception {
+        StringBuilder sb = new StringBuilder("specimen,x1,x2,y\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append("S").append(i / 4).append(',').append(i).append(',').append(i % 7).append(',').append(2 * i + i % 7).append('\n');
+        }
+        Files.writeString(dir.resolve("d.csv"), sb.toString());
+    }
+
+    static final String LOAD = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"ignore\":[\"specimen\"]}}";
+    static final String LOAD_GROUPED = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"group\":\"specimen\"}}";
+    static final String MODEL = "{\"id\":\"ridge\",\"type\":\"model.ridge\"},{\"id\":\"fit\",\"type\":\"train.fit\"},{\"id\":\"score\",\"type\":\"evaluate.regression\"}";
+
+    List<Finding> findings(String nodes, String links) throws Exception {
+        Path f = dir.resolve("w.json");
+        Files.writeString(f, "{\"format\":\"anneal-workflow\",\"version\":1,\"nodes\":[" + nodes + "],\"links\":[" + links + "]}");
+        LoadedWorkflow lw = new WorkflowCodec().read(f);
+        Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(dir));
+        assertEquals(List.of(), v.problems(), "the pipeline itself is valid");
+        return new LeakageAnalyzer().analyze(v);
+    }
+
+    static String link(String from, String to) {
+        return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}";
+    }
+
+    static String links(String... pairs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            sb.append(i == 0 ? "" : ",").append(link(pairs[i], pairs[i + 1]));
+        }
+        return sb.toString();
+    }
+
+    static List<String> rules(List<Finding> fs) {
+        return fs.stream().map(Finding::rule).toList();
+    }
+
+    @Test
+    void anHonestPipelineHasNoFindings() throws Exception {
+        var fs = findings(LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"},{\"id\":\"scale\",\"type\":\"prepare.standardize\"},"
+                        + "{\"id\":\"apply\",\"type\":\"prepare.apply\"}," + MODEL,
+                links("load:table", "split:table", "split:train", "scale:fit", "split:train", "scale:data", "scale:state", "apply:state",
+                        "split:test", "apply:data", "ridge:learner", "fit:learner", "scale:out", "fit:train", "fit:model", "score:model",
+                        "apply:out", "score:data"));
+        assertEquals(List.of(), fs);
+    }
+
+    @Test
+    void l1TestOnTrain() throws Exception {
+        var fs = findings(LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL,
+                links("load:table", "split:table", "ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model",
+                        "split:train", "score:data"));
+        assertEquals(List.of("L1"), rules(fs));
+        assertTrue(fs.get(0).isError());
+        assertEquals(List.of("score", "fit"), fs.get(0).nodes());
+        assertEquals("split:train -> score:data", fs.get(0).wires().get(0).toString());
+    }
+
+    @Test
+    void l1NoTestSetAtAll() throws Exception {
+        var fs = findings(LOAD + "," + MODEL,
+                links("ridge:learner", "fit:learner", "load:table", "fit:train", "fit:model", "score:model", "load:table", "score:data"));
+        assertEquals(List.of("L1"), rules(fs));
+        assertTrue(fs.get(0).title().contains("No held-out test set"));
+    }
+
+    @Test
+    void l2ScalerFittedOnAllRowsBeforeTheSplit() throws Exception {
+        var fs = findings(LOAD + ",{\"id\":\"scale\",\"type\":\"prepare.standardize\"},{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL,
+                links("load:table", "scale:fit", "load:table", "scale:data", "scale:out", "split:table", "ridge:learner", "fit:learner",
+                        "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data"));
+        assertEquals(List.of("L2"), rules(fs));
+        assertEquals("scale", fs.get(0).nodes().get(0));
+        assertTrue(!fs.get(0).isError(), "label-free preprocessing before the split is a warning");
+        assertTrue(fs.get(0).fix().contains("split's 'train' output"));
+    }
+
+    @Test
+    void l5TrainingOnTheTestRows() throws Exception {
+        var fs = findings(LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL,
+                links("load:table", "split:table", "ridge:learner", "fit:learner", "split:test", "fit:train", "fit:model", "score:model",
+                        "split:train", "score:data"));
+        assertEquals(List.of("L5"), rules(fs));
+        assertEquals("split:test -> fit:train", fs.get(0).wires().get(0).toString());
+    }
+
+    @Test
+    void l7RandomSplitOfGroupedRowsAndTheGroupSplitThatFixesIt() throws Exception {
+        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
+        var bad = findings(LOAD_GROUPED + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        assertEquals(List.of("L7"), rules(bad));
+        assertTrue(bad.get(0).explanation().contains("'specimen'"));
+        var good = findings(LOAD_GROUPED + ",{\"id\":\"split\",\"type\":\"split.group\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        assertEquals(List.of(), good);
+    }
+}

@@ -1,0 +1,51 @@
+package org.anneal.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.anneal.graph.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `anneal check` and `anneal run` report leakage with rule, nodes and fix; errors fail the check. */
+class LeakageCheckTest {
+    static final Path DIR = Path.of("tests/src/test/resources/broken");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void testOnTrainIsAnErrorWithTheWireAndTheFix() throws Exception {
+        Cli r = Cli.run("check", DIR.resolve("leak-test-on-train.json").toString());
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.out().contains("L1 Scored on the training rows."), r.out());
+        assertTrue(r.out().contains("Fix: Connect 'score:data' to the test side of the split"), r.out());
+
+        Cli json = Cli.run("check", "--json", DIR.resolve("leak-test-on-train.json").toString());
+        JsonNode a = Json.MAPPER.readTree(json.out());
+        assertEquals("L1", a.get(0).get("rule").asText());
+        assertEquals("split:train -> score:data", a.get(0).get("wires").get(0).asText());
+    }
+
+    @Test
+    void scalerBeforeSplitIsAWarningAndRunRecordsIt() throws Exception {
+        Cli r = Cli.run("check", DIR.resolve("leak-scaler-before-split.json").toString());
+        assertEquals(0, r.exit(), "warnings do not fail the check\n" + r.all());
+        assertTrue(r.out().contains("WARNING L2 Preprocessing fitted before the split. (nodes: scale, score)"), r.out());
+
+        Path results = tmp.resolve("r.json");
+        Cli run = Cli.run("run", DIR.resolve("leak-scaler-before-split.json").toString(), "--out", results.toString());
+        assertEquals(0, run.exit(), run.all());
+        JsonNode report = Json.MAPPER.readTree(results.toFile());
+        assertEquals("L2", report.at("/findings/0/rule").asText());
+    }
+
+    @Test
+    void theExamplesAreClean() {
+        Cli r = Cli.run("check", "workflows/01-linear-regression.json");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("no leakage found"));
+    }
+}
