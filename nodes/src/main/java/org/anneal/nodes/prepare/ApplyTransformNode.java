@@ -35,7 +35,12 @@ public final class ApplyTransformNode implements Node<ApplyTransformNode.Params>
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ValueSpec state = in.value(STATE);
         TableSpec data = in.table(DATA);
-        ScalingSpecs.requireIn(data, ScalingSpecs.stateColumns(state), DATA.name());
+        for (String c : ScalingSpecs.stateColumns(state)) {
+            if (data.column(c).isEmpty()) {
+                throw ConfigError.atPort(DATA.name(), "The table on 'data' lacks the column '" + c + "' the state was learnt on.",
+                        "Apply the state to a table with the same columns as the one it was fitted on.");
+            }
+        }
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(state.lineage())));
     }
 

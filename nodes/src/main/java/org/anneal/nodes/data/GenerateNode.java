@@ -1,0 +1,46 @@
+package org.anneal.nodes.data;
+
+import org.anneal.data.Table;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+
+@NodeType(id = "data.generate", title = "Teaching dataset", phase = Phase.DATA, role = LeakageRole.SOURCE,
+        doc = "Generates a dataset with known ground truth, reproducibly from the workflow seed. `noisy-polynomial`: "
+                + "y = 1 + 2x − 3x² + 0.5x³ + noise, x uniform in [−1, 1]. `runge`: y = 1/(1 + 25x²) + noise, the classic "
+                + "case where high-degree polynomials overfit. `two-moons`: two interleaved half circles, target `class`. "
+                + "`blobs`: three Gaussian clusters, target `cluster`. `alloy`: low-alloy steel coils from heats (10 coils "
+                + "per heat share the heat's chemistry and a heat offset of sd 15 MPa): yield_mpa = 250 + 800 C + 60 Mn + "
+                + "40 Si + 35 Cr + 20 Ni − 0.2 (temper_c − 500) + heat offset + noise; `heat` is declared as the group column.")
+public final class GenerateNode implements Node<GenerateNode.Params> {
+
+    public record Params(
+            @Param(doc = "Which dataset", def = "\"noisy-polynomial\"", choices = {"noisy-polynomial", "runge", "two-moons", "blobs", "alloy"})
+            String dataset,
+            @Param(doc = "Number of rows", def = "200", min = 10, max = 10000000) int rows,
+            @Param(doc = "Noise level (standard deviation; MPa for alloy)", def = "0.1", min = 0) double noise) {
+    }
+
+    static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The generated rows");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(TABLE, new TableSpec(Generators.columns(p.dataset()), Lineage.UNSPLIT));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(TABLE, Generators.generate(p.dataset(), p.rows(), p.noise(), ctx.seed()));
+    }
+}

@@ -1,0 +1,151 @@
+package org.anneal.nodes.prepare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+@NodeType(id = "prepare.impute", title = "Impute missing values", phase = Phase.PREPARE, role = LeakageRole.FIT,
+        doc = "Fills missing values with a statistic learnt on the `fit` rows: the mean or median of a numeric column, or the "
+                + "most frequent value (numbers or categories). Like a scaler, the statistic must come from the training rows only: "
+                + "fit on `train`, and fill the test rows with the same numbers through an Apply node.")
+public final class ImputeNode implements Node<ImputeNode.Params> {
+
+    public record Params(
+            @Param(doc = "Columns to fill; empty = every feature column", hint = Param.Hint.COLUMNS) List<String> columns,
+            @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
+    }
+
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the fill values are learnt from (the training rows)").fitting();
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to fill");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with missing values filled");
+    static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,
+            "The learnt fill values, to apply to other rows");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        TableSpec fit = in.table(FIT);
+        TableSpec data = in.table(DATA);
+        List<String> cols = columns(fit, p);
+        for (String c : cols) {
+            data.requireColumn(c, "columns");
+        }
+        ValueSpec state = ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fit.lineage()),
+                Map.of(ScalingSpecs.COLUMNS_FACT, String.join("\u001f", cols)));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
+    }
+
+    private static List<String> columns(TableSpec t, Params p) throws ConfigError {
+        List<String> out = new ArrayList<>();
+        List<String> wanted = p.columns().isEmpty()
+                ? t.columns().stream().filter(c -> c.role() == ColumnRole.FEATURE).map(ColumnSpec::name).toList() : p.columns();
+        for (String name : wanted) {
+            ColumnSpec c = t.requireColumn(name, "columns");
+            if (c.type() == ColumnType.CATEGORICAL && !p.strategy().equals("most-frequent")) {
+                if (p.columns().isEmpty()) {
+                    continue; // "every feature" with mean/median means every numeric feature
+                }
+                throw ConfigError.atParam("strategy", "Column '" + name + "' holds categories; a " + p.strategy() + " needs numbers.",
+                        "Use strategy 'most-frequent' for categorical columns, or a second Impute node.");
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
+        Table fit = in.get(FIT);
+        List<String> cols = columns(fit.spec(Lineage.UNSPLIT), p);
+        double[] fill = new double[cols.size()];
+        for (int j = 0; j < cols.size(); j++) {
+            Column c = fit.column(cols.get(j)).orElseThrow();
+            fill[j] = c instanceof NumericColumn n ? numericFill(n, p.strategy()) : mode((CategoricalColumn) c);
+        }
+        ColumnImputation state = new ColumnImputation(p.strategy(), cols, fill);
+        return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
+    }
+
+    static double numericFill(NumericColumn c, String strategy) {
+        double[] v = Arrays.stream(c.values()).filter(d -> !Double.isNaN(d)).toArray();
+        if (v.length == 0) {
+            throw new NodeFailure("Column '" + c.name() + "' has no values in the fit rows to learn a fill value from.", "Leave the column out.");
+        }
+        return switch (strategy) {
+            case "mean" -> Arrays.stream(v).average().orElseThrow();
+            case "median" -> median(v);
+            default -> numericMode(v);
+        };
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** Most frequent value; ties go to the smallest, so the result never depends on row order. */
+    static double numericMode(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double best = s[0];
+        int bestRun = 0;
+        for (int i = 0; i < s.length; ) {
+            int j = i;
+            while (j < s.length && s[j] == s[i]) {
+                j++;
+            }
+            if (j - i > bestRun) {
+                bestRun = j - i;
+                best = s[i];
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    static double mode(CategoricalColumn c) {
+        int[] counts = new int[c.levels().size()];
+        for (int code : c.codes()) {
+            if (code >= 0) {
+                counts[code]++;
+            }
+        }
+        int best = -1;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0 && (best < 0 || counts[k] > counts[best])) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            throw new NodeFailure("Column '" + c.name() + "' has no values in the fit rows.", "Leave the column out.");
+        }
+        return best;
+    }
+}
