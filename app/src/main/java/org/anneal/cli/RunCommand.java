@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             for (Object value : nr.outputs().asMap().values()) {
                 if (value instanceof Metrics m) {
                     o.println("Metrics of '" + nr.nodeId() + "' (" + v.descriptors().get(nr.nodeId()).title() + ", " + m.rows() + " rows):");
-                    m.values().forEach((k, x) -> o.printf(Locale.ROOT, "    %-10s %.6g%n", k, x));
+                    m.values().forEach((k, x) -> o.printf(Locale.ROOT, "    %-18s %.6g%n", k, x));
                 }
             }
         }

@@ -14,8 +14,21 @@ public interface TrainedModel {
 
     String describe();
 
-    /** One prediction per row of {@code data}, which must hold every feature column. */
+    /**
+     * One prediction per row of {@code data}, which must hold every feature column. For a classifier, the
+     * index of the predicted class in {@link #classes()}.
+     */
     double[] predict(Table data);
+
+    /** For a classifier, the class names in a fixed order; empty for regression. */
+    default List<String> classes() {
+        return List.of();
+    }
+
+    /** For a probabilistic classifier, one row of class probabilities (in {@link #classes()} order) per data row; else null. */
+    default double[][] probabilities(Table data) {
+        return null;
+    }
 
     /** Learnt parameters worth showing (coefficients, intercept), in display order. */
     Map<String, Double> parameters();

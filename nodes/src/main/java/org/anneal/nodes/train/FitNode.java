@@ -49,6 +49,10 @@ public final class FitNode implements Node<FitNode.Params> {
             throw ConfigError.atPort(TRAIN.name(), "A regression learner needs a numeric target, but '" + target.name() + "' holds categories.",
                     "Use a classification learner, or choose a numeric target column at the data source.");
         }
+        if (task == Task.CLASSIFICATION && target.type() != ColumnType.CATEGORICAL) {
+            throw ConfigError.atPort(TRAIN.name(), "A classifier needs a categorical target, but '" + target.name() + "' holds numbers.",
+                    "Use a regression learner, or list '" + target.name() + "' under 'categorical' at the data source if its numbers are class codes.");
+        }
         List<ColumnSpec> features = train.features();
         if (features.isEmpty()) {
             throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
