@@ -1,0 +1,109 @@
+package org.anneal.puzzle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.anneal.device.DeviceSelector;
+import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.MemoryCache;
+import org.anneal.exec.RunOptions;
+import org.anneal.exec.RunResult;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.Link;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.NodeInstance;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.ml.Metrics;
+import org.anneal.spec.NodeRegistry;
+
+/**
+ * Checks a student's workflow against a puzzle: the same verdict for {@code anneal puzzle verify} and the
+ * editor's "Check my fix" button.
+ */
+public final class PuzzleVerifier {
+    private final NodeRegistry registry;
+
+    public PuzzleVerifier(NodeRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Verdict verify(LoadedWorkflow puzzleFile, LoadedWorkflow student) {
+        Puzzle puzzle = Puzzle.of(puzzleFile.workflow());
+        List<Verdict.Check> checks = new ArrayList<>();
+        if (puzzle == null) {
+            checks.add(new Verdict.Check(false, "The puzzle file has no \"puzzle\" block."));
+            return new Verdict(false, checks);
+        }
+        for (String id : puzzle.lockedNodes()) {
+            NodeInstance original = puzzleFile.workflow().node(id).orElse(null);
+            NodeInstance mine = student.workflow().node(id).orElse(null);
+            boolean same = original != null && mine != null && original.type().equals(mine.type()) && original.params().equals(mine.params());
+            checks.add(new Verdict.Check(same, same ? "Locked node '" + id + "' is unchanged."
+                    : "Locked node '" + id + "' was " + (mine == null ? "deleted" : "changed") + "; put it back as it was (it is part of the puzzle)."));
+        }
+        for (Link l : puzzle.lockedLinks()) {
+            boolean kept = student.workflow().links().contains(l);
+            checks.add(new Verdict.Check(kept, kept ? "Locked wire " + l + " is in place." : "Locked wire " + l + " is missing; reconnect it."));
+        }
+
+        Validation before = validate(puzzleFile);
+        Set<String> originalFindings = keys(new LeakageAnalyzer().analyze(before));
+        Validation v = validate(student);
+        if (v.hasErrors()) {
+            checks.add(new Verdict.Check(false, "The workflow has " + v.errors().size() + " problem(s) that stop it from running; the first: "
+                    + v.errors().get(0).message()));
+            return new Verdict(false, checks);
+        }
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        for (String rule : puzzle.clear()) {
+            List<Finding> still = findings.stream().filter(f -> f.rule().equals(rule)).toList();
+            checks.add(new Verdict.Check(still.isEmpty(), still.isEmpty() ? "The flaw (" + rule + ") is gone."
+                    : "The flaw is still there: " + still.get(0).title() + " " + still.get(0).explanation()));
+        }
+        List<Finding> fresh = findings.stream().filter(f -> f.isError() && !originalFindings.contains(key(f)) && !puzzle.clear().contains(f.rule()))
+                .toList();
+        checks.add(new Verdict.Check(fresh.isEmpty(), fresh.isEmpty() ? "No new flaw was introduced."
+                : "The fix introduced a new flaw: " + fresh.get(0).title() + " " + fresh.get(0).explanation()));
+
+        RunResult r;
+        try (Executor ex = new Executor(new MemoryCache(64), 2)) {
+            r = ex.run(v, new RunOptions(Set.of(), DeviceSelector.system().select("cpu"), FileAccess.unrestricted(student.baseDir())), e -> { });
+        }
+        checks.add(new Verdict.Check(r.succeeded(), r.succeeded() ? "The workflow runs."
+                : "The workflow does not run: " + (r.problems().isEmpty() ? "cancelled" : r.problems().get(0).message())));
+        if (r.succeeded()) {
+            for (Map.Entry<String, Map<String, double[]>> node : puzzle.metrics().entrySet()) {
+                var nr = r.node(node.getKey());
+                Metrics m = nr == null ? null : nr.outputs().asMap().values().stream().filter(Metrics.class::isInstance)
+                        .map(Metrics.class::cast).findFirst().orElse(null);
+                for (Map.Entry<String, double[]> range : node.getValue().entrySet()) {
+                    if (m == null || !m.values().containsKey(range.getKey())) {
+                        checks.add(new Verdict.Check(false, "Node '" + node.getKey() + "' must report " + range.getKey() + "."));
+                        continue;
+                    }
+                    double x = m.get(range.getKey());
+                    boolean ok = x >= range.getValue()[0] && x <= range.getValue()[1];
+                    checks.add(new Verdict.Check(ok, String.format(java.util.Locale.ROOT, "%s %s = %.4g %s [%.4g, %.4g].", node.getKey(),
+                            range.getKey(), x, ok ? "is within" : "should be within", range.getValue()[0], range.getValue()[1])));
+                }
+            }
+        }
+        return new Verdict(checks.stream().allMatch(Verdict.Check::passed), checks);
+    }
+
+    private Validation validate(LoadedWorkflow lw) {
+        return new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+    }
+
+    private static Set<String> keys(List<Finding> fs) {
+        return Set.copyOf(fs.stream().map(PuzzleVerifier::key).toList());
+    }
+
+    private static String key(Finding f) {
+        return f.rule() + f.nodes();
+    }
+}

@@ -1,0 +1,81 @@
+package org.anneal.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.NodeInstance;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.puzzle.Puzzle;
+import org.anneal.puzzle.PuzzleVerifier;
+import org.anneal.puzzle.Verdict;
+import org.anneal.spec.NodeRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every puzzle raises the rules it is about; its reference solution verifies; the untouched puzzle does not. */
+class PuzzlesTest {
+    static final Path DIR = Path.of("workflows/puzzles");
+    final WorkflowCodec codec = new WorkflowCodec();
+    final PuzzleVerifier verifier = new PuzzleVerifier(NodeRegistry.standard());
+
+    static Stream<Path> puzzles() throws Exception {
+        try (Stream<Path> s = Files.list(DIR)) {
+            List<Path> ps = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".solution.json")).sorted().toList();
+            assertTrue(ps.size() >= 5);
+            return ps.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("puzzles")
+    void theFlawIsFoundAndTheReferenceSolutionSolvesIt(Path file) throws Exception {
+        LoadedWorkflow puzzle = codec.read(file);
+        Puzzle p = Puzzle.of(puzzle.workflow());
+        assertFalse(p.story().isBlank() || p.hints().isEmpty(), "a story and hints");
+        var v = new Validator(NodeRegistry.standard()).validate(puzzle, FileAccess.unrestricted(puzzle.baseDir()));
+        assertEquals(List.of(), v.problems(), "the puzzle itself runs");
+        List<String> rules = new LeakageAnalyzer().analyze(v).stream().map(Finding::rule).toList();
+        assertTrue(rules.containsAll(p.clear()), file + " raises " + p.clear() + ", found " + rules);
+
+        Verdict untouched = verifier.verify(puzzle, puzzle);
+        assertFalse(untouched.solved(), untouched.describe());
+
+        Path solution = Path.of(file.toString().replace(".json", ".solution.json"));
+        Verdict solved = verifier.verify(puzzle, codec.read(solution));
+        assertTrue(solved.solved(), solved.describe());
+    }
+
+    @Test
+    void changingALockedNodeIsCaughtAndExplained() throws Exception {
+        LoadedWorkflow puzzle = codec.read(DIR.resolve("04-heats-split-at-random.json"));
+        LoadedWorkflow solution = codec.read(DIR.resolve("04-heats-split-at-random.solution.json"));
+        NodeInstance ridge = solution.workflow().node("ridge").orElseThrow();
+        var tampered = new LoadedWorkflow(solution.workflow().withNode(ridge.withParam("lambda", 50.0)), solution.file(), solution.locations(), List.of());
+        Verdict v = verifier.verify(puzzle, tampered);
+        assertFalse(v.solved());
+        assertTrue(v.describe().contains("Locked node 'ridge' was changed"), v.describe());
+    }
+
+    @Test
+    void theCommandLineGivesTheVerdictAndExitCode() {
+        Cli ok = Cli.run("puzzle", "verify", "workflows/puzzles/01-scaler-before-split.solution.json", "--puzzle", "workflows/puzzles/01-scaler-before-split.json");
+        assertEquals(0, ok.exit(), ok.all());
+        assertTrue(ok.out().startsWith("Solved!"));
+        Cli no = Cli.run("puzzle", "verify", "workflows/puzzles/01-scaler-before-split.json", "--puzzle", "workflows/puzzles/01-scaler-before-split.json");
+        assertEquals(1, no.exit());
+        assertTrue(no.out().contains("[todo] The flaw is still there: Preprocessing fitted before the split."), no.out());
+        Cli show = Cli.run("puzzle", "show", "workflows/puzzles/02-test-on-train.json");
+        assertTrue(show.out().contains("Hint 1:"), show.out());
+    }
+}
