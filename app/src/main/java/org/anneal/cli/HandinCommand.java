@@ -1,0 +1,70 @@
+package org.anneal.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.anneal.device.DeviceSelector;
+import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.RunOptions;
+import org.anneal.exec.RunResult;
+import org.anneal.exec.Validation;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.Workflow;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.handin.Handins;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "handin", description = "Runs a workflow and writes a hand-in file: the workflow plus author, time, versions, "
+        + "dataset SHA-256s, metrics, leakage findings and a digest binding them.")
+final class HandinCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "WORKFLOW.json")
+    Path workflow;
+
+    @Option(names = "--author", required = true)
+    String author;
+
+    @Option(names = {"-o", "--out"}, description = "Hand-in file (default: WORKFLOW.handin.json beside the workflow)")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        LoadedWorkflow lw = Workflows.load(workflow, err);
+        if (lw == null) {
+            return ExitCode.PROBLEMS;
+        }
+        Validation v = Workflows.validate(lw);
+        if (v.hasErrors()) {
+            Workflows.print(v.errors(), err);
+            return ExitCode.PROBLEMS;
+        }
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        RunResult r;
+        try (Executor ex = Executor.standard()) {
+            r = ex.run(v, new RunOptions(Set.of(), DeviceSelector.system().select(lw.workflow().meta().device()),
+                    FileAccess.unrestricted(lw.baseDir())), e -> { });
+        }
+        if (!r.succeeded()) {
+            r.problems().forEach(p -> err.println(p.describe()));
+            err.println("Not handed in: the workflow must run first.");
+            return ExitCode.PROBLEMS;
+        }
+        Workflow stamped = Handins.stamp(lw.workflow(), author, r, findings, Instant.now());
+        Path target = out != null ? out : Path.of(workflow.toString().replaceAll("\\.json$", "") + ".handin.json");
+        new WorkflowCodec().save(stamped, target);
+        findings.forEach(f -> err.println(f.describe()));
+        spec.commandLine().getOut().println("Handed in as " + target + (findings.isEmpty() ? "" : " (with " + findings.size() + " leakage finding(s))"));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,14 @@
+package org.anneal.handin;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One student's line in the grade report.
+ *
+ * @param status     ok, tampered, corrupt, not-a-handin, invalid, dataset-mismatch, failed
+ * @param reproduced the re-run gave the recorded metrics within the rubric's tolerance
+ */
+public record GradeRow(String file, String author, String status, boolean reproduced, List<String> findings,
+                       Map<String, Double> metrics, double points, double maxPoints, List<String> notes) {
+}

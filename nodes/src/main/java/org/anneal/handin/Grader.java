@@ -1,0 +1,184 @@
+package org.anneal.handin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.anneal.device.DeviceSelector;
+import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.MemoryCache;
+import org.anneal.exec.RunHandle;
+import org.anneal.exec.RunOptions;
+import org.anneal.exec.RunResult;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.NodeInstance;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.graph.WorkflowFileException;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.spec.Fingerprint;
+import org.anneal.spec.NodeRegistry;
+
+/**
+ * Re-runs a folder of hand-ins headless and marks them: integrity (digest), dataset fingerprints,
+ * reproduction of the recorded metrics, leakage findings and the rubric's criteria. Hand-ins are untrusted:
+ * files are size-bounded by the codec, datasets are read only from the hand-in folder and the rubric's
+ * dataset folders, nothing in a file names code, and one broken hand-in never stops the batch.
+ */
+public final class Grader {
+    private static final Logger LOG = Logger.getLogger(Grader.class.getName());
+    private final NodeRegistry registry;
+    private final WorkflowCodec codec = new WorkflowCodec();
+
+    public Grader(NodeRegistry registry) {
+        this.registry = registry;
+    }
+
+    public List<GradeRow> gradeFolder(Path folder, Rubric rubric) throws java.io.IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        }
+        List<GradeRow> rows = new ArrayList<>();
+        try (Executor ex = new Executor(new MemoryCache(256), Runtime.getRuntime().availableProcessors())) {
+            for (Path f : files) {
+                rows.add(gradeSafely(f, rubric, ex));
+            }
+        }
+        return rows;
+    }
+
+    private GradeRow gradeSafely(Path file, Rubric rubric, Executor ex) {
+        try {
+            return grade(file, rubric, ex);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "grading " + file + " failed", e);
+            return row(file, "?", "failed", rubric, "Anneal could not grade this file (" + e.getClass().getSimpleName() + "); see the log.");
+        }
+    }
+
+    GradeRow grade(Path file, Rubric rubric, Executor ex) {
+        LoadedWorkflow lw;
+        try {
+            lw = codec.read(file);
+        } catch (WorkflowFileException e) {
+            return row(file, "?", "corrupt", rubric, e.problems().get(0).describe());
+        }
+        JsonNode h = lw.workflow().block("handin").orElse(null);
+        if (h == null) {
+            return row(file, "?", "not-a-handin", rubric, "The file has no hand-in block; make it with `anneal handin`.");
+        }
+        String author = h.path("author").asText("?");
+        if (!Handins.intact(lw.workflow())) {
+            return row(file, author, "tampered", rubric, "The workflow or its recorded results were changed after it was handed in (digest mismatch).");
+        }
+        FileAccess files = FileAccess.sandboxed(file.toAbsolutePath().getParent(), rubric.datasets());
+        Validation v = new Validator(registry).validate(lw, files);
+        if (v.hasErrors()) {
+            return row(file, author, "invalid", rubric, v.errors().get(0).describe());
+        }
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        RunHandle run = ex.start(v, new RunOptions(Set.of(), DeviceSelector.system().select("cpu"), files), e -> { });
+        RunResult r;
+        try {
+            r = run.result().get(rubric.timeLimitSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            run.cancel();
+            return row(file, author, "failed", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return row(file, author, "failed", rubric, "Grading was interrupted.");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return row(file, author, "failed", rubric, "The run stopped: " + e.getCause());
+        }
+        if (!r.succeeded()) {
+            return row(file, author, "failed", rubric, r.problems().isEmpty() ? "The run did not finish." : r.problems().get(0).describe());
+        }
+        List<String> notes = new ArrayList<>();
+        String status = "ok";
+        for (JsonNode d : h.path("datasets")) {
+            String now = r.fingerprints().getOrDefault(d.path("node").asText(), List.of()).stream().map(Fingerprint::sha256).findFirst().orElse("");
+            if (!now.equals(d.path("sha256").asText())) {
+                status = "dataset-mismatch";
+                notes.add("Dataset of node '" + d.path("node").asText() + "' differs from the one the student used (" + d.path("path").asText() + ").");
+            }
+        }
+        JsonNode recorded = h.path("metrics");
+        JsonNode rerun = Handins.metricsJson(r);
+        boolean reproduced = sameMetrics(recorded, rerun, rubric.tolerance());
+        if (!reproduced) {
+            notes.add("The re-run gives different metrics than those handed in.");
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        rerun.fields().forEachRemaining(n -> n.getValue().fields().forEachRemaining(m -> metrics.put(n.getKey() + "." + m.getKey(), m.getValue().asDouble())));
+        double points = 0;
+        for (Rubric.Criterion c : rubric.criteria()) {
+            boolean met = met(c, metrics, findings, lw);
+            if (met) {
+                points += c.points();
+            } else {
+                notes.add("Not met: " + c.text());
+            }
+        }
+        List<String> rules = findings.stream().map(Finding::rule).distinct().toList();
+        return new GradeRow(file.getFileName().toString(), author, status, reproduced, rules, metrics, points, rubric.maxPoints(), notes);
+    }
+
+    private static boolean met(Rubric.Criterion c, Map<String, Double> metrics, List<Finding> findings, LoadedWorkflow lw) {
+        if (c.metric() != null) {
+            Double x = metrics.get(c.metric());
+            return x != null && x >= c.min() && x <= c.max();
+        }
+        if (!c.noFindings().isEmpty()) {
+            return findings.stream().noneMatch(f -> c.noFindings().contains(f.rule()) || (c.noFindings().contains("errors") && f.isError()));
+        }
+        if (c.requiresNodeType() != null) {
+            return lw.workflow().nodes().stream().map(NodeInstance::type).anyMatch(c.requiresNodeType()::equals);
+        }
+        return false;
+    }
+
+    static boolean sameMetrics(JsonNode a, JsonNode b, double tolerance) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var it = a.fields();
+        while (it.hasNext()) {
+            var node = it.next();
+            JsonNode other = b.path(node.getKey());
+            if (other.size() != node.getValue().size()) {
+                return false;
+            }
+            var ms = node.getValue().fields();
+            while (ms.hasNext()) {
+                var m = ms.next();
+                JsonNode o = other.get(m.getKey());
+                if (o == null || m.getValue().isNull() != o.isNull()) {
+                    return false;
+                }
+                double x = m.getValue().asDouble();
+                double y = o.asDouble();
+                if (!m.getValue().isNull() && Math.abs(x - y) > tolerance * Math.max(1, Math.abs(x))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static GradeRow row(Path file, String author, String status, Rubric rubric, String note) {
+        return new GradeRow(file.getFileName().toString(), author, status, false, List.of(), Map.of(), 0, rubric.maxPoints(), List.of(note));
+    }
+}
