@@ -56,7 +56,7 @@ public final class Table {
     }
 
     public List<Column> features() {
-        return columns.stream().filter(c -> c.role() == ColumnRole.FEATURE).toList();
+        return columns.stream().filter(c -> c.role().isUsedAsFeature()).toList();
     }
 
     /** The rows at {@code index}, in that order. */

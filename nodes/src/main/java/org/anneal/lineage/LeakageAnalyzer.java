@@ -27,7 +27,8 @@ import org.anneal.spec.TableSpec;
  * The static leakage analysis: reads the configured graph (node roles, fitting ports, split strategies,
  * lineage and column roles on every wire) and reports evaluations that are not honest, before anything
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
- * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows).
+ * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
+ * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature).
  */
 public final class LeakageAnalyzer {
 
@@ -45,6 +46,10 @@ public final class LeakageAnalyzer {
             fittingOnTest(v, id, d, out);
             if (d.role() == LeakageRole.SPLIT) {
                 groupsAcrossSplit(v, id, d, out);
+                timeOrderIgnored(v, id, d, out);
+            }
+            if (producesModel(d)) {
+                postOutcomeFeatures(v, id, d, out);
             }
         }
         return out;
@@ -159,6 +164,43 @@ public final class LeakageAnalyzer {
                             "Replace '" + id + "' with a Group split (split.group) on '" + c.name() + "', so that every group is "
                                     + "entirely in train or entirely in test.",
                             List.of(id), List.of()));
+                }
+            }
+        }
+    }
+
+    /** L8: a random split of time-indexed rows lets the model learn from the future of its test rows. */
+    private static void timeOrderIgnored(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        if (d.splitStrategy() != SplitStrategy.RANDOM) {
+            return;
+        }
+        for (Spec s : v.inSpecs().get(id).asMap().values()) {
+            if (s instanceof TableSpec t) {
+                t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().ifPresent(c -> out.add(new Finding("L8", Severity.ERROR,
+                        "Time-ordered rows split at random.",
+                        "The rows are indexed by '" + c.name() + "', but '" + id + "' picks test rows at random, so the model trains on rows "
+                                + "recorded after (and right next to) the ones it is tested on. Neighbouring rows of a process signal are "
+                                + "nearly copies of each other; the score will not hold for tomorrow's data.",
+                        "Replace '" + id + "' with a Time split (split.time): train on the earlier rows, test on the later ones.",
+                        List.of(id), List.of())));
+            }
+        }
+    }
+
+    /** L9: a column measured after the outcome reaches a learner as a feature. */
+    private static void postOutcomeFeatures(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        for (InPort<?> p : d.inputs()) {
+            Spec s = v.inSpecs().get(id).get(p.name());
+            if (!p.isFitting() || !(s instanceof TableSpec t)) {
+                continue;
+            }
+            for (ColumnSpec c : t.columns()) {
+                if (c.role() == ColumnRole.POST_OUTCOME) {
+                    out.add(new Finding("L9", Severity.ERROR, "A post-outcome column is used as a feature.",
+                            "'" + c.name() + "' is measured after the outcome '" + t.target().map(ColumnSpec::name).orElse("?")
+                                    + "' is known, yet '" + id + "' learns from it. At prediction time it will not exist, and it gives "
+                                    + "the answer away during testing.",
+                            "List '" + c.name() + "' under 'ignore' at the data source.", List.of(id), List.of()));
                 }
             }
         }

@@ -30,7 +30,7 @@ public record TableSpec(List<ColumnSpec> columns, Lineage lineage) implements Sp
     }
 
     public List<ColumnSpec> features() {
-        return columns.stream().filter(c -> c.role() == ColumnRole.FEATURE).toList();
+        return columns.stream().filter(c -> c.role().isUsedAsFeature()).toList();
     }
 
     /**

@@ -23,15 +23,18 @@ class LeakageAnalyzerTest {
 
     @BeforeEach
     void data() throws Exception {
-        StringBuilder sb = new StringBuilder("specimen,x1,x2,y\n");
+        StringBuilder sb = new StringBuilder("specimen,hour,x1,x2,post,y\n");
         for (int i = 0; i < 40; i++) {
-            sb.append("S").append(i / 4).append(',').append(i).append(',').append(i % 7).append(',').append(2 * i + i % 7).append('\n');
+            sb.append("S").append(i / 4).append(',').append(i).append(',').append(i).append(',').append(i % 7).append(',')
+                    .append(3 * i).append(',').append(2 * i + i % 7).append('\n');
         }
         Files.writeString(dir.resolve("d.csv"), sb.toString());
     }
 
     static final String LOAD = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"ignore\":[\"specimen\"]}}";
     static final String LOAD_GROUPED = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"group\":\"specimen\"}}";
+    static final String LOAD_TIMED = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"time\":\"hour\",\"ignore\":[\"specimen\"]}}";
+    static final String LOAD_POST = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"postOutcome\":[\"post\"],\"ignore\":[\"specimen\"]}}";
     static final String MODEL = "{\"id\":\"ridge\",\"type\":\"model.ridge\"},{\"id\":\"fit\",\"type\":\"train.fit\"},{\"id\":\"score\",\"type\":\"evaluate.regression\"}";
 
     List<Finding> findings(String nodes, String links) throws Exception {
@@ -115,6 +118,25 @@ class LeakageAnalyzerTest {
         assertEquals(List.of("L7"), rules(bad));
         assertTrue(bad.get(0).explanation().contains("'specimen'"));
         var good = findings(LOAD_GROUPED + ",{\"id\":\"split\",\"type\":\"split.group\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        assertEquals(List.of(), good);
+    }
+
+    @Test
+    void l8RandomSplitOfTimeOrderedRowsAndTheTimeSplitThatFixesIt() throws Exception {
+        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
+        var bad = findings(LOAD_TIMED + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        assertEquals(List.of("L8"), rules(bad));
+        var good = findings(LOAD_TIMED + ",{\"id\":\"split\",\"type\":\"split.time\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        assertEquals(List.of(), good);
+    }
+
+    @Test
+    void l9PostOutcomeColumnUsedAsAFeature() throws Exception {
+        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
+        var bad = findings(LOAD_POST + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        assertEquals(List.of("L9"), rules(bad));
+        assertTrue(bad.get(0).fix().contains("'post' under 'ignore'"));
+        var good = findings(LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
         assertEquals(List.of(), good);
     }
 }

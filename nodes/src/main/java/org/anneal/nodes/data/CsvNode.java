@@ -36,7 +36,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE,
-        doc = "Reads a table from a CSV file with a header row. The delimiter is detected from the header line unless set; "
+        doc = "Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under `postOutcome`. The delimiter is detected from the header line unless set; "
                 + "columns whose values are all numbers become numeric, others categorical. Cells listed under `missing` "
                 + "become missing values. Declare the column to predict as `target`, and a `group` (specimen, heat) or "
                 + "`time` column so that splits and the leakage analysis can respect them. Every error names the line and column.")
@@ -48,6 +48,8 @@ public final class CsvNode implements Node<CsvNode.Params> {
             @Param(doc = "Column of group ids (specimen, heat, micrograph) whose rows belong together", hint = Param.Hint.COLUMN) String group,
             @Param(doc = "Column of time stamps or sequence numbers", hint = Param.Hint.COLUMN) String time,
             @Param(doc = "Columns to leave out entirely", hint = Param.Hint.COLUMNS) List<String> ignore,
+            @Param(doc = "Columns measured after the outcome; still used as features unless ignored, and reported as leakage (L9)",
+                    hint = Param.Hint.COLUMNS) List<String> postOutcome,
             @Param(doc = "Columns to read as categories even though they hold numbers (codes, ids)", hint = Param.Hint.COLUMNS) List<String> categorical,
             @Param(doc = "Field separator", def = "\"auto\"", choices = {"auto", ",", ";", "tab", "|"}) String delimiter,
             @Param(doc = "Cell texts that mean 'no value'", def = "[\"\", \"NA\", \"N/A\", \"NaN\", \"nan\", \"null\", \"?\"]") List<String> missing) {
@@ -130,6 +132,9 @@ public final class CsvNode implements Node<CsvNode.Params> {
         for (String c : p.categorical()) {
             checkColumn(header, c, "categorical", new HashSet<>());
         }
+        for (String c : p.postOutcome()) {
+            checkColumn(header, c, "postOutcome", new HashSet<>());
+        }
         if (!p.target().isEmpty() && p.ignore().contains(p.target())) {
             throw ConfigError.atParam("ignore", "The target column '" + p.target() + "' is also listed under 'ignore'.",
                     "Remove it from 'ignore'.");
@@ -153,6 +158,9 @@ public final class CsvNode implements Node<CsvNode.Params> {
 
     private static Map<String, ColumnRole> roles(Params p, List<String> header) {
         Map<String, ColumnRole> roles = new LinkedHashMap<>();
+        for (String c : p.postOutcome()) {
+            roles.put(c, ColumnRole.POST_OUTCOME);
+        }
         for (String c : p.ignore()) {
             roles.put(c, ColumnRole.IGNORE);
         }

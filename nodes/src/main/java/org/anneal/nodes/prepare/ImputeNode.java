@@ -64,7 +64,7 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
     private static List<String> columns(TableSpec t, Params p) throws ConfigError {
         List<String> out = new ArrayList<>();
         List<String> wanted = p.columns().isEmpty()
-                ? t.columns().stream().filter(c -> c.role() == ColumnRole.FEATURE).map(ColumnSpec::name).toList() : p.columns();
+                ? t.columns().stream().filter(c -> c.role().isUsedAsFeature()).map(ColumnSpec::name).toList() : p.columns();
         for (String name : wanted) {
             ColumnSpec c = t.requireColumn(name, "columns");
             if (c.type() == ColumnType.CATEGORICAL && !p.strategy().equals("most-frequent")) {

@@ -23,7 +23,7 @@ final class ScalingSpecs {
     static List<String> columns(TableSpec fit, List<String> listed, String param) throws ConfigError {
         if (listed.isEmpty()) {
             List<String> all = fit.columns().stream()
-                    .filter(c -> c.role() == ColumnRole.FEATURE && c.isNumeric()).map(ColumnSpec::name).toList();
+                    .filter(c -> c.role().isUsedAsFeature() && c.isNumeric()).map(ColumnSpec::name).toList();
             if (all.isEmpty()) {
                 throw ConfigError.atPort("fit", "The table has no numeric feature columns to scale.",
                         "Check the data source's column roles and types.");
