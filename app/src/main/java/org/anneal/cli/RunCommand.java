@@ -84,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         printMetrics(o, v, r);
+        List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r);
+        dynamic.forEach(f -> (f.isError() ? err : o).println(f.describe()));
+        findings = new java.util.ArrayList<>(findings);
+        findings.addAll(dynamic);
         r.problems().forEach(p -> err.println(p.describe()));
         ObjectNode report = RunReport.build(v, r, List.of(), findings);
         Path target = out != null ? out : Path.of("results", stem(workflow) + ".results.json");

@@ -63,6 +63,7 @@ public final class WorkflowViewModel {
     private final ObservableMap<String, NodeState> states = FXCollections.observableHashMap();
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private RunHandle current;
+    private Validation lastValidation;
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
@@ -124,6 +125,7 @@ public final class WorkflowViewModel {
             return;
         }
         LoadedWorkflow lw = workflow.get();
+        lastValidation = v;
         Device d = DeviceSelector.system().select(lw.workflow().meta().device());
         device.set(d.describe());
         metrics.clear();
@@ -158,6 +160,9 @@ public final class WorkflowViewModel {
             }
         });
         problems.addAll(r.problems());
+        // the dynamic leakage checks need the data, so they join the list once the run is done
+        new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(lastValidation, r)
+                .forEach(f -> problems.add(f.toProblem()));
         long executed = r.executed().size();
         status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
                 " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));

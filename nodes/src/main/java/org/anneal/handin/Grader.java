@@ -106,6 +106,8 @@ public final class Grader {
         if (!r.succeeded()) {
             return row(file, author, "failed", rubric, r.problems().isEmpty() ? "The run did not finish." : r.problems().get(0).describe());
         }
+        findings = new ArrayList<>(findings);
+        findings.addAll(new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r));
         List<String> notes = new ArrayList<>();
         String status = "ok";
         for (JsonNode d : h.path("datasets")) {
