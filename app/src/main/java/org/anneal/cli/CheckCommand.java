@@ -24,6 +24,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON")
     boolean json;
 
+    @Option(names = "--fix", description = "Apply the quick fixes and save the workflow (to --out, or in place)")
+    boolean fix;
+
+    @Option(names = {"-o", "--out"}, description = "With --fix: where to save the fixed workflow")
+    Path fixedOut;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +48,16 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.PROBLEMS;
         }
         List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        if (fix) {
+            var result = org.anneal.lineage.Fixer.fixAll(lw, org.anneal.spec.NodeRegistry.standard());
+            result.applied().forEach(a -> spec.commandLine().getOut().println("fixed: " + a));
+            Path target = fixedOut != null ? fixedOut : workflow;
+            if (!result.applied().isEmpty()) {
+                new org.anneal.graph.WorkflowCodec().save(result.workflow().workflow(), target);
+                spec.commandLine().getOut().println("Saved " + target);
+            }
+            findings = result.remaining();
+        }
         if (json) {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
             findings.forEach(f -> a.add(f.toJson()));

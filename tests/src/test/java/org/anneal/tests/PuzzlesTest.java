@@ -56,6 +56,18 @@ class PuzzlesTest {
         assertTrue(solved.solved(), solved.describe());
     }
 
+    /** The quick fixes of the leakage analysis, applied as `anneal check --fix` applies them, solve every puzzle. */
+    @ParameterizedTest
+    @MethodSource("puzzles")
+    void quickFixesSolveThePuzzle(Path file) throws Exception {
+        LoadedWorkflow puzzle = codec.read(file);
+        var fixed = org.anneal.lineage.Fixer.fixAll(puzzle, NodeRegistry.standard());
+        assertFalse(fixed.applied().isEmpty());
+        assertEquals(List.of(), fixed.remaining(), fixed.applied().toString());
+        Verdict v = verifier.verify(puzzle, fixed.workflow());
+        assertTrue(v.solved(), fixed.applied() + "\n" + v.describe());
+    }
+
     @Test
     void changingALockedNodeIsCaughtAndExplained() throws Exception {
         LoadedWorkflow puzzle = codec.read(DIR.resolve("04-heats-split-at-random.json"));

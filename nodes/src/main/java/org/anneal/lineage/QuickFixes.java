@@ -1,0 +1,159 @@
+package org.anneal.lineage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.anneal.exec.Validation;
+import org.anneal.graph.Link;
+import org.anneal.graph.NodeInstance;
+import org.anneal.graph.PortRef;
+import org.anneal.graph.Workflow;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.InPort;
+import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.OutPort;
+
+/** Finds the graph edit that fixes a finding, where one exists. */
+public final class QuickFixes {
+    private QuickFixes() {
+    }
+
+    public static Optional<QuickFix> forFinding(Finding f, Validation v) {
+        Workflow w = v.source().workflow();
+        return switch (f.rule()) {
+            case "L1", "L5" -> swapSplitSide(f, v);
+            case "L7" -> replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
+            case "L8" -> replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
+            case "L2" -> moveAfterSplit(f.nodes().get(0), v);
+            case "L9" -> ignorePostOutcome(w);
+            default -> Optional.empty();
+        };
+    }
+
+    /** L1/L5 when the wire comes straight from a split: take the other side. */
+    private static Optional<QuickFix> swapSplitSide(Finding f, Validation v) {
+        if (f.wires().isEmpty()) {
+            return Optional.empty();
+        }
+        Link wire = f.wires().get(0);
+        NodeDescriptor from = v.descriptors().get(wire.from().node());
+        String port = wire.from().port();
+        if (from == null || from.role() != org.anneal.spec.LeakageRole.SPLIT || !(port.equals("train") || port.equals("test"))) {
+            return Optional.empty();
+        }
+        String other = port.equals("train") ? "test" : "train";
+        Link fixed = new Link(new PortRef(wire.from().node(), other), wire.to());
+        return Optional.of(new QuickFix("Connect '" + wire.to() + "' to '" + fixed.from() + "' instead of '" + wire.from() + "'.",
+                w -> replaceLink(w, wire, fixed)));
+    }
+
+    private static Optional<QuickFix> replaceSplit(Finding f, Workflow w, String type, String text) {
+        String id = f.nodes().get(0);
+        NodeInstance n = w.node(id).orElse(null);
+        if (n == null) {
+            return Optional.empty();
+        }
+        ObjectNode params = n.params();
+        params.retain("test"); // the held-out fraction means the same in every split
+        return Optional.of(new QuickFix(text, wf -> wf.withNode(new NodeInstance(id, type, 1, params, n.position()))));
+    }
+
+    /**
+     * L2 for the usual shape: a fit/data/out/state node fed by one table and feeding a split's table input.
+     * The split moves before it; the node fits on train; an Apply node carries its state to test.
+     */
+    private static Optional<QuickFix> moveAfterSplit(String id, Validation v) {
+        Workflow w = v.source().workflow();
+        NodeDescriptor d = v.descriptors().get(id);
+        if (d == null) {
+            return Optional.empty();
+        }
+        InPort<?> fit = d.inputs().stream().filter(InPort::isFitting).findFirst().orElse(null);
+        InPort<?> data = d.inputs().stream().filter(p -> !p.isFitting() && p.kind() == DataKind.TABLE).findFirst().orElse(null);
+        OutPort<?> out = d.outputs().stream().filter(p -> p.kind() == DataKind.TABLE).findFirst().orElse(null);
+        OutPort<?> state = d.outputs().stream().filter(p -> p.kind() == DataKind.TRANSFORMER).findFirst().orElse(null);
+        if (fit == null || data == null || out == null || state == null) {
+            return Optional.empty();
+        }
+        PortRef source = v.wiring().getOrDefault(id, java.util.Map.of()).get(fit.name());
+        List<Link> outLinks = w.links().stream().filter(l -> l.from().equals(new PortRef(id, out.name()))).toList();
+        if (source == null || outLinks.size() != 1 || !source.equals(v.wiring().get(id).get(data.name()))) {
+            return Optional.empty();
+        }
+        PortRef splitIn = outLinks.get(0).to();
+        NodeDescriptor split = v.descriptors().get(splitIn.node());
+        if (split == null || split.role() != org.anneal.spec.LeakageRole.SPLIT) {
+            return Optional.empty();
+        }
+        String s = splitIn.node();
+        String applyId = uniqueId(w, id + "_test");
+        return Optional.of(new QuickFix("Move '" + id + "' after '" + s + "': fit it on '" + s + ":train' and apply its state to '"
+                + s + ":test' with a new node '" + applyId + "'.", wf -> {
+            List<Link> links = new ArrayList<>();
+            PortRef train = new PortRef(s, "train");
+            PortRef test = new PortRef(s, "test");
+            for (Link l : wf.links()) {
+                if (l.to().node().equals(id) || l.from().equals(new PortRef(id, out.name()))) {
+                    continue; // rewired below
+                }
+                if (l.from().equals(train)) {
+                    links.add(new Link(new PortRef(id, out.name()), l.to()));
+                } else if (l.from().equals(test)) {
+                    links.add(new Link(new PortRef(applyId, "out"), l.to()));
+                } else {
+                    links.add(l);
+                }
+            }
+            links.add(new Link(source, splitIn));
+            links.add(new Link(train, new PortRef(id, fit.name())));
+            links.add(new Link(train, new PortRef(id, data.name())));
+            links.add(new Link(new PortRef(id, state.name()), new PortRef(applyId, "state")));
+            links.add(new Link(test, new PortRef(applyId, "data")));
+            NodeInstance n = wf.node(id).orElseThrow();
+            NodeInstance.Position pos = n.position() == null ? null : new NodeInstance.Position(n.position().x(), n.position().y() + 160);
+            Workflow withApply = wf.withNode(new NodeInstance(applyId, "prepare.apply", 1, null, pos));
+            return new Workflow(withApply.meta(), withApply.nodes(), links, withApply.blocks());
+        }));
+    }
+
+    /** L9: every column declared post-outcome at a CSV source is also ignored there. */
+    private static Optional<QuickFix> ignorePostOutcome(Workflow w) {
+        List<NodeInstance> sources = w.nodes().stream().filter(n -> n.params().path("postOutcome").size() > 0).toList();
+        if (sources.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuickFix("Ignore the post-outcome column(s) at the data source.", wf -> {
+            Workflow out = wf;
+            for (NodeInstance n : sources) {
+                ObjectNode p = n.params();
+                var ignore = p.withArray("ignore");
+                p.get("postOutcome").forEach(c -> {
+                    boolean present = false;
+                    for (var e : ignore) {
+                        present |= e.asText().equals(c.asText());
+                    }
+                    if (!present) {
+                        ignore.add(c.asText());
+                    }
+                });
+                out = out.withNode(n.withParams(p));
+            }
+            return out;
+        }));
+    }
+
+    private static String uniqueId(Workflow w, String base) {
+        String id = base;
+        for (int i = 2; w.node(id).isPresent(); i++) {
+            id = base + i;
+        }
+        return id;
+    }
+
+    private static Workflow replaceLink(Workflow w, Link old, Link fixed) {
+        List<Link> links = new ArrayList<>(w.links());
+        links.set(links.indexOf(old), fixed);
+        return new Workflow(w.meta(), w.nodes(), links, w.blocks());
+    }
+}
