@@ -28,7 +28,8 @@ import org.anneal.spec.TableSpec;
  * lineage and column roles on every wire) and reports evaluations that are not honest, before anything
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
- * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature).
+ * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature), L3 (supervised
+ * preprocessing fitted before the split), L4 (rows multiplied before the split).
  */
 public final class LeakageAnalyzer {
 
@@ -45,6 +46,7 @@ public final class LeakageAnalyzer {
             }
             fittingOnTest(v, id, d, out);
             if (d.role() == LeakageRole.SPLIT) {
+                rowsExpandedBeforeSplit(v, id, out);
                 groupsAcrossSplit(v, id, d, out);
                 timeOrderIgnored(v, id, d, out);
             }
@@ -99,13 +101,22 @@ public final class LeakageAnalyzer {
         }
         if (data.fittedOn().contains(Partition.ALL)) {
             for (String f : fittersOnAllRows(v, id)) {
+                boolean supervised = v.descriptors().get(f).usesTarget();
                 if (reported.add("L2:" + f)) {
-                    out.add(new Finding("L2", Severity.WARNING, "Preprocessing fitted before the split.",
-                            "'" + f + "' learns its statistics from all rows, test rows included, and those statistics shape the rows '"
-                                    + id + "' scores. The test set is no longer unseen; the score is optimistic.",
-                            "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output, and apply its "
-                                    + "state to the 'test' output with an Apply node.",
-                            List.of(f, id), List.of()));
+                    out.add(supervised
+                            ? new Finding("L3", Severity.ERROR, "Supervised preprocessing fitted before the split.",
+                                    "'" + f + "' looks at the target of all rows, test rows included, to decide what to keep. With many "
+                                            + "candidate features some match the test targets by pure chance and survive; the score of '"
+                                            + id + "' rewards that luck.",
+                                    "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output, and apply its "
+                                            + "state to the 'test' output with an Apply node.",
+                                    List.of(f, id), List.of())
+                            : new Finding("L2", Severity.WARNING, "Preprocessing fitted before the split.",
+                                    "'" + f + "' learns its statistics from all rows, test rows included, and those statistics shape the rows '"
+                                            + id + "' scores. The test set is no longer unseen; the score is optimistic.",
+                                    "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output, and apply its "
+                                            + "state to the 'test' output with an Apply node.",
+                                    List.of(f, id), List.of()));
                 }
             }
         }
@@ -143,6 +154,20 @@ public final class LeakageAnalyzer {
                             + "stay unseen until the final score, or the score is no longer an estimate for new samples.",
                     "Connect '" + id + ":" + p.name() + "' to the 'train' output of '" + s.lineage().partition().splitNode() + "'.",
                     List.of(id), List.of(new Link(from, new PortRef(id, p.name())))));
+        }
+    }
+
+    /** L4: copies of rows made before the split land on both of its sides. */
+    private static void rowsExpandedBeforeSplit(Validation v, String split, List<Finding> out) {
+        for (String u : upstreamOf(v, split)) {
+            NodeDescriptor d = v.descriptors().get(u);
+            if (d != null && d.expandsRows()) {
+                out.add(new Finding("L4", Severity.ERROR, "Rows multiplied before the split.",
+                        "'" + u + "' adds copies (or near copies) of rows before '" + split + "' divides them, so a row in the test set "
+                                + "often has its twin in the training set. The model is tested on rows it has effectively seen.",
+                        "Move '" + u + "' after the split, onto the training branch only: connect it to '" + split + ":train'.",
+                        List.of(u, split), List.of()));
+            }
         }
     }
 

@@ -25,8 +25,9 @@ public final class QuickFixes {
             case "L1", "L5" -> swapSplitSide(f, v);
             case "L7" -> replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
             case "L8" -> replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
-            case "L2" -> moveAfterSplit(f.nodes().get(0), v);
-            case "L9" -> ignorePostOutcome(w);
+            case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
+            case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
+            case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
             default -> Optional.empty();
         };
     }
@@ -117,6 +118,36 @@ public final class QuickFixes {
         }));
     }
 
+    /** L4: the row-expanding node moves between the split and everything that consumed the training rows. */
+    private static Optional<QuickFix> moveOntoTrainBranch(String id, String split, Validation v) {
+        Workflow w = v.source().workflow();
+        NodeDescriptor d = v.descriptors().get(id);
+        if (d == null || d.inputs().size() != 1 || d.outputs().size() != 1) {
+            return Optional.empty();
+        }
+        String in = d.inputs().get(0).name();
+        String outPort = d.outputs().get(0).name();
+        PortRef source = v.wiring().getOrDefault(id, java.util.Map.of()).get(in);
+        List<Link> outLinks = w.links().stream().filter(l -> l.from().equals(new PortRef(id, outPort))).toList();
+        if (source == null || outLinks.size() != 1 || !outLinks.get(0).to().node().equals(split)) {
+            return Optional.empty();
+        }
+        PortRef splitIn = outLinks.get(0).to();
+        return Optional.of(new QuickFix("Move '" + id + "' onto the training branch: between '" + split + ":train' and its consumers.", wf -> {
+            PortRef train = new PortRef(split, "train");
+            List<Link> links = new ArrayList<>();
+            for (Link l : wf.links()) {
+                if (l.to().node().equals(id) || l.from().node().equals(id)) {
+                    continue;
+                }
+                links.add(l.from().equals(train) ? new Link(new PortRef(id, outPort), l.to()) : l);
+            }
+            links.add(new Link(source, splitIn));
+            links.add(new Link(train, new PortRef(id, in)));
+            return new Workflow(wf.meta(), wf.nodes(), links, wf.blocks());
+        }));
+    }
+
     /** L9: every column declared post-outcome at a CSV source is also ignored there. */
     private static Optional<QuickFix> ignorePostOutcome(Workflow w) {
         List<NodeInstance> sources = w.nodes().stream().filter(n -> n.params().path("postOutcome").size() > 0).toList();
@@ -141,6 +172,32 @@ public final class QuickFixes {
             }
             return out;
         }));
+    }
+
+    /** L9 at a source without a postOutcome list (a generator): add its post-outcome columns to its 'ignore'. */
+    private static Optional<QuickFix> ignoreAtGenerator(Validation v) {
+        for (var e : v.outSpecs().entrySet()) {
+            NodeDescriptor d = v.descriptors().get(e.getKey());
+            if (d == null || d.role() != org.anneal.spec.LeakageRole.SOURCE || d.param("ignore").isEmpty()) {
+                continue;
+            }
+            for (var spec : e.getValue().asMap().values()) {
+                if (spec instanceof org.anneal.spec.TableSpec t) {
+                    List<String> post = t.columns().stream().filter(c -> c.role() == org.anneal.spec.ColumnRole.POST_OUTCOME)
+                            .map(org.anneal.spec.ColumnSpec::name).toList();
+                    if (!post.isEmpty()) {
+                        String id = e.getKey();
+                        return Optional.of(new QuickFix("Ignore " + post + " at '" + id + "'.", wf -> {
+                            NodeInstance n = wf.node(id).orElseThrow();
+                            ObjectNode p = n.params();
+                            post.forEach(p.withArray("ignore")::add);
+                            return wf.withNode(n.withParams(p));
+                        }));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String uniqueId(Workflow w, String base) {

@@ -85,6 +85,14 @@ public final class NodeDescriptor {
         return dot < 0 ? d : d.substring(0, dot + 1);
     }
 
+    public boolean usesTarget() {
+        return decl.usesTarget();
+    }
+
+    public boolean expandsRows() {
+        return decl.expandsRows();
+    }
+
     public SplitStrategy splitStrategy() {
         return decl.split();
     }

@@ -21,6 +21,12 @@ public @interface NodeType {
     /** Markdown; the first sentence is the palette tooltip. */
     String doc();
 
+    /** Learns from the target column (feature selection, target encoding): fitted before a split it leaks labels. */
+    boolean usesTarget() default false;
+
+    /** Adds rows (oversampling, augmentation, tiling): before a split, copies of one row land on both sides. */
+    boolean expandsRows() default false;
+
     /** For SPLIT nodes: how rows are assigned, which decides whether groups and time order are respected. */
     SplitStrategy split() default SplitStrategy.NONE;
 

@@ -25,17 +25,17 @@ import org.junit.jupiter.api.Test;
 
 class PrepareAndGenerateTest {
     static Table generate(String dataset, int rows, double noise, long seed) {
-        return (Table) new GenerateNode().execute(new org.anneal.spec.Inputs(Map.of()), new GenerateNode.Params(dataset, rows, noise),
+        return (Table) new GenerateNode().execute(new org.anneal.spec.Inputs(Map.of()), new GenerateNode.Params(dataset, rows, noise, List.of()),
                 new StandaloneContext("gen", seed, java.nio.file.Path.of("."))).get("table");
     }
 
     @Test
     void generatorsAreReproducibleAndMatchTheirDeclaredColumns() throws Exception {
-        for (String d : List.of("noisy-polynomial", "runge", "two-moons", "blobs", "alloy")) {
+        for (String d : List.of("noisy-polynomial", "runge", "two-moons", "blobs", "alloy", "alloy-spec", "micrograph-patches", "raman-replicates", "furnace-log", "xrd-bins", "phases")) {
             Table a = generate(d, 100, 0.1, 5);
             Table b = generate(d, 100, 0.1, 5);
             assertEquals(a.columns(), b.columns(), d);
-            var spec = new GenerateNode().configure(Specs.of(Map.of()), new GenerateNode.Params(d, 100, 0.1), TestCtx.of("g"));
+            var spec = new GenerateNode().configure(Specs.of(Map.of()), new GenerateNode.Params(d, 100, 0.1, List.of()), TestCtx.of("g"));
             assertEquals(spec.get("table"), a.spec(Lineage.UNSPLIT), d + ": configure promises what execute delivers");
         }
     }

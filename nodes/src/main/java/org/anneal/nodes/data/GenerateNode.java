@@ -22,25 +22,41 @@ import org.anneal.spec.TableSpec;
                 + "case where high-degree polynomials overfit. `two-moons`: two interleaved half circles, target `class`. "
                 + "`blobs`: three Gaussian clusters, target `cluster`. `alloy`: low-alloy steel coils from heats (10 coils "
                 + "per heat share the heat's chemistry and a heat offset of sd 15 MPa): yield_mpa = 250 + 800 C + 60 Mn + "
-                + "40 Si + 35 Cr + 20 Ni − 0.2 (temper_c − 500) + heat offset + noise; `heat` is declared as the group column.")
+                + "40 Si + 35 Cr + 20 Ni − 0.2 (temper_c − 500) + heat offset + noise; `heat` is declared as the group column. "
+                + "`alloy-spec`: the same coils with target `meets_spec` (yield ≥ 600 MPa) and `yield_mpa` declared post-outcome. "
+                + "`micrograph-patches`: texture features of 12 patches per micrograph (`image_id` is the group), target grain size. "
+                + "`raman-replicates`: 8 band intensities, 5 replicates per sample (`sample` is the group), target crystallinity. "
+                + "`furnace-log`: one row a minute (`minute` is the time column), target outlet carbon. `xrd-bins`: 5000 intensity "
+                + "bins of which only bin_1000 to bin_1004 carry the phase fraction. `phases`: ferrite/pearlite/martensite from "
+                + "cooling rate and chemistry, martensite rare.")
 public final class GenerateNode implements Node<GenerateNode.Params> {
 
     public record Params(
-            @Param(doc = "Which dataset", def = "\"noisy-polynomial\"", choices = {"noisy-polynomial", "runge", "two-moons", "blobs", "alloy"})
+            @Param(doc = "Which dataset", def = "\"noisy-polynomial\"", choices = {"noisy-polynomial", "runge", "two-moons", "blobs", "alloy", "alloy-spec", "micrograph-patches",
+                    "raman-replicates", "furnace-log", "xrd-bins", "phases"})
             String dataset,
             @Param(doc = "Number of rows", def = "200", min = 10, max = 10000000) int rows,
-            @Param(doc = "Noise level (standard deviation; MPa for alloy)", def = "0.1", min = 0) double noise) {
+            @Param(doc = "Noise level (standard deviation; MPa for alloy)", def = "0.1", min = 0) double noise,
+            @Param(doc = "Columns to leave out", hint = Param.Hint.COLUMNS) java.util.List<String> ignore) {
     }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The generated rows");
 
     @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(TABLE, new TableSpec(Generators.columns(p.dataset()), Lineage.UNSPLIT));
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws org.anneal.spec.ConfigError {
+        var cols = Generators.columns(p.dataset());
+        for (String c : p.ignore()) {
+            if (cols.stream().noneMatch(x -> x.name().equals(c))) {
+                throw org.anneal.spec.ConfigError.atParam("ignore", "The dataset '" + p.dataset() + "' has no column '" + c + "'.",
+                        "Columns: " + cols.stream().map(org.anneal.spec.ColumnSpec::name).toList());
+            }
+        }
+        return Specs.of(TABLE, new TableSpec(cols.stream().filter(c -> !p.ignore().contains(c.name())).toList(), Lineage.UNSPLIT));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(TABLE, Generators.generate(p.dataset(), p.rows(), p.noise(), ctx.seed()));
+        Table t = Generators.generate(p.dataset(), p.rows(), p.noise(), ctx.seed());
+        return Outputs.of(TABLE, new Table(t.columns().stream().filter(c -> !p.ignore().contains(c.name())).toList()));
     }
 }

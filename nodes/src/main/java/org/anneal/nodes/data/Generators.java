@@ -27,7 +27,7 @@ final class Generators {
             case "alloy" -> List.of(cat("heat", ColumnRole.GROUP), num("c_wt", ColumnRole.FEATURE), num("mn_wt", ColumnRole.FEATURE),
                     num("si_wt", ColumnRole.FEATURE), num("cr_wt", ColumnRole.FEATURE), num("ni_wt", ColumnRole.FEATURE),
                     num("temper_c", ColumnRole.FEATURE), num("yield_mpa", ColumnRole.TARGET));
-            default -> throw new IllegalArgumentException(dataset);
+            default -> generate(dataset, 24, 0.1, 0).spec(org.anneal.spec.Lineage.UNSPLIT).columns();
         };
     }
 
@@ -39,6 +39,12 @@ final class Generators {
             case "two-moons" -> moons(n, noise, r);
             case "blobs" -> blobs(n, noise, r);
             case "alloy" -> alloy(n, noise, r);
+            case "alloy-spec" -> MaterialsGenerators.alloySpec(alloy(n, noise, r));
+            case "micrograph-patches" -> MaterialsGenerators.micrographPatches(n, noise, r);
+            case "raman-replicates" -> MaterialsGenerators.ramanReplicates(n, noise, r);
+            case "furnace-log" -> MaterialsGenerators.furnaceLog(n, noise, r);
+            case "xrd-bins" -> MaterialsGenerators.xrdBins(n, noise, r);
+            case "phases" -> MaterialsGenerators.phases(n, r);
             default -> throw new IllegalArgumentException(dataset);
         };
     }
