@@ -26,6 +26,9 @@ final class CanvasView extends Pane {
     private final Group boxes = new Group();
     private final Map<String, NodeBox> byId = new HashMap<>();
     private final Consumer<String> onSelect;
+    private final WiringGesture wiring;
+    private String selectedNode;
+    private Link selectedWire;
     private final javafx.scene.transform.Translate pan = new javafx.scene.transform.Translate();
     private final javafx.scene.transform.Scale zoom = new javafx.scene.transform.Scale(1, 1);
     private boolean needsFit;
@@ -37,6 +40,7 @@ final class CanvasView extends Pane {
     CanvasView(WorkflowViewModel vm, Consumer<String> onSelect) {
         this.vm = vm;
         this.onSelect = onSelect;
+        this.wiring = new WiringGesture(vm, wires, () -> byId);
         setId("canvas");
         setStyle("-fx-background-color: #f1f3f4;");
         Rectangle clip = new Rectangle();
@@ -52,7 +56,25 @@ final class CanvasView extends Pane {
             if (e.getTarget() == this) {
                 dragX = e.getX() - panX;
                 dragY = e.getY() - panY;
+                select(null);
+                selectWire(null);
             }
+        });
+        // nodes dragged in from the palette carry their type id
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasString() && vm.registry().find(e.getDragboard().getString()).isPresent()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            Point2D p = boxes.sceneToLocal(e.getSceneX(), e.getSceneY());
+            String id = vm.addNode(e.getDragboard().getString(), p.getX(), p.getY());
+            e.setDropCompleted(id != null);
+            if (id != null) {
+                select(id);
+            }
+            e.consume();
         });
         setOnMouseDragged(e -> {
             if (e.getTarget() == this) {
@@ -63,8 +85,8 @@ final class CanvasView extends Pane {
             }
         });
         vm.workflowProperty().addListener((obs, old, lw) -> {
-            if (lw != null && (old == null || !sameGraph(old, lw))) {
-                rebuild(lw);
+            if (lw != null && (old == null || !sameGraph(old, lw) || !samePositions(old, lw))) {
+                rebuild(lw, old == null || !java.util.Objects.equals(old.file(), lw.file()));
             }
         });
         vm.states().addListener((MapChangeListener<String, WorkflowViewModel.NodeState>) c -> {
@@ -87,7 +109,19 @@ final class CanvasView extends Pane {
                 .equals(b.workflow().nodes().stream().map(NodeInstance::id).toList());
     }
 
-    private void rebuild(LoadedWorkflow lw) {
+    /** Undo and redo move nodes back; a drag already moved the box, so equal positions need no redraw. */
+    private boolean samePositions(LoadedWorkflow a, LoadedWorkflow b) {
+        for (NodeInstance n : b.workflow().nodes()) {
+            NodeBox box = byId.get(n.id());
+            if (box != null && n.position() != null
+                    && (Math.abs(box.getLayoutX() - n.position().x()) > 0.5 || Math.abs(box.getLayoutY() - n.position().y()) > 0.5)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rebuild(LoadedWorkflow lw, boolean fit) {
         boxes.getChildren().clear();
         byId.clear();
         int i = 0;
@@ -98,15 +132,49 @@ final class CanvasView extends Pane {
             double x = n.position() != null ? n.position().x() : 40 + (i % 5) * 230;
             double y = n.position() != null ? n.position().y() : 40 + (i / 5) * 160;
             box.relocate(x, y);
+            box.showSelected(n.id().equals(selectedNode));
             makeDraggable(box);
+            wiring.attach(box);
             boxes.getChildren().add(box);
             byId.put(n.id(), box);
             box.showState(vm.states().get(n.id()));
             i++;
         }
         redrawWires();
-        needsFit = true;
-        fitIfNeeded();
+        if (selectedNode != null && byId.containsKey(selectedNode)) {
+            byId.get(selectedNode).showSelected(true);
+        } else {
+            selectedNode = null;
+        }
+        if (fit) {
+            needsFit = true;
+            fitIfNeeded();
+        }
+    }
+
+    void select(String id) {
+        if (selectedNode != null && byId.containsKey(selectedNode)) {
+            byId.get(selectedNode).showSelected(false);
+        }
+        selectedNode = id;
+        if (id != null && byId.containsKey(id)) {
+            byId.get(id).showSelected(true);
+            selectWire(null);
+        }
+        onSelect.accept(id);
+    }
+
+    private void selectWire(Link l) {
+        selectedWire = l;
+        redrawWires();
+    }
+
+    String selectedNode() {
+        return selectedNode;
+    }
+
+    Link selectedWire() {
+        return selectedWire;
     }
 
     /** Fit to view: the whole workflow visible, never magnified beyond 100 %. */
@@ -134,7 +202,7 @@ final class CanvasView extends Pane {
             Point2D p = boxes.sceneToLocal(e.getSceneX(), e.getSceneY());
             offset[0] = p.getX() - box.getLayoutX();
             offset[1] = p.getY() - box.getLayoutY();
-            onSelect.accept(box.nodeId());
+            select(box.nodeId());
             e.consume();
         });
         box.setOnMouseDragged(e -> {
@@ -166,8 +234,13 @@ final class CanvasView extends Pane {
             double dx = Math.max(40, Math.abs(b.getX() - a.getX()) / 2);
             CubicCurve c = new CubicCurve(a.getX(), a.getY(), a.getX() + dx, a.getY(), b.getX() - dx, b.getY(), b.getX(), b.getY());
             c.setFill(null);
-            c.setStroke(Color.web("#5f6368"));
-            c.setStrokeWidth(1.6);
+            boolean selected = l.equals(selectedWire);
+            c.setStroke(Color.web(selected ? "#1a73e8" : "#5f6368"));
+            c.setStrokeWidth(selected ? 3 : 1.6);
+            c.setOnMouseClicked(e -> {
+                selectWire(l);
+                e.consume();
+            });
             c.setId("wire-" + l.from() + "-" + l.to());
             wires.getChildren().add(c);
         }

@@ -43,24 +43,29 @@ public final class EditorApp extends Application {
     private WorkflowViewModel vm;
     private Stage stage;
     private final TextArea docs = new TextArea();
+    private ParamsView params;
+    private CanvasView canvas;
 
     @Override
     public void start(Stage primary) {
         this.stage = primary;
         Executor executor = Executor.standard();
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
-        CanvasView canvas = new CanvasView(vm, this::select);
+        params = new ParamsView(vm);
+        canvas = new CanvasView(vm, this::select);
+        PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
         root.setTop(toolbar());
-        SplitPane centre = new SplitPane(canvas, sidePanel());
-        centre.setDividerPositions(0.72);
+        SplitPane centre = new SplitPane(palette, canvas, sidePanel());
+        centre.setDividerPositions(0.16, 0.74);
         SplitPane main = new SplitPane(centre, bottomPanel());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.75);
         root.setCenter(main);
 
         Scene scene = new Scene(root, 1280, 800);
+        keys(scene);
         primary.setScene(scene);
         primary.titleProperty().bind(Bindings.createStringBinding(() -> "Anneal — "
                         + (vm.workflowProperty().get() == null ? "no workflow" : vm.workflowProperty().get().workflow().meta().title())
@@ -79,6 +84,9 @@ public final class EditorApp extends Application {
         Path initial = !args.isEmpty() ? Path.of(args.get(0)) : (Files.exists(DEFAULT_EXAMPLE) ? DEFAULT_EXAMPLE : null);
         if (initial != null) {
             open(initial);
+        }
+        if (vm.workflowProperty().get() == null) {
+            vm.newWorkflow(Path.of("").toAbsolutePath()); // always something to draw on, even after a broken file
         }
     }
 
@@ -111,7 +119,38 @@ public final class EditorApp extends Application {
         cancel.setId("cancelButton");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        return new ToolBar(open, save, run, cancel);
+        Button neu = new Button("New");
+        neu.setId("newButton");
+        neu.setOnAction(e -> {
+            if (!vm.dirtyProperty().get() || confirmDiscard()) {
+                vm.newWorkflow(Path.of("").toAbsolutePath());
+            }
+        });
+        Button saveAs = new Button("Save as…");
+        saveAs.setId("saveAsButton");
+        saveAs.disableProperty().bind(vm.workflowProperty().isNull());
+        saveAs.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Anneal workflows", "*.json"));
+            var f = fc.showSaveDialog(stage);
+            if (f != null) {
+                try {
+                    vm.saveAs(f.toPath());
+                } catch (IOException ex) {
+                    error("Could not save", ex.getMessage());
+                }
+            }
+        });
+        Button undo = new Button("↶ Undo");
+        undo.setId("undoButton");
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        undo.setOnAction(e -> vm.undo());
+        Button redo = new Button("↷ Redo");
+        redo.setId("redoButton");
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        redo.setOnAction(e -> vm.redo());
+        return new ToolBar(neu, open, save, saveAs, new javafx.scene.control.Separator(), undo, redo,
+                new javafx.scene.control.Separator(), run, cancel);
     }
 
     private VBox sidePanel() {
@@ -128,7 +167,7 @@ public final class EditorApp extends Application {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(6, new Label("Node"), docs, new Label("Metrics"), table);
+        VBox box = new VBox(6, new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
     }
@@ -167,11 +206,17 @@ public final class EditorApp extends Application {
 
     private void select(String nodeId) {
         var lw = vm.workflowProperty().get();
-        var n = lw.workflow().node(nodeId).orElse(null);
+        var n = nodeId == null || lw == null ? null : lw.workflow().node(nodeId).orElse(null);
         if (n == null) {
+            params.show(null, null);
             return;
         }
+        if (canvas != null && !nodeId.equals(canvas.selectedNode())) {
+            canvas.select(nodeId);
+            return; // canvas.select calls back here
+        }
         NodeDescriptor d = vm.registry().find(n.type()).orElse(null);
+        params.show(n, d);
         StringBuilder sb = new StringBuilder();
         sb.append(nodeId).append(" — ").append(d == null ? "unknown type " + n.type() : d.title() + " (" + d.id() + ")").append("\n\n");
         if (d != null) {
@@ -183,6 +228,43 @@ public final class EditorApp extends Application {
         vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
                 .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
         docs.setText(sb.toString());
+    }
+
+    /** Double-click in the palette: the new node goes to the right of the rightmost one. */
+    private void addBesideOthers(String type) {
+        double x = vm.current().nodes().stream().filter(n -> n.position() != null).mapToDouble(n -> n.position().x()).max().orElse(-230) + 230;
+        double y = vm.current().nodes().stream().filter(n -> n.position() != null).mapToDouble(n -> n.position().y()).min().orElse(80);
+        String id = vm.addNode(type, x, y);
+        if (id != null) {
+            select(id);
+        }
+    }
+
+    /** Platform habits: Shortcut+Z undo, Shortcut+Shift+Z or Shortcut+Y redo, Delete removes the selection. */
+    private void keys(Scene scene) {
+        var undo = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+        var redo = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+                javafx.scene.input.KeyCombination.SHIFT_DOWN);
+        var redoY = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+                return; // typing in a field: its own undo and delete apply
+            }
+            if (redo.match(e) || redoY.match(e)) {
+                vm.redo();
+                e.consume();
+            } else if (undo.match(e)) {
+                vm.undo();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
+                if (canvas.selectedNode() != null) {
+                    vm.deleteNode(canvas.selectedNode());
+                } else if (canvas.selectedWire() != null) {
+                    vm.disconnect(canvas.selectedWire());
+                }
+                e.consume();
+            }
+        });
     }
 
     private void open(Path file) {

@@ -60,6 +60,7 @@ final class NodeBox extends Region {
             InPort<?> p = ins.get(i);
             double y = HEADER + 10 + i * ROW;
             Circle c = port(0, y, p.kind().colour(), p.isOptional());
+            c.setId("in-" + node.id() + "-" + p.name());
             Label l = new Label(p.name());
             l.setStyle("-fx-font-size: 10px;");
             l.relocate(9, y - 8);
@@ -70,6 +71,7 @@ final class NodeBox extends Region {
             OutPort<?> p = outs.get(i);
             double y = HEADER + 10 + i * ROW;
             Circle c = port(WIDTH, y, p.kind().colour(), false);
+            c.setId("out-" + node.id() + "-" + p.name());
             Label l = new Label(p.name());
             l.setStyle("-fx-font-size: 10px;");
             l.setMinWidth(80);
@@ -88,6 +90,19 @@ final class NodeBox extends Region {
 
     String nodeId() {
         return nodeId;
+    }
+
+    Map<String, Circle> inputCircles() {
+        return inputs;
+    }
+
+    Map<String, Circle> outputCircles() {
+        return outputs;
+    }
+
+    void showSelected(boolean selected) {
+        ((Rectangle) getChildren().get(0)).setStroke(Color.web(selected ? "#1a73e8" : "#9aa0a6"));
+        ((Rectangle) getChildren().get(0)).setStrokeWidth(selected ? 2.5 : 1);
     }
 
     /** Centre of a port in the coordinates of this box's parent; null for an unknown port. */

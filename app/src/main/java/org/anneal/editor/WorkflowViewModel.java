@@ -64,11 +64,17 @@ public final class WorkflowViewModel {
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private RunHandle current;
     private Validation lastValidation;
+    private final org.anneal.graph.WorkflowEdits edits;
+    private final java.util.Deque<org.anneal.graph.Workflow> undo = new java.util.ArrayDeque<>();
+    private final java.util.Deque<org.anneal.graph.Workflow> redo = new java.util.ArrayDeque<>();
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
         this.executor = executor;
         this.ui = ui;
+        this.edits = new org.anneal.graph.WorkflowEdits(registry);
     }
 
     /** Opens a file; returns the problems that stopped it (empty on success). */
@@ -77,6 +83,9 @@ public final class WorkflowViewModel {
             LoadedWorkflow lw = codec.read(file);
             workflow.set(lw);
             dirty.set(false);
+            undo.clear();
+            redo.clear();
+            updateHistory();
             states.clear();
             metrics.clear();
             Device d = DeviceSelector.system().select(lw.workflow().meta().device());
@@ -100,11 +109,138 @@ public final class WorkflowViewModel {
 
     /** Moves a node on the canvas; the workflow becomes dirty. */
     public void moveNode(String id, double x, double y) {
+        NodeInstance n = current().node(id).orElseThrow();
+        commit(current().withNode(n.withPosition(new NodeInstance.Position(x, y))), false);
+    }
+
+    /** Adds a node from the palette; returns its id. */
+    public String addNode(String type, double x, double y) {
+        var o = edits.addNode(current(), type, x, y);
+        if (!o.ok()) {
+            status.set(o.refusal());
+            return null;
+        }
+        String id = o.workflow().nodes().get(o.workflow().nodes().size() - 1).id();
+        commit(o.workflow(), true);
+        return id;
+    }
+
+    /** Wires an output to an input; an incompatible wire is refused and the reason shown. */
+    public boolean connect(org.anneal.graph.PortRef from, org.anneal.graph.PortRef to) {
+        var o = edits.connect(current(), from, to);
+        if (!o.ok()) {
+            status.set("Not connected: " + o.refusal());
+            return false;
+        }
+        commit(o.workflow(), true);
+        return true;
+    }
+
+    public String whyNot(org.anneal.graph.PortRef from, org.anneal.graph.PortRef to) {
+        return edits.whyNot(current(), from, to);
+    }
+
+    public void deleteNode(String id) {
+        commit(edits.deleteNode(current(), id), true);
+    }
+
+    public void disconnect(org.anneal.graph.Link l) {
+        commit(edits.disconnect(current(), l), true);
+    }
+
+    /** Sets a parameter from the text typed in the inspector (JSON: 0.1, true, "text", ["a"]); empty restores the default. */
+    public String setParam(String id, String param, String text) {
+        com.fasterxml.jackson.databind.JsonNode value = null;
+        if (!text.isBlank()) {
+            try {
+                value = org.anneal.graph.Json.MAPPER.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text); // plain words are text
+            }
+        }
+        commit(edits.setParam(current(), id, param, value), true);
+        return problems.stream().filter(p -> id.equals(p.nodeId()) && param.equals(p.param())).map(Problem::message).findFirst().orElse(null);
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            redo.push(current());
+            set(undo.pop());
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            undo.push(current());
+            set(redo.pop());
+        }
+    }
+
+    public void newWorkflow(java.nio.file.Path baseDir) {
+        workflow.set(LoadedWorkflow.unsaved(org.anneal.graph.Workflow.empty(), baseDir));
+        undo.clear();
+        redo.clear();
+        updateHistory();
+        dirty.set(false);
+        states.clear();
+        metrics.clear();
+        revalidate();
+    }
+
+    /** Saves under a new name; relative file paths are rewritten so they still point at the same files. */
+    public void saveAs(java.nio.file.Path file) throws java.io.IOException {
         LoadedWorkflow lw = workflow.get();
-        NodeInstance n = lw.workflow().node(id).orElseThrow();
-        workflow.set(new LoadedWorkflow(lw.workflow().withNode(n.withPosition(new NodeInstance.Position(x, y))),
-                lw.file(), lw.locations(), lw.notes()));
+        java.nio.file.Path oldBase = lw.baseDir();
+        java.nio.file.Path newBase = file.toAbsolutePath().getParent();
+        org.anneal.graph.Workflow w = lw.workflow();
+        for (NodeInstance n : w.nodes()) {
+            var d = registry.find(n.type()).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            for (var p : d.params()) {
+                var v = n.params().get(p.name());
+                if (p.type() == org.anneal.spec.ParamType.PATH && v != null && v.isTextual() && !java.nio.file.Path.of(v.textValue()).isAbsolute()) {
+                    String moved = newBase.relativize(oldBase.resolve(v.textValue()).normalize()).toString().replace('\\', '/');
+                    w = edits.setParam(w, n.id(), p.name(), com.fasterxml.jackson.databind.node.TextNode.valueOf(moved));
+                }
+            }
+        }
+        codec.save(w, file);
+        workflow.set(new LoadedWorkflow(w, file.toAbsolutePath(), lw.locations(), lw.notes()));
+        dirty.set(false);
+        status.set("Saved " + file.getFileName());
+    }
+
+    public org.anneal.graph.Workflow current() {
+        return workflow.get().workflow();
+    }
+
+    private void commit(org.anneal.graph.Workflow next, boolean structural) {
+        undo.push(current());
+        redo.clear();
+        set(next);
+    }
+
+    private void set(org.anneal.graph.Workflow w) {
+        LoadedWorkflow lw = workflow.get();
+        workflow.set(new LoadedWorkflow(w, lw.file(), lw.locations(), lw.notes()));
         dirty.set(true);
+        updateHistory();
+        revalidate();
+    }
+
+    private void updateHistory() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    public BooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public BooleanProperty canRedoProperty() {
+        return canRedo;
     }
 
     public void save() throws java.io.IOException {
