@@ -44,7 +44,7 @@ final class PaletteView extends VBox {
                     setStyle("");
                     return;
                 }
-                setId("palette-" + d.id());
+                setId("palette-" + d.id().replace('.', '_'));
                 setText(d.title() + "\n" + d.phase().title() + " · " + d.id());
                 setStyle("-fx-border-color: transparent transparent transparent " + d.phase().colour() + "; -fx-border-width: 0 0 0 5;");
                 setTooltip(new Tooltip(d.summary()));
