@@ -283,25 +283,28 @@ public final class WorkflowViewModel {
     }
 
     private void onFinished(RunResult r) {
-        running.set(false);
-        if (r == null) {
-            status.set("The run stopped unexpectedly.");
-            return;
-        }
-        r.nodes().forEach((id, nr) -> {
-            states.put(id, new NodeState(nr.status(), 1, nr.problem() == null ? "" : nr.problem().message()));
-            if (nr.outputs() != null) {
-                nr.outputs().asMap().values().stream().filter(Metrics.class::isInstance).map(Metrics.class::cast)
-                        .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
+        try {
+            if (r == null) {
+                status.set("The run stopped unexpectedly.");
+                return;
             }
-        });
-        problems.addAll(r.problems());
-        // the dynamic leakage checks need the data, so they join the list once the run is done
-        new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(lastValidation, r)
-                .forEach(f -> problems.add(f.toProblem()));
-        long executed = r.executed().size();
-        status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
-                " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));
+            r.nodes().forEach((id, nr) -> {
+                states.put(id, new NodeState(nr.status(), 1, nr.problem() == null ? "" : nr.problem().message()));
+                if (nr.outputs() != null) {
+                    nr.outputs().asMap().values().stream().filter(Metrics.class::isInstance).map(Metrics.class::cast)
+                            .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
+                }
+            });
+            problems.addAll(r.problems());
+            // the dynamic leakage checks need the data, so they join the list once the run is done
+            new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(lastValidation, r)
+                    .forEach(f -> problems.add(f.toProblem()));
+            long executed = r.executed().size();
+            status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
+                    " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));
+        } finally {
+            running.set(false); // last: whoever waits for the end of the run sees complete results
+        }
     }
 
     public ObjectProperty<LoadedWorkflow> workflowProperty() {
