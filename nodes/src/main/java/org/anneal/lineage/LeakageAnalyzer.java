@@ -29,7 +29,7 @@ import org.anneal.spec.TableSpec;
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
  * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature), L3 (supervised
- * preprocessing fitted before the split), L4 (rows multiplied before the split).
+ * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose).
  */
 public final class LeakageAnalyzer {
 
@@ -45,6 +45,7 @@ public final class LeakageAnalyzer {
                 evaluation(v, id, d, out, reported);
             }
             fittingOnTest(v, id, d, out);
+            choosingOnTest(v, id, d, out);
             if (d.role() == LeakageRole.SPLIT) {
                 rowsExpandedBeforeSplit(v, id, out);
                 groupsAcrossSplit(v, id, d, out);
@@ -168,6 +169,23 @@ public final class LeakageAnalyzer {
                         "Move '" + u + "' after the split, onto the training branch only: connect it to '" + split + ":train'.",
                         List.of(u, split), List.of()));
             }
+        }
+    }
+
+    /** L6: test rows decide between candidates (hyperparameters, models, features). */
+    private static void choosingOnTest(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        for (InPort<?> p : d.inputs()) {
+            Spec s = v.inSpecs().get(id).get(p.name());
+            if (!p.isChoosing() || s == null || s.lineage().partition().side() != Partition.Side.TEST) {
+                continue;
+            }
+            PortRef from = v.wiring().get(id).get(p.name());
+            out.add(new Finding("L6", Severity.ERROR, "The test set is used to choose.",
+                    "'" + id + "' picks the best candidate by its score on " + s.lineage().partition() + ". The choice is then fitted to "
+                            + "those rows, so the final score on the same rows is optimistic: the test set is spent.",
+                    "Use a Train/validation/test split (split.three-way): connect '" + id + ":" + p.name() + "' to its 'validation' "
+                            + "output and keep 'test' for the one final score.",
+                    List.of(id), List.of(new Link(from, new PortRef(id, p.name())))));
         }
     }
 

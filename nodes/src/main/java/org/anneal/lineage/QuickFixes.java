@@ -23,6 +23,7 @@ public final class QuickFixes {
         Workflow w = v.source().workflow();
         return switch (f.rule()) {
             case "L1", "L5" -> swapSplitSide(f, v);
+            case "L6" -> chooseOnValidation(f, v);
             case "L7" -> replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
             case "L8" -> replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
             case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
@@ -145,6 +146,29 @@ public final class QuickFixes {
             links.add(new Link(source, splitIn));
             links.add(new Link(train, new PortRef(id, in)));
             return new Workflow(wf.meta(), wf.nodes(), links, wf.blocks());
+        }));
+    }
+
+    /** L6 from a holdout split: make it a three-way split of the same id and choose on its validation rows. */
+    private static Optional<QuickFix> chooseOnValidation(Finding f, Validation v) {
+        if (f.wires().isEmpty()) {
+            return Optional.empty();
+        }
+        Link wire = f.wires().get(0);
+        String split = wire.from().node();
+        NodeInstance n = v.source().workflow().node(split).orElse(null);
+        if (n == null || !n.type().equals("split.holdout")) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuickFix("Make '" + split + "' a Train/validation/test split and connect '" + wire.to()
+                + "' to its 'validation' output.", wf -> {
+            ObjectNode params = n.params();
+            double test = params.path("test").asDouble(0.2);
+            ObjectNode p = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            p.put("validation", test);
+            p.put("test", test);
+            Workflow w2 = wf.withNode(new NodeInstance(split, "split.three-way", 1, p, n.position()));
+            return replaceLink(w2, wire, new Link(new PortRef(split, "validation"), wire.to()));
         }));
     }
 

@@ -21,4 +21,14 @@ public interface Learner {
      * @throws org.anneal.spec.NodeFailure for data it cannot learn from (missing values, collinearity)
      */
     TrainedModel fit(Table train, java.util.List<String> features, String target, ExecContext ctx);
+
+    /** The hyperparameters a tune node may vary, with their current values. */
+    default java.util.Map<String, Double> hyperparameters() {
+        return java.util.Map.of();
+    }
+
+    /** This learner with one hyperparameter changed; unknown names are refused. */
+    default Learner with(String hyperparameter, double value) {
+        throw new IllegalArgumentException(describe() + " has no tunable hyperparameter '" + hyperparameter + "'");
+    }
 }

@@ -12,24 +12,26 @@ public final class InPort<T> {
     private final Class<T> type;
     private final boolean optional;
     private final boolean fitting;
+    private final boolean choosing;
     private final String doc;
 
-    private InPort(String name, DataKind kind, Class<T> type, boolean optional, boolean fitting, String doc) {
+    private InPort(String name, DataKind kind, Class<T> type, boolean optional, boolean fitting, boolean choosing, String doc) {
         this.name = Objects.requireNonNull(name);
         this.kind = Objects.requireNonNull(kind);
         this.type = Objects.requireNonNull(type);
         this.optional = optional;
         this.fitting = fitting;
+        this.choosing = choosing;
         this.doc = doc == null ? "" : doc;
     }
 
     public static <T> InPort<T> of(String name, DataKind kind, Class<T> type, String doc) {
-        return new InPort<>(name, kind, type, false, false, doc);
+        return new InPort<>(name, kind, type, false, false, false, doc);
     }
 
     /** The same port, but a node may run without a wire on it. */
     public InPort<T> optional() {
-        return new InPort<>(name, kind, type, true, fitting, doc);
+        return new InPort<>(name, kind, type, true, fitting, choosing, doc);
     }
 
     /**
@@ -37,11 +39,23 @@ public final class InPort<T> {
      * {@code train}). The leakage analysis checks where the rows on fitting ports come from.
      */
     public InPort<T> fitting() {
-        return new InPort<>(name, kind, type, optional, true, doc);
+        return new InPort<>(name, kind, type, optional, true, choosing, doc);
     }
 
     public boolean isFitting() {
         return fitting;
+    }
+
+    /**
+     * The same port, marked as the one whose rows decide between candidates (tuning, model selection, early
+     * stopping). The leakage analysis refuses test rows here (L6).
+     */
+    public InPort<T> choosing() {
+        return new InPort<>(name, kind, type, optional, fitting, true, doc);
+    }
+
+    public boolean isChoosing() {
+        return choosing;
     }
 
     public String name() {

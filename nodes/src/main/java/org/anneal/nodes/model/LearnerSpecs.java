@@ -19,8 +19,21 @@ public final class LearnerSpecs {
     private LearnerSpecs() {
     }
 
+    public static final String HYPERPARAMETERS = "hyperparameters";
+
     public static ValueSpec learner(Task task, boolean numericFeaturesOnly) {
-        return ValueSpec.of(DataKind.LEARNER, Lineage.UNSPLIT, Map.of(TASK, task.key(), NUMERIC_ONLY, Boolean.toString(numericFeaturesOnly)));
+        return learner(task, numericFeaturesOnly, List.of());
+    }
+
+    /** @param hyperparameters what a tune node may vary */
+    public static ValueSpec learner(Task task, boolean numericFeaturesOnly, List<String> hyperparameters) {
+        return ValueSpec.of(DataKind.LEARNER, Lineage.UNSPLIT, Map.of(TASK, task.key(), NUMERIC_ONLY, Boolean.toString(numericFeaturesOnly),
+                HYPERPARAMETERS, String.join(SEP, hyperparameters)));
+    }
+
+    public static List<String> hyperparameters(ValueSpec learner) {
+        String h = learner.fact(HYPERPARAMETERS);
+        return h == null || h.isEmpty() ? List.of() : Arrays.asList(h.split(SEP));
     }
 
     public static ValueSpec model(Task task, Lineage trainedOn, String target, List<String> features) {

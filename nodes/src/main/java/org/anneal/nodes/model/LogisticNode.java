@@ -30,7 +30,7 @@ public final class LogisticNode implements Node<LogisticNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.CLASSIFICATION, true));
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.CLASSIFICATION, true, java.util.List.of("epochs", "learningRate")));
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class RidgeNode implements Node<RidgeNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.REGRESSION, true));
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.REGRESSION, true, java.util.List.of("lambda")));
     }
 
     @Override
