@@ -127,7 +127,7 @@ final class CanvasView extends Pane {
         int i = 0;
         for (NodeInstance n : lw.workflow().nodes()) {
             NodeDescriptor d = vm.registry().find(n.type()).orElse(null);
-            NodeBox box = new NodeBox(n, d);
+            NodeBox box = new NodeBox(n, d, vm.isLocked(n.id()));
             // nodes without a saved position are laid out left to right
             double x = n.position() != null ? n.position().x() : 40 + (i % 5) * 230;
             double y = n.position() != null ? n.position().y() : 40 + (i / 5) * 160;
@@ -237,6 +237,9 @@ final class CanvasView extends Pane {
             boolean selected = l.equals(selectedWire);
             c.setStroke(Color.web(selected ? "#1a73e8" : "#5f6368"));
             c.setStrokeWidth(selected ? 3 : 1.6);
+            if (vm.isLocked(l)) {
+                c.getStrokeDashArray().setAll(2.0, 3.0); // locked wires are dotted
+            }
             c.setOnMouseClicked(e -> {
                 selectWire(l);
                 e.consume();

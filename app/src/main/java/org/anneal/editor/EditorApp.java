@@ -167,9 +167,44 @@ public final class EditorApp extends Application {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(6, new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
+        VBox box = new VBox(6, puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** Shown only for puzzles: the story, the hints, and the check of the student's fix. */
+    private VBox puzzlePane() {
+        Label title = new Label();
+        title.setStyle("-fx-font-weight: bold;");
+        TextArea story = new TextArea();
+        story.setId("puzzleStory");
+        story.setEditable(false);
+        story.setWrapText(true);
+        story.setPrefRowCount(6);
+        Button check = new Button("Check my fix");
+        check.setId("checkFixButton");
+        check.setOnAction(e -> vm.checkFix());
+        TextArea verdict = new TextArea();
+        verdict.setId("verdict");
+        verdict.setEditable(false);
+        verdict.setWrapText(true);
+        verdict.setPrefRowCount(5);
+        verdict.textProperty().bind(vm.verdictProperty());
+        VBox pane = new VBox(4, title, story, check, verdict);
+        pane.setId("puzzlePane");
+        pane.visibleProperty().bind(vm.puzzleProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        vm.puzzleProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                title.setText("Puzzle: " + p.title());
+                StringBuilder sb = new StringBuilder(p.story());
+                for (int i = 0; i < p.hints().size(); i++) {
+                    sb.append("\n\nHint ").append(i + 1).append(": ").append(p.hints().get(i));
+                }
+                story.setText(sb.toString());
+            }
+        });
+        return pane;
     }
 
     private static TableColumn<MetricRow, String> column(String title, java.util.function.Function<MetricRow, String> f) {

@@ -28,7 +28,7 @@ final class NodeBox extends Region {
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
 
-    NodeBox(NodeInstance node, NodeDescriptor d) {
+    NodeBox(NodeInstance node, NodeDescriptor d, boolean locked) {
         this.nodeId = node.id();
         setId("node-" + node.id());
         List<? extends InPort<?>> ins = d == null ? List.of() : d.inputs();
@@ -49,7 +49,8 @@ final class NodeBox extends Region {
         title.setFont(Font.font("System", FontWeight.BOLD, 12));
         title.setTextFill(Color.WHITE);
         title.relocate(8, 4);
-        Label id = new Label(node.id());
+        // locked parts of a puzzle say so where the student looks for the node's name
+        Label id = new Label(node.id() + (locked ? "  \u00b7 locked" : ""));
         id.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
         id.relocate(8, height - 22);
         badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");

@@ -69,6 +69,9 @@ public final class WorkflowViewModel {
     private final java.util.Deque<org.anneal.graph.Workflow> redo = new java.util.ArrayDeque<>();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private final ObjectProperty<org.anneal.puzzle.Puzzle> puzzle = new SimpleObjectProperty<>();
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private LoadedWorkflow puzzleOrigin;
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
@@ -82,6 +85,9 @@ public final class WorkflowViewModel {
         try {
             LoadedWorkflow lw = codec.read(file);
             workflow.set(lw);
+            puzzleOrigin = org.anneal.puzzle.Puzzle.of(lw.workflow()) == null ? null : lw;
+            puzzle.set(puzzleOrigin == null ? null : org.anneal.puzzle.Puzzle.of(lw.workflow()));
+            verdict.set("");
             dirty.set(false);
             undo.clear();
             redo.clear();
@@ -127,6 +133,11 @@ public final class WorkflowViewModel {
 
     /** Wires an output to an input; an incompatible wire is refused and the reason shown. */
     public boolean connect(org.anneal.graph.PortRef from, org.anneal.graph.PortRef to) {
+        var replaced = current().links().stream().filter(l -> l.to().equals(to)).findFirst();
+        if (replaced.isPresent() && isLocked(replaced.get())) {
+            status.set("Not connected: the wire " + replaced.get() + " is part of the puzzle and locked.");
+            return false;
+        }
         var o = edits.connect(current(), from, to);
         if (!o.ok()) {
             status.set("Not connected: " + o.refusal());
@@ -141,15 +152,54 @@ public final class WorkflowViewModel {
     }
 
     public void deleteNode(String id) {
+        if (isLocked(id) || current().links().stream().anyMatch(l -> (l.from().node().equals(id) || l.to().node().equals(id)) && isLocked(l))) {
+            status.set("'" + id + "' is part of the puzzle and locked; it cannot be deleted.");
+            return;
+        }
         commit(edits.deleteNode(current(), id), true);
     }
 
     public void disconnect(org.anneal.graph.Link l) {
+        if (isLocked(l)) {
+            status.set("The wire " + l + " is part of the puzzle and locked.");
+            return;
+        }
         commit(edits.disconnect(current(), l), true);
+    }
+
+    public boolean isLocked(String nodeId) {
+        return puzzle.get() != null && puzzle.get().lockedNodes().contains(nodeId);
+    }
+
+    public boolean isLocked(org.anneal.graph.Link l) {
+        return puzzle.get() != null && puzzle.get().lockedLinks().contains(l);
+    }
+
+    /** "Check my fix": the same verdict as `anneal puzzle verify`, computed off the UI thread. */
+    public void checkFix() {
+        if (puzzleOrigin == null) {
+            return;
+        }
+        LoadedWorkflow mine = workflow.get();
+        verdict.set("Checking…");
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> new org.anneal.puzzle.PuzzleVerifier(registry).verify(puzzleOrigin, mine))
+                .whenComplete((v, err) -> ui.accept(() -> verdict.set(err != null ? "The check failed: " + err.getMessage() : v.describe())));
+    }
+
+    public ObjectProperty<org.anneal.puzzle.Puzzle> puzzleProperty() {
+        return puzzle;
+    }
+
+    public StringProperty verdictProperty() {
+        return verdict;
     }
 
     /** Sets a parameter from the text typed in the inspector (JSON: 0.1, true, "text", ["a"]); empty restores the default. */
     public String setParam(String id, String param, String text) {
+        if (isLocked(id)) {
+            status.set("'" + id + "' is part of the puzzle and locked.");
+            return "locked";
+        }
         com.fasterxml.jackson.databind.JsonNode value = null;
         if (!text.isBlank()) {
             try {
@@ -177,6 +227,9 @@ public final class WorkflowViewModel {
     }
 
     public void newWorkflow(java.nio.file.Path baseDir) {
+        puzzleOrigin = null;
+        puzzle.set(null);
+        verdict.set("");
         workflow.set(LoadedWorkflow.unsaved(org.anneal.graph.Workflow.empty(), baseDir));
         undo.clear();
         redo.clear();

@@ -1,0 +1,67 @@
+package org.anneal.tests.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.TextArea;
+import org.anneal.editor.EditorApp;
+import org.anneal.editor.WorkflowViewModel;
+import org.anneal.exec.Executor;
+import org.anneal.exec.MemoryCache;
+import org.anneal.graph.Link;
+import org.anneal.graph.PortRef;
+import org.anneal.spec.NodeRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Puzzle mode: story and hints shown, locked parts refuse changes, "Check my fix" gives the verify verdict. */
+class PuzzleModeTest extends FxRobot {
+    private Application app;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void lockedPartsStayAndTheCheckSaysSolvedAfterTheFix() {
+        try (Executor ex = new Executor(new MemoryCache(8), 2)) {
+            WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), ex, Runnable::run);
+            assertEquals(java.util.List.of(), vm.open(Path.of("workflows/puzzles/02-test-on-train.json")));
+            assertTrue(vm.puzzleProperty().get().story().contains("too good to be true"));
+            vm.deleteNode("fit");
+            assertTrue(vm.current().node("fit").isPresent(), "a locked node cannot be deleted");
+            assertTrue(vm.statusProperty().get().contains("locked"));
+            vm.disconnect(Link.of("split:train", "fit:train"));
+            assertTrue(vm.current().links().contains(Link.of("split:train", "fit:train")), "a locked wire stays");
+            assertEquals("locked", vm.setParam("ridge", "lambda", "5"));
+            assertTrue(vm.connect(PortRef.parse("split:test"), PortRef.parse("score:data")), "the student's fix");
+        }
+    }
+
+    @Test
+    void checkMyFixInTheWindow() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(EditorApp.class, "workflows/puzzles/02-test-on-train.json");
+        EditorApp editor = (EditorApp) app;
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lookup("#puzzleStory").queryAs(TextArea.class).getText().contains("Hint 1:"));
+        assertTrue(lookup("#node-fit").tryQuery().isPresent());
+        clickOn("#checkFixButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#verdict").queryAs(TextArea.class).getText().startsWith("Not solved"));
+        drag("#out-split-test").dropTo("#in-score-data");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(editor.viewModel().current().links().contains(Link.of("split:test", "score:data")));
+        clickOn("#checkFixButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#verdict").queryAs(TextArea.class).getText().startsWith("Solved!"));
+    }
+}
