@@ -169,6 +169,10 @@ final class CanvasView extends Pane {
         redrawWires();
     }
 
+    void onPortClick(java.util.function.Consumer<org.anneal.graph.PortRef> c) {
+        wiring.onPortClick(c);
+    }
+
     String selectedNode() {
         return selectedNode;
     }

@@ -44,6 +44,8 @@ public final class EditorApp extends Application {
     private Stage stage;
     private final TextArea docs = new TextArea();
     private ParamsView params;
+    private ValueViewer viewer;
+    private Label statusBar;
     private CanvasView canvas;
 
     @Override
@@ -53,13 +55,22 @@ public final class EditorApp extends Application {
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
         params = new ParamsView(vm);
         canvas = new CanvasView(vm, this::select);
+        this.viewer = new ValueViewer();
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
         root.setTop(toolbar());
         SplitPane centre = new SplitPane(palette, canvas, sidePanel());
         centre.setDividerPositions(0.16, 0.74);
-        SplitPane main = new SplitPane(centre, bottomPanel());
+        javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer));
+        bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        canvas.onPortClick(p -> {
+            viewer.show(p.toString(), vm.outputValue(p));
+            bottom.getSelectionModel().select(1);
+        });
+        SplitPane main = new SplitPane(centre, bottom);
+        root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.75);
         root.setCenter(main);
@@ -234,7 +245,9 @@ public final class EditorApp extends Application {
         status.setId("statusBar");
         status.textProperty().bind(Bindings.concat(vm.statusProperty(), "    Device: ", vm.deviceProperty()));
         VBox.setVgrow(problems, Priority.ALWAYS);
-        VBox box = new VBox(4, new Label("Problems"), problems, status);
+        status.setPadding(new Insets(3, 8, 3, 8));
+        this.statusBar = status;
+        VBox box = new VBox(4, problems);
         box.setPadding(new Insets(6));
         return box;
     }

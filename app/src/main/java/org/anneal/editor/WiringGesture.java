@@ -18,11 +18,17 @@ final class WiringGesture {
     private final Supplier<Map<String, NodeBox>> boxes;
     private CubicCurve preview;
     private PortRef from;
+    private java.util.function.Consumer<PortRef> onClick = p -> { };
 
     WiringGesture(WorkflowViewModel vm, Group layer, Supplier<Map<String, NodeBox>> boxes) {
         this.vm = vm;
         this.layer = layer;
         this.boxes = boxes;
+    }
+
+    /** A click on an output port (press and release without dragging) shows its value instead of wiring. */
+    void onPortClick(java.util.function.Consumer<PortRef> c) {
+        this.onClick = c;
     }
 
     void attach(NodeBox box) {
@@ -53,7 +59,17 @@ final class WiringGesture {
                 e.consume();
             });
             circle.setOnMouseReleased(e -> {
-                PortRef to = inputAt(layer.sceneToLocal(e.getSceneX(), e.getSceneY()));
+                Point2D end = layer.sceneToLocal(e.getSceneX(), e.getSceneY());
+                boolean click = preview != null && end.distance(preview.getStartX(), preview.getStartY()) < 8;
+                if (click) {
+                    highlight(false);
+                    layer.getChildren().remove(preview);
+                    preview = null;
+                    onClick.accept(from);
+                    e.consume();
+                    return;
+                }
+                PortRef to = inputAt(end);
                 highlight(false);
                 layer.getChildren().remove(preview);
                 preview = null;

@@ -335,7 +335,16 @@ public final class WorkflowViewModel {
         states.put(e.nodeId(), new NodeState(e.status(), e.progress(), e.message()));
     }
 
+    private RunResult lastResult;
+
+    /** The value on an output port after the last run, or null. */
+    public Object outputValue(org.anneal.graph.PortRef port) {
+        var nr = lastResult == null ? null : lastResult.node(port.node());
+        return nr == null || nr.outputs() == null ? null : nr.outputs().get(port.port());
+    }
+
     private void onFinished(RunResult r) {
+        lastResult = r;
         try {
             if (r == null) {
                 status.set("The run stopped unexpectedly.");

@@ -65,6 +65,11 @@ class EditorSmokeTest extends FxRobot {
         MetricRow r2 = table.getItems().stream().filter(r -> r.metric().equals("r2")).findFirst().orElseThrow();
         assertTrue(Double.isFinite(r2.value()) && r2.value() > 0.2, "R² shown: " + r2.value());
         assertTrue(lookup("#statusBar").queryLabeled().getText().contains("Device: CPU"));
+        clickOn("#out-split-test");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> data = lookup("#dataViewer").queryTableView();
+        assertEquals(23, data.getItems().size(), "the test rows of the split, in the data viewer");
+        assertTrue(data.getColumns().stream().anyMatch(c -> c.getText().startsWith("density_g_cm3\nnumber · target")));
         snapshot(Path.of("tests/target/editor.png"));
 
         // a second run is served from the cache
