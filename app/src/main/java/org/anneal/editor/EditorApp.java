@@ -322,6 +322,19 @@ public final class EditorApp extends Application {
         List<Problem> problems = vm.open(file);
         if (!problems.isEmpty()) {
             error("Cannot open " + file.getFileName(), problems.stream().map(Problem::describe).collect(Collectors.joining("\n")));
+        } else if (vm.recoveredProperty().get() != null) {
+            Platform.runLater(this::offerRecovery); // after the window is up, so start-up never blocks on a dialog
+        }
+    }
+
+    private void offerRecovery() {
+        if (vm.recoveredProperty().get() != null) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Anneal kept a newer, unsaved version of this workflow (the editor was closed without saving, or crashed). "
+                            + "Open the recovered version?", ButtonType.NO, ButtonType.YES);
+            a.setHeaderText("Recovered changes");
+            a.getDialogPane().setId("recoveryDialog");
+            a.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> vm.acceptRecovery());
         }
     }
 

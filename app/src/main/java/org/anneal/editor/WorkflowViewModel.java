@@ -72,6 +72,8 @@ public final class WorkflowViewModel {
     private final ObjectProperty<org.anneal.puzzle.Puzzle> puzzle = new SimpleObjectProperty<>();
     private final StringProperty verdict = new SimpleStringProperty("");
     private LoadedWorkflow puzzleOrigin;
+    private Autosave autosave = Autosave.standard();
+    private final ObjectProperty<org.anneal.graph.Workflow> recovered = new SimpleObjectProperty<>();
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
@@ -86,6 +88,7 @@ public final class WorkflowViewModel {
             LoadedWorkflow lw = codec.read(file);
             workflow.set(lw);
             puzzleOrigin = org.anneal.puzzle.Puzzle.of(lw.workflow()) == null ? null : lw;
+            recovered.set(autosave.recover(lw).orElse(null));
             puzzle.set(puzzleOrigin == null ? null : org.anneal.puzzle.Puzzle.of(lw.workflow()));
             verdict.set("");
             dirty.set(false);
@@ -116,7 +119,7 @@ public final class WorkflowViewModel {
     /** Moves a node on the canvas; the workflow becomes dirty. */
     public void moveNode(String id, double x, double y) {
         NodeInstance n = current().node(id).orElseThrow();
-        commit(current().withNode(n.withPosition(new NodeInstance.Position(x, y))), false);
+        commit(current().withNode(n.withPosition(new NodeInstance.Position(x, y))));
     }
 
     /** Adds a node from the palette; returns its id. */
@@ -127,7 +130,7 @@ public final class WorkflowViewModel {
             return null;
         }
         String id = o.workflow().nodes().get(o.workflow().nodes().size() - 1).id();
-        commit(o.workflow(), true);
+        commit(o.workflow());
         return id;
     }
 
@@ -143,7 +146,7 @@ public final class WorkflowViewModel {
             status.set("Not connected: " + o.refusal());
             return false;
         }
-        commit(o.workflow(), true);
+        commit(o.workflow());
         return true;
     }
 
@@ -156,7 +159,7 @@ public final class WorkflowViewModel {
             status.set("'" + id + "' is part of the puzzle and locked; it cannot be deleted.");
             return;
         }
-        commit(edits.deleteNode(current(), id), true);
+        commit(edits.deleteNode(current(), id));
     }
 
     public void disconnect(org.anneal.graph.Link l) {
@@ -164,7 +167,7 @@ public final class WorkflowViewModel {
             status.set("The wire " + l + " is part of the puzzle and locked.");
             return;
         }
-        commit(edits.disconnect(current(), l), true);
+        commit(edits.disconnect(current(), l));
     }
 
     public boolean isLocked(String nodeId) {
@@ -184,6 +187,28 @@ public final class WorkflowViewModel {
         verdict.set("Checking…");
         java.util.concurrent.CompletableFuture.supplyAsync(() -> new org.anneal.puzzle.PuzzleVerifier(registry).verify(puzzleOrigin, mine))
                 .whenComplete((v, err) -> ui.accept(() -> verdict.set(err != null ? "The check failed: " + err.getMessage() : v.describe())));
+    }
+
+    /** An autosaved version newer than the opened file, offered after a crash; null when there is none. */
+    public ObjectProperty<org.anneal.graph.Workflow> recoveredProperty() {
+        return recovered;
+    }
+
+    /** Replaces the opened workflow with the recovered one (unsaved, undoable). */
+    public void acceptRecovery() {
+        if (recovered.get() != null) {
+            commit(recovered.get());
+            recovered.set(null);
+            status.set("Recovered the autosaved version; save to keep it.");
+        }
+    }
+
+    void useAutosave(Autosave a) {
+        this.autosave = a;
+    }
+
+    public void useAutosaveDir(java.nio.file.Path dir) {
+        this.autosave = new Autosave(dir);
     }
 
     public ObjectProperty<org.anneal.puzzle.Puzzle> puzzleProperty() {
@@ -208,7 +233,7 @@ public final class WorkflowViewModel {
                 value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text); // plain words are text
             }
         }
-        commit(edits.setParam(current(), id, param, value), true);
+        commit(edits.setParam(current(), id, param, value));
         return problems.stream().filter(p -> id.equals(p.nodeId()) && param.equals(p.param())).map(Problem::message).findFirst().orElse(null);
     }
 
@@ -260,6 +285,9 @@ public final class WorkflowViewModel {
             }
         }
         codec.save(w, file);
+        if (lw.file() != null) {
+            autosave.discard(lw.file());
+        }
         workflow.set(new LoadedWorkflow(w, file.toAbsolutePath(), lw.locations(), lw.notes()));
         dirty.set(false);
         status.set("Saved " + file.getFileName());
@@ -269,7 +297,7 @@ public final class WorkflowViewModel {
         return workflow.get().workflow();
     }
 
-    private void commit(org.anneal.graph.Workflow next, boolean structural) {
+    private void commit(org.anneal.graph.Workflow next) {
         undo.push(current());
         redo.clear();
         set(next);
@@ -279,6 +307,7 @@ public final class WorkflowViewModel {
         LoadedWorkflow lw = workflow.get();
         workflow.set(new LoadedWorkflow(w, lw.file(), lw.locations(), lw.notes()));
         dirty.set(true);
+        autosave.save(workflow.get());
         updateHistory();
         revalidate();
     }
@@ -299,6 +328,7 @@ public final class WorkflowViewModel {
     public void save() throws java.io.IOException {
         LoadedWorkflow lw = workflow.get();
         codec.save(lw.workflow(), lw.file());
+        autosave.discard(lw.file());
         dirty.set(false);
         status.set("Saved " + lw.file().getFileName());
     }

@@ -3,6 +3,7 @@ package org.anneal.tests.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -18,6 +19,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** A student's first minutes: new workflow, blocks from the palette, wires by dragging, a refused wire, undo. */
 class EditorEditingTest extends FxRobot {
     private Application app;
+
+    @org.junit.jupiter.api.BeforeEach
+    void isolateAutosave(@org.junit.jupiter.api.io.TempDir Path autosaves) {
+        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
+    }
 
     @AfterEach
     void stop() throws Exception {

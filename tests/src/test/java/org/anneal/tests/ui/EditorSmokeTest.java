@@ -39,6 +39,11 @@ class EditorSmokeTest extends FxRobot {
         return (EditorApp) app;
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void isolateAutosave(@org.junit.jupiter.api.io.TempDir Path autosaves) {
+        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (app != null) {

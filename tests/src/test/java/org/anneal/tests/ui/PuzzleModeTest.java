@@ -24,6 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class PuzzleModeTest extends FxRobot {
     private Application app;
 
+    @org.junit.jupiter.api.BeforeEach
+    void isolateAutosave(@org.junit.jupiter.api.io.TempDir Path autosaves) {
+        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (app != null) {
@@ -36,6 +41,7 @@ class PuzzleModeTest extends FxRobot {
     void lockedPartsStayAndTheCheckSaysSolvedAfterTheFix() {
         try (Executor ex = new Executor(new MemoryCache(8), 2)) {
             WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), ex, Runnable::run);
+            vm.useAutosaveDir(Path.of(System.getProperty("anneal.autosave.dir")));
             assertEquals(java.util.List.of(), vm.open(Path.of("workflows/puzzles/02-test-on-train.json")));
             assertTrue(vm.puzzleProperty().get().story().contains("too good to be true"));
             vm.deleteNode("fit");

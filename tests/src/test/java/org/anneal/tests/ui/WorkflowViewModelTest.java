@@ -31,6 +31,33 @@ class WorkflowViewModelTest {
     final Executor executor = new Executor(new MemoryCache(32), 2);
     final WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Runnable::run);
 
+    @org.junit.jupiter.api.BeforeEach
+    void isolateAutosave() {
+        vm.useAutosaveDir(dir.resolve("autosave"));
+    }
+
+    /** A crash after editing loses nothing: reopening the file offers the autosaved version, which can be taken back. */
+    @Test
+    void autosaveOffersTheUnsavedVersionAfterACrash() throws Exception {
+        Path file = dir.resolve("work.json");
+        java.nio.file.Files.copy(Path.of("workflows/02-polynomial-basis.json"), file);
+        vm.open(file);
+        vm.setParam("poly", "degree", "5");
+        Thread.sleep(20); // file times have millisecond resolution
+        // the process dies here; a new editor opens the same file
+        WorkflowViewModel after = new WorkflowViewModel(NodeRegistry.standard(), executor, Runnable::run);
+        after.useAutosaveDir(dir.resolve("autosave"));
+        after.open(file);
+        assertNotNull(after.recoveredProperty().get(), "the edit is offered back");
+        after.acceptRecovery();
+        assertEquals(5, after.current().node("poly").orElseThrow().params().get("degree").asInt());
+        after.save();
+        WorkflowViewModel third = new WorkflowViewModel(NodeRegistry.standard(), executor, Runnable::run);
+        third.useAutosaveDir(dir.resolve("autosave"));
+        third.open(file);
+        assertEquals(null, third.recoveredProperty().get(), "after a save there is nothing to recover");
+    }
+
     @AfterEach
     void close() {
         executor.close();
