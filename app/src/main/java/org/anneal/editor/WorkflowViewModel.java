@@ -65,13 +65,8 @@ public final class WorkflowViewModel {
     private RunHandle current;
     private Validation lastValidation;
     private final org.anneal.graph.WorkflowEdits edits;
-    private final java.util.Deque<org.anneal.graph.Workflow> undo = new java.util.ArrayDeque<>();
-    private final java.util.Deque<org.anneal.graph.Workflow> redo = new java.util.ArrayDeque<>();
-    private final BooleanProperty canUndo = new SimpleBooleanProperty();
-    private final BooleanProperty canRedo = new SimpleBooleanProperty();
-    private final ObjectProperty<org.anneal.puzzle.Puzzle> puzzle = new SimpleObjectProperty<>();
-    private final StringProperty verdict = new SimpleStringProperty("");
-    private LoadedWorkflow puzzleOrigin;
+    private final EditHistory history = new EditHistory();
+    private final PuzzleSession puzzle;
     private Autosave autosave = Autosave.standard();
     private final ObjectProperty<org.anneal.graph.Workflow> recovered = new SimpleObjectProperty<>();
 
@@ -80,21 +75,18 @@ public final class WorkflowViewModel {
         this.executor = executor;
         this.ui = ui;
         this.edits = new org.anneal.graph.WorkflowEdits(registry);
+        this.puzzle = new PuzzleSession(registry, ui);
     }
 
     /** Opens a file; returns the problems that stopped it (empty on success). */
     public List<Problem> open(Path file) {
         try {
             LoadedWorkflow lw = codec.read(file);
+            puzzle.open(lw); // before the canvas redraws, so locked nodes are drawn as locked
             workflow.set(lw);
-            puzzleOrigin = org.anneal.puzzle.Puzzle.of(lw.workflow()) == null ? null : lw;
             recovered.set(autosave.recover(lw).orElse(null));
-            puzzle.set(puzzleOrigin == null ? null : org.anneal.puzzle.Puzzle.of(lw.workflow()));
-            verdict.set("");
             dirty.set(false);
-            undo.clear();
-            redo.clear();
-            updateHistory();
+            history.clear();
             states.clear();
             metrics.clear();
             Device d = DeviceSelector.system().select(lw.workflow().meta().device());
@@ -171,22 +163,16 @@ public final class WorkflowViewModel {
     }
 
     public boolean isLocked(String nodeId) {
-        return puzzle.get() != null && puzzle.get().lockedNodes().contains(nodeId);
+        return puzzle.isLocked(nodeId);
     }
 
     public boolean isLocked(org.anneal.graph.Link l) {
-        return puzzle.get() != null && puzzle.get().lockedLinks().contains(l);
+        return puzzle.isLocked(l);
     }
 
-    /** "Check my fix": the same verdict as `anneal puzzle verify`, computed off the UI thread. */
+    /** "Check my fix": the same verdict as `anneal puzzle verify`. */
     public void checkFix() {
-        if (puzzleOrigin == null) {
-            return;
-        }
-        LoadedWorkflow mine = workflow.get();
-        verdict.set("Checking…");
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> new org.anneal.puzzle.PuzzleVerifier(registry).verify(puzzleOrigin, mine))
-                .whenComplete((v, err) -> ui.accept(() -> verdict.set(err != null ? "The check failed: " + err.getMessage() : v.describe())));
+        puzzle.check(workflow.get());
     }
 
     /** An autosaved version newer than the opened file, offered after a crash; null when there is none. */
@@ -203,20 +189,16 @@ public final class WorkflowViewModel {
         }
     }
 
-    void useAutosave(Autosave a) {
-        this.autosave = a;
-    }
-
     public void useAutosaveDir(java.nio.file.Path dir) {
         this.autosave = new Autosave(dir);
     }
 
     public ObjectProperty<org.anneal.puzzle.Puzzle> puzzleProperty() {
-        return puzzle;
+        return puzzle.puzzle();
     }
 
     public StringProperty verdictProperty() {
-        return verdict;
+        return puzzle.verdict();
     }
 
     /** Sets a parameter from the text typed in the inspector (JSON: 0.1, true, "text", ["a"]); empty restores the default. */
@@ -238,27 +220,23 @@ public final class WorkflowViewModel {
     }
 
     public void undo() {
-        if (!undo.isEmpty()) {
-            redo.push(current());
-            set(undo.pop());
+        org.anneal.graph.Workflow w = history.undo(current());
+        if (w != null) {
+            set(w);
         }
     }
 
     public void redo() {
-        if (!redo.isEmpty()) {
-            undo.push(current());
-            set(redo.pop());
+        org.anneal.graph.Workflow w = history.redo(current());
+        if (w != null) {
+            set(w);
         }
     }
 
     public void newWorkflow(java.nio.file.Path baseDir) {
-        puzzleOrigin = null;
-        puzzle.set(null);
-        verdict.set("");
+        puzzle.open(null);
         workflow.set(LoadedWorkflow.unsaved(org.anneal.graph.Workflow.empty(), baseDir));
-        undo.clear();
-        redo.clear();
-        updateHistory();
+        history.clear();
         dirty.set(false);
         states.clear();
         metrics.clear();
@@ -268,22 +246,7 @@ public final class WorkflowViewModel {
     /** Saves under a new name; relative file paths are rewritten so they still point at the same files. */
     public void saveAs(java.nio.file.Path file) throws java.io.IOException {
         LoadedWorkflow lw = workflow.get();
-        java.nio.file.Path oldBase = lw.baseDir();
-        java.nio.file.Path newBase = file.toAbsolutePath().getParent();
-        org.anneal.graph.Workflow w = lw.workflow();
-        for (NodeInstance n : w.nodes()) {
-            var d = registry.find(n.type()).orElse(null);
-            if (d == null) {
-                continue;
-            }
-            for (var p : d.params()) {
-                var v = n.params().get(p.name());
-                if (p.type() == org.anneal.spec.ParamType.PATH && v != null && v.isTextual() && !java.nio.file.Path.of(v.textValue()).isAbsolute()) {
-                    String moved = newBase.relativize(oldBase.resolve(v.textValue()).normalize()).toString().replace('\\', '/');
-                    w = edits.setParam(w, n.id(), p.name(), com.fasterxml.jackson.databind.node.TextNode.valueOf(moved));
-                }
-            }
-        }
+        org.anneal.graph.Workflow w = edits.relocate(lw.workflow(), lw.baseDir(), file.toAbsolutePath().getParent());
         codec.save(w, file);
         if (lw.file() != null) {
             autosave.discard(lw.file());
@@ -298,8 +261,7 @@ public final class WorkflowViewModel {
     }
 
     private void commit(org.anneal.graph.Workflow next) {
-        undo.push(current());
-        redo.clear();
+        history.record(current());
         set(next);
     }
 
@@ -308,21 +270,15 @@ public final class WorkflowViewModel {
         workflow.set(new LoadedWorkflow(w, lw.file(), lw.locations(), lw.notes()));
         dirty.set(true);
         autosave.save(workflow.get());
-        updateHistory();
         revalidate();
     }
 
-    private void updateHistory() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
-    }
-
     public BooleanProperty canUndoProperty() {
-        return canUndo;
+        return history.canUndo();
     }
 
     public BooleanProperty canRedoProperty() {
-        return canRedo;
+        return history.canRedo();
     }
 
     public void save() throws java.io.IOException {

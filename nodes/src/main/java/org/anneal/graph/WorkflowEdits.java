@@ -104,6 +104,28 @@ public final class WorkflowEdits {
         return w.withNode(n.withParams(p));
     }
 
+    /**
+     * The workflow as it must read when saved in {@code newBase} instead of {@code oldBase}: relative file
+     * paths are rewritten to point at the same files; absolute ones are left alone.
+     */
+    public Workflow relocate(Workflow w, java.nio.file.Path oldBase, java.nio.file.Path newBase) {
+        Workflow out = w;
+        for (NodeInstance n : w.nodes()) {
+            NodeDescriptor d = registry.find(n.type()).orElse(null);
+            if (d == null) {
+                continue;
+            }
+            for (var p : d.params()) {
+                JsonNode v = n.params().get(p.name());
+                if (p.type() == org.anneal.spec.ParamType.PATH && v != null && v.isTextual() && !java.nio.file.Path.of(v.textValue()).isAbsolute()) {
+                    String moved = newBase.relativize(oldBase.resolve(v.textValue()).normalize()).toString().replace('\\', '/');
+                    out = setParam(out, n.id(), p.name(), com.fasterxml.jackson.databind.node.TextNode.valueOf(moved));
+                }
+            }
+        }
+        return out;
+    }
+
     /** True when data flows from {@code start} to {@code target} along existing wires. */
     private static boolean reaches(Workflow w, String start, String target) {
         List<String> stack = new ArrayList<>(List.of(start));

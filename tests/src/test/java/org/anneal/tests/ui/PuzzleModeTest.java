@@ -61,7 +61,8 @@ class PuzzleModeTest extends FxRobot {
         EditorApp editor = (EditorApp) app;
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#puzzleStory").queryAs(TextArea.class).getText().contains("Hint 1:"));
-        assertTrue(lookup("#node-fit").tryQuery().isPresent());
+        assertTrue(lookup("#node-fit").lookup(".label").queryAll().stream()
+                .anyMatch(l -> ((javafx.scene.control.Label) l).getText().contains("locked")), "locked nodes say so on the canvas");
         clickOn("#checkFixButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#verdict").queryAs(TextArea.class).getText().startsWith("Not solved"));
         drag("#out-split-test").dropTo("#in-score-data");

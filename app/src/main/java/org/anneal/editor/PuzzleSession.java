@@ -1,0 +1,62 @@
+package org.anneal.editor;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.anneal.graph.Link;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.puzzle.Puzzle;
+import org.anneal.puzzle.PuzzleVerifier;
+import org.anneal.spec.NodeRegistry;
+
+/** The puzzle a workflow was opened as: its pristine original, what is locked, and the verdict on the fix. */
+final class PuzzleSession {
+    private final NodeRegistry registry;
+    private final Consumer<Runnable> ui;
+    private final ObjectProperty<Puzzle> puzzle = new SimpleObjectProperty<>();
+    private final StringProperty verdict = new SimpleStringProperty("");
+    private LoadedWorkflow origin;
+
+    PuzzleSession(NodeRegistry registry, Consumer<Runnable> ui) {
+        this.registry = registry;
+        this.ui = ui;
+    }
+
+    /** Starts a session when {@code lw} is a puzzle, ends any previous one otherwise. */
+    void open(LoadedWorkflow lw) {
+        Puzzle p = lw == null ? null : Puzzle.of(lw.workflow());
+        origin = p == null ? null : lw;
+        puzzle.set(p);
+        verdict.set("");
+    }
+
+    boolean isLocked(String nodeId) {
+        return puzzle.get() != null && puzzle.get().lockedNodes().contains(nodeId);
+    }
+
+    boolean isLocked(Link l) {
+        return puzzle.get() != null && puzzle.get().lockedLinks().contains(l);
+    }
+
+    /** The same verdict as `anneal puzzle verify`, computed off the UI thread. */
+    void check(LoadedWorkflow mine) {
+        if (origin == null) {
+            return;
+        }
+        LoadedWorkflow original = origin;
+        verdict.set("Checking…");
+        CompletableFuture.supplyAsync(() -> new PuzzleVerifier(registry).verify(original, mine))
+                .whenComplete((v, err) -> ui.accept(() -> verdict.set(err != null ? "The check failed: " + err.getMessage() : v.describe())));
+    }
+
+    ObjectProperty<Puzzle> puzzle() {
+        return puzzle;
+    }
+
+    StringProperty verdict() {
+        return verdict;
+    }
+}
