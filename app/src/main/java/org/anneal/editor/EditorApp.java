@@ -38,7 +38,9 @@ import org.anneal.spec.NodeRegistry;
  * Opens the workflow named on the command line, or the first bundled example.
  */
 public final class EditorApp extends Application {
-    static final Path DEFAULT_EXAMPLE = Path.of("workflows", "01-linear-regression.json");
+    /** The checkout or installation folder; the launcher passes it, tests run from it. */
+    static final Path HOME = Path.of(System.getProperty("anneal.home", "."));
+    static final Path DEFAULT_EXAMPLE = HOME.resolve("workflows").resolve("01-linear-regression.json");
 
     private WorkflowViewModel vm;
     private Stage stage;
@@ -160,8 +162,26 @@ public final class EditorApp extends Application {
         redo.setId("redoButton");
         redo.disableProperty().bind(vm.canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        return new ToolBar(neu, open, save, saveAs, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), run, cancel);
+        javafx.scene.control.MenuButton examples = new javafx.scene.control.MenuButton("Examples");
+        examples.setId("examplesMenu");
+        for (String folder : List.of("workflows", "workflows/puzzles")) {
+            try (var files = java.nio.file.Files.list(HOME.resolve(folder))) {
+                files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".solution.json")).sorted().forEach(f -> {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem((folder.endsWith("puzzles") ? "Puzzle " : "")
+                            + f.getFileName().toString().replace(".json", ""));
+                    item.setOnAction(e -> open(f));
+                    examples.getItems().add(item);
+                });
+            } catch (IOException e) {
+                // no examples folder next to this installation: the menu stays empty
+            }
+        }
+        Button handIn = new Button("Hand in…");
+        handIn.setId("handInButton");
+        handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
+        handIn.setOnAction(e -> handIn());
+        return new ToolBar(neu, open, examples, save, saveAs, new javafx.scene.control.Separator(), undo, redo,
+                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn);
     }
 
     private VBox sidePanel() {
@@ -276,6 +296,22 @@ public final class EditorApp extends Application {
         vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
                 .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
         docs.setText(sb.toString());
+    }
+
+    private void handIn() {
+        if (vm.dirtyProperty().get()) {
+            error("Save first", "Save the workflow before handing it in, so the hand-in matches your file.");
+            return;
+        }
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(System.getProperty("user.name"));
+        ask.setHeaderText("Hand in this workflow");
+        ask.setContentText("Your name:");
+        ask.showAndWait().filter(a -> !a.isBlank()).ifPresent(author -> {
+            vm.statusProperty().set("Handing in: running the workflow…");
+            vm.handIn(author.trim()).whenComplete((path, err) -> Platform.runLater(() -> vm.statusProperty().set(err != null
+                    ? "Not handed in: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage())
+                    : "Handed in as " + path)));
+        });
     }
 
     /** Double-click in the palette: the new node goes to the right of the rightmost one. */

@@ -173,4 +173,15 @@ class WorkflowViewModelTest {
         String problem = vm.setParam("holdout", "test", "1.5");
         assertEquals("'test' is 1.5 but must be between 0.01 and 0.99.", problem);
     }
+
+    @Test
+    void handInFromTheEditorWritesAVerifiableHandIn() throws Exception {
+        Path file = dir.resolve("mine.json");
+        java.nio.file.Files.copy(Path.of("workflows/02-polynomial-basis.json"), file);
+        vm.open(file);
+        Path handin = vm.handIn("Ada").get(60, TimeUnit.SECONDS);
+        var w = new WorkflowCodec().read(handin).workflow();
+        assertEquals("Ada", w.block("handin").orElseThrow().get("author").asText());
+        assertTrue(org.anneal.handin.Handins.intact(w));
+    }
 }
