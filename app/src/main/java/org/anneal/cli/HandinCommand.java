@@ -1,15 +1,9 @@
 package org.anneal.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
-import org.anneal.exec.FileAccess;
-import org.anneal.exec.RunOptions;
-import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Workflow;
@@ -49,18 +43,14 @@ final class HandinCommand implements Callable<Integer> {
             Workflows.print(v.errors(), err);
             return ExitCode.PROBLEMS;
         }
-        List<Finding> findings = new LeakageAnalyzer().analyze(v);
-        RunResult r;
+        Workflow stamped;
         try (Executor ex = Executor.standard()) {
-            r = ex.run(v, new RunOptions(Set.of(), DeviceSelector.system().select(lw.workflow().meta().device()),
-                    FileAccess.unrestricted(lw.baseDir())), e -> { });
-        }
-        if (!r.succeeded()) {
-            r.problems().forEach(p -> err.println(p.describe()));
-            err.println("Not handed in: the workflow must run first.");
+            stamped = Handins.runAndStamp(ex, v, author).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            err.println("Not handed in: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return ExitCode.PROBLEMS;
         }
-        Workflow stamped = Handins.stamp(lw.workflow(), author, r, findings, Instant.now());
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
         Path target = out != null ? out : Path.of(workflow.toString().replaceAll("\\.json$", "") + ".handin.json");
         new WorkflowCodec().save(stamped, target);
         findings.forEach(f -> err.println(f.describe()));

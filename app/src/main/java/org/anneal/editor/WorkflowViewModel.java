@@ -366,19 +366,14 @@ public final class WorkflowViewModel {
             return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("fix the problems first"));
         }
         java.nio.file.Path target = java.nio.file.Path.of(lw.file().toString().replaceAll("\\.json$", "") + ".handin.json");
-        var findings = new org.anneal.lineage.LeakageAnalyzer().analyze(v);
-        return executor.start(v, new RunOptions(Set.of(), DeviceSelector.system().select(lw.workflow().meta().device()),
-                FileAccess.unrestricted(lw.baseDir())), e -> { }).result().thenApply(r -> {
-                    if (!r.succeeded()) {
-                        throw new IllegalStateException(r.problems().isEmpty() ? "the run did not finish" : r.problems().get(0).message());
-                    }
-                    try {
-                        codec.save(org.anneal.handin.Handins.stamp(lw.workflow(), author, r, findings, java.time.Instant.now()), target);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    return target;
-                });
+        return org.anneal.handin.Handins.runAndStamp(executor, v, author).thenApply(stamped -> {
+            try {
+                codec.save(stamped, target);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return target;
+        });
     }
 
     public ObjectProperty<LoadedWorkflow> workflowProperty() {

@@ -46,6 +46,25 @@ public final class Handins {
         return plain.withBlock("handin", h);
     }
 
+    /**
+     * Runs a validated workflow and stamps it: what `anneal handin` and the editor's Hand in… both do.
+     * Completes exceptionally with a readable message when the run fails.
+     */
+    public static java.util.concurrent.CompletableFuture<Workflow> runAndStamp(org.anneal.exec.Executor executor,
+            org.anneal.exec.Validation v, String author) {
+        var lw = v.source();
+        List<Finding> findings = new org.anneal.lineage.LeakageAnalyzer().analyze(v);
+        var options = new org.anneal.exec.RunOptions(java.util.Set.of(),
+                org.anneal.device.DeviceSelector.system().select(lw.workflow().meta().device()),
+                org.anneal.exec.FileAccess.unrestricted(lw.baseDir()));
+        return executor.start(v, options, e -> { }).result().thenApply(r -> {
+            if (!r.succeeded()) {
+                throw new IllegalStateException(r.problems().isEmpty() ? "the run did not finish" : r.problems().get(0).message());
+            }
+            return stamp(lw.workflow(), author, r, findings, Instant.now());
+        });
+    }
+
     /** Metrics of every evaluate node, by node then name; non-finite values as null. */
     public static ObjectNode metricsJson(RunResult r) {
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
