@@ -1,0 +1,42 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "model.tree", title = "Decision tree (CART)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+        doc = "A CART decision tree trained by Tribuo: splits the feature space into boxes, predicting the mean (regression) or the "
+                + "majority class (classification) of the training rows in each. Needs no scaling; deep trees memorise noise, so "
+                + "limit `maxDepth` or prefer a random forest.")
+public final class DecisionTreeNode implements Node<DecisionTreeNode.Params> {
+
+    public record Params(
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
+                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64) int maxDepth) {
+    }
+
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), true, List.of("maxDepth")));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(LEARNER, new TreeLearner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), p.maxDepth(), 1, 1.0));
+    }
+}
