@@ -43,6 +43,7 @@ public final class LeakageAnalyzer {
             }
             if (d.role() == LeakageRole.EVALUATE) {
                 evaluation(v, id, d, out, reported);
+                crossValidation(v, id, d, out);
             }
             fittingOnTest(v, id, d, out);
             choosingOnTest(v, id, d, out);
@@ -168,6 +169,41 @@ public final class LeakageAnalyzer {
                                 + "often has its twin in the training set. The model is tested on rows it has effectively seen.",
                         "Move '" + u + "' after the split, onto the training branch only: connect it to '" + split + ":train'.",
                         List.of(u, split), List.of()));
+            }
+        }
+    }
+
+    /**
+     * Cross-validation: folds must respect groups (L7) and time order (L8), and no state may be fitted on the
+     * rows before they are divided into folds (L2), because every fold's held-out rows took part in it.
+     */
+    private static void crossValidation(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        String strategy = v.outSpecs().get(id).asMap().values().stream().filter(s -> s instanceof org.anneal.spec.ValueSpec)
+                .map(s -> ((org.anneal.spec.ValueSpec) s).fact("cv.strategy")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (strategy == null) {
+            return;
+        }
+        for (InPort<?> p : d.inputs()) {
+            if (!(v.inSpecs().get(id).get(p.name()) instanceof TableSpec t)) {
+                continue;
+            }
+            if (!strategy.equals("group")) {
+                t.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().ifPresent(c -> out.add(new Finding("L7", Severity.ERROR,
+                        "Groups split across folds.", "The rows carry a group column '" + c.name() + "', but '" + id + "' forms folds with the '"
+                                + strategy + "' strategy, so rows of one group are both trained on and held out.",
+                        "Set the strategy of '" + id + "' to 'group'.", List.of(id), List.of())));
+            }
+            if (!strategy.equals("group")) {
+                t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().ifPresent(c -> out.add(new Finding("L8", Severity.ERROR,
+                        "Time-ordered rows in random folds.", "The rows are indexed by '" + c.name() + "', but the folds of '" + id
+                                + "' mix past and future rows.", "Use a Time split and score once on the later rows.", List.of(id), List.of())));
+            }
+            if (!t.lineage().fittedOn().isEmpty()) {
+                out.add(new Finding("L2", Severity.WARNING, "Preprocessing fitted outside the cross-validation.",
+                        "The rows reaching '" + id + "' were transformed with state learnt from rows that include every fold, so each held-out "
+                                + "fold helped prepare its own training data.",
+                        "Remove the outer preprocessing and let '" + id + "' fit it inside each fold (its 'standardize' option).",
+                        List.of(id), List.of()));
             }
         }
     }

@@ -24,7 +24,10 @@ public final class QuickFixes {
         return switch (f.rule()) {
             case "L1", "L5" -> swapSplitSide(f, v);
             case "L6" -> chooseOnValidation(f, v);
-            case "L7" -> replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
+            case "L7" -> w.node(f.nodes().get(0)).filter(n -> n.type().equals("evaluate.cross-validate")).isPresent()
+                    ? Optional.of(new QuickFix("Form the folds of '" + f.nodes().get(0) + "' by group.",
+                            wf -> wf.withNode(wf.node(f.nodes().get(0)).orElseThrow().withParam("strategy", "group"))))
+                    : replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
             case "L8" -> replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
             case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);

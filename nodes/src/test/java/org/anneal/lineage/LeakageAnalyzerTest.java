@@ -139,4 +139,17 @@ class LeakageAnalyzerTest {
         var good = findings(LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
         assertEquals(List.of(), good);
     }
+
+    @Test
+    void crossValidationMustRespectGroupsAndFitPreprocessingInsideFolds() throws Exception {
+        String cv = ",{\"id\":\"ridge\",\"type\":\"model.ridge\"},{\"id\":\"cv\",\"type\":\"evaluate.cross-validate\",\"params\":{\"strategy\":\"%s\"}}";
+        var random = findings(LOAD_GROUPED + cv.formatted("random"), links("ridge:learner", "cv:learner", "load:table", "cv:table"));
+        assertEquals(List.of("L7"), rules(random));
+        var group = findings(LOAD_GROUPED + cv.formatted("group"), links("ridge:learner", "cv:learner", "load:table", "cv:table"));
+        assertEquals(List.of(), group);
+        var outerScaler = findings(LOAD + ",{\"id\":\"scale\",\"type\":\"prepare.standardize\"}" + cv.formatted("random"),
+                links("load:table", "scale:fit", "load:table", "scale:data", "ridge:learner", "cv:learner", "scale:out", "cv:table"));
+        assertEquals(List.of("L2"), rules(outerScaler));
+        assertTrue(outerScaler.get(0).title().contains("outside the cross-validation"));
+    }
 }
