@@ -1,0 +1,88 @@
+package org.anneal.nodes.prepare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+
+@NodeType(id = "prepare.one-hot", title = "One-hot encode", phase = Phase.PREPARE, role = LeakageRole.FIT,
+        doc = "Turns categorical features (crystal structure, alloy family, phase) into numeric 0/1 columns, one per category "
+                + "learnt on the `fit` rows, named `column=category`. The category list is state: learn it on the training rows; "
+                + "a category that only appears in test rows becomes all zeros rather than a column the model never saw.")
+public final class OneHotNode implements Node<OneHotNode.Params> {
+
+    public record Params(@Param(doc = "Categorical features to encode; empty = every categorical feature", hint = Param.Hint.COLUMNS)
+                         List<String> columns) {
+    }
+
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the categories are learnt from").fitting();
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to encode");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with 0/1 columns instead of categories");
+    static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class, "The learnt categories");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        TableSpec fit = in.table(FIT);
+        TableSpec data = in.table(DATA);
+        List<String> cols = columns(fit, p);
+        for (String c : cols) {
+            data.requireColumn(c, "columns");
+        }
+        // the 0/1 columns depend on the categories, known after fitting; configure shows the encoded columns as gone
+        List<ColumnSpec> kept = new ArrayList<>(data.columns().stream().filter(c -> !cols.contains(c.name())).toList());
+        return Specs.of(OUT, data.withColumns(kept).withLineage(data.lineage().fittedWith(fit.lineage())),
+                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+    }
+
+    private static List<String> columns(TableSpec t, Params p) throws ConfigError {
+        if (p.columns().isEmpty()) {
+            return t.columns().stream().filter(c -> c.role() == ColumnRole.FEATURE && c.type() == ColumnType.CATEGORICAL).map(ColumnSpec::name).toList();
+        }
+        for (String c : p.columns()) {
+            if (t.requireColumn(c, "columns").type() != ColumnType.CATEGORICAL) {
+                throw ConfigError.atParam("columns", "Column '" + c + "' already holds numbers.", "Encode only categorical columns.");
+            }
+        }
+        return p.columns();
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
+        Table fit = in.get(FIT);
+        Map<String, List<String>> cats = new LinkedHashMap<>();
+        for (String c : columns(fit.spec(org.anneal.spec.Lineage.UNSPLIT), p)) {
+            CategoricalColumn k = (CategoricalColumn) fit.column(c).orElseThrow();
+            TreeSet<String> seen = new TreeSet<>();
+            for (int i = 0; i < k.size(); i++) {
+                if (k.get(i) != null) {
+                    seen.add(k.get(i));
+                }
+            }
+            cats.put(c, List.copyOf(seen));
+        }
+        OneHotEncoding state = new OneHotEncoding(cats);
+        return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
+    }
+}
