@@ -169,6 +169,14 @@ final class CanvasView extends Pane {
         redrawWires();
     }
 
+    /** Pans the view, as dragging empty space does. */
+    void panBy(double dx, double dy) {
+        panX += dx;
+        panY += dy;
+        pan.setX(panX);
+        pan.setY(panY);
+    }
+
     void onPortClick(java.util.function.Consumer<org.anneal.graph.PortRef> c) {
         wiring.onPortClick(c);
     }

@@ -101,6 +101,17 @@ public final class EditorApp extends Application {
         if (vm.workflowProperty().get() == null) {
             vm.newWorkflow(Path.of("").toAbsolutePath()); // always something to draw on, even after a broken file
         }
+        if (Boolean.getBoolean("anneal.startupProbe")) {
+            // benchmark hook: report the time from JVM start to the first rendered frame, then quit
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    System.out.println("first frame after " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+                    stop();
+                    Platform.exit();
+                }
+            }.start();
+        }
     }
 
     private ToolBar toolbar() {

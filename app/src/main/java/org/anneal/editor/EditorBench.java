@@ -1,0 +1,109 @@
+package org.anneal.editor;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.anneal.exec.Executor;
+import org.anneal.graph.Link;
+import org.anneal.graph.Meta;
+import org.anneal.graph.NodeInstance;
+import org.anneal.graph.Workflow;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.spec.NodeRegistry;
+
+/**
+ * Editor benchmark, run under a real display (bench/editor-bench.sh uses Xvfb): time to open and lay out a
+ * generated 500-node workflow against the 8-node first example, and frames per second while panning each.
+ * Prints one JSON object. Not a unit test.
+ */
+public final class EditorBench {
+    private EditorBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("anneal-editor-bench");
+        Path big = dir.resolve("500-nodes.json");
+        new WorkflowCodec().save(generated(500), big);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Map<String, Double> small = measure(Path.of(System.getProperty("anneal.home", "."), "workflows", "01-linear-regression.json"));
+        Map<String, Double> large = measure(big);
+        System.out.printf(Locale.ROOT, "{\"jvmUptimeMs\": %d, \"example8\": {\"openMs\": %.1f, \"fps\": %.1f}, "
+                        + "\"generated500\": {\"openMs\": %.1f, \"fps\": %.1f}, \"openRatio500over8\": %.2f, \"fpsRatio500over8\": %.2f}%n",
+                ManagementFactory.getRuntimeMXBean().getUptime(), small.get("openMs"), small.get("fps"), large.get("openMs"), large.get("fps"),
+                large.get("openMs") / small.get("openMs"), large.get("fps") / small.get("fps"));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** A chain of teaching generators and polynomial nodes laid out on a grid: valid, and 500 boxes to draw. */
+    static Workflow generated(int n) {
+        List<NodeInstance> nodes = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean source = i % 10 == 0;
+            String id = "n" + i;
+            nodes.add(new NodeInstance(id, source ? "data.generate" : "prepare.polynomial", 1, null,
+                    new NodeInstance.Position((i % 25) * 230, (i / 25) * 140)));
+            if (!source) {
+                links.add(Link.of("n" + (i - 1) + (i % 10 == 1 ? ":table" : ":out"), id + ":table"));
+            }
+        }
+        return new Workflow(new Meta("500 nodes", "", 1, "cpu"), nodes, links, Map.of());
+    }
+
+    private static Map<String, Double> measure(Path file) throws Exception {
+        double[] openMs = new double[1];
+        double[] fps = new double[1];
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), Executor.standard(), Platform::runLater);
+            CanvasView canvas = new CanvasView(vm, id -> { });
+            stage.setScene(new Scene(canvas, 1280, 800));
+            stage.show();
+            long t0 = System.nanoTime();
+            vm.open(file);
+            canvas.applyCss();
+            canvas.layout();
+            // the time until the frame showing the workflow has been rendered
+            new AnimationTimer() {
+                int frames = -1;
+                long panStart;
+
+                @Override
+                public void handle(long now) {
+                    if (frames < 0) {
+                        openMs[0] = (System.nanoTime() - t0) / 1e6;
+                        panStart = now;
+                        frames = 0;
+                        return;
+                    }
+                    frames++;
+                    canvas.panBy(3, 1); // a steady drag, as a student panning across the canvas
+                    if (now - panStart > 3_000_000_000L) {
+                        fps[0] = frames / ((now - panStart) / 1e9);
+                        stop();
+                        stage.close();
+                        done.countDown();
+                    }
+                }
+            }.start();
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("benchmark timed out");
+        }
+        return Map.of("openMs", openMs[0], "fps", fps[0]);
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Editor benchmarks under a real X display (Xvfb): start-up to first frame (Anneal vs an empty JavaFX window,
+# measured in the same run), and open + lay out + pan a 500-node workflow vs the 8-node first example.
+# Needs Debian's xvfb and libgtk-3-0. Writes bench/editor-bench-<date>.txt.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+./anneal nodes > /dev/null   # builds when needed
+CP="app/target/anneal-app.jar:app/target/lib/*"
+OUT="bench/editor-bench-$(date +%F).txt"
+{
+  echo "# $(date -Is) $(nproc) cores, $(java -version 2>&1 | head -1)"
+  for i in 1 2 3 4 5; do
+    a=$(xvfb-run -a -s "-screen 0 1280x800x24" java -Danneal.home="$ROOT" -Danneal.startupProbe=true -cp "$CP" org.anneal.editor.EditorLauncher workflows/01-linear-regression.json 2>/dev/null | grep -o '[0-9]* ms' || true)
+    b=$(xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$CP" org.anneal.bench.EmptyWindow 2>/dev/null | grep -o '[0-9]* ms' || true)
+    echo "startup run $i: anneal first frame $a, empty JavaFX window $b"
+  done
+  xvfb-run -a -s "-screen 0 1280x800x24" java -Danneal.home="$ROOT" -cp "$CP" org.anneal.editor.EditorBench 2>/dev/null
+} | tee "$OUT"
