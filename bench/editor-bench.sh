@@ -12,7 +12,7 @@ OUT="bench/editor-bench-$(date +%F).txt"
   echo "# $(date -Is) $(nproc) cores, $(java -version 2>&1 | head -1)"
   for i in 1 2 3 4 5; do
     a=$(xvfb-run -a -s "-screen 0 1280x800x24" java -Danneal.home="$ROOT" -Danneal.startupProbe=true -cp "$CP" org.anneal.editor.EditorLauncher workflows/01-linear-regression.json 2>/dev/null | grep -o '[0-9]* ms' || true)
-    b=$(xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$CP" org.anneal.bench.EmptyWindow 2>/dev/null | grep -o '[0-9]* ms' || true)
+    b=$(xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$CP" org.anneal.editor.EmptyWindow 2>/dev/null | grep -o '[0-9]* ms' || true)
     echo "startup run $i: anneal first frame $a, empty JavaFX window $b"
   done
   xvfb-run -a -s "-screen 0 1280x800x24" java -Danneal.home="$ROOT" -cp "$CP" org.anneal.editor.EditorBench 2>/dev/null

@@ -55,7 +55,7 @@ final class Autosave {
         Path copy = copyOf(opened.file());
         try {
             if (!Files.exists(copy) || (Files.exists(opened.file())
-                    && Files.getLastModifiedTime(copy).compareTo(Files.getLastModifiedTime(opened.file())) <= 0)) {
+                    && Files.getLastModifiedTime(copy).compareTo(Files.getLastModifiedTime(opened.file())) < 0)) {
                 return Optional.empty();
             }
             Workflow w = codec.parse(Files.readString(copy), opened.file(), copy.toString()).workflow();

@@ -78,10 +78,7 @@ final class CanvasView extends Pane {
         });
         setOnMouseDragged(e -> {
             if (e.getTarget() == this) {
-                panX = e.getX() - dragX;
-                panY = e.getY() - dragY;
-                pan.setX(panX);
-                pan.setY(panY);
+                panBy(e.getX() - dragX - panX, e.getY() - dragY - panY);
             }
         });
         vm.workflowProperty().addListener((obs, old, lw) -> {
@@ -175,6 +172,37 @@ final class CanvasView extends Pane {
         panY += dy;
         pan.setX(panX);
         pan.setY(panY);
+        cull();
+    }
+
+    /**
+     * Hides what lies outside the visible area. With hundreds of nodes, drawing only what can be seen keeps
+     * panning smooth; hidden nodes still exist and reappear as soon as they scroll into view.
+     */
+    private void cull() {
+        if (byId.size() < 100) {
+            return; // small workflows draw fast enough; skip the bookkeeping
+        }
+        double s = zoom.getX();
+        double margin = 50;
+        double minX = (-panX - margin) / s;
+        double minY = (-panY - margin) / s;
+        double maxX = (getWidth() - panX + margin) / s;
+        double maxY = (getHeight() - panY + margin) / s;
+        for (NodeBox b : byId.values()) {
+            boolean visible = b.getLayoutX() + b.getPrefWidth() >= minX && b.getLayoutX() <= maxX
+                    && b.getLayoutY() + b.getPrefHeight() >= minY && b.getLayoutY() <= maxY;
+            if (b.isVisible() != visible) {
+                b.setVisible(visible);
+            }
+        }
+        for (javafx.scene.Node n : wires.getChildren()) {
+            var bb = n.getBoundsInParent();
+            boolean visible = bb.getMaxX() >= minX && bb.getMinX() <= maxX && bb.getMaxY() >= minY && bb.getMinY() <= maxY;
+            if (n.isVisible() != visible) {
+                n.setVisible(visible);
+            }
+        }
     }
 
     void onPortClick(java.util.function.Consumer<org.anneal.graph.PortRef> c) {
@@ -202,6 +230,8 @@ final class CanvasView extends Pane {
         double s = Math.min(1, Math.min((getWidth() - 60) / (maxX - minX), (getHeight() - 60) / (maxY - minY)));
         zoom.setX(s);
         zoom.setY(s);
+        boolean detail = s >= 0.45;
+        byId.values().forEach(b -> b.showDetail(detail));
         panX = 30 - minX * s;
         panY = 30 - minY * s;
         pan.setX(panX);

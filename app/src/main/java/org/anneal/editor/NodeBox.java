@@ -101,6 +101,15 @@ final class NodeBox extends Region {
         return outputs;
     }
 
+    /** Level of detail: far out, port names and badges are unreadable anyway, and text is the costliest thing to draw. */
+    void showDetail(boolean detail) {
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof Label l && l != getChildren().get(2)) {
+                l.setVisible(detail);
+            }
+        }
+    }
+
     void showSelected(boolean selected) {
         ((Rectangle) getChildren().get(0)).setStroke(Color.web(selected ? "#1a73e8" : "#9aa0a6"));
         ((Rectangle) getChildren().get(0)).setStrokeWidth(selected ? 2.5 : 1);

@@ -41,6 +41,7 @@ class WorkflowViewModelTest {
     void autosaveOffersTheUnsavedVersionAfterACrash() throws Exception {
         Path file = dir.resolve("work.json");
         java.nio.file.Files.copy(Path.of("workflows/02-polynomial-basis.json"), file);
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         vm.open(file);
         vm.setParam("poly", "degree", "5");
         Thread.sleep(20); // file times have millisecond resolution

@@ -1,4 +1,4 @@
-package org.anneal.bench;
+package org.anneal.editor;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
