@@ -34,13 +34,8 @@ final class HandinCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        LoadedWorkflow lw = Workflows.load(workflow, err);
-        if (lw == null) {
-            return ExitCode.PROBLEMS;
-        }
-        Validation v = Workflows.validate(lw);
-        if (v.hasErrors()) {
-            Workflows.print(v.errors(), err);
+        Validation v = Workflows.loadValid(workflow, err);
+        if (v == null) {
             return ExitCode.PROBLEMS;
         }
         Workflow stamped;

@@ -33,6 +33,20 @@ final class Workflows {
         return new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(lw.baseDir()));
     }
 
+    /** Loads and validates; null after printing the problems when either step fails. */
+    static Validation loadValid(Path file, PrintWriter err) {
+        LoadedWorkflow lw = load(file, err);
+        if (lw == null) {
+            return null;
+        }
+        Validation v = validate(lw);
+        if (v.hasErrors()) {
+            print(v.errors(), err);
+            return null;
+        }
+        return v;
+    }
+
     static void print(Iterable<Problem> problems, PrintWriter w) {
         for (Problem p : problems) {
             w.println(p.describe());

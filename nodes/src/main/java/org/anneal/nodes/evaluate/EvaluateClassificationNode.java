@@ -52,26 +52,8 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ValueSpec model = in.value(MODEL);
         TableSpec data = in.table(DATA);
-        if (LearnerSpecs.task(model) != Task.CLASSIFICATION) {
-            throw ConfigError.atPort(MODEL.name(), "This model predicts numbers; classification metrics need a classifier.",
-                    "Use the regression metrics node instead.");
-        }
-        String target = model.fact(LearnerSpecs.TARGET);
-        ColumnSpec t = data.requireColumn(target, "");
-        if (t.type() != ColumnType.CATEGORICAL) {
-            throw ConfigError.atPort(DATA.name(), "Column '" + target + "' in the scored rows is not categorical.", "Score rows from the same source as the training rows.");
-        }
-        for (String f : LearnerSpecs.features(model)) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort(DATA.name(), "The scored rows lack the feature '" + f + "' the model was trained with.",
-                        "Prepare the scored rows the same way as the training rows.");
-            }
-        }
-        if (p.predictionColumn().isBlank() || data.column(p.predictionColumn()).isPresent()) {
-            throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
-        }
-        var lineage = data.lineage().fittedWith(model.lineage());
-        TableSpec preds = data.plus(new ColumnSpec(p.predictionColumn(), ColumnType.CATEGORICAL, ColumnRole.PREDICTION)).withLineage(lineage);
+        TableSpec preds = ScoringSpecs.predictions(model, data, Task.CLASSIFICATION, p.predictionColumn());
+        var lineage = preds.lineage();
         // the confusion matrix's columns depend on the classes, known only at run time; its spec lists the fixed one
         TableSpec confusion = new TableSpec(List.of(new ColumnSpec("actual", ColumnType.CATEGORICAL, ColumnRole.ID)), lineage);
         return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, lineage, Map.of("task", "classification")), PREDICTIONS, preds, CONFUSION, confusion);

@@ -50,26 +50,7 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ValueSpec model = in.value(MODEL);
         TableSpec data = in.table(DATA);
-        if (LearnerSpecs.task(model) != Task.REGRESSION) {
-            throw ConfigError.atPort(MODEL.name(), "This model is a classifier; regression metrics need a regression model.",
-                    "Use the classification metrics node instead.");
-        }
-        String target = model.fact(LearnerSpecs.TARGET);
-        ColumnSpec t = data.requireColumn(target, "");
-        if (t.type() != ColumnType.NUMERIC) {
-            throw ConfigError.atPort(DATA.name(), "Column '" + target + "' in the scored rows is not numeric.", "Score rows from the same source as the training rows.");
-        }
-        for (String f : LearnerSpecs.features(model)) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort(DATA.name(), "The scored rows lack the feature '" + f + "' the model was trained with.",
-                        "Prepare the scored rows the same way as the training rows (apply the same transforms).");
-            }
-        }
-        if (p.predictionColumn().isBlank() || data.column(p.predictionColumn()).isPresent()) {
-            throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
-        }
-        TableSpec preds = data.plus(new ColumnSpec(p.predictionColumn(), ColumnType.NUMERIC, ColumnRole.PREDICTION))
-                .withLineage(data.lineage().fittedWith(model.lineage()));
+        TableSpec preds = ScoringSpecs.predictions(model, data, Task.REGRESSION, p.predictionColumn());
         ValueSpec metrics = ValueSpec.of(DataKind.METRICS, data.lineage().fittedWith(model.lineage()), Map.of("task", "regression"));
         return Specs.of(METRICS, metrics, PREDICTIONS, preds);
     }
@@ -95,9 +76,5 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
         Metrics m = RegressionMetrics.of(truth.values(), predicted);
         Table preds = data.with(new NumericColumn(p.predictionColumn(), ColumnRole.PREDICTION, predicted));
         return Outputs.of(METRICS, m, PREDICTIONS, preds);
-    }
-
-    static List<String> names() {
-        return List.of("mse", "rmse", "mae", "r2", "max_error");
     }
 }

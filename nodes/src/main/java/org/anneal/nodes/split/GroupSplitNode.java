@@ -46,8 +46,7 @@ public final class GroupSplitNode implements Node<GroupSplitNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         groupColumn(t);
-        return Specs.of(TRAIN, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TRAIN))),
-                TEST, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TEST))));
+        return SplitSpecs.trainAndTest(t, ctx.nodeId());
     }
 
     static ColumnSpec groupColumn(TableSpec t) throws ConfigError {

@@ -54,8 +54,7 @@ public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
         if (!p.shuffle() && p.stratify()) {
             throw ConfigError.atParam("shuffle", "A stratified split always shuffles within each class.", "Turn 'shuffle' on or 'stratify' off.");
         }
-        return Specs.of(TRAIN, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TRAIN))),
-                TEST, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TEST))));
+        return SplitSpecs.trainAndTest(t, ctx.nodeId());
     }
 
     @Override

@@ -46,10 +46,9 @@ public final class ThreeWaySplitNode implements Node<ThreeWaySplitNode.Params> {
                     + "too little is left to train on.", "Keep validation + test below 0.95 (0.4 is typical).");
         }
         TableSpec t = in.table(TABLE);
-        return Specs.builder()
-                .put(TRAIN, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TRAIN))))
-                .put(VALIDATION, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.VALIDATION))))
-                .put(TEST, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TEST)))).build();
+        return Specs.builder().put(TRAIN, SplitSpecs.side(t, ctx.nodeId(), Partition.Side.TRAIN))
+                .put(VALIDATION, SplitSpecs.side(t, ctx.nodeId(), Partition.Side.VALIDATION))
+                .put(TEST, SplitSpecs.side(t, ctx.nodeId(), Partition.Side.TEST)).build();
     }
 
     @Override

@@ -44,8 +44,7 @@ public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
         TableSpec t = in.table(TABLE);
         t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().orElseThrow(() -> ConfigError.atPort("table",
                 "The table has no time column.", "Set 'time' at the data source to the column with time stamps or sequence numbers."));
-        return Specs.of(TRAIN, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TRAIN))),
-                TEST, t.withLineage(t.lineage().withPartition(Partition.of(ctx.nodeId(), Partition.Side.TEST))));
+        return SplitSpecs.trainAndTest(t, ctx.nodeId());
     }
 
     @Override

@@ -6,39 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.input.KeyCode;
 import org.anneal.editor.EditorApp;
 import org.anneal.graph.Link;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A student's first minutes: new workflow, blocks from the palette, wires by dragging, a refused wire, undo. */
-class EditorEditingTest extends FxRobot {
-    private Application app;
+class EditorEditingTest extends EditorTestBase {
 
-    @org.junit.jupiter.api.BeforeEach
-    void isolateAutosave(@org.junit.jupiter.api.io.TempDir Path autosaves) {
-        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void addWireRefuseAndUndo() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(EditorApp.class, "workflows/01-linear-regression.json");
-        EditorApp editor = (EditorApp) app;
-        WaitForAsyncUtils.waitForFxEvents();
+        EditorApp editor = start("workflows/01-linear-regression.json");
         clickOn("#newButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), editor.viewModel().current().nodes());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -18,39 +17,18 @@ import javax.imageio.ImageIO;
 import org.anneal.editor.EditorApp;
 import org.anneal.editor.MetricRow;
 import org.anneal.exec.NodeStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench opens the first example, runs it and shows R²; a corrupt file gives a clear dialog. */
-class EditorSmokeTest extends FxRobot {
-    private Application app;
+class EditorSmokeTest extends EditorTestBase {
 
     @TempDir
     Path tmp;
 
-    private EditorApp start(String file) throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(EditorApp.class, file);
-        WaitForAsyncUtils.waitForFxEvents();
-        return (EditorApp) app;
-    }
 
-    @org.junit.jupiter.api.BeforeEach
-    void isolateAutosave(@org.junit.jupiter.api.io.TempDir Path autosaves) {
-        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void opensTheExampleRunsItAndShowsR2() throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.TextArea;
 import org.anneal.editor.EditorApp;
 import org.anneal.editor.WorkflowViewModel;
@@ -14,28 +13,13 @@ import org.anneal.exec.MemoryCache;
 import org.anneal.graph.Link;
 import org.anneal.graph.PortRef;
 import org.anneal.spec.NodeRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Puzzle mode: story and hints shown, locked parts refuse changes, "Check my fix" gives the verify verdict. */
-class PuzzleModeTest extends FxRobot {
-    private Application app;
+class PuzzleModeTest extends EditorTestBase {
 
-    @org.junit.jupiter.api.BeforeEach
-    void isolateAutosave(@org.junit.jupiter.api.io.TempDir Path autosaves) {
-        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
-    }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void lockedPartsStayAndTheCheckSaysSolvedAfterTheFix() {
@@ -56,10 +40,7 @@ class PuzzleModeTest extends FxRobot {
 
     @Test
     void checkMyFixInTheWindow() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(EditorApp.class, "workflows/puzzles/02-test-on-train.json");
-        EditorApp editor = (EditorApp) app;
-        WaitForAsyncUtils.waitForFxEvents();
+        EditorApp editor = start("workflows/puzzles/02-test-on-train.json");
         assertTrue(lookup("#puzzleStory").queryAs(TextArea.class).getText().contains("Hint 1:"));
         assertTrue(lookup("#node-fit").lookup(".label").queryAll().stream()
                 .anyMatch(l -> ((javafx.scene.control.Label) l).getText().contains("locked")), "locked nodes say so on the canvas");

@@ -1,0 +1,36 @@
+package org.anneal.tests.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import org.anneal.editor.EditorApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real workbench for a TestFX journey, with its own autosave folder, and cleans up after. */
+abstract class EditorTestBase extends FxRobot {
+    private Application app;
+
+    @BeforeEach
+    void isolateAutosave(@TempDir Path autosaves) {
+        System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
+    }
+
+    EditorApp start(String file) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(EditorApp.class, file);
+        WaitForAsyncUtils.waitForFxEvents();
+        return (EditorApp) app;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+}
