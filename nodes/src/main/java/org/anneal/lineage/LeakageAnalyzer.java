@@ -29,7 +29,7 @@ import org.anneal.spec.TableSpec;
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
  * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature), L3 (supervised
- * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose).
+ * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only).
  */
 public final class LeakageAnalyzer {
 
@@ -46,6 +46,7 @@ public final class LeakageAnalyzer {
                 crossValidation(v, id, d, out);
             }
             fittingOnTest(v, id, d, out);
+            oneSidedFilter(v, id, d, out);
             choosingOnTest(v, id, d, out);
             if (d.role() == LeakageRole.SPLIT) {
                 rowsExpandedBeforeSplit(v, id, out);
@@ -208,21 +209,42 @@ public final class LeakageAnalyzer {
         }
     }
 
-    /** L6: test rows decide between candidates (hyperparameters, models, features). */
+    /** L10: rows removed from the test side only; the test set no longer stands for the population the claim is about. */
+    private static void oneSidedFilter(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        if (!d.filtersRows()) {
+            return;
+        }
+        for (Spec s : v.inSpecs().get(id).asMap().values()) {
+            if (s instanceof TableSpec t && t.lineage().partition().side() == Partition.Side.TEST) {
+                out.add(new Finding("L10", Severity.WARNING, "Rows filtered on the test side only.",
+                        "'" + id + "' removes rows from " + t.lineage().partition() + " but nothing removes the same kind of rows before the "
+                                + "split, so the test set is easier (or just different) than the data the model will meet.",
+                        "Filter before the split, so both sides follow the same rule, or report the score only for the filtered population.",
+                        List.of(id), List.of()));
+            }
+        }
+    }
+
+    /** L6: test rows decide between candidates (hyperparameters, models, features); one finding per choosing node. */
     private static void choosingOnTest(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+        List<Link> wires = new java.util.ArrayList<>();
+        Partition test = null;
         for (InPort<?> p : d.inputs()) {
             Spec s = v.inSpecs().get(id).get(p.name());
-            if (!p.isChoosing() || s == null || s.lineage().partition().side() != Partition.Side.TEST) {
-                continue;
+            if (p.isChoosing() && s != null && s.lineage().partition().side() == Partition.Side.TEST) {
+                wires.add(new Link(v.wiring().get(id).get(p.name()), new PortRef(id, p.name())));
+                test = s.lineage().partition();
             }
-            PortRef from = v.wiring().get(id).get(p.name());
-            out.add(new Finding("L6", Severity.ERROR, "The test set is used to choose.",
-                    "'" + id + "' picks the best candidate by its score on " + s.lineage().partition() + ". The choice is then fitted to "
-                            + "those rows, so the final score on the same rows is optimistic: the test set is spent.",
-                    "Use a Train/validation/test split (split.three-way): connect '" + id + ":" + p.name() + "' to its 'validation' "
-                            + "output and keep 'test' for the one final score.",
-                    List.of(id), List.of(new Link(from, new PortRef(id, p.name())))));
         }
+        if (wires.isEmpty()) {
+            return;
+        }
+        out.add(new Finding("L6", Severity.ERROR, "The test set is used to choose.",
+                "'" + id + "' picks the best candidate by scores on " + test + ". The choice is then fitted to those rows, so a final "
+                        + "score on the same rows is optimistic: the test set is spent.",
+                "Use a Train/validation/test split (split.three-way): let '" + id + "' compare candidates on its 'validation' rows "
+                        + "and keep 'test' for the one final score.",
+                List.of(id), wires));
     }
 
     /** L7: a random split of rows that belong together. */

@@ -152,27 +152,55 @@ public final class QuickFixes {
         }));
     }
 
-    /** L6 from a holdout split: make it a three-way split of the same id and choose on its validation rows. */
+    /**
+     * L6 when the chosen-on rows come from a holdout split's test side, directly or through the evaluation nodes
+     * that score the candidates: the split becomes a three-way split of the same id, and the choice moves to
+     * its validation rows.
+     */
     private static Optional<QuickFix> chooseOnValidation(Finding f, Validation v) {
-        if (f.wires().isEmpty()) {
+        String chooser = f.nodes().get(0);
+        NodeDescriptor cd = v.descriptors().get(chooser);
+        List<Link> rewire = new ArrayList<>();
+        String split = null;
+        for (InPort<?> p : cd.inputs()) {
+            PortRef src = v.wiring().getOrDefault(chooser, java.util.Map.of()).get(p.name());
+            if (!p.isChoosing() || src == null) {
+                continue;
+            }
+            Link direct = new Link(src, new PortRef(chooser, p.name()));
+            NodeDescriptor sd = v.descriptors().get(src.node());
+            if (src.port().equals("test") && isHoldout(v, src.node())) {
+                rewire.add(direct);
+                split = src.node();
+            } else if (sd != null && sd.role() == org.anneal.spec.LeakageRole.EVALUATE) {
+                for (var e : v.wiring().getOrDefault(src.node(), java.util.Map.of()).entrySet()) {
+                    if (e.getValue().port().equals("test") && isHoldout(v, e.getValue().node())) {
+                        rewire.add(new Link(e.getValue(), new PortRef(src.node(), e.getKey())));
+                        split = e.getValue().node();
+                    }
+                }
+            }
+        }
+        if (split == null) {
             return Optional.empty();
         }
-        Link wire = f.wires().get(0);
-        String split = wire.from().node();
-        NodeInstance n = v.source().workflow().node(split).orElse(null);
-        if (n == null || !n.type().equals("split.holdout")) {
-            return Optional.empty();
-        }
-        return Optional.of(new QuickFix("Make '" + split + "' a Train/validation/test split and connect '" + wire.to()
-                + "' to its 'validation' output.", wf -> {
-            ObjectNode params = n.params();
-            double test = params.path("test").asDouble(0.2);
+        String s = split;
+        NodeInstance n = v.source().workflow().node(s).orElseThrow();
+        return Optional.of(new QuickFix("Make '" + s + "' a Train/validation/test split and compare the candidates on its 'validation' rows.", wf -> {
+            double test = n.params().path("test").asDouble(0.2);
             ObjectNode p = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             p.put("validation", test);
             p.put("test", test);
-            Workflow w2 = wf.withNode(new NodeInstance(split, "split.three-way", 1, p, n.position()));
-            return replaceLink(w2, wire, new Link(new PortRef(split, "validation"), wire.to()));
+            Workflow out = wf.withNode(new NodeInstance(s, "split.three-way", 1, p, n.position()));
+            for (Link l : rewire) {
+                out = replaceLink(out, l, new Link(new PortRef(s, "validation"), l.to()));
+            }
+            return out;
         }));
+    }
+
+    private static boolean isHoldout(Validation v, String node) {
+        return v.source().workflow().node(node).map(x -> x.type().equals("split.holdout")).orElse(false);
     }
 
     /** L9: every column declared post-outcome at a CSV source is also ignored there. */

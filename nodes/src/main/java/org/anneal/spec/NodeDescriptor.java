@@ -89,6 +89,10 @@ public final class NodeDescriptor {
         return decl.usesTarget();
     }
 
+    public boolean filtersRows() {
+        return decl.filtersRows();
+    }
+
     public boolean expandsRows() {
         return decl.expandsRows();
     }

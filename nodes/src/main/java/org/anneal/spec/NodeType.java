@@ -24,6 +24,9 @@ public @interface NodeType {
     /** Learns from the target column (feature selection, target encoding): fitted before a split it leaks labels. */
     boolean usesTarget() default false;
 
+    /** Removes rows by a row-wise rule (missing values, outliers): on one side of a split only, the sides stop matching. */
+    boolean filtersRows() default false;
+
     /** Adds rows (oversampling, augmentation, tiling): before a split, copies of one row land on both sides. */
     boolean expandsRows() default false;
 

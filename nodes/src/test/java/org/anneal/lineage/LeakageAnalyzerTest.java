@@ -152,4 +152,16 @@ class LeakageAnalyzerTest {
         assertEquals(List.of("L2"), rules(outerScaler));
         assertTrue(outerScaler.get(0).title().contains("outside the cross-validation"));
     }
+
+    @Test
+    void l10FilteringOnlyTheTestSide() throws Exception {
+        String nodes = LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"},{\"id\":\"clean\",\"type\":\"prepare.drop-missing\"}," + MODEL;
+        var bad = findings(nodes, links("load:table", "split:table", "split:test", "clean:table", "ridge:learner", "fit:learner",
+                "split:train", "fit:train", "fit:model", "score:model", "clean:out", "score:data"));
+        assertEquals(List.of("L10"), rules(bad));
+        String before = LOAD + ",{\"id\":\"clean\",\"type\":\"prepare.drop-missing\"},{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL;
+        var good = findings(before, links("load:table", "clean:table", "clean:out", "split:table", "ridge:learner", "fit:learner",
+                "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data"));
+        assertEquals(List.of(), good);
+    }
 }

@@ -1,0 +1,26 @@
+package org.anneal.nodes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.anneal.ml.Metrics;
+import org.anneal.ml.Task;
+import org.anneal.nodes.evaluate.PickBestNode;
+import org.anneal.spec.Inputs;
+import org.junit.jupiter.api.Test;
+
+class PickBestTest {
+    static Metrics m(double r2, double rmse) {
+        return new Metrics(Task.REGRESSION, Map.of("r2", r2, "rmse", rmse), 10);
+    }
+
+    @Test
+    void picksTheHighestScoreOrTheLowestError() {
+        var in = new Inputs(Map.of("a", m(0.5, 2), "b", m(0.8, 3), "c", m(0.7, 1)));
+        Metrics byR2 = (Metrics) new PickBestNode().execute(in, new PickBestNode.Params("r2", true), TestCtx.of("p")).get("best");
+        assertEquals(2.0, byR2.get("best"));
+        assertEquals(0.8, byR2.get("r2"));
+        Metrics byRmse = (Metrics) new PickBestNode().execute(in, new PickBestNode.Params("rmse", false), TestCtx.of("p")).get("best");
+        assertEquals(3.0, byRmse.get("best"));
+    }
+}
