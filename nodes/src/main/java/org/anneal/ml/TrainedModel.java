@@ -20,6 +20,11 @@ public interface TrainedModel {
      */
     double[] predict(Table data);
 
+    /** Predictive standard deviation per row, for models that know their uncertainty (Gaussian processes); else null. */
+    default double[] predictionStd(Table data) {
+        return null;
+    }
+
     /** For a classifier, the class names in a fixed order; empty for regression. */
     default List<String> classes() {
         return List.of();

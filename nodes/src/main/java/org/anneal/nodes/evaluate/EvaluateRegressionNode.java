@@ -75,6 +75,19 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
         double[] predicted = model.predict(data);
         Metrics m = RegressionMetrics.of(truth.values(), predicted);
         Table preds = data.with(new NumericColumn(p.predictionColumn(), ColumnRole.PREDICTION, predicted));
+        double[] sd = model.predictionStd(data);
+        if (sd != null) {
+            // calibration of the uncertainty: how often the truth falls inside the 95 % interval
+            int inside = 0;
+            for (int i = 0; i < sd.length; i++) {
+                inside += Math.abs(truth.values()[i] - predicted[i]) <= 1.96 * sd[i] ? 1 : 0;
+            }
+            var values = new java.util.LinkedHashMap<>(m.values());
+            values.put("coverage_95", inside / (double) sd.length);
+            values.put("mean_sd", java.util.Arrays.stream(sd).average().orElse(Double.NaN));
+            m = new Metrics(m.task(), values, m.rows());
+            preds = preds.with(new NumericColumn(p.predictionColumn() + "_sd", ColumnRole.PREDICTION, sd));
+        }
         return Outputs.of(METRICS, m, PREDICTIONS, preds);
     }
 }
