@@ -183,8 +183,10 @@ final class CsvDialect {
     }
 
     /**
-     * Whether the first record after the header is a row of units: some column that holds only numbers
-     * further down has a short text there ("°C", "[MPa]"), and no such column has a number there.
+     * Whether the first record after the header is a row of units: at least half of the columns that hold only
+     * numbers further down have a short text there ("°C", "[MPa]"; blanks allowed for dimensionless ones), and
+     * none has a number there. Requiring half keeps a typo in line 2 of a wide table ("n.d." in one column)
+     * an error at its line instead of silently swallowing a data row.
      *
      * @param first the candidate units row
      * @param rest  the sampled rows after it
@@ -193,7 +195,8 @@ final class CsvDialect {
         if (rest.isEmpty()) {
             return false;
         }
-        boolean sawUnit = false;
+        int numericColumns = 0;
+        int units = 0;
         for (int c = 0; c < first.size(); c++) {
             int numbers = 0;
             int words = 0;
@@ -211,13 +214,16 @@ final class CsvDialect {
             if (numbers == 0 || words > 0) {
                 continue; // a text column says nothing about units
             }
+            numericColumns++;
             String u = first.get(c);
             if (isNumber(u, decimalComma) || u.length() > LONGEST_UNIT) {
                 return false;
             }
-            sawUnit |= !u.isEmpty() && !missing.contains(u);
+            if (!u.isEmpty() && !missing.contains(u)) {
+                units++;
+            }
         }
-        return sawUnit;
+        return units > 0 && 2 * units >= numericColumns;
     }
 
     /** "[°C]", "(MPa)" and "°C" all give "°C"; "-" (dimensionless) and blanks give "". */

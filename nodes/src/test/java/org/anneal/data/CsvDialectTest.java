@@ -140,4 +140,17 @@ class CsvDialectTest {
         assertEquals("HV", t.target().orElseThrow().unit());
         assertEquals(ColumnRole.GROUP, t.column("alloy").orElseThrow().role());
     }
+
+    @Test
+    void aTypoInLineTwoOfAWideTableIsAnErrorNotAUnitsRow() throws Exception {
+        Path f = dir.resolve("t.csv");
+        StringBuilder sb = new StringBuilder("a,b,c\n1,n.d.,3\n");
+        for (int i = 0; i < 10; i++) {
+            sb.append(i).append(',').append(i).append(',').append(i).append('\n');
+        }
+        Files.writeString(f, sb.toString());
+        CsvProblem e = assertThrows(CsvProblem.class, () -> CsvReader.sniff(f, AUTO));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("column 'b': 'n.d.'"), e.getMessage());
+    }
 }

@@ -58,7 +58,7 @@ public final class CsvNode implements Node<CsvNode.Params> {
             @Param(doc = "Field separator", def = "\"auto\"", choices = {"auto", ",", ";", "tab", "|"}) String delimiter,
             @Param(doc = "Decimal mark: auto detects \"7,85\" in files not separated by commas", def = "\"auto\"", choices = {"auto", ".", ","})
             String decimal,
-            @Param(doc = "Line 2 holds units, not data: auto = when it has text above columns of numbers", def = "\"auto\"",
+            @Param(doc = "Line 2 holds units, not data: auto = when it has short texts above at least half of the columns of numbers", def = "\"auto\"",
                     choices = {"none", "auto", "second"}) String unitsRow,
             @Param(doc = "Text encoding; auto = UTF-8 when the bytes are valid UTF-8, else Windows-1252", def = "\"auto\"",
                     choices = {"auto", "UTF-8", "windows-1252", "ISO-8859-1"}) String encoding,
