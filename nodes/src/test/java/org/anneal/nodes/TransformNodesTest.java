@@ -93,6 +93,19 @@ class TransformNodesTest {
     }
 
     @Test
+    void boxCoxAppliesTheTrainingLambdaToTestRows() {
+        double[] x = {0.5, 0.9, 1.1, 1.3, 1.8, 2.2, 2.9};
+        Outputs o = new LogTransformNode().execute(Fixtures.inputs(Map.of("fit", column("d", x), "data", column("d", x))),
+                new LogTransformNode.Params(List.of(), "box-cox"), TestCtx.of("bc"));
+        double lambda = ((org.anneal.nodes.prepare.LogTransform) o.get("state")).lambdas()[0];
+        assertEquals(0.31233620133986767, lambda, 1e-4, "scipy.stats.boxcox(x) of SciPy 1.17.1");
+        Table test = applied((FittedTransform) o.get("state"), column("d", 4, 0.25));
+        assertArrayEquals(new double[] {(Math.pow(4, lambda) - 1) / lambda, (Math.pow(0.25, lambda) - 1) / lambda}, test.numeric("d").values(), 1e-12);
+        NodeFailure e = assertThrows(NodeFailure.class, () -> applied((FittedTransform) o.get("state"), column("d", 1, -2)));
+        assertTrue(e.getMessage().contains("Column 'd' has the value -2 in row 2"), e.getMessage());
+    }
+
+    @Test
     void logAndLog1pNeedNoFitRowsAndNameTheOffendingCell() throws Exception {
         Table t = column("rate", 1, Math.E, 0);
         Outputs o = new LogTransformNode().execute(Fixtures.inputs(Map.of("data", t)), new LogTransformNode.Params(List.of("rate"), "log1p"), TestCtx.of("l"));
