@@ -259,4 +259,24 @@ class GradientLearnersTest {
         assertEquals(40, metrics.get("epochs"));
         assertEquals(((TrainingCurve) m).lossPerEpoch()[40], metrics.get("final_loss"));
     }
+
+    /** One Adam step from zero weights on a single row x = 3, y = 6 (squared loss): the descent direction is (18, 6). */
+    private static double[] oneStep(org.tribuo.math.StochasticGradientOptimiser optimiser) {
+        var r = org.anneal.nodes.optim.GradientDescent.run(new double[][] {{3}},
+                new org.tribuo.math.la.DenseVector[] {org.tribuo.math.la.DenseVector.createDenseVector(new double[] {6})}, 1,
+                new SquaredLoss(), 1, optimiser, 1, 1, false, 1, TestCtx.of("fit"));
+        return r.weights()[0];
+    }
+
+    @Test
+    void adamsFirstStepMovesEveryWeightByTheLearningRate() {
+        // Kingma & Ba: after bias correction m̂ = g and v̂ = g², so the first step is lr·g/(|g| + ε) ≈ lr·sign(g)
+        double[] w = oneStep(new Optimizer(Optimizer.Kind.ADAM, 0.1, "none", 0, 0.9, 0.999, 1e-8).create());
+        assertArrayEquals(new double[] {0.1, 0.1}, w, 1e-8);
+        // Tribuo 4.3.2's Adam instead multiplies by √v + ε: its step is lr·√(1−β2)/(1−β1)·(1−β1)g·√(1−β2)|g| = lr·0.001·g·|g|.
+        // When this fails, Tribuo has been upgraded past the fix (oracle/tribuo#401) and Optimizer may use Tribuo's Adam again.
+        double[] tribuo = oneStep(new org.tribuo.math.optimisers.Adam(0.1, 0.9, 0.999, 1e-8));
+        assertEquals(0.1 * 0.001 * 18 * 18, tribuo[0], 1e-6);
+        assertEquals(0.1 * 0.001 * 6 * 6, tribuo[1], 1e-6);
+    }
 }

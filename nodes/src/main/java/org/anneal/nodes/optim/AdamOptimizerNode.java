@@ -15,8 +15,10 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "optim.adam", title = "Adam", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Adam (Tribuo, Kingma & Ba 2015): steps along a decaying average of the gradients (beta1), divided by the root of "
-                + "a decaying average of their squares (beta2), both corrected for their start at zero. A robust default.")
+        doc = "Adam (Kingma & Ba 2015): steps along a decaying average of the gradients (beta1), divided by the root of "
+                + "a decaying average of their squares (beta2), both corrected for their start at zero. A robust default. "
+                + "Anneal implements the update on Tribuo's tensors itself: Tribuo 4.3.2's Adam multiplies by the root of the "
+                + "squared-gradient average instead of dividing by it (fixed upstream after that release).")
 public final class AdamOptimizerNode implements Node<AdamOptimizerNode.Params> {
 
     public record Params(

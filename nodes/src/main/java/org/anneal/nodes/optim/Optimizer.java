@@ -3,7 +3,6 @@ package org.anneal.nodes.optim;
 import java.util.Locale;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.math.optimisers.Adam;
 import org.tribuo.math.optimisers.RMSProp;
 import org.tribuo.math.optimisers.SGD;
 
@@ -35,7 +34,8 @@ public record Optimizer(Kind kind, double learningRate, String momentum, double 
             case ADAGRAD -> new AdaGrad(learningRate, epsilon);
             // Tribuo's RMSProp(learningRate, rho, epsilon, decay): no learning-rate decay here
             case RMSPROP -> new RMSProp(learningRate, rho, epsilon, 0);
-            case ADAM -> new Adam(learningRate, beta1, beta2, epsilon);
+            // not Tribuo's Adam: see AdamOptimiser for the defect in Tribuo 4.3.2
+            case ADAM -> new AdamOptimiser(learningRate, beta1, beta2, epsilon);
         };
     }
 
