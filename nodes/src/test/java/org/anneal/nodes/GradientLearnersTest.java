@@ -279,4 +279,20 @@ class GradientLearnersTest {
         assertEquals(0.1 * 0.001 * 18 * 18, tribuo[0], 1e-6);
         assertEquals(0.1 * 0.001 * 6 * 6, tribuo[1], 1e-6);
     }
+
+    @Test
+    void theLearnerNodeTakesALossAndOptimizerTooSoTuningAndCrossValidationSeeThem() throws Exception {
+        var node = new org.anneal.nodes.model.SgdLinearNode();
+        var p = new org.anneal.nodes.model.SgdLinearNode.Params(10, 1, true);
+        ConfigError e = assertThrows(ConfigError.class, () -> node.configure(Specs.of(Map.of("loss", LearnerSpecs.loss(Task.CLASSIFICATION))),
+                p, TestCtx.of("sgd")));
+        assertEquals("loss", e.port());
+        Loss huber = new Loss(Loss.Kind.HUBER, 2.0);
+        var learner = (org.anneal.nodes.model.GradientLearner) node.execute(Fixtures.inputs(Map.of("loss", huber)), p, TestCtx.of("sgd"))
+                .get("learner");
+        assertEquals(huber, learner.loss());
+        assertEquals(Optimizer.sgd(0.01), learner.optimizer(), "the documented default optimizer");
+        // a loss wired at Fit wins over the learner's
+        assertEquals(Loss.squared(), learner.with(Loss.squared(), null).loss());
+    }
 }

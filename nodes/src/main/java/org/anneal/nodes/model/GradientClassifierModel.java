@@ -28,6 +28,15 @@ public record GradientClassifierModel(String describe, String target, List<Strin
     }
 
     @Override
+    public double[][] weights() {
+        double[][] copy = new double[weights.length][];
+        for (int k = 0; k < weights.length; k++) {
+            copy[k] = weights[k].clone();
+        }
+        return copy;
+    }
+
+    @Override
     public double[] lossPerEpoch() {
         return lossPerEpoch.clone();
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.anneal.ml.Task;
+import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.Lineage;
 import org.anneal.spec.ValueSpec;
@@ -64,6 +65,15 @@ public final class LearnerSpecs {
     /** The spec on a LOSS wire: which task the loss is for. */
     public static ValueSpec loss(Task task) {
         return ValueSpec.of(DataKind.LOSS, Lineage.UNSPLIT, Map.of(TASK, task.key()));
+    }
+
+    /** Refuses a loss made for the other task, naming the port it arrives on. */
+    public static void requireLossFor(Task task, ValueSpec loss, String port) throws ConfigError {
+        if (loss != null && task(loss) != task) {
+            throw ConfigError.atPort(port, "The loss is for " + task(loss).key() + ", but the learner does " + task.key() + ".",
+                    task == Task.REGRESSION ? "Use loss.squared, loss.absolute or loss.huber for regression."
+                            : "Use loss.log or loss.hinge for classification.");
+        }
     }
 
     public static ValueSpec optimizer() {

@@ -7,6 +7,9 @@ import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
+import org.anneal.nodes.loss.Loss;
+import org.anneal.nodes.optim.Optimizer;
+import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Node;
@@ -18,7 +21,13 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "model.sgd-logistic", title = "Linear classifier (SGD)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Linear classifier (one linear score per class) trained by stochastic gradient descent, following Tribuo's linear SGD trainer (org.tribuo.classification.sgd.linear.LinearSGDTrainer). Connect a loss block at Fit: log loss gives logistic regression with class probabilities, hinge loss a linear support vector machine; and an optimizer block. Without them it uses log loss and plain SGD at learning rate 0.01. The training loss per epoch is kept with the model (see evaluate.loss-curve). Standardize the features first.")
+        doc = "Linear classifier (one linear score per class) trained by stochastic gradient descent, following Tribuo's "
+                + "linear SGD trainer (org.tribuo.classification.sgd.linear.LinearSGDTrainer). Connect a loss block at Fit: log "
+                + "loss gives logistic regression with class probabilities, hinge loss a linear support vector machine; and an "
+                + "optimizer block. Without them it uses log loss and plain SGD at learning rate 0.01. The training loss per "
+                + "epoch is kept with the model (see evaluate.loss-curve). Standardize the features first. "
+                + "The loss and optimizer may also be wired here, at the learner: then tuning and cross-validation nodes, which "
+                + "train the learner themselves, use them too; wires at Fit take precedence.")
 public final class SgdLogisticNode implements Node<SgdLogisticNode.Params> {
 
     public record Params(
@@ -28,16 +37,21 @@ public final class SgdLogisticNode implements Node<SgdLogisticNode.Params> {
             @Param(doc = "Shuffle the rows before every epoch (seeded from the workflow seed)", def = "true") boolean shuffle) {
     }
 
+    static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class, "What to minimise (optional)").optional();
+    static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class, "How to step (optional)")
+            .optional();
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class,
             "The unfitted learner, for a Fit node (with a loss and an optimizer)");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        LearnerSpecs.requireLossFor(Task.CLASSIFICATION, in.value(LOSS), LOSS.name());
         return Specs.of(LEARNER, LearnerSpecs.gradientLearner(Task.CLASSIFICATION, List.of("epochs", "learningRate")));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, GradientLinearLearner.withDefaults(Task.CLASSIFICATION, p.epochs(), p.minibatch(), p.shuffle()));
+        return Outputs.of(LEARNER, GradientLinearLearner.withDefaults(Task.CLASSIFICATION, p.epochs(), p.minibatch(), p.shuffle())
+                .with(in.get(LOSS), in.get(OPTIMIZER)));
     }
 }

@@ -34,7 +34,8 @@ import org.anneal.spec.ValueSpec;
                 + "target at the data source; every feature column is used. Connect `train` to the training side of a split: "
                 + "a model fitted on rows it is later scored on gives an optimistic score. For a gradient-trained learner "
                 + "(model.sgd-linear, model.sgd-logistic) wire a loss block to `loss` and an optimizer block to `optimizer`; "
-                + "left empty, the learner's defaults apply (squared or log loss, plain SGD at rate 0.01). Other learners take neither.")
+                + "left empty, whatever the learner node was given applies (by default squared or log loss, plain SGD at rate 0.01). "
+                + "Other learners take neither.")
 public final class FitNode implements Node<FitNode.Params> {
 
     public record Params() {
@@ -87,12 +88,7 @@ public final class FitNode implements Node<FitNode.Params> {
                         "Remove the wire to '" + port.name() + "', or use a gradient-trained learner (model.sgd-linear, model.sgd-logistic).");
             }
         }
-        ValueSpec loss = in.value(LOSS);
-        if (loss != null && LearnerSpecs.task(loss) != task) {
-            throw ConfigError.atPort(LOSS.name(), "The loss is for " + LearnerSpecs.task(loss).key() + ", but the learner does "
-                    + task.key() + ".", task == Task.REGRESSION ? "Use loss.squared, loss.absolute or loss.huber for regression."
-                    : "Use loss.log or loss.hinge for classification.");
-        }
+        LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
     }
 
     @Override
