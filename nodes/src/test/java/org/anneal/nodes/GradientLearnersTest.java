@@ -295,4 +295,22 @@ class GradientLearnersTest {
         // a loss wired at Fit wins over the learner's
         assertEquals(Loss.squared(), learner.with(Loss.squared(), null).loss());
     }
+
+    @Test
+    void theClassifierLoopReproducesTribuosLogisticSgdTrainerToo() {
+        Table t = PrepareAndGenerateTest.generate("two-moons", 120, 0.2, 5);
+        List<String> f = List.of("x1", "x2");
+        TrainedModel ours = new GradientLinearLearner(Task.CLASSIFICATION, 5, 1, true, Loss.log(), Optimizer.sgd(0.1))
+                .fit(t, f, "class", TestCtx.of("fit"));
+        var tribuo = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(new org.tribuo.classification.sgd.objectives.LogMulticlass(),
+                SGD.getSimpleSGD(0.1), 5, -1, 1, TestCtx.of("fit").seed())
+                .train(org.anneal.nodes.model.TribuoTables.classification(t, f, "class"));
+        var theirs = tribuo.predict(org.anneal.nodes.model.TribuoTables.unlabelledForClassifier(t, f));
+        double[][] prob = ours.probabilities(t);
+        for (int i = 0; i < t.rowCount(); i++) {
+            for (int k = 0; k < 2; k++) {
+                assertEquals(theirs.get(i).getOutputScores().get(ours.classes().get(k)).getScore(), prob[i][k], 1e-9, "row " + i);
+            }
+        }
+    }
 }

@@ -124,6 +124,12 @@ class LinearAndLassoTest {
         for (int j = 0; j < f.size(); j++) {
             assertEquals(w[j], m.parameters().get(f.get(j)), 1e-6, f.get(j));
         }
+        // the unpenalised intercept makes the fit pass through the means: b = mean(y) − Σ w_j·mean(x_j)
+        double b = java.util.Arrays.stream(t.numeric("y").values()).average().orElseThrow();
+        for (int j = 0; j < f.size(); j++) {
+            b -= w[j] * java.util.Arrays.stream(t.numeric(f.get(j)).values()).average().orElseThrow();
+        }
+        assertEquals(b, m.parameters().get("(intercept)"), 1e-6);
     }
 
     @Test

@@ -61,9 +61,12 @@ public record ElasticNetLearner(double alpha, double l1Ratio, int maxIterations)
         model.getTopFeatures(-1).values().stream().findFirst().ifPresent(list ->
                 list.forEach(pair -> tribuo.put(pair.getA(), pair.getB())));
         Map<String, Double> params = new LinkedHashMap<>();
-        if (tribuo.containsKey(Model.BIAS_FEATURE)) {
-            params.put("(intercept)", tribuo.get(Model.BIAS_FEATURE));
+        // Tribuo lists no bias among the weights; the intercept is the prediction at the origin
+        List<org.anneal.data.Column> origin = new java.util.ArrayList<>();
+        for (String f : features) {
+            origin.add(new org.anneal.data.NumericColumn(f, org.anneal.spec.ColumnRole.FEATURE, new double[1]));
         }
+        params.put("(intercept)", model.predict(TribuoTables.unlabelled(new Table(origin), features)).get(0).getOutput().getValues()[0]);
         for (String f : features) {
             params.put(f, tribuo.getOrDefault(f, 0.0));
         }
