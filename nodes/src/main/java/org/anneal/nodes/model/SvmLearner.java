@@ -79,6 +79,8 @@ public record SvmLearner(Task task, String kernel, double c, double gamma, int d
             throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
         }
         ctx.checkCancelled();
+        // LIBSVM prints its solver progress to standard output, which would garble the command line's report
+        libsvm.svm.svm_set_print_string_function(message -> { });
         if (task == Task.REGRESSION) {
             var p = parameters(new SVMParameters<>(new SVMRegressionType(SVMRegressionType.SVMMode.EPSILON_SVR), kernelType()), features.size());
             var model = new LibSVMRegressionTrainer(p, false, ctx.seed()).train(TribuoTables.regression(train, features, target));
