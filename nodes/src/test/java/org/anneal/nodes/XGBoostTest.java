@@ -52,4 +52,13 @@ class XGBoostTest {
             assertTrue(prob[i][truth[i]] > 0.5);
         }
     }
+
+    @Test
+    void trainingRowsOfASingleClassAreRefusedWithAFix() {
+        Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, new double[] {1, 2, 3}),
+                new CategoricalColumn("c", ColumnRole.TARGET, new int[] {1, 1, 1}, List.of("a", "b"))));
+        var f = org.junit.jupiter.api.Assertions.assertThrows(org.anneal.spec.NodeFailure.class,
+                () -> new XGBoostLearner(Task.CLASSIFICATION, 5, 2, 0.3, 1, 1).fit(t, List.of("x"), "c", TestCtx.of("fit")));
+        assertTrue(f.fix().contains("stratify"), f.fix());
+    }
 }

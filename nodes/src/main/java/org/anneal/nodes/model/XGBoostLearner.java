@@ -55,14 +55,28 @@ public record XGBoostLearner(Task task, int trees, int maxDepth, double eta, dou
             throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
         }
         ctx.checkCancelled();
+        if (task == Task.CLASSIFICATION && java.util.Arrays.stream(((CategoricalColumn) y).codes()).distinct().count() < 2) {
+            throw new NodeFailure("The training rows hold only one class of '" + target + "'; boosting needs at least two.",
+                    "Check the split (stratify it) or the target column.");
+        }
+        try {
+            return train(train, features, target, (CategoricalColumn) (task == Task.CLASSIFICATION ? y : null), ctx.seed());
+        } catch (LinkageError e) {
+            // XGBoost is native code (it also needs the system's libgomp): say so instead of failing with a stack trace
+            throw new NodeFailure("XGBoost's native library could not be loaded on this machine (" + e.getMessage() + ").",
+                    "Use model.random-forest or model.extra-trees instead, or install libgomp1 (GNU OpenMP).");
+        }
+    }
+
+    private TrainedModel train(Table train, List<String> features, String target, CategoricalColumn classes, long seed) {
         // gamma 0 (no minimum gain), min child weight 1, every feature per tree, no L1 penalty: XGBoost's defaults
         if (task == Task.REGRESSION) {
             var trainer = new XGBoostRegressionTrainer(XGBoostRegressionTrainer.RegressionType.LINEAR, trees, eta, 0, maxDepth, 1, subsample, 1,
-                    lambda, 0, 1, true, ctx.seed());
+                    lambda, 0, 1, true, seed);
             return new TribuoRegressionModel(describe(), target, features, trainer.train(TribuoTables.regression(train, features, target)), Map.of());
         }
-        var trainer = new XGBoostClassificationTrainer(trees, eta, 0, maxDepth, 1, subsample, 1, lambda, 0, 1, true, ctx.seed());
-        return new TribuoClassifierModel(describe(), target, features, ((CategoricalColumn) y).levels(),
+        var trainer = new XGBoostClassificationTrainer(trees, eta, 0, maxDepth, 1, subsample, 1, lambda, 0, 1, true, seed);
+        return new TribuoClassifierModel(describe(), target, features, classes.levels(),
                 trainer.train(TribuoTables.classification(train, features, target)));
     }
 }
