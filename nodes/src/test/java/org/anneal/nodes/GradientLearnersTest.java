@@ -313,4 +313,15 @@ class GradientLearnersTest {
             }
         }
     }
+
+    @Test
+    void tuningTheLearningRateKeepsTheLossAndTheUpdateRule() {
+        Optimizer adam = new Optimizer(Optimizer.Kind.ADAM, 0.01, "none", 0, 0.9, 0.999, 1e-8);
+        var learner = regression(10, new Loss(Loss.Kind.HUBER, 1.0), adam);
+        var tuned = (GradientLinearLearner) learner.with("learningRate", 0.2);
+        assertEquals(new Loss(Loss.Kind.HUBER, 1.0), tuned.loss());
+        assertEquals(new Optimizer(Optimizer.Kind.ADAM, 0.2, "none", 0, 0.9, 0.999, 1e-8), tuned.optimizer());
+        assertEquals(25, ((GradientLinearLearner) learner.with("epochs", 25)).epochs());
+        assertEquals(Map.of("epochs", 10.0, "learningRate", 0.01), learner.hyperparameters());
+    }
 }

@@ -81,4 +81,23 @@ class KnnTest {
         NodeFailure f = assertThrows(NodeFailure.class, () -> fit(Task.REGRESSION, 6, "euclidean", "uniform", line(), List.of("x"), "y"));
         assertTrue(f.fix().contains("at most 5"), f.fix());
     }
+
+    @Test
+    void theTuneNodeCanChooseK() throws Exception {
+        // y = x² on a fine grid: k = 1 interpolates best, k = 15 averages over a wide, curved stretch
+        double[] x = new double[60];
+        double[] y = new double[60];
+        for (int i = 0; i < 60; i++) {
+            x[i] = i / 59.0;
+            y[i] = x[i] * x[i];
+        }
+        Table train = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
+        double[] vx = {0.105, 0.5, 0.895};
+        double[] vy = java.util.Arrays.stream(vx).map(v -> v * v).toArray();
+        Table select = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, vx), new NumericColumn("y", ColumnRole.TARGET, vy)));
+        var out = new org.anneal.nodes.model.TuneNode().execute(Fixtures.inputs(java.util.Map.of("learner",
+                        new KnnLearner(Task.REGRESSION, 5, "euclidean", "uniform"), "train", train, "select", select)),
+                new org.anneal.nodes.model.TuneNode.Params("k", List.of("1", "15"), "rmse"), TestCtx.of("tune"));
+        assertEquals(new KnnLearner(Task.REGRESSION, 1, "euclidean", "uniform"), out.get("best"));
+    }
 }
