@@ -324,4 +324,26 @@ class GradientLearnersTest {
         assertEquals(25, ((GradientLinearLearner) learner.with("epochs", 25)).epochs());
         assertEquals(Map.of("epochs", 10.0, "learningRate", 0.01), learner.hyperparameters());
     }
+
+    @Test
+    void theLossCurveNodeOverlaysModelsToCompareOptimizers() throws Exception {
+        var node = new org.anneal.nodes.train.LossCurveNode();
+        var p = new org.anneal.nodes.train.LossCurveNode.Params();
+        TrainedModel sgd = regression(30, Loss.squared(), Optimizer.sgd(0.05)).fit(line(20), List.of("x"), "y", TestCtx.of("fit"));
+        TrainedModel adam = regression(30, Loss.squared(), new Optimizer(Optimizer.Kind.ADAM, 0.05, "none", 0, 0.9, 0.999, 1e-8))
+                .fit(line(20), List.of("x"), "y", TestCtx.of("fit"));
+        var out = node.execute(Fixtures.inputs(Map.of("model", sgd, "model3", adam)), p, TestCtx.of("c"));
+        var plot = (org.anneal.ml.Plot) out.get("plot");
+        assertEquals(List.of(sgd.describe(), adam.describe()), plot.series().stream().map(org.anneal.ml.Plot.Series::name).toList());
+        assertArrayEquals(((TrainingCurve) adam).lossPerEpoch(), plot.series().get(1).y());
+        var metrics = (org.anneal.ml.Metrics) out.get("metrics");
+        assertEquals(((TrainingCurve) adam).lossPerEpoch()[30], metrics.get("final_loss_3"));
+        assertEquals(((TrainingCurve) sgd).lossPerEpoch()[30], metrics.get("final_loss"));
+
+        ValueSpec ridgeModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"));
+        ValueSpec sgdModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"), true);
+        ConfigError e = assertThrows(ConfigError.class, () -> node.configure(Specs.of(Map.of("model", sgdModel, "model2", ridgeModel)), p,
+                TestCtx.of("c")));
+        assertEquals("model2", e.port());
+    }
 }
