@@ -346,4 +346,20 @@ class GradientLearnersTest {
                 TestCtx.of("c")));
         assertEquals("model2", e.port());
     }
+
+    @Test
+    void absoluteLossIgnoresAMinorityOfRaisedPointsLikeMedianRegression() {
+        // every fourth point of y = 2x + 1 raised by 10: least absolute deviations keeps the line through the other three
+        // quarters exactly (moving it towards the raised points costs more on the majority than it saves)
+        Table base = line(41);
+        double[] y = base.numeric("y").values().clone();
+        for (int i = 0; i < y.length; i += 4) {
+            y[i] += 10;
+        }
+        Table t = new Table(List.of(base.numeric("x"), new NumericColumn("y", ColumnRole.TARGET, y)));
+        TrainedModel lad = new GradientLinearLearner(Task.REGRESSION, 4000, 41, false, new Loss(Loss.Kind.ABSOLUTE, 0), Optimizer.sgd(0.01))
+                .fit(t, List.of("x"), "y", TestCtx.of("fit"));
+        assertEquals(2.0, lad.parameters().get("x"), 0.05, lad.parameters().toString());
+        assertEquals(1.0, lad.parameters().get("(intercept)"), 0.05, lad.parameters().toString());
+    }
 }
