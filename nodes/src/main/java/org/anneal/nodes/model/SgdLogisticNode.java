@@ -37,8 +37,8 @@ public final class SgdLogisticNode implements Node<SgdLogisticNode.Params> {
             @Param(doc = "Shuffle the rows before every epoch (seeded from the workflow seed)", def = "true") boolean shuffle) {
     }
 
-    static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class, "What to minimise (optional)").optional();
-    static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class, "How to step (optional)")
+    static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class, "What to minimise").optional();
+    static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class, "How to step")
             .optional();
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class,
             "The unfitted learner, for a Fit node (with a loss and an optimizer)");

@@ -44,9 +44,9 @@ public final class FitNode implements Node<FitNode.Params> {
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The algorithm and its settings");
     static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Training rows with a target column").fitting();
     static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class,
-            "What a gradient-trained learner minimises (optional)").optional();
+            "What a gradient-trained learner minimises").optional();
     static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class,
-            "How a gradient-trained learner steps (optional)").optional();
+            "How a gradient-trained learner steps").optional();
     static final OutPort<TrainedModel> MODEL = OutPort.of("model", DataKind.MODEL, TrainedModel.class, "The fitted model");
 
     @Override

@@ -40,9 +40,9 @@ public final class LossCurveNode implements Node<LossCurveNode.Params> {
     static final InPort<TrainedModel> MODEL = InPort.of("model", DataKind.MODEL, TrainedModel.class,
             "A model fitted by a gradient-trained learner");
     static final InPort<TrainedModel> MODEL2 = InPort.of("model2", DataKind.MODEL, TrainedModel.class,
-            "A second gradient-trained model to compare (optional)").optional();
+            "A second gradient-trained model to compare").optional();
     static final InPort<TrainedModel> MODEL3 = InPort.of("model3", DataKind.MODEL, TrainedModel.class,
-            "A third gradient-trained model to compare (optional)").optional();
+            "A third gradient-trained model to compare").optional();
     static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "Training loss per epoch");
     static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "initial_loss, final_loss, epochs");
 
