@@ -35,6 +35,11 @@ record ModelOutput(TrainedModel model, int cls) {
         return new ModelOutput(model, c);
     }
 
+    /** Name of the explained class; null for regression. */
+    String describeClass() {
+        return cls < 0 ? null : model.classes().get(cls);
+    }
+
     /** What the explanation is of, for titles and axis labels. */
     String describe() {
         return cls < 0 ? "predicted " + model.target() : "P(" + model.target() + " = " + model.classes().get(cls) + ")";
