@@ -28,8 +28,11 @@ final class PlotExport {
         }
     }
 
-    /** @return the files written, in node order */
-    static List<Path> writeAll(RunResult r, Path dir, String sizeText, PrintWriter out, PrintWriter err) throws IOException {
+    /**
+     * @param only nodes whose plots to write; null = every node
+     * @return the files written, in node order
+     */
+    static List<Path> writeAll(RunResult r, java.util.Set<String> only, Path dir, String sizeText, PrintWriter out, PrintWriter err) throws IOException {
         int[] size = size(sizeText);
         if (size == null) {
             err.println("--plot-size must look like 800x600 (100 to 8000 pixels each), not '" + sizeText + "'; using 800x600.");
@@ -39,7 +42,7 @@ final class PlotExport {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
         for (NodeResult nr : r.nodes().values()) {
-            if (nr.outputs() == null) {
+            if (nr.outputs() == null || (only != null && !only.contains(nr.nodeId()))) {
                 continue;
             }
             for (Map.Entry<String, Object> e : nr.outputs().asMap().entrySet()) {

@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         }
         printMetrics(o, v, r);
         if (plots != null) {
-            PlotExport.writeAll(r, plots, plotSize, o, err);
+            PlotExport.writeAll(r, null, plots, plotSize, o, err);
         }
         List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r);
         dynamic.forEach(f -> (f.isError() ? err : o).println(f.describe()));

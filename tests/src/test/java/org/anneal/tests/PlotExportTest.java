@@ -37,4 +37,16 @@ class PlotExportTest {
         }
         assertTrue(r.out().contains("Plot written to"), r.out());
     }
+
+    @Test
+    void thePlotCommandRunsOnlyWhatTheNamedPlotNeedsAndWritesIt() throws Exception {
+        Path dir = tmp.resolve("only-roc");
+        Cli r = Cli.run("plot", "workflows/04-classification-two-moons.json", "roc", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.all());
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of("roc-plot.png"), files.map(p -> p.getFileName().toString()).toList(),
+                    "the score node's confusion plot ran upstream but was not asked for");
+        }
+        assertEquals(2, Cli.run("plot", "workflows/04-classification-two-moons.json", "split").exit(), "a node without a plot is a usage error");
+    }
 }
