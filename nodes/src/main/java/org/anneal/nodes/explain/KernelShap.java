@@ -12,8 +12,8 @@ import java.util.function.Function;
  * interventional value function). Shapley values are the weighted least-squares fit of those values with the
  * Shapley kernel weights (M − 1) / (C(M, |S|) |S| (M − |S|)), solved with the efficiency constraint
  * Σ φ_j = f(x) − E f built in by eliminating the last feature. With every coalition enumerated the result is the
- * exact Shapley value; beyond {@link #EXACT_LIMIT} features coalitions are sampled by size in proportion to the
- * kernel (each then weighs the same), which converges to it as the samples grow.
+ * exact Shapley value; beyond {@link #EXACT_LIMIT} features (or when 2^M − 2 exceeds the sampling budget) coalitions
+ * are sampled by size in proportion to the kernel (each then weighs the same), which converges to it as samples grow.
  */
 final class KernelShap {
     /** Up to this many features every one of the 2^M − 2 proper coalitions is evaluated. */
@@ -29,13 +29,15 @@ final class KernelShap {
     /**
      * @param model      the explained output for feature-major columns
      * @param background feature-major background rows
-     * @param samples    coalitions to draw when there are more than {@link #EXACT_LIMIT} features
+     * @param samples    the coalition budget: all 2^M − 2 are enumerated when they fit in it (and M ≤ {@link #EXACT_LIMIT}),
+     *                   else this many are drawn
      */
     KernelShap(Function<double[][], double[]> model, double[][] background, int samples, long seed) {
         this.model = model;
         this.background = background;
         this.m = background.length;
-        if (m <= EXACT_LIMIT) {
+        // enumerate when that is exact and no dearer than the sampling budget (2^12 − 2 = 4094 coalitions at most)
+        if (m <= EXACT_LIMIT && (1 << m) - 2 <= Math.max(samples, 2)) {
             for (int mask = 1; mask < (1 << m) - 1; mask++) {
                 boolean[] z = new boolean[m];
                 int size = 0;

@@ -39,7 +39,8 @@ import org.anneal.spec.ValueSpec;
                 + "exactly to its prediction minus E f. Kernel SHAP (Lundberg & Lee 2017), written for Anneal because no Java "
                 + "library has it: a background of `backgroundRows` rows drawn (seeded) from the background input stands for "
                 + "\"feature unknown\"; with up to 12 features every coalition of features is evaluated and the values are exact, "
-                + "beyond that `samples` coalitions are drawn with the Shapley kernel. Features are treated as independent, so "
+                + "beyond that (or with a smaller `samples` budget) `samples` coalitions are drawn with the Shapley kernel. The cost "
+                + "is rows × coalitions × backgroundRows predictions: lower `rows` or `backgroundRows` for slow models. Features are treated as independent, so "
                 + "strongly correlated features share credit in ways the data may not support. For a classifier the explained "
                 + "output is the probability of `class`. Outputs the explained rows with one shap_<feature> column each, the "
                 + "mean absolute SHAP value per feature (a global importance) as a table, a bar chart and metrics.")
@@ -48,7 +49,8 @@ public final class ShapNode implements Node<ShapNode.Params> {
     public record Params(
             @Param(doc = "Background rows drawn (seeded, without replacement) from the background input", def = "30", min = 1, max = 1000) int backgroundRows,
             @Param(doc = "Explain at most this many rows of 'data' (the first ones)", def = "100", min = 1, max = 100000) int rows,
-            @Param(doc = "Coalitions to sample when the model has more than 12 features", def = "2048", min = 100, max = 100000) int samples,
+            @Param(doc = "Coalition budget per row: every coalition is evaluated (exact) when there are at most 12 features and 2^features − 2 "
+                    + "fit in it, else this many are sampled. Each costs backgroundRows predictions", def = "4096", min = 100, max = 100000) int samples,
             @Param(doc = "For a classifier: the class whose probability is explained; empty = the second class", def = "\"\"") String outputClass) {
     }
 
