@@ -41,12 +41,18 @@ final class PlotExport {
         // the command line never opens a window; without this AWT would look for a display it does not need
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
+        boolean warned = false;
         for (NodeResult nr : r.nodes().values()) {
             if (nr.outputs() == null || (only != null && !only.contains(nr.nodeId()))) {
                 continue;
             }
             for (Map.Entry<String, Object> e : nr.outputs().asMap().entrySet()) {
                 if (e.getValue() instanceof Plot plot) {
+                    if (!warned && !PlotRenderer.canDrawText()) {
+                        err.println("Java finds no fonts on this machine, so the plots have no titles, labels or numbers. "
+                                + "Install one (Debian: apt-get install fonts-dejavu-core).");
+                        warned = true;
+                    }
                     Path file = dir.resolve(safe(nr.nodeId()) + "-" + safe(e.getKey()) + ".png");
                     PlotRenderer.writePng(plot, file, size[0], size[1]);
                     written.add(file);

@@ -54,7 +54,8 @@ final class Canvas {
             g.dispose();
             return true;
         } catch (Exception | Error e) {
-            // no fontconfig fonts: InternalError / NullPointerException / UnsatisfiedLinkError from sun.font
+            // no fonts installed: "java.lang.Error: Probable fatal error: No physical fonts found" (seen with an empty
+            // /usr/share/fonts); other broken set-ups throw NullPointerException or UnsatisfiedLinkError from sun.font
             return false;
         }
     }

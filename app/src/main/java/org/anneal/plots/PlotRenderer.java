@@ -45,6 +45,11 @@ public final class PlotRenderer {
     public record Rendered(BufferedImage image, Frame frame) {
     }
 
+    /** False on a machine without fonts (a bare container): charts are then drawn without any text. */
+    public static boolean canDrawText() {
+        return Canvas.hasFonts();
+    }
+
     public static void writePng(Plot plot, Path file, int width, int height) throws IOException {
         Rendered r = render(plot, width, height);
         if (file.toAbsolutePath().getParent() != null) {
