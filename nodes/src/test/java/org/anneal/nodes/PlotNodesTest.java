@@ -159,4 +159,29 @@ class PlotNodesTest {
                 Specs.of(Map.of("table", Fixtures.fiveRows().spec(Lineage.UNSPLIT))), new ScatterPlotNode.Params("x1", "x2", "y"), TestCtx.of("s")));
         assertEquals("colour", e.param());
     }
+
+    @Test
+    void threeClassesGetOneVsRestCurves() {
+        List<String> abc = List.of("a", "b", "c");
+        // truth a b c a. a: 0.7, 0.6 above 0.2, 0.1 → 1. b: its 0.3 beats 0.2, ties 0.3, loses to 0.4 → 1.5 / 3.
+        // c: its 0.5 beats 0.1 twice and ties the b row's 0.5 → 2.5 / 3
+        Table t = new Table(List.of(new CategoricalColumn("class", ColumnRole.TARGET, new int[] {0, 1, 2, 0}, abc),
+                new NumericColumn("p_a", ColumnRole.PREDICTION, new double[] {0.7, 0.2, 0.1, 0.6}),
+                new NumericColumn("p_b", ColumnRole.PREDICTION, new double[] {0.2, 0.3, 0.4, 0.3}),
+                new NumericColumn("p_c", ColumnRole.PREDICTION, new double[] {0.1, 0.5, 0.5, 0.1})));
+        Plot p = plot(new RocPlotNode(), new RocPlotNode.Params(""), Map.of("predictions", t));
+        assertEquals(List.of("a (AUC = 1.000)", "b (AUC = 0.500)", "c (AUC = 0.833)"), p.series().stream().map(Plot.Series::name).toList());
+        assertEquals(List.of(new Plot.Guide("chance", 1, 0)), p.guides());
+    }
+
+    @Test
+    void coefficientTablesBecomeBarsWithoutSettings() {
+        Table coef = new Table(List.of(new CategoricalColumn("parameter", ColumnRole.ID, new int[] {0, 1, 2}, List.of("intercept", "x1", "x2")),
+                new NumericColumn("value", ColumnRole.FEATURE, new double[] {1, 2, -0.5})));
+        Plot p = plot(new BarPlotNode(), new BarPlotNode.Params("", "", "", "Coefficients"), Map.of("table", coef));
+        assertEquals("Coefficients", p.title());
+        assertEquals(List.of("intercept", "x1", "x2"), p.series().get(0).labels());
+        assertArrayEquals(new double[] {1, 2, -0.5}, p.series().get(0).y());
+        assertNull(p.series().get(0).low(), "no value_sd column, no error bars");
+    }
 }
