@@ -25,7 +25,6 @@ public final class ConfusionPlots {
                 v[r][c] = normalise ? (total == 0 ? 0 : counts[r][c] / (double) total) : counts[r][c];
             }
         }
-        List<String> predicted = classes.stream().map(c -> c).toList();
-        return Plot.heatmap(title, "predicted class", "actual class", new Plot.Heatmap(classes, predicted, v));
+        return Plot.heatmap(title, "predicted class", "actual class", new Plot.Heatmap(classes, classes, v));
     }
 }
