@@ -36,7 +36,7 @@ import org.anneal.spec.ValueSpec;
 public final class PredictNode implements Node<PredictNode.Params> {
 
     public record Params(
-            @Param(doc = "Name of the prediction column; the standard deviation goes to <name>_sd", def = "\"prediction\"") String predictionColumn) {
+            @Param(doc = "Name of the prediction column; the standard deviation goes to `<name>_sd`", def = "\"prediction\"") String predictionColumn) {
     }
 
     static final InPort<TrainedModel> MODEL = InPort.of("model", DataKind.MODEL, TrainedModel.class, "A fitted model");

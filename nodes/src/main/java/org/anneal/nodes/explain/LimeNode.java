@@ -58,7 +58,7 @@ public final class LimeNode implements Node<LimeNode.Params> {
     static final InPort<TrainedModel> MODEL = InPort.of("model", DataKind.MODEL, TrainedModel.class, "A fitted Tribuo classifier");
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to explain");
     static final OutPort<Table> WEIGHTS = OutPort.of("weights", DataKind.TABLE, Table.class,
-            "The explained rows with one lime_<feature> weight each and the surrogate's lime_r2");
+            "The explained rows with one `lime_<feature>` weight each and the surrogate's `lime_r2`");
     static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "The first row's local weights as bars");
 
     @Override

@@ -37,7 +37,7 @@ import org.anneal.spec.ValueSpec;
                 + "other feature as it is in each row, and averages the model's output over the rows (Friedman 2001). A linear "
                 + "model gives a straight line whose slope is the feature's coefficient; a flat line means the model ignores the "
                 + "feature (on average: effects that cancel out between rows hide here). For a classifier the output is the "
-                + "probability of `class`.")
+                + "probability of `outputClass`.")
 public final class PartialDependenceNode implements Node<PartialDependenceNode.Params> {
 
     public record Params(

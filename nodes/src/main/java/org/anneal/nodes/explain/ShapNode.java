@@ -42,7 +42,7 @@ import org.anneal.spec.ValueSpec;
                 + "beyond that (or with a smaller `samples` budget) `samples` coalitions are drawn with the Shapley kernel. The cost "
                 + "is rows × coalitions × backgroundRows predictions: lower `rows` or `backgroundRows` for slow models. Features are treated as independent, so "
                 + "strongly correlated features share credit in ways the data may not support. For a classifier the explained "
-                + "output is the probability of `class`. Outputs the explained rows with one shap_<feature> column each, the "
+                + "output is the probability of `outputClass`. Outputs the explained rows with one `shap_<feature>` column each, the "
                 + "mean absolute SHAP value per feature (a global importance) as a table, a bar chart and metrics.")
 public final class ShapNode implements Node<ShapNode.Params> {
 
@@ -59,10 +59,10 @@ public final class ShapNode implements Node<ShapNode.Params> {
             "Reference rows for \"feature unknown\": the training rows");
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to explain (e.g. held-out rows)");
     static final OutPort<Table> VALUES = OutPort.of("values", DataKind.TABLE, Table.class,
-            "The explained rows with shap_<feature>, shap_base (E f) and shap_output (f(x)) columns");
+            "The explained rows with `shap_<feature>`, `shap_base` (E f) and `shap_output` (f(x)) columns");
     static final OutPort<Table> SUMMARY = OutPort.of("summary", DataKind.TABLE, Table.class, "Mean |SHAP| per feature, largest first");
     static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "Bar chart of mean |SHAP| per feature");
-    static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "mean_abs_shap[<feature>] and expected_value");
+    static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "`mean_abs_shap[<feature>]` and `expected_value`");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {

@@ -37,7 +37,7 @@ public final class BarPlotNode implements Node<BarPlotNode.Params> {
     public record Params(
             @Param(doc = "Column naming the bars; empty = the first categorical column", def = "\"\"", hint = Param.Hint.COLUMN) String label,
             @Param(doc = "Column of bar heights; empty = the first numeric column", def = "\"\"", hint = Param.Hint.COLUMN) String value,
-            @Param(doc = "Column of ± error bar half-widths; empty = <value>_sd when the table has it", def = "\"\"", hint = Param.Hint.COLUMN) String error,
+            @Param(doc = "Column of ± error bar half-widths; empty = `<value>_sd` when the table has it", def = "\"\"", hint = Param.Hint.COLUMN) String error,
             @Param(doc = "Chart title; empty = the value column's name", def = "\"\"") String title) {
     }
 

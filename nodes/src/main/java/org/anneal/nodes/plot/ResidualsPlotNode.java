@@ -30,7 +30,7 @@ public final class ResidualsPlotNode implements Node<ResidualsPlotNode.Params> {
 
     public record Params(
             @Param(doc = "Prediction column", def = "\"prediction\"", hint = Param.Hint.COLUMN) String prediction,
-            @Param(doc = "Error bar half-width in standard deviations of the prediction (needs a <prediction>_sd column); 0 = none",
+            @Param(doc = "Error bar half-width in standard deviations of the prediction (needs a `<prediction>_sd` column); 0 = none",
                     def = "1.96", min = 0, max = 10) double sdMultiplier) {
     }
 

@@ -41,7 +41,7 @@ public final class RocPlotNode implements Node<RocPlotNode.Params> {
     }
 
     static final InPort<Table> PREDICTIONS = InPort.of("predictions", DataKind.PREDICTIONS, Table.class,
-            "Rows with the true class and p_<class> probability columns");
+            "Rows with the true class and `p_<class>` probability columns");
     static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "ROC curves with their AUC");
 
     @Override
