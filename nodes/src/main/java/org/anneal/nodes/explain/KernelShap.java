@@ -18,6 +18,8 @@ import java.util.function.Function;
 final class KernelShap {
     /** Up to this many features every one of the 2^M − 2 proper coalitions is evaluated. */
     static final int EXACT_LIMIT = 12;
+    /** Rows per call of the model: large enough to amortise its overhead, small enough for memory. */
+    static final int BLOCK_ROWS = 20_000;
 
     private final Function<double[][], double[]> model;
     private final double[][] background;
@@ -25,15 +27,18 @@ final class KernelShap {
     private final List<boolean[]> coalitions = new ArrayList<>();
     private final List<Double> weights = new ArrayList<>();
     private final double expected;
+    private final Runnable cancelled;
 
     /**
      * @param model      the explained output for feature-major columns
      * @param background feature-major background rows
      * @param samples    the coalition budget: all 2^M − 2 are enumerated when they fit in it (and M ≤ {@link #EXACT_LIMIT}),
      *                   else this many are drawn
+     * @param checkCancelled throws to abandon the work (the executor's cancel)
      */
-    KernelShap(Function<double[][], double[]> model, double[][] background, int samples, long seed) {
+    KernelShap(Function<double[][], double[]> model, double[][] background, int samples, long seed, Runnable checkCancelled) {
         this.model = model;
+        this.cancelled = checkCancelled;
         this.background = background;
         this.m = background.length;
         // enumerate when that is exact and no dearer than the sampling budget (2^12 − 2 = 4094 coalitions at most)
@@ -74,17 +79,7 @@ final class KernelShap {
         if (m == 1) {
             return new double[] {model.apply(column(x, nb, new boolean[] {true}))[0] - expected};
         }
-        int rows = coalitions.size() * nb;
-        double[][] cols = new double[m][rows];
-        for (int k = 0; k < coalitions.size(); k++) {
-            boolean[] z = coalitions.get(k);
-            for (int j = 0; j < m; j++) {
-                for (int b = 0; b < nb; b++) {
-                    cols[j][k * nb + b] = z[j] ? x[j] : background[j][b];
-                }
-            }
-        }
-        double[] out = model.apply(cols);
+        double[] value = coalitionValues(x, nb);
         double fx = model.apply(column(x, 1, allTrue()))[0];
         double delta = fx - expected;
         // eliminate φ_last = Δ − Σ_{j<last} φ_j: regress v(S) − E f − z_last Δ on z_j − z_last
@@ -93,11 +88,7 @@ final class KernelShap {
         double[] rhs = new double[p];
         for (int k = 0; k < coalitions.size(); k++) {
             boolean[] z = coalitions.get(k);
-            double v = 0;
-            for (int b = 0; b < nb; b++) {
-                v += out[k * nb + b];
-            }
-            v /= nb;
+            double v = value[k];
             double zl = z[m - 1] ? 1 : 0;
             double y = v - expected - zl * delta;
             double w = weights.get(k);
@@ -121,6 +112,37 @@ final class KernelShap {
         }
         all[m - 1] = rest;
         return all;
+    }
+
+    /**
+     * v(S) for every coalition: the mean output over the background with S taken from x. Evaluated in blocks of at
+     * most {@link #BLOCK_ROWS} rows, so memory stays bounded and a cancel is noticed between blocks.
+     */
+    private double[] coalitionValues(double[] x, int nb) {
+        double[] value = new double[coalitions.size()];
+        int perBlock = Math.max(1, BLOCK_ROWS / nb);
+        for (int start = 0; start < coalitions.size(); start += perBlock) {
+            cancelled.run();
+            int end = Math.min(coalitions.size(), start + perBlock);
+            double[][] cols = new double[m][(end - start) * nb];
+            for (int k = start; k < end; k++) {
+                boolean[] z = coalitions.get(k);
+                for (int j = 0; j < m; j++) {
+                    for (int b = 0; b < nb; b++) {
+                        cols[j][(k - start) * nb + b] = z[j] ? x[j] : background[j][b];
+                    }
+                }
+            }
+            double[] out = model.apply(cols);
+            for (int k = start; k < end; k++) {
+                double v = 0;
+                for (int b = 0; b < nb; b++) {
+                    v += out[(k - start) * nb + b];
+                }
+                value[k] = v / nb;
+            }
+        }
+        return value;
     }
 
     private boolean[] allTrue() {

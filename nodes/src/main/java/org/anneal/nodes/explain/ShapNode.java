@@ -93,7 +93,7 @@ public final class ShapNode implements Node<ShapNode.Params> {
         ModelOutput out = ModelOutput.of(model, p.outputClass());
         int[] pick = sample(bgRows.rowCount(), p.backgroundRows(), ctx.seed());
         double[][] background = ModelOutput.features(model, bgRows.rows(pick), BACKGROUND.name());
-        KernelShap shap = new KernelShap(cols -> out.apply(out.table(cols)), background, p.samples(), ctx.seed());
+        KernelShap shap = new KernelShap(cols -> out.apply(out.table(cols)), background, p.samples(), ctx.seed(), ctx::checkCancelled);
         int n = Math.min(p.rows(), data.rowCount());
         Table explained = data.rows(java.util.stream.IntStream.range(0, n).toArray());
         double[][] x = ModelOutput.features(model, explained, DATA.name());
