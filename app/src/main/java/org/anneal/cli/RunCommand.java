@@ -42,6 +42,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", description = "Override the workflow's device: auto, cpu or gpu")
     String device;
 
+    @Option(names = "--plots", paramLabel = "DIR", description = "Also write every plot output as DIR/<node>-<port>.png")
+    Path plots;
+
+    @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = "800x600", description = "Size of the PNG files in pixels (default: ${DEFAULT-VALUE})")
+    String plotSize;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         printMetrics(o, v, r);
+        if (plots != null) {
+            PlotExport.writeAll(r, null, plots, plotSize, o, err);
+        }
         List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r);
         dynamic.forEach(f -> (f.isError() ? err : o).println(f.describe()));
         findings = new java.util.ArrayList<>(findings);
