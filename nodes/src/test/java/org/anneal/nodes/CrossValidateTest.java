@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CrossValidateTest {
     static Metrics cv(Object learner, Table t, int k, String strategy) {
         return (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
-                new CrossValidateNode.Params(k, strategy, true), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(k, strategy, true, 1), TestCtx.of("cv")).get("metrics");
     }
 
     @Test
