@@ -59,4 +59,40 @@ class CrossValidateTest {
         double group = cv(new TreeLearner(Task.REGRESSION, 8, 30, 0.5), t, 5, "group").get("r2");
         assertTrue(random > group + 0.1, "random folds reward memorising replicates: random " + random + " vs group " + group);
     }
+
+    @Test
+    void repeatedFoldsPoolEveryFoldOfEveryFreshShuffle() throws Exception {
+        Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 4);
+        var learner = new org.anneal.nodes.model.RidgeLearner(0.1);
+        var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
+                new CrossValidateNode.Params(5, "random", false, 3), TestCtx.of("cv"));
+        Table folds = (Table) out.get("folds");
+        assertEquals(15, folds.rowCount());
+        // by hand: the three shuffles, each fold fitted and scored independently of the node's own loop
+        var plan = new org.anneal.nodes.evaluate.CrossValidation.Plan("random", 5, 3, TestCtx.of("cv").seed());
+        java.util.List<Double> mse = new java.util.ArrayList<>();
+        java.util.Set<String> assignments = new java.util.HashSet<>();
+        for (int r = 0; r < 3; r++) {
+            int[] fold = org.anneal.nodes.evaluate.Folds.assign(t, "random", 5, plan.seedOf(r));
+            assignments.add(java.util.Arrays.toString(fold));
+            for (int f = 0; f < 5; f++) {
+                Table train = t.rows(org.anneal.nodes.evaluate.Folds.rows(fold, f, false));
+                Table test = t.rows(org.anneal.nodes.evaluate.Folds.rows(fold, f, true));
+                double[] pred = learner.fit(train, java.util.List.of("x"), "y", TestCtx.of("f")).predict(test);
+                double sse = 0;
+                for (int i = 0; i < pred.length; i++) {
+                    sse += Math.pow(pred[i] - test.numeric("y").values()[i], 2);
+                }
+                mse.add(sse / pred.length);
+            }
+        }
+        assertEquals(3, assignments.size(), "every repeat shuffles afresh");
+        double mean = mse.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertEquals(mean, ((Metrics) out.get("metrics")).get("mse"), 1e-12);
+        // the first repeat is the plain k-fold with the node's seed
+        Table single = (Table) new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
+                new CrossValidateNode.Params(5, "random", false, 1), TestCtx.of("cv")).get("folds");
+        assertEquals(java.util.Arrays.toString(single.numeric("mse").values()),
+                java.util.Arrays.toString(java.util.Arrays.copyOf(folds.numeric("mse").values(), 5)));
+    }
 }
