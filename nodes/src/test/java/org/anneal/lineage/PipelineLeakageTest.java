@@ -74,4 +74,17 @@ class PipelineLeakageTest {
                 links("load:table", "scale:fit", "load:table", "scale:data", "ridge:learner", "cv:learner", "scale:out", "cv:table"));
         assertEquals(List.of("L2"), rules(fs));
     }
+
+    @Test
+    void curvesFollowTheCrossValidationRules() throws Exception {
+        String grouped = LeakageAnalyzerTest.LOAD_GROUPED;
+        for (String type : List.of("evaluate.learning-curve", "evaluate.validation-curve")) {
+            String params = type.endsWith("validation-curve") ? "\"hyperparameter\":\"lambda\"," : "";
+            String node = ",{\"id\":\"ridge\",\"type\":\"model.ridge\"},{\"id\":\"curve\",\"type\":\"" + type + "\",\"params\":{" + params
+                    + "\"strategy\":\"%s\"}}";
+            assertEquals(List.of("L7"), rules(findings(grouped + node.formatted("random"), links("ridge:learner", "curve:learner", "load:table", "curve:table"))),
+                    type);
+            assertEquals(List.of(), findings(grouped + node.formatted("group"), links("ridge:learner", "curve:learner", "load:table", "curve:table")), type);
+        }
+    }
 }
