@@ -1,7 +1,5 @@
 package org.anneal.nodes.evaluate;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.CategoricalColumn;
@@ -86,7 +84,8 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
         }
         ValueSpec metrics = ValueSpec.of(DataKind.METRICS, t.lineage(), Map.of("task", task.key(), STRATEGY_FACT, p.strategy()));
         TableSpec folds = new TableSpec(List.of(new ColumnSpec("repeat", ColumnType.NUMERIC, ColumnRole.ID),
-                new ColumnSpec("fold", ColumnType.NUMERIC, ColumnRole.ID)), t.lineage());
+                new ColumnSpec("fold", ColumnType.NUMERIC, ColumnRole.ID), new ColumnSpec("rows", ColumnType.NUMERIC, ColumnRole.FEATURE),
+                new ColumnSpec(task == Task.REGRESSION ? "mse" : "accuracy", ColumnType.NUMERIC, ColumnRole.FEATURE)), t.lineage());
         return Specs.of(METRICS, metrics, FOLDS, folds);
     }
 
@@ -143,7 +142,10 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             ctx.progress((i + 1.0) / n);
         }
         Metrics all = Scoring.score(learner.task(), t, target, pooled, levels);
-        Table foldTable = new Table(List.of(new NumericColumn("repeat", ColumnRole.ID, new double[0]), new NumericColumn("fold", ColumnRole.ID, new double[0])));
+        // no per-fold scores: a single held-out row has no r2; the columns stay as configure promised
+        Table foldTable = new Table(List.of(new NumericColumn("repeat", ColumnRole.ID, new double[0]), new NumericColumn("fold", ColumnRole.ID, new double[0]),
+                new NumericColumn("rows", ColumnRole.FEATURE, new double[0]),
+                new NumericColumn(learner.task() == Task.REGRESSION ? "mse" : "accuracy", ColumnRole.FEATURE, new double[0])));
         return Outputs.of(METRICS, new Metrics(learner.task(), all.values(), n), FOLDS, foldTable);
     }
 }
