@@ -95,4 +95,69 @@ class CrossValidateTest {
         assertEquals(java.util.Arrays.toString(single.numeric("mse").values()),
                 java.util.Arrays.toString(java.util.Arrays.copyOf(folds.numeric("mse").values(), 5)));
     }
+
+    /** Predicts the majority class of its training rows, and lists its classes in reverse level order. */
+    record MajorityLearner() implements org.anneal.ml.Learner {
+        public Task task() {
+            return Task.CLASSIFICATION;
+        }
+
+        public String describe() {
+            return "majority";
+        }
+
+        public org.anneal.ml.TrainedModel fit(Table train, java.util.List<String> features, String target, org.anneal.spec.ExecContext ctx) {
+            var y = (org.anneal.data.CategoricalColumn) train.column(target).orElseThrow();
+            int[] counts = new int[y.levels().size()];
+            for (int c : y.codes()) {
+                counts[c]++;
+            }
+            String majority = y.levels().get(counts[0] >= counts[1] ? 0 : 1);
+            java.util.List<String> classes = java.util.List.of(y.levels().get(1), y.levels().get(0));
+            return new org.anneal.ml.TrainedModel() {
+                public Task task() {
+                    return Task.CLASSIFICATION;
+                }
+
+                public String target() {
+                    return target;
+                }
+
+                public java.util.List<String> features() {
+                    return features;
+                }
+
+                public String describe() {
+                    return "majority: " + majority;
+                }
+
+                public double[] predict(Table data) {
+                    double[] out = new double[data.rowCount()];
+                    java.util.Arrays.fill(out, classes.indexOf(majority));
+                    return out;
+                }
+
+                public java.util.List<String> classes() {
+                    return classes;
+                }
+
+                public Map<String, Double> parameters() {
+                    return Map.of();
+                }
+            };
+        }
+    }
+
+    @Test
+    void predictedClassesAreMatchedByNameNotByPosition() {
+        // 50 rows, 10 rare: stratified folds keep 8 common + 2 rare in each, so always predicting "common" scores 0.8
+        Table t = Fixtures.classes(50);
+        var m = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", new MajorityLearner(), "table", t)),
+                new CrossValidateNode.Params(5, "stratified", false, 1), TestCtx.of("cv")).get("metrics");
+        assertEquals(0.8, m.get("accuracy"), 1e-12);
+        assertEquals(0.5, m.get("balanced_accuracy"), 1e-12);
+        var loo = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", new MajorityLearner(), "table", t)),
+                new CrossValidateNode.Params(5, "leave-one-out", false, 1), TestCtx.of("cv")).get("metrics");
+        assertEquals(0.8, loo.get("accuracy"), 1e-12);
+    }
 }
