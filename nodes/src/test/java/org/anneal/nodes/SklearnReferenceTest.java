@@ -222,4 +222,32 @@ class SklearnReferenceTest {
             assertEquals(kf.get("test_sizes").get(fo).asInt(), (int) java.util.Arrays.stream(fold).filter(x -> x == ff).count());
         }
     }
+
+    static void assertCurve(JsonNode expected, Table scores) {
+        assertArrayEquals(doubles(expected.get("train_mean")), scores.numeric("train_r2").values(), EXACT, "training score");
+        assertArrayEquals(doubles(expected.get("train_sd")), scores.numeric("train_r2_sd").values(), EXACT, "training sd");
+        assertArrayEquals(doubles(expected.get("test_mean")), scores.numeric("cv_r2").values(), EXACT, "cross-validation score");
+        assertArrayEquals(doubles(expected.get("test_sd")), scores.numeric("cv_r2_sd").values(), EXACT, "cross-validation sd");
+    }
+
+    @Test
+    void validationAndLearningCurvesMatchWithUnshuffledFolds() throws Exception {
+        JsonNode f = fixture("regression.json");
+        Table t = regressionTable(f);
+        JsonNode vc = f.get("ridge_validation_curve");
+        List<String> alphas = new ArrayList<>();
+        vc.get("alphas").forEach(a -> alphas.add(a.asText()));
+        Table v = (Table) new org.anneal.nodes.evaluate.ValidationCurveNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "table", t)),
+                new org.anneal.nodes.evaluate.ValidationCurveNode.Params("lambda", "listed", alphas, 1, 2, 2, 5, "contiguous", "r2"),
+                TestCtx.of("vc")).get("scores");
+        assertCurve(vc, v);
+        JsonNode lc = f.get("ridge_learning_curve");
+        List<String> shares = new ArrayList<>();
+        lc.get("shares").forEach(a -> shares.add(a.asText()));
+        Table l = (Table) new org.anneal.nodes.evaluate.LearningCurveNode().execute(
+                new Inputs(Map.of("learner", new RidgeLearner(lc.get("alpha").asDouble()), "table", t)),
+                new org.anneal.nodes.evaluate.LearningCurveNode.Params(shares, 5, "contiguous", "r2"), TestCtx.of("lc")).get("scores");
+        assertArrayEquals(doubles(lc.get("sizes")), l.numeric("train_rows").values(), 0);
+        assertCurve(lc, l);
+    }
 }

@@ -56,7 +56,8 @@ public final class CrossValidation {
                 ctx.checkCancelled();
                 int[] trainRows = Folds.rows(fold, f, false);
                 if (trainFraction < 1) {
-                    trainRows = subsample(trainRows, trainFraction, plan.seedOf(r) + 31L * f);
+                    trainRows = plan.strategy().equals("contiguous") ? leading(trainRows, trainFraction)
+                            : subsample(trainRows, trainFraction, plan.seedOf(r) + 31L * f);
                 }
                 Table train = t.rows(trainRows);
                 Table test = t.rows(Folds.rows(fold, f, true));
@@ -68,13 +69,26 @@ public final class CrossValidation {
         return out;
     }
 
+    /**
+     * How many of {@code n} training rows a share keeps: the floor, as scikit-learn's learning_curve (the small
+     * epsilon keeps 0.55 × 160 at 88 despite rounding), but at least 2.
+     */
+    static int share(double fraction, int n) {
+        return Math.min(n, Math.max(2, (int) Math.floor(fraction * n + 1e-9)));
+    }
+
+    /** The first share of the rows: unshuffled folds subsample without shuffling, like learning_curve(shuffle=False). */
+    static int[] leading(int[] rows, double fraction) {
+        return java.util.Arrays.copyOf(rows, share(fraction, rows.length));
+    }
+
     /** A seeded random share of {@code rows} (at least 2), back in row order. */
     static int[] subsample(int[] rows, double fraction, long seed) {
         List<Integer> all = new ArrayList<>();
         for (int i : rows) {
             all.add(i);
         }
-        int m = Math.min(rows.length, Math.max(2, (int) Math.round(fraction * rows.length)));
+        int m = share(fraction, rows.length);
         return Folds.shuffled(all, new java.util.SplittableRandom(seed)).subList(0, m).stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 

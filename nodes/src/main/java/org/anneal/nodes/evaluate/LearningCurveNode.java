@@ -21,8 +21,8 @@ import org.anneal.spec.Specs;
 
 @NodeType(id = "evaluate.learning-curve", title = "Learning curve", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "How the score grows with the amount of training data, as scikit-learn's learning_curve: k-fold cross-validation "
-                + "in which each fold's learner is fitted on only a share (`sizes`) of that fold's training rows (a seeded random "
-                + "subset), and scored both on those rows (training score) and on the held-out fold (cross-validation score), "
+                + "in which each fold's learner is fitted on only a share (`sizes`, rounded down) of that fold's training "
+                + "rows (a seeded random subset; the leading rows with contiguous folds, as learning_curve without shuffling), and scored both on those rows (training score) and on the held-out fold (cross-validation score), "
                 + "each with ±1 sd across folds. A wide gap that narrows with more rows means variance: more data helps. Two low "
                 + "curves that meet early mean bias: a more flexible model helps, more rows do not.")
 public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
@@ -31,7 +31,8 @@ public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
             @Param(doc = "Training-set sizes, as shares of each fold's training rows (0 < share ≤ 1)",
                     def = "[\"0.1\", \"0.325\", \"0.55\", \"0.775\", \"1.0\"]") List<String> sizes,
             @Param(doc = "Number of folds", def = "5", min = 2, max = 100) int folds,
-            @Param(doc = "How rows are assigned to folds", def = "\"random\"", choices = {"random", "stratified", "group"}) String strategy,
+            @Param(doc = "How rows are assigned to folds (contiguous = blocks in row order, no shuffle)", def = "\"random\"",
+                    choices = {"random", "stratified", "group", "contiguous"}) String strategy,
             @Param(doc = "Score to plot; auto = r2 (regression) or accuracy (classes)", def = "\"auto\"",
                     choices = {"auto", "r2", "rmse", "mae", "mse", "accuracy", "balanced_accuracy", "f1_macro"}) String metric) {
     }

@@ -37,7 +37,8 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
             @Param(doc = "Largest value (linear or log grid)", def = "100") double to,
             @Param(doc = "Number of values (linear or log grid)", def = "13", min = 2, max = 200) int points,
             @Param(doc = "Number of folds", def = "5", min = 2, max = 100) int folds,
-            @Param(doc = "How rows are assigned to folds", def = "\"random\"", choices = {"random", "stratified", "group"}) String strategy,
+            @Param(doc = "How rows are assigned to folds (contiguous = blocks in row order, no shuffle)", def = "\"random\"",
+                    choices = {"random", "stratified", "group", "contiguous"}) String strategy,
             @Param(doc = "Score to plot; auto = r2 (regression) or accuracy (classes)", def = "\"auto\"",
                     choices = {"auto", "r2", "rmse", "mae", "mse", "accuracy", "balanced_accuracy", "f1_macro"}) String metric) {
     }
