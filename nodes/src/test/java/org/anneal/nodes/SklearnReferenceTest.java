@@ -268,4 +268,21 @@ class SklearnReferenceTest {
         assertArrayEquals(doubles(p.get("mse")), ((Table) out.get("folds")).numeric("mse").values(), EXACT);
         assertEquals(java.util.Arrays.stream(doubles(p.get("r2"))).average().orElseThrow(), ((Metrics) out.get("metrics")).get("r2"), EXACT);
     }
+
+    @Test
+    void tuneByInnerCrossValidationMatchesGridSearchCV() throws Exception {
+        JsonNode f = fixture("regression.json");
+        Table t = regressionTable(f);
+        JsonNode g = f.get("grid_search");
+        List<String> alphas = new ArrayList<>();
+        g.get("alphas").forEach(a -> alphas.add(a.asText()));
+        var out = new org.anneal.nodes.model.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
+                new org.anneal.nodes.model.TuneNode.Params("lambda", alphas, "rmse", "grid", 10, "values", "", List.of(), 5, "contiguous"),
+                TestCtx.of("tune"));
+        Table curve = (Table) out.get("curve");
+        assertArrayEquals(doubles(g.get("rmse_mean")), curve.numeric("rmse").values(), EXACT);
+        assertArrayEquals(doubles(g.get("rmse_sd")), curve.numeric("rmse_sd").values(), EXACT);
+        assertArrayEquals(doubles(g.get("rank")), curve.numeric("rank").values(), 0);
+        assertEquals(new RidgeLearner(g.get("best_alpha").asDouble()), out.get("best"));
+    }
 }

@@ -75,7 +75,7 @@ class TuneTest {
         // so the winner is 3 or a degree that CV cannot tell from 3 (within one sd), never 1 or 2
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 120, 0.05, 5);
         var p = new TuneNode.Params("degree", List.of("1", "2", "3", "4", "5", "6", "7", "8"), "rmse", "grid", 10, "values", "lambda",
-                List.of("0.000001", "0.001"), 5);
+                List.of("0.000001", "0.001"), 5, "auto");
         var out = new TuneNode().execute(new Inputs(Map.of("learner", cubicPipeline(1, 1), "train", t)), p, TestCtx.of("tune"));
         double bestDegree = ((Learner) out.get("best")).hyperparameters().get("degree");
         assertTrue(bestDegree >= 3, "degree " + bestDegree);
@@ -109,7 +109,7 @@ class TuneTest {
     void randomSearchDrawsDistinctGridPointsReproducibly() throws Exception {
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 6);
         List<String> lambdas = List.of("0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000");
-        var p = new TuneNode.Params("lambda", lambdas, "r2", "random", 5, "values", "", List.of(), 3);
+        var p = new TuneNode.Params("lambda", lambdas, "r2", "random", 5, "values", "", List.of(), 3, "auto");
         Table a = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         Table b = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         double[] drawn = a.numeric("lambda").values();
@@ -126,7 +126,7 @@ class TuneTest {
         long below = java.util.Arrays.stream(draws).filter(x -> x < 0).count();
         assertEquals(2000, below, 130);
         assertTrue(java.util.Arrays.stream(draws).allMatch(x -> x >= -3 && x <= 3));
-        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), "r2", "random", 20, "log-uniform", "", List.of(), 3);
+        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), "r2", "random", 20, "log-uniform", "", List.of(), 3, "auto");
         assertEquals(20, ((Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), log, TestCtx.of("tune"))
                 .get("curve")).rowCount());
     }
@@ -139,7 +139,7 @@ class TuneTest {
                 TestCtx.of("t"));
         assertEquals(Lineage.learntFrom(train.lineage()), out.get("best").lineage());
         ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)),
-                new TuneNode.Params("lambda", List.of("0", "1"), "r2", "random", 5, "log-uniform", "", List.of(), 5), TestCtx.of("t")));
+                new TuneNode.Params("lambda", List.of("0", "1"), "r2", "random", 5, "log-uniform", "", List.of(), 5, "auto"), TestCtx.of("t")));
         assertEquals("distribution", e.param());
     }
 }

@@ -57,11 +57,13 @@ public final class TuneNode implements Node<TuneNode.Params> {
                     def = "\"values\"", choices = {"values", "uniform", "log-uniform"}) String distribution,
             @Param(doc = "Optional second hyperparameter, varied together with the first") String hyperparameter2,
             @Param(doc = "Values of the second hyperparameter") List<String> values2,
-            @Param(doc = "Folds of the inner cross-validation when `select` is not connected", def = "5", min = 2, max = 100) int folds) {
+            @Param(doc = "Folds of the inner cross-validation when `select` is not connected", def = "5", min = 2, max = 100) int folds,
+            @Param(doc = "How the inner folds are formed; auto = group folds when the rows carry a group, stratified for classes, "
+                    + "else random", def = "\"auto\"", choices = {"auto", "random", "stratified", "group", "contiguous"}) String innerStrategy) {
 
         /** The old one-hyperparameter form (grid search, values listed). */
         public Params(String hyperparameter, List<String> values, String metric) {
-            this(hyperparameter, values, metric, "grid", 10, "values", "", List.of(), 5);
+            this(hyperparameter, values, metric, "grid", 10, "values", "", List.of(), 5, "auto");
         }
     }
 
@@ -93,6 +95,12 @@ public final class TuneNode implements Node<TuneNode.Params> {
         }
         TableSpec train = in.table(TRAIN);
         train.requireTarget(TRAIN.name());
+        if (p.innerStrategy().equals("stratified") && task != Task.CLASSIFICATION) {
+            throw ConfigError.atParam("innerStrategy", "Stratified folds need classes.", "Use 'auto' or 'random' for a numeric target.");
+        }
+        if (p.innerStrategy().equals("group") && train.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
+            throw ConfigError.atParam("innerStrategy", "Group folds need a group column.", "Set 'group' at the data source, or use 'auto'.");
+        }
         Lineage chosen;
         if (in.has(SELECT) && in.table(SELECT) != null) {
             TableSpec select = in.table(SELECT);
@@ -166,7 +174,8 @@ public final class TuneNode implements Node<TuneNode.Params> {
                 sd[c] = Double.NaN;
             } else {
                 // the same folds for every candidate (one seed), so they are compared on equal terms
-                var plan = new CrossValidation.Plan(innerStrategy(train, learner.task()), p.folds(), 1, ctx.seed());
+                String strategy = p.innerStrategy().equals("auto") ? innerStrategy(train, learner.task()) : p.innerStrategy();
+                var plan = new CrossValidation.Plan(strategy, p.folds(), 1, ctx.seed());
                 double[] folds = CrossValidation.run(l, train, plan, 1, false, ctx, f -> { }).stream()
                         .mapToDouble(s -> s.test().get(p.metric())).toArray();
                 double[] ms = CrossValidation.meanSd(folds);
