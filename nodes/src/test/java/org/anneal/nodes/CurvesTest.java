@@ -100,4 +100,16 @@ class CurvesTest {
                 new LearningCurveNode.Params(List.of("0", "1"), 5, "random", "auto"), TestCtx.of("l")));
         assertEquals("sizes", z.param());
     }
+
+    @Test
+    void aClassifierLearnsFromMoreRowsUnderStratifiedFolds() throws Exception {
+        Table t = PrepareAndGenerateTest.generate("two-moons", 300, 0.2, 4);
+        var out = new LearningCurveNode().execute(new Inputs(Map.of("learner", new org.anneal.nodes.model.TreeLearner(Task.CLASSIFICATION, 6, 1, 1), "table", t)),
+                new LearningCurveNode.Params(List.of("0.05", "1.0"), 5, "stratified", "auto"), TestCtx.of("lc"));
+        Table s = (Table) out.get("scores");
+        double[] cv = s.numeric("cv_accuracy").values();
+        // 12 rows cannot trace two interleaved moons; 240 can (Bayes accuracy is near 1 at this noise)
+        assertTrue(cv[0] < cv[1] - 0.05, java.util.Arrays.toString(cv));
+        assertTrue(cv[1] > 0.9, "accuracy " + cv[1]);
+    }
 }

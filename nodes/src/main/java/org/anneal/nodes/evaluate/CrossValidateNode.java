@@ -39,7 +39,7 @@ import org.anneal.spec.ValueSpec;
                 + "on the others, and the scores are averaged (with their standard deviation across folds). Preprocessing belongs "
                 + "inside the learner: wire it through pipeline.* nodes (pipeline.standardize, pipeline.impute, pipeline.select-k-best) "
                 + "and each step is refitted on every fold's training rows; the `standardize` option is the shortcut for one "
-                + "standardizer. Strategies: random, stratified (class shares kept per fold, as scikit-learn's StratifiedKFold), "
+                + "standardizer (turn it off when the pipeline already standardizes: scaling twice changes nothing but time). Strategies: random, stratified (class shares kept per fold, as scikit-learn's StratifiedKFold), "
                 + "group (a group never spans folds; largest groups first into the lightest fold, as GroupKFold), contiguous (blocks "
                 + "in row order, as KFold without shuffling), leave-one-out (k = number of rows). `repeats` reruns the whole "
                 + "k-fold with fresh shuffles and pools all folds, which steadies the estimate on small data.")
