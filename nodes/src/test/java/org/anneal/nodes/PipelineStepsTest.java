@@ -142,4 +142,46 @@ class PipelineStepsTest {
         assertTrue(outside > 0.3, "selection on all rows fakes a signal: r2 = " + outside);
         assertTrue(inside < 0.05, "selection inside the folds finds none: r2 = " + inside);
     }
+
+    @Test
+    void oneHotLearnsTheCategoriesOfTheTrainingRowsAndZeroesAnUnseenOne() throws Exception {
+        // y = 1 + 2x + 3·[phase = b]; training rows hold phases a and b equally often, the last two rows are phase c
+        int n = 10;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        int[] phase = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            phase[i] = i >= 8 ? 2 : i % 2;
+            y[i] = 1 + 2 * x[i] + (phase[i] == 1 ? 3 : 0);
+        }
+        Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x),
+                new org.anneal.data.CategoricalColumn("phase", ColumnRole.FEATURE, phase, List.of("a", "b", "c")), new NumericColumn("y", ColumnRole.TARGET, y)));
+        Learner l = wrap(new org.anneal.nodes.pipeline.OneHotStepNode(), new org.anneal.nodes.pipeline.OneHotStepNode.Params(), new RidgeLearner(1e-9));
+        TrainedModel m = l.fit(t.rows(new int[] {0, 1, 2, 3, 4, 5, 6, 7}), List.of("x", "phase"), "y", TestCtx.of("fit"));
+        double[] p = m.predict(t);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(y[i], p[i], 1e-6);
+        }
+        // phase=a and phase=b always sum to 1, so the smallest-norm fit splits the step: weights -1.5 and +1.5 around an
+        // intercept of 2.5; an unseen phase has both columns 0 and gets the intercept
+        assertEquals(2.5 + 2 * 8, p[8], 1e-6);
+        assertEquals(2.5 + 2 * 9, p[9], 1e-6);
+        ValueSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
+        Specs out = new org.anneal.nodes.pipeline.OneHotStepNode().configure(Specs.of(Map.of("learner", ridge)),
+                new org.anneal.nodes.pipeline.OneHotStepNode.Params(), TestCtx.of("s"));
+        assertEquals("false", ((ValueSpec) out.get("pipeline")).fact(LearnerSpecs.NUMERIC_ONLY), "categories are welcome behind it");
+    }
+
+    @Test
+    void minMaxLearnsTheRangeOfTheTrainingRows() throws Exception {
+        double[] x = {2, 6, 4, 10};
+        double[] y = {1, 3, 2, 5};
+        Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
+        Learner l = wrap(new org.anneal.nodes.pipeline.MinMaxStepNode(), new org.anneal.nodes.pipeline.MinMaxStepNode.Params(), new RidgeLearner(0));
+        PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
+        // train x in [2, 6]: the test x = 10 maps to 2, outside [0, 1]
+        assertArrayEquals(new double[] {0, 1, 0.5, 2}, m.transform().apply(t).numeric("x").values(), 1e-12);
+        assertArrayEquals(y, m.predict(t), 1e-9);
+    }
 }

@@ -39,6 +39,11 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
         return List.of();
     }
 
+    /** True for a step that turns categorical features into numbers, so a numbers-only learner behind it takes categories. */
+    protected boolean encodesCategories() {
+        return false;
+    }
+
     /** Refuses a learner the step cannot precede; the default accepts every learner. */
     protected void check(ValueSpec learner, P params) throws ConfigError {
     }
@@ -56,6 +61,9 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
         Map<String, String> facts = new HashMap<>(learner.facts());
         String encoded = LearnerSpecs.learner(LearnerSpecs.task(learner), false, hyper).fact(LearnerSpecs.HYPERPARAMETERS);
         facts.put(LearnerSpecs.HYPERPARAMETERS, encoded);
+        if (encodesCategories()) {
+            facts.put(LearnerSpecs.NUMERIC_ONLY, "false");
+        }
         // the lineage passes through untouched: a recipe has seen no rows
         return Specs.of(PIPELINE_OUT, ValueSpec.of(DataKind.LEARNER, learner.lineage(), facts));
     }
