@@ -16,6 +16,7 @@ import org.anneal.spec.DataKind;
 import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Lineage;
+import org.anneal.spec.LooksAhead;
 import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Partition;
@@ -28,7 +29,7 @@ import org.anneal.spec.TableSpec;
  * lineage and column roles on every wire) and reports evaluations that are not honest, before anything
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
- * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature), L3 (supervised
+ * L8 (random split of time-indexed rows, or a window that looks ahead in time), L9 (post-outcome column used as a feature), L3 (supervised
  * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only).
  */
 public final class LeakageAnalyzer {
@@ -46,6 +47,7 @@ public final class LeakageAnalyzer {
                 crossValidation(v, id, d, out);
             }
             fittingOnTest(v, id, d, out);
+            futureRows(v, id, out);
             oneSidedFilter(v, id, d, out);
             choosingOnTest(v, id, d, out);
             if (d.role() == LeakageRole.SPLIT) {
@@ -284,6 +286,25 @@ public final class LeakageAnalyzer {
                                 + "nearly copies of each other; the score will not hold for tomorrow's data.",
                         "Replace '" + id + "' with a Time split (split.time): train on the earlier rows, test on the later ones.",
                         List.of(id), List.of())));
+            }
+        }
+    }
+
+    /** L8: a step whose output for one row uses later rows (a centred or leading window, a backward fill) on time-indexed rows. */
+    private static void futureRows(Validation v, String id, List<Finding> out) {
+        if (!(v.params().get(id) instanceof LooksAhead la) || la.lookAhead() == null) {
+            return;
+        }
+        for (Spec s : v.inSpecs().get(id).asMap().values()) {
+            if (s instanceof TableSpec t) {
+                t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().ifPresent(c -> out.add(new Finding("L8",
+                        Severity.ERROR, "Features computed from the future.",
+                        "The rows are indexed by '" + c.name() + "', and in '" + id + "' " + la.lookAhead() + ". Each row then carries "
+                                + "measurements that did not exist yet at its time stamp, so the model is scored with knowledge it will "
+                                + "never have when it predicts tomorrow.",
+                        "Make '" + id + "' use past rows only: a trailing window (alignment 'trailing'), and no backward fill.",
+                        List.of(id), List.of())));
+                return;
             }
         }
     }

@@ -28,7 +28,15 @@ public final class QuickFixes {
                     ? Optional.of(new QuickFix("Form the folds of '" + f.nodes().get(0) + "' by group.",
                             wf -> wf.withNode(wf.node(f.nodes().get(0)).orElseThrow().withParam("strategy", "group"))))
                     : replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
-            case "L8" -> replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
+            case "L8" -> v.params().get(f.nodes().get(0)) instanceof org.anneal.spec.LooksAhead la
+                    ? Optional.of(new QuickFix("Use a trailing window in '" + f.nodes().get(0) + "' (past rows only).", wf -> {
+                        NodeInstance n = wf.node(f.nodes().get(0)).orElseThrow();
+                        for (var e : la.pastOnly().entrySet()) {
+                            n = n.withParam(e.getKey(), e.getValue());
+                        }
+                        return wf.withNode(n);
+                    }))
+                    : replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
             case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
             case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
