@@ -31,7 +31,23 @@ class DedupeAndAggregateTest {
     }
 
     static Table dedupe(Table t, List<String> cols) {
-        return (Table) new DedupeNode().execute(Fixtures.inputs(Map.of("table", t)), new DedupeNode.Params(cols), TestCtx.of("dd")).get("out");
+        return dedupe(t, cols, 0);
+    }
+
+    static Table dedupe(Table t, List<String> cols, double tol) {
+        return (Table) new DedupeNode().execute(Fixtures.inputs(Map.of("table", t)), new DedupeNode.Params(cols, tol), TestCtx.of("dd")).get("out");
+    }
+
+    @Test
+    void aToleranceAlsoRemovesTheSameMixEnteredWithOtherRounding() {
+        // two rows of the UCI concrete table: the same mix and strength, once rounded to whole kilograms
+        Table t = new Table(List.of(new NumericColumn("cement", ColumnRole.FEATURE, new double[] {159, 158.6, 237, 236.9, 0, 0.001}),
+                new NumericColumn("ash", ColumnRole.FEATURE, new double[] {116, 116, 71, 71.5, 5, 5}),
+                new NumericColumn("mpa", ColumnRole.TARGET, new double[] {27.68, 27.68, 28.63, 28.63, 10, 10})));
+        // 158.6 vs 159: 0.25 %; 71.5 vs 71: 0.70 %; 0 vs 0.001: 100 % of the larger value
+        assertArrayEquals(new double[] {159, 237, 236.9, 0, 0.001}, dedupe(t, List.of(), 0.005).numeric("cement").values());
+        assertArrayEquals(new double[] {159, 237, 0, 0.001}, dedupe(t, List.of(), 0.01).numeric("cement").values());
+        assertEquals(6, dedupe(t, List.of(), 0).rowCount(), "no exact copies");
     }
 
     @Test
@@ -52,7 +68,7 @@ class DedupeAndAggregateTest {
     @Test
     void unknownColumnsAreRejectedAtConfigure() {
         ConfigError e = assertThrows(ConfigError.class, () -> new DedupeNode().configure(
-                Specs.of(Map.of("table", withCopies().spec(Lineage.UNSPLIT))), new DedupeNode.Params(List.of("xx")), TestCtx.of("dd")));
+                Specs.of(Map.of("table", withCopies().spec(Lineage.UNSPLIT))), new DedupeNode.Params(List.of("xx"), 0), TestCtx.of("dd")));
         assertTrue(e.fix().contains("'x'"), e.fix());
     }
 

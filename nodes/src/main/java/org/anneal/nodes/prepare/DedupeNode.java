@@ -28,12 +28,17 @@ import org.anneal.spec.TableSpec;
                 + "on the listed columns, or on every column except id columns when the list is empty (ids differ even between true "
                 + "copies). Use it before a split: a duplicated row that lands on both sides turns part of the test into a memory test "
                 + "(the run-time check D1 counts such rows). It looks at each row's values only and learns nothing, so it is safe "
-                + "before the split; two missing cells count as equal.")
+                + "before the split; two missing cells count as equal. With a `tolerance` above 0, numbers count as equal when they "
+                + "differ by at most that fraction of the larger one (0.01 = 1 %), which also removes the same sample entered twice "
+                + "with different rounding (159 and 158.6 kg of cement); text must still match exactly. The near-copy check D4 "
+                + "reports such rows across a split.")
 public final class DedupeNode implements Node<DedupeNode.Params> {
 
     public record Params(
             @Param(doc = "Columns that must all match for two rows to be duplicates; empty = every column except id columns",
-                    hint = Param.Hint.COLUMNS) List<String> columns) {
+                    hint = Param.Hint.COLUMNS) List<String> columns,
+            @Param(doc = "Relative difference up to which two numbers count as equal; 0 = exact copies only", def = "0", min = 0, max = 0.5)
+            double tolerance) {
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows that may contain duplicates");
@@ -55,7 +60,9 @@ public final class DedupeNode implements Node<DedupeNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        return Outputs.of(OUT, t.rows(firstOccurrences(t, compared(t, p.columns()), ctx)));
+        List<Column> cols = compared(t, p.columns());
+        return Outputs.of(OUT, t.rows(p.tolerance() > 0 ? NearCopies.firstOccurrences(t, cols, p.tolerance(), ctx)
+                : firstOccurrences(t, cols, ctx)));
     }
 
     static List<Column> compared(Table t, List<String> names) {
