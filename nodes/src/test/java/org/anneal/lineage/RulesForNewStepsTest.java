@@ -111,4 +111,30 @@ class RulesForNewStepsTest {
                         "enc_test:out", "score:data"));
         assertEquals(List.of(), good);
     }
+
+    static final String PHASES = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"phase\","
+            + "\"ignore\":[\"grade\",\"hour\",\"y\"]}}";
+
+    @Test
+    void l4OversamplingBeforeTheSplitAndOnTheTrainingBranch() throws Exception {
+        String nodes = PHASES + ",{\"id\":\"over\",\"type\":\"prepare.oversample\"},{\"id\":\"split\",\"type\":\"split.holdout\"}";
+        var bad = findings(nodes, links("load:table", "over:table", "over:out", "split:table"));
+        assertEquals(List.of("L4"), rules(bad));
+        assertEquals(List.of("over", "split"), bad.get(0).nodes());
+        assertEquals(List.of(), findings(nodes, links("load:table", "split:table", "split:train", "over:table")));
+    }
+
+    @Test
+    void l6TuningOnTheTestRowsAndOnValidationRows() throws Exception {
+        String tune = ",{\"id\":\"tune\",\"type\":\"model.tune\",\"params\":{\"hyperparameter\":\"lambda\",\"values\":[\"0.1\",\"10\"]}}";
+        String rest = links("ridge:learner", "tune:learner", "split:train", "tune:train", "tune:best", "fit:learner", "split:train", "fit:train",
+                "fit:model", "score:model", "split:test", "score:data");
+        var bad = findings(PLAIN + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL + tune,
+                link("load:table", "split:table") + "," + link("split:test", "tune:select") + "," + rest);
+        assertEquals(List.of("L6"), rules(bad));
+        assertEquals("split:test -> tune:select", bad.get(0).wires().get(0).toString());
+        var good = findings(PLAIN + ",{\"id\":\"split\",\"type\":\"split.three-way\"}," + MODEL + tune,
+                link("load:table", "split:table") + "," + link("split:validation", "tune:select") + "," + rest);
+        assertEquals(List.of(), good);
+    }
 }
