@@ -104,6 +104,15 @@ public final class LeakageAnalyzer {
                     List.of(id, trainer.node()), List.of(dataWire)));
             return;
         }
+        String split = data.partition().splitNode();
+        if (!split.isEmpty() && learntFromUnsplitRows(v, trainer.node()) && sharesSource(v, trainer.node(), split)) {
+            out.add(new Finding("L1", Severity.ERROR, "Trained on all rows, test rows included.",
+                    "'" + trainer.node() + "' learnt from the rows before they were split, so the " + data.partition() + " that '" + id
+                            + "' scores were part of its training. The score measures memory, not prediction.",
+                    "Train on the split's training rows: connect the table input of '" + trainer.node() + "' to '" + split + ":train'.",
+                    List.of(id, trainer.node()), List.of(dataWire)));
+            return;
+        }
         if (data.fittedOn().contains(Partition.ALL)) {
             for (String f : fittersOnAllRows(v, id)) {
                 boolean supervised = v.descriptors().get(f).usesTarget();
@@ -326,6 +335,33 @@ public final class LeakageAnalyzer {
                 }
             }
         }
+    }
+
+    /** A node whose fitting table input holds rows that were never split (not merely transformed with such state). */
+    private static boolean learntFromUnsplitRows(Validation v, String node) {
+        NodeDescriptor d = v.descriptors().get(node);
+        if (d == null || !v.inSpecs().containsKey(node)) {
+            return false;
+        }
+        for (InPort<?> p : d.inputs()) {
+            Spec s = v.inSpecs().get(node).get(p.name());
+            if (p.isFitting() && s instanceof TableSpec t && t.lineage().partition().side() == Partition.Side.ALL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rows of {@code a} and {@code b} come (in part) from the same data source. */
+    private static boolean sharesSource(Validation v, String a, String b) {
+        Set<String> fromA = upstreamOf(v, a);
+        for (String u : upstreamOf(v, b)) {
+            NodeDescriptor d = v.descriptors().get(u);
+            if (fromA.contains(u) && d != null && d.role() == LeakageRole.SOURCE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean producesModel(NodeDescriptor d) {

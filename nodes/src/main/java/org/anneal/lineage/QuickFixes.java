@@ -22,7 +22,7 @@ public final class QuickFixes {
     public static Optional<QuickFix> forFinding(Finding f, Validation v) {
         Workflow w = v.source().workflow();
         return switch (f.rule()) {
-            case "L1", "L5" -> swapSplitSide(f, v);
+            case "L1", "L5" -> trainOnTrainSide(f, v).or(() -> swapSplitSide(f, v));
             case "L6" -> chooseOnValidation(f, v);
             case "L7" -> w.node(f.nodes().get(0)).filter(n -> n.type().equals("evaluate.cross-validate")).isPresent()
                     ? Optional.of(new QuickFix("Form the folds of '" + f.nodes().get(0) + "' by group.",
@@ -59,6 +59,29 @@ public final class QuickFixes {
         Link fixed = new Link(new PortRef(wire.from().node(), other), wire.to());
         return Optional.of(new QuickFix("Connect '" + wire.to() + "' to '" + fixed.from() + "' instead of '" + wire.from() + "'.",
                 w -> replaceLink(w, wire, fixed)));
+    }
+
+    /** L1 for a learner trained on the unsplit rows: its table input moves to the training side of the scored split. */
+    private static Optional<QuickFix> trainOnTrainSide(Finding f, Validation v) {
+        if (f.nodes().size() < 2 || f.wires().isEmpty() || !f.wires().get(0).from().port().equals("test")) {
+            return Optional.empty();
+        }
+        String trainer = f.nodes().get(1);
+        String split = f.wires().get(0).from().node();
+        NodeDescriptor d = v.descriptors().get(trainer);
+        PortRef splitSource = v.wiring().getOrDefault(split, java.util.Map.of()).values().stream().findFirst().orElse(null);
+        if (d == null || splitSource == null) {
+            return Optional.empty();
+        }
+        for (InPort<?> p : d.inputs()) {
+            PortRef src = v.wiring().getOrDefault(trainer, java.util.Map.of()).get(p.name());
+            if (p.isFitting() && p.kind() == DataKind.TABLE && splitSource.equals(src)) {
+                Link old = new Link(src, new PortRef(trainer, p.name()));
+                Link fixed = new Link(new PortRef(split, "train"), old.to());
+                return Optional.of(new QuickFix("Train '" + trainer + "' on '" + split + ":train' instead of all rows.", w -> replaceLink(w, old, fixed)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<QuickFix> replaceSplit(Finding f, Workflow w, String type, String text) {

@@ -137,4 +137,21 @@ class RulesForNewStepsTest {
                 link("load:table", "split:table") + "," + link("split:validation", "tune:select") + "," + rest);
         assertEquals(List.of(), good);
     }
+
+    @Test
+    void l1ALearnerTrainedOnAllRowsScoredOnTheTestSide() throws Exception {
+        String nodes = PLAIN + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL;
+        Validation v = validate(nodes, links("load:table", "split:table", "load:table", "fit:train", "ridge:learner", "fit:learner",
+                "fit:model", "score:model", "split:test", "score:data"));
+        var fs = new LeakageAnalyzer().analyze(v);
+        assertEquals(List.of("L1"), rules(fs));
+        assertTrue(fs.get(0).title().contains("all rows"), fs.get(0).title());
+        var fixed = Fixer.fixAll(v.source(), NodeRegistry.standard());
+        assertEquals(List.of("Train 'fit' on 'split:train' instead of all rows."), fixed.applied());
+        assertEquals(List.of(), fixed.remaining());
+        // a model trained on the unsplit rows of another source may be scored on this split's test rows
+        String other = ",{\"id\":\"other\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"ignore\":[\"grade\",\"hour\",\"phase\"]}}";
+        assertEquals(List.of(), findings(nodes + other, links("load:table", "split:table", "other:table", "fit:train", "ridge:learner",
+                "fit:learner", "fit:model", "score:model", "split:test", "score:data")));
+    }
 }
