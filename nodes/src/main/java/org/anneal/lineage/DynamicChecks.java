@@ -54,6 +54,37 @@ public final class DynamicChecks {
             formulaColumns = List.copyOf(formulaColumns);
         }
 
+        /**
+         * These thresholds with some replaced by name (the record's component names: {@code nearDistance=0.02},
+         * {@code formulaColumns=formula;chem}), for {@code anneal run --threshold}.
+         *
+         * @throws IllegalArgumentException naming the unknown threshold or the bad value, and what is allowed
+         */
+        public Thresholds with(java.util.Map<String, String> changes) {
+            var comps = Thresholds.class.getRecordComponents();
+            Object[] values = new Object[comps.length];
+            try {
+                for (int i = 0; i < comps.length; i++) {
+                    values[i] = comps[i].getAccessor().invoke(this);
+                }
+                for (var e : changes.entrySet()) {
+                    int i = java.util.Arrays.asList(comps).stream().map(java.lang.reflect.RecordComponent::getName).toList().indexOf(e.getKey());
+                    if (i < 0) {
+                        throw new IllegalArgumentException("Unknown threshold '" + e.getKey() + "'. Known: "
+                                + java.util.Arrays.stream(comps).map(java.lang.reflect.RecordComponent::getName).toList());
+                    }
+                    Class<?> t = comps[i].getType();
+                    values[i] = t == double.class ? Double.parseDouble(e.getValue()) : t == int.class ? Integer.parseInt(e.getValue())
+                            : List.of(e.getValue().split(";"));
+                }
+                return (Thresholds) Thresholds.class.getDeclaredConstructors()[0].newInstance(values);
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("A threshold needs a number: " + ex.getMessage());
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
         public Thresholds withNearDistance(double d) {
             return new Thresholds(duplicateErrorShare, spearman, singleFeatureR2, singleFeatureAuc, d, nearMinFeatures, nearErrorShare, timeOverlapErrorShare,
                     cvSdMultiple, cvMargin, formulaColumns);

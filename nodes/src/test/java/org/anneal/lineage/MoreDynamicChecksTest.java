@@ -202,4 +202,16 @@ class MoreDynamicChecksTest {
         assertEquals(List.of(), of(cvAndTest("split.holdout", DynamicChecks.Thresholds.DEFAULT.withCvBar(2, 10)), "D6"),
                 "no test score beats the folds by 10 R² units");
     }
+
+    @Test
+    void thresholdsCanBeChangedByName() {
+        var th = DynamicChecks.Thresholds.DEFAULT.with(java.util.Map.of("nearDistance", "0.05", "nearMinFeatures", "2", "formulaColumns", "chem;formula"));
+        assertEquals(0.05, th.nearDistance());
+        assertEquals(2, th.nearMinFeatures());
+        assertEquals(List.of("chem", "formula"), th.formulaColumns());
+        assertEquals(DynamicChecks.Thresholds.DEFAULT.spearman(), th.spearman());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DynamicChecks.Thresholds.DEFAULT.with(java.util.Map.of("nearDistence", "1")));
+        assertTrue(e.getMessage().contains("nearDistance"), e.getMessage());
+    }
 }
