@@ -116,6 +116,19 @@ public final class LeakageAnalyzer {
         if (data.fittedOn().contains(Partition.ALL)) {
             for (String f : fittersOnAllRows(v, id)) {
                 boolean supervised = v.descriptors().get(f).usesTarget();
+                NodeDescriptor sd = v.descriptors().get(data.partition().splitNode());
+                if (!supervised && sd != null && sd.splitStrategy() == SplitStrategy.TIME) {
+                    if (reported.add("L2:" + f)) {
+                        out.add(new Finding("L8", Severity.WARNING, "Fitted over the whole series before a time split.",
+                                "'" + f + "' learns its statistics from the whole series, the later rows that '" + id + "' scores "
+                                        + "included, so the training rows are prepared with knowledge of the future (a drift of the "
+                                        + "mean, next month's range). The score is optimistic for tomorrow's data.",
+                                "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output (the earlier "
+                                        + "rows), and apply its state to the 'test' output with an Apply node.",
+                                List.of(f, id), List.of()));
+                    }
+                    continue;
+                }
                 if (reported.add("L2:" + f)) {
                     out.add(supervised
                             ? new Finding("L3", Severity.ERROR, "Supervised preprocessing fitted before the split.",

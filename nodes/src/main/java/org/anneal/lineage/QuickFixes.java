@@ -36,12 +36,18 @@ public final class QuickFixes {
                         }
                         return wf.withNode(n);
                     }))
+                    : isFitter(v, f.nodes().get(0)) ? moveAfterSplit(f.nodes().get(0), v)
                     : replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
             case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
             case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
             default -> Optional.empty();
         };
+    }
+
+    private static boolean isFitter(Validation v, String node) {
+        NodeDescriptor d = v.descriptors().get(node);
+        return d != null && d.role() == org.anneal.spec.LeakageRole.FIT;
     }
 
     /** L1/L5 when the wire comes straight from a split: take the other side. */

@@ -154,4 +154,17 @@ class RulesForNewStepsTest {
         assertEquals(List.of(), findings(nodes + other, links("load:table", "split:table", "other:table", "fit:train", "ridge:learner",
                 "fit:learner", "fit:model", "score:model", "split:test", "score:data")));
     }
+
+    @Test
+    void l8AScalerFittedOnTheWholeSeriesBeforeATimeSplit() throws Exception {
+        String nodes = TIMED + ",{\"id\":\"scale\",\"type\":\"prepare.standardize\"},{\"id\":\"split\",\"type\":\"split.time\"}," + MODEL;
+        Validation v = validate(nodes, links("load:table", "scale:fit", "load:table", "scale:data", "scale:out", "split:table") + "," + SCORED);
+        var fs = new LeakageAnalyzer().analyze(v);
+        assertEquals(List.of("L8"), rules(fs));
+        assertEquals(List.of("scale", "score"), fs.get(0).nodes());
+        assertTrue(!fs.get(0).isError() && fs.get(0).title().contains("whole series"), fs.get(0).title());
+        var fixed = Fixer.fixAll(v.source(), NodeRegistry.standard());
+        assertEquals(List.of(), fixed.remaining(), fixed.applied().toString());
+        assertEquals("split.time", fixed.workflow().workflow().node("split").orElseThrow().type(), "the time split stays");
+    }
 }
