@@ -35,7 +35,8 @@ import org.anneal.spec.TableSpec;
                 + "after it. Windows that run off the ends of the series are missing, unless `fill` copies the nearest complete value "
                 + "forward (from the past) or backward (from the future). A centred or leading window, or a backward fill, puts "
                 + "future measurements into today's features: on time-indexed data the leakage analysis reports it (L8). Missing "
-                + "cells inside a window are skipped.")
+                + "cells inside a window are skipped. With `by`, every value of that column (one furnace, one specimen) is its own "
+                + "series, so no window mixes two of them.")
 public final class RollingNode implements Node<RollingNode.Params> {
 
     public record Params(
@@ -45,7 +46,9 @@ public final class RollingNode implements Node<RollingNode.Params> {
             @Param(doc = "Which rows form the window of a row", def = "\"trailing\"", choices = {"trailing", "centred", "leading"})
             String alignment,
             @Param(doc = "How to fill rows whose window runs off the series", def = "\"none\"", choices = {"none", "forward", "backward"})
-            String fill) implements LooksAhead {
+            String fill,
+            @Param(doc = "Column whose values each form their own series (furnace, specimen); empty = one series", hint = Param.Hint.COLUMN)
+            String by) implements LooksAhead {
 
         @Override
         public String lookAhead() {
@@ -67,6 +70,9 @@ public final class RollingNode implements Node<RollingNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
+        if (p.by() != null && !p.by().isEmpty()) {
+            t.requireColumn(p.by(), "by");
+        }
         TableSpec out = t;
         for (String c : ScalingSpecs.columns(requireNumericFeature(t), p.columns(), "columns")) {
             if (t.column(c).orElseThrow().role() == ColumnRole.TARGET) {
@@ -105,24 +111,40 @@ public final class RollingNode implements Node<RollingNode.Params> {
         } catch (ConfigError e) {
             throw new NodeFailure(e.getMessage(), e.fix());
         }
-        int[] order = timeOrder(t);
+        List<int[]> series = series(t, p.by());
         Table out = t;
         for (int j = 0; j < cols.size(); j++) {
             ctx.checkCancelled();
             double[] x = t.numeric(cols.get(j)).values();
-            double[] sorted = new double[x.length];
-            for (int k = 0; k < x.length; k++) {
-                sorted[k] = x[order[k]];
-            }
-            double[] rolled = roll(sorted, p.window(), p.statistic(), p.alignment(), p.fill());
             double[] back = new double[x.length];
-            for (int k = 0; k < x.length; k++) {
-                back[order[k]] = rolled[k];
+            for (int[] order : series) {
+                double[] sorted = new double[order.length];
+                for (int k = 0; k < order.length; k++) {
+                    sorted[k] = x[order[k]];
+                }
+                double[] rolled = roll(sorted, p.window(), p.statistic(), p.alignment(), p.fill());
+                for (int k = 0; k < order.length; k++) {
+                    back[order[k]] = rolled[k];
+                }
             }
             out = out.with(new NumericColumn(outputName(cols.get(j), p), ColumnRole.FEATURE, back));
             ctx.progress((j + 1.0) / cols.size());
         }
         return Outputs.of(OUT, out);
+    }
+
+    /** The row indices of each series (one per value of {@code by}, in order of first appearance), each in time order. */
+    private static List<int[]> series(Table t, String by) {
+        int[] order = timeOrder(t);
+        if (by == null || by.isEmpty()) {
+            return List.of(order);
+        }
+        Column key = t.column(by).orElseThrow();
+        java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i : order) { // stays in time order within each series
+            groups.computeIfAbsent(key.text(i), k -> new ArrayList<>()).add(i);
+        }
+        return groups.values().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList();
     }
 
     /** Row indices sorted by the time column (stable for equal stamps), or the row order when there is no time column. */
