@@ -21,8 +21,8 @@ import org.anneal.graph.Problem.Severity;
  * maximum rather than an average, so that one clearly different feature, such as the age of a concrete specimen,
  * makes the rows different), and every categorical feature equal. Rows that are exact copies (D1) and rows
  * with a missing numeric feature are not counted here. Skipped with fewer than {@code nearMinFeatures} numeric
- * features that are not monotone functions of one another (close on one or two features happens by chance) and for time-indexed rows, where neighbouring time steps
- * are alike by nature and D5 checks the split instead. Reported only when there are clearly more such rows than
+ * features that are not monotone functions of one another (close on one or two features happens by chance) and for
+ * time-indexed rows, where neighbouring time steps are alike by nature and D5 checks the split instead. Reported only when there are clearly more such rows than
  * chance gives: the expected count for unrelated rows (product of the per-feature shares of training rows within the
  * tolerance) is computed, and the count must be improbable under a Poisson law with that mean (p &lt; 0.001).</li>
  * <li>for compositions: when a column is named like a formula column ("formula", "composition"), the same reduced
