@@ -131,9 +131,10 @@ public final class LeakageAnalyzer {
                 if (reported.add("L2:" + f)) {
                     out.add(supervised
                             ? new Finding("L3", Severity.ERROR, "Supervised preprocessing fitted before the split.",
-                                    "'" + f + "' looks at the target of all rows, test rows included, to decide what to keep. With many "
-                                            + "candidate features some match the test targets by pure chance and survive; the score of '"
-                                            + id + "' rewards that luck.",
+                                    "'" + f + "' learns from the target of all rows, test rows included (which features to keep, or "
+                                            + "the mean target of each category), so what it learnt about the test targets is built into the "
+                                            + "features: features that match them by chance survive, a rare category carries its own answer. "
+                                            + "The score of '" + id + "' rewards that.",
                                     "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output, and apply its "
                                             + "state to the 'test' output with an Apply node.",
                                     List.of(f, id), List.of())
