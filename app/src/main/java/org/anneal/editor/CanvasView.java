@@ -175,7 +175,9 @@ final class CanvasView extends Pane {
         });
         addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
-                zoomAt(e.getX(), e.getY(), Math.pow(1.1, e.getDeltaY() / 40));
+                // a wheel notch is 40 pixels on desktop platforms but 1 on some (Monocle): count at least one notch
+                double notches = Math.abs(e.getDeltaY()) >= 40 ? e.getDeltaY() / 40 : Math.signum(e.getDeltaY());
+                zoomAt(e.getX(), e.getY(), Math.pow(1.1, notches));
                 e.consume();
             }
         });

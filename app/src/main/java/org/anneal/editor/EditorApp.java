@@ -402,4 +402,14 @@ public final class EditorApp extends Application {
     public WorkflowViewModel viewModel() {
         return vm;
     }
+
+    /** The canvas's selected node ids, for tests of selection gestures. */
+    public java.util.Set<String> selectedNodes() {
+        return canvas.selection();
+    }
+
+    /** The canvas's zoom factor (1 = 100 %). */
+    public double canvasZoom() {
+        return canvas.zoom();
+    }
 }
