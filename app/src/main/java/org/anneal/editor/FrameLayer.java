@@ -161,10 +161,12 @@ final class FrameLayer extends Group {
             if (e.getButton() != MouseButton.PRIMARY) {
                 return;
             }
+            canvas.requestFocus(); // so Delete and the shortcuts reach the canvas, not a text field
             canvas.clearSelection();
             select(f.id());
             if (e.getClickCount() == 2) {
-                rename(f.id());
+                // after the click has finished: a dialog opened inside the press would swallow its release
+                javafx.application.Platform.runLater(() -> rename(f.id()));
                 e.consume();
                 return;
             }
