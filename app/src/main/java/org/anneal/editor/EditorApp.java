@@ -79,6 +79,7 @@ public final class EditorApp extends Application {
 
         Scene scene = new Scene(root, 1280, 800);
         keys(scene);
+        CanvasKeys.install(scene, canvas);
         primary.setScene(scene);
         primary.titleProperty().bind(Bindings.createStringBinding(() -> "Anneal — "
                         + (vm.workflowProperty().get() == null ? "no workflow" : vm.workflowProperty().get().workflow().meta().title())
@@ -352,11 +353,7 @@ public final class EditorApp extends Application {
                 vm.undo();
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
-                if (canvas.selectedNode() != null) {
-                    vm.deleteNode(canvas.selectedNode());
-                } else if (canvas.selectedWire() != null) {
-                    vm.disconnect(canvas.selectedWire());
-                }
+                canvas.deleteSelection(); // every selected node as one step, else the selected wire or frame
                 e.consume();
             }
         });
@@ -404,5 +401,15 @@ public final class EditorApp extends Application {
 
     public WorkflowViewModel viewModel() {
         return vm;
+    }
+
+    /** The canvas's selected node ids, for tests of selection gestures. */
+    public java.util.Set<String> selectedNodes() {
+        return canvas.selection();
+    }
+
+    /** The canvas's zoom factor (1 = 100 %). */
+    public double canvasZoom() {
+        return canvas.zoom();
     }
 }

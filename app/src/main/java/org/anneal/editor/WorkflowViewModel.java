@@ -411,4 +411,61 @@ public final class WorkflowViewModel {
     public NodeRegistry registry() {
         return registry;
     }
+
+    // ---- canvas edits: multi-selection, clipboard, frames. Each call is one undo step. ----
+
+    /** Moves several nodes at once (a dragged selection): one undo step, whatever the number of nodes. */
+    public void moveNodes(java.util.Map<String, NodeInstance.Position> positions) {
+        if (!positions.isEmpty()) {
+            commit(edits.moveNodes(current(), positions));
+        }
+    }
+
+    /** Deletes the nodes and their wires as one step; refused as a whole when any of them is locked in a puzzle. */
+    public void deleteNodes(java.util.Collection<String> ids) {
+        for (String id : ids) {
+            if (isLocked(id) || current().links().stream().anyMatch(l -> (l.from().node().equals(id) || l.to().node().equals(id)) && isLocked(l))) {
+                status.set("'" + id + "' is part of the puzzle and locked; nothing was deleted.");
+                return;
+            }
+        }
+        if (!ids.isEmpty()) {
+            commit(edits.deleteNodes(current(), ids));
+        }
+    }
+
+    /** The nodes and the wires among them as workflow JSON, the text Copy puts on the clipboard. */
+    public String copyText(java.util.Collection<String> ids) {
+        return codec.write(edits.fragment(current(), ids));
+    }
+
+    /**
+     * Pastes workflow JSON (from Copy, here or in another window) with its top-left corner at (x, y);
+     * returns the new node ids, or an empty list when the text is not a workflow.
+     */
+    public List<String> paste(String text, double x, double y) {
+        org.anneal.graph.Workflow fragment;
+        try {
+            fragment = codec.parse(text, null, "clipboard").workflow();
+        } catch (WorkflowFileException e) {
+            status.set("Nothing pasted: the clipboard holds no Anneal nodes.");
+            return List.of();
+        }
+        if (fragment.nodes().isEmpty()) {
+            return List.of();
+        }
+        var pasted = edits.paste(current(), fragment, x, y);
+        commit(pasted.workflow());
+        status.set("Pasted " + pasted.ids().size() + " node(s).");
+        return pasted.ids();
+    }
+
+    public List<org.anneal.graph.Frame> frames() {
+        return org.anneal.graph.Frames.of(current());
+    }
+
+    /** Replaces the frames and moves nodes with them (a dragged frame carries its nodes), as one step. */
+    public void editFrames(List<org.anneal.graph.Frame> frames, java.util.Map<String, NodeInstance.Position> moved) {
+        commit(org.anneal.graph.Frames.with(edits.moveNodes(current(), moved), frames));
+    }
 }
