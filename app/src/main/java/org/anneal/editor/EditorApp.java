@@ -16,8 +16,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -256,22 +254,7 @@ public final class EditorApp extends Application {
     }
 
     private VBox bottomPanel() {
-        ListView<Problem> problems = new ListView<>(vm.problems());
-        problems.setId("problemsList");
-        problems.setPlaceholder(new Label("No problems."));
-        problems.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(Problem p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.describe().replace("\n    ", "  "));
-                setStyle(empty || p == null ? "" : p.isError() ? "-fx-text-fill: #d93025;" : "-fx-text-fill: #e37400;");
-            }
-        });
-        problems.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null && p.nodeId() != null) {
-                select(p.nodeId());
-            }
-        });
+        ProblemsView problems = new ProblemsView(vm, this::select);
         Label status = new Label();
         status.setId("statusBar");
         status.textProperty().bind(Bindings.concat(vm.statusProperty(), "    Device: ", vm.deviceProperty()));
