@@ -43,7 +43,7 @@ public final class EditorApp extends Application {
     private WorkflowViewModel vm;
     private Stage stage;
     private final TextArea docs = new TextArea();
-    private ParamsView params;
+    private InspectorView params;
     private ValueViewer viewer;
     private Label statusBar;
     private CanvasView canvas;
@@ -53,14 +53,17 @@ public final class EditorApp extends Application {
         this.stage = primary;
         Executor executor = Executor.standard();
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
-        params = new ParamsView(vm);
+        params = new InspectorView(vm);
         canvas = new CanvasView(vm, this::select);
         this.viewer = new ValueViewer();
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
         root.setTop(toolbar());
-        SplitPane centre = new SplitPane(palette, canvas, sidePanel());
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
+        side.setFitToWidth(true);
+        side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
+        SplitPane centre = new SplitPane(palette, canvas, side);
         centre.setDividerPositions(0.16, 0.74);
         javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer));
@@ -197,7 +200,7 @@ public final class EditorApp extends Application {
         docs.setId("nodeDocs");
         docs.setEditable(false);
         docs.setWrapText(true);
-        docs.setPrefRowCount(12);
+        docs.setPrefRowCount(5);
         docs.setText("Click a node to see what it does.");
         TableView<MetricRow> table = new TableView<>(vm.metrics());
         table.setId("metricsTable");
@@ -206,7 +209,8 @@ public final class EditorApp extends Application {
         table.getColumns().add(column("value", MetricRow::valueText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(170);
+        VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
         VBox box = new VBox(6, puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
