@@ -192,7 +192,7 @@ public final class EditorApp extends Application {
         handIn.setId("handInButton");
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
         handIn.setOnAction(e -> handIn());
-        return new ToolBar(neu, open, examples, save, saveAs, new javafx.scene.control.Separator(), undo, redo,
+        return new ToolBar(neu, open, examples, new RecentMenu(vm, RecentFiles.standard(), this::open), save, saveAs, new javafx.scene.control.Separator(), undo, redo,
                 new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn);
     }
 
