@@ -102,6 +102,9 @@ public final class EditorApp extends Application {
         if (vm.workflowProperty().get() == null) {
             vm.newWorkflow(Path.of("").toAbsolutePath()); // always something to draw on, even after a broken file
         }
+        if (System.getProperty("anneal.screenshot") != null) {
+            Screenshot.takeAfterRun(this, Path.of(System.getProperty("anneal.screenshot")), System.getProperty("anneal.screenshot.select"));
+        }
         if (Boolean.getBoolean("anneal.startupProbe")) {
             // benchmark hook: report the time from JVM start to the first rendered frame, then quit
             new javafx.animation.AnimationTimer() {
@@ -284,13 +287,8 @@ public final class EditorApp extends Application {
         NodeDescriptor d = vm.registry().find(n.type()).orElse(null);
         params.show(n, d);
         StringBuilder sb = new StringBuilder();
-        sb.append(nodeId).append(" — ").append(d == null ? "unknown type " + n.type() : d.title() + " (" + d.id() + ")").append("\n\n");
-        if (d != null) {
-            sb.append(d.doc()).append("\n\nParameters:\n");
-            d.params().forEach(p -> sb.append("  ").append(p.name()).append(" = ")
-                    .append(n.params().has(p.name()) ? n.params().get(p.name()) : p.defaultJson() + " (default)")
-                    .append("\n      ").append(p.doc()).append('\n'));
-        }
+        sb.append(nodeId).append(" — ").append(d == null ? "unknown type " + n.type() : d.title() + " (" + d.id() + ")").append("\n");
+        // the doc and the parameters are in the inspector below; this box keeps the node's own problems in view
         vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
                 .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
         docs.setText(sb.toString());
@@ -391,5 +389,14 @@ public final class EditorApp extends Application {
 
     public WorkflowViewModel viewModel() {
         return vm;
+    }
+
+    /** Selects a node on the canvas and shows it in the inspector (for the screenshot and for tests). */
+    public void showNode(String id) {
+        select(id);
+    }
+
+    public Stage window() {
+        return stage;
     }
 }
