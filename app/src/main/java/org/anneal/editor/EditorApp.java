@@ -196,7 +196,7 @@ public final class EditorApp extends Application {
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
         handIn.setOnAction(e -> handIn());
         return new ToolBar(neu, open, examples, new RecentMenu(vm, RecentFiles.standard(), this::open), save, saveAs, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn);
+                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
     }
 
     private VBox sidePanel() {
@@ -214,7 +214,7 @@ public final class EditorApp extends Application {
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
         table.setPrefHeight(170);
         VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
-        VBox box = new VBox(6, puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
+        VBox box = new VBox(6, new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
     }
@@ -239,7 +239,7 @@ public final class EditorApp extends Application {
         verdict.textProperty().bind(vm.verdictProperty());
         VBox pane = new VBox(4, title, story, check, verdict);
         pane.setId("puzzlePane");
-        pane.visibleProperty().bind(vm.puzzleProperty().isNotNull());
+        pane.visibleProperty().bind(vm.puzzleProperty().isNotNull().and(vm.authoringProperty().not())); // the author sees the authoring pane
         pane.managedProperty().bind(pane.visibleProperty());
         vm.puzzleProperty().addListener((o, a, p) -> {
             if (p != null) {
@@ -398,5 +398,14 @@ public final class EditorApp extends Application {
 
     public Stage window() {
         return stage;
+    }
+
+    /** Instructor mode toggle: shows the puzzle authoring pane and lifts the locks while it is on. */
+    private javafx.scene.control.ToggleButton authorPuzzle() {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton("Author puzzle");
+        b.setId("authorPuzzleButton");
+        b.setTooltip(new javafx.scene.control.Tooltip("Instructors: lock nodes and wires, write the story, hints and goal, save as a puzzle"));
+        b.selectedProperty().bindBidirectional(vm.authoringProperty());
+        return b;
     }
 }

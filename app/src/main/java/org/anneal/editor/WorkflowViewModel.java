@@ -485,4 +485,37 @@ public final class WorkflowViewModel {
         status.set("Fixed: " + fix.get().description() + " (Undo to take it back.)");
         return true;
     }
+
+    // ---- puzzle authoring (appended) ----
+
+    {
+        // while authoring, the puzzle on show follows the block, also through undo and redo
+        workflow.addListener((o, a, lw) -> followPuzzleBlock(lw));
+    }
+
+    private void followPuzzleBlock(LoadedWorkflow lw) {
+        if (puzzle != null && puzzle.authoring().get()) {
+            puzzle.author(lw);
+        }
+    }
+
+    /** Instructor mode: locks are edited instead of enforced, and the puzzle block can be written. */
+    public BooleanProperty authoringProperty() {
+        return puzzle.authoring();
+    }
+
+    /** The workflow's puzzle block, or null. */
+    public com.fasterxml.jackson.databind.JsonNode puzzleBlock() {
+        return current().block("puzzle").orElse(null);
+    }
+
+    /** One authoring step on the puzzle block (title, story, a lock, a rule, a range): one undoable edit. */
+    public void editPuzzle(java.util.function.UnaryOperator<com.fasterxml.jackson.databind.JsonNode> edit) {
+        com.fasterxml.jackson.databind.JsonNode before = puzzleBlock();
+        com.fasterxml.jackson.databind.JsonNode after = edit.apply(before);
+        if (!java.util.Objects.equals(before, after)) {
+            commit(current().withBlock("puzzle", after));
+            puzzle.author(workflow.get());
+        }
+    }
 }
