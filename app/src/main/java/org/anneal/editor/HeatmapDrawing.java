@@ -47,6 +47,8 @@ final class HeatmapDrawing {
                 cell.setStroke(Color.web("#dadce0"));
                 cell.getStyleClass().add("heat-cell");
                 cell.setUserData(v);
+                javafx.scene.control.Tooltip.install(cell, new javafx.scene.control.Tooltip(
+                        h.rowLabels().get(r) + " → " + h.colLabels().get(c) + ": " + format(v)));
                 out.add(cell);
                 Text count = PlotChart.text(format(v), left + (c + 0.5) * cw, top + (r + 0.5) * ch, "heat-count");
                 count.setTextOrigin(VPos.CENTER);

@@ -100,6 +100,12 @@ final class InspectorView extends VBox {
             }
 
             @Override
+            public String problemOf(String param) {
+                return vm.problems().stream().filter(p -> java.util.Objects.equals(nodeId, p.nodeId()) && param.equals(p.param()))
+                        .map(org.anneal.graph.Problem::message).findFirst().orElse(null);
+            }
+
+            @Override
             public javafx.stage.Window window() {
                 return getScene() == null ? null : getScene().getWindow();
             }

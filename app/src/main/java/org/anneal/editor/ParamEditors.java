@@ -41,6 +41,9 @@ final class ParamEditors {
         Path baseDir();
 
         javafx.stage.Window window();
+
+        /** What validation already says about this parameter (a missing column, say), or null. */
+        String problemOf(String param);
     }
 
     private ParamEditors() {
@@ -63,6 +66,7 @@ final class ParamEditors {
             case PATH -> pathField(p, ctx, error);
             default -> text(p, ctx, error);
         };
+        report(control, error, ctx.problemOf(p.getName())); // known before any typing: the field starts red
         VBox box = new VBox(2, control, error);
         box.setId("editor-" + p.getName());
         return new PropertyEditor<Object>() {

@@ -103,6 +103,7 @@ public final class PlotChart extends Region {
             }
             out.add(data);
             out.addAll(legend(x1));
+            out.add(readout(x0, y0, x1, y1));
         }
         Text xl = text(plot.xLabel() == null ? "" : plot.xLabel(), (x0 + x1) / 2, h - 10, "plot-xlabel");
         centre(xl);
@@ -321,6 +322,23 @@ public final class PlotChart extends Region {
             y += 16;
         }
         return out;
+    }
+
+    /** The coordinates under the mouse, so values can be read off the chart without guessing from ticks. */
+    private Text readout(double x0, double y0, double x1, double y1) {
+        Text t = text("", x0, TOP - 8, "plot-readout");
+        t.setFill(Color.web("#5f6368"));
+        setOnMouseMoved(e -> {
+            if (xs == null || e.getX() < x0 || e.getX() > x1 || e.getY() < y0 || e.getY() > y1) {
+                t.setText("");
+                return;
+            }
+            Point2D d = toData(e.getX(), e.getY());
+            t.setText(plot.kind() == Plot.Kind.BAR ? String.format(Locale.ROOT, "y = %.4g", d.getY())
+                    : String.format(Locale.ROOT, "x = %.4g   y = %.4g", d.getX(), d.getY()));
+        });
+        setOnMouseExited(e -> t.setText(""));
+        return t;
     }
 
     static Text text(String s, double x, double y, String styleClass) {

@@ -18,14 +18,16 @@ import org.anneal.graph.Problem;
 import org.anneal.lineage.Finding;
 
 /**
- * Validation problems and leakage findings, each with a severity icon. Selecting one
+ * Validation problems and leakage findings, errors first, each with a severity icon. Selecting one
  * highlights the nodes and wires involved (through the view model, which the canvas reads) and selects
  * its first node; a finding that has a quick fix gets a "Fix" button that applies it as one undoable edit.
  */
 final class ProblemsView extends ListView<Problem> {
 
     ProblemsView(WorkflowViewModel vm, Consumer<String> selectNode) {
-        super(vm.problems());
+        // errors first, then warnings; within each, the order validation found them (the sort is stable)
+        super(new javafx.collections.transformation.SortedList<>(vm.problems(),
+                java.util.Comparator.comparing((Problem p) -> !p.isError())));
         setId("problemsList");
         setPlaceholder(new Label("No problems."));
         setCellFactory(lv -> new ProblemCell(vm));

@@ -113,4 +113,15 @@ class InspectorTest extends EditorTestBase {
         assertEquals("\"../datasets/elements_extended.csv\"", param(vm, "load", "path"), "stored relative to workflows/");
         assertFalse(vm.problems().stream().anyMatch(p -> "load".equals(p.nodeId()) && "path".equals(p.param())), "and it resolves");
     }
+
+    @Test
+    void aProblemValidationAlreadyKnowsShowsWhenTheNodeIsSelected() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        WorkflowViewModel vm = editor.viewModel();
+        WaitForAsyncUtils.asyncFx(() -> vm.setParam("clean", "columns", "[\"no_such_column\"]")).get();
+        clickOn("#node-clean");
+        Label error = lookup("#error-columns").queryAs(Label.class);
+        assertTrue(error.getText().contains("no_such_column"), "the configure error, before any typing: " + error.getText());
+        assertTrue(lookup("#param-columns").query().getStyle().contains("#d93025"));
+    }
 }

@@ -86,6 +86,24 @@ class PlotViewerTest extends FxRobot {
     }
 
     @Test
+    void theReadoutShowsTheValuesUnderTheMouse() throws Exception {
+        Plot p = Plot.of(Plot.Kind.LINE, "Learning curve", "training rows", "RMSE",
+                List.of(Plot.Series.of("validation", new double[] {10, 20, 40, 80}, new double[] {3, 2, 1.5, 1.2})), List.of());
+        PlotChart chart = show(p);
+        double px = chart.xScale().toPixel(40), py = chart.yScale().toPixel(1.5);
+        moveTo(chart.localToScreen(px, py));
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = lookup(".plot-readout").queryAs(Text.class).getText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("x = ([-0-9.e]+)\\s+y = ([-0-9.e]+)").matcher(text);
+        assertTrue(m.find(), text);
+        // within two pixels of the point the mouse is on
+        double pxPerX = (chart.xScale().max() - chart.xScale().min()) / Math.abs(chart.xScale().pixelEnd() - chart.xScale().pixelStart());
+        double pxPerY = (chart.yScale().max() - chart.yScale().min()) / Math.abs(chart.yScale().pixelEnd() - chart.yScale().pixelStart());
+        assertEquals(40, Double.parseDouble(m.group(1)), 2 * pxPerX);
+        assertEquals(1.5, Double.parseDouble(m.group(2)), 2 * pxPerY);
+    }
+
+    @Test
     void residualPlotKeepsTheZeroLineInViewEvenWhenAllResidualsArePositive() throws Exception {
         Plot p = Plot.of(Plot.Kind.SCATTER, "Residuals", "predicted", "residual",
                 List.of(Plot.Series.of("test", new double[] {10, 20, 30}, new double[] {0.5, 1.5, 2.5})), List.of(Plot.Guide.zero()));
