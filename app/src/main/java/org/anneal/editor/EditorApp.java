@@ -68,10 +68,8 @@ public final class EditorApp extends Application {
         javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer));
         bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        canvas.onPortClick(p -> {
-            viewer.show(p.toString(), vm.outputValue(p));
-            bottom.getSelectionModel().select(1);
-        });
+        this.bottomTabs = bottom;
+        canvas.onPortClick(this::showPort);
         SplitPane main = new SplitPane(centre, bottom);
         root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
@@ -407,5 +405,13 @@ public final class EditorApp extends Application {
         b.setTooltip(new javafx.scene.control.Tooltip("Instructors: lock nodes and wires, write the story, hints and goal, save as a puzzle"));
         b.selectedProperty().bindBidirectional(vm.authoringProperty());
         return b;
+    }
+
+    private javafx.scene.control.TabPane bottomTabs;
+
+    /** Shows the value on an output port in the Data tab (a click on the port; the screenshot). */
+    public void showPort(org.anneal.graph.PortRef p) {
+        viewer.show(p.toString(), vm.outputValue(p));
+        bottomTabs.getSelectionModel().select(1);
     }
 }

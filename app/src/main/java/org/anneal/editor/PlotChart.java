@@ -88,11 +88,16 @@ public final class PlotChart extends Region {
             ys = null;
             HeatmapDrawing.draw(plot, x0, y0, x1, y1, out);
         } else {
+            if (isParity()) { // a square plot area, so the identity line really is at 45°
+                double side = Math.min(x1 - x0, y1 - y0);
+                x0 += (x1 - x0 - side) / 2; // centred under the title
+                x1 = x0 + side;
+                y1 = y0 + side;
+            }
             scales(x0, x1, y0, y1);
             out.addAll(axes(x0, x1, y0, y1));
             Group data = new Group();
             data.setClip(new Rectangle(x0, y0, x1 - x0, y1 - y0));
-            data.getChildren().addAll(plot.kind() == Plot.Kind.BAR ? bars() : seriesShapes());
             for (Plot.Guide g : plot.guides()) {
                 Line l = new Line(x0, ys.toPixel(g.slope() * xs.min() + g.intercept()), x1, ys.toPixel(g.slope() * xs.max() + g.intercept()));
                 l.getStyleClass().add("plot-guide");
@@ -101,16 +106,17 @@ public final class PlotChart extends Region {
                 l.getStrokeDashArray().setAll(6.0, 4.0);
                 data.getChildren().add(l);
             }
+            data.getChildren().addAll(plot.kind() == Plot.Kind.BAR ? bars() : seriesShapes()); // data above the guides
             out.add(data);
             out.addAll(legend(x1));
             out.add(readout(x0, y0, x1, y1));
         }
-        Text xl = text(plot.xLabel() == null ? "" : plot.xLabel(), (x0 + x1) / 2, h - 10, "plot-xlabel");
+        Text xl = text(plot.xLabel() == null ? "" : plot.xLabel(), (x0 + x1) / 2, Math.min(h - 10, y1 + 34), "plot-xlabel");
         centre(xl);
         Text yl = text(plot.yLabel() == null ? "" : plot.yLabel(), 0, 0, "plot-ylabel");
         centre(yl);
         yl.setRotate(-90);
-        yl.setX(14 - yl.getLayoutBounds().getWidth() / 2);
+        yl.setX(x0 - 50 - yl.getLayoutBounds().getWidth() / 2); // left of the tick labels, wherever the plot area starts
         yl.setY((y0 + y1) / 2);
         out.add(xl);
         out.add(yl);
@@ -141,7 +147,7 @@ public final class PlotChart extends Region {
             ys = AxisScale.nice(Math.min(0, ylo), Math.max(0, yhi), 6, y1, y0);
             return;
         }
-        if (plot.guides().stream().anyMatch(g -> g.slope() == 1 && g.intercept() == 0)) {
+        if (isParity()) {
             double lo = Math.min(xlo, ylo), hi = Math.max(xhi, yhi);
             xlo = ylo = lo;
             xhi = yhi = hi;
@@ -154,6 +160,10 @@ public final class PlotChart extends Region {
         }
         xs = AxisScale.nice(xlo, xhi, 7, x0, x1);
         ys = AxisScale.nice(ylo, yhi, 6, y1, y0); // pixels grow downwards, values upwards
+    }
+
+    private boolean isParity() {
+        return plot.kind() != Plot.Kind.BAR && plot.guides().stream().anyMatch(g -> g.slope() == 1 && g.intercept() == 0);
     }
 
     private List<javafx.scene.Node> axes(double x0, double x1, double y0, double y1) {
@@ -321,6 +331,11 @@ public final class PlotChart extends Region {
             out.add(t);
             y += 16;
         }
+        // a white card behind the entries, so points and lines under the legend never garble it
+        double left = out.stream().mapToDouble(n -> ((Text) n).getX()).min().orElse(right);
+        Rectangle card = new Rectangle(left - 4, TOP + 1, right - left + 2, y - TOP - 10);
+        card.setFill(Color.rgb(255, 255, 255, 0.85));
+        out.add(0, card);
         return out;
     }
 

@@ -7,7 +7,8 @@ import javafx.util.Duration;
 
 /**
  * For the docs: with {@code -Danneal.screenshot=FILE.png} the editor runs the opened workflow, selects a
- * node (so the inspector shows), saves the window as PNG and quits. bench/screenshot.sh runs it under Xvfb.
+ * node (so the inspector shows), optionally shows a port's value in the Data tab ({@code anneal.screenshot.port},
+ * {@code anneal.screenshot.view}), saves the window as PNG and quits. bench/screenshot.sh runs it under Xvfb.
  */
 final class Screenshot {
     private Screenshot() {
@@ -19,6 +20,18 @@ final class Screenshot {
             if (was && !now) {
                 if (selectNode != null && vm.current().node(selectNode).isPresent()) {
                     app.showNode(selectNode);
+                }
+                String port = System.getProperty("anneal.screenshot.port");
+                if (port != null) {
+                    app.showPort(org.anneal.graph.PortRef.parse(port));
+                    String view = System.getProperty("anneal.screenshot.view"); // e.g. Parity: a chart of the predictions
+                    if (view != null && app.window().getScene().lookup("#view-" + view) instanceof javafx.scene.control.ButtonBase b) {
+                        b.fire();
+                    }
+                    if (app.window().getScene().getRoot() instanceof javafx.scene.layout.BorderPane bp
+                            && bp.getCenter() instanceof javafx.scene.control.SplitPane main) {
+                        main.setDividerPositions(0.5); // room for the chart, as a student would drag it
+                    }
                 }
                 PauseTransition settle = new PauseTransition(Duration.millis(800)); // let layout and the last statuses draw
                 settle.setOnFinished(e -> {

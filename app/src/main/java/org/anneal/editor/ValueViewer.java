@@ -34,6 +34,8 @@ public final class ValueViewer extends VBox {
     private final StackPane chartHolder = new StackPane();
     private final Button export = new Button("Export PNG…");
     private final Label exportStatus = new Label();
+    /** Table / chart switches for a predictions table (see {@link QuickPlots}). */
+    private final HBox views = new HBox(2);
 
     public ValueViewer() {
         super(4);
@@ -54,7 +56,8 @@ public final class ValueViewer extends VBox {
         export.setId("exportPngButton");
         export.setOnAction(e -> exportChart());
         exportStatus.setId("exportStatus");
-        HBox bar = new HBox(8, title, export, exportStatus);
+        views.setId("valueViews");
+        HBox bar = new HBox(8, title, views, export, exportStatus);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(bar, table);
@@ -80,6 +83,7 @@ public final class ValueViewer extends VBox {
         table.getColumns().clear();
         table.setItems(FXCollections.observableArrayList());
         chartHolder.getChildren().clear();
+        views.getChildren().clear();
         show(Pane.TABLE);
         if (value == null) {
             title.setText(port + ": no value yet; run the workflow first.");
@@ -98,6 +102,7 @@ public final class ValueViewer extends VBox {
             }
             // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
             table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
+            offerCharts(QuickPlots.forPredictions(t));
         } else if (value instanceof Metrics m) {
             title.setText(port + ": " + m.values().size() + " metrics on " + m.rows() + " rows");
             metrics.setItems(FXCollections.observableArrayList(m.values().entrySet()));
@@ -117,6 +122,37 @@ public final class ValueViewer extends VBox {
         } else {
             title.setText(port + ": " + value);
         }
+    }
+
+    private void offerCharts(Map<String, Plot> plots) {
+        if (plots.isEmpty()) {
+            return;
+        }
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton asTable = new javafx.scene.control.ToggleButton("Table");
+        asTable.setId("view-Table");
+        asTable.setToggleGroup(group);
+        asTable.setSelected(true);
+        asTable.setOnAction(e -> show(Pane.TABLE));
+        views.getChildren().add(asTable);
+        plots.forEach((name, plot) -> {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(name);
+            b.setId("view-" + name.replace(' ', '_'));
+            b.setToggleGroup(group);
+            b.setOnAction(e -> {
+                PlotChart chart = new PlotChart(plot);
+                chart.setId("plotChart");
+                chartHolder.getChildren().setAll(chart);
+                show(Pane.CHART);
+            });
+            views.getChildren().add(b);
+        });
+        // a toggle group lets the selected button be clicked off; keep one view always chosen
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
     }
 
     /** The chart on show, or null. */
