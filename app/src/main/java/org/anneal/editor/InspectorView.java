@@ -28,6 +28,8 @@ final class InspectorView extends VBox {
     private final WorkflowViewModel vm;
     private final PropertySheet sheet = new PropertySheet();
     private final Label docs = new Label();
+    /** Instructors only: lock the selected node into the puzzle (the authoring pane lists the same locks). */
+    private final javafx.scene.control.CheckBox lock = new javafx.scene.control.CheckBox("Locked in the puzzle");
     private String nodeId;
     private boolean committing;
 
@@ -45,7 +47,17 @@ final class InspectorView extends VBox {
         docs.setPadding(new Insets(4, 2, 4, 2));
         docs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole doc; the side panel scrolls
         VBox.setVgrow(sheet, Priority.SOMETIMES);
-        getChildren().addAll(sheet, docs);
+        lock.setId("inspectorLock");
+        lock.visibleProperty().bind(vm.authoringProperty());
+        lock.managedProperty().bind(lock.visibleProperty());
+        lock.setOnAction(e -> {
+            if (nodeId != null) {
+                String id = nodeId;
+                boolean on = lock.isSelected();
+                vm.editPuzzle(b -> PuzzleBlock.withNodeLocked(b, id, on));
+            }
+        });
+        getChildren().addAll(lock, sheet, docs);
         vm.workflowProperty().addListener((o, a, lw) -> {
             if (!committing && nodeId != null) {
                 NodeInstance n = lw == null ? null : lw.workflow().node(nodeId).orElse(null);
@@ -67,6 +79,12 @@ final class InspectorView extends VBox {
             items.add(new ParamItem(p, n.params().get(p.name())));
         }
         sheet.getItems().setAll(FXCollections.observableArrayList(items));
+        JsonNode block = vm.puzzleBlock();
+        boolean locked = false;
+        for (JsonNode x : block == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : block.path("locked").path("nodes")) {
+            locked |= x.asText().equals(n.id());
+        }
+        lock.setSelected(locked);
         // every row visible without scrolling the sheet itself, up to a dozen; the side panel scrolls instead
         sheet.setMinHeight(Math.min(12, items.size()) * 30 + 8);
         docs.setText(d.title() + " (" + d.id() + ")\n" + d.doc());

@@ -117,4 +117,21 @@ class PuzzleAuthoringTest extends EditorTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         return n;
     }
+
+    @Test
+    void theInspectorLocksTheSelectedNodeAndUndoUnlocksIt() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        WorkflowViewModel vm = editor.viewModel();
+        assertFalse(lookup("#inspectorLock").query().isVisible(), "students never see the lock toggle");
+        clickOn("#authorPuzzleButton");
+        clickOn("#node-split");
+        clickOn(reveal("#inspectorLock"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("split"), Puzzle.of(vm.current()).lockedNodes());
+        assertTrue(lookup("#lock-node-split").queryAs(javafx.scene.control.CheckBox.class).isSelected(), "the authoring pane agrees");
+        clickOn("#undoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.puzzleBlock() == null || Puzzle.of(vm.current()).lockedNodes().isEmpty(), "undo takes the lock back");
+        assertFalse(lookup("#inspectorLock").queryAs(javafx.scene.control.CheckBox.class).isSelected());
+    }
 }
