@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.anneal.exec.Validation;
@@ -27,7 +26,7 @@ import org.controlsfx.control.PropertySheet;
 final class InspectorView extends VBox {
     private final WorkflowViewModel vm;
     private final PropertySheet sheet = new PropertySheet();
-    private final Label docs = new Label();
+    private final NodeDocsView docs = new NodeDocsView();
     /** Instructors only: lock the selected node into the puzzle (the authoring pane lists the same locks). */
     private final javafx.scene.control.CheckBox lock = new javafx.scene.control.CheckBox("Locked in the puzzle");
     private String nodeId;
@@ -42,8 +41,6 @@ final class InspectorView extends VBox {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> ParamEditors.create(item, context()));
-        docs.setId("inspectorDocs");
-        docs.setWrapText(true);
         docs.setPadding(new Insets(4, 2, 4, 2));
         docs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole doc; the side panel scrolls
         VBox.setVgrow(sheet, Priority.SOMETIMES);
@@ -71,7 +68,7 @@ final class InspectorView extends VBox {
         if (n == null || d == null) {
             sheet.getItems().clear();
             sheet.setMinHeight(0);
-            docs.setText("");
+            docs.show(null);
             return;
         }
         List<PropertySheet.Item> items = new ArrayList<>();
@@ -87,7 +84,7 @@ final class InspectorView extends VBox {
         lock.setSelected(locked);
         // every row visible without scrolling the sheet itself, up to a dozen; the side panel scrolls instead
         sheet.setMinHeight(Math.min(12, items.size()) * 30 + 8);
-        docs.setText(d.title() + " (" + d.id() + ")\n" + d.doc());
+        docs.show(d);
     }
 
     private ParamEditors.Context context() {

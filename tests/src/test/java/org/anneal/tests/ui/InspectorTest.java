@@ -41,7 +41,9 @@ class InspectorTest extends EditorTestBase {
         clickOn("#node-ridge");
         TextField lambda = lookup("#param-lambda").queryAs(TextField.class);
         assertEquals("0.1", lambda.getText(), "the value in the file");
-        assertTrue(lookup("#inspectorDocs").queryLabeled().getText().contains("model.ridge"), "the node's docs below the sheet");
+        String docs = lookup("#inspectorDocs").queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
+                .map(t -> ((javafx.scene.text.Text) t).getText()).collect(java.util.stream.Collectors.joining());
+        assertTrue(docs.contains("(model.ridge)") && docs.contains("Outputs") && docs.contains("learner"), "docs and ports below the sheet: " + docs);
 
         doubleClickOn(lambda).eraseText(3).write("-1");
         WaitForAsyncUtils.waitForFxEvents();
