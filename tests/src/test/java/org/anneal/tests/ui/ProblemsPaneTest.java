@@ -55,4 +55,21 @@ class ProblemsPaneTest extends EditorTestBase {
         WaitForAsyncUtils.asyncFx(() -> editor.viewModel().highlight(l7)).get(5, TimeUnit.SECONDS);
         assertEquals(Set.of("split"), editor.viewModel().highlightProperty().get().nodes());
     }
+
+    @Test
+    void errorsAreListedBeforeWarnings() throws Exception {
+        EditorApp editor = start("workflows/puzzles/01-scaler-before-split.json");
+        WorkflowViewModel vm = editor.viewModel();
+        ListView<Problem> list = lookup("#problemsList").queryListView();
+        assertEquals(Problem.Severity.WARNING, list.getItems().get(0).severity(), "only the L2 warning at first");
+        // a second, unwired fit node: an error of its own, while the L2 finding on the rest stays
+        String extra = WaitForAsyncUtils.asyncFx(() -> vm.addNode("train.fit", 900, 400)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.getItems().size() >= 2, list.getItems().toString());
+        assertTrue(list.getItems().get(0).isError() && extra.equals(list.getItems().get(0).nodeId()), list.getItems().get(0).describe());
+        assertTrue(lookup("#problemsList .severity-error").tryQuery().isPresent());
+        int firstWarning = list.getItems().indexOf(list.getItems().stream().filter(p -> !p.isError()).findFirst().orElseThrow());
+        assertTrue(list.getItems().subList(0, firstWarning).stream().allMatch(Problem::isError), "no error after a warning");
+        assertTrue(list.getItems().subList(firstWarning, list.getItems().size()).stream().noneMatch(Problem::isError));
+    }
 }
