@@ -411,7 +411,18 @@ public final class EditorApp extends Application {
 
     /** Shows the value on an output port in the Data tab (a click on the port; the screenshot). */
     public void showPort(org.anneal.graph.PortRef p) {
+        if (shownPort == null) {
+            // after every run, the port on show is shown again: change a parameter, run, and the chart follows
+            vm.runningProperty().addListener((o, was, now) -> {
+                if (was && !now && shownPort != null) {
+                    viewer.show(shownPort.toString(), vm.outputValue(shownPort));
+                }
+            });
+        }
+        shownPort = p;
         viewer.show(p.toString(), vm.outputValue(p));
         bottomTabs.getSelectionModel().select(1);
     }
+
+    private org.anneal.graph.PortRef shownPort;
 }

@@ -34,6 +34,8 @@ public final class ValueViewer extends VBox {
     private final StackPane chartHolder = new StackPane();
     private final Button export = new Button("Export PNG…");
     private final Label exportStatus = new Label();
+    /** The chart view the student picked last (Parity, ...), kept when the next value offers it too. */
+    private String chosenView;
     /** Table / chart switches for a predictions table (see {@link QuickPlots}). */
     private final HBox views = new HBox(2);
 
@@ -133,13 +135,17 @@ public final class ValueViewer extends VBox {
         asTable.setId("view-Table");
         asTable.setToggleGroup(group);
         asTable.setSelected(true);
-        asTable.setOnAction(e -> show(Pane.TABLE));
+        asTable.setOnAction(e -> {
+            chosenView = null;
+            show(Pane.TABLE);
+        });
         views.getChildren().add(asTable);
         plots.forEach((name, plot) -> {
             javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(name);
             b.setId("view-" + name.replace(' ', '_'));
             b.setToggleGroup(group);
             b.setOnAction(e -> {
+                chosenView = name;
                 PlotChart chart = new PlotChart(plot);
                 chart.setId("plotChart");
                 chartHolder.getChildren().setAll(chart);
@@ -147,6 +153,10 @@ public final class ValueViewer extends VBox {
             });
             views.getChildren().add(b);
         });
+        if (chosenView != null && plots.containsKey(chosenView)) { // the same value after a re-run: stay on its chart
+            views.getChildren().stream().map(javafx.scene.control.ToggleButton.class::cast).filter(b -> b.getText().equals(chosenView))
+                    .findFirst().ifPresent(javafx.scene.control.ToggleButton::fire); // selects it and draws its chart
+        }
         // a toggle group lets the selected button be clicked off; keep one view always chosen
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {

@@ -63,7 +63,25 @@ class PredictionChartsTest extends EditorTestBase {
         assertEquals(23, chart.plot().series().get(0).size(), "one point per test row, as many as split:test holds (see EditorSmokeTest)");
         assertTrue(lookup(".plot-guide").tryQuery().isPresent(), "the 45° line");
         assertTrue(lookup("#exportPngButton").query().isVisible());
+
+        // change the penalty and run again: the parity plot on show follows the new predictions
+        double[] before = chart.plot().series().get(0).y();
+        WaitForAsyncUtils.asyncFx(() -> editor.viewModel().setParam("ridge", "lambda", "1000")).get(5, TimeUnit.SECONDS);
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#plotChart").tryQuery().isPresent()
+                && lookup("#plotChart").query() != chart && !lookup("#runButton").queryAs(Button.class).isDisabled());
+        PlotChart after = lookup("#plotChart").query();
+        double[] y = after.plot().series().get(0).y();
+        assertArrayEquals(chart.plot().series().get(0).x(), after.plot().series().get(0).x(), "the same test rows");
+        // a heavy penalty shrinks the predictions towards their mean: their spread must fall
+        assertTrue(spread(y) < spread(before), spread(y) + " vs " + spread(before));
+        assertTrue(lookup("#view-Parity").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "still on the parity view");
         clickOn("#view-Table");
         assertEquals(23, lookup("#dataViewer").queryTableView().getItems().size());
+    }
+
+    private static double spread(double[] v) {
+        double mean = java.util.Arrays.stream(v).average().orElse(0);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / v.length);
     }
 }
