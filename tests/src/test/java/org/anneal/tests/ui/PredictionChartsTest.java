@@ -80,6 +80,30 @@ class PredictionChartsTest extends EditorTestBase {
         assertEquals(23, lookup("#dataViewer").queryTableView().getItems().size());
     }
 
+    @Test
+    void theConfusionMatrixAgreesWithTheAccuracyTheScoreNodeReports() throws Exception {
+        EditorApp editor = start("workflows/04-classification-two-moons.json");
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(Button.class).isDisabled()
+                && editor.viewModel().states().get("score") != null && editor.viewModel().states().get("score").status().isFinal());
+        clickOn("#out-score-predictions");
+        clickOn("#view-Confusion_matrix");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.text.Text> counts = lookup(".heat-count").queryAllAs(javafx.scene.text.Text.class).stream().toList();
+        assertEquals(4, counts.size(), "two moons: two classes");
+        double total = 0, diagonal = 0;
+        for (javafx.scene.text.Text t : counts) {
+            int[] rc = (int[]) t.getUserData();
+            double v = Double.parseDouble(t.getText());
+            total += v;
+            diagonal += rc[0] == rc[1] ? v : 0;
+        }
+        assertEquals(100, total, "the 25 % test rows of 400");
+        double accuracy = editor.viewModel().metrics().stream().filter(m -> m.node().equals("score") && m.metric().equals("accuracy"))
+                .findFirst().orElseThrow().value();
+        assertEquals(accuracy, diagonal / total, 1e-12, "the diagonal is what the score node counted as right");
+    }
+
     private static double spread(double[] v) {
         double mean = java.util.Arrays.stream(v).average().orElse(0);
         return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / v.length);
