@@ -142,7 +142,7 @@ public final class PlotChart extends Region {
             }
         }
         if (plot.kind() == Plot.Kind.BAR) {
-            int n = categories().size();
+            int n = Math.max(1, categories().size()); // no bars still needs a finite axis
             xs = new AxisScale(-0.5, n - 0.5, 1, x0, x1);
             ys = AxisScale.nice(Math.min(0, ylo), Math.max(0, yhi), 6, y1, y0);
             return;

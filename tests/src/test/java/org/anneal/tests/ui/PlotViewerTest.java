@@ -162,6 +162,24 @@ class PlotViewerTest extends FxRobot {
     }
 
     @Test
+    void degeneratePlotsStillDrawAnAxisInsteadOfFailing() throws Exception {
+        Plot nothing = Plot.of(Plot.Kind.SCATTER, "Empty", "x", "y", List.of(Plot.Series.of("none", new double[0], new double[0])), List.of());
+        PlotChart chart = show(nothing);
+        assertEquals(0, chart.xScale().min(), 1e-12, "no data: a unit axis");
+        assertEquals(1, chart.xScale().max(), 1e-12);
+        Plot gaps = Plot.of(Plot.Kind.LINE, "Loss", "epoch", "loss",
+                List.of(Plot.Series.of("train", new double[] {1, 2, 3, 4}, new double[] {2, Double.NaN, 1, 0.5})), List.of());
+        chart = show(gaps);
+        Path curve = lookup("#series-train").query();
+        // a NaN breaks the line: move, (gap), move, line
+        assertEquals(List.of(MoveTo.class, MoveTo.class, javafx.scene.shape.LineTo.class), curve.getElements().stream().map(Object::getClass).toList());
+        chart = show(Plot.of(Plot.Kind.BAR, "No bars", "", "", List.of(), List.of()));
+        assertTrue(Double.isFinite(chart.xScale().toPixel(0)), "an empty bar chart has a finite axis");
+        show(Plot.heatmap("Empty matrix", "predicted", "true", new Plot.Heatmap(List.of(), List.of(), new double[0][])));
+        assertTrue(lookup(".heat-cell").queryAll().isEmpty());
+    }
+
+    @Test
     void metricsShowAsATable() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> viewer.show("score:metrics", new Metrics(Task.REGRESSION, Map.of("r2", 0.75), 20))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
