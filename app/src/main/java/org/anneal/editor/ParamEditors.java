@@ -96,7 +96,8 @@ final class ParamEditors {
         TextField f = new TextField(ParamText.show(p.stored()));
         f.setId("param-" + p.getName());
         ParamDescriptor d = p.descriptor();
-        f.setPromptText(d.hasDefault() ? ParamText.show(d.defaultJson()) + " (default)" : "required");
+        String range = d.rangeText().isEmpty() ? "" : ", " + d.rangeText();
+        f.setPromptText((d.hasDefault() ? ParamText.show(d.defaultJson()) + " (default" + range + ")" : "required" + range));
         f.setTooltip(new Tooltip(p.getDescription()));
         // as you type: say what is wrong, but do not touch the workflow
         f.textProperty().addListener((o, a, now) -> report(f, error, ParamText.read(d, now).error()));

@@ -96,6 +96,21 @@ class PuzzleAuthoringTest extends EditorTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#checkFixButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#verdict").queryAs(TextArea.class).getText().startsWith("Solved!"));
+
+        // and the command line agrees: `anneal puzzle verify` on the student's saved file and on the untouched puzzle
+        Path mine = tmp.resolve("student.json");
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.saveAs(mine);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int solved = org.anneal.cli.Anneal.execute(new String[] {"puzzle", "verify", mine.toString(), "--puzzle", saved.toString()},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, solved, out.toString());
+        assertTrue(out.toString().startsWith("Solved!"), out.toString());
+        int untouchedExit = org.anneal.cli.Anneal.execute(new String[] {"puzzle", "verify", saved.toString(), "--puzzle", saved.toString()},
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(1, untouchedExit, "the puzzle as saved is not solved");
     }
 
     /** Scrolls the side panel so the node is in view, as the instructor would. */
