@@ -33,6 +33,8 @@ public final class PlotChart extends Region {
     static final List<Color> PALETTE = List.of("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
             "#ff9da7", "#9c755f", "#bab0ac").stream().map(Color::web).toList();
     private static final double LEFT = 64, RIGHT = 16, TOP = 34, BOTTOM = 48;
+    /** Above this many points a scatter series is drawn on a Canvas instead of as vector shapes. */
+    static final int MAX_VECTOR_POINTS = 2000;
 
     private final Plot plot;
     private final Group content = new Group();
@@ -217,11 +219,25 @@ public final class PlotChart extends Region {
             if (s.hasBand()) {
                 out.add(band(s, c));
             }
+            if (plot.kind() == Plot.Kind.SCATTER && x.length > MAX_VECTOR_POINTS) {
+                out.add(pointCanvas(s, c));
+                continue;
+            }
             Path path = new Path();
             path.getStyleClass().add("plot-series");
             path.setId("series-" + s.name().replaceAll("[^A-Za-z0-9_-]", "_"));
             path.setUserData(s);
             boolean line = plot.kind() == Plot.Kind.LINE;
+            if (line && x.length > 4 * drawnW) {
+                int[] keep = LineDecimation.keep(x, y, xs, 4 * drawnW);
+                double[] dx = new double[keep.length], dy = new double[keep.length];
+                for (int i = 0; i < keep.length; i++) {
+                    dx[i] = keep[i] < 0 ? Double.NaN : x[keep[i]];
+                    dy[i] = keep[i] < 0 ? Double.NaN : y[keep[i]];
+                }
+                x = dx;
+                y = dy;
+            }
             boolean pen = false;
             for (int i = 0; i < x.length; i++) {
                 if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
@@ -243,6 +259,27 @@ public final class PlotChart extends Region {
             out.add(path);
         }
         return out;
+    }
+
+    /**
+     * Many points (an embedding of every micrograph patch) as pixels on one Canvas: a Path of that many
+     * diamonds takes seconds to render in software; the canvas takes milliseconds. Exported PNGs of such
+     * charts are raster at screen resolution.
+     */
+    private javafx.scene.canvas.Canvas pointCanvas(Plot.Series s, Color c) {
+        javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(Math.max(1, drawnW), Math.max(1, drawnH));
+        canvas.getStyleClass().add("plot-series");
+        canvas.setId("series-" + s.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+        canvas.setUserData(s);
+        var g = canvas.getGraphicsContext2D();
+        g.setFill(c.deriveColor(0, 1, 1, 0.6));
+        double[] x = s.x(), y = s.y();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                g.fillRect(xs.toPixel(x[i]) - 1.5, ys.toPixel(y[i]) - 1.5, 3, 3);
+            }
+        }
+        return canvas;
     }
 
     /** A filled band for curves (mean ± sd); error bars for points (prediction intervals). */

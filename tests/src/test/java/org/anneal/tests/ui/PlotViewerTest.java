@@ -180,6 +180,39 @@ class PlotViewerTest extends FxRobot {
     }
 
     @Test
+    void longCurvesAreThinnedToThePixelsButKeepTheirSpikes() throws Exception {
+        int n = 100_000;
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = 1.0 / (1 + i * 1e-3); // a decaying loss...
+        }
+        y[61_234] = 5; // ...with one spike
+        PlotChart chart = show(Plot.of(Plot.Kind.LINE, "Loss", "iteration", "loss", List.of(Plot.Series.of("loss", x, y)), List.of()));
+        Path curve = lookup("#series-loss").query();
+        int elements = curve.getElements().size();
+        assertTrue(elements <= 4 * (int) Math.ceil(chart.getWidth()) + 4, elements + " path elements for " + chart.getWidth() + " px");
+        double spikeY = chart.yScale().toPixel(5);
+        assertTrue(curve.getElements().stream().anyMatch(e -> e instanceof javafx.scene.shape.LineTo l && Math.abs(l.getY() - spikeY) < 1e-9),
+                "the single spike is still drawn");
+    }
+
+    @Test
+    void largeScattersAreDrawnAsPixels() throws Exception {
+        int n = 20_000;
+        double[] x = new double[n], y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 100;
+            y[i] = i / 100; // a 100 × 200 grid of points
+        }
+        PlotChart chart = show(Plot.of(Plot.Kind.SCATTER, "Embedding", "t-SNE 1", "t-SNE 2", List.of(Plot.Series.of("patches", x, y)), List.of()));
+        javafx.scene.canvas.Canvas layer = lookup("#series-patches").queryAs(javafx.scene.canvas.Canvas.class);
+        var image = WaitForAsyncUtils.asyncFx(() -> layer.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        Color atPoint = image.getPixelReader().getColor((int) Math.round(chart.xScale().toPixel(50)), (int) Math.round(chart.yScale().toPixel(120)));
+        assertTrue(atPoint.getOpacity() > 0.3 && atPoint.getBlue() > atPoint.getRed(), "a point is painted where (50, 120) maps: " + atPoint);
+    }
+
+    @Test
     void metricsShowAsATable() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> viewer.show("score:metrics", new Metrics(Task.REGRESSION, Map.of("r2", 0.75), 20))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
