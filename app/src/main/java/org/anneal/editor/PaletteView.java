@@ -1,6 +1,5 @@
 package org.anneal.editor;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -19,8 +18,8 @@ import org.anneal.spec.NodeRegistry;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
- * Every node type, grouped under CRISP-DM phase headings, with a search over titles, ids and docs (every
- * word must match somewhere). Drag a type onto the canvas, or double-click it to add it beside the
+ * Every node type, grouped under CRISP-DM phase headings, with a search over titles and ids, and over the
+ * docs when no title or id matches (every word must match; see {@link NodeSearch}). Drag a type onto the canvas, or double-click it to add it beside the
  * existing nodes.
  */
 final class PaletteView extends VBox {
@@ -31,9 +30,9 @@ final class PaletteView extends VBox {
         search.setPromptText("Search blocks…");
         FilteredList<NodeDescriptor> items = new FilteredList<>(FXCollections.observableArrayList(registry.all()));
         search.textProperty().addListener((o, a, text) -> {
-            String[] words = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
-            items.setPredicate(d -> Arrays.stream(words).allMatch(w -> w.isEmpty() || d.title().toLowerCase(Locale.ROOT).contains(w)
-                    || d.id().contains(w) || d.doc().toLowerCase(Locale.ROOT).contains(w)));
+            // blocks named like the query hide blocks that merely mention it; the docs are searched when no name matches
+            int worst = NodeSearch.anyByName(registry.all(), text) ? 1 : 2;
+            items.setPredicate(d -> NodeSearch.rank(d, text) <= worst);
         });
         ListView<NodeDescriptor> list = new ListView<>(items);
         list.setId("palette");
