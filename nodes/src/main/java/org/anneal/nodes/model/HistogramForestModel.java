@@ -1,0 +1,91 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import java.util.Map;
+import org.anneal.data.Table;
+import org.anneal.ml.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.spec.NodeFailure;
+
+/**
+ * A fitted tree or forest from {@link HistogramForest}: regression averages the trees' leaf means; classification
+ * averages their leaf class proportions (as scikit-learn does) and predicts the most probable class.
+ */
+public record HistogramForestModel(String describe, Task task, String target, List<String> features, List<String> classes,
+                                   List<HistogramTree> trees) implements TrainedModel {
+    public HistogramForestModel {
+        features = List.copyOf(features);
+        classes = List.copyOf(classes);
+        trees = List.copyOf(trees);
+    }
+
+    @Override
+    public double[] predict(Table data) {
+        if (task == Task.REGRESSION) {
+            double[][] cols = columns(data);
+            double[] out = new double[data.rowCount()];
+            for (HistogramTree t : trees) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += t.value()[t.leaf(cols, i)];
+                }
+            }
+            for (int i = 0; i < out.length; i++) {
+                out[i] /= trees.size();
+            }
+            return out;
+        }
+        double[][] p = probabilities(data);
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int k = 1; k < p[i].length; k++) {
+                best = p[i][k] > p[i][best] ? k : best;
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    @Override
+    public double[][] probabilities(Table data) {
+        if (task != Task.CLASSIFICATION) {
+            return null;
+        }
+        double[][] cols = columns(data);
+        int k = classes.size();
+        double[][] out = new double[data.rowCount()][k];
+        for (HistogramTree t : trees) {
+            double[] v = t.value();
+            for (int i = 0; i < out.length; i++) {
+                int base = t.leaf(cols, i) * k;
+                for (int c = 0; c < k; c++) {
+                    out[i][c] += v[base + c];
+                }
+            }
+        }
+        for (double[] row : out) {
+            for (int c = 0; c < k; c++) {
+                row[c] /= trees.size();
+            }
+        }
+        return out;
+    }
+
+    private double[][] columns(Table data) {
+        double[][] cols = new double[features.size()][];
+        for (int j = 0; j < cols.length; j++) {
+            String name = features.get(j);
+            if (data.column(name).isEmpty()) {
+                throw new NodeFailure("The data has no column '" + name + "', which the model was trained on.",
+                        "Predict on a table with the training features.");
+            }
+            cols[j] = data.numeric(name).values();
+        }
+        return cols;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of();
+    }
+}
