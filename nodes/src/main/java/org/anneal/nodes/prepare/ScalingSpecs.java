@@ -14,6 +14,8 @@ import org.anneal.spec.ValueSpec;
 /** Configure-time checks shared by scaling nodes and the apply node. */
 final class ScalingSpecs {
     static final String COLUMNS_FACT = "columns";
+    /** Fact on a state spec: columns that hold categories before the state is applied and numbers after it. */
+    static final String BECOMES_NUMERIC_FACT = "becomesNumeric";
     private static final String SEP = "\u001f";
 
     private ScalingSpecs() {
@@ -55,6 +57,23 @@ final class ScalingSpecs {
 
     static ValueSpec stateSpec(Lineage fitted, List<String> columns) {
         return ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fitted), Map.of(COLUMNS_FACT, String.join(SEP, columns)));
+    }
+
+    /** A state spec whose listed columns become numeric when it is applied (target encoding). */
+    static ValueSpec encodingStateSpec(Lineage fitted, List<String> columns) {
+        String cols = String.join(SEP, columns);
+        return ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fitted), Map.of(COLUMNS_FACT, cols, BECOMES_NUMERIC_FACT, cols));
+    }
+
+    /** The table spec after applying {@code state}: columns the state turns into numbers are numeric. */
+    static TableSpec afterApplying(ValueSpec state, TableSpec data) {
+        String s = state.fact(BECOMES_NUMERIC_FACT);
+        if (s == null || s.isEmpty()) {
+            return data;
+        }
+        List<String> numeric = List.of(s.split(SEP));
+        return data.withColumns(data.columns().stream()
+                .map(c -> numeric.contains(c.name()) ? new ColumnSpec(c.name(), org.anneal.spec.ColumnType.NUMERIC, c.role()) : c).toList());
     }
 
     static List<String> stateColumns(ValueSpec state) {

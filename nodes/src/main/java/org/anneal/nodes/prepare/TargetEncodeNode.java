@@ -66,7 +66,7 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
             outCols.add(cols.contains(c.name()) ? new ColumnSpec(c.name(), ColumnType.NUMERIC, c.role()) : c);
         }
         return Specs.of(OUT, data.withColumns(outCols).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+                STATE, ScalingSpecs.encodingStateSpec(fit.lineage(), cols));
     }
 
     static List<String> columns(TableSpec fit, List<String> listed) throws ConfigError {
