@@ -28,7 +28,7 @@ import org.anneal.spec.TableSpec;
                 + "smoothing m. Categories not seen while fitting, and missing cells, get the overall mean. It is one number per "
                 + "category where one-hot encoding needs a column per category, handy for many alloy grades or suppliers. It learns "
                 + "from the target, so fitted on all rows it writes the test targets into the features (rule L3): fit it on the "
-                + "training rows and carry `state` to the test rows with an Apply node, or inside cross-validation. Written by hand: "
+                + "training rows and carry `state` to the test rows with an Apply node. Written by hand: "
                 + "Tribuo has no target encoder.")
 public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
 
