@@ -11,6 +11,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.anneal.exec.NodeStatus;
 import org.anneal.graph.NodeInstance;
 import org.anneal.spec.InPort;
@@ -24,12 +25,19 @@ final class NodeBox extends Region {
     private static final double ROW = 18;
 
     private final String nodeId;
+    private final String type;
     private final Label badge = new Label("");
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
+    private static final Font PORT_FONT = Font.font("System", 10);
+    /** What level of detail hides when zoomed far out. */
+    private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
+    private boolean detail = true;
+    private boolean selected;
 
     NodeBox(NodeInstance node, NodeDescriptor d, boolean locked) {
         this.nodeId = node.id();
+        this.type = node.type();
         setId("node-" + node.id());
         List<? extends InPort<?>> ins = d == null ? List.of() : d.inputs();
         List<? extends OutPort<?>> outs = d == null ? List.of() : d.outputs();
@@ -56,15 +64,15 @@ final class NodeBox extends Region {
         badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
         badge.relocate(WIDTH - 80, height - 22);
         getChildren().addAll(body, header, title, id, badge);
+        details.add(id);
+        details.add(badge);
 
         for (int i = 0; i < ins.size(); i++) {
             InPort<?> p = ins.get(i);
             double y = HEADER + 10 + i * ROW;
             Circle c = port(0, y, p.kind().colour(), p.isOptional());
             c.setId("in-" + node.id() + "-" + p.name());
-            Label l = new Label(p.name());
-            l.setStyle("-fx-font-size: 10px;");
-            l.relocate(9, y - 8);
+            Text l = portName(p.name(), 9, y);
             inputs.put(p.name(), c);
             getChildren().addAll(c, l);
         }
@@ -73,20 +81,33 @@ final class NodeBox extends Region {
             double y = HEADER + 10 + i * ROW;
             Circle c = port(WIDTH, y, p.kind().colour(), false);
             c.setId("out-" + node.id() + "-" + p.name());
-            Label l = new Label(p.name());
-            l.setStyle("-fx-font-size: 10px;");
-            l.setMinWidth(80);
-            l.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-            l.relocate(WIDTH - 89, y - 8);
+            Text l = portName(p.name(), 0, y);
+            l.setX(WIDTH - 9 - l.getLayoutBounds().getWidth());
             outputs.put(p.name(), c);
             getChildren().addAll(c, l);
         }
+    }
+
+    /**
+     * Port names are plain Text, not Labels: a Label needs a skin and a CSS pass, and a 500-node workflow has
+     * thousands of port names.
+     */
+    private Text portName(String name, double x, double y) {
+        Text t = new Text(x, y + 4, name);
+        t.setFont(PORT_FONT);
+        t.setFill(Color.web("#202124"));
+        details.add(t);
+        return t;
     }
 
     private static Circle port(double x, double y, String colour, boolean optional) {
         Circle c = new Circle(x, y, 5, Color.web(colour));
         c.setStroke(optional ? Color.web("#9aa0a6") : Color.web("#3c4043"));
         return c;
+    }
+
+    String type() {
+        return type;
     }
 
     String nodeId() {
@@ -103,14 +124,17 @@ final class NodeBox extends Region {
 
     /** Level of detail: far out, port names and badges are unreadable anyway, and text is the costliest thing to draw. */
     void showDetail(boolean detail) {
-        for (javafx.scene.Node n : getChildren()) {
-            if (n instanceof Label l && l != getChildren().get(2)) {
-                l.setVisible(detail);
-            }
+        if (this.detail != detail) {
+            this.detail = detail;
+            details.forEach(n -> n.setVisible(detail));
         }
     }
 
     void showSelected(boolean selected) {
+        if (this.selected == selected) {
+            return;
+        }
+        this.selected = selected;
         ((Rectangle) getChildren().get(0)).setStroke(Color.web(selected ? "#1a73e8" : "#9aa0a6"));
         ((Rectangle) getChildren().get(0)).setStrokeWidth(selected ? 2.5 : 1);
     }

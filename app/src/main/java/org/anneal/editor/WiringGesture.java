@@ -59,6 +59,10 @@ final class WiringGesture {
                 e.consume();
             });
             circle.setOnMouseReleased(e -> {
+                if (preview == null) {
+                    e.consume(); // cancelled with Escape while dragging
+                    return;
+                }
                 Point2D end = layer.sceneToLocal(e.getSceneX(), e.getSceneY());
                 boolean click = preview != null && end.distance(preview.getStartX(), preview.getStartY()) < 8;
                 if (click) {
@@ -81,6 +85,18 @@ final class WiringGesture {
                 e.consume();
             });
         });
+    }
+
+    /** Escape while dragging a wire: drops it without connecting. True when there was a wire to drop. */
+    boolean cancel() {
+        if (preview == null) {
+            return false;
+        }
+        highlight(false);
+        layer.getChildren().remove(preview);
+        preview = null;
+        vm.statusProperty().set("Wiring cancelled.");
+        return true;
     }
 
     /** The input port within reach of {@code p} (canvas coordinates), if any. */

@@ -32,7 +32,9 @@ public final class WorkflowCodec {
     /** Bounds for untrusted files (hand-ins): larger files are refused before parsing. */
     public static final long MAX_FILE_BYTES = 8L << 20;
     public static final int MAX_NODES = 5_000;
-    public static final Set<String> BLOCKS = Set.of("puzzle", "expect", "handin");
+    public static final Set<String> BLOCKS = Set.of("frames", "puzzle", "expect", "handin");
+    /** Blocks are read and written in this order, whatever order an edit added them in, so saving stays canonical. */
+    private static final List<String> BLOCK_ORDER = List.of("frames", "puzzle", "expect", "handin");
     public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
 
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "meta", "nodes", "links");
@@ -138,7 +140,10 @@ public final class WorkflowCodec {
         List<NodeInstance> nodes = readNodes(obj.get("nodes"), locs, problems);
         List<Link> links = readLinks(obj.get("links"), locs, problems);
         Map<String, JsonNode> blocks = new LinkedHashMap<>();
-        for (String b : List.of("puzzle", "expect", "handin")) {
+        if (obj.has(Frames.BLOCK)) {
+            problems.addAll(Frames.check(obj.get(Frames.BLOCK), locs));
+        }
+        for (String b : BLOCK_ORDER) {
             if (obj.has(b)) {
                 blocks.put(b, obj.get(b));
             }
@@ -364,7 +369,16 @@ public final class WorkflowCodec {
             o.put("from", l.from().toString());
             o.put("to", l.to().toString());
         }
-        w.blocks().forEach(root::set);
+        for (String b : BLOCK_ORDER) {
+            if (w.blocks().containsKey(b)) {
+                root.set(b, w.blocks().get(b));
+            }
+        }
+        w.blocks().forEach((k, v) -> {
+            if (!BLOCK_ORDER.contains(k)) {
+                root.set(k, v); // not from a file (the reader knows only the ordered ones); kept rather than lost
+            }
+        });
         try {
             return Json.PRETTY.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

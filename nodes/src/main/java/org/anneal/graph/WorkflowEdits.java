@@ -126,6 +126,93 @@ public final class WorkflowEdits {
         return out;
     }
 
+    /** The nodes {@code ids} of {@code w} and the wires among them, as a workflow of their own (what Copy puts on the clipboard). */
+    public Workflow fragment(Workflow w, java.util.Collection<String> ids) {
+        java.util.Set<String> keep = new java.util.HashSet<>(ids);
+        return new Workflow(w.meta(), w.nodes().stream().filter(n -> keep.contains(n.id())).toList(),
+                w.links().stream().filter(l -> keep.contains(l.from().node()) && keep.contains(l.to().node())).toList(),
+                java.util.Map.of());
+    }
+
+    /** What a paste did: the new workflow and the ids the pasted nodes got, in the fragment's order. */
+    public record Pasted(Workflow workflow, List<String> ids) {
+    }
+
+    /**
+     * Adds a fragment's nodes and wires to {@code w}, its top-left corner at {@code (x, y)}. A pasted node
+     * whose id is taken is renamed (ridge, ridge2, ridge3, ...) and its wires follow; params are kept as
+     * they are, and wires to nodes outside the fragment are dropped.
+     */
+    public Pasted paste(Workflow w, Workflow fragment, double x, double y) {
+        double minX = fragment.nodes().stream().filter(n -> n.position() != null).mapToDouble(n -> n.position().x()).min().orElse(0);
+        double minY = fragment.nodes().stream().filter(n -> n.position() != null).mapToDouble(n -> n.position().y()).min().orElse(0);
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        w.nodes().forEach(n -> taken.add(n.id()));
+        Workflow out = w;
+        List<String> ids = new ArrayList<>();
+        int i = 0;
+        for (NodeInstance n : fragment.nodes()) {
+            String id = freeId(n.id(), taken);
+            taken.add(id);
+            renamed.put(n.id(), id);
+            ids.add(id);
+            // nodes without a position are fanned out so they do not land on top of each other
+            NodeInstance.Position p = n.position() == null ? new NodeInstance.Position(x + 230 * i, y)
+                    : new NodeInstance.Position(x + n.position().x() - minX, y + n.position().y() - minY);
+            out = out.withNode(new NodeInstance(id, n.type(), n.typeVersion(), n.params(), p));
+            i++;
+        }
+        for (Link l : fragment.links()) {
+            String a = renamed.get(l.from().node());
+            String b = renamed.get(l.to().node());
+            if (a != null && b != null) {
+                Link moved = new Link(new PortRef(a, l.from().port()), new PortRef(b, l.to().port()));
+                out = new Workflow(out.meta(), out.nodes(), java.util.stream.Stream.concat(
+                        out.links().stream().filter(x0 -> !x0.to().equals(moved.to())), java.util.stream.Stream.of(moved)).toList(), out.blocks());
+            }
+        }
+        return new Pasted(out, ids);
+    }
+
+    /** {@code id} if free, else the first of id2, id3, ... that is; ids stay within the 64 characters a file allows. */
+    private static String freeId(String id, java.util.Set<String> taken) {
+        if (!taken.contains(id)) {
+            return id;
+        }
+        String base = id.replaceAll("\\d+$", "");
+        if (base.isEmpty()) {
+            base = "n";
+        }
+        base = base.length() > 58 ? base.substring(0, 58) : base;
+        for (int i = 2; ; i++) {
+            if (!taken.contains(base + i)) {
+                return base + i;
+            }
+        }
+    }
+
+    /** Moves several nodes at once (a multi-selection drag or a frame), as one edit. */
+    public Workflow moveNodes(Workflow w, java.util.Map<String, NodeInstance.Position> positions) {
+        Workflow out = w;
+        for (var e : positions.entrySet()) {
+            NodeInstance n = out.node(e.getKey()).orElse(null);
+            if (n != null) {
+                out = out.withNode(n.withPosition(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /** Deletes several nodes and every wire touching them, as one edit. */
+    public Workflow deleteNodes(Workflow w, java.util.Collection<String> ids) {
+        Workflow out = w;
+        for (String id : ids) {
+            out = out.withoutNode(id);
+        }
+        return out;
+    }
+
     /** True when data flows from {@code start} to {@code target} along existing wires. */
     private static boolean reaches(Workflow w, String start, String target) {
         List<String> stack = new ArrayList<>(List.of(start));
