@@ -73,7 +73,7 @@ public final class SklearnComparison {
 
     static Table parse(Path csv) throws Exception {
         return (Table) new CsvNode().execute(new Inputs(Map.of()), new CsvNode.Params(csv.getFileName().toString(), "y", "", "", List.of(), List.of(),
-                List.of(), "auto", List.of("", "NA", "N/A", "NaN", "nan", "null", "?")), ctx("load", csv)).get("table");
+                List.of(), "auto", "auto", "auto", "auto", List.of("", "NA", "N/A", "NaN", "nan", "null", "?")), ctx("load", csv)).get("table");
     }
 
     static double ridge(Table t, Path csv) throws Exception {
