@@ -8,12 +8,19 @@ import org.controlsfx.control.PropertySheet;
 
 /** One parameter of the selected node as a PropertySheet row: its declaration and the value stored in the workflow. */
 final class ParamItem implements PropertySheet.Item {
+    private final String nodeId;
     private final ParamDescriptor descriptor;
     private JsonNode stored;
 
-    ParamItem(ParamDescriptor descriptor, JsonNode stored) {
+    ParamItem(String nodeId, ParamDescriptor descriptor, JsonNode stored) {
+        this.nodeId = nodeId;
         this.descriptor = descriptor;
         this.stored = stored;
+    }
+
+    /** The node this row edits; a field that loses focus after another node was selected still commits here. */
+    String nodeId() {
+        return nodeId;
     }
 
     ParamDescriptor descriptor() {

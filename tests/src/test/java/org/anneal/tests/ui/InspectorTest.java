@@ -126,4 +126,17 @@ class InspectorTest extends EditorTestBase {
         assertTrue(error.getText().contains("no_such_column"), "the configure error, before any typing: " + error.getText());
         assertTrue(lookup("#param-columns").query().getStyle().contains("#d93025"));
     }
+
+    @Test
+    void aValueTypedBeforeSelectingAnotherNodeLandsOnTheNodeItWasTypedFor() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        WorkflowViewModel vm = editor.viewModel();
+        clickOn("#node-ridge");
+        doubleClickOn("#param-lambda").eraseText(3).write("0.7"); // no Enter
+        clickOn("#node-split");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.7", param(vm, "ridge", "lambda"));
+        assertEquals(null, param(vm, "split", "lambda"), "never on the newly selected node");
+        assertEquals("0.25", lookup("#param-test").queryAs(TextField.class).getText(), "the inspector shows the split now");
+    }
 }
