@@ -73,7 +73,7 @@ final class InspectorView extends VBox {
         }
         List<PropertySheet.Item> items = new ArrayList<>();
         for (ParamDescriptor p : d.params()) {
-            items.add(new ParamItem(n.id(), p, n.params().get(p.name())));
+            items.add(new ParamItem(vm.workflowProperty().get().file(), n.id(), p, n.params().get(p.name())));
         }
         sheet.getItems().setAll(FXCollections.observableArrayList(items));
         JsonNode block = vm.puzzleBlock();
@@ -93,8 +93,8 @@ final class InspectorView extends VBox {
             public String commit(ParamItem item, JsonNode value) {
                 committing = true;
                 try {
-                    if (vm.current().node(item.nodeId()).isEmpty()) {
-                        return null; // the node was deleted while its field was being edited
+                    if (!java.util.Objects.equals(item.file(), vm.workflowProperty().get().file()) || vm.current().node(item.nodeId()).isEmpty()) {
+                        return null; // another workflow was opened, or the node deleted, while its field was being edited
                     }
                     String problem = vm.setParam(item.nodeId(), item.getName(), value == null ? "" : value.toString());
                     if (!"locked".equals(problem)) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -138,5 +139,21 @@ class InspectorTest extends EditorTestBase {
         assertEquals("0.7", param(vm, "ridge", "lambda"));
         assertEquals(null, param(vm, "split", "lambda"), "never on the newly selected node");
         assertEquals("0.25", lookup("#param-test").queryAs(TextField.class).getText(), "the inspector shows the split now");
+    }
+
+    @Test
+    void aHalfTypedValueNeverLandsInTheNextWorkflowOpened() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        WorkflowViewModel vm = editor.viewModel();
+        clickOn("#node-split");
+        doubleClickOn("#param-test").eraseText(4).write("0.5"); // no Enter
+        // 03 has a node called 'split' too; opening it while the field still has focus must not edit it
+        WaitForAsyncUtils.asyncFx(() -> vm.open(Path.of("workflows/03-group-split-steel-heats.json"))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#paletteSearch"); // takes the focus away from wherever it was
+        WaitForAsyncUtils.waitForFxEvents();
+        var split = vm.current().node("split");
+        assertTrue(split.isEmpty() || !"0.5".equals(String.valueOf(split.get().params().get("test"))), "03 is untouched");
+        assertFalse(vm.dirtyProperty().get() && vm.canUndoProperty().get(), "no edit was recorded on the new workflow");
     }
 }
