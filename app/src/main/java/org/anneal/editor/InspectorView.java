@@ -118,6 +118,13 @@ final class InspectorView extends VBox {
             }
 
             @Override
+            public void reset(ParamItem item) {
+                if (java.util.Objects.equals(item.file(), vm.workflowProperty().get().file()) && vm.current().node(item.nodeId()).isPresent()) {
+                    vm.setParam(item.nodeId(), item.getName(), ""); // not marked as our own commit: the sheet redraws with the default
+                }
+            }
+
+            @Override
             public String problemOf(String param) {
                 return vm.problems().stream().filter(p -> java.util.Objects.equals(nodeId, p.nodeId()) && param.equals(p.param()))
                         .map(org.anneal.graph.Problem::message).findFirst().orElse(null);

@@ -87,6 +87,14 @@ class InspectorTest extends EditorTestBase {
         clickOn(withMean);
         assertEquals("false", param(vm, "scale", "withMean"));
 
+        // the check box's context menu (Monocle's robot raises no context-menu request, so the item is fired directly)
+        var reset = lookup("#param-withMean").queryAs(CheckBox.class).getContextMenu().getItems().get(0);
+        assertEquals("Reset to default (true)", reset.getText());
+        WaitForAsyncUtils.asyncFx(reset::fire).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, param(vm, "scale", "withMean"), "back to the declared default: the file no longer sets it");
+        assertTrue(lookup("#param-withMean").queryAs(CheckBox.class).isSelected(), "and the box shows it");
+
         clickOn("#node-load");
         ComboBox<String> target = lookup("#param-target").queryComboBox();
         assertEquals("density_g_cm3", target.getValue());
