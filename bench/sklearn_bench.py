@@ -3,10 +3,10 @@
 
 Stages, each timed: parse the CSV (pandas.read_csv, C engine) into a float64 matrix; split 80/20 (shuffled, seed 42)
 -> StandardScaler fitted on train -> Ridge(alpha=0.1) -> r2 on test; the first FOREST_ROWS rows split the same way ->
-RandomForestRegressor(n_estimators=TREES, max_depth=DEPTH, max_features=FRACTION, min_samples_leaf=5, n_jobs=1)
+RandomForestRegressor(n_estimators=TREES, max_depth=DEPTH, max_features=FRACTION, min_samples_leaf=5, n_jobs=THREADS)
 -> r2 on test. One warm-up repetition, then REPETITIONS timed ones. Prints one JSON object.
 
-usage: sklearn_bench.py CSV FOREST_ROWS TREES DEPTH FEATURE_FRACTION REPETITIONS
+usage: sklearn_bench.py CSV FOREST_ROWS TREES DEPTH FEATURE_FRACTION REPETITIONS THREADS
 """
 import json
 import platform
@@ -37,18 +37,19 @@ def ridge(X, y):
     return r2_score(yte, model.predict(scaler.transform(Xte)))
 
 
-def forest(X, y, trees, depth, fraction):
+def forest(X, y, trees, depth, fraction, threads):
     Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2, shuffle=True, random_state=42)
     model = RandomForestRegressor(n_estimators=trees, max_depth=depth, max_features=fraction, min_samples_leaf=5,
-                                  bootstrap=True, n_jobs=1, random_state=42).fit(Xtr, ytr)
+                                  bootstrap=True, n_jobs=threads, random_state=42).fit(Xtr, ytr)
     return r2_score(yte, model.predict(Xte))
 
 
 def main():
     path, forest_rows, trees, depth, fraction, reps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), \
         float(sys.argv[5]), int(sys.argv[6])
+    threads = int(sys.argv[7])
     out = {"side": "sklearn", "python": platform.python_version(), "sklearn": sklearn.__version__, "numpy": np.__version__,
-           "pandas": pd.__version__, "runs": []}
+           "pandas": pd.__version__, "threads": threads, "runs": []}
     for r in range(reps + 1):
         run = {}
         t0 = time.perf_counter()
@@ -59,7 +60,7 @@ def main():
         run["ridgeR2"] = ridge(X, y)
         run["ridgeSeconds"] = time.perf_counter() - t1
         t2 = time.perf_counter()
-        run["forestR2"] = forest(X[:forest_rows], y[:forest_rows], trees, depth, fraction)
+        run["forestR2"] = forest(X[:forest_rows], y[:forest_rows], trees, depth, fraction, threads)
         run["forestSeconds"] = time.perf_counter() - t2
         print("sklearn %s: parse %.2f s, ridge %.2f s, forest %.2f s" % ("warm-up" if r == 0 else "run %d" % r,
               run["parseSeconds"], run["ridgeSeconds"], run["forestSeconds"]), file=sys.stderr)

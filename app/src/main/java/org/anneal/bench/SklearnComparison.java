@@ -26,10 +26,11 @@ import org.anneal.spec.Outputs;
 /**
  * Anneal's half of the scikit-learn comparison (bench/sklearn-bench.sh runs the other half, bench/sklearn_bench.py,
  * on the same CSV with the same steps and settings): parse the CSV, then split 80/20 → standardize (fitted on train)
- * → ridge (lambda 0.1) → score, and on the first {@code forestRows} rows split → random forest → score. Each stage
- * is timed separately; one warm-up repetition, then {@code repetitions} timed ones. Prints one JSON object.
+ * → ridge (lambda 0.1) → score, and on the first {@code forestRows} rows split → random forest (min leaf 5, grown on
+ * {@code threads} threads) → score. Each stage is timed separately; one warm-up repetition, then {@code repetitions}
+ * timed ones. Prints one JSON object.
  *
- * <p>Usage: {@code java -cp ... org.anneal.bench.SklearnComparison CSV FOREST_ROWS TREES DEPTH FEATURE_FRACTION REPETITIONS}
+ * <p>Usage: {@code java -cp ... org.anneal.bench.SklearnComparison CSV FOREST_ROWS TREES DEPTH FEATURE_FRACTION REPETITIONS THREADS}
  */
 public final class SklearnComparison {
     private SklearnComparison() {
@@ -42,7 +43,8 @@ public final class SklearnComparison {
         int depth = Integer.parseInt(args[3]);
         double fraction = Double.parseDouble(args[4]);
         int reps = Integer.parseInt(args[5]);
-        // Tribuo logs every bagged tree at INFO; the timings are the output here
+        int threads = Integer.parseInt(args[6]);
+        // Tribuo logs at INFO; the timings are the output here
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.setLevel(java.util.logging.Level.WARNING);
         for (var h : root.getHandlers()) {
@@ -52,6 +54,7 @@ public final class SklearnComparison {
         out.put("side", "anneal");
         out.put("java", System.getProperty("java.version"));
         out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("threads", threads);
         ArrayNode runs = out.putArray("runs");
         for (int r = 0; r <= reps; r++) {
             ObjectNode run = r == 0 ? JsonNodeFactory.instance.objectNode() : runs.addObject();
@@ -63,7 +66,8 @@ public final class SklearnComparison {
             run.put("ridgeR2", ridge(t, csv));
             run.put("ridgeSeconds", seconds(t1));
             long t2 = System.nanoTime();
-            run.put("forestR2", forest(t.rows(java.util.stream.IntStream.range(0, forestRows).toArray()), trees, depth, fraction, csv));
+            Table forestRowsTable = forestRows >= t.rowCount() ? t : t.rows(java.util.stream.IntStream.range(0, forestRows).toArray());
+            run.put("forestR2", forest(forestRowsTable, trees, depth, fraction, threads, csv));
             run.put("forestSeconds", seconds(t2));
             System.err.printf(Locale.ROOT, "anneal %s: parse %.2f s, ridge %.2f s, forest %.2f s%n", r == 0 ? "warm-up" : "run " + r,
                     run.get("parseSeconds").asDouble(), run.get("ridgeSeconds").asDouble(), run.get("forestSeconds").asDouble());
@@ -87,12 +91,12 @@ public final class SklearnComparison {
         return RegressionMetrics.of(test.numeric("y").values(), m.predict(test)).get("r2");
     }
 
-    static double forest(Table t, int trees, int depth, double fraction, Path csv) throws Exception {
+    static double forest(Table t, int trees, int depth, double fraction, int threads, Path csv) throws Exception {
         Outputs split = new HoldoutSplitNode().execute(new Inputs(Map.of("table", t)), new HoldoutSplitNode.Params(0.2, false, true), ctx("split", csv));
         Table train = (Table) split.get("train");
         Table test = (Table) split.get("test");
         List<String> features = train.features().stream().map(Column::name).toList();
-        TrainedModel m = new TreeLearner(Task.REGRESSION, depth, trees, fraction).fit(train, features, "y", ctx("forest", csv));
+        TrainedModel m = new TreeLearner(Task.REGRESSION, depth, trees, fraction, threads).fit(train, features, "y", ctx("forest", csv));
         return RegressionMetrics.of(test.numeric("y").values(), m.predict(test)).get("r2");
     }
 
