@@ -91,4 +91,29 @@ class LimeTest {
                 new LimeNode.Params(20, 1000, 0, ""), TestCtx.of("l")));
         assertTrue(f.fix().contains("explain.shap"));
     }
+
+    @Test
+    void aRandomForestIsExplainedThroughItsTribuoView() {
+        // the class depends on x1 only: P(up) rises with x1, x2 is noise
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        int n = 600;
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = r.nextDouble(-2, 2);
+            x2[i] = r.nextDouble(-2, 2);
+            c[i] = x1[i] + r.nextGaussian() * 0.7 > 0 ? 1 : 0;
+        }
+        Table t = new Table(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2),
+                new org.anneal.data.CategoricalColumn("class", ColumnRole.TARGET, c, List.of("down", "up"))));
+        TrainedModel rf = new org.anneal.nodes.model.TreeLearner(Task.CLASSIFICATION, 6, 30, 0.5).fit(t, List.of("x1", "x2"), "class", TestCtx.of("rf"));
+        Table w = (Table) new LimeNode().execute(new Inputs(Map.of("model", rf, "data", t)), new LimeNode.Params(10, 2000, 0, "up"),
+                TestCtx.of("lime")).get("weights");
+        int rising = 0;
+        for (int i = 0; i < 10; i++) {
+            rising += w.numeric("lime_x1").get(i) > Math.abs(w.numeric("lime_x2").get(i)) ? 1 : 0;
+        }
+        assertTrue(rising >= 8, "P(up) rises with x1 and ignores x2 in LIME's local weights: " + rising + " of 10");
+    }
 }

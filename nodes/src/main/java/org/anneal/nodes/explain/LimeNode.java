@@ -11,6 +11,7 @@ import org.anneal.ml.Plot;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.nodes.model.HistogramForestModel;
 import org.anneal.nodes.model.TribuoClassifierModel;
 import org.anneal.nodes.model.TribuoTables;
 import org.anneal.spec.ColumnRole;
@@ -43,8 +44,9 @@ import org.tribuo.regression.slm.LARSLassoTrainer;
                 + "for their class probabilities, and fits a sparse linear model (LARS-lasso, at most `maxFeatures` features) "
                 + "weighted by closeness to the row. Its weights say how the probability of `outputClass` changes with each "
                 + "feature near that row; `lime_r2` says how well the straight-line surrogate fits there (a low value means "
-                + "the explanation is not to be trusted). Tribuo's LIME explains Tribuo classifiers only (logistic regression, "
-                + "decision tree, random forest); for regression models, or to split a prediction exactly into feature shares, "
+                + "the explanation is not to be trusted). Tribuo's LIME explains Tribuo classifiers (logistic regression, SVM, extra trees, "
+                + "XGBoost) and Anneal's decision tree and random forest (through a Tribuo view that draws the feature "
+                + "distributions from up to 5,000 training rows the model keeps); for regression models, or to split a prediction exactly into feature shares, "
                 + "use explain.shap, which works with every model.")
 public final class LimeNode implements Node<LimeNode.Params> {
 
@@ -81,8 +83,13 @@ public final class LimeNode implements Node<LimeNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         TrainedModel model = in.get(MODEL);
-        if (!(model instanceof TribuoClassifierModel tribuo)) {
-            throw new NodeFailure("LIME needs a Tribuo classifier, but this model is " + model.describe() + ".",
+        org.tribuo.Model<org.tribuo.classification.Label> tribuo;
+        if (model instanceof TribuoClassifierModel t) {
+            tribuo = t.model();
+        } else if (model instanceof HistogramForestModel forest) {
+            tribuo = forest.tribuoView();
+        } else {
+            throw new NodeFailure("LIME needs a Tribuo classifier or a tree / forest, but this model is " + model.describe() + ".",
                     "Use explain.shap, which explains any model.");
         }
         Table data = in.get(DATA);
@@ -95,7 +102,7 @@ public final class LimeNode implements Node<LimeNode.Params> {
         ModelOutput.features(model, explained, DATA.name()); // refuses missing values
         List<String> features = model.features();
         LARSLassoTrainer surrogate = p.maxFeatures() == 0 ? new LARSLassoTrainer(features.size()) : new LARSLassoTrainer(p.maxFeatures());
-        LIMEBase lime = new LIMEBase(new SplittableRandom(ctx.seed()), tribuo.model(), surrogate, p.samples());
+        LIMEBase lime = new LIMEBase(new SplittableRandom(ctx.seed()), tribuo, surrogate, p.samples());
         var examples = TribuoTables.unlabelledForClassifier(explained, features);
         double[][] weights = new double[features.size()][n];
         double[] r2 = new double[n];

@@ -17,6 +17,8 @@ import org.anneal.spec.ExecContext;
  * seed drawn in order from the node seed before any tree starts, so the result does not depend on the thread count.
  */
 final class HistogramForest {
+    private static final int LIME_ROWS = 5_000;
+
     private HistogramForest() {
     }
 
@@ -76,6 +78,20 @@ final class HistogramForest {
                 exec.shutdownNow();
             }
         }
-        return new HistogramForestModel(describe, task, target, features, c == null ? List.of() : c.levels(), grown);
+        return new HistogramForestModel(describe, task, target, features, c == null ? List.of() : c.levels(), grown,
+                c == null ? null : limeSample(train));
+    }
+
+    /** Up to LIME_ROWS training rows, evenly spaced: enough for the feature means and spreads LIME samples from. */
+    private static Table limeSample(Table train) {
+        int n = train.rowCount();
+        if (n <= LIME_ROWS) {
+            return train;
+        }
+        int[] rows = new int[LIME_ROWS];
+        for (int i = 0; i < LIME_ROWS; i++) {
+            rows[i] = (int) ((long) i * n / LIME_ROWS);
+        }
+        return train.rows(rows);
     }
 }

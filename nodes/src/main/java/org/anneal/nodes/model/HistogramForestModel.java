@@ -9,10 +9,12 @@ import org.anneal.spec.NodeFailure;
 
 /**
  * A fitted tree or forest from {@link HistogramForest}: regression averages the trees' leaf means; classification
- * averages their leaf class proportions (as scikit-learn does) and predicts the most probable class.
+ * averages their leaf class proportions (as scikit-learn does) and predicts the most probable class. A classifier
+ * keeps a sample of its training rows ({@code lime}, null for regression) from which {@link #tribuoView()} gives
+ * Tribuo's LIME the feature statistics it perturbs with.
  */
 public record HistogramForestModel(String describe, Task task, String target, List<String> features, List<String> classes,
-                                   List<HistogramTree> trees) implements TrainedModel {
+                                   List<HistogramTree> trees, Table lime) implements TrainedModel {
     public HistogramForestModel {
         features = List.copyOf(features);
         classes = List.copyOf(classes);
@@ -51,9 +53,13 @@ public record HistogramForestModel(String describe, Task task, String target, Li
         if (task != Task.CLASSIFICATION) {
             return null;
         }
-        double[][] cols = columns(data);
+        return probabilities(columns(data));
+    }
+
+    /** Class proportions averaged over the trees; {@code cols[f][row]} is the row's value of feature f. */
+    double[][] probabilities(double[][] cols) {
         int k = classes.size();
-        double[][] out = new double[data.rowCount()][k];
+        double[][] out = new double[cols.length == 0 ? 0 : cols[0].length][k];
         for (HistogramTree t : trees) {
             double[] v = t.value();
             for (int i = 0; i < out.length; i++) {
@@ -82,6 +88,14 @@ public record HistogramForestModel(String describe, Task task, String target, Li
             cols[j] = data.numeric(name).values();
         }
         return cols;
+    }
+
+    /** This classifier as a Tribuo model, for Tribuo's LIME. */
+    public org.tribuo.Model<org.tribuo.classification.Label> tribuoView() {
+        if (task != Task.CLASSIFICATION) {
+            throw new IllegalStateException("only a classifier has a Tribuo view");
+        }
+        return TribuoClassifierView.of(this, lime);
     }
 
     @Override
