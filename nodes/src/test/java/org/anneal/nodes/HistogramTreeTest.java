@@ -17,6 +17,7 @@ import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.evaluate.ClassificationMetrics;
 import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.TreeLearner;
+import org.anneal.nodes.model.TribuoTreeTrainer;
 import org.anneal.spec.ColumnRole;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,21 @@ class HistogramTreeTest {
         var metrics = ClassificationMetrics.of(truth, pred, m.classes(), m.probabilities(test));
         assertEquals(f.get("test_accuracy").asDouble(), metrics.get("accuracy"), 0.03, "accuracy");
         assertEquals(f.get("test_log_loss").asDouble(), metrics.get("log_loss"), 0.05, "log loss of the averaged leaf proportions");
+    }
+
+    @Test
+    void aForestScoresAtLeastAsWellAsTribuosCartForest() throws Exception {
+        JsonNode f = SklearnReferenceTest.fixture("trees.json").get("forest_regression");
+        List<String> features = names(6);
+        Table all = table(f.get("X"), features, new NumericColumn("y", ColumnRole.TARGET, SklearnReferenceTest.doubles(f.get("y"))));
+        Table train = all.rows(range(0, 500));
+        Table test = all.rows(range(1000, all.rowCount()));
+        double[] truth = test.numeric("y").values();
+        double ours = RegressionMetrics.of(truth, new TreeLearner(Task.REGRESSION, 6, 20, 0.5).fit(train, features, "y", TestCtx.of("rf"))
+                .predict(test)).get("r2");
+        double tribuo = RegressionMetrics.of(truth, TribuoTreeTrainer.fit(Task.REGRESSION, train, features, "y", 6, 20, 0.5, 42).predict(test))
+                .get("r2");
+        assertTrue(ours > tribuo - 0.02, "histogram forest R² " + ours + ", Tribuo's " + tribuo);
     }
 
     @Test

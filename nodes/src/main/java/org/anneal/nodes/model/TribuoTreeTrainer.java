@@ -20,7 +20,7 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 
 /**
  * The Tribuo CART tree / forest that backed model.tree and model.random-forest before the histogram trees: kept as
- * the reference the histogram forest is checked against (and for the benchmark's profile). With every feature at
+ * the reference the histogram forest is checked against (HistogramTreeTest) and to time Tribuo again. With every feature at
  * every split the forest is plain bagging, which Tribuo trains with its BaggingTrainer (its forest trainer refuses
  * a fraction of 1).
  */
