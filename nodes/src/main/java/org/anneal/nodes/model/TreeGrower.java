@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
  * both children holding at least {@code minLeaf} rows. Rows are kept as an index array in ascending order and
  * partitioned stably, so reading the byte columns stays cache-friendly. Histograms are rebuilt per node rather
  * than derived by subtraction from the parent: with a feature fraction below 1 the parent's histograms cover
- * other features than its children need. Not thread-safe; use one grower per thread.
+ * other features than its children need. With {@code raw} columns given, splits are extremely randomised instead
+ * (Geurts, Ernst & Wehenkel 2006, as scikit-learn's ExtraTrees): each candidate feature gets one threshold drawn
+ * uniformly between its smallest and largest value in the node, on the raw values, and the best of those wins.
+ * Not thread-safe; use one grower per thread.
  */
 final class TreeGrower {
     private final BinnedFeatures x;
@@ -20,10 +23,13 @@ final class TreeGrower {
     private final int maxDepth;
     private final int minLeaf;
     private final int featuresPerSplit;
+    private final double[][] raw;
 
     private final double[] sums = new double[BinnedFeatures.MAX_BINS];
     private final int[] counts;
     private final double[] leftCounts;
+    private final double[] rightCounts;
+    private double lastThreshold;
     private int[] featureOrder;
     private int[] rows;
     private int[] scratch;
@@ -36,8 +42,11 @@ final class TreeGrower {
     private int[] right = new int[64];
     private double[] value;
 
-    /** For regression pass {@code y} and {@code cls == null}; for classification {@code y == null}, codes 0..classes-1. */
-    TreeGrower(BinnedFeatures x, double[] y, int[] cls, int classes, int maxDepth, int minLeaf, int featuresPerSplit) {
+    /**
+     * For regression pass {@code y} and {@code cls == null}; for classification {@code y == null}, codes 0..classes-1.
+     * {@code raw} (the unbinned features) switches to extremely randomised splits; null for best splits.
+     */
+    TreeGrower(BinnedFeatures x, double[] y, int[] cls, int classes, int maxDepth, int minLeaf, int featuresPerSplit, double[][] raw) {
         this.x = x;
         this.y = y;
         this.cls = cls;
@@ -47,6 +56,8 @@ final class TreeGrower {
         this.featuresPerSplit = Math.max(1, Math.min(featuresPerSplit, x.features()));
         this.counts = new int[BinnedFeatures.MAX_BINS * this.classes];
         this.leftCounts = new double[this.classes];
+        this.rightCounts = new double[this.classes];
+        this.raw = raw;
     }
 
     /** A tree on a bootstrap sample (n draws with replacement) or, without bootstrap, on every row once. */
@@ -99,6 +110,7 @@ final class TreeGrower {
         // As scikit-learn: the best split is taken even when it does not lower the impurity (XOR needs a first split
         // that gains nothing), and features constant in this node do not count towards featuresPerSplit.
         double bestScore = Double.NEGATIVE_INFINITY;
+        double bestThreshold = Double.NaN;
         int visited = 0;
         // Fisher-Yates prefix: the first i entries are a uniform random subset, drawn until enough are usable.
         for (int i = 0; i < featureOrder.length && visited < featuresPerSplit; i++) {
@@ -106,7 +118,8 @@ final class TreeGrower {
             int f = featureOrder[j];
             featureOrder[j] = featureOrder[i];
             featureOrder[i] = f;
-            long found = cls == null ? bestRegressionSplit(f, start, end, bestScore) : bestClassificationSplit(f, start, end, bestScore);
+            long found = raw != null ? randomSplit(f, start, end, bestScore)
+                    : cls == null ? bestRegressionSplit(f, start, end, bestScore) : bestClassificationSplit(f, start, end, bestScore);
             if (found == CONSTANT) {
                 continue;
             }
@@ -115,14 +128,15 @@ final class TreeGrower {
                 bestFeature = f;
                 bestBin = (int) found;
                 bestScore = lastScore;
+                bestThreshold = lastThreshold;
             }
         }
         if (bestFeature < 0) {
             return id;
         }
-        int mid = partition(bestFeature, bestBin, start, end);
+        int mid = raw != null ? partition(raw[bestFeature], bestThreshold, start, end) : partition(bestFeature, bestBin, start, end);
         feature[id] = bestFeature;
-        threshold[id] = x.edges[bestFeature][bestBin];
+        threshold[id] = raw != null ? bestThreshold : x.edges[bestFeature][bestBin];
         int l = node(start, mid, depth + 1);
         int r = node(mid, end, depth + 1);
         left[id] = l;
@@ -262,6 +276,94 @@ final class TreeGrower {
         }
         lastScore = bestScore;
         return best;
+    }
+
+    /**
+     * One uniform threshold between the node's smallest and largest value of feature f (scikit-learn's rule: a draw
+     * that rounds to the largest becomes the smallest). Returns 0 with its score in {@link #lastScore} and the
+     * threshold in {@link #lastThreshold} if it leaves {@code minLeaf} rows on each side and beats {@code toBeat};
+     * else -1, or {@link #CONSTANT}.
+     */
+    private long randomSplit(int f, int start, int end, double toBeat) {
+        double[] v = raw[f];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = start; i < end; i++) {
+            double a = v[rows[i]];
+            lo = Math.min(lo, a);
+            hi = Math.max(hi, a);
+        }
+        if (lo >= hi) {
+            return CONSTANT;
+        }
+        double t = lo + random.nextDouble() * (hi - lo);
+        t = t >= hi ? lo : t;
+        int n = end - start;
+        int nl = 0;
+        double score;
+        if (cls == null) {
+            double sl = 0;
+            double total = 0;
+            for (int i = start; i < end; i++) {
+                int r = rows[i];
+                total += y[r];
+                if (v[r] <= t) {
+                    sl += y[r];
+                    nl++;
+                }
+            }
+            int nr = n - nl;
+            if (nl < minLeaf || nr < minLeaf) {
+                return -1;
+            }
+            double sr = total - sl;
+            score = sl * sl / nl + sr * sr / nr;
+        } else {
+            Arrays.fill(leftCounts, 0);
+            Arrays.fill(rightCounts, 0);
+            for (int i = start; i < end; i++) {
+                int r = rows[i];
+                if (v[r] <= t) {
+                    leftCounts[cls[r]]++;
+                    nl++;
+                } else {
+                    rightCounts[cls[r]]++;
+                }
+            }
+            int nr = n - nl;
+            if (nl < minLeaf || nr < minLeaf) {
+                return -1;
+            }
+            double ql = 0;
+            double qr = 0;
+            for (int k = 0; k < classes; k++) {
+                ql += leftCounts[k] * leftCounts[k];
+                qr += rightCounts[k] * rightCounts[k];
+            }
+            score = ql / nl + qr / nr;
+        }
+        if (score <= toBeat) {
+            return -1;
+        }
+        lastScore = score;
+        lastThreshold = t;
+        return 0;
+    }
+
+    /** Stable partition of rows[start, end) by "value ≤ t" on raw values; returns where the right child starts. */
+    private int partition(double[] v, double t, int start, int end) {
+        int l = start;
+        int r = 0;
+        for (int i = start; i < end; i++) {
+            int row = rows[i];
+            if (v[row] <= t) {
+                rows[l++] = row;
+            } else {
+                scratch[r++] = row;
+            }
+        }
+        System.arraycopy(scratch, 0, rows, l, r);
+        return l;
     }
 
     private static boolean oneBin(int[] counts, int bins, int n) {
