@@ -32,9 +32,8 @@ final class BinnedFeatures {
         return edges[feature].length + 1;
     }
 
-    /** Bins complete numeric columns (callers reject missing values first); the inputs are not modified. */
-    static BinnedFeatures of(double[][] columns, long seed) {
-        int n = columns.length == 0 ? 0 : columns[0].length;
+    /** Bins n rows of complete numeric columns (callers reject missing values first); the inputs are not modified. */
+    static BinnedFeatures of(double[][] columns, int n, long seed) {
         byte[][] codes = new byte[columns.length][];
         double[][] edges = new double[columns.length][];
         for (int f = 0; f < columns.length; f++) {

@@ -46,7 +46,7 @@ final class HistogramForest {
             cols[j] = train.numeric(features.get(j)).values();
         }
         SplittableRandom master = new SplittableRandom(ctx.seed());
-        BinnedFeatures x = BinnedFeatures.of(cols, master.nextLong());
+        BinnedFeatures x = BinnedFeatures.of(cols, train.rowCount(), master.nextLong());
         ctx.checkCancelled();
         double[] y = task == Task.REGRESSION ? train.numeric(target).values() : null;
         CategoricalColumn c = task == Task.CLASSIFICATION ? (CategoricalColumn) train.column(target).orElseThrow() : null;
