@@ -36,12 +36,26 @@ final class ColumnBuffers {
         }
     }
 
+    /** Grows the columns to {@code expected} rows at once, sparing the copies of growing step by step. */
+    void reserve(long expected) {
+        if (expected > capacity && expected < Integer.MAX_VALUE - 8) {
+            capacity = (int) expected;
+            for (int c = 0; c < nums.length; c++) {
+                if (nums[c] != null) {
+                    nums[c] = Arrays.copyOf(nums[c], capacity);
+                } else {
+                    codes[c] = Arrays.copyOf(codes[c], capacity);
+                }
+            }
+        }
+    }
+
     /** Makes room for row {@link #rows}. */
     void ensureRoom() {
         if (rows < capacity) {
             return;
         }
-        capacity = capacity + (capacity >> 1);
+        capacity = (int) Math.min(Integer.MAX_VALUE - 8, capacity + (long) (capacity >> 1));
         for (int c = 0; c < nums.length; c++) {
             if (nums[c] != null) {
                 nums[c] = Arrays.copyOf(nums[c], capacity);

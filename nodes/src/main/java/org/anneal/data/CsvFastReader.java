@@ -36,6 +36,8 @@ final class CsvFastReader {
             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private final byte sep;
+    /** Bytes that end an unquoted cell (delimiter, CR, LF) or make it one for Jackson ('"'). */
+    private final boolean[] stops = new boolean[256];
     private final Charset cs;
     private final byte mark;
     private final boolean decimalComma;
@@ -52,6 +54,9 @@ final class CsvFastReader {
 
     private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes) {
         this.sep = (byte) sep;
+        for (char c : new char[] {sep, '\r', '\n', '"'}) {
+            stops[c] = true;
+        }
         this.cs = cs;
         this.decimalComma = decimalComma;
         this.mark = (byte) (decimalComma ? ',' : '.');
@@ -100,6 +105,7 @@ final class CsvFastReader {
         int skip = format.unitsRow() ? 2 : 1; // header and units, read by sniff
         int width = format.header().size();
         ColumnBuffers cols = new ColumnBuffers(format.types());
+        long dataStart = 0;
         while (true) {
             int next = record(pos);
             if (next == MORE) {
@@ -116,6 +122,7 @@ final class CsvFastReader {
             pos = next;
             if (skip > 0) {
                 skip--;
+                dataStart = before + pos;
                 continue;
             }
             if (fields != width) {
@@ -126,6 +133,9 @@ final class CsvFastReader {
                 return null;
             }
             if ((++cols.rows & 0xFFF) == 0) {
+                if (cols.rows == 1 << 12) { // the head's bytes per row tell the size of the whole
+                    cols.reserve((long) ((size - dataStart) / ((before + pos - dataStart) / (double) cols.rows) * 1.02));
+                }
                 checkCancelled.run();
                 progress.accept(Math.min(1.0, (before + pos) / (double) size));
             }
@@ -257,18 +267,15 @@ final class CsvFastReader {
                 continue;
             }
             int s = p;
-            while (p < end) {
-                byte x = b[p];
-                if (x == sep || x == '\r' || x == '\n') {
-                    break;
-                }
-                if (x == '"') {
-                    return BAIL;
-                }
+            final boolean[] stops = this.stops;
+            while (p < end && !stops[b[p] & 0xFF]) {
                 p++;
             }
             if (p == end && !eof) {
                 return MORE;
+            }
+            if (p < end && b[p] == '"') {
+                return BAIL;
             }
             int e = p;
             while ((b[e - 1] & 0xFF) <= ' ') { // b[s] > ' ' stops it
