@@ -44,7 +44,7 @@ final class CsvFastReader {
     private final Set<String> missing;
     private final byte[][] missingBytes;
     private final long missingLengths; // bit i: some token has i bytes (tokens of 64+ bytes set bit 63)
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf;
     private int end;
     private boolean eof;
     private int[] starts = new int[64];
@@ -52,7 +52,8 @@ final class CsvFastReader {
     private boolean[] doubledQuotes = new boolean[64];
     private int fields;
 
-    private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes) {
+    private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes, int bufferSize) {
+        this.buf = new byte[bufferSize];
         this.sep = (byte) sep;
         for (char c : new char[] {sep, '\r', '\n', '"'}) {
             stops[c] = true;
@@ -72,6 +73,12 @@ final class CsvFastReader {
     /** The table, or null when the file needs the Jackson path. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                       Runnable checkCancelled, DoubleConsumer progress) throws IOException {
+        return read(file, opt, format, roles, checkCancelled, progress, 1 << 20);
+    }
+
+    /** With a buffer of {@code bufferSize} bytes to start with; tests make it tiny so that records cross its end. */
+    static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress, int bufferSize) throws IOException {
         Charset cs = Charset.forName(format.charset());
         char d = format.delimiter();
         boolean asciiCompatible = cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1)
@@ -88,7 +95,7 @@ final class CsvFastReader {
                 tokens.add(m.getBytes(cs));
             } // else no cell of this file can spell it
         }
-        CsvFastReader r = new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new));
+        CsvFastReader r = new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
         try (InputStream in = Files.newInputStream(file)) {
             return r.run(in, Math.max(1, Files.size(file)), format, roles, checkCancelled, progress);
         }

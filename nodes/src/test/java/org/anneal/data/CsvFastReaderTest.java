@@ -65,9 +65,12 @@ class CsvFastReaderTest {
             CsvReader.Options o = text.startsWith("temp") ? new CsvReader.Options((char) 0, OPT.missing(), Set.of(), (char) 0, CsvReader.UnitsRow.AUTO, cs)
                     : new CsvReader.Options((char) 0, OPT.missing(), Set.of(), (char) 0, CsvReader.UnitsRow.NONE, cs);
             CsvFormat fmt = CsvReader.sniff(f, o);
-            Table fast = CsvFastReader.read(f, o, fmt, ROLES, () -> { }, x -> { });
-            assertNotNull(fast, text);
-            assertSame(CsvReader.readWithJackson(f, o, fmt, ROLES, () -> { }, x -> { }), fast, text);
+            Table jackson = CsvReader.readWithJackson(f, o, fmt, ROLES, () -> { }, x -> { });
+            for (int buffer : new int[] {1 << 20, 1, 2, 3, 5, 8}) { // records cross the buffer's end everywhere
+                Table fast = CsvFastReader.read(f, o, fmt, ROLES, () -> { }, x -> { }, buffer);
+                assertNotNull(fast, text);
+                assertSame(jackson, fast, buffer + " " + text);
+            }
         }
     }
 
@@ -162,7 +165,7 @@ class CsvFastReaderTest {
             }
             Path f = write(sb.toString().getBytes(cs));
             CsvFormat fmt = format(sep, comma, units, cs, ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.NUMERIC);
-            Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { });
+            Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }, 1 + r.nextInt(run % 2 == 0 ? 1 << 20 : 9));
             if (fast == null) {
                 continue;
             }
