@@ -53,7 +53,7 @@ final class CsvFastReader {
     private int fields;
 
     private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes, int bufferSize) {
-        this.buf = new byte[bufferSize];
+        this.buf = new byte[Math.max(4, bufferSize)]; // room for a byte-order mark
         this.sep = (byte) sep;
         for (char c : new char[] {sep, '\r', '\n', '"'}) {
             stops[c] = true;
