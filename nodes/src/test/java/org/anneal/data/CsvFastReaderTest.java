@@ -98,24 +98,6 @@ class CsvFastReaderTest {
     }
 
     @Test
-    void numbersAreReadExactlyAsDoubleParseDouble() {
-        Random r = new Random(7);
-        for (int i = 0; i < 200_000; i++) {
-            String s = switch (i % 4) {
-                case 0 -> Double.toString(Double.longBitsToDouble(r.nextLong()));
-                case 1 -> String.format(java.util.Locale.ROOT, "%." + r.nextInt(12) + "f", r.nextGaussian() * Math.pow(10, r.nextInt(12)));
-                case 2 -> (r.nextBoolean() ? "-" : "") + r.nextInt(1_000_000) + "." + r.nextInt(1_000_000) + "e" + (r.nextInt(60) - 30);
-                default -> Long.toString(r.nextLong() >> r.nextInt(64));
-            };
-            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-            double fast = CsvFastReader.parse(b, 0, b.length, (byte) '.');
-            if (!Double.isNaN(fast)) {
-                assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(fast), s);
-            }
-        }
-    }
-
-    @Test
     void problemsGoBackToJacksonWhichLocatesThem() throws Exception {
         String[] bad = {"x,y\n1,2\n3,\"4\n", "x,y\n1,2\n3,4,5\n", "x,y\n1,2\n3,\"4\"z\n", "x,y\n1,2\n3,a\"b\n", "x,y\n1,2\n3,\"\n"};
         for (String text : bad) {
