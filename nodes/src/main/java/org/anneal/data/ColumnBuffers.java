@@ -17,16 +17,11 @@ final class ColumnBuffers {
     final int[][] codes;
     private final List<Map<String, Integer>> dict = new ArrayList<>();
     private final List<List<String>> levels = new ArrayList<>();
-    private int capacity;
+    private int capacity = 1024;
     /** Rows held so far. */
     int rows;
 
     ColumnBuffers(List<ColumnType> types) {
-        this(types, 1024);
-    }
-
-    ColumnBuffers(List<ColumnType> types, int initialRows) {
-        this.capacity = Math.max(1, initialRows);
         int width = types.size();
         nums = new double[width][];
         codes = new int[width][];
@@ -79,11 +74,6 @@ final class ColumnBuffers {
         });
     }
 
-    /** The levels of column {@code c} so far, in order of first appearance. */
-    List<String> levels(int c) {
-        return levels.get(c);
-    }
-
     Table build(CsvFormat format, Map<String, ColumnRole> roles) {
         List<Column> cols = new ArrayList<>();
         for (int c = 0; c < nums.length; c++) {
@@ -91,8 +81,8 @@ final class ColumnBuffers {
             ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
             String unit = format.units().get(c);
             cols.add(nums[c] != null
-                    ? new NumericColumn(name, role, rows == capacity ? nums[c] : Arrays.copyOf(nums[c], rows), unit)
-                    : new CategoricalColumn(name, role, rows == capacity ? codes[c] : Arrays.copyOf(codes[c], rows), levels.get(c), unit));
+                    ? new NumericColumn(name, role, Arrays.copyOf(nums[c], rows), unit)
+                    : new CategoricalColumn(name, role, Arrays.copyOf(codes[c], rows), levels.get(c), unit));
         }
         return new Table(cols);
     }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
-import java.util.function.Supplier;
-import org.anneal.spec.ColumnType;
 import org.anneal.spec.ColumnRole;
 
 /**
@@ -51,10 +49,6 @@ final class CsvFastReader {
     private int[] ends = new int[64];
     private boolean[] doubledQuotes = new boolean[64];
     private int fields;
-    /** Whether a quoted cell may come next. */
-    private boolean quotes = true;
-    /** Header or units records the last {@link #rows} did not find. */
-    int skipLeft;
 
     private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes, int bufferSize) {
         this.buf = new byte[Math.max(4, bufferSize)]; // room for a byte-order mark
@@ -77,37 +71,12 @@ final class CsvFastReader {
     /** The table, or null when the file needs the Jackson path. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                       Runnable checkCancelled, DoubleConsumer progress) throws IOException {
-        return read(file, opt, format, roles, checkCancelled, progress, 1 << 20, Runtime.getRuntime().availableProcessors(), CsvChunks.MIN_CHUNK);
+        return read(file, opt, format, roles, checkCancelled, progress, 1 << 20);
     }
 
-    /**
-     * With a buffer of {@code bufferSize} bytes to start with, on up to {@code threads} pieces of at least
-     * {@code minChunk} bytes; tests make both tiny so that records cross the buffer's end and files get cut.
-     */
+    /** With a buffer of {@code bufferSize} bytes to start with; tests make it tiny so that records cross its end. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
-                      Runnable checkCancelled, DoubleConsumer progress, int bufferSize, int threads, long minChunk) throws IOException {
-        if (reader(opt, format, bufferSize) == null) {
-            return null;
-        }
-        Supplier<CsvFastReader> readers = () -> reader(opt, format, bufferSize);
-        long size = Files.size(file);
-        int skip = format.unitsRow() ? 2 : 1; // header and units, read by sniff
-        ColumnBuffers cols = CsvChunks.read(file, size, skip, format.types(), readers, threads, minChunk, checkCancelled, progress);
-        if (cols == null) {
-            CsvFastReader r = readers.get();
-            try (InputStream in = Files.newInputStream(file)) {
-                cols = r.rows(in, size, skip, true, true, format.types(), checkCancelled, progress);
-            }
-            if (cols == null || r.skipLeft > (format.unitsRow() ? 1 : 0)) {
-                return null; // not even a header: let the reference reader decide
-            }
-        }
-        progress.accept(1.0);
-        return cols.build(format, roles);
-    }
-
-    /** A reader for the file's encoding, delimiter and missing tokens; null when they need the Jackson path. */
-    static CsvFastReader reader(CsvReader.Options opt, CsvFormat format, int bufferSize) {
+                      Runnable checkCancelled, DoubleConsumer progress, int bufferSize) throws IOException {
         Charset cs = Charset.forName(format.charset());
         char d = format.delimiter();
         boolean asciiCompatible = cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1)
@@ -124,32 +93,24 @@ final class CsvFastReader {
                 tokens.add(m.getBytes(cs));
             } // else no cell of this file can spell it
         }
-        return new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
+        CsvFastReader r = new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
+        try (InputStream in = Files.newInputStream(file)) {
+            return r.run(in, Math.max(1, Files.size(file)), format, roles, checkCancelled, progress);
+        }
     }
 
-    /**
-     * Rows of {@code in} into columns; null for anything only the Jackson path reads exactly. Afterwards
-     * {@link #skipLeft} tells how many of the {@code skip} records were missing.
-     *
-     * @param length      bytes {@code in} holds, for progress and for sizing the columns
-     * @param skip        records before the data (header, units)
-     * @param fileStart   {@code in} starts at the start of the file, where a byte-order mark may be
-     * @param dataQuotes  whether data cells may be quoted; a piece of a file cut at a line break may not, as that line
-     *                    break might have been inside quotes
-     */
-    ColumnBuffers rows(InputStream in, long length, int skip, boolean fileStart, boolean dataQuotes, List<ColumnType> types,
-                       Runnable checkCancelled, DoubleConsumer progress) throws IOException {
+    private Table run(InputStream in, long size, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress) throws IOException {
         fill(in);
         int pos = 0;
-        if (fileStart && cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+        if (cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             pos = 3;
         }
-        long size = Math.max(1, length);
         long before = 0; // bytes moved out of the buffer
-        int width = types.size();
-        ColumnBuffers cols = new ColumnBuffers(types);
+        int skip = format.unitsRow() ? 2 : 1; // header and units, read by sniff
+        int width = format.header().size();
+        ColumnBuffers cols = new ColumnBuffers(format.types());
         long dataStart = 0;
-        quotes = skip > 0 || dataQuotes;
         while (true) {
             int next = record(pos);
             if (next == MORE) {
@@ -165,7 +126,7 @@ final class CsvFastReader {
             }
             pos = next;
             if (skip > 0) {
-                quotes = --skip > 0 || dataQuotes;
+                skip--;
                 dataStart = before + pos;
                 continue;
             }
@@ -184,8 +145,11 @@ final class CsvFastReader {
                 progress.accept(Math.min(1.0, (before + pos) / (double) size));
             }
         }
-        skipLeft = skip;
-        return cols;
+        if (skip > (format.unitsRow() ? 1 : 0)) {
+            return null; // no header at all: let the reference reader decide
+        }
+        progress.accept(1.0);
+        return cols.build(format, roles);
     }
 
     private void fill(InputStream in) throws IOException {
@@ -261,9 +225,6 @@ final class CsvFastReader {
                 return p + 1;
             }
             if (c == '"') {
-                if (!quotes) {
-                    return BAIL;
-                }
                 int s = p + 1;
                 int q = s;
                 boolean doubled = false;

@@ -66,8 +66,8 @@ class CsvFastReaderTest {
                     : new CsvReader.Options((char) 0, OPT.missing(), Set.of(), (char) 0, CsvReader.UnitsRow.NONE, cs);
             CsvFormat fmt = CsvReader.sniff(f, o);
             Table jackson = CsvReader.readWithJackson(f, o, fmt, ROLES, () -> { }, x -> { });
-            for (int buffer : new int[] {1 << 20, 1, 2, 3, 5, 8}) { // records cross the buffer's end everywhere; files cut anywhere
-                Table fast = CsvFastReader.read(f, o, fmt, ROLES, () -> { }, x -> { }, buffer, 1 + buffer % 4, 1 + buffer % 3);
+            for (int buffer : new int[] {1 << 20, 1, 2, 3, 5, 8}) { // records cross the buffer's end everywhere
+                Table fast = CsvFastReader.read(f, o, fmt, ROLES, () -> { }, x -> { }, buffer);
                 assertNotNull(fast, text);
                 assertSame(jackson, fast, buffer + " " + text);
             }
@@ -110,36 +110,6 @@ class CsvFastReaderTest {
         var e = assertThrows(CsvProblem.class, () -> CsvReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }));
         assertEquals(4, e.line());
         assertTrue(e.getMessage().startsWith("Line 4, column 'y': 'six' is not a number"), e.getMessage());
-    }
-
-    /** Pieces cut at line breaks and read at once give the table of one reader, category levels in file order. */
-    @Test
-    void piecesReadInParallelJoinToTheSameTable() throws Exception {
-        StringBuilder sb = new StringBuilder("x,name,y\n");
-        Random r = new Random(3);
-        for (int i = 0; i < 3000; i++) {
-            sb.append(r.nextInt(7) == 0 ? "NA" : Double.toString(r.nextGaussian())).append(',')
-                    .append(r.nextInt(9) == 0 ? "" : "level" + r.nextInt(i / 100 + 1)).append(',').append(i).append(i % 50 == 0 ? "\r\n\n" : "\n");
-        }
-        Path f = write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.NUMERIC);
-        Table jackson = CsvReader.readWithJackson(f, OPT, fmt, ROLES, () -> { }, x -> { });
-        for (int threads = 2; threads <= 5; threads++) {
-            ColumnBuffers cols = CsvChunks.read(f, Files.size(f), 1, fmt.types(), () -> reader(fmt), threads, 1000, () -> { }, x -> { });
-            assertNotNull(cols, "read in pieces");
-            assertSame(jackson, cols.build(fmt, ROLES), threads + " pieces");
-        }
-        Path quoted = write(sb.append("1,\"a\nb\",2\n").toString().getBytes(StandardCharsets.UTF_8));
-        assertNull(CsvChunks.read(quoted, Files.size(quoted), 1, fmt.types(), () -> reader(fmt), 3, 1000, () -> { }, x -> { }), "quotes: one reader");
-        assertSame(CsvReader.readWithJackson(quoted, OPT, fmt, ROLES, () -> { }, x -> { }),
-                CsvFastReader.read(quoted, OPT, fmt, ROLES, () -> { }, x -> { }, 1 << 20, 3, 1000), "quotes");
-        assertThrows(IllegalStateException.class, () -> CsvFastReader.read(f, OPT, fmt, ROLES, () -> {
-            throw new IllegalStateException("cancelled");
-        }, x -> { }, 1 << 20, 3, 1000));
-    }
-
-    static CsvFastReader reader(CsvFormat fmt) {
-        return CsvFastReader.reader(OPT, fmt, 1 << 16);
     }
 
     @Test
@@ -200,8 +170,7 @@ class CsvFastReaderTest {
             }
             Path f = write(sb.toString().getBytes(cs));
             CsvFormat fmt = format(sep, comma, units, cs, ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.NUMERIC);
-            Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { },
-                    1 + r.nextInt(run % 2 == 0 ? 1 << 20 : 9), 1 + r.nextInt(4), 1 + r.nextInt(30));
+            Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }, 1 + r.nextInt(run % 2 == 0 ? 1 << 20 : 9));
             if (fast == null) {
                 continue;
             }
