@@ -74,6 +74,19 @@ class CsvFastReaderTest {
         }
     }
 
+    /** Latin-1 bytes read as UTF-8 (the encoding set by hand): both readers replace what does not decode the same way. */
+    @Test
+    void malformedUtf8GivesTheSameCategories() throws Exception {
+        byte[] bytes = {'x', ',', 'n', 'a', 'm', 'e', ',', 'y', '\n', '1', ',', 'c', 'a', 'f', (byte) 0xE9, ',', '1', '\n', '2', ',', (byte) 0xE2, (byte) 0x82, ',', '2', '\n',
+            '3', ',', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, ',', '3', '\n', '4', ',', 'o', 'k', (byte) 0xC3, ',', '4', '\n', '5', ',', (byte) 0xED, (byte) 0xA0, (byte) 0x80, ',', '5', '\n',
+            '6', ',', (byte) 0xC0, (byte) 0xAF, (byte) 0xFF, 'z', ',', '6', '\n'};
+        Path f = write(bytes);
+        CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.NUMERIC);
+        Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { });
+        assertNotNull(fast);
+        assertSame(CsvReader.readWithJackson(f, OPT, fmt, ROLES, () -> { }, x -> { }), fast, "malformed UTF-8");
+    }
+
     /** Jackson collects a cell in segments of a few hundred chars; cells around their ends must come out whole. */
     @Test
     void longCellsGiveTheSameTableAsJackson() throws Exception {
