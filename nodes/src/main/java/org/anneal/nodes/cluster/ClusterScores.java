@@ -1,0 +1,123 @@
+package org.anneal.nodes.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tribuo.clustering.evaluation.ClusteringMetrics;
+
+/**
+ * Scores of a partition of rows. Inertia and silhouette need only the rows; the adjusted Rand index and adjusted
+ * mutual information compare the clusters with known classes, and are 1 for the same partition under any naming,
+ * about 0 for a random one.
+ */
+final class ClusterScores {
+    private ClusterScores() {
+    }
+
+    /** Sum over rows of the squared distance to the mean of the row's cluster (within-cluster sum of squares). */
+    static double inertia(double[][] x, int[] cluster, int k) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        double[][] mean = new double[k][p];
+        int[] size = new int[k];
+        for (int i = 0; i < x.length; i++) {
+            size[cluster[i]]++;
+            for (int j = 0; j < p; j++) {
+                mean[cluster[i]][j] += x[i][j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < p; j++) {
+                mean[c][j] = size[c] > 0 ? mean[c][j] / size[c] : 0;
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += ClusterData.squaredDistance(x[i], mean[cluster[i]]);
+        }
+        return s;
+    }
+
+    /**
+     * Mean silhouette (Rousseeuw 1987): for each row, a = mean distance to the other rows of its cluster, b = the
+     * smallest mean distance to the rows of another cluster, s = (b − a) / max(a, b); a row alone in its cluster
+     * scores 0. Needs at least two non-empty clusters. Quadratic in the rows.
+     */
+    static double silhouette(double[][] x, int[] cluster, int k, Runnable checkCancelled) {
+        int n = x.length;
+        int[] size = new int[k];
+        for (int c : cluster) {
+            size[c]++;
+        }
+        double total = 0;
+        double[] sum = new double[k];
+        for (int i = 0; i < n; i++) {
+            if (i % 64 == 0) {
+                checkCancelled.run();
+            }
+            java.util.Arrays.fill(sum, 0);
+            for (int m = 0; m < n; m++) {
+                if (m != i) {
+                    sum[cluster[m]] += Math.sqrt(ClusterData.squaredDistance(x[i], x[m]));
+                }
+            }
+            int own = cluster[i];
+            if (size[own] == 1) {
+                continue;
+            }
+            double a = sum[own] / (size[own] - 1);
+            double b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != own && size[c] > 0) {
+                    b = Math.min(b, sum[c] / size[c]);
+                }
+            }
+            double den = Math.max(a, b);
+            total += den > 0 ? (b - a) / den : 0;
+        }
+        return total / n;
+    }
+
+    /** Hubert and Arabie's adjusted Rand index, from the contingency table of the two labellings. */
+    static double adjustedRand(int[] a, int ka, int[] b, int kb) {
+        long[][] table = new long[ka][kb];
+        long[] rows = new long[ka];
+        long[] cols = new long[kb];
+        for (int i = 0; i < a.length; i++) {
+            table[a[i]][b[i]]++;
+            rows[a[i]]++;
+            cols[b[i]]++;
+        }
+        double index = 0;
+        for (long[] r : table) {
+            for (long v : r) {
+                index += pairs(v);
+            }
+        }
+        double sa = 0;
+        double sb = 0;
+        for (long v : rows) {
+            sa += pairs(v);
+        }
+        for (long v : cols) {
+            sb += pairs(v);
+        }
+        double expected = sa * sb / pairs(a.length);
+        double max = (sa + sb) / 2;
+        // both labellings trivial (one group, or all singletons): they agree perfectly
+        return max == expected ? 1.0 : (index - expected) / (max - expected);
+    }
+
+    /** Adjusted mutual information, by Tribuo's clustering metrics. */
+    static double adjustedMutualInformation(int[] a, int[] b) {
+        List<Integer> la = new ArrayList<>();
+        List<Integer> lb = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            la.add(a[i]);
+            lb.add(b[i]);
+        }
+        return ClusteringMetrics.adjustedMI(la, lb);
+    }
+
+    private static double pairs(long n) {
+        return n * (n - 1) / 2.0;
+    }
+}
