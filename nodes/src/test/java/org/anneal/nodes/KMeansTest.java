@@ -12,6 +12,7 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
+import org.anneal.nodes.cluster.ElbowNode;
 import org.anneal.nodes.cluster.EvaluateClusteringNode;
 import org.anneal.nodes.cluster.KMeansNode;
 import org.anneal.nodes.prepare.ApplyTransformNode;
@@ -149,5 +150,33 @@ class KMeansTest {
                 new CategoricalColumn("truth", ColumnRole.TARGET, new int[] {0, 0, 1, 2, 2, 2}, List.of("a", "b", "c"))));
         // pairs together in both: 2; expected 3·4/15 = 0.8; mean of the pair counts 3.5
         assertEquals((2 - 0.8) / (3.5 - 0.8), score(six, "truth").get("ari"), 1e-12);
+    }
+
+    @Test
+    void theElbowAndTheSilhouettePeakSitAtTheNumberOfBlobs() {
+        Table t = separatedBlobs(40, 3);
+        Outputs o = new ElbowNode().execute(Fixtures.inputs(Map.of("table", t)), new ElbowNode.Params(List.of(), 6, 5), TestCtx.of("elbow"));
+        Table s = (Table) o.get("scores");
+        double[] inertia = s.numeric("inertia").values();
+        // k = 1: every row about the grand mean
+        double total = 0;
+        for (String c : List.of("x1", "x2")) {
+            double[] v = t.numeric(c).values();
+            double mean = java.util.Arrays.stream(v).average().orElseThrow();
+            total += java.util.Arrays.stream(v).map(a -> (a - mean) * (a - mean)).sum();
+        }
+        assertEquals(total, inertia[0], 1e-9 * total);
+        double[] relative = s.numeric("relative_inertia").values();
+        assertTrue(relative[2] < 0.02 && relative[1] > 0.2, java.util.Arrays.toString(relative));
+        double[] sil = s.numeric("silhouette").values();
+        assertTrue(Double.isNaN(sil[0]));
+        int best = 1;
+        for (int k = 1; k < sil.length; k++) {
+            best = sil[k] > sil[best] ? k : best;
+        }
+        assertEquals(3, best + 1, java.util.Arrays.toString(sil));
+        org.anneal.ml.Plot plot = (org.anneal.ml.Plot) o.get("plot");
+        assertEquals(2, plot.series().size());
+        assertArrayEquals(new double[] {2, 3, 4, 5, 6}, plot.series().get(1).x(), 0);
     }
 }
