@@ -32,7 +32,7 @@ import org.anneal.spec.ValueSpec;
                 + "it cannot choose k on its own). `silhouette`: how much closer each row is to its own cluster than to the next "
                 + "one, averaged, from −1 to 1 (near 1 = compact, well separated; needs two clusters or more; takes time "
                 + "quadratic in the rows). With a `truth` column of known classes (held back from the clustering) it also "
-                + "reports the adjusted Rand index `ari` and the adjusted mutual information `ami` (Tribuo): 1 when the "
+                + "reports the adjusted Rand index `ari` and the adjusted mutual information `ami`: 1 when the "
                 + "clusters are the classes under other names, about 0 for a random grouping.")
 public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode.Params> {
 
@@ -83,7 +83,7 @@ public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode
         if (!p.truth().isEmpty()) {
             CategoricalColumn truth = categorical(t, p.truth(), node);
             m.put("ari", ClusterScores.adjustedRand(c, k, truth.codes(), truth.levels().size()));
-            m.put("ami", ClusterScores.adjustedMutualInformation(c, truth.codes()));
+            m.put("ami", ClusterScores.adjustedMutualInformation(c, k, truth.codes(), truth.levels().size()));
         }
         return Outputs.of(METRICS, new Metrics(Task.CLUSTERING, m, t.rowCount()));
     }
