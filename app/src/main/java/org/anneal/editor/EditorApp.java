@@ -24,7 +24,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.anneal.exec.Executor;
 import org.anneal.graph.Problem;
@@ -121,11 +120,10 @@ public final class EditorApp extends Application {
         Button open = new Button("Open…");
         open.setId("openButton");
         open.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Anneal workflows", "*.json"));
-            var f = fc.showOpenDialog(stage);
+            var lw = vm.workflowProperty().get();
+            Path f = FileDialogs.open(stage, "Open a workflow", lw == null ? HOME.resolve("workflows") : lw.baseDir(), "Anneal workflows", "*.json");
             if (f != null) {
-                open(f.toPath());
+                open(f);
             }
         });
         Button save = new Button("Save");
@@ -157,12 +155,12 @@ public final class EditorApp extends Application {
         saveAs.setId("saveAsButton");
         saveAs.disableProperty().bind(vm.workflowProperty().isNull());
         saveAs.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Anneal workflows", "*.json"));
-            var f = fc.showSaveDialog(stage);
+            var lw = vm.workflowProperty().get();
+            Path f = FileDialogs.save(stage, "Save the workflow as", lw.file() == null ? "workflow.json" : lw.file().getFileName().toString(),
+                    "Anneal workflows", "*.json");
             if (f != null) {
                 try {
-                    vm.saveAs(f.toPath());
+                    vm.saveAs(f);
                 } catch (IOException ex) {
                     error("Could not save", ex.getMessage());
                 }

@@ -27,6 +27,8 @@ final class NodeBox extends Region {
     private final String nodeId;
     private final String type;
     private final Label badge = new Label("");
+    /** Top-right of the header: the rules a leakage finding or a validation error raise here ("⚠ L2"). */
+    private final Label problemBadge = new Label("");
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private static final Font PORT_FONT = Font.font("System", 10);
@@ -63,7 +65,10 @@ final class NodeBox extends Region {
         id.relocate(8, height - 22);
         badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
         badge.relocate(WIDTH - 80, height - 22);
-        getChildren().addAll(body, header, title, id, badge);
+        problemBadge.setId("problem-badge-" + node.id());
+        problemBadge.setVisible(false);
+        problemBadge.setMouseTransparent(false);
+        getChildren().addAll(body, header, title, id, badge, problemBadge);
         details.add(id);
         details.add(badge);
 
@@ -165,7 +170,34 @@ final class NodeBox extends Region {
         }
     }
 
-    void showProblem(boolean error) {
-        setStyle(error ? "-fx-effect: dropshadow(gaussian, #d93025, 8, 0.5, 0, 0);" : "");
+    /**
+     * Marks the node with what validation and the leakage analysis say about it: a red glow and "✖" for errors, an
+     * amber glow and "⚠" for warnings only, followed by the rule ids (L2, D3) so a student can find them in the
+     * problems pane; the tooltip lists every message. Null or empty clears the mark.
+     */
+    void showProblems(List<org.anneal.graph.Problem> mine, List<String> rules) {
+        if (mine == null || mine.isEmpty()) {
+            setStyle("");
+            problemBadge.setVisible(false);
+            problemBadge.setText("");
+            return;
+        }
+        boolean error = mine.stream().anyMatch(org.anneal.graph.Problem::isError);
+        String colour = error ? "#d93025" : "#e37400";
+        setStyle("-fx-effect: dropshadow(gaussian, " + colour + ", 8, 0.5, 0, 0);");
+        problemBadge.setText((error ? "\u2716" : "\u26a0") + (rules.isEmpty() ? "" : " " + String.join(" ", rules)));
+        problemBadge.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: white; -fx-background-color: " + colour
+                + "; -fx-background-radius: 6; -fx-padding: 0 4 0 4;");
+        problemBadge.applyCss();
+        problemBadge.autosize();
+        problemBadge.relocate(WIDTH - problemBadge.prefWidth(-1) - 6, 5);
+        problemBadge.setVisible(true);
+        javafx.scene.control.Tooltip.install(problemBadge, new javafx.scene.control.Tooltip(
+                String.join("\n", mine.stream().map(org.anneal.graph.Problem::message).toList())));
+    }
+
+    /** The text of the problem badge ("" when there is none), for tests. */
+    String problemBadgeText() {
+        return problemBadge.isVisible() ? problemBadge.getText() : "";
     }
 }

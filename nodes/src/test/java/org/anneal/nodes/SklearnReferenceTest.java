@@ -285,4 +285,45 @@ class SklearnReferenceTest {
         assertArrayEquals(doubles(g.get("rank")), curve.numeric("rank").values(), 0);
         assertEquals(new RidgeLearner(g.get("best_alpha").asDouble()), out.get("best"));
     }
+
+    static Table xy(JsonNode x, List<Column> extra) {
+        double[] x1 = new double[x.size()];
+        double[] x2 = new double[x.size()];
+        for (int i = 0; i < x1.length; i++) {
+            x1[i] = x.get(i).get(0).asDouble();
+            x2[i] = x.get(i).get(1).asDouble();
+        }
+        List<Column> cols = new ArrayList<>(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2)));
+        cols.addAll(extra);
+        return new Table(cols);
+    }
+
+    @Test
+    void nearestNeighboursMatchKNeighborsRegressorAndClassifier() throws Exception {
+        JsonNode f = fixture("knn.json");
+        int k = f.get("k").asInt();
+        Table train = xy(f.get("X"), List.of(new NumericColumn("y", ColumnRole.TARGET, doubles(f.get("y")))));
+        Table test = xy(f.get("X_test"), List.of());
+        for (String distance : List.of("euclidean", "manhattan")) {
+            for (String weighting : List.of("uniform", "distance")) {
+                TrainedModel m = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.REGRESSION, k, distance, weighting)
+                        .fit(train, List.of("x1", "x2"), "y", TestCtx.of("knn"));
+                assertArrayEquals(doubles(f.get("regression_" + distance + "_" + weighting)), m.predict(test), EXACT, distance + ", " + weighting);
+            }
+        }
+        List<String> classes = new ArrayList<>();
+        f.get("classes").forEach(c -> classes.add(c.asText()));
+        int[] codes = java.util.Arrays.stream(doubles(f.get("label"))).mapToInt(d -> (int) d).toArray();
+        Table labelled = xy(f.get("X"), List.of(new CategoricalColumn("label", ColumnRole.TARGET, codes, classes)));
+        TrainedModel c = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.CLASSIFICATION, k, "euclidean", "uniform")
+                .fit(labelled, List.of("x1", "x2"), "label", TestCtx.of("knn"));
+        double[][] proba = c.probabilities(test);
+        JsonNode expected = f.get("classification_euclidean_uniform_proba");
+        for (int i = 0; i < proba.length; i++) {
+            // Anneal's probabilities follow the model's class order; scikit-learn's the sorted labels a, b, c
+            for (int j = 0; j < classes.size(); j++) {
+                assertEquals(expected.get(i).get(j).asDouble(), proba[i][c.classes().indexOf(classes.get(j))], EXACT, "row " + i + ", class " + classes.get(j));
+            }
+        }
+    }
 }

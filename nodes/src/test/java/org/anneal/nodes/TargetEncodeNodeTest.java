@@ -73,6 +73,10 @@ class TargetEncodeNodeTest {
                 TestCtx.of("te"));
         TableSpec o = (TableSpec) out.get("out");
         assertEquals(ColumnType.NUMERIC, o.column("grade").orElseThrow().type());
+        // an Apply node knows that the state turns the categories into numbers, so a learner can follow it
+        var applied = new org.anneal.nodes.prepare.ApplyTransformNode().configure(Specs.of(Map.of("state", out.get("state"), "data", spec)),
+                new org.anneal.nodes.prepare.ApplyTransformNode.Params(), TestCtx.of("apply"));
+        assertEquals(ColumnType.NUMERIC, ((TableSpec) applied.get("out")).column("grade").orElseThrow().type());
         assertTrue(o.lineage().fittedOn().contains(Partition.of("split", Partition.Side.TRAIN)));
         ConfigError e = assertThrows(ConfigError.class, () -> new TargetEncodeNode().configure(Specs.of(Map.of("fit", train, "data", spec)),
                 new TargetEncodeNode.Params(List.of("y"), 10, ""), TestCtx.of("te")));

@@ -50,7 +50,8 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             @Param(doc = "How rows are assigned to folds", def = "\"random\"",
                     choices = {"random", "stratified", "group", "contiguous", "leave-one-out"}) String strategy,
             @Param(doc = "Fit a standardizer inside each fold (on its training rows) before the learner", def = "true") boolean standardize,
-            @Param(doc = "How many times to repeat the k-fold with a new shuffle (random, stratified and group only)", def = "1", min = 1, max = 100)
+            @Param(doc = "How many times to repeat the k-fold with a new shuffle (random and stratified; group folds, balanced by size, "
+                    + "change only among groups of equal size)", def = "1", min = 1, max = 100)
             int repeats) {
     }
 

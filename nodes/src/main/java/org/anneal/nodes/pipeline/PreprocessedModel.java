@@ -46,6 +46,11 @@ public record PreprocessedModel(FittedTransform transform, TrainedModel inner, L
         return inner.probabilities(transform.apply(data));
     }
 
+    @Override
+    public List<String> featuresMissingIn(Table data) {
+        return inner.featuresMissingIn(transform.apply(data));
+    }
+
     /** The inner model's parameters; they refer to the transformed features (standardized coefficients, for instance). */
     @Override
     public Map<String, Double> parameters() {

@@ -18,8 +18,8 @@ import org.anneal.spec.Phase;
 @NodeType(id = "pipeline.standardize", title = "Standardize (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
         doc = "Puts a standardizer in front of a learner, like a step of scikit-learn's Pipeline: whenever the learner is fitted "
                 + "(by Fit, by each fold of Cross-validate, by each candidate of Tune), the means and standard deviations are learnt "
-                + "on exactly those training rows and reused unchanged on the rows it predicts. Wire `model.ridge → pipeline.standardize "
-                + "→ evaluate.cross-validate` and every fold's held-out rows stay unseen. Same arithmetic as prepare.standardize "
+                + "on exactly those training rows and reused unchanged on the rows it predicts. Wire a ridge learner through this node into "
+                + "Cross-validate and every fold's held-out rows stay unseen. Same arithmetic as prepare.standardize "
                 + "(sample sd; a constant column is only centred).")
 public final class StandardizeStepNode extends PipelineStepNode<StandardizeStepNode.Params> implements Node<StandardizeStepNode.Params> {
 

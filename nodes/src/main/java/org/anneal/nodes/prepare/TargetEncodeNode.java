@@ -28,7 +28,7 @@ import org.anneal.spec.TableSpec;
                 + "smoothing m. Categories not seen while fitting, and missing cells, get the overall mean. It is one number per "
                 + "category where one-hot encoding needs a column per category, handy for many alloy grades or suppliers. It learns "
                 + "from the target, so fitted on all rows it writes the test targets into the features (rule L3): fit it on the "
-                + "training rows and carry `state` to the test rows with an Apply node, or inside cross-validation. Written by hand: "
+                + "training rows and carry `state` to the test rows with an Apply node. Written by hand: "
                 + "Tribuo has no target encoder.")
 public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
 
@@ -66,7 +66,8 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
             outCols.add(cols.contains(c.name()) ? new ColumnSpec(c.name(), ColumnType.NUMERIC, c.role()) : c);
         }
         return Specs.of(OUT, data.withColumns(outCols).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+                STATE, StateSpecs.of(fit.lineage(), cols, List.of(),
+                        outCols.stream().filter(c -> cols.contains(c.name())).toList()));
     }
 
     static List<String> columns(TableSpec fit, List<String> listed) throws ConfigError {
