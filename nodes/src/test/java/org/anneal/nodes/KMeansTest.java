@@ -88,6 +88,11 @@ class KMeansTest {
         assertEquals(1.0, m.get("ari"), 1e-12);
         assertEquals(1.0, m.get("ami"), 1e-9);
         assertTrue(m.get("silhouette") > 0.85, "compact and far apart: " + m.get("silhouette"));
+        // the embedding plot: plot.scatter coloured by the cluster column draws one series per cluster
+        org.anneal.ml.Plot plot = (org.anneal.ml.Plot) new org.anneal.nodes.plot.ScatterPlotNode().execute(Fixtures.inputs(Map.of("table", out)),
+                new org.anneal.nodes.plot.ScatterPlotNode.Params("x1", "x2", "cluster"), TestCtx.of("map")).get("plot");
+        assertEquals(List.of("c1", "c2", "c3"), plot.series().stream().map(org.anneal.ml.Plot.Series::name).toList());
+        assertEquals(List.of(60, 60, 60), plot.series().stream().map(org.anneal.ml.Plot.Series::size).toList());
     }
 
     @Test
