@@ -187,4 +187,38 @@ class KMeansTest {
         assertEquals(2, plot.series().size());
         assertArrayEquals(new double[] {2, 3, 4, 5, 6}, plot.series().get(1).x(), 0);
     }
+
+    /** Above 4000 rows the silhouette is averaged over a seeded sample; it stays close to the exact mean. */
+    @Test
+    void theSilhouetteOfManyRowsIsSampledAndStaysCloseToTheExactValue() {
+        Table t = separatedBlobs(1500, 12);
+        double[] x1 = t.numeric("x1").values();
+        double[] x2 = t.numeric("x2").values();
+        int[] c = ((CategoricalColumn) t.column("blob").orElseThrow()).codes();
+        int n = x1.length;
+        double exact = 0;
+        for (int i = 0; i < n; i++) {
+            double[] sum = new double[3];
+            int[] size = new int[3];
+            for (int j = 0; j < n; j++) {
+                size[c[j]]++;
+                if (j != i) {
+                    sum[c[j]] += Math.hypot(x1[i] - x1[j], x2[i] - x2[j]);
+                }
+            }
+            double a = sum[c[i]] / (size[c[i]] - 1);
+            double b = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < 3; k++) {
+                if (k != c[i]) {
+                    b = Math.min(b, sum[k] / size[k]);
+                }
+            }
+            exact += (b - a) / Math.max(a, b);
+        }
+        exact /= n;
+        Table named = t.with(new CategoricalColumn("cluster", ColumnRole.FEATURE, c, List.of("c1", "c2", "c3")));
+        Metrics m = score(named, "");
+        assertEquals(exact, m.get("silhouette"), 0.005);
+        assertEquals(m.get("silhouette"), score(named, "").get("silhouette"), 0, "the sample follows the seed");
+    }
 }

@@ -72,6 +72,24 @@ final class ClusterScores {
         return total / n;
     }
 
+    /** Rows beyond which the silhouette is computed on a sample, as scikit-learn's {@code sample_size}: it is quadratic. */
+    static final int SILHOUETTE_ROWS = 4000;
+
+    /** The silhouette of every row up to {@link #SILHOUETTE_ROWS}, else of a seeded random sample of that many. */
+    static double silhouette(double[][] x, int[] cluster, int k, long seed, Runnable checkCancelled) {
+        if (x.length <= SILHOUETTE_ROWS) {
+            return silhouette(x, cluster, k, checkCancelled);
+        }
+        int[] pick = new java.util.SplittableRandom(seed).ints(0, x.length).distinct().limit(SILHOUETTE_ROWS).sorted().toArray();
+        double[][] xs = new double[pick.length][];
+        int[] cs = new int[pick.length];
+        for (int i = 0; i < pick.length; i++) {
+            xs[i] = x[pick[i]];
+            cs[i] = cluster[pick[i]];
+        }
+        return silhouette(xs, cs, k, checkCancelled);
+    }
+
     /** Hubert and Arabie's adjusted Rand index, from the contingency table of the two labellings. */
     static double adjustedRand(int[] a, int ka, int[] b, int kb) {
         long[][] table = new long[ka][kb];

@@ -32,7 +32,7 @@ import org.anneal.spec.ValueSpec;
         doc = "Runs k-means (as cluster.kmeans) on the `table` rows for every k from 1 to `maxK` and plots two curves: the "
                 + "inertia as a share of the inertia at k = 1 (the fraction of the spread left inside the clusters; it always "
                 + "falls, and the k where it stops falling steeply, the elbow, is a candidate) and the mean silhouette (from "
-                + "k = 2; higher = clusters more compact and better separated). `scores` lists the numbers. Both are hints, "
+                + "k = 2; higher = clusters more compact and better separated; above 4000 rows, on a sample of 4000). `scores` lists the numbers. Both are hints, "
                 + "not proofs: well-separated groups give a sharp elbow and a silhouette peak at the same k.")
 public final class ElbowNode implements Node<ElbowNode.Params> {
 
@@ -74,7 +74,7 @@ public final class ElbowNode implements Node<ElbowNode.Params> {
             k[i] = i + 1;
             inertia[i] = c.inertia(x);
             relative[i] = inertia[0] > 0 ? inertia[i] / inertia[0] : 0;
-            silhouette[i] = i == 0 ? Double.NaN : ClusterScores.silhouette(x, c.assign(x), i + 1, ctx::checkCancelled);
+            silhouette[i] = i == 0 ? Double.NaN : ClusterScores.silhouette(x, c.assign(x), i + 1, ctx.seed(), ctx::checkCancelled);
             ctx.progress((i + 1.0) / maxK);
         }
         double[] fromTwo = Arrays.copyOfRange(k, 1, maxK);

@@ -30,8 +30,8 @@ import org.anneal.spec.ValueSpec;
         doc = "Scores the clusters in a table's `cluster` column on the `columns` that placed the rows. `inertia`: the sum of "
                 + "squared distances from each row to its cluster's mean (smaller = tighter; it always falls as k grows, so "
                 + "it cannot choose k on its own). `silhouette`: how much closer each row is to its own cluster than to the next "
-                + "one, averaged, from −1 to 1 (near 1 = compact, well separated; needs two clusters or more; takes time "
-                + "quadratic in the rows). With a `truth` column of known classes (held back from the clustering) it also "
+                + "one, averaged, from −1 to 1 (near 1 = compact, well separated; needs two clusters or more; its time grows "
+                + "with the square of the rows, so above 4000 rows it is averaged over a random sample of 4000). With a `truth` column of known classes (held back from the clustering) it also "
                 + "reports the adjusted Rand index `ari` and the adjusted mutual information `ami`: 1 when the "
                 + "clusters are the classes under other names, about 0 for a random grouping.")
 public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode.Params> {
@@ -78,7 +78,7 @@ public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode
         m.put("clusters", (double) present);
         m.put("inertia", ClusterScores.inertia(x, c, k));
         if (present >= 2) {
-            m.put("silhouette", ClusterScores.silhouette(x, c, k, ctx::checkCancelled));
+            m.put("silhouette", ClusterScores.silhouette(x, c, k, ctx.seed(), ctx::checkCancelled));
         }
         if (!p.truth().isEmpty()) {
             CategoricalColumn truth = categorical(t, p.truth(), node);
