@@ -13,7 +13,7 @@ final class DecimalBytes {
 
     /**
      * The number in {@code b[s, e)} when it is plain decimal ({@code [+-]digits[.digits][e[+-]digits]}) with at most
-     * 18 significant digits and a value computable exactly: a mantissa up to 2^53 times or divided by a power of ten
+     * 18 digits and a value computable exactly: a mantissa up to 2^53 times or divided by a power of ten
      * up to 10^22, both exact in a double, so the one rounding gives the correctly rounded result that
      * Double.parseDouble gives (Clinger's fast path). NaN for everything else, which goes to the String parse.
      */
@@ -25,39 +25,30 @@ final class DecimalBytes {
             p++;
         }
         long m = 0;
-        int significant = 0;
-        int exp = 0;
-        boolean digits = false;
+        int start = p;
         for (; p < e; p++) {
             int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 break;
             }
-            digits = true;
-            if (m != 0 || d != 0) {
-                if (++significant > 18) {
-                    return Double.NaN;
-                }
-                m = m * 10 + d;
-            }
+            m = m * 10 + d;
         }
+        int digits = p - start;
+        int exp = 0;
         if (p < e && b[p] == mark) {
-            for (p++; p < e; p++) {
+            int fraction = ++p;
+            for (; p < e; p++) {
                 int d = b[p] - '0';
                 if (d < 0 || d > 9) {
                     break;
                 }
-                digits = true;
-                if (m != 0 || d != 0) {
-                    if (++significant > 18) {
-                        return Double.NaN;
-                    }
-                    m = m * 10 + d;
-                }
-                exp--;
+                m = m * 10 + d;
             }
+            exp = fraction - p;
+            digits -= exp;
         }
-        if (!digits) {
+        // more than 18 digits (leading zeros included) may have overflowed m: Double.parseDouble reads those
+        if (digits == 0 || digits > 18) {
             return Double.NaN;
         }
         if (p < e && (b[p] == 'e' || b[p] == 'E')) {
