@@ -23,7 +23,7 @@ import org.anneal.spec.ColumnType;
 
 /**
  * Reads CSV files into {@link Table}s. The head is sniffed and every error worded with Jackson's CSV parser; the
- * full read goes through {@link CsvFastReader} (about 3.5 times faster) and falls back to Jackson for what it does
+ * full read goes through {@link CsvFastReader} (measured in bench/csv-parse-bench-*) and falls back to Jackson for what it does
  * not reproduce exactly. Every error names the line and the column, says what was expected, and how to fix the file
  * or the node's parameters.
  */
