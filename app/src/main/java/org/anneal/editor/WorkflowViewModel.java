@@ -348,7 +348,7 @@ public final class WorkflowViewModel {
             });
             problems.addAll(r.problems());
             // the dynamic leakage checks need the data, so they join the list once the run is done
-            new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(lastValidation, r)
+            new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.of(lastValidation.source().workflow())).analyze(lastValidation, r)
                     .forEach(f -> problems.add(remember(f)));
             long executed = r.executed().size();
             status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
