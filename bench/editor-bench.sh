@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Editor benchmarks under a real X display (Xvfb): start-up to first frame (Anneal vs an empty JavaFX window,
 # measured in the same run), and open + lay out + pan a 500-node workflow vs the 8-node first example.
-# Needs Debian's xvfb and libgtk-3-0. Writes bench/editor-bench-<date>.txt.
+# Needs Debian's xvfb and libgtk-3-0. Writes bench/editor-bench-<date>[$ANNEAL_BENCH_SUFFIX].txt.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 ./anneal nodes > /dev/null   # builds when needed
 CP="app/target/anneal-app.jar:app/target/lib/*"
-OUT="bench/editor-bench-$(date +%F).txt"
+OUT="bench/editor-bench-$(date +%F)${ANNEAL_BENCH_SUFFIX:-}.txt"   # ANNEAL_BENCH_SUFFIX=-name keeps earlier runs of the day
 {
   echo "# $(date -Is) $(nproc) cores, $(java -version 2>&1 | head -1)"
   for i in 1 2 3 4 5; do
