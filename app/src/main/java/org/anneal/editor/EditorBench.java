@@ -38,13 +38,14 @@ public final class EditorBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        Map<String, Double> empty = measure(null);
-        Map<String, Double> small = measure(Path.of(System.getProperty("anneal.home", "."), "workflows", "01-linear-regression.json"));
-        Map<String, Double> large = measure(big);
+        Map<String, Double> empty = measure(null, false);
+        Map<String, Double> small = measure(Path.of(System.getProperty("anneal.home", "."), "workflows", "01-linear-regression.json"), false);
+        Map<String, Double> large = measure(big, false);
+        Map<String, Double> close = measure(big, true);
         System.out.printf(Locale.ROOT, "{\"emptyCanvasFps\": %.1f, \"jvmUptimeMs\": %d, \"example8\": {\"openMs\": %.1f, \"fps\": %.1f}, "
-                        + "\"generated500\": {\"openMs\": %.1f, \"fps\": %.1f}, \"openRatio500over8\": %.2f, \"fpsRatio500over8\": %.2f}%n",
+                        + "\"generated500\": {\"openMs\": %.1f, \"fps\": %.1f}, \"generated500at100pct\": {\"fps\": %.1f}, \"openRatio500over8\": %.2f, \"fpsRatio500over8\": %.2f}%n",
                 empty.get("fps"), ManagementFactory.getRuntimeMXBean().getUptime(), small.get("openMs"), small.get("fps"), large.get("openMs"), large.get("fps"),
-                large.get("openMs") / small.get("openMs"), large.get("fps") / small.get("fps"));
+                close.get("fps"), large.get("openMs") / small.get("openMs"), large.get("fps") / small.get("fps"));
         Platform.exit();
         System.exit(0);
     }
@@ -65,7 +66,8 @@ public final class EditorBench {
         return new Workflow(new Meta("500 nodes", "", 1, "cpu"), nodes, links, Map.of());
     }
 
-    private static Map<String, Double> measure(Path file) throws Exception {
+    /** {@code actualSize}: pan at 100 % instead of fit-to-view, where most nodes are off screen and culled. */
+    private static Map<String, Double> measure(Path file, boolean actualSize) throws Exception {
         double[] openMs = new double[1];
         double[] fps = new double[1];
         CountDownLatch done = new CountDownLatch(1);
@@ -83,6 +85,9 @@ public final class EditorBench {
             }
             canvas.applyCss();
             canvas.layout();
+            if (actualSize) {
+                canvas.zoomAt(0, 0, 1 / canvas.zoom());
+            }
             // the time until the frame showing the workflow has been rendered
             new AnimationTimer() {
                 int frames = -1;
