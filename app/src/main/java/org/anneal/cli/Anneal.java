@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code anneal} command: runs, checks and documents workflows without ever starting JavaFX. */
 @Command(name = "anneal", mixinStandardHelpOptions = true, versionProvider = Anneal.Version.class,
         description = "Anneal - visual machine learning for materials science.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, NodesCommand.class, DocsCommand.class, EditCommand.class, BenchCommand.class, FormatCommand.class, PuzzleCommand.class, HandinCommand.class, GradeCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, NodesCommand.class, DocsCommand.class, EditCommand.class, BenchCommand.class, FormatCommand.class, PuzzleCommand.class, HandinCommand.class, GradeCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the workflow has a problem (unreadable, invalid, or a node failed)",
                 "2:wrong command line", "3:internal error (see the log file)", "130:interrupted"})

@@ -42,6 +42,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", description = "Override the workflow's device: auto, cpu or gpu")
     String device;
 
+    @Option(names = "--plots", paramLabel = "DIR", description = "Also write every plot output as DIR/<node>-<port>.png")
+    Path plots;
+
+    @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = "800x600", description = "Size of the PNG files in pixels (default: ${DEFAULT-VALUE})")
+    String plotSize;
+
+    @Option(names = "--threshold", paramLabel = "NAME=VALUE",
+            description = "Change a threshold of the run-time leakage checks, e.g. nearDistance=0.02 (repeatable; names as in the docs)")
+    java.util.Map<String, String> thresholds = new java.util.LinkedHashMap<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +66,13 @@ final class RunCommand implements Callable<Integer> {
         String requested = device != null ? device : lw.workflow().meta().device();
         if (!Set.of("auto", "cpu", "gpu").contains(requested)) {
             err.println("--device must be auto, cpu or gpu, not '" + requested + "'.");
+            return ExitCode.USAGE;
+        }
+        org.anneal.lineage.DynamicChecks.Thresholds checks;
+        try {
+            checks = org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT.with(thresholds);
+        } catch (IllegalArgumentException e) {
+            err.println("--threshold: " + e.getMessage());
             return ExitCode.USAGE;
         }
         Device dev = DeviceSelector.system().select(requested);
@@ -84,7 +101,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         printMetrics(o, v, r);
-        List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r);
+        if (plots != null) {
+            PlotExport.writeAll(r, null, plots, plotSize, o, err);
+        }
+        List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(checks).analyze(v, r);
         dynamic.forEach(f -> (f.isError() ? err : o).println(f.describe()));
         findings = new java.util.ArrayList<>(findings);
         findings.addAll(dynamic);

@@ -16,8 +16,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -45,7 +43,7 @@ public final class EditorApp extends Application {
     private WorkflowViewModel vm;
     private Stage stage;
     private final TextArea docs = new TextArea();
-    private ParamsView params;
+    private InspectorView params;
     private ValueViewer viewer;
     private Label statusBar;
     private CanvasView canvas;
@@ -55,22 +53,23 @@ public final class EditorApp extends Application {
         this.stage = primary;
         Executor executor = Executor.standard();
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
-        params = new ParamsView(vm);
+        params = new InspectorView(vm);
         canvas = new CanvasView(vm, this::select);
         this.viewer = new ValueViewer();
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
         root.setTop(toolbar());
-        SplitPane centre = new SplitPane(palette, canvas, sidePanel());
+        javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
+        side.setFitToWidth(true);
+        side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
+        SplitPane centre = new SplitPane(palette, canvas, side);
         centre.setDividerPositions(0.16, 0.74);
         javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer));
         bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        canvas.onPortClick(p -> {
-            viewer.show(p.toString(), vm.outputValue(p));
-            bottom.getSelectionModel().select(1);
-        });
+        this.bottomTabs = bottom;
+        canvas.onPortClick(this::showPort);
         SplitPane main = new SplitPane(centre, bottom);
         root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
@@ -101,6 +100,9 @@ public final class EditorApp extends Application {
         }
         if (vm.workflowProperty().get() == null) {
             vm.newWorkflow(Path.of("").toAbsolutePath()); // always something to draw on, even after a broken file
+        }
+        if (System.getProperty("anneal.screenshot") != null) {
+            Screenshot.takeAfterRun(this, Path.of(System.getProperty("anneal.screenshot")), System.getProperty("anneal.screenshot.select"));
         }
         if (Boolean.getBoolean("anneal.startupProbe")) {
             // benchmark hook: report the time from JVM start to the first rendered frame, then quit
@@ -192,15 +194,15 @@ public final class EditorApp extends Application {
         handIn.setId("handInButton");
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
         handIn.setOnAction(e -> handIn());
-        return new ToolBar(neu, open, examples, save, saveAs, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn);
+        return new ToolBar(neu, open, examples, new RecentMenu(vm, RecentFiles.standard(), this::open), save, saveAs, new javafx.scene.control.Separator(), undo, redo,
+                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
     }
 
     private VBox sidePanel() {
         docs.setId("nodeDocs");
         docs.setEditable(false);
         docs.setWrapText(true);
-        docs.setPrefRowCount(12);
+        docs.setPrefRowCount(5);
         docs.setText("Click a node to see what it does.");
         TableView<MetricRow> table = new TableView<>(vm.metrics());
         table.setId("metricsTable");
@@ -209,8 +211,9 @@ public final class EditorApp extends Application {
         table.getColumns().add(column("value", MetricRow::valueText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(6, puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
+        table.setPrefHeight(170);
+        VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
+        VBox box = new VBox(6, new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
     }
@@ -235,7 +238,7 @@ public final class EditorApp extends Application {
         verdict.textProperty().bind(vm.verdictProperty());
         VBox pane = new VBox(4, title, story, check, verdict);
         pane.setId("puzzlePane");
-        pane.visibleProperty().bind(vm.puzzleProperty().isNotNull());
+        pane.visibleProperty().bind(vm.puzzleProperty().isNotNull().and(vm.authoringProperty().not())); // the author sees the authoring pane
         pane.managedProperty().bind(pane.visibleProperty());
         vm.puzzleProperty().addListener((o, a, p) -> {
             if (p != null) {
@@ -257,22 +260,7 @@ public final class EditorApp extends Application {
     }
 
     private VBox bottomPanel() {
-        ListView<Problem> problems = new ListView<>(vm.problems());
-        problems.setId("problemsList");
-        problems.setPlaceholder(new Label("No problems."));
-        problems.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(Problem p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.describe().replace("\n    ", "  "));
-                setStyle(empty || p == null ? "" : p.isError() ? "-fx-text-fill: #d93025;" : "-fx-text-fill: #e37400;");
-            }
-        });
-        problems.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            if (p != null && p.nodeId() != null) {
-                select(p.nodeId());
-            }
-        });
+        ProblemsView problems = new ProblemsView(vm, this::select);
         Label status = new Label();
         status.setId("statusBar");
         status.textProperty().bind(Bindings.concat(vm.statusProperty(), "    Device: ", vm.deviceProperty()));
@@ -298,13 +286,8 @@ public final class EditorApp extends Application {
         NodeDescriptor d = vm.registry().find(n.type()).orElse(null);
         params.show(n, d);
         StringBuilder sb = new StringBuilder();
-        sb.append(nodeId).append(" — ").append(d == null ? "unknown type " + n.type() : d.title() + " (" + d.id() + ")").append("\n\n");
-        if (d != null) {
-            sb.append(d.doc()).append("\n\nParameters:\n");
-            d.params().forEach(p -> sb.append("  ").append(p.name()).append(" = ")
-                    .append(n.params().has(p.name()) ? n.params().get(p.name()) : p.defaultJson() + " (default)")
-                    .append("\n      ").append(p.doc()).append('\n'));
-        }
+        sb.append(nodeId).append(" — ").append(d == null ? "unknown type " + n.type() : d.title() + " (" + d.id() + ")").append("\n");
+        // the doc and the parameters are in the inspector below; this box keeps the node's own problems in view
         vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
                 .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
         docs.setText(sb.toString());
@@ -412,4 +395,41 @@ public final class EditorApp extends Application {
     public double canvasZoom() {
         return canvas.zoom();
     }
+
+    /** Selects a node on the canvas and shows it in the inspector (for the screenshot and for tests). */
+    public void showNode(String id) {
+        select(id);
+    }
+
+    public Stage window() {
+        return stage;
+    }
+
+    /** Instructor mode toggle: shows the puzzle authoring pane and lifts the locks while it is on. */
+    private javafx.scene.control.ToggleButton authorPuzzle() {
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton("Author puzzle");
+        b.setId("authorPuzzleButton");
+        b.setTooltip(new javafx.scene.control.Tooltip("Instructors: lock nodes and wires, write the story, hints and goal, save as a puzzle"));
+        b.selectedProperty().bindBidirectional(vm.authoringProperty());
+        return b;
+    }
+
+    private javafx.scene.control.TabPane bottomTabs;
+
+    /** Shows the value on an output port in the Data tab (a click on the port; the screenshot). */
+    public void showPort(org.anneal.graph.PortRef p) {
+        if (shownPort == null) {
+            // after every run, the port on show is shown again: change a parameter, run, and the chart follows
+            vm.runningProperty().addListener((o, was, now) -> {
+                if (was && !now && shownPort != null) {
+                    viewer.show(shownPort.toString(), vm.outputValue(shownPort));
+                }
+            });
+        }
+        shownPort = p;
+        viewer.show(p.toString(), vm.outputValue(p));
+        bottomTabs.getSelectionModel().select(1);
+    }
+
+    private org.anneal.graph.PortRef shownPort;
 }

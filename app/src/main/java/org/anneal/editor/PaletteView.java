@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -14,56 +15,79 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.NodeRegistry;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
- * Every node type, in CRISP-DM phase order, with a search over titles, ids and docs. Drag a type onto the
- * canvas, or double-click it to add it beside the existing nodes.
+ * Every node type, grouped under CRISP-DM phase headings, with a search over titles and ids, and over the
+ * docs when no title or id matches (every word must match; see {@link NodeSearch}). Drag a type onto the canvas, or double-click it to add it beside the
+ * existing nodes.
  */
 final class PaletteView extends VBox {
     PaletteView(NodeRegistry registry, Consumer<String> add) {
         super(6);
-        TextField search = new TextField();
+        TextField search = TextFields.createClearableTextField();
         search.setId("paletteSearch");
         search.setPromptText("Search blocks…");
         FilteredList<NodeDescriptor> items = new FilteredList<>(FXCollections.observableArrayList(registry.all()));
         search.textProperty().addListener((o, a, text) -> {
-            String q = text.toLowerCase(Locale.ROOT).trim();
-            items.setPredicate(d -> q.isEmpty() || d.title().toLowerCase(Locale.ROOT).contains(q) || d.id().contains(q)
-                    || d.doc().toLowerCase(Locale.ROOT).contains(q));
+            // blocks named like the query hide blocks that merely mention it; the docs are searched when no name matches
+            int worst = NodeSearch.anyByName(registry.all(), text) ? 1 : 2;
+            items.setPredicate(d -> NodeSearch.rank(d, text) <= worst);
         });
         ListView<NodeDescriptor> list = new ListView<>(items);
         list.setId("palette");
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(NodeDescriptor d, boolean empty) {
-                super.updateItem(d, empty);
-                if (empty || d == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setTooltip(null);
-                    setStyle("");
-                    return;
-                }
-                setId("palette-" + d.id().replace('.', '_'));
-                setText(d.title() + "\n" + d.phase().title() + " · " + d.id());
-                setStyle("-fx-border-color: transparent transparent transparent " + d.phase().colour() + "; -fx-border-width: 0 0 0 5;");
-                setTooltip(new Tooltip(d.summary()));
-                setOnDragDetected(e -> {
-                    var db = startDragAndDrop(TransferMode.COPY);
-                    ClipboardContent c = new ClipboardContent();
-                    c.putString(d.id());
-                    db.setContent(c);
-                    e.consume();
-                });
-                setOnMouseClicked(e -> {
-                    if (e.getClickCount() == 2) {
-                        add.accept(d.id());
-                    }
-                });
-            }
-        });
+        list.setCellFactory(lv -> new PaletteCell(add));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(search, list);
         setMinWidth(200);
+    }
+
+    private static final class PaletteCell extends ListCell<NodeDescriptor> {
+        private final Consumer<String> add;
+
+        PaletteCell(Consumer<String> add) {
+            this.add = add;
+        }
+
+        @Override
+        protected void updateItem(NodeDescriptor d, boolean empty) {
+            super.updateItem(d, empty);
+            if (empty || d == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                setStyle("");
+                setId(null);
+                return;
+            }
+            setId("palette-" + d.id().replace('.', '_'));
+            Label title = new Label(d.title() + "\n" + d.id());
+            title.setStyle("-fx-border-color: transparent transparent transparent " + d.phase().colour() + "; -fx-border-width: 0 0 0 5; -fx-padding: 0 0 0 6;");
+            // a heading where a new phase starts in the (filtered) list: the groups stay visible while searching
+            int i = getIndex();
+            NodeDescriptor previous = i > 0 && i - 1 < getListView().getItems().size() ? getListView().getItems().get(i - 1) : null;
+            if (previous == null || previous.phase() != d.phase()) {
+                Label heading = new Label(d.phase().title().toUpperCase(Locale.ROOT));
+                heading.getStyleClass().add("palette-phase");
+                heading.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: " + d.phase().colour() + "; -fx-padding: 4 0 2 0;");
+                setGraphic(new VBox(2, heading, title));
+            } else {
+                setGraphic(title);
+            }
+            setText(null);
+            setTooltip(new Tooltip(d.summary()));
+            setOnDragDetected(e -> {
+                var db = startDragAndDrop(TransferMode.COPY);
+                ClipboardContent c = new ClipboardContent();
+                c.putString(d.id());
+                db.setContent(c);
+                e.consume();
+            });
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    add.accept(d.id());
+                }
+            });
+        }
     }
 }

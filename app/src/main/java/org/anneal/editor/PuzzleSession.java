@@ -19,6 +19,8 @@ final class PuzzleSession {
     private final ObjectProperty<Puzzle> puzzle = new SimpleObjectProperty<>();
     private final StringProperty verdict = new SimpleStringProperty("");
     private LoadedWorkflow origin;
+    /** While an instructor authors the puzzle, locks are drawn up, not enforced. */
+    private final javafx.beans.property.BooleanProperty authoring = new javafx.beans.property.SimpleBooleanProperty();
 
     PuzzleSession(NodeRegistry registry, Consumer<Runnable> ui) {
         this.registry = registry;
@@ -34,11 +36,11 @@ final class PuzzleSession {
     }
 
     boolean isLocked(String nodeId) {
-        return puzzle.get() != null && puzzle.get().lockedNodes().contains(nodeId);
+        return !authoring.get() && puzzle.get() != null && puzzle.get().lockedNodes().contains(nodeId);
     }
 
     boolean isLocked(Link l) {
-        return puzzle.get() != null && puzzle.get().lockedLinks().contains(l);
+        return !authoring.get() && puzzle.get() != null && puzzle.get().lockedLinks().contains(l);
     }
 
     /** The same verdict as `anneal puzzle verify`, computed off the UI thread. */
@@ -58,5 +60,16 @@ final class PuzzleSession {
 
     StringProperty verdict() {
         return verdict;
+    }
+
+    javafx.beans.property.BooleanProperty authoring() {
+        return authoring;
+    }
+
+    /** The workflow being authored is its own puzzle: the block as it now stands, "Check my fix" against it. */
+    void author(LoadedWorkflow lw) {
+        Puzzle p = lw == null ? null : Puzzle.of(lw.workflow());
+        origin = p == null ? null : lw;
+        puzzle.set(p);
     }
 }

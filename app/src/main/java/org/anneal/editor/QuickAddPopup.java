@@ -27,7 +27,10 @@ final class QuickAddPopup {
         TextField search = new TextField();
         search.setId("quickAddSearch");
         search.setPromptText("Add a node: type to search…");
-        ListView<NodeDescriptor> list = new ListView<>(items);
+        // best matches first: a block named like the query before blocks whose doc mentions it
+        String[] query = {""};
+        javafx.collections.transformation.SortedList<NodeDescriptor> ranked = new javafx.collections.transformation.SortedList<>(items);
+        ListView<NodeDescriptor> list = new ListView<>(ranked);
         list.setId("quickAddList");
         list.setPrefSize(320, 260);
         list.setCellFactory(lv -> new ListCell<>() {
@@ -40,7 +43,9 @@ final class QuickAddPopup {
         });
         search.textProperty().addListener((o, a, text) -> {
             String q = text.toLowerCase(Locale.ROOT).trim();
+            query[0] = q;
             items.setPredicate(d -> matches(d, q));
+            ranked.setComparator(java.util.Comparator.comparingInt(d -> NodeSearch.rank(d, query[0])));
             list.getSelectionModel().selectFirst();
         });
         list.getSelectionModel().selectFirst();
@@ -51,8 +56,8 @@ final class QuickAddPopup {
         popup.getContent().add(box);
         Runnable add = () -> {
             NodeDescriptor d = list.getSelectionModel().getSelectedItem();
-            if (d == null && !items.isEmpty()) {
-                d = items.get(0);
+            if (d == null && !ranked.isEmpty()) {
+                d = ranked.get(0);
             }
             popup.hide();
             if (d != null) {
@@ -86,16 +91,7 @@ final class QuickAddPopup {
 
     /** Every word of the query must occur in the title, id or doc. */
     static boolean matches(NodeDescriptor d, String query) {
-        if (query.isEmpty()) {
-            return true;
-        }
-        String hay = (d.title() + " " + d.id() + " " + d.doc()).toLowerCase(Locale.ROOT);
-        for (String word : query.split("\\s+")) {
-            if (!hay.contains(word)) {
-                return false;
-            }
-        }
-        return true;
+        return NodeSearch.rank(d, query) != NodeSearch.NONE;
     }
 
 }

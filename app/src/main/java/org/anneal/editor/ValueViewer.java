@@ -1,41 +1,92 @@
 package org.anneal.editor;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.IntStream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Metrics;
+import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
 
 /**
  * Shows the value on an output port after a run: a virtualised table for tables (column type and missing
- * count in each header, so a million rows stay smooth), a description for learners, models and states.
+ * count in each header, so a million rows stay smooth), a metric/value table for metrics, a chart for
+ * plots (with PNG export), a description for learners, models and states.
  */
-final class ValueViewer extends VBox {
+public final class ValueViewer extends VBox {
     private final Label title = new Label("Click an output port (right side of a node) after a run to see its value.");
     private final TableView<Integer> table = new TableView<>();
+    private final TableView<Map.Entry<String, Double>> metrics = new TableView<>();
+    private final StackPane chartHolder = new StackPane();
+    private final Button export = new Button("Export PNG…");
+    private final Label exportStatus = new Label();
+    /** The chart view the student picked last (Parity, ...), kept when the next value offers it too. */
+    private String chosenView;
+    /** Table / chart switches for a predictions table (see {@link QuickPlots}). */
+    private final HBox views = new HBox(2);
 
-    ValueViewer() {
+    public ValueViewer() {
         super(4);
         setId("valueViewer");
+        title.setId("valueTitle");
         title.setWrapText(true);
         table.setId("dataViewer");
         table.setPlaceholder(new Label(""));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(title, table);
+        metrics.setId("metricsViewer");
+        TableColumn<Map.Entry<String, Double>, String> name = new TableColumn<>("metric");
+        name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().getKey()));
+        TableColumn<Map.Entry<String, Double>, String> value = new TableColumn<>("value");
+        value.setCellValueFactory(cd -> new SimpleStringProperty(new MetricRow("", "", cd.getValue().getValue()).valueText()));
+        metrics.getColumns().add(name);
+        metrics.getColumns().add(value);
+        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        chartHolder.setId("chartHolder");
+        export.setId("exportPngButton");
+        export.setOnAction(e -> exportChart());
+        exportStatus.setId("exportStatus");
+        views.setId("valueViews");
+        HBox bar = new HBox(8, title, views, export, exportStatus);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(bar, table);
+        show(Pane.TABLE);
     }
 
-    void show(String port, Object value) {
+    private enum Pane { TABLE, METRICS, CHART }
+
+    private void show(Pane pane) {
+        javafx.scene.Node body = switch (pane) {
+            case TABLE -> table;
+            case METRICS -> metrics;
+            case CHART -> chartHolder;
+        };
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().set(1, body);
+        export.setVisible(pane == Pane.CHART);
+        export.setManaged(pane == Pane.CHART);
+        exportStatus.setText("");
+    }
+
+    public void show(String port, Object value) {
         table.getColumns().clear();
         table.setItems(FXCollections.observableArrayList());
+        chartHolder.getChildren().clear();
+        views.getChildren().clear();
+        show(Pane.TABLE);
         if (value == null) {
             title.setText(port + ": no value yet; run the workflow first.");
             return;
@@ -53,8 +104,17 @@ final class ValueViewer extends VBox {
             }
             // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
             table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
+            offerCharts(QuickPlots.forPredictions(t));
         } else if (value instanceof Metrics m) {
-            title.setText(port + ": " + m.values().size() + " metrics on " + m.rows() + " rows (see the Metrics table)");
+            title.setText(port + ": " + m.values().size() + " metrics on " + m.rows() + " rows");
+            metrics.setItems(FXCollections.observableArrayList(m.values().entrySet()));
+            show(Pane.METRICS);
+        } else if (value instanceof Plot p) {
+            title.setText(port + ": " + (p.title() == null || p.title().isBlank() ? p.kind().name().toLowerCase(java.util.Locale.ROOT) + " plot" : p.title()));
+            PlotChart chart = new PlotChart(p);
+            chart.setId("plotChart");
+            chartHolder.getChildren().setAll(chart);
+            show(Pane.CHART);
         } else if (value instanceof TrainedModel m) {
             title.setText(port + ": " + m.describe() + "\nTarget " + m.target() + "; parameters " + m.parameters());
         } else if (value instanceof Learner l) {
@@ -63,6 +123,69 @@ final class ValueViewer extends VBox {
             title.setText(port + ": " + f.describe());
         } else {
             title.setText(port + ": " + value);
+        }
+    }
+
+    private void offerCharts(Map<String, Plot> plots) {
+        if (plots.isEmpty()) {
+            return;
+        }
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton asTable = new javafx.scene.control.ToggleButton("Table");
+        asTable.setId("view-Table");
+        asTable.setToggleGroup(group);
+        asTable.setSelected(true);
+        asTable.setOnAction(e -> {
+            chosenView = null;
+            show(Pane.TABLE);
+        });
+        views.getChildren().add(asTable);
+        plots.forEach((name, plot) -> {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(name);
+            b.setId("view-" + name.replace(' ', '_'));
+            b.setToggleGroup(group);
+            b.setOnAction(e -> {
+                chosenView = name;
+                PlotChart chart = new PlotChart(plot);
+                chart.setId("plotChart");
+                chartHolder.getChildren().setAll(chart);
+                show(Pane.CHART);
+            });
+            views.getChildren().add(b);
+        });
+        if (chosenView != null && plots.containsKey(chosenView)) { // the same value after a re-run: stay on its chart
+            views.getChildren().stream().map(javafx.scene.control.ToggleButton.class::cast).filter(b -> b.getText().equals(chosenView))
+                    .findFirst().ifPresent(javafx.scene.control.ToggleButton::fire); // selects it and draws its chart
+        }
+        // a toggle group lets the selected button be clicked off; keep one view always chosen
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true);
+            }
+        });
+    }
+
+    /** The chart on show, or null. */
+    public PlotChart chart() {
+        return chartHolder.getChildren().isEmpty() ? null : (PlotChart) chartHolder.getChildren().get(0);
+    }
+
+    private void exportChart() {
+        PlotChart chart = chart();
+        if (chart == null) {
+            return;
+        }
+        String name = (chart.plot().title() == null || chart.plot().title().isBlank() ? "chart" : chart.plot().title())
+                .replaceAll("[^A-Za-z0-9._-]+", "-") + ".png";
+        Path target = FileDialogs.save(getScene() == null ? null : getScene().getWindow(), "Export chart as PNG", name, "PNG images", "*.png");
+        if (target == null) {
+            return;
+        }
+        try {
+            PngExport.write(chart, 2, target); // twice the screen size: sharp in a report
+            exportStatus.setText("Saved " + target.getFileName());
+        } catch (IOException ex) {
+            exportStatus.setText("Not saved: " + ex.getMessage());
         }
     }
 }

@@ -102,9 +102,12 @@ public final class WorkflowViewModel {
     public Validation revalidate() {
         LoadedWorkflow lw = workflow.get();
         Validation v = new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
-        problems.setAll(v.problems());
+        lastStatic = v;
+        findingOf.clear();
+        List<Problem> all = new java.util.ArrayList<>(v.problems());
         // leakage findings sit beside validation problems: same list, same highlighting
-        new org.anneal.lineage.LeakageAnalyzer().analyze(v).forEach(f -> problems.add(f.toProblem()));
+        new org.anneal.lineage.LeakageAnalyzer().analyze(v).forEach(f -> all.add(remember(f)));
+        problems.setAll(all);
         return v;
     }
 
@@ -346,7 +349,7 @@ public final class WorkflowViewModel {
             problems.addAll(r.problems());
             // the dynamic leakage checks need the data, so they join the list once the run is done
             new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(lastValidation, r)
-                    .forEach(f -> problems.add(f.toProblem()));
+                    .forEach(f -> problems.add(remember(f)));
             long executed = r.executed().size();
             status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
                     " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));
@@ -467,5 +470,109 @@ public final class WorkflowViewModel {
     /** Replaces the frames and moves nodes with them (a dragged frame carries its nodes), as one step. */
     public void editFrames(List<org.anneal.graph.Frame> frames, java.util.Map<String, NodeInstance.Position> moved) {
         commit(org.anneal.graph.Frames.with(edits.moveNodes(current(), moved), frames));
+    }
+
+    // ---- side panels: problems pane, inspector, puzzle authoring (appended; see ProblemsView, InspectorView) ----
+
+    /** What the problems pane asks the canvas to highlight: nodes and wires involved in the selected problem. */
+    public record Highlight(java.util.Set<String> nodes, java.util.Set<org.anneal.graph.Link> wires) {
+        public static final Highlight NONE = new Highlight(java.util.Set.of(), java.util.Set.of());
+    }
+
+    private Validation lastStatic;
+    /** Findings behind the problems they became (identity: two findings may read the same). */
+    private final java.util.Map<Problem, org.anneal.lineage.Finding> findingOf = new java.util.IdentityHashMap<>();
+    private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(Highlight.NONE);
+
+    private Problem remember(org.anneal.lineage.Finding f) {
+        Problem p = f.toProblem();
+        findingOf.put(p, f);
+        return p;
+    }
+
+    /** The validation of the workflow as it is now (specs of every configured node), or null before any. */
+    public Validation validation() {
+        return lastStatic;
+    }
+
+    /** The leakage finding a problem came from, or null for a plain validation problem. */
+    public org.anneal.lineage.Finding findingOf(Problem p) {
+        return findingOf.get(p);
+    }
+
+    /** Nodes and wires the canvas should highlight; the canvas reads this, the problems pane writes it. */
+    public ObjectProperty<Highlight> highlightProperty() {
+        return highlight;
+    }
+
+    /** Highlights what a problem involves: a finding's nodes and wires, else the problem's own node. */
+    public Highlight highlight(Problem p) {
+        org.anneal.lineage.Finding f = p == null ? null : findingOf.get(p);
+        Highlight h = p == null ? Highlight.NONE
+                : f != null ? new Highlight(new java.util.LinkedHashSet<>(f.nodes()), new java.util.LinkedHashSet<>(f.wires()))
+                : p.nodeId() != null ? new Highlight(java.util.Set.of(p.nodeId()), java.util.Set.of()) : Highlight.NONE;
+        highlight.set(h);
+        return h;
+    }
+
+    /** The one-click fix for a problem, when its finding has one (static findings only: they match the graph). */
+    public java.util.Optional<org.anneal.lineage.QuickFix> quickFix(Problem p) {
+        org.anneal.lineage.Finding f = findingOf.get(p);
+        if (f == null || lastStatic == null || lastStatic.hasErrors() || !problems.contains(p)) {
+            return java.util.Optional.empty();
+        }
+        return org.anneal.lineage.QuickFixes.forFinding(f, lastStatic);
+    }
+
+    /** Applies a problem's quick fix as one undoable edit; false when there is none or it touches a locked part. */
+    public boolean applyFix(Problem p) {
+        var fix = quickFix(p);
+        if (fix.isEmpty()) {
+            return false;
+        }
+        org.anneal.graph.Workflow next = fix.get().apply(current());
+        boolean touchesLocked = current().nodes().stream().anyMatch(n -> isLocked(n.id()) && !next.nodes().contains(n))
+                || current().links().stream().anyMatch(l -> isLocked(l) && !next.links().contains(l));
+        if (touchesLocked) {
+            status.set("Not fixed automatically: the fix would change a locked part of the puzzle.");
+            return false;
+        }
+        commit(next);
+        highlight.set(Highlight.NONE);
+        status.set("Fixed: " + fix.get().description() + " (Undo to take it back.)");
+        return true;
+    }
+
+    // ---- puzzle authoring (appended) ----
+
+    {
+        // while authoring, the puzzle on show follows the block, also through undo and redo
+        workflow.addListener((o, a, lw) -> followPuzzleBlock(lw));
+    }
+
+    private void followPuzzleBlock(LoadedWorkflow lw) {
+        if (puzzle != null && puzzle.authoring().get()) {
+            puzzle.author(lw);
+        }
+    }
+
+    /** Instructor mode: locks are edited instead of enforced, and the puzzle block can be written. */
+    public BooleanProperty authoringProperty() {
+        return puzzle.authoring();
+    }
+
+    /** The workflow's puzzle block, or null. */
+    public com.fasterxml.jackson.databind.JsonNode puzzleBlock() {
+        return current().block("puzzle").orElse(null);
+    }
+
+    /** One authoring step on the puzzle block (title, story, a lock, a rule, a range): one undoable edit. */
+    public void editPuzzle(java.util.function.UnaryOperator<com.fasterxml.jackson.databind.JsonNode> edit) {
+        com.fasterxml.jackson.databind.JsonNode before = puzzleBlock();
+        com.fasterxml.jackson.databind.JsonNode after = edit.apply(before);
+        if (!java.util.Objects.equals(before, after)) {
+            commit(current().withBlock("puzzle", after));
+            puzzle.author(workflow.get());
+        }
     }
 }

@@ -5,13 +5,18 @@ import java.util.Objects;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnType;
 
-/** Categories stored as codes into {@code levels}; code -1 marks a missing value. */
-public record CategoricalColumn(String name, ColumnRole role, int[] codes, List<String> levels) implements Column {
+/** Categories stored as codes into {@code levels}; code -1 marks a missing value. {@code unit} as on numeric columns. */
+public record CategoricalColumn(String name, ColumnRole role, int[] codes, List<String> levels, String unit) implements Column {
     public CategoricalColumn {
         Objects.requireNonNull(name);
         Objects.requireNonNull(role);
         Objects.requireNonNull(codes);
         levels = List.copyOf(levels);
+        unit = unit == null ? "" : unit;
+    }
+
+    public CategoricalColumn(String name, ColumnRole role, int[] codes, List<String> levels) {
+        this(name, role, codes, levels, "");
     }
 
     @Override
@@ -37,12 +42,12 @@ public record CategoricalColumn(String name, ColumnRole role, int[] codes, List<
 
     @Override
     public Column withRole(ColumnRole r) {
-        return new CategoricalColumn(name, r, codes, levels);
+        return new CategoricalColumn(name, r, codes, levels, unit);
     }
 
     @Override
     public Column renamed(String n) {
-        return new CategoricalColumn(n, role, codes, levels);
+        return new CategoricalColumn(n, role, codes, levels, unit);
     }
 
     @Override
@@ -51,7 +56,7 @@ public record CategoricalColumn(String name, ColumnRole role, int[] codes, List<
         for (int i = 0; i < index.length; i++) {
             out[i] = codes[index[i]];
         }
-        return new CategoricalColumn(name, role, out, levels);
+        return new CategoricalColumn(name, role, out, levels, unit);
     }
 
     @Override
@@ -62,12 +67,12 @@ public record CategoricalColumn(String name, ColumnRole role, int[] codes, List<
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CategoricalColumn c && c.name.equals(name) && c.role == role
+        return o instanceof CategoricalColumn c && c.name.equals(name) && c.role == role && c.unit.equals(unit)
                 && java.util.Arrays.equals(c.codes, codes) && c.levels.equals(levels);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, role, java.util.Arrays.hashCode(codes), levels);
+        return Objects.hash(name, role, unit, java.util.Arrays.hashCode(codes), levels);
     }
 }

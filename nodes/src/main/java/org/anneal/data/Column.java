@@ -15,6 +15,9 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
 
     ColumnType type();
 
+    /** Physical unit from the source ("°C"), or "" when unknown or dimensionless. */
+    String unit();
+
     int size();
 
     boolean isMissing(int row);
@@ -32,7 +35,7 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
     String text(int row);
 
     default ColumnSpec spec() {
-        return new ColumnSpec(name(), type(), role());
+        return new ColumnSpec(name(), type(), role(), unit());
     }
 
     default int missingCount() {

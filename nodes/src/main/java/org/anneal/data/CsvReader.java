@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,88 +30,98 @@ import org.anneal.spec.ColumnType;
 public final class CsvReader {
     /** Rows looked at to infer column types; the full read then holds every row to those types. */
     public static final int SAMPLE_ROWS = 1000;
-    private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t', '|'};
     private static final CsvMapper MAPPER = CsvMapper.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .enable(CsvParser.Feature.TRIM_SPACES)
             .build();
 
+    /** Whether the line after the header holds units. */
+    public enum UnitsRow { NONE, AUTO, SECOND }
+
     /**
-     * @param delimiter        0 to detect from the header line
+     * @param delimiter        0 to detect from the head of the file
      * @param missing          cell texts that mean "no value"
      * @param forceCategorical columns read as categories even when every value is a number
+     * @param decimal          decimal mark: '.' or ',', 0 to detect
+     * @param unitsRow         whether the second line holds units
+     * @param charset          text encoding, null to detect
      */
-    public record Options(char delimiter, Set<String> missing, Set<String> forceCategorical) {
+    public record Options(char delimiter, Set<String> missing, Set<String> forceCategorical, char decimal, UnitsRow unitsRow,
+                          Charset charset) {
         public Options {
             missing = Set.copyOf(missing);
             forceCategorical = Set.copyOf(forceCategorical);
+            java.util.Objects.requireNonNull(unitsRow);
+        }
+
+        /** Detected encoding and decimal mark, no units row. */
+        public Options(char delimiter, Set<String> missing, Set<String> forceCategorical) {
+            this(delimiter, missing, forceCategorical, (char) 0, UnitsRow.NONE, null);
         }
     }
 
     private CsvReader() {
     }
 
-    /** Reads the header and the first rows: delimiter, column names and types. */
+    /** Reads the head of the file: encoding, delimiter, decimal mark, column names, units and types. */
     public static CsvFormat sniff(Path file, Options opt) throws CsvProblem, IOException {
-        char delim = opt.delimiter() != 0 ? opt.delimiter() : detectDelimiter(file);
+        Charset cs = opt.charset() != null ? opt.charset() : CsvDialect.detectCharset(file);
+        char delim = opt.delimiter() != 0 ? opt.delimiter() : CsvDialect.detectDelimiter(file, cs);
         List<String> header = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>(); // per column: numeric, text
-        List<long[]> firstText = new ArrayList<>(); // per column: line of first text value
-        List<String> firstTextValue = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); CsvParser p = parser(in, delim)) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        try (Reader in = CsvDialect.open(Files.newInputStream(file), cs); CsvParser p = parser(in, delim)) {
             List<String> row = new ArrayList<>();
-            long line;
-            boolean isHeader = true;
-            int rowsSeen = 0;
-            while ((line = nextRow(p, row)) > 0 && rowsSeen < SAMPLE_ROWS) {
-                if (isHeader) {
-                    checkHeader(row, line, delim);
-                    header.addAll(row);
-                    for (int i = 0; i < row.size(); i++) {
-                        counts.add(new int[2]);
-                        firstText.add(new long[] {0});
-                        firstTextValue.add(null);
-                    }
-                    isHeader = false;
-                    continue;
-                }
-                checkWidth(row, header, line, delim);
-                for (int c = 0; c < row.size(); c++) {
-                    String v = row.get(c);
-                    if (opt.missing().contains(v)) {
-                        continue;
-                    }
-                    if (isNumber(v)) {
-                        counts.get(c)[0]++;
-                    } else {
-                        if (counts.get(c)[1]++ == 0) {
-                            firstText.get(c)[0] = line;
-                            firstTextValue.set(c, v);
-                        }
-                    }
-                }
-                rowsSeen++;
-            }
-            if (isHeader) {
+            long line = nextRow(p, row);
+            if (line == 0) {
                 throw new CsvProblem("The file is empty.", "Export the data again with a header row.", 1);
+            }
+            checkHeader(row, line);
+            header.addAll(row);
+            // one extra row: the first may turn out to be units
+            while (rows.size() <= SAMPLE_ROWS && (line = nextRow(p, row)) > 0) {
+                checkWidth(row, header, line, delim);
+                rows.add(List.copyOf(row));
+                lines.add(line);
             }
         } catch (JsonProcessingException e) {
             throw syntax(e);
         }
+        boolean decimalComma = opt.decimal() == 0 ? CsvDialect.detectDecimalComma(delim, rows) : opt.decimal() == ',';
+        boolean unitsRow = switch (opt.unitsRow()) {
+            case NONE -> false;
+            case SECOND -> !rows.isEmpty();
+            case AUTO -> !rows.isEmpty() && CsvDialect.looksLikeUnits(rows.get(0), rows.subList(1, rows.size()), opt.missing(), decimalComma);
+        };
+        List<String> units = unitsRow ? rows.get(0).stream().map(CsvDialect::unit).toList() : java.util.Collections.nCopies(header.size(), "");
+        int from = unitsRow ? 1 : 0;
+        int to = Math.min(rows.size(), from + SAMPLE_ROWS);
         List<ColumnType> types = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
-            int numeric = counts.get(c)[0];
-            int text = counts.get(c)[1];
+            int numeric = 0;
+            int text = 0;
+            int firstText = -1;
+            for (int r = from; r < to; r++) {
+                String v = rows.get(r).get(c);
+                if (opt.missing().contains(v)) {
+                    continue;
+                }
+                if (CsvDialect.isNumber(v, decimalComma)) {
+                    numeric++;
+                } else if (text++ == 0) {
+                    firstText = r;
+                }
+            }
             if (opt.forceCategorical().contains(header.get(c)) || (text > 0 && !(numeric >= 5 && numeric >= 4 * text))) {
                 types.add(text == 0 && numeric == 0 && !opt.forceCategorical().contains(header.get(c)) ? ColumnType.NUMERIC : ColumnType.CATEGORICAL);
             } else if (text == 0) {
                 types.add(ColumnType.NUMERIC);
             } else {
                 // mostly numbers with a few words: almost always a typo or an unmarked missing value
-                throw textInNumeric(header.get(c), firstTextValue.get(c), firstText.get(c)[0]);
+                throw textInNumeric(header.get(c), rows.get(firstText).get(c), lines.get(firstText), decimalComma);
             }
         }
-        return new CsvFormat(delim, header, types);
+        return new CsvFormat(delim, header, types, cs.name(), decimalComma, unitsRow, units);
     }
 
     /**
@@ -138,9 +148,13 @@ public final class CsvReader {
             levels.add(new ArrayList<>());
         }
         int n = 0;
-        try (CountingStream in = new CountingStream(Files.newInputStream(file)); CsvParser p = parser(in, format.delimiter())) {
+        try (CountingStream in = new CountingStream(Files.newInputStream(file));
+             CsvParser p = parser(CsvDialect.open(in, Charset.forName(format.charset())), format.delimiter())) {
             List<String> row = new ArrayList<>();
             long line = nextRow(p, row); // header, checked by sniff
+            if (format.unitsRow()) {
+                nextRow(p, row);
+            }
             while ((line = nextRow(p, row)) > 0) {
                 checkWidth(row, format.header(), line, format.delimiter());
                 if (n == capacity) {
@@ -157,7 +171,7 @@ public final class CsvReader {
                     String v = row.get(c);
                     boolean missing = opt.missing().contains(v);
                     if (nums[c] != null) {
-                        nums[c][n] = missing ? Double.NaN : parseNumber(v, format.header().get(c), line);
+                        nums[c][n] = missing ? Double.NaN : parseNumber(v, format.header().get(c), line, format.decimalComma());
                     } else if (missing) {
                         codes[c][n] = -1;
                     } else {
@@ -181,15 +195,16 @@ public final class CsvReader {
         for (int c = 0; c < width; c++) {
             String name = format.header().get(c);
             ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
+            String unit = format.units().get(c);
             cols.add(nums[c] != null
-                    ? new NumericColumn(name, role, Arrays.copyOf(nums[c], n))
-                    : new CategoricalColumn(name, role, Arrays.copyOf(codes[c], n), levels.get(c)));
+                    ? new NumericColumn(name, role, Arrays.copyOf(nums[c], n), unit)
+                    : new CategoricalColumn(name, role, Arrays.copyOf(codes[c], n), levels.get(c), unit));
         }
         progress.accept(1.0);
         return new Table(cols);
     }
 
-    private static CsvParser parser(InputStream in, char delim) throws IOException {
+    private static CsvParser parser(Reader in, char delim) throws IOException {
         CsvParser p = (CsvParser) MAPPER.getFactory().createParser(in);
         p.setSchema(CsvSchema.emptySchema().withColumnSeparator(delim).withoutHeader());
         return p;
@@ -213,37 +228,22 @@ public final class CsvReader {
         return Math.max(1, line);
     }
 
-    private static double parseNumber(String v, String column, long line) throws CsvProblem {
+    private static double parseNumber(String v, String column, long line, boolean decimalComma) throws CsvProblem {
         try {
-            return Double.parseDouble(v);
+            return CsvDialect.parse(v, decimalComma);
         } catch (NumberFormatException e) {
-            throw textInNumeric(column, v, line);
+            throw textInNumeric(column, v, line, decimalComma);
         }
     }
 
-    private static boolean isNumber(String v) {
-        if (v.isEmpty()) {
-            return false;
-        }
-        char c = v.charAt(0);
-        if (!(Character.isDigit(c) || c == '-' || c == '+' || c == '.')) {
-            return false; // rules out "NaN"/"Infinity" words, which are text here
-        }
-        try {
-            Double.parseDouble(v);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static CsvProblem textInNumeric(String column, String value, long line) {
-        return new CsvProblem("Line " + line + ", column '" + column + "': '" + value + "' is not a number, but the column holds numbers.",
+    private static CsvProblem textInNumeric(String column, String value, long line, boolean decimalComma) {
+        String mark = decimalComma ? " (this file writes decimals with a comma, like 7,85)" : "";
+        return new CsvProblem("Line " + line + ", column '" + column + "': '" + value + "' is not a number, but the column holds numbers" + mark + ".",
                 "Correct the cell, add '" + value + "' to the node's 'missing' list if it means no value,"
-                        + " or list '" + column + "' under 'categorical'.", line);
+                        + " or list '" + column + "' under 'categorical'" + (decimalComma ? "; set 'decimal' if the decimal mark was guessed wrong." : "."), line);
     }
 
-    private static void checkHeader(List<String> header, long line, char delim) throws CsvProblem {
+    private static void checkHeader(List<String> header, long line) throws CsvProblem {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
@@ -253,9 +253,6 @@ public final class CsvReader {
             if (!seen.add(h)) {
                 throw new CsvProblem("Two columns are called '" + h + "'.", "Rename one of them in the header line.", line);
             }
-        }
-        if (header.size() == 1 && delim != ',') {
-            return;
         }
     }
 
@@ -271,36 +268,6 @@ public final class CsvReader {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         return new CsvProblem("Line " + line + " is not valid CSV: " + e.getOriginalMessage(),
                 "Look for an unclosed quote on or before that line.", line);
-    }
-
-    /** The candidate that splits the header line into the most fields (commas win ties). */
-    static char detectDelimiter(Path file) throws IOException {
-        String first;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            first = r.readLine();
-        }
-        if (first == null) {
-            return ',';
-        }
-        char best = ',';
-        int bestCount = 0;
-        for (char d : CANDIDATE_DELIMITERS) {
-            int count = 0;
-            boolean quoted = false;
-            for (int i = 0; i < first.length(); i++) {
-                char ch = first.charAt(i);
-                if (ch == '"') {
-                    quoted = !quoted;
-                } else if (ch == d && !quoted) {
-                    count++;
-                }
-            }
-            if (count > bestCount) {
-                best = d;
-                bestCount = count;
-            }
-        }
-        return best;
     }
 
     /** Counts bytes read, for progress. */

@@ -4,12 +4,18 @@ import java.util.Objects;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnType;
 
-/** Numbers; NaN marks a missing value. */
-public record NumericColumn(String name, ColumnRole role, double[] values) implements Column {
+/** Numbers; NaN marks a missing value. {@code unit} is the physical unit ("" when unknown or dimensionless). */
+public record NumericColumn(String name, ColumnRole role, double[] values, String unit) implements Column {
     public NumericColumn {
         Objects.requireNonNull(name);
         Objects.requireNonNull(role);
         Objects.requireNonNull(values);
+        unit = unit == null ? "" : unit;
+    }
+
+    /** A column without a known unit: what every computed column (scaled, logged, encoded) is. */
+    public NumericColumn(String name, ColumnRole role, double[] values) {
+        this(name, role, values, "");
     }
 
     @Override
@@ -33,12 +39,12 @@ public record NumericColumn(String name, ColumnRole role, double[] values) imple
 
     @Override
     public Column withRole(ColumnRole r) {
-        return new NumericColumn(name, r, values);
+        return new NumericColumn(name, r, values, unit);
     }
 
     @Override
     public Column renamed(String n) {
-        return new NumericColumn(n, role, values);
+        return new NumericColumn(n, role, values, unit);
     }
 
     @Override
@@ -47,7 +53,7 @@ public record NumericColumn(String name, ColumnRole role, double[] values) imple
         for (int i = 0; i < index.length; i++) {
             out[i] = values[index[i]];
         }
-        return new NumericColumn(name, role, out);
+        return new NumericColumn(name, role, out, unit);
     }
 
     @Override
@@ -61,11 +67,11 @@ public record NumericColumn(String name, ColumnRole role, double[] values) imple
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NumericColumn c && c.name.equals(name) && c.role == role && java.util.Arrays.equals(c.values, values);
+        return o instanceof NumericColumn c && c.name.equals(name) && c.role == role && c.unit.equals(unit) && java.util.Arrays.equals(c.values, values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, role, java.util.Arrays.hashCode(values));
+        return Objects.hash(name, role, unit, java.util.Arrays.hashCode(values));
     }
 }

@@ -1,9 +1,10 @@
 package org.anneal.lineage;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
@@ -17,18 +18,93 @@ import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NodeDescriptor;
 
 /**
- * The dynamic layer of the leakage analysis, on the data of a finished run. For every split: D1 rows of
- * the test side that also occur, identically, on the training side; D2 group ids on both sides; D3 a
- * single feature that almost determines the target on the training side (|Spearman| above the threshold).
+ * The dynamic layer of the leakage analysis, on the data of a finished run. For every split: D1 rows of the test side
+ * that also occur, identically, on the training side; D2 group ids on both sides; D3 a single feature that almost
+ * determines the target on the training side ({@link TargetProxies}); D4 test rows that nearly copy a training row, or
+ * the same compound written differently ({@link NearDuplicates}); D5 test rows recorded before the last training row
+ * when the rows carry a time column. Over the whole workflow: D6 a test score far above the cross-validated score of
+ * the same learner ({@link TestVersusCrossValidation}). Every threshold is a field of {@link Thresholds} and is quoted
+ * in the finding's explanation.
  */
 public final class DynamicChecks {
 
     /**
-     * @param duplicateErrorShare share of test rows duplicated in train above which D1 is an error (a warning above 0)
-     * @param spearman            |Spearman| of one feature with the target above which D3 warns
+     * @param duplicateErrorShare   D1: share of test rows duplicated in train above which it is an error (a warning above 0)
+     * @param spearman              D3: |Spearman| of one feature with a numeric target above which it warns
+     * @param singleFeatureR2       D3: R² of a straight line through one feature above which it warns (numeric target)
+     * @param singleFeatureAuc      D3: AUC of one feature for one class against the rest above which it warns (classes)
+     * @param nearDistance          D4: largest difference on any numeric feature (in training sd) at which a test row still
+     *                              counts as a near-copy of a training row
+     * @param nearMinFeatures       D4: fewest numeric features (not monotone functions of one another) for the feature-space
+     *                              comparison; with fewer, rows close on
+     *                              every feature happen by chance in any dense sample (a curve sampled at 200 points)
+     * @param nearErrorShare        D4: share of test rows with a near-copy (or a known compound) above which it is an error
+     * @param timeOverlapErrorShare D5: share of test rows earlier than the last training row above which it is an error
+     * @param cvSdMultiple          D6: how many cross-validation sds the test score may exceed the CV mean by ...
+     * @param cvMargin              D6: ... plus this absolute margin (R² or accuracy) before it warns
+     * @param formulaColumns        D4: names (any case) of categorical columns holding chemical formulas
      */
-    public record Thresholds(double duplicateErrorShare, double spearman) {
-        public static final Thresholds DEFAULT = new Thresholds(0.01, 0.99);
+    public record Thresholds(double duplicateErrorShare, double spearman, double singleFeatureR2, double singleFeatureAuc,
+                             double nearDistance, int nearMinFeatures, double nearErrorShare, double timeOverlapErrorShare, double cvSdMultiple,
+                             double cvMargin, List<String> formulaColumns) {
+        public static final Thresholds DEFAULT = new Thresholds(0.01, 0.99, 0.95, 0.99, 0.01, 3, 0.05, 0.01, 2.0, 0.05,
+                List.of("formula", "composition", "compound"));
+
+        public Thresholds {
+            formulaColumns = List.copyOf(formulaColumns);
+        }
+
+        /**
+         * These thresholds with some replaced by name (the record's component names: {@code nearDistance=0.02},
+         * {@code formulaColumns=formula;chem}), for {@code anneal run --threshold}.
+         *
+         * @throws IllegalArgumentException naming the unknown threshold or the bad value, and what is allowed
+         */
+        public Thresholds with(java.util.Map<String, String> changes) {
+            var comps = Thresholds.class.getRecordComponents();
+            Object[] values = new Object[comps.length];
+            try {
+                for (int i = 0; i < comps.length; i++) {
+                    values[i] = comps[i].getAccessor().invoke(this);
+                }
+                for (var e : changes.entrySet()) {
+                    int i = java.util.Arrays.asList(comps).stream().map(java.lang.reflect.RecordComponent::getName).toList().indexOf(e.getKey());
+                    if (i < 0) {
+                        throw new IllegalArgumentException("Unknown threshold '" + e.getKey() + "'. Known: "
+                                + java.util.Arrays.stream(comps).map(java.lang.reflect.RecordComponent::getName).toList());
+                    }
+                    Class<?> t = comps[i].getType();
+                    values[i] = t == double.class ? Double.parseDouble(e.getValue()) : t == int.class ? Integer.parseInt(e.getValue())
+                            : List.of(e.getValue().split(";"));
+                }
+                return (Thresholds) Thresholds.class.getDeclaredConstructors()[0].newInstance(values);
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("A threshold needs a number: " + ex.getMessage());
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        public Thresholds withNearDistance(double d) {
+            return new Thresholds(duplicateErrorShare, spearman, singleFeatureR2, singleFeatureAuc, d, nearMinFeatures, nearErrorShare, timeOverlapErrorShare,
+                    cvSdMultiple, cvMargin, formulaColumns);
+        }
+
+        public Thresholds withSingleFeature(double r2, double auc) {
+            return new Thresholds(duplicateErrorShare, spearman, r2, auc, nearDistance, nearMinFeatures, nearErrorShare, timeOverlapErrorShare, cvSdMultiple,
+                    cvMargin, formulaColumns);
+        }
+
+        /** These thresholds without the Spearman part of D3 (|Spearman| can never exceed 1). */
+        public Thresholds withSpearmanOff() {
+            return new Thresholds(duplicateErrorShare, 1, singleFeatureR2, singleFeatureAuc, nearDistance, nearMinFeatures, nearErrorShare,
+                    timeOverlapErrorShare, cvSdMultiple, cvMargin, formulaColumns);
+        }
+
+        public Thresholds withCvBar(double sdMultiple, double margin) {
+            return new Thresholds(duplicateErrorShare, spearman, singleFeatureR2, singleFeatureAuc, nearDistance, nearMinFeatures,
+                    nearErrorShare, timeOverlapErrorShare, sdMultiple, margin, formulaColumns);
+        }
     }
 
     private final Thresholds thresholds;
@@ -45,14 +121,18 @@ public final class DynamicChecks {
                     || !(nr.outputs().get("train") instanceof Table train) || !(nr.outputs().get("test") instanceof Table test)) {
                 continue;
             }
-            duplicates(nr.nodeId(), train, test, out);
+            Set<Integer> copies = duplicates(nr.nodeId(), train, test, out);
             groups(nr.nodeId(), train, test, out);
-            determining(nr.nodeId(), train, out);
+            TargetProxies.check(nr.nodeId(), train, thresholds, out);
+            NearDuplicates.check(nr.nodeId(), train, test, thresholds, copies, out);
+            timeOverlap(nr.nodeId(), train, test, out);
         }
+        TestVersusCrossValidation.check(v, r, thresholds, out);
         return out;
     }
 
-    private void duplicates(String split, Table train, Table test, List<Finding> out) {
+    /** D1; returns the test rows that are exact copies, which D4 then leaves to this finding. */
+    private Set<Integer> duplicates(String split, Table train, Table test, List<Finding> out) {
         List<Column> cols = train.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.GROUP
                 && c.role() != ColumnRole.TIME).toList();
         Set<String> seen = new HashSet<>();
@@ -60,22 +140,25 @@ public final class DynamicChecks {
             seen.add(rowKey(cols, i));
         }
         List<Column> testCols = cols.stream().map(c -> test.column(c.name()).orElseThrow()).toList();
-        int dup = 0;
+        Set<Integer> dup = new HashSet<>();
         for (int i = 0; i < test.rowCount(); i++) {
             if (seen.contains(rowKey(testCols, i))) {
-                dup++;
+                dup.add(i);
             }
         }
-        if (dup == 0) {
-            return;
+        if (dup.isEmpty()) {
+            return dup;
         }
-        double share = dup / (double) Math.max(1, test.rowCount());
+        double share = dup.size() / (double) Math.max(1, test.rowCount());
         out.add(new Finding("D1", share > thresholds.duplicateErrorShare() ? Severity.ERROR : Severity.WARNING,
                 "Test rows also in the training rows.",
-                String.format(java.util.Locale.ROOT, "%d of %d test rows of '%s' (%.1f %%) are exact copies of training rows, so part of the test "
-                        + "is a memory test. Error above %.1f %%.", dup, test.rowCount(), split, 100 * share, 100 * thresholds.duplicateErrorShare()),
-                "Remove duplicate rows before the split (or average replicates of one sample), or split by sample with a Group split.",
+                String.format(Locale.ROOT, "%d of %d test rows of '%s' (%.1f %%) are exact copies of training rows, so part of the test "
+                        + "is a memory test. Error above %.1f %%.", dup.size(), test.rowCount(), split, 100 * share,
+                        100 * thresholds.duplicateErrorShare()),
+                "Remove duplicate rows before the split (Remove duplicate rows, or Average replicates for repeated measurements of "
+                        + "one sample), or split by sample with a Group split.",
                 List.of(split), List.of()));
+        return dup;
     }
 
     private static String rowKey(List<Column> cols, int row) {
@@ -111,60 +194,49 @@ public final class DynamicChecks {
         }
     }
 
-    private void determining(String split, Table train, List<Finding> out) {
-        Column target = train.target().orElse(null);
-        if (!(target instanceof NumericColumn y) || train.rowCount() < 10) {
+    /** D5: with a time column, every test row should come after the last training row. */
+    private void timeOverlap(String split, Table train, Table test, List<Finding> out) {
+        Column time = train.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().orElse(null);
+        if (time == null || train.rowCount() == 0) {
             return;
         }
-        double[] ry = ranks(y.values());
-        for (Column c : train.features()) {
-            if (c instanceof NumericColumn x && x.missingCount() == 0 && y.missingCount() == 0) {
-                double rho = pearson(ranks(x.values()), ry);
-                if (Math.abs(rho) > thresholds.spearman()) {
-                    out.add(new Finding("D3", Severity.WARNING, "One feature almost determines the target.",
-                            String.format(java.util.Locale.ROOT, "On the training rows of '%s', '%s' alone orders the target '%s' almost perfectly "
-                                    + "(|Spearman| = %.4f > %.2f). It may be the target in disguise (derived from it, or measured after it).",
-                                    split, x.name(), y.name(), Math.abs(rho), thresholds.spearman()),
-                            "Check how '" + x.name() + "' is obtained; if it is known only after the outcome, declare it postOutcome and ignore it.",
-                            List.of(split), List.of()));
-                }
+        Column testTime = test.column(time.name()).orElseThrow();
+        // numbers compare as numbers, text as text (ISO dates sort in time order), as the time split orders them
+        Comparator<String> order = time instanceof NumericColumn
+                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        String last = null;
+        for (int i = 0; i < time.size(); i++) {
+            if (!time.isMissing(i) && (last == null || order.compare(time.text(i), last) > 0)) {
+                last = time.text(i);
             }
         }
+        int earlier = 0;
+        String first = null;
+        for (int i = 0; i < testTime.size(); i++) {
+            if (testTime.isMissing(i) || last == null) {
+                continue;
+            }
+            if (order.compare(testTime.text(i), last) < 0) {
+                earlier++;
+            }
+            if (first == null || order.compare(testTime.text(i), first) < 0) {
+                first = testTime.text(i);
+            }
+        }
+        if (earlier == 0) {
+            return;
+        }
+        double share = earlier / (double) test.rowCount();
+        out.add(new Finding("D5", share > thresholds.timeOverlapErrorShare() ? Severity.ERROR : Severity.WARNING,
+                "Test rows from before the end of the training period.",
+                String.format(Locale.ROOT, "%d of %d test rows of '%s' (%.1f %%) are earlier than the last training row ('%s' %s; the test "
+                        + "rows start at %s). The model learns from the future of the rows it is tested on. Error above %.1f %%.", earlier,
+                        test.rowCount(), split, 100 * share, time.name(), last, first, 100 * thresholds.timeOverlapErrorShare()),
+                "Use a Time split on '" + time.name() + "': train on the earlier rows, test on the later ones.", List.of(split), List.of()));
     }
 
-    /** Ranks with ties averaged. */
+    /** Ranks with ties averaged (kept here for callers of the earlier API). */
     static double[] ranks(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; ) {
-            int j = i;
-            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
-                j++;
-            }
-            double avg = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[idx[k]] = avg;
-            }
-            i = j + 1;
-        }
-        return r;
-    }
-
-    static double pearson(double[] a, double[] b) {
-        double ma = Arrays.stream(a).average().orElse(0);
-        double mb = Arrays.stream(b).average().orElse(0);
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        return TargetProxies.ranks(v);
     }
 }

@@ -28,7 +28,7 @@ import org.anneal.spec.TableSpec;
  * lineage and column roles on every wire) and reports evaluations that are not honest, before anything
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
- * L8 (random split of time-indexed rows), L9 (post-outcome column used as a feature), L3 (supervised
+ * L8 (random split of time-indexed rows, or a window that looks ahead in time), L9 (post-outcome column used as a feature), L3 (supervised
  * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only).
  */
 public final class LeakageAnalyzer {
@@ -46,12 +46,13 @@ public final class LeakageAnalyzer {
                 crossValidation(v, id, d, out);
             }
             fittingOnTest(v, id, d, out);
+            TimeOrderRules.futureRows(v, id, out);
             oneSidedFilter(v, id, d, out);
             choosingOnTest(v, id, d, out);
             if (d.role() == LeakageRole.SPLIT) {
                 rowsExpandedBeforeSplit(v, id, out);
                 groupsAcrossSplit(v, id, d, out);
-                timeOrderIgnored(v, id, d, out);
+                TimeOrderRules.timeOrderIgnored(v, id, d, out);
             }
             if (producesModel(d)) {
                 postOutcomeFeatures(v, id, d, out);
@@ -102,15 +103,38 @@ public final class LeakageAnalyzer {
                     List.of(id, trainer.node()), List.of(dataWire)));
             return;
         }
+        String split = data.partition().splitNode();
+        if (!split.isEmpty() && learntFromUnsplitRows(v, trainer.node()) && sharesSource(v, trainer.node(), split)) {
+            out.add(new Finding("L1", Severity.ERROR, "Trained on all rows, test rows included.",
+                    "'" + trainer.node() + "' learnt from the rows before they were split, so the " + data.partition() + " that '" + id
+                            + "' scores were part of its training. The score measures memory, not prediction.",
+                    "Train on the split's training rows: connect the table input of '" + trainer.node() + "' to '" + split + ":train'.",
+                    List.of(id, trainer.node()), List.of(dataWire)));
+            return;
+        }
         if (data.fittedOn().contains(Partition.ALL)) {
             for (String f : fittersOnAllRows(v, id)) {
                 boolean supervised = v.descriptors().get(f).usesTarget();
+                NodeDescriptor sd = v.descriptors().get(data.partition().splitNode());
+                if (!supervised && sd != null && sd.splitStrategy() == SplitStrategy.TIME) {
+                    if (reported.add("L2:" + f)) {
+                        out.add(new Finding("L8", Severity.WARNING, "Fitted over the whole series before a time split.",
+                                "'" + f + "' learns its statistics from the whole series, the later rows that '" + id + "' scores "
+                                        + "included, so the training rows are prepared with knowledge of the future (a drift of the "
+                                        + "mean, next month's range). The score is optimistic for tomorrow's data.",
+                                "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output (the earlier "
+                                        + "rows), and apply its state to the 'test' output with an Apply node.",
+                                List.of(f, id), List.of()));
+                    }
+                    continue;
+                }
                 if (reported.add("L2:" + f)) {
                     out.add(supervised
                             ? new Finding("L3", Severity.ERROR, "Supervised preprocessing fitted before the split.",
-                                    "'" + f + "' looks at the target of all rows, test rows included, to decide what to keep. With many "
-                                            + "candidate features some match the test targets by pure chance and survive; the score of '"
-                                            + id + "' rewards that luck.",
+                                    "'" + f + "' learns from the target of all rows, test rows included (which features to keep, or "
+                                            + "the mean target of each category), so what it learnt about the test targets is built into the "
+                                            + "features: features that match them by chance survive, a rare category carries its own answer. "
+                                            + "The score of '" + id + "' rewards that.",
                                     "Move '" + f + "' after the split: connect its fitting input to the split's 'train' output, and apply its "
                                             + "state to the 'test' output with an Apply node.",
                                     List.of(f, id), List.of())
@@ -270,24 +294,6 @@ public final class LeakageAnalyzer {
         }
     }
 
-    /** L8: a random split of time-indexed rows lets the model learn from the future of its test rows. */
-    private static void timeOrderIgnored(Validation v, String id, NodeDescriptor d, List<Finding> out) {
-        if (d.splitStrategy() != SplitStrategy.RANDOM) {
-            return;
-        }
-        for (Spec s : v.inSpecs().get(id).asMap().values()) {
-            if (s instanceof TableSpec t) {
-                t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().ifPresent(c -> out.add(new Finding("L8", Severity.ERROR,
-                        "Time-ordered rows split at random.",
-                        "The rows are indexed by '" + c.name() + "', but '" + id + "' picks test rows at random, so the model trains on rows "
-                                + "recorded after (and right next to) the ones it is tested on. Neighbouring rows of a process signal are "
-                                + "nearly copies of each other; the score will not hold for tomorrow's data.",
-                        "Replace '" + id + "' with a Time split (split.time): train on the earlier rows, test on the later ones.",
-                        List.of(id), List.of())));
-            }
-        }
-    }
-
     /** L9: a column measured after the outcome reaches a learner as a feature. */
     private static void postOutcomeFeatures(Validation v, String id, NodeDescriptor d, List<Finding> out) {
         for (InPort<?> p : d.inputs()) {
@@ -305,6 +311,33 @@ public final class LeakageAnalyzer {
                 }
             }
         }
+    }
+
+    /** A node whose fitting table input holds rows that were never split (not merely transformed with such state). */
+    private static boolean learntFromUnsplitRows(Validation v, String node) {
+        NodeDescriptor d = v.descriptors().get(node);
+        if (d == null || !v.inSpecs().containsKey(node)) {
+            return false;
+        }
+        for (InPort<?> p : d.inputs()) {
+            Spec s = v.inSpecs().get(node).get(p.name());
+            if (p.isFitting() && s instanceof TableSpec t && t.lineage().partition().side() == Partition.Side.ALL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rows of {@code a} and {@code b} come (in part) from the same data source. */
+    private static boolean sharesSource(Validation v, String a, String b) {
+        Set<String> fromA = upstreamOf(v, a);
+        for (String u : upstreamOf(v, b)) {
+            NodeDescriptor d = v.descriptors().get(u);
+            if (fromA.contains(u) && d != null && d.role() == LeakageRole.SOURCE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean producesModel(NodeDescriptor d) {

@@ -22,18 +22,32 @@ public final class QuickFixes {
     public static Optional<QuickFix> forFinding(Finding f, Validation v) {
         Workflow w = v.source().workflow();
         return switch (f.rule()) {
-            case "L1", "L5" -> swapSplitSide(f, v);
+            case "L1", "L5" -> trainOnTrainSide(f, v).or(() -> swapSplitSide(f, v));
             case "L6" -> chooseOnValidation(f, v);
             case "L7" -> w.node(f.nodes().get(0)).filter(n -> n.type().equals("evaluate.cross-validate")).isPresent()
                     ? Optional.of(new QuickFix("Form the folds of '" + f.nodes().get(0) + "' by group.",
                             wf -> wf.withNode(wf.node(f.nodes().get(0)).orElseThrow().withParam("strategy", "group"))))
                     : replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
-            case "L8" -> replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
+            case "L8" -> v.params().get(f.nodes().get(0)) instanceof org.anneal.spec.LooksAhead la
+                    ? Optional.of(new QuickFix("Use a trailing window in '" + f.nodes().get(0) + "' (past rows only).", wf -> {
+                        NodeInstance n = wf.node(f.nodes().get(0)).orElseThrow();
+                        for (var e : la.pastOnly().entrySet()) {
+                            n = n.withParam(e.getKey(), e.getValue());
+                        }
+                        return wf.withNode(n);
+                    }))
+                    : isFitter(v, f.nodes().get(0)) ? moveAfterSplit(f.nodes().get(0), v)
+                    : replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
             case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
             case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
             default -> Optional.empty();
         };
+    }
+
+    private static boolean isFitter(Validation v, String node) {
+        NodeDescriptor d = v.descriptors().get(node);
+        return d != null && d.role() == org.anneal.spec.LeakageRole.FIT;
     }
 
     /** L1/L5 when the wire comes straight from a split: take the other side. */
@@ -51,6 +65,29 @@ public final class QuickFixes {
         Link fixed = new Link(new PortRef(wire.from().node(), other), wire.to());
         return Optional.of(new QuickFix("Connect '" + wire.to() + "' to '" + fixed.from() + "' instead of '" + wire.from() + "'.",
                 w -> replaceLink(w, wire, fixed)));
+    }
+
+    /** L1 for a learner trained on the unsplit rows: its table input moves to the training side of the scored split. */
+    private static Optional<QuickFix> trainOnTrainSide(Finding f, Validation v) {
+        if (f.nodes().size() < 2 || f.wires().isEmpty() || !f.wires().get(0).from().port().equals("test")) {
+            return Optional.empty();
+        }
+        String trainer = f.nodes().get(1);
+        String split = f.wires().get(0).from().node();
+        NodeDescriptor d = v.descriptors().get(trainer);
+        PortRef splitSource = v.wiring().getOrDefault(split, java.util.Map.of()).values().stream().findFirst().orElse(null);
+        if (d == null || splitSource == null) {
+            return Optional.empty();
+        }
+        for (InPort<?> p : d.inputs()) {
+            PortRef src = v.wiring().getOrDefault(trainer, java.util.Map.of()).get(p.name());
+            if (p.isFitting() && p.kind() == DataKind.TABLE && splitSource.equals(src)) {
+                Link old = new Link(src, new PortRef(trainer, p.name()));
+                Link fixed = new Link(new PortRef(split, "train"), old.to());
+                return Optional.of(new QuickFix("Train '" + trainer + "' on '" + split + ":train' instead of all rows.", w -> replaceLink(w, old, fixed)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<QuickFix> replaceSplit(Finding f, Workflow w, String type, String text) {

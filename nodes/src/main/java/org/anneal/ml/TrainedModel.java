@@ -35,6 +35,15 @@ public interface TrainedModel {
         return null;
     }
 
+    /**
+     * The features this model would have to predict from with missing values in {@code data}, so a scoring node can
+     * refuse with the column named instead of producing empty predictions. A model that prepares its rows first (a
+     * pipeline with an imputer) asks about the prepared rows.
+     */
+    default List<String> featuresMissingIn(Table data) {
+        return features().stream().filter(f -> data.column(f).map(c -> c.missingCount() > 0).orElse(false)).toList();
+    }
+
     /** Learnt parameters worth showing (coefficients, intercept), in display order. */
     Map<String, Double> parameters();
 }

@@ -16,7 +16,8 @@ import org.anneal.graph.Workflow;
  *             "goal": { "clear": ["L2"], "metrics": { "score": { "r2": [0.5, 1.0] } } } }
  * </pre>
  * Locked nodes keep their type and params; locked wires must stay. The goal: the listed rules no longer
- * fire, no other error-level finding appears, the workflow runs, and the metrics land in range.
+ * fire, no other error-level finding appears, the workflow runs, and the metrics land in range. Static rules
+ * (L1...) are checked on the graph; run-time rules (D1...) on the data of the student's run.
  */
 public record Puzzle(String title, String story, List<String> hints, List<String> lockedNodes, List<Link> lockedLinks,
                      List<String> clear, Map<String, Map<String, double[]>> metrics) {

@@ -58,6 +58,12 @@ class DynamicChecksTest {
     }
 
     @Test
+    void distinctRowsHaveNoDuplicateFinding() throws Exception {
+        var fs = run(table(100, i -> i + "," + (i % 3) + "," + (i * 1.5 + i % 4), "x1,x2,y"), "", "split.holdout");
+        assertTrue(fs.stream().noneMatch(f -> f.rule().equals("D1")), fs.toString());
+    }
+
+    @Test
     void groupsOnBothSidesAreNamedAndTheGroupSplitHasNone() throws Exception {
         String csv = table(60, i -> "S" + (i / 6) + "," + i + "," + (i % 5) + "," + (2 * i + i % 5), "specimen,x1,x2,y");
         var bad = run(csv, ",\"group\":\"specimen\"", "split.holdout");

@@ -63,4 +63,83 @@ class TuneTest {
         assertTrue(m.fix().contains("r2"));
         assertThrows(IllegalArgumentException.class, () -> ((Learner) new RidgeLearner(1)).with("alpha", 2));
     }
+
+    static Learner cubicPipeline(int degree, double lambda) throws Exception {
+        return PipelineStepsTest.wrap(new org.anneal.nodes.pipeline.PolynomialStepNode(), new org.anneal.nodes.pipeline.PolynomialStepNode.Params(degree),
+                new RidgeLearner(lambda));
+    }
+
+    @Test
+    void innerCrossValidationFindsTheDegreeOfTheTrueLawAndPlotsOneCurvePerLambda() throws Exception {
+        // y = 1 + 2x - 3x² + 0.5x³ plus noise: degree 3 is the truth, lower degrees underfit, higher ones only add variance,
+        // so the winner is 3 or a degree that CV cannot tell from 3 (within one sd), never 1 or 2
+        Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 120, 0.05, 5);
+        var p = new TuneNode.Params("degree", List.of("1", "2", "3", "4", "5", "6", "7", "8"), "rmse", "grid", 10, "values", "lambda",
+                List.of("0.000001", "0.001"), 5, "auto");
+        var out = new TuneNode().execute(new Inputs(Map.of("learner", cubicPipeline(1, 1), "train", t)), p, TestCtx.of("tune"));
+        double bestDegree = ((Learner) out.get("best")).hyperparameters().get("degree");
+        assertTrue(bestDegree >= 3, "degree " + bestDegree);
+        Table curve = (Table) out.get("curve");
+        assertEquals(16, curve.rowCount());
+        double[] rmse = curve.numeric("rmse").values();
+        double[] sd = curve.numeric("rmse_sd").values();
+        double[] degree = curve.numeric("degree").values();
+        double[] rank = curve.numeric("rank").values();
+        int top = -1;
+        for (int c = 0; c < rmse.length; c++) {
+            top = rank[c] == 1 ? c : top;
+        }
+        assertEquals(bestDegree, degree[top]);
+        for (int c = 0; c < rmse.length; c++) {
+            assertTrue(sd[c] > 0, "inner CV reports a spread");
+            if (degree[c] <= 2) {
+                assertTrue(rmse[c] > 2 * rmse[top], "degree " + degree[c] + " underfits: rmse " + rmse[c] + " vs " + rmse[top]);
+            }
+            if (degree[c] == 3) {
+                assertTrue(rmse[c] - rmse[top] <= sd[top], "degree 3 is within one sd of the winner");
+            }
+        }
+        org.anneal.ml.Plot plot = (org.anneal.ml.Plot) out.get("plot");
+        assertEquals(2, plot.series().size(), "one line per lambda");
+        assertTrue(plot.series().get(0).hasBand());
+        assertEquals(8, plot.series().get(0).size());
+    }
+
+    @Test
+    void randomSearchDrawsDistinctGridPointsReproducibly() throws Exception {
+        Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 6);
+        List<String> lambdas = List.of("0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000");
+        var p = new TuneNode.Params("lambda", lambdas, "r2", "random", 5, "values", "", List.of(), 3, "auto");
+        Table a = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
+        Table b = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
+        double[] drawn = a.numeric("lambda").values();
+        assertEquals(5, drawn.length);
+        assertEquals(5, java.util.Arrays.stream(drawn).distinct().count(), "no candidate twice");
+        for (double d : drawn) {
+            assertTrue(lambdas.stream().mapToDouble(Double::parseDouble).anyMatch(v -> v == d));
+        }
+        assertEquals(java.util.Arrays.toString(drawn), java.util.Arrays.toString(b.numeric("lambda").values()), "seeded");
+        double[] draws = org.anneal.nodes.evaluate.SearchSpace.random(
+                List.of(new org.anneal.nodes.evaluate.SearchSpace.Axis("lambda", new double[] {0.001, 1000})), "log-uniform", 4000, 3).stream()
+                .mapToDouble(c -> Math.log10(c[0])).toArray();
+        // log-uniform on [1e-3, 1e3]: log10 is uniform on [-3, 3], so half the draws fall below 1 (binomial sd 32)
+        long below = java.util.Arrays.stream(draws).filter(x -> x < 0).count();
+        assertEquals(2000, below, 130);
+        assertTrue(java.util.Arrays.stream(draws).allMatch(x -> x >= -3 && x <= 3));
+        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), "r2", "random", 20, "log-uniform", "", List.of(), 3, "auto");
+        assertEquals(20, ((Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), log, TestCtx.of("tune"))
+                .get("curve")).rowCount());
+    }
+
+    @Test
+    void withoutValidationRowsTheChoiceIsLearntFromTrainOnly() throws Exception {
+        var learner = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
+        var train = poly(1).spec(Lineage.UNSPLIT);
+        Specs out = new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)), new TuneNode.Params("lambda", List.of("1", "2"), "r2"),
+                TestCtx.of("t"));
+        assertEquals(Lineage.learntFrom(train.lineage()), out.get("best").lineage());
+        ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)),
+                new TuneNode.Params("lambda", List.of("0", "1"), "r2", "random", 5, "log-uniform", "", List.of(), 5, "auto"), TestCtx.of("t")));
+        assertEquals("distribution", e.param());
+    }
 }

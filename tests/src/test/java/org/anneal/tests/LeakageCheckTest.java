@@ -48,4 +48,25 @@ class LeakageCheckTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("no leakage found"));
     }
+
+    @Test
+    void runReportsRunTimeFindingsWithTheirThresholdsWhichCanBeChanged() throws Exception {
+        Path results = tmp.resolve("r.json");
+        String puzzle = "workflows/puzzles/14-concrete-duplicates.json";
+        Cli run = Cli.run("run", puzzle, "--out", results.toString());
+        assertTrue(run.all().contains("ERROR D1 Test rows also in the training rows."), run.all());
+        assertTrue(run.all().contains("Error above 1.0 %"), run.all());
+        Cli lenient = Cli.run("run", puzzle, "--threshold", "duplicateErrorShare=0.5", "--out", results.toString());
+        assertTrue(lenient.all().contains("WARNING D1 Test rows also in the training rows."), lenient.all());
+        assertTrue(lenient.all().contains("Error above 50.0 %"), lenient.all());
+        JsonNode report = Json.MAPPER.readTree(results.toFile());
+        boolean d1 = false;
+        for (JsonNode f : report.path("findings")) {
+            d1 |= f.path("rule").asText().equals("D1") && f.path("severity").asText().equals("warning");
+        }
+        assertTrue(d1, report.path("findings").toString());
+        Cli typo = Cli.run("run", puzzle, "--threshold", "duplicateShare=0.5");
+        assertEquals(2, typo.exit(), typo.all());
+        assertTrue(typo.err().contains("Unknown threshold 'duplicateShare'"), typo.all());
+    }
 }

@@ -36,8 +36,12 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE,
-        doc = "Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under `postOutcome`. The delimiter is detected from the header line unless set; "
-                + "columns whose values are all numbers become numeric, others categorical. Cells listed under `missing` "
+        doc = "Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under `postOutcome`. "
+                + "Unless set, the text encoding (UTF-8 with or without byte-order mark, UTF-16, else Windows-1252/ISO-8859-1), the "
+                + "delimiter (comma, semicolon, tab or bar: the one that splits every head line alike) and the decimal mark (\"7,85\" in "
+                + "European files) are detected. A line of units under the header (\"°C\", \"[MPa]\") is recognised with `unitsRow`; "
+                + "units stay with their columns, so viewers show \"temperature [°C]\". "
+                + "Columns whose values are all numbers become numeric, others categorical. Cells listed under `missing` "
                 + "become missing values. Declare the column to predict as `target`, and a `group` (specimen, heat) or "
                 + "`time` column so that splits and the leakage analysis can respect them. Every error names the line and column.")
 public final class CsvNode implements Node<CsvNode.Params> {
@@ -52,6 +56,12 @@ public final class CsvNode implements Node<CsvNode.Params> {
                     hint = Param.Hint.COLUMNS) List<String> postOutcome,
             @Param(doc = "Columns to read as categories even though they hold numbers (codes, ids)", hint = Param.Hint.COLUMNS) List<String> categorical,
             @Param(doc = "Field separator", def = "\"auto\"", choices = {"auto", ",", ";", "tab", "|"}) String delimiter,
+            @Param(doc = "Decimal mark: auto detects \"7,85\" in files not separated by commas", def = "\"auto\"", choices = {"auto", ".", ","})
+            String decimal,
+            @Param(doc = "Line 2 holds units, not data: auto = when it has short texts above at least half of the columns of numbers", def = "\"auto\"",
+                    choices = {"none", "auto", "second"}) String unitsRow,
+            @Param(doc = "Text encoding; auto = UTF-8 when the bytes are valid UTF-8, else Windows-1252", def = "\"auto\"",
+                    choices = {"auto", "UTF-8", "windows-1252", "ISO-8859-1"}) String encoding,
             @Param(doc = "Cell texts that mean 'no value'", def = "[\"\", \"NA\", \"N/A\", \"NaN\", \"nan\", \"null\", \"?\"]") List<String> missing) {
     }
 
@@ -69,7 +79,7 @@ public final class CsvNode implements Node<CsvNode.Params> {
             String name = format.header().get(i);
             ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
             if (role != ColumnRole.IGNORE) {
-                cols.add(new ColumnSpec(name, format.types().get(i), role));
+                cols.add(new ColumnSpec(name, format.types().get(i), role, format.units().get(i)));
             }
         }
         return Specs.of(TABLE, new TableSpec(cols, Lineage.UNSPLIT));
@@ -106,7 +116,8 @@ public final class CsvNode implements Node<CsvNode.Params> {
     private static CsvFormat format(Path file, Params p) throws ConfigError {
         String key;
         try {
-            key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + p.delimiter() + "|" + p.missing() + "|" + p.categorical();
+            key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + p.delimiter() + "|" + p.missing() + "|" + p.categorical()
+                    + "|" + p.decimal() + "|" + p.unitsRow() + "|" + p.encoding();
         } catch (IOException e) {
             throw ConfigError.atParam("path", "Cannot read '" + p.path() + "': " + e.getMessage(), "Check the file's permissions.");
         }
@@ -182,6 +193,9 @@ public final class CsvNode implements Node<CsvNode.Params> {
             case "tab" -> '\t';
             default -> p.delimiter().charAt(0);
         };
-        return new CsvReader.Options(d, Set.copyOf(p.missing()), Set.copyOf(p.categorical()));
+        char decimal = p.decimal().equals("auto") ? 0 : p.decimal().charAt(0);
+        CsvReader.UnitsRow units = CsvReader.UnitsRow.valueOf(p.unitsRow().toUpperCase(java.util.Locale.ROOT));
+        java.nio.charset.Charset cs = p.encoding().equals("auto") ? null : java.nio.charset.Charset.forName(p.encoding());
+        return new CsvReader.Options(d, Set.copyOf(p.missing()), Set.copyOf(p.categorical()), decimal, units, cs);
     }
 }

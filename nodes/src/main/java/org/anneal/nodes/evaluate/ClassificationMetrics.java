@@ -7,8 +7,9 @@ import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
 
 /**
- * Accuracy, balanced accuracy, per-class and macro precision / recall / F1, and log loss. A class never
- * predicted has precision 0 (scikit-learn's zero_division=0), so macro scores never hide it.
+ * Accuracy, balanced accuracy, per-class and macro precision / recall / F1, log loss (probabilities clipped at
+ * 1e-15 like scikit-learn) and ROC AUC (one-vs-rest macro for more than two classes). A class never predicted has
+ * precision 0 (scikit-learn's zero_division=0), so macro scores never hide it.
  */
 public final class ClassificationMetrics {
     private ClassificationMetrics() {
@@ -73,6 +74,10 @@ public final class ClassificationMetrics {
                 ll -= Math.log(Math.max(1e-15, probabilities[i][truth[i]]));
             }
             m.put("log_loss", ll / n);
+            double auc = RocCurve.auc(truth, probabilities, k);
+            if (!Double.isNaN(auc)) {
+                m.put("roc_auc", auc);
+            }
         }
         m.putAll(perClass);
         return new Metrics(Task.CLASSIFICATION, m, truth.length);

@@ -1,7 +1,5 @@
 package org.anneal.nodes.evaluate;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.CategoricalColumn;
@@ -13,7 +11,8 @@ import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.nodes.prepare.ColumnScaling;
+import org.anneal.nodes.pipeline.PreprocessedLearner;
+import org.anneal.nodes.pipeline.StandardizeStepNode;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -37,20 +36,26 @@ import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.cross-validate", title = "Cross-validate", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "k-fold cross-validation of a learner on the `table` rows: each fold is held out once while the learner is fitted "
-                + "on the others, and the scores are averaged (with their standard deviation). With `standardize`, a scaler is fitted "
-                + "inside every fold on that fold's training rows only, so the held-out fold stays unseen. Strategies: random, "
-                + "stratified (class shares kept per fold), group (a group never spans folds: use it when the source declares a "
-                + "group), leave-one-out (k = number of rows).")
+                + "on the others, and the scores are averaged (with their standard deviation across folds). Preprocessing belongs "
+                + "inside the learner: wire it through pipeline.* nodes (pipeline.standardize, pipeline.impute, pipeline.select-k-best) "
+                + "and each step is refitted on every fold's training rows; the `standardize` option is the shortcut for one "
+                + "standardizer (turn it off when the pipeline already standardizes: scaling twice changes nothing but time). Strategies: random, stratified (class shares kept per fold, as scikit-learn's StratifiedKFold), "
+                + "group (a group never spans folds; largest groups first into the lightest fold, as GroupKFold), contiguous (blocks "
+                + "in row order, as KFold without shuffling), leave-one-out (k = number of rows). `repeats` reruns the whole "
+                + "k-fold with fresh shuffles and pools all folds, which steadies the estimate on small data.")
 public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
 
     public record Params(
             @Param(doc = "Number of folds", def = "5", min = 2, max = 1000) int folds,
-            @Param(doc = "How rows are assigned to folds", def = "\"random\"", choices = {"random", "stratified", "group", "leave-one-out"})
-            String strategy,
-            @Param(doc = "Fit a standardizer inside each fold (on its training rows) before the learner", def = "true") boolean standardize) {
+            @Param(doc = "How rows are assigned to folds", def = "\"random\"",
+                    choices = {"random", "stratified", "group", "contiguous", "leave-one-out"}) String strategy,
+            @Param(doc = "Fit a standardizer inside each fold (on its training rows) before the learner", def = "true") boolean standardize,
+            @Param(doc = "How many times to repeat the k-fold with a new shuffle (random and stratified; group folds, balanced by size, "
+                    + "change only among groups of equal size)", def = "1", min = 1, max = 100)
+            int repeats) {
     }
 
-    static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner to evaluate");
+    static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner (or pipeline) to evaluate");
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows to cross-validate on (the training rows)").fitting();
     static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "Mean and standard deviation of each score");
     static final OutPort<Table> FOLDS = OutPort.of("folds", DataKind.TABLE, Table.class, "One row per fold with its scores");
@@ -74,123 +79,74 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
         if (p.strategy().equals("group") && t.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
             throw ConfigError.atParam("strategy", "Group folds need a group column.", "Set 'group' at the data source.");
         }
+        if (p.repeats() > 1 && List.of("contiguous", "leave-one-out").contains(p.strategy())) {
+            throw ConfigError.atParam("repeats", "'" + p.strategy() + "' folds involve no shuffle, so every repeat would be identical.",
+                    "Set repeats to 1, or use the 'random' strategy.");
+        }
         ValueSpec metrics = ValueSpec.of(DataKind.METRICS, t.lineage(), Map.of("task", task.key(), STRATEGY_FACT, p.strategy()));
-        TableSpec folds = new TableSpec(List.of(new ColumnSpec("fold", ColumnType.NUMERIC, ColumnRole.ID)), t.lineage());
+        TableSpec folds = new TableSpec(List.of(new ColumnSpec("repeat", ColumnType.NUMERIC, ColumnRole.ID),
+                new ColumnSpec("fold", ColumnType.NUMERIC, ColumnRole.ID), new ColumnSpec("rows", ColumnType.NUMERIC, ColumnRole.FEATURE),
+                new ColumnSpec(task == Task.REGRESSION ? "mse" : "accuracy", ColumnType.NUMERIC, ColumnRole.FEATURE)), t.lineage());
         return Specs.of(METRICS, metrics, FOLDS, folds);
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Learner learner = in.get(LEARNER);
+        if (p.standardize()) {
+            learner = new PreprocessedLearner(new StandardizeStepNode.Step(true, true), learner);
+        }
         Table t = in.get(TABLE);
-        int k = p.strategy().equals("leave-one-out") ? t.rowCount() : p.folds();
-        if (t.rowCount() < k) {
-            throw new NodeFailure(t.rowCount() + " rows cannot fill " + k + " folds.", "Use fewer folds.");
-        }
-        String target = t.target().map(Column::name).orElseThrow();
-        List<String> features = t.features().stream().map(Column::name).toList();
-        int[] fold = Folds.assign(t, p.strategy(), k, ctx.seed());
-        Map<String, List<Double>> scores = new LinkedHashMap<>();
-        List<double[]> perFold = new ArrayList<>();
-        // leave-one-out scores one row at a time, so the metrics are computed once from all held-out predictions
-        double[] pooled = new double[t.rowCount()];
-        for (int f = 0; f < k; f++) {
-            ctx.checkCancelled();
-            int[] trainRows = rows(fold, f, false);
-            int[] testRows = rows(fold, f, true);
-            Table train = t.rows(trainRows);
-            Table test = t.rows(testRows);
-            if (p.standardize()) {
-                ColumnScaling s = fitScaling(train, features);
-                train = s.apply(train);
-                test = s.apply(test);
-            }
-            TrainedModel m = learner.fit(train, features, target, ctx);
-            double[] pred = m.predict(test);
-            for (int i = 0; i < testRows.length; i++) {
-                pooled[testRows[i]] = pred[i];
-            }
-            if (!p.strategy().equals("leave-one-out")) {
-                Metrics mf = score(m, test, pred);
-                mf.values().forEach((name, v) -> scores.computeIfAbsent(name, x -> new ArrayList<>()).add(v));
-                perFold.add(new double[] {f, testRows.length, mf.values().values().iterator().next()});
-            }
-            ctx.progress((f + 1.0) / k);
-        }
-        Map<String, Double> out = new LinkedHashMap<>();
         if (p.strategy().equals("leave-one-out")) {
-            out.putAll(scoreAll(learner.task(), t, target, pooled).values());
-        } else {
-            scores.forEach((name, vs) -> {
-                double mean = vs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                double var = vs.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, vs.size() - 1);
-                out.put(name, mean);
-                out.put(name + "_sd", Math.sqrt(var));
-            });
+            return leaveOneOut(learner, t, ctx);
         }
-        double[][] cols = new double[3][perFold.size()];
-        for (int i = 0; i < perFold.size(); i++) {
-            for (int c = 0; c < 3; c++) {
-                cols[c][i] = perFold.get(i)[c];
-            }
+        var plan = new CrossValidation.Plan(p.strategy(), p.folds(), p.repeats(), ctx.seed());
+        List<CrossValidation.FoldScore> scores = CrossValidation.run(learner, t, plan, 1, false, ctx, ctx::progress);
+        Map<String, Double> out = CrossValidation.summarize(scores.stream().map(CrossValidation.FoldScore::test).toList());
+        String main = learner.task() == Task.REGRESSION ? "mse" : "accuracy";
+        int n = scores.size();
+        double[][] cols = new double[4][n];
+        for (int i = 0; i < n; i++) {
+            CrossValidation.FoldScore f = scores.get(i);
+            cols[0][i] = f.repeat();
+            cols[1][i] = f.fold();
+            cols[2][i] = f.testRows();
+            cols[3][i] = f.test().get(main);
         }
-        Table foldTable = new Table(List.of(new NumericColumn("fold", ColumnRole.ID, cols[0]), new NumericColumn("rows", ColumnRole.FEATURE, cols[1]),
-                new NumericColumn(learner.task() == Task.REGRESSION ? "mse" : "accuracy", ColumnRole.FEATURE, cols[2])));
+        Table foldTable = new Table(List.of(new NumericColumn("repeat", ColumnRole.ID, cols[0]), new NumericColumn("fold", ColumnRole.ID, cols[1]),
+                new NumericColumn("rows", ColumnRole.FEATURE, cols[2]), new NumericColumn(main, ColumnRole.FEATURE, cols[3])));
         return Outputs.of(METRICS, new Metrics(learner.task(), out, t.rowCount()), FOLDS, foldTable);
     }
 
-    private static Metrics score(TrainedModel m, Table test, double[] pred) {
-        return scoreAll(m.task(), test, m.target(), pred);
-    }
-
-    private static Metrics scoreAll(Task task, Table rows, String target, double[] pred) {
-        if (task == Task.REGRESSION) {
-            return RegressionMetrics.of(rows.numeric(target).values(), pred);
+    /** One row held out at a time; the scores are computed once from all the held-out predictions. */
+    private static Outputs leaveOneOut(Learner learner, Table t, ExecContext ctx) {
+        int n = t.rowCount();
+        if (n < 2) {
+            throw new NodeFailure(n + " row(s) cannot be cross-validated.", "Use more rows.");
         }
-        CategoricalColumn y = (CategoricalColumn) rows.column(target).orElseThrow();
-        int[] predicted = new int[pred.length];
-        for (int i = 0; i < pred.length; i++) {
-            predicted[i] = (int) pred[i];
-        }
-        return ClassificationMetrics.of(y.codes(), predicted, y.levels(), null);
-    }
-
-    private static ColumnScaling fitScaling(Table train, List<String> features) {
-        List<String> numeric = features.stream().filter(f -> train.column(f).orElseThrow() instanceof NumericColumn).toList();
-        double[] mean = new double[numeric.size()];
-        double[] sd = new double[numeric.size()];
-        for (int j = 0; j < numeric.size(); j++) {
-            double[] v = train.numeric(numeric.get(j)).values();
-            double m = 0;
-            for (double x : v) {
-                m += x;
+        String target = t.target().map(Column::name).orElseThrow();
+        List<String> features = t.features().stream().map(Column::name).toList();
+        double[] pooled = new double[n];
+        List<String> levels = t.column(target).orElseThrow() instanceof CategoricalColumn c ? c.levels() : List.of();
+        for (int i = 0; i < n; i++) {
+            ctx.checkCancelled();
+            int[] trainRows = new int[n - 1];
+            for (int j = 0, w = 0; j < n; j++) {
+                if (j != i) {
+                    trainRows[w++] = j;
+                }
             }
-            m /= v.length;
-            double ss = 0;
-            for (double x : v) {
-                ss += (x - m) * (x - m);
-            }
-            mean[j] = m;
-            double s = Math.sqrt(ss / Math.max(1, v.length - 1));
-            sd[j] = s > 0 ? s : 1;
+            TrainedModel m = learner.fit(t.rows(trainRows), features, target, ctx);
+            double pred = m.predict(t.rows(new int[] {i}))[0];
+            // pooled predictions are kept as codes of the column's levels: each fold's model may know other classes
+            pooled[i] = learner.task() == Task.REGRESSION ? pred : levels.indexOf(m.classes().get((int) pred));
+            ctx.progress((i + 1.0) / n);
         }
-        return new ColumnScaling("Standardize (in fold)", numeric, mean, sd);
-    }
-
-    private static int[] rows(int[] fold, int f, boolean held) {
-        int c = 0;
-        for (int x : fold) {
-            if ((x == f) == held) {
-                c++;
-            }
-        }
-        int[] out = new int[c];
-        int k = 0;
-        for (int i = 0; i < fold.length; i++) {
-            if ((fold[i] == f) == held) {
-                out[k++] = i;
-            }
-        }
-        return out;
+        Metrics all = Scoring.score(learner.task(), t, target, pooled, levels);
+        // no per-fold scores: a single held-out row has no r2; the columns stay as configure promised
+        Table foldTable = new Table(List.of(new NumericColumn("repeat", ColumnRole.ID, new double[0]), new NumericColumn("fold", ColumnRole.ID, new double[0]),
+                new NumericColumn("rows", ColumnRole.FEATURE, new double[0]),
+                new NumericColumn(learner.task() == Task.REGRESSION ? "mse" : "accuracy", ColumnRole.FEATURE, new double[0])));
+        return Outputs.of(METRICS, new Metrics(learner.task(), all.values(), n), FOLDS, foldTable);
     }
 }

@@ -8,6 +8,8 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
+import org.anneal.ml.Plot;
+import org.anneal.nodes.plot.ConfusionPlots;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
@@ -35,7 +37,10 @@ import org.anneal.spec.ValueSpec;
 @NodeType(id = "evaluate.classification", title = "Classification metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "Predicts the class of each `data` row and compares with the true class: accuracy, balanced accuracy (mean recall "
                 + "over classes, honest on imbalanced data), precision, recall and F1 per class and macro-averaged, log loss "
-                + "(cross-entropy of the predicted probabilities) and the confusion matrix (rows: actual class, columns: predicted).")
+                + "(cross-entropy of the predicted probabilities, clipped at 1e-15), ROC AUC (area under the ROC curve of the "
+                + "class probabilities: the chance that a random row of the class is ranked above a random row of another; "
+                + "one-vs-rest and averaged over classes when there are more than two) and the confusion matrix (rows: actual "
+                + "class, columns: predicted) as a table and as a heat map. Log loss and AUC need a model that gives probabilities.")
 public final class EvaluateClassificationNode implements Node<EvaluateClassificationNode.Params> {
 
     public record Params(
@@ -47,6 +52,7 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
     static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "Accuracy, precision, recall, F1, log loss");
     static final OutPort<Table> PREDICTIONS = OutPort.of("predictions", DataKind.PREDICTIONS, Table.class, "The scored rows with the predicted class");
     static final OutPort<Table> CONFUSION = OutPort.of("confusion", DataKind.TABLE, Table.class, "Confusion matrix: one row per actual class");
+    static final OutPort<Plot> CONFUSION_PLOT = OutPort.of("confusionPlot", DataKind.PLOT, Plot.class, "Confusion matrix as a heat map of counts");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
@@ -56,7 +62,8 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
         var lineage = preds.lineage();
         // the confusion matrix's columns depend on the classes, known only at run time; its spec lists the fixed one
         TableSpec confusion = new TableSpec(List.of(new ColumnSpec("actual", ColumnType.CATEGORICAL, ColumnRole.ID)), lineage);
-        return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, lineage, Map.of("task", "classification")), PREDICTIONS, preds, CONFUSION, confusion);
+        return Specs.builder().put(METRICS, ValueSpec.of(DataKind.METRICS, lineage, Map.of("task", "classification"))).put(PREDICTIONS, preds)
+                .put(CONFUSION, confusion).put(CONFUSION_PLOT, ValueSpec.of(DataKind.PLOT, lineage, Map.of())).build();
     }
 
     @Override
@@ -80,13 +87,9 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
                         "Use a stratified split so every class is present on both sides.");
             }
         }
-        double[] pred = model.predict(data);
-        int[] predicted = new int[pred.length];
-        for (int i = 0; i < pred.length; i++) {
-            predicted[i] = (int) pred[i];
-        }
+        Table preds = Predictions.of(model, data, p.predictionColumn());
+        int[] predicted = ((CategoricalColumn) preds.column(p.predictionColumn()).orElseThrow()).codes();
         Metrics m = ClassificationMetrics.of(truth, predicted, classes, model.probabilities(data));
-        Table preds = data.with(new CategoricalColumn(p.predictionColumn(), ColumnRole.PREDICTION, predicted, classes));
         long[][] cm = ClassificationMetrics.confusion(truth, predicted, classes.size());
         List<Column> cols = new ArrayList<>();
         int[] actual = new int[classes.size()];
@@ -101,6 +104,7 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
             }
             cols.add(new NumericColumn("predicted " + classes.get(j), ColumnRole.FEATURE, counts));
         }
-        return Outputs.of(METRICS, m, PREDICTIONS, preds, CONFUSION, new Table(cols));
+        return Outputs.builder().put(METRICS, m).put(PREDICTIONS, preds).put(CONFUSION, new Table(cols))
+                .put(CONFUSION_PLOT, ConfusionPlots.heatmap("Confusion matrix (" + data.rowCount() + " rows)", cm, classes, false)).build();
     }
 }

@@ -67,10 +67,10 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
             throw new NodeFailure(truth.missingCount() + " scored row(s) have no value in '" + model.target() + "'.",
                     "Drop rows with a missing target before the split.");
         }
-        for (String f : model.features()) {
-            if (data.numeric(f).missingCount() > 0) {
-                throw new NodeFailure("Feature '" + f + "' has missing values in the scored rows.", "Fill or drop missing values before scoring.");
-            }
+        List<String> missing = model.featuresMissingIn(data);
+        if (!missing.isEmpty()) {
+            throw new NodeFailure("Feature '" + missing.get(0) + "' has missing values in the scored rows.",
+                    "Fill or drop missing values before scoring, or put pipeline.impute in front of the learner.");
         }
         double[] predicted = model.predict(data);
         Metrics m = RegressionMetrics.of(truth.values(), predicted);

@@ -1,6 +1,7 @@
 package org.anneal.nodes.evaluate;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,19 @@ import org.anneal.data.Table;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.NodeFailure;
 
-/** Fold assignment for cross-validation: random, stratified by class, by group, or leave-one-out. */
-final class Folds {
+/**
+ * Fold assignment for cross-validation. Fold sizes follow scikit-learn: k-fold gives the first n mod k folds one
+ * extra row (as {@code KFold}); stratified deals the rows sorted by class round-robin, so each fold's class
+ * counts equal {@code StratifiedKFold}'s; group places the largest group first into the fold with the fewest rows
+ * (as {@code GroupKFold}). Unlike scikit-learn the rows are shuffled with the seed (groups of equal size too),
+ * except for the "contiguous" strategy, which is {@code KFold(shuffle=False)}: consecutive blocks in row order.
+ */
+public final class Folds {
     private Folds() {
     }
 
     /** fold[i] = the fold row i is held out in. */
-    static int[] assign(Table t, String strategy, int k, long seed) {
+    public static int[] assign(Table t, String strategy, int k, long seed) {
         int n = t.rowCount();
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] fold = new int[n];
@@ -25,6 +32,16 @@ final class Folds {
             case "leave-one-out" -> {
                 for (int i = 0; i < n; i++) {
                     fold[i] = i;
+                }
+            }
+            case "contiguous" -> {
+                int start = 0;
+                for (int f = 0; f < k; f++) {
+                    int size = n / k + (f < n % k ? 1 : 0);
+                    for (int i = start; i < start + size; i++) {
+                        fold[i] = f;
+                    }
+                    start += size;
                 }
             }
             case "stratified" -> {
@@ -49,10 +66,20 @@ final class Folds {
                 if (byGroup.size() < k) {
                     throw new NodeFailure("There are " + byGroup.size() + " groups, fewer than the " + k + " folds.", "Use fewer folds.");
                 }
+                // shuffle, then a stable sort by size: the seed only decides between groups of equal size
                 List<String> groups = shuffled(new ArrayList<>(byGroup.keySet()), rnd);
-                for (int j = 0; j < groups.size(); j++) {
-                    for (int i : byGroup.get(groups.get(j))) {
-                        fold[i] = j % k;
+                groups.sort(Comparator.comparingInt((String s) -> byGroup.get(s).size()).reversed());
+                long[] load = new long[k];
+                for (String grp : groups) {
+                    int lightest = 0;
+                    for (int f = 1; f < k; f++) {
+                        if (load[f] < load[lightest]) {
+                            lightest = f;
+                        }
+                    }
+                    load[lightest] += byGroup.get(grp).size();
+                    for (int i : byGroup.get(grp)) {
+                        fold[i] = lightest;
                     }
                 }
             }
@@ -63,14 +90,32 @@ final class Folds {
                 }
                 List<Integer> order = shuffled(rows, rnd);
                 for (int j = 0; j < n; j++) {
-                    fold[order.get(j)] = j % k;
+                    fold[order.get(j)] = j % k; // dealt round-robin: fold sizes as KFold (the first n mod k folds get one more row)
                 }
             }
         }
         return fold;
     }
 
-    private static <T> List<T> shuffled(List<T> in, SplittableRandom rnd) {
+    /** The rows held out in fold {@code f} ({@code held}) or trained on, in row order. */
+    public static int[] rows(int[] fold, int f, boolean held) {
+        int c = 0;
+        for (int x : fold) {
+            if ((x == f) == held) {
+                c++;
+            }
+        }
+        int[] out = new int[c];
+        int k = 0;
+        for (int i = 0; i < fold.length; i++) {
+            if ((fold[i] == f) == held) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    static <T> List<T> shuffled(List<T> in, SplittableRandom rnd) {
         List<T> s = new ArrayList<>(in);
         for (int i = s.size() - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);

@@ -55,11 +55,22 @@ public record ElasticNetLearner(double alpha, double l1Ratio, int maxIterations)
         ctx.checkCancelled();
         ElasticNetCDTrainer trainer = new ElasticNetCDTrainer(alpha, l1Ratio, 1e-4, maxIterations, false, ctx.seed());
         Model<Regressor> model = trainer.train(TribuoTables.regression(train, features, target));
-        Map<String, Double> params = new LinkedHashMap<>();
-        // Tribuo's sparse linear models name their weights per output dimension: the single one here
+        Map<String, Double> tribuo = new LinkedHashMap<>();
+        // Tribuo's sparse linear models name their weights per output dimension (the single one here) and leave out
+        // the zero weights; list every feature in table order so a lasso shows which weights it set to zero
         model.getTopFeatures(-1).values().stream().findFirst().ifPresent(list ->
-                list.forEach(pair -> params.put(pair.getA(), pair.getB())));
-        if (params.values().stream().allMatch(w -> w == 0)) {
+                list.forEach(pair -> tribuo.put(pair.getA(), pair.getB())));
+        Map<String, Double> params = new LinkedHashMap<>();
+        // Tribuo lists no bias among the weights; the intercept is the prediction at the origin
+        List<org.anneal.data.Column> origin = new java.util.ArrayList<>();
+        for (String f : features) {
+            origin.add(new org.anneal.data.NumericColumn(f, org.anneal.spec.ColumnRole.FEATURE, new double[1]));
+        }
+        params.put("(intercept)", model.predict(TribuoTables.unlabelled(new Table(origin), features)).get(0).getOutput().getValues()[0]);
+        for (String f : features) {
+            params.put(f, tribuo.getOrDefault(f, 0.0));
+        }
+        if (features.stream().allMatch(f -> params.get(f) == 0)) {
             // Tribuo 4.3.2 predicts mean + 1 when the penalty zeroes every weight (its bias is then off by one);
             // the exact solution in that case is the training mean, so return that model instead
             double mean = java.util.Arrays.stream(train.numeric(target).values()).average().orElse(0);

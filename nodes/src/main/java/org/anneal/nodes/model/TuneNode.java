@@ -1,16 +1,18 @@
 package org.anneal.nodes.model;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.anneal.data.CategoricalColumn;
+import java.util.Map;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Metrics;
+import org.anneal.ml.Plot;
 import org.anneal.ml.Task;
-import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.evaluate.ClassificationMetrics;
-import org.anneal.nodes.evaluate.RegressionMetrics;
+import org.anneal.nodes.evaluate.CrossValidation;
+import org.anneal.nodes.evaluate.CurvePlots;
+import org.anneal.nodes.evaluate.Scoring;
+import org.anneal.nodes.evaluate.SearchSpace;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -32,109 +34,217 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
-@NodeType(id = "model.tune", title = "Tune (grid search)", phase = Phase.MODEL, role = LeakageRole.FIT,
-        doc = "Grid search over one hyperparameter: fits the learner on `train` for every value in `values`, scores each on the "
-                + "`select` rows and outputs the learner with the best value (unfitted, for a Fit node) and the validation curve "
-                + "(value, score). The `select` rows must be validation rows: choosing on the test set makes the final test score "
-                + "optimistic, because the choice was fitted to it.")
+@NodeType(id = "model.tune", title = "Tune (grid or random search)", phase = Phase.MODEL, role = LeakageRole.FIT,
+        doc = "Hyperparameter search over one or two hyperparameters of a learner (or pipeline: a pipeline's step settings such "
+                + "as degree or k count too). Grid search tries every combination of `values` (× `values2`); random search draws "
+                + "`iterations` candidates, seeded: from the listed values without repeats, or uniformly / log-uniformly between "
+                + "their smallest and largest. Each candidate is fitted on `train` and scored on the `select` rows; leave `select` "
+                + "unconnected to score by inner k-fold cross-validation on `train` instead (group folds when the rows carry a group, "
+                + "stratified for classes). Outputs the best learner (unfitted, for a Fit node), every candidate with its score and "
+                + "rank, and the validation curve as a plot. Never choose on the test set: the final test score would be optimistic, "
+                + "because the choice was fitted to it.")
 public final class TuneNode implements Node<TuneNode.Params> {
 
     public record Params(
-            @Param(doc = "Hyperparameter to vary (lambda for ridge, alpha or l1Ratio for elastic net, epochs or learningRate for logistic)",
+            @Param(doc = "Hyperparameter to vary (lambda for ridge, alpha or l1Ratio for elastic net, degree of a pipeline.polynomial …)",
                     required = true) String hyperparameter,
-            @Param(doc = "Values to try, as numbers", required = true) List<String> values,
+            @Param(doc = "Values to try, as numbers (random search with a distribution: its range)", required = true) List<String> values,
             @Param(doc = "Score to optimise", def = "\"r2\"", choices = {"r2", "rmse", "mae", "mse", "accuracy", "balanced_accuracy", "f1_macro"})
-            String metric) {
+            String metric,
+            @Param(doc = "Grid: every combination; random: `iterations` seeded draws", def = "\"grid\"", choices = {"grid", "random"}) String search,
+            @Param(doc = "Candidates a random search draws", def = "10", min = 1, max = 10000) int iterations,
+            @Param(doc = "What a random search draws from: the listed values, or a (log-)uniform range between their min and max",
+                    def = "\"values\"", choices = {"values", "uniform", "log-uniform"}) String distribution,
+            @Param(doc = "Optional second hyperparameter, varied together with the first") String hyperparameter2,
+            @Param(doc = "Values of the second hyperparameter") List<String> values2,
+            @Param(doc = "Folds of the inner cross-validation when `select` is not connected", def = "5", min = 2, max = 100) int folds,
+            @Param(doc = "How the inner folds are formed; auto = group folds when the rows carry a group, stratified for classes, "
+                    + "else random", def = "\"auto\"", choices = {"auto", "random", "stratified", "group", "contiguous"}) String innerStrategy) {
+
+        /** The old one-hyperparameter form (grid search, values listed). */
+        public Params(String hyperparameter, List<String> values, String metric) {
+            this(hyperparameter, values, metric, "grid", 10, "values", "", List.of(), 5, "auto");
+        }
     }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner to tune");
     static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Rows each candidate is fitted on").fitting();
-    static final InPort<Table> SELECT = InPort.of("select", DataKind.TABLE, Table.class, "Rows the candidates are compared on (validation)").choosing();
-    static final OutPort<Learner> BEST = OutPort.of("best", DataKind.LEARNER, Learner.class, "The learner with the best value");
-    static final OutPort<Table> CURVE = OutPort.of("curve", DataKind.TABLE, Table.class, "Validation curve: value and score");
+    static final InPort<Table> SELECT = InPort.of("select", DataKind.TABLE, Table.class,
+            "Rows the candidates are compared on (validation); unconnected = inner cross-validation on train").choosing().optional();
+    static final OutPort<Learner> BEST = OutPort.of("best", DataKind.LEARNER, Learner.class, "The learner with the best setting");
+    static final OutPort<Table> CURVE = OutPort.of("curve", DataKind.TABLE, Table.class,
+            "Every candidate: its setting, its score (mean and sd across folds with inner cross-validation) and its rank");
+    static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "The validation curve: score against the first hyperparameter");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ValueSpec learner = in.value(LEARNER);
-        List<String> tunable = LearnerSpecs.hyperparameters(learner);
-        if (!tunable.contains(p.hyperparameter())) {
-            throw ConfigError.atParam("hyperparameter", "This learner has no tunable hyperparameter '" + p.hyperparameter() + "'.",
-                    tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
-        }
-        numbers(p);
+        List<SearchSpace.Axis> axes = axes(p, LearnerSpecs.hyperparameters(learner));
         Task task = LearnerSpecs.task(learner);
-        if ((task == Task.REGRESSION) != List.of("r2", "rmse", "mae", "mse").contains(p.metric())) {
+        if (!Scoring.metricsFor(task).contains(p.metric())) {
             throw ConfigError.atParam("metric", "'" + p.metric() + "' does not score a " + task.key() + " model.",
                     task == Task.REGRESSION ? "Use r2, rmse, mae or mse." : "Use accuracy, balanced_accuracy or f1_macro.");
         }
-        TableSpec train = in.table(TRAIN);
-        TableSpec select = in.table(SELECT);
-        train.requireTarget(TRAIN.name());
-        select.requireTarget(SELECT.name());
-        Lineage chosen = Lineage.learntFrom(select.lineage()).fittedWith(train.lineage());
-        ValueSpec best = ValueSpec.of(DataKind.LEARNER, chosen, learner.facts());
-        TableSpec curve = new TableSpec(List.of(new ColumnSpec(p.hyperparameter(), ColumnType.NUMERIC, ColumnRole.FEATURE),
-                new ColumnSpec(p.metric(), ColumnType.NUMERIC, ColumnRole.FEATURE)), chosen);
-        return Specs.of(BEST, best, CURVE, curve);
-    }
-
-    private static double[] numbers(Params p) throws ConfigError {
-        if (p.values().isEmpty()) {
-            throw ConfigError.atParam("values", "There are no values to try.", "List at least two numbers, e.g. [\"0.01\", \"0.1\", \"1\"].");
-        }
-        double[] v = new double[p.values().size()];
-        for (int i = 0; i < v.length; i++) {
-            try {
-                v[i] = Double.parseDouble(p.values().get(i));
-            } catch (NumberFormatException e) {
-                throw ConfigError.atParam("values", "'" + p.values().get(i) + "' is not a number.", "Write the values as numbers.");
+        if (p.search().equals("random") && p.distribution().equals("log-uniform")) {
+            for (SearchSpace.Axis a : axes) {
+                if (java.util.Arrays.stream(a.values()).anyMatch(v -> v <= 0)) {
+                    throw ConfigError.atParam("distribution", "A log-uniform range needs positive values; '" + a.name() + "' has one at or below 0.",
+                            "Use positive bounds, or the 'uniform' distribution.");
+                }
             }
         }
-        return v;
+        TableSpec train = in.table(TRAIN);
+        train.requireTarget(TRAIN.name());
+        if (p.innerStrategy().equals("stratified") && task != Task.CLASSIFICATION) {
+            throw ConfigError.atParam("innerStrategy", "Stratified folds need classes.", "Use 'auto' or 'random' for a numeric target.");
+        }
+        if (p.innerStrategy().equals("group") && train.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
+            throw ConfigError.atParam("innerStrategy", "Group folds need a group column.", "Set 'group' at the data source, or use 'auto'.");
+        }
+        Lineage chosen;
+        if (in.has(SELECT) && in.table(SELECT) != null) {
+            TableSpec select = in.table(SELECT);
+            select.requireTarget(SELECT.name());
+            chosen = Lineage.learntFrom(select.lineage()).fittedWith(train.lineage());
+        } else {
+            chosen = Lineage.learntFrom(train.lineage());
+        }
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (SearchSpace.Axis a : axes) {
+            cols.add(new ColumnSpec(a.name(), ColumnType.NUMERIC, ColumnRole.FEATURE));
+        }
+        cols.add(new ColumnSpec(p.metric(), ColumnType.NUMERIC, ColumnRole.FEATURE));
+        cols.add(new ColumnSpec(p.metric() + "_sd", ColumnType.NUMERIC, ColumnRole.FEATURE));
+        cols.add(new ColumnSpec("rank", ColumnType.NUMERIC, ColumnRole.FEATURE));
+        return Specs.of(BEST, ValueSpec.of(DataKind.LEARNER, chosen, learner.facts()), CURVE, new TableSpec(cols, chosen),
+                PLOT, ValueSpec.of(DataKind.PLOT, chosen, Map.of()));
     }
 
-    static boolean higherIsBetter(String metric) {
-        return !List.of("rmse", "mae", "mse").contains(metric);
+    private static List<SearchSpace.Axis> axes(Params p, List<String> tunable) throws ConfigError {
+        List<SearchSpace.Axis> axes = new ArrayList<>();
+        axes.add(axis(p.hyperparameter(), p.values(), tunable, "hyperparameter", "values"));
+        String second = p.hyperparameter2() == null ? "" : p.hyperparameter2().trim();
+        if (!second.isEmpty()) {
+            if (second.equals(p.hyperparameter())) {
+                throw ConfigError.atParam("hyperparameter2", "'" + second + "' is already the first hyperparameter.", "Pick another one, or leave it empty.");
+            }
+            axes.add(axis(second, p.values2() == null ? List.of() : p.values2(), tunable, "hyperparameter2", "values2"));
+        }
+        return axes;
+    }
+
+    private static SearchSpace.Axis axis(String name, List<String> values, List<String> tunable, String nameParam, String valuesParam) throws ConfigError {
+        if (!tunable.contains(name)) {
+            throw ConfigError.atParam(nameParam, "This learner has no tunable hyperparameter '" + name + "'.",
+                    tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
+        }
+        if (values.isEmpty()) {
+            throw ConfigError.atParam(valuesParam, "There are no values to try.", "List at least two numbers, e.g. [\"0.01\", \"0.1\", \"1\"].");
+        }
+        double[] v = new double[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            try {
+                v[i] = Double.parseDouble(values.get(i).trim());
+            } catch (NumberFormatException e) {
+                throw ConfigError.atParam(valuesParam, "'" + values.get(i) + "' is not a number.", "Write the values as numbers.");
+            }
+        }
+        return new SearchSpace.Axis(name, v);
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Learner learner = in.get(LEARNER);
         Table train = in.get(TRAIN);
-        Table select = in.get(SELECT);
+        Table select = in.has(SELECT) ? in.get(SELECT) : null;
+        List<SearchSpace.Axis> axes = axes(p, List.copyOf(learner.hyperparameters().keySet()));
+        List<double[]> candidates = p.search().equals("random") ? SearchSpace.random(axes, p.distribution(), p.iterations(), ctx.seed())
+                : SearchSpace.grid(axes);
         String target = train.target().map(Column::name).orElseThrow();
         List<String> features = train.features().stream().map(Column::name).toList();
-        double[] values = numbers(p);
-        double[] scores = new double[values.length];
+        boolean higher = Scoring.higherIsBetter(p.metric());
+        double[] mean = new double[candidates.size()];
+        double[] sd = new double[candidates.size()];
         int best = -1;
-        for (int i = 0; i < values.length; i++) {
+        for (int c = 0; c < candidates.size(); c++) {
             ctx.checkCancelled();
-            TrainedModel m = learner.with(p.hyperparameter(), values[i]).fit(train, features, target, ctx);
-            scores[i] = score(m, select, p.metric()).get(p.metric());
-            boolean better = best < 0 || (higherIsBetter(p.metric()) ? scores[i] > scores[best] : scores[i] < scores[best]);
-            if (better && !Double.isNaN(scores[i])) {
-                best = i;
+            Learner l = withSetting(learner, axes, candidates.get(c));
+            if (select != null) {
+                mean[c] = Scoring.score(l.fit(train, features, target, ctx), select).get(p.metric());
+                sd[c] = Double.NaN;
+            } else {
+                // the same folds for every candidate (one seed), so they are compared on equal terms
+                String strategy = p.innerStrategy().equals("auto") ? innerStrategy(train, learner.task()) : p.innerStrategy();
+                var plan = new CrossValidation.Plan(strategy, p.folds(), 1, ctx.seed());
+                double[] folds = CrossValidation.run(l, train, plan, 1, false, ctx, f -> { }).stream()
+                        .mapToDouble(s -> s.test().get(p.metric())).toArray();
+                double[] ms = CrossValidation.meanSd(folds);
+                mean[c] = ms[0];
+                sd[c] = ms[1];
             }
-            ctx.progress((i + 1.0) / values.length);
+            if (!Double.isNaN(mean[c]) && (best < 0 || (higher ? mean[c] > mean[best] : mean[c] < mean[best]))) {
+                best = c;
+            }
+            ctx.progress((c + 1.0) / candidates.size());
         }
-        Table curve = new Table(List.of(new NumericColumn(p.hyperparameter(), ColumnRole.FEATURE, values),
-                new NumericColumn(p.metric(), ColumnRole.FEATURE, scores)));
-        return Outputs.of(BEST, learner.with(p.hyperparameter(), values[Math.max(0, best)]), CURVE, curve);
+        return Outputs.of(BEST, withSetting(learner, axes, candidates.get(Math.max(0, best))), CURVE, table(axes, candidates, p.metric(), mean, sd, higher),
+                PLOT, plot(axes, candidates, p, mean, sd, select == null));
     }
 
-    private static Metrics score(TrainedModel m, Table rows, String metric) {
-        double[] pred = m.predict(rows);
-        if (m.task() == Task.REGRESSION) {
-            return RegressionMetrics.of(rows.numeric(m.target()).values(), pred);
+    /** Inner folds honour the structure of the rows the same way an outer split should. */
+    static String innerStrategy(Table train, Task task) {
+        if (train.columns().stream().anyMatch(c -> c.role() == ColumnRole.GROUP)) {
+            return "group";
         }
-        CategoricalColumn y = (CategoricalColumn) rows.column(m.target()).orElseThrow();
-        List<String> classes = m.classes();
-        int[] truth = new int[pred.length];
-        int[] predicted = new int[pred.length];
-        for (int i = 0; i < pred.length; i++) {
-            truth[i] = classes.indexOf(y.get(i));
-            predicted[i] = (int) pred[i];
+        return task == Task.CLASSIFICATION ? "stratified" : "random";
+    }
+
+    private static Learner withSetting(Learner l, List<SearchSpace.Axis> axes, double[] values) {
+        Learner out = l;
+        for (int j = 0; j < axes.size(); j++) {
+            out = out.with(axes.get(j).name(), values[j]);
         }
-        return ClassificationMetrics.of(truth, predicted, classes, null);
+        return out;
+    }
+
+    private static Table table(List<SearchSpace.Axis> axes, List<double[]> candidates, String metric, double[] mean, double[] sd, boolean higher) {
+        int n = candidates.size();
+        List<Column> cols = new ArrayList<>();
+        for (int j = 0; j < axes.size(); j++) {
+            double[] v = new double[n];
+            for (int c = 0; c < n; c++) {
+                v[c] = candidates.get(c)[j];
+            }
+            cols.add(new NumericColumn(axes.get(j).name(), ColumnRole.FEATURE, v));
+        }
+        double[] rank = new double[n];
+        for (int c = 0; c < n; c++) {
+            int better = 0;
+            for (int o = 0; o < n; o++) {
+                if (!Double.isNaN(mean[o]) && (Double.isNaN(mean[c]) || (higher ? mean[o] > mean[c] : mean[o] < mean[c]))) {
+                    better++;
+                }
+            }
+            rank[c] = better + 1; // ties share a rank, as scikit-learn's rank_test_score (method "min")
+        }
+        cols.add(new NumericColumn(metric, ColumnRole.FEATURE, mean));
+        cols.add(new NumericColumn(metric + "_sd", ColumnRole.FEATURE, sd));
+        cols.add(new NumericColumn("rank", ColumnRole.FEATURE, rank));
+        return new Table(cols);
+    }
+
+    private static Plot plot(List<SearchSpace.Axis> axes, List<double[]> candidates, Params p, double[] mean, double[] sd, boolean cv) {
+        double[] xs = candidates.stream().mapToDouble(c -> c[0]).toArray();
+        boolean logX = SearchSpace.logSpaced(xs);
+        List<CurvePlots.Point> points = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            points.add(new CurvePlots.Point(xs[c], mean[c], sd[c]));
+            labels.add(axes.size() > 1 ? axes.get(1).name() + " = " + candidates.get(c)[1] : p.metric());
+        }
+        String how = cv ? " (inner " + p.folds() + "-fold CV, ±1 sd)" : " (validation rows)";
+        Plot.Kind kind = p.search().equals("random") && !p.distribution().equals("values") ? Plot.Kind.SCATTER : Plot.Kind.LINE;
+        return Plot.of(kind, "Validation curve" + how, CurvePlots.axisLabel(axes.get(0).name(), logX), p.metric(),
+                CurvePlots.grouped(labels, points, logX), List.of());
     }
 }

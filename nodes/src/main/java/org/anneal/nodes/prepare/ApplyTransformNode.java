@@ -41,7 +41,7 @@ public final class ApplyTransformNode implements Node<ApplyTransformNode.Params>
                         "Apply the state to a table with the same columns as the one it was fitted on.");
             }
         }
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(state.lineage())));
+        return Specs.of(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(state.lineage())));
     }
 
     @Override

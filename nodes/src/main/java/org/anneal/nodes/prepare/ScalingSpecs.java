@@ -14,6 +14,7 @@ import org.anneal.spec.ValueSpec;
 /** Configure-time checks shared by scaling nodes and the apply node. */
 final class ScalingSpecs {
     static final String COLUMNS_FACT = "columns";
+    /** Fact on a state spec: columns that hold categories before the state is applied and numbers after it. */
     private static final String SEP = "\u001f";
 
     private ScalingSpecs() {

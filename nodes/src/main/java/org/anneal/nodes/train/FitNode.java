@@ -6,7 +6,10 @@ import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
+import org.anneal.nodes.loss.Loss;
+import org.anneal.nodes.model.GradientLearner;
 import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.nodes.optim.Optimizer;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -29,7 +32,10 @@ import org.anneal.spec.ValueSpec;
 @NodeType(id = "train.fit", title = "Fit model", phase = Phase.MODEL, role = LeakageRole.FIT,
         doc = "Trains a learner on the `train` rows and outputs the fitted model. The target is the column declared as "
                 + "target at the data source; every feature column is used. Connect `train` to the training side of a split: "
-                + "a model fitted on rows it is later scored on gives an optimistic score.")
+                + "a model fitted on rows it is later scored on gives an optimistic score. For a gradient-trained learner "
+                + "(model.sgd-linear, model.sgd-logistic) wire a loss block to `loss` and an optimizer block to `optimizer`; "
+                + "left empty, whatever the learner node was given applies (by default squared or log loss, plain SGD at rate 0.01). "
+                + "Other learners take neither.")
 public final class FitNode implements Node<FitNode.Params> {
 
     public record Params() {
@@ -37,6 +43,10 @@ public final class FitNode implements Node<FitNode.Params> {
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The algorithm and its settings");
     static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Training rows with a target column").fitting();
+    static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class,
+            "What a gradient-trained learner minimises").optional();
+    static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class,
+            "How a gradient-trained learner steps").optional();
     static final OutPort<TrainedModel> MODEL = OutPort.of("model", DataKind.MODEL, TrainedModel.class, "The fitted model");
 
     @Override
@@ -65,7 +75,20 @@ public final class FitNode implements Node<FitNode.Params> {
                 }
             }
         }
-        return Specs.of(MODEL, LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList()));
+        boolean gradient = LearnerSpecs.isGradientTrained(learner);
+        checkLossAndOptimizer(in, task, gradient);
+        return Specs.of(MODEL, LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList(),
+                gradient));
+    }
+
+    private static void checkLossAndOptimizer(Specs in, Task task, boolean gradient) throws ConfigError {
+        for (InPort<?> port : List.of(LOSS, OPTIMIZER)) {
+            if (in.value(port) != null && !gradient) {
+                throw ConfigError.atPort(port.name(), "This learner is not trained by gradient steps, so it takes no " + port.name() + ".",
+                        "Remove the wire to '" + port.name() + "', or use a gradient-trained learner (model.sgd-linear, model.sgd-logistic).");
+            }
+        }
+        LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
     }
 
     @Override
@@ -73,6 +96,10 @@ public final class FitNode implements Node<FitNode.Params> {
         Table train = in.get(TRAIN);
         String target = train.target().map(Column::name).orElseThrow();
         List<String> features = train.features().stream().map(Column::name).toList();
-        return Outputs.of(MODEL, in.get(LEARNER).fit(train, features, target, ctx));
+        Learner learner = in.get(LEARNER);
+        if (learner instanceof GradientLearner g) {
+            learner = g.with(in.get(LOSS), in.get(OPTIMIZER));
+        }
+        return Outputs.of(MODEL, learner.fit(train, features, target, ctx));
     }
 }

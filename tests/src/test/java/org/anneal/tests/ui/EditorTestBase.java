@@ -17,6 +17,7 @@ abstract class EditorTestBase extends FxRobot {
     @BeforeEach
     void isolateAutosave(@TempDir Path autosaves) {
         System.setProperty("anneal.autosave.dir", autosaves.toString()); // every test starts without recovered copies
+        System.setProperty("anneal.recent.file", autosaves.resolve("recent.json").toString()); // and with no recent files
     }
 
     EditorApp start(String file) throws Exception {

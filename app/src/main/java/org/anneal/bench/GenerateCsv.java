@@ -1,0 +1,18 @@
+package org.anneal.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes the benchmark's synthetic CSV (see {@link SyntheticTable}) unless it exists: {@code GenerateCsv FILE ROWS FEATURES}. */
+public final class GenerateCsv {
+    private GenerateCsv() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path csv = Path.of(args[0]);
+        if (!Files.exists(csv)) {
+            Files.createDirectories(csv.toAbsolutePath().getParent());
+            SyntheticTable.write(csv, Integer.parseInt(args[1]), Integer.parseInt(args[2]), 1);
+        }
+    }
+}

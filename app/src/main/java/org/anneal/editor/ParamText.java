@@ -1,0 +1,95 @@
+package org.anneal.editor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.List;
+import org.anneal.spec.ParamDescriptor;
+
+/**
+ * What a student types into an inspector field, read as the JSON value of a parameter and checked against
+ * its declaration (type, range, choices) before anything is committed. Lists may be typed as
+ * {@code a, b} or as JSON {@code ["a", "b"]}.
+ */
+public final class ParamText {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** The outcome of reading a field: the value (null = use the default) or the message saying what is wrong. */
+    public record Reading(JsonNode value, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    private ParamText() {
+    }
+
+    public static Reading read(ParamDescriptor p, String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty() && p.type() != org.anneal.spec.ParamType.TEXT) {
+            return p.required() && !p.hasDefault() ? new Reading(null, "'" + p.name() + "' is required.") : new Reading(null, null);
+        }
+        JsonNode v;
+        switch (p.type()) {
+            case REAL, INTEGER -> {
+                try {
+                    v = F.numberNode(new java.math.BigDecimal(t.replace('−', '-')));
+                } catch (NumberFormatException e) {
+                    return new Reading(null, "'" + t + "' is not a number" + (p.rangeText().isEmpty() ? "." : "; enter one " + p.rangeText() + "."));
+                }
+            }
+            case BOOLEAN -> {
+                if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+                    return new Reading(null, "Enter true or false.");
+                }
+                v = F.booleanNode(Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT)));
+            }
+            case COLUMNS, TEXT_LIST -> v = list(t);
+            default -> v = F.textNode(t);
+        }
+        try {
+            p.convert(v);
+            return new Reading(v, null);
+        } catch (ParamDescriptor.Invalid e) {
+            return new Reading(null, e.getMessage());
+        }
+    }
+
+    static ArrayNode list(String t) {
+        if (t.startsWith("[")) {
+            try {
+                JsonNode parsed = org.anneal.graph.Json.MAPPER.readTree(t);
+                if (parsed.isArray()) {
+                    return (ArrayNode) parsed;
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // not JSON after all: read it as a comma-separated list below
+            }
+            t = t.replaceAll("^\\[|]$", "");
+        }
+        ArrayNode a = F.arrayNode();
+        for (String s : t.split(",")) {
+            String name = s.trim().replaceAll("^\"|\"$", "");
+            if (!name.isEmpty()) {
+                a.add(name);
+            }
+        }
+        return a;
+    }
+
+    /** The text a field shows for a stored value: plain words for text, "a, b" for lists. */
+    public static String show(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isArray()) {
+            List<String> names = new java.util.ArrayList<>();
+            v.forEach(e -> names.add(e.isTextual() ? e.textValue() : e.toString()));
+            return String.join(", ", names);
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package org.anneal.nodes.evaluate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.anneal.ml.Plot;
+
+/** Builds validation- and learning-curve plots: one line per series, a ±1 sd band when the scores come from folds. */
+public final class CurvePlots {
+    private CurvePlots() {
+    }
+
+    /** A point of a curve: x, mean score and its sd across folds (NaN when scored once). */
+    public record Point(double x, double mean, double sd) {
+    }
+
+    /**
+     * One series from points (sorted by x). A positive x axis spanning two decades is drawn as log10(x), since the
+     * plot has no log axis; the caller names the axis accordingly.
+     */
+    public static Plot.Series series(String name, List<Point> points, boolean logX) {
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(java.util.Comparator.comparingDouble(Point::x));
+        int n = sorted.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        boolean band = false;
+        for (int i = 0; i < n; i++) {
+            Point p = sorted.get(i);
+            x[i] = logX ? Math.log10(p.x()) : p.x();
+            y[i] = p.mean();
+            band |= !Double.isNaN(p.sd());
+            double sd = Double.isNaN(p.sd()) ? 0 : p.sd();
+            lo[i] = p.mean() - sd;
+            hi[i] = p.mean() + sd;
+        }
+        return band ? Plot.Series.withBand(name, x, y, lo, hi) : Plot.Series.of(name, x, y);
+    }
+
+    /** Groups points into series by a label (e.g. the value of a second hyperparameter), keeping first-seen order. */
+    public static List<Plot.Series> grouped(List<String> labels, List<Point> points, boolean logX) {
+        Map<String, List<Point>> by = new LinkedHashMap<>();
+        for (int i = 0; i < points.size(); i++) {
+            by.computeIfAbsent(labels.get(i), k -> new ArrayList<>()).add(points.get(i));
+        }
+        List<Plot.Series> out = new ArrayList<>();
+        by.forEach((label, pts) -> out.add(series(label, pts, logX)));
+        return out;
+    }
+
+    public static String axisLabel(String name, boolean logX) {
+        return logX ? "log10(" + name + ")" : name;
+    }
+}

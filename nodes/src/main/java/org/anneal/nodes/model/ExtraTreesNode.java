@@ -1,0 +1,47 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "model.extra-trees", title = "Extra trees", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+        doc = "Extremely randomised trees (Tribuo's ExtraTreesTrainer): an ensemble of CART trees in which every split tries one "
+                + "random threshold per candidate feature (instead of searching the best threshold) and keeps the best of those; "
+                + "Tribuo grows each tree on a bootstrap sample of the rows (the original method uses all rows). Predictions are "
+                + "averaged (regression) or voted (classification). More randomness than a random forest lowers "
+                + "the variance further and trains faster; reproducible from the workflow seed.")
+public final class ExtraTreesNode implements Node<ExtraTreesNode.Params> {
+
+    public record Params(
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
+                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Number of trees", def = "100", min = 2, max = 5000) int trees,
+            @Param(doc = "Maximum depth of each tree", def = "12", min = 1, max = 64) int maxDepth,
+            @Param(doc = "Fraction of features considered at each split (1 = all, the usual choice for regression)", def = "1.0", min = 0.01, max = 1) double featureFraction) {
+    }
+
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), true,
+                List.of("trees", "maxDepth", "featureFraction")));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(LEARNER, new ExtraTreesLearner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), p.trees(), p.maxDepth(), p.featureFraction()));
+    }
+}

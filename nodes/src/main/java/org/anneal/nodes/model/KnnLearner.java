@@ -1,0 +1,73 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.Table;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.NodeFailure;
+
+/**
+ * k nearest neighbours. "Training" keeps a copy of the rows; prediction finds the k closest with Tribuo's neighbour
+ * search and averages (regression) or votes (classification), uniformly or weighted by 1/distance.
+ *
+ * @param distance  "euclidean" or "manhattan"
+ * @param weighting "uniform" or "distance"
+ */
+public record KnnLearner(Task task, int k, String distance, String weighting) implements Learner {
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "k nearest neighbours (%s, k = %d, %s distance, %s weights)", task.key(), k, distance, weighting);
+    }
+
+    @Override
+    public Map<String, Double> hyperparameters() {
+        return Map.of("k", (double) k);
+    }
+
+    @Override
+    public Learner with(String hyperparameter, double value) {
+        if (!hyperparameter.equals("k")) {
+            return Learner.super.with(hyperparameter, value);
+        }
+        return new KnnLearner(task, (int) Math.round(value), distance, weighting);
+    }
+
+    @Override
+    public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
+        int n = train.rowCount();
+        if (n < k) {
+            throw new NodeFailure("k = " + k + " neighbours were asked for, but there are only " + n + " training rows.",
+                    "Lower k to at most " + n + ", or train on more rows.");
+        }
+        double[][] rows = new double[n][features.size()];
+        for (int j = 0; j < features.size(); j++) {
+            double[] col = train.numeric(features.get(j)).values();
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(col[i])) {
+                    throw new NodeFailure("Column '" + features.get(j) + "' has missing values in the training rows.",
+                            "Remove or fill missing values before training.");
+                }
+                rows[i][j] = col[i];
+            }
+        }
+        Column y = train.column(target).orElseThrow();
+        if (y.missingCount() > 0) {
+            throw new NodeFailure("The target '" + target + "' has " + y.missingCount() + " missing value(s) in the training rows.",
+                    "Drop rows without a target first.");
+        }
+        ctx.checkCancelled();
+        if (task == Task.REGRESSION) {
+            return new KnnModel(describe(), task, target, features, List.of(), rows, train.numeric(target).values(), k, distance, weighting);
+        }
+        CategoricalColumn c = (CategoricalColumn) y;
+        double[] codes = java.util.Arrays.stream(c.codes()).asDoubleStream().toArray();
+        return new KnnModel(describe(), task, target, features, c.levels(), rows, codes, k, distance, weighting);
+    }
+}

@@ -1,0 +1,47 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "model.knn", title = "k nearest neighbours", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+        doc = "Predicts from the k training rows closest to each new row: their mean target (regression) or their majority "
+                + "class, with the vote shares as probabilities (classification). With `distance` weights closer rows count "
+                + "more (weight 1/distance; a row at distance 0 decides alone). Neighbours are found by Tribuo's neighbour search "
+                + "(euclidean = L2, manhattan = L1); the weighting is Anneal's, as Tribuo's KNN has no distance weights. "
+                + "Distances mix the units of all features: standardize first.")
+public final class KnnNode implements Node<KnnNode.Params> {
+
+    public record Params(
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
+                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Number of neighbours", def = "5", min = 1, max = 10000) int k,
+            @Param(doc = "How distance is measured", def = "\"euclidean\"", choices = {"euclidean", "manhattan"}) String distance,
+            @Param(doc = "How neighbours are weighted", def = "\"uniform\"", choices = {"uniform", "distance"}) String weighting) {
+    }
+
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true, List.of("k")));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(LEARNER, new KnnLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.k(), p.distance(), p.weighting()));
+    }
+}

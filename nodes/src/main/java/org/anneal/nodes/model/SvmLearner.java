@@ -1,0 +1,105 @@
+package org.anneal.nodes.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.Table;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.NodeFailure;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.LibSVMModel;
+import org.tribuo.common.libsvm.SVMParameters;
+import org.tribuo.regression.libsvm.LibSVMRegressionTrainer;
+import org.tribuo.regression.libsvm.SVMRegressionType;
+
+/**
+ * Support vector machines by LIBSVM (pure Java, through Tribuo): C-SVC for classification with Platt-scaled
+ * probabilities, epsilon-SVR for regression (targets used as they are, not standardized).
+ *
+ * @param kernel "linear", "rbf" or "poly"
+ * @param gamma  kernel width for rbf and poly; 0 = 1 / number of features (LIBSVM's default)
+ */
+public record SvmLearner(Task task, String kernel, double c, double gamma, int degree, double epsilon) implements Learner {
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "SVM (LIBSVM, %s, %s kernel, C = %s%s)", task == Task.REGRESSION ? "epsilon-SVR" : "C-SVC", kernel, c,
+                task == Task.REGRESSION ? ", epsilon = " + epsilon : "");
+    }
+
+    @Override
+    public Map<String, Double> hyperparameters() {
+        return Map.of("C", c, "gamma", gamma, "epsilon", epsilon);
+    }
+
+    @Override
+    public Learner with(String hyperparameter, double value) {
+        return switch (hyperparameter) {
+            case "C" -> new SvmLearner(task, kernel, value, gamma, degree, epsilon);
+            case "gamma" -> new SvmLearner(task, kernel, c, value, degree, epsilon);
+            case "epsilon" -> new SvmLearner(task, kernel, c, gamma, degree, value);
+            default -> Learner.super.with(hyperparameter, value);
+        };
+    }
+
+    private <T extends org.tribuo.Output<T>> SVMParameters<T> parameters(SVMParameters<T> p, int features) {
+        p.setCost(c);
+        p.setGamma(gamma > 0 ? gamma : 1.0 / Math.max(1, features));
+        p.setDegree(degree);
+        p.setCoeff(kernel.equals("poly") ? 1 : 0);
+        p.setEpsilon(epsilon);
+        return p;
+    }
+
+    private KernelType kernelType() {
+        return switch (kernel) {
+            case "rbf" -> KernelType.RBF;
+            case "poly" -> KernelType.POLY;
+            default -> KernelType.LINEAR;
+        };
+    }
+
+    @Override
+    public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
+        for (String f : features) {
+            if (train.numeric(f).missingCount() > 0) {
+                throw new NodeFailure("Column '" + f + "' has missing values in the training rows.", "Remove or fill missing values before training.");
+            }
+        }
+        Column y = train.column(target).orElseThrow();
+        if (y.missingCount() > 0) {
+            throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
+        }
+        ctx.checkCancelled();
+        // LIBSVM prints its solver progress to standard output, which would garble the command line's report
+        libsvm.svm.svm_set_print_string_function(message -> { });
+        if (task == Task.REGRESSION) {
+            var p = parameters(new SVMParameters<>(new SVMRegressionType(SVMRegressionType.SVMMode.EPSILON_SVR), kernelType()), features.size());
+            var model = new LibSVMRegressionTrainer(p, false, ctx.seed()).train(TribuoTables.regression(train, features, target));
+            return new TribuoRegressionModel(describe(), target, features, model, supportVectors(model));
+        }
+        CategoricalColumn classes = (CategoricalColumn) y;
+        if (java.util.Arrays.stream(classes.codes()).distinct().count() < 2) {
+            throw new NodeFailure("The training rows hold only one class of '" + target + "'; an SVM needs at least two.",
+                    "Check the split (stratify it) or the target column.");
+        }
+        var p = parameters(new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), kernelType()), features.size());
+        p.setProbability();
+        var model = new LibSVMClassificationTrainer(p, ctx.seed()).train(TribuoTables.classification(train, features, target));
+        return new TribuoClassifierModel(describe(), target, features, classes.levels(), model);
+    }
+
+    private static Map<String, Double> supportVectors(org.tribuo.Model<?> model) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("support vectors", (double) ((LibSVMModel<?>) model).getInnerModels().get(0).l);
+        return m;
+    }
+}

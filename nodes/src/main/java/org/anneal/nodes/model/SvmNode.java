@@ -1,0 +1,50 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "model.svm", title = "Support vector machine", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+        doc = "Support vector machine by LIBSVM (pure Java, through Tribuo). Classification (C-SVC) finds the boundary with the "
+                + "widest margin, paying C per unit of margin violation; class probabilities come from Platt scaling. Regression "
+                + "(epsilon-SVR) finds the flattest function that keeps every row within epsilon of it, paying C per unit "
+                + "outside the tube. Kernels: linear, rbf exp(−gamma·|x − x'|²), poly (gamma·x·x' + 1)^degree. Scale the "
+                + "features first: the margin and the kernels measure distances.")
+public final class SvmNode implements Node<SvmNode.Params> {
+
+    public record Params(
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"classification\"",
+                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Kernel", def = "\"rbf\"", choices = {"linear", "rbf", "poly"}) String kernel,
+            @Param(doc = "Cost of margin violations: larger fits the training rows harder", def = "1.0", min = 1e-6, max = 1e6) double c,
+            @Param(doc = "Kernel width for rbf and poly; 0 = 1 / number of features", def = "0.0", min = 0) double gamma,
+            @Param(doc = "Degree of the poly kernel", def = "3", min = 1, max = 10) int degree,
+            @Param(doc = "Half-width of the error-free tube (regression only), in target units", def = "0.1", min = 0) double epsilon) {
+    }
+
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true, List.of("C", "gamma", "epsilon")));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(LEARNER, new SvmLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.kernel(), p.c(), p.gamma(), p.degree(),
+                p.epsilon()));
+    }
+}

@@ -1,0 +1,51 @@
+package org.anneal.nodes.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.anneal.ml.Learner;
+import org.anneal.ml.Task;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "model.xgboost", title = "Gradient boosting (XGBoost)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+        doc = "Gradient-boosted decision trees by XGBoost (through Tribuo): trees are added one at a time, each fitted to the "
+                + "gradient of the loss of the ensemble so far (squared error for regression, softmax cross-entropy for "
+                + "classification) and shrunk by the learning rate eta. Small eta with more trees generalises better; subsample "
+                + "below 1 trains each tree on a random share of the rows (stochastic boosting, seeded from the workflow seed). "
+                + "Classifiers report class probabilities.")
+public final class XGBoostNode implements Node<XGBoostNode.Params> {
+
+    public record Params(
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
+                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Number of boosting rounds (trees)", def = "100", min = 1, max = 10000) int trees,
+            @Param(doc = "Maximum depth of each tree", def = "4", min = 1, max = 32) int maxDepth,
+            @Param(doc = "Learning rate: how much of each new tree is added", def = "0.1", min = 1e-4, max = 1) double eta,
+            @Param(doc = "Share of the rows each tree is trained on", def = "1.0", min = 0.05, max = 1) double subsample,
+            @Param(doc = "L2 penalty on the leaf values", def = "1.0", min = 0) double lambda) {
+    }
+
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true,
+                List.of("trees", "maxDepth", "eta", "subsample")));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(LEARNER, new XGBoostLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.trees(), p.maxDepth(), p.eta(),
+                p.subsample(), p.lambda()));
+    }
+}

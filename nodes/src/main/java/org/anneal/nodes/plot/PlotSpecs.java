@@ -1,0 +1,61 @@
+package org.anneal.nodes.plot;
+
+import java.util.Map;
+import org.anneal.data.Column;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+/** Configure- and run-time checks the plot nodes share. */
+final class PlotSpecs {
+    static final String PREDICTIONS_FIX = "Connect the 'predictions' output of evaluate.predict, evaluate.regression or evaluate.classification.";
+
+    private PlotSpecs() {
+    }
+
+    /** The spec of a PLOT output drawn from {@code rows}: it carries their lineage but no rows of its own. */
+    static ValueSpec plot(TableSpec rows) {
+        return ValueSpec.of(DataKind.PLOT, rows.lineage(), Map.of());
+    }
+
+    /** The target column (the true values) of a predictions table, of the given type. */
+    static ColumnSpec truth(TableSpec t, String port, ColumnType type) throws ConfigError {
+        ColumnSpec target = t.requireTarget(port);
+        if (target.type() != type) {
+            throw ConfigError.atPort(port, "The target '" + target.name() + "' is " + (target.isNumeric() ? "numeric" : "categorical")
+                    + ", but this plot is for " + (type == ColumnType.NUMERIC ? "regression" : "classification") + ".",
+                    type == ColumnType.NUMERIC ? "Use plot.confusion or plot.roc for a classifier." : "Use plot.parity or plot.residuals for a regression model.");
+        }
+        return target;
+    }
+
+    /** The named column, which must exist and have the given type. */
+    static ColumnSpec column(TableSpec t, String name, String param, ColumnType type) throws ConfigError {
+        ColumnSpec c = t.requireColumn(name, param);
+        if (c.type() != type) {
+            throw ConfigError.atParam(param, "Column '" + name + "' is " + (c.isNumeric() ? "numeric" : "categorical") + "; this plot needs a "
+                    + (type == ColumnType.NUMERIC ? "numeric" : "categorical") + " column here.", PREDICTIONS_FIX);
+        }
+        return c;
+    }
+
+    /** Values of a numeric column; missing values are a data problem the student can fix. */
+    static double[] complete(Table t, String name) {
+        NumericColumn c = t.numeric(name);
+        if (c.missingCount() > 0) {
+            throw new NodeFailure("Column '" + name + "' has " + c.missingCount() + " missing value(s); the plot cannot place those rows.",
+                    "Drop or fill rows with missing values before predicting.");
+        }
+        return c.values();
+    }
+
+    static Column require(Table t, String name) {
+        return t.column(name).orElseThrow(() -> new NodeFailure("There is no column '" + name + "' in the rows.", PREDICTIONS_FIX));
+    }
+}

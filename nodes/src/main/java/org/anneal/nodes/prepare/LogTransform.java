@@ -1,0 +1,70 @@
+package org.anneal.nodes.prepare;
+
+import java.util.List;
+import java.util.Locale;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.NodeFailure;
+
+/** log, log1p or Box-Cox with a lambda per column; applying it refuses values outside the transform's domain. */
+public record LogTransform(String method, List<String> columns, double[] lambdas) implements FittedTransform {
+    public LogTransform {
+        columns = List.copyOf(columns);
+        lambdas = lambdas.clone();
+    }
+
+    @Override
+    public String describe() {
+        if (!method.equals("box-cox")) {
+            return method + " of " + columns;
+        }
+        StringBuilder sb = new StringBuilder("Box-Cox");
+        for (int j = 0; j < columns.size(); j++) {
+            sb.append(String.format(Locale.ROOT, "; %s: lambda %.4f", columns.get(j), lambdas[j]));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public Table apply(Table data) {
+        Table out = data;
+        for (int j = 0; j < columns.size(); j++) {
+            NumericColumn c = data.numeric(columns.get(j));
+            double[] v = c.values();
+            double[] r = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double x = v[i];
+                if (Double.isNaN(x)) {
+                    r[i] = x;
+                    continue;
+                }
+                r[i] = switch (method) {
+                    case "log" -> {
+                        requireAbove(c, i, 0);
+                        yield Math.log(x);
+                    }
+                    case "log1p" -> {
+                        requireAbove(c, i, -1);
+                        yield Math.log1p(x);
+                    }
+                    default -> {
+                        requireAbove(c, i, 0);
+                        yield BoxCox.transform(x, lambdas[j]);
+                    }
+                };
+            }
+            out = out.with(new NumericColumn(c.name(), c.role(), r));
+        }
+        return out;
+    }
+
+    private void requireAbove(NumericColumn c, int row, double bound) {
+        if (c.values()[row] <= bound) {
+            throw new NodeFailure("Column '" + c.name() + "' has the value " + c.text(row) + " in row " + (row + 1) + "; " + method
+                    + " needs values above " + (bound == 0 ? "0" : "-1") + ".",
+                    method.equals("log1p") ? "Shift the column, or leave it out of 'columns'."
+                            : "Use 'log1p' for counts and fractions that can be 0, or leave '" + c.name() + "' out of 'columns'.");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.anneal.nodes.prepare;
+
+import java.util.List;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+
+@NodeType(id = "prepare.spline", title = "Spline features", phase = Phase.PREPARE, role = LeakageRole.FIT,
+        doc = "Replaces each listed column x by a B-spline basis: `knots + degree + 1` columns `x_bs0`, `x_bs1`, ... of smooth "
+                + "bumps that a linear model (Ridge) combines into a flexible curve in x, without the wild swings of a high-degree "
+                + "polynomial near the ends (compare them on the Runge function). The boundary knots are the smallest and largest "
+                + "value of the `fit` rows; the interior knots sit at equally spaced quantiles of the fit rows (more knots where "
+                + "there is more data) or equally spaced between the boundaries. Rows beyond the fitted range are clamped to it, "
+                + "so the curve continues flat. The basis sums to 1 (it contains the intercept), so fit it with some "
+                + "regularisation. Feed `state` into an Apply node for the test rows. Written here because Tribuo has no spline basis.")
+public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params> {
+
+    public record Params(
+            @Param(doc = "Numeric columns to expand; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
+            @Param(doc = "Number of interior knots", def = "5", min = 1, max = 100) int knots,
+            @Param(doc = "Degree of the pieces (3 = cubic)", def = "3", min = 1, max = 5) int degree,
+            @Param(doc = "Where the interior knots go", def = "\"quantiles\"", choices = {"quantiles", "uniform"}) String placement,
+            @Param(doc = "Keep the original column next to its basis", def = "false") boolean keepOriginal) {
+    }
+
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the knots are placed on (the training rows)").fitting();
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to expand");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with basis columns");
+    static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class, "The knots, to expand other rows");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        TableSpec fit = in.table(FIT);
+        TableSpec data = in.table(DATA);
+        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        ScalingSpecs.requireIn(data, cols, DATA.name());
+        int per = SplineBasis.count(p.knots(), p.degree());
+        TableSpec out = BasisExpansion.spec(data, cols, "bs", per, p.keepOriginal());
+        for (String c : cols) {
+            if (data.column(BasisExpansion.name(c, "bs", 0)).isPresent()) {
+                throw ConfigError.atPort(DATA.name(), "The table already has a column '" + BasisExpansion.name(c, "bs", 0) + "'.",
+                        "Rename it, or expand each column only once.");
+            }
+        }
+        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, StateSpecs.of(fit.lineage(), cols,
+                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "bs", per).values())));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        Table fit = in.get(FIT);
+        List<String> cols;
+        try {
+            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
+        } catch (ConfigError e) {
+            throw new NodeFailure(e.getMessage(), e.fix());
+        }
+        double[][] knots = new double[cols.size()][];
+        for (int j = 0; j < cols.size(); j++) {
+            ctx.checkCancelled();
+            double[] x = FitRows.sortedValues(fit.numeric(cols.get(j)));
+            double lo = x[0];
+            double hi = x[x.length - 1];
+            if (lo == hi) {
+                throw new NodeFailure("Column '" + cols.get(j) + "' has the same value in every fit row, so there is no range to place knots in.",
+                        "Leave '" + cols.get(j) + "' out of 'columns'.");
+            }
+            double[] interior = new double[p.knots()];
+            for (int k = 0; k < interior.length; k++) {
+                double q = (k + 1.0) / (p.knots() + 1);
+                interior[k] = p.placement().equals("uniform") ? lo + q * (hi - lo) : FitRows.quantile(x, q);
+            }
+            knots[j] = SplineBasis.clamped(lo, hi, interior, p.degree());
+        }
+        SplineBasis state = new SplineBasis(cols, p.degree(), knots, p.keepOriginal());
+        return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
+    }
+}

@@ -1,0 +1,75 @@
+package org.anneal.tests.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import org.anneal.editor.EditorApp;
+import org.anneal.editor.WorkflowViewModel;
+import org.anneal.graph.Link;
+import org.anneal.graph.Problem;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Problems pane: a leakage finding is listed with its severity, highlights its nodes and wires, and is fixed in one undoable click. */
+class ProblemsPaneTest extends EditorTestBase {
+
+    @Test
+    void aFindingHighlightsItsNodesAndItsFixIsOneUndoableStep() throws Exception {
+        EditorApp editor = start("workflows/puzzles/01-scaler-before-split.json");
+        WorkflowViewModel vm = editor.viewModel();
+        ListView<Problem> list = lookup("#problemsList").queryListView();
+        Problem l2 = list.getItems().stream().filter(p -> p.code().equals("leak.L2")).findFirst().orElseThrow();
+        assertEquals(Problem.Severity.WARNING, l2.severity());
+        assertTrue(lookup("#problemsList .severity-warning").tryQuery().isPresent(), "a warning icon is shown");
+
+        clickOn(lookup("#problemsList .list-cell").nth(list.getItems().indexOf(l2)).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the finding names the scaler fitted on all rows and the evaluation it spoils (see `anneal check`)
+        assertEquals(Set.of("scale", "score"), vm.highlightProperty().get().nodes());
+        assertTrue(lookup("#nodeDocs").queryAs(TextArea.class).getText().startsWith("scale — "), "its first node is selected");
+
+        clickOn(".quick-fix");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")), "the fix removes the finding");
+        assertTrue(vm.current().links().contains(Link.of("split:train", "scale:fit")), "the scaler is now fitted on the train side");
+        assertTrue(vm.dirtyProperty().get());
+        assertTrue(vm.highlightProperty().get().nodes().isEmpty(), "nothing left to highlight");
+
+        clickOn("#undoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")), "one undo brings the original back");
+        assertTrue(vm.current().links().contains(Link.of("clean:out", "scale:fit")));
+    }
+
+    @Test
+    void anErrorFindingWithoutLockedPartsGetsAnErrorIcon() throws Exception {
+        EditorApp editor = start("workflows/puzzles/04-heats-split-at-random.json");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#problemsList .severity-error").tryQuery().isPresent());
+        Problem l7 = editor.viewModel().problems().stream().filter(p -> p.code().equals("leak.L7")).findFirst().orElseThrow();
+        assertTrue(l7.isError());
+        WaitForAsyncUtils.asyncFx(() -> editor.viewModel().highlight(l7)).get(5, TimeUnit.SECONDS);
+        assertEquals(Set.of("split"), editor.viewModel().highlightProperty().get().nodes());
+    }
+
+    @Test
+    void errorsAreListedBeforeWarnings() throws Exception {
+        EditorApp editor = start("workflows/puzzles/01-scaler-before-split.json");
+        WorkflowViewModel vm = editor.viewModel();
+        ListView<Problem> list = lookup("#problemsList").queryListView();
+        assertEquals(Problem.Severity.WARNING, list.getItems().get(0).severity(), "only the L2 warning at first");
+        // a second, unwired fit node: an error of its own, while the L2 finding on the rest stays
+        String extra = WaitForAsyncUtils.asyncFx(() -> vm.addNode("train.fit", 900, 400)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.getItems().size() >= 2, list.getItems().toString());
+        assertTrue(list.getItems().get(0).isError() && extra.equals(list.getItems().get(0).nodeId()), list.getItems().get(0).describe());
+        assertTrue(lookup("#problemsList .severity-error").tryQuery().isPresent());
+        int firstWarning = list.getItems().indexOf(list.getItems().stream().filter(p -> !p.isError()).findFirst().orElseThrow());
+        assertTrue(list.getItems().subList(0, firstWarning).stream().allMatch(Problem::isError), "no error after a warning");
+        assertTrue(list.getItems().subList(firstWarning, list.getItems().size()).stream().noneMatch(Problem::isError));
+    }
+}

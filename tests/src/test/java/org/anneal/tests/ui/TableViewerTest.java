@@ -1,0 +1,70 @@
+package org.anneal.tests.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.editor.ValueViewer;
+import org.anneal.spec.ColumnRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** TABLE values: column types, roles and missing counts in the headers; a million rows stay virtual. */
+class TableViewerTest extends FxRobot {
+    private ValueViewer viewer;
+
+    @BeforeEach
+    void showViewer() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupSceneRoot(() -> {
+            viewer = new ValueViewer();
+            viewer.setPrefSize(800, 400);
+            return viewer;
+        });
+        FxToolkit.showStage();
+    }
+
+    @AfterEach
+    void clean() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void headersCountMissingValuesAndOnlyVisibleRowsAreBuilt() throws Exception {
+        int n = 1_000_000;
+        double[] hardness = new double[n];
+        Arrays.setAll(hardness, i -> 100 + i % 50);
+        hardness[3] = Double.NaN;
+        hardness[500_000] = Double.NaN;
+        hardness[n - 1] = Double.NaN;
+        int[] phase = new int[n];
+        Arrays.setAll(phase, i -> i % 2);
+        phase[7] = -1;
+        Table t = new Table(List.of(new NumericColumn("hardness_HV", ColumnRole.TARGET, hardness),
+                new CategoricalColumn("phase", ColumnRole.FEATURE, phase, List.of("ferrite", "martensite"))));
+        WaitForAsyncUtils.asyncFx(() -> viewer.show("load:table", t)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = lookup("#dataViewer").queryTableView();
+        assertEquals(n, table.getItems().size());
+        List<String> headers = table.getColumns().stream().map(TableColumn::getText).toList();
+        assertEquals("hardness_HV\nnumber · target · 3 missing", headers.get(1));
+        assertTrue(headers.get(2).startsWith("phase\n") && headers.get(2).endsWith("feature · 1 missing"), headers.get(2));
+        assertEquals("ferrite", table.getColumns().get(2).getCellData(0));
+        assertEquals("martensite", table.getColumns().get(2).getCellData(1));
+        int rowsBuilt = lookup("#dataViewer .table-row-cell").queryAll().size();
+        assertTrue(rowsBuilt < 60, "virtualised: " + rowsBuilt + " row cells for a million rows");
+        assertTrue(lookup("#valueTitle").queryLabeled().getText().contains("1000000 rows × 2 columns"));
+    }
+}
