@@ -70,6 +70,11 @@ public final class EditorApp extends Application {
         bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         this.bottomTabs = bottom;
         canvas.onPortClick(this::showPort);
+        vm.liveValues().addListener((javafx.collections.MapChangeListener<String, org.anneal.exec.NodeEvent.Live>) c -> {
+            if (c.wasAdded()) {
+                showLive(c.getKey(), c.getValueAdded());
+            }
+        });
         SplitPane main = new SplitPane(centre, bottom);
         root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
@@ -432,4 +437,15 @@ public final class EditorApp extends Application {
     }
 
     private org.anneal.graph.PortRef shownPort;
+
+    /**
+     * A value a node published while running (the loss curve so far) goes to the Data tab when the student looks
+     * at that node: its port or a port fed by it is on show (the loss-curve node's plot), or it is selected.
+     */
+    private void showLive(String nodeId, org.anneal.exec.NodeEvent.Live live) {
+        boolean onShow = shownPort != null && vm.feeds(nodeId, shownPort.node());
+        if (onShow || nodeId.equals(canvas.selectedNode())) {
+            viewer.show((onShow ? shownPort.toString() : nodeId) + " (live, " + nodeId + " is running)", live.value());
+        }
+    }
 }

@@ -27,6 +27,8 @@ final class NodeBox extends Region {
     private final String nodeId;
     private final String type;
     private final Label badge = new Label("");
+    /** A thin bar along the bottom edge while the node runs: its width is the fraction done. */
+    private final Rectangle progress = new Rectangle(0, 3, Color.web("#e37400"));
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private static final Font PORT_FONT = Font.font("System", 10);
@@ -63,7 +65,11 @@ final class NodeBox extends Region {
         id.relocate(8, height - 22);
         badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
         badge.relocate(WIDTH - 80, height - 22);
-        getChildren().addAll(body, header, title, id, badge);
+        badge.setId("badge-" + node.id());
+        progress.setId("progress-" + node.id());
+        progress.relocate(0, height - 3);
+        progress.setVisible(false);
+        getChildren().addAll(body, header, title, id, badge, progress);
         details.add(id);
         details.add(badge);
 
@@ -156,10 +162,14 @@ final class NodeBox extends Region {
             case DONE -> "#188038";
             case CACHED -> "#1a73e8";
             case FAILED -> "#d93025";
+            case CANCELLED, SKIPPED -> "#80868b";
             case RUNNING -> "#e37400";
             default -> "#5f6368";
         };
         badge.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
+        boolean running = s != null && s.status() == NodeStatus.RUNNING;
+        progress.setVisible(running);
+        progress.setWidth(running ? WIDTH * Math.max(0, Math.min(1, s.progress())) : 0);
         if (s != null && s.status() == NodeStatus.FAILED) {
             javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(s.message()));
         }

@@ -50,20 +50,15 @@ public final class WorkflowViewModel {
     }
 
     private final NodeRegistry registry;
-    private final Executor executor;
     private final Consumer<Runnable> ui;
     private final WorkflowCodec codec = new WorkflowCodec();
 
     private final ObjectProperty<LoadedWorkflow> workflow = new SimpleObjectProperty<>();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
-    private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty device = new SimpleStringProperty("");
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final ObservableMap<String, NodeState> states = FXCollections.observableHashMap();
-    private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
-    private RunHandle current;
-    private Validation lastValidation;
+    private final ProblemsModel problems;
+    private final RunControl runs;
     private final org.anneal.graph.WorkflowEdits edits;
     private final EditHistory history = new EditHistory();
     private final PuzzleSession puzzle;
@@ -72,7 +67,8 @@ public final class WorkflowViewModel {
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
-        this.executor = executor;
+        this.problems = new ProblemsModel(registry);
+        this.runs = new RunControl(this, executor, ui);
         this.ui = ui;
         this.edits = new org.anneal.graph.WorkflowEdits(registry);
         this.puzzle = new PuzzleSession(registry, ui);
@@ -87,8 +83,7 @@ public final class WorkflowViewModel {
             recovered.set(autosave.recover(lw).orElse(null));
             dirty.set(false);
             history.clear();
-            states.clear();
-            metrics.clear();
+            runs.clear();
             Device d = DeviceSelector.system().select(lw.workflow().meta().device());
             device.set(d.describe());
             revalidate();
@@ -100,15 +95,7 @@ public final class WorkflowViewModel {
     }
 
     public Validation revalidate() {
-        LoadedWorkflow lw = workflow.get();
-        Validation v = new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
-        lastStatic = v;
-        findingOf.clear();
-        List<Problem> all = new java.util.ArrayList<>(v.problems());
-        // leakage findings sit beside validation problems: same list, same highlighting
-        new org.anneal.lineage.LeakageAnalyzer().analyze(v).forEach(f -> all.add(remember(f)));
-        problems.setAll(all);
-        return v;
+        return problems.revalidate(workflow.get());
     }
 
     /** Moves a node on the canvas; the workflow becomes dirty. */
@@ -219,7 +206,7 @@ public final class WorkflowViewModel {
             }
         }
         commit(edits.setParam(current(), id, param, value));
-        return problems.stream().filter(p -> id.equals(p.nodeId()) && param.equals(p.param())).map(Problem::message).findFirst().orElse(null);
+        return problems().stream().filter(p -> id.equals(p.nodeId()) && param.equals(p.param())).map(Problem::message).findFirst().orElse(null);
     }
 
     public void undo() {
@@ -241,8 +228,7 @@ public final class WorkflowViewModel {
         workflow.set(LoadedWorkflow.unsaved(org.anneal.graph.Workflow.empty(), baseDir));
         history.clear();
         dirty.set(false);
-        states.clear();
-        metrics.clear();
+        runs.clear();
         revalidate();
     }
 
@@ -294,68 +280,24 @@ public final class WorkflowViewModel {
 
     /** Validates and starts a run in the background; events update the node states as they arrive. */
     public void run() {
-        if (running.get() || workflow.get() == null) {
-            return;
-        }
-        Validation v = revalidate();
-        if (v.hasErrors()) {
-            status.set("Not run: fix the " + v.errors().size() + " problem(s) below first.");
-            return;
-        }
-        LoadedWorkflow lw = workflow.get();
-        lastValidation = v;
-        Device d = DeviceSelector.system().select(lw.workflow().meta().device());
-        device.set(d.describe());
-        metrics.clear();
-        running.set(true);
-        status.set("Running...");
-        current = executor.start(v, new RunOptions(Set.of(), d, FileAccess.unrestricted(lw.baseDir())),
-                e -> ui.accept(() -> onEvent(e)));
-        current.result().whenComplete((r, err) -> ui.accept(() -> onFinished(r)));
+        runs.run();
     }
 
     public void cancel() {
-        if (current != null) {
-            current.cancel();
-        }
+        runs.cancel();
     }
-
-    private void onEvent(NodeEvent e) {
-        states.put(e.nodeId(), new NodeState(e.status(), e.progress(), e.message()));
-    }
-
-    private RunResult lastResult;
 
     /** The value on an output port after the last run, or null. */
     public Object outputValue(org.anneal.graph.PortRef port) {
-        var nr = lastResult == null ? null : lastResult.node(port.node());
-        return nr == null || nr.outputs() == null ? null : nr.outputs().get(port.port());
+        return runs.outputValue(port);
     }
 
-    private void onFinished(RunResult r) {
-        lastResult = r;
-        try {
-            if (r == null) {
-                status.set("The run stopped unexpectedly.");
-                return;
-            }
-            r.nodes().forEach((id, nr) -> {
-                states.put(id, new NodeState(nr.status(), 1, nr.problem() == null ? "" : nr.problem().message()));
-                if (nr.outputs() != null) {
-                    nr.outputs().asMap().values().stream().filter(Metrics.class::isInstance).map(Metrics.class::cast)
-                            .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
-                }
-            });
-            problems.addAll(r.problems());
-            // the dynamic leakage checks need the data, so they join the list once the run is done
-            new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(lastValidation, r)
-                    .forEach(f -> problems.add(remember(f)));
-            long executed = r.executed().size();
-            status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
-                    " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));
-        } finally {
-            running.set(false); // last: whoever waits for the end of the run sees complete results
-        }
+    /**
+     * Values nodes published while the run goes on (the loss curve so far of a training node), by node id;
+     * emptied when the run ends, when the outputs take over.
+     */
+    public ObservableMap<String, org.anneal.exec.NodeEvent.Live> liveValues() {
+        return runs.live();
     }
 
     /**
@@ -363,20 +305,20 @@ public final class WorkflowViewModel {
      * (the same file `anneal handin` writes). Completes with the hand-in's path, or fails with the reason.
      */
     public java.util.concurrent.CompletableFuture<java.nio.file.Path> handIn(String author) {
-        LoadedWorkflow lw = workflow.get();
-        Validation v = revalidate();
-        if (v.hasErrors()) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("fix the problems first"));
-        }
-        java.nio.file.Path target = java.nio.file.Path.of(lw.file().toString().replaceAll("\\.json$", "") + ".handin.json");
-        return org.anneal.handin.Handins.runAndStamp(executor, v, author).thenApply(stamped -> {
-            try {
-                codec.save(stamped, target);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return target;
-        });
+        return runs.handIn(author);
+    }
+
+    /** True when {@code to} is {@code from} or takes an input from it directly. */
+    public boolean feeds(String from, String to) {
+        return from.equals(to) || current().links().stream().anyMatch(l -> l.from().node().equals(from) && l.to().node().equals(to));
+    }
+
+    WorkflowCodec codec() {
+        return codec;
+    }
+
+    ProblemsModel problemsModel() {
+        return problems;
     }
 
     public ObjectProperty<LoadedWorkflow> workflowProperty() {
@@ -388,7 +330,7 @@ public final class WorkflowViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
+        return runs.running();
     }
 
     public StringProperty statusProperty() {
@@ -400,15 +342,15 @@ public final class WorkflowViewModel {
     }
 
     public ObservableList<Problem> problems() {
-        return problems;
+        return problems.problems();
     }
 
     public ObservableMap<String, NodeState> states() {
-        return states;
+        return runs.states();
     }
 
     public ObservableList<MetricRow> metrics() {
-        return metrics;
+        return runs.metrics();
     }
 
     public NodeRegistry registry() {
@@ -479,49 +421,29 @@ public final class WorkflowViewModel {
         public static final Highlight NONE = new Highlight(java.util.Set.of(), java.util.Set.of());
     }
 
-    private Validation lastStatic;
-    /** Findings behind the problems they became (identity: two findings may read the same). */
-    private final java.util.Map<Problem, org.anneal.lineage.Finding> findingOf = new java.util.IdentityHashMap<>();
-    private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(Highlight.NONE);
-
-    private Problem remember(org.anneal.lineage.Finding f) {
-        Problem p = f.toProblem();
-        findingOf.put(p, f);
-        return p;
-    }
-
     /** The validation of the workflow as it is now (specs of every configured node), or null before any. */
     public Validation validation() {
-        return lastStatic;
+        return problems.validation();
     }
 
     /** The leakage finding a problem came from, or null for a plain validation problem. */
     public org.anneal.lineage.Finding findingOf(Problem p) {
-        return findingOf.get(p);
+        return problems.findingOf(p);
     }
 
     /** Nodes and wires the canvas should highlight; the canvas reads this, the problems pane writes it. */
     public ObjectProperty<Highlight> highlightProperty() {
-        return highlight;
+        return problems.highlightProperty();
     }
 
     /** Highlights what a problem involves: a finding's nodes and wires, else the problem's own node. */
     public Highlight highlight(Problem p) {
-        org.anneal.lineage.Finding f = p == null ? null : findingOf.get(p);
-        Highlight h = p == null ? Highlight.NONE
-                : f != null ? new Highlight(new java.util.LinkedHashSet<>(f.nodes()), new java.util.LinkedHashSet<>(f.wires()))
-                : p.nodeId() != null ? new Highlight(java.util.Set.of(p.nodeId()), java.util.Set.of()) : Highlight.NONE;
-        highlight.set(h);
-        return h;
+        return problems.highlight(p);
     }
 
     /** The one-click fix for a problem, when its finding has one (static findings only: they match the graph). */
     public java.util.Optional<org.anneal.lineage.QuickFix> quickFix(Problem p) {
-        org.anneal.lineage.Finding f = findingOf.get(p);
-        if (f == null || lastStatic == null || lastStatic.hasErrors() || !problems.contains(p)) {
-            return java.util.Optional.empty();
-        }
-        return org.anneal.lineage.QuickFixes.forFinding(f, lastStatic);
+        return problems.quickFix(p);
     }
 
     /** Applies a problem's quick fix as one undoable edit; false when there is none or it touches a locked part. */
@@ -538,7 +460,7 @@ public final class WorkflowViewModel {
             return false;
         }
         commit(next);
-        highlight.set(Highlight.NONE);
+        problems.highlightProperty().set(Highlight.NONE);
         status.set("Fixed: " + fix.get().description() + " (Undo to take it back.)");
         return true;
     }
