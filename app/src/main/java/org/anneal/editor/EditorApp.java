@@ -24,7 +24,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.anneal.exec.Executor;
 import org.anneal.graph.Problem;
@@ -126,17 +125,20 @@ public final class EditorApp extends Application {
         Button open = new Button("Open…");
         open.setId("openButton");
         open.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Anneal workflows", "*.json"));
-            var f = fc.showOpenDialog(stage);
+            var lw = vm.workflowProperty().get();
+            Path f = FileDialogs.open(stage, "Open a workflow", lw == null ? null : lw.baseDir(), "Anneal workflows", "*.json");
             if (f != null) {
-                open(f.toPath());
+                open(f);
             }
         });
         Button save = new Button("Save");
         save.setId("saveButton");
         save.disableProperty().bind(vm.dirtyProperty().not());
         save.setOnAction(e -> {
+            if (vm.workflowProperty().get().file() == null) {
+                saveAs(); // a new workflow has no name yet
+                return;
+            }
             try {
                 vm.save();
             } catch (IOException ex) {
@@ -161,18 +163,7 @@ public final class EditorApp extends Application {
         Button saveAs = new Button("Save as…");
         saveAs.setId("saveAsButton");
         saveAs.disableProperty().bind(vm.workflowProperty().isNull());
-        saveAs.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Anneal workflows", "*.json"));
-            var f = fc.showSaveDialog(stage);
-            if (f != null) {
-                try {
-                    vm.saveAs(f.toPath());
-                } catch (IOException ex) {
-                    error("Could not save", ex.getMessage());
-                }
-            }
-        });
+        saveAs.setOnAction(e -> saveAs());
         Button undo = new Button("↶ Undo");
         undo.setId("undoButton");
         undo.disableProperty().bind(vm.canUndoProperty().not());
@@ -296,6 +287,19 @@ public final class EditorApp extends Application {
         vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
                 .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
         docs.setText(sb.toString());
+    }
+
+    private void saveAs() {
+        var lw = vm.workflowProperty().get();
+        String name = lw.file() == null ? "workflow.json" : lw.file().getFileName().toString();
+        Path f = FileDialogs.save(stage, "Save the workflow as", name, "Anneal workflows", "*.json");
+        if (f != null) {
+            try {
+                vm.saveAs(f);
+            } catch (IOException ex) {
+                error("Could not save", ex.getMessage());
+            }
+        }
     }
 
     private void handIn() {

@@ -105,7 +105,7 @@ final class InspectorView extends VBox {
 
             @Override
             public List<String> columns() {
-                return columnsOf(vm.validation(), nodeId, vm.registry().find(vm.current().node(nodeId).orElseThrow().type()).orElse(null));
+                return columnsOf(vm.findings().validation(), nodeId, vm.registry().find(vm.current().node(nodeId).orElseThrow().type()).orElse(null));
             }
 
             @Override

@@ -29,7 +29,7 @@ import org.anneal.spec.NodeRegistry;
  * run-time findings of the last run, and which nodes and wires the canvas highlights for the one selected.
  * Remembers the finding behind each problem, because the finding knows its wires and its quick fix.
  */
-final class ProblemsModel {
+public final class ProblemsModel {
     private final NodeRegistry registry;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     /** Findings behind the problems they became (identity: two findings may read the same). */
@@ -64,23 +64,27 @@ final class ProblemsModel {
         return p;
     }
 
-    ObservableList<Problem> problems() {
+    public ObservableList<Problem> problems() {
         return problems;
     }
 
-    Validation validation() {
+    /** The validation of the workflow as it is now (specs of every configured node), or null before any. */
+    public Validation validation() {
         return lastStatic;
     }
 
-    Finding findingOf(Problem p) {
+    /** The leakage finding a problem came from, or null for a plain validation problem. */
+    public Finding findingOf(Problem p) {
         return findingOf.get(p);
     }
 
-    ObjectProperty<WorkflowViewModel.Highlight> highlightProperty() {
+    /** Nodes and wires the canvas should highlight; the canvas reads this, the problems pane writes it. */
+    public ObjectProperty<WorkflowViewModel.Highlight> highlightProperty() {
         return highlight;
     }
 
-    WorkflowViewModel.Highlight highlight(Problem p) {
+    /** Highlights what a problem involves: a finding's nodes and wires, else the problem's own node. */
+    public WorkflowViewModel.Highlight highlight(Problem p) {
         Finding f = p == null ? null : findingOf.get(p);
         WorkflowViewModel.Highlight h = p == null ? WorkflowViewModel.Highlight.NONE
                 : f != null ? new WorkflowViewModel.Highlight(new LinkedHashSet<>(f.nodes()), new LinkedHashSet<>(f.wires()))
@@ -89,8 +93,8 @@ final class ProblemsModel {
         return h;
     }
 
-    /** Static findings only have fixes: they match the graph as it is. */
-    Optional<QuickFix> quickFix(Problem p) {
+    /** The one-click fix for a problem, when its finding has one (static findings only: they match the graph). */
+    public Optional<QuickFix> quickFix(Problem p) {
         Finding f = findingOf.get(p);
         if (f == null || lastStatic == null || lastStatic.hasErrors() || !problems.contains(p)) {
             return Optional.empty();

@@ -115,7 +115,7 @@ final class RunControl {
                             .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
                 }
             });
-            vm.problemsModel().addRunFindings(lastValidation, r);
+            vm.findings().addRunFindings(lastValidation, r);
             long executed = r.executed().size();
             vm.statusProperty().set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems")
                     + String.format(java.util.Locale.ROOT, " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9,

@@ -30,7 +30,7 @@ class ProblemsPaneTest extends EditorTestBase {
         clickOn(lookup("#problemsList .list-cell").nth(list.getItems().indexOf(l2)).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         // the finding names the scaler fitted on all rows and the evaluation it spoils (see `anneal check`)
-        assertEquals(Set.of("scale", "score"), vm.highlightProperty().get().nodes());
+        assertEquals(Set.of("scale", "score"), vm.findings().highlightProperty().get().nodes());
         assertTrue(lookup("#nodeDocs").queryAs(TextArea.class).getText().startsWith("scale — "), "its first node is selected");
 
         clickOn(".quick-fix");
@@ -38,7 +38,7 @@ class ProblemsPaneTest extends EditorTestBase {
         assertFalse(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")), "the fix removes the finding");
         assertTrue(vm.current().links().contains(Link.of("split:train", "scale:fit")), "the scaler is now fitted on the train side");
         assertTrue(vm.dirtyProperty().get());
-        assertTrue(vm.highlightProperty().get().nodes().isEmpty(), "nothing left to highlight");
+        assertTrue(vm.findings().highlightProperty().get().nodes().isEmpty(), "nothing left to highlight");
 
         clickOn("#undoButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -52,8 +52,8 @@ class ProblemsPaneTest extends EditorTestBase {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#problemsList .severity-error").tryQuery().isPresent());
         Problem l7 = editor.viewModel().problems().stream().filter(p -> p.code().equals("leak.L7")).findFirst().orElseThrow();
         assertTrue(l7.isError());
-        WaitForAsyncUtils.asyncFx(() -> editor.viewModel().highlight(l7)).get(5, TimeUnit.SECONDS);
-        assertEquals(Set.of("split"), editor.viewModel().highlightProperty().get().nodes());
+        WaitForAsyncUtils.asyncFx(() -> editor.viewModel().findings().highlight(l7)).get(5, TimeUnit.SECONDS);
+        assertEquals(Set.of("split"), editor.viewModel().findings().highlightProperty().get().nodes());
     }
 
     @Test
