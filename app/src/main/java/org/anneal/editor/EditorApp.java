@@ -135,7 +135,7 @@ public final class EditorApp extends Application {
         save.setId("saveButton");
         save.disableProperty().bind(vm.dirtyProperty().not());
         save.setOnAction(e -> {
-            if (vm.workflowProperty().get().file() == null) {
+            if (vm.untitled()) {
                 saveAs(); // a new workflow has no name yet
                 return;
             }
@@ -291,7 +291,7 @@ public final class EditorApp extends Application {
 
     private void saveAs() {
         var lw = vm.workflowProperty().get();
-        String name = lw.file() == null ? "workflow.json" : lw.file().getFileName().toString();
+        String name = vm.untitled() ? "workflow.json" : lw.file().getFileName().toString();
         Path f = FileDialogs.save(stage, "Save the workflow as", name, "Anneal workflows", "*.json");
         if (f != null) {
             try {

@@ -92,6 +92,7 @@ final class InspectorView extends VBox {
             @Override
             public String commit(ParamItem item, JsonNode value) {
                 committing = true;
+                List<String> before = columns();
                 try {
                     String problem = vm.setParam(nodeId, item.getName(), value == null ? "" : value.toString());
                     if (!"locked".equals(problem)) {
@@ -100,6 +101,11 @@ final class InspectorView extends VBox {
                     return problem;
                 } finally {
                     committing = false;
+                    if (!before.equals(columns())) {
+                        // a new file (or an upstream change) brings other columns: the column pickers must offer them
+                        String id = nodeId;
+                        javafx.application.Platform.runLater(() -> vm.current().node(id).ifPresent(n -> show(n, vm.registry().find(n.type()).orElse(null))));
+                    }
                 }
             }
 

@@ -20,17 +20,21 @@ final class WorkflowFile {
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final ObjectProperty<Workflow> recovered = new SimpleObjectProperty<>();
     private Autosave autosave = Autosave.standard();
+    /** False for a new workflow until it is saved under a name (it has a file, untitled.json, only to resolve paths). */
+    private boolean named;
 
     LoadedWorkflow read(Path file) throws WorkflowFileException {
         LoadedWorkflow lw = codec.read(file);
         recovered.set(autosave.recover(lw).orElse(null));
         dirty.set(false);
+        named = true;
         return lw;
     }
 
     /** A fresh workflow: nothing to save yet. */
     void started() {
         dirty.set(false);
+        named = false;
     }
 
     /** An edit: unsaved now, and autosaved at once. */
@@ -52,7 +56,12 @@ final class WorkflowFile {
             autosave.discard(lw.file());
         }
         dirty.set(false);
+        named = true;
         return new LoadedWorkflow(relocated, file.toAbsolutePath(), lw.locations(), lw.notes());
+    }
+
+    boolean named() {
+        return named;
     }
 
     void useAutosaveDir(Path dir) {

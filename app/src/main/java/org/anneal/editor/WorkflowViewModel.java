@@ -325,6 +325,11 @@ public final class WorkflowViewModel {
         return workflow;
     }
 
+    /** A new workflow that was never saved: Save must ask for a name. */
+    public boolean untitled() {
+        return !file.named();
+    }
+
     public BooleanProperty dirtyProperty() {
         return file.dirty();
     }
