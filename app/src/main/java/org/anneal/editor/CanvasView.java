@@ -41,6 +41,8 @@ final class CanvasView extends Pane {
     static final double MAX_ZOOM = 3;
     /** Below this zoom, port names and badges are unreadable and hidden (text is the costliest thing to draw). */
     private static final double DETAIL_ZOOM = 0.45;
+    /** Below this, titles and ports are a pixel or two high: boxes are drawn as coloured blocks, which is what one sees. */
+    private static final double OUTLINE_ZOOM = 0.3;
 
     final WorkflowViewModel vm;
     private final Group world = new Group();
@@ -67,6 +69,11 @@ final class CanvasView extends Pane {
     /** Where the mouse last was over the canvas, in view coordinates; null when outside. */
     private Point2D mouse;
     private double[] culled;
+    /** Big workflows pan as a picture (see {@link PanSnapshot}); small ones draw fast enough as they are. */
+    private final PanSnapshot picture = new PanSnapshot(world, () -> cull(true));
+    private static final int PICTURE_PAN_NODES = 100;
+    /** Off: pan with JavaFX's node cache only, as before PanSnapshot; the benchmark compares both in one run. */
+    static boolean picturePan = true;
 
     CanvasView(WorkflowViewModel vm, Consumer<String> onSelect) {
         this.vm = vm;
@@ -88,10 +95,11 @@ final class CanvasView extends Pane {
         band.setMouseTransparent(true);
         band.setStyle("-fx-fill: rgba(26,115,232,0.12); -fx-stroke: #1a73e8; -fx-stroke-dash-array: 4 3;");
         overlay = new CanvasOverlay(this);
-        getChildren().addAll(grid, world, band, overlay);
+        getChildren().addAll(grid, world, picture, band, overlay);
         widthProperty().addListener(o -> viewChanged());
         heightProperty().addListener(o -> viewChanged());
         settle.setOnFinished(e -> {
+            picture.end();
             world.setCache(false); // back to crisp rendering once the view rests
             cull(true);
         });
@@ -189,8 +197,19 @@ final class CanvasView extends Pane {
         });
     }
 
-    /** Nodes dragged in from the palette carry their type id. */
+    /** Nodes dragged in from the palette (a press-drag-release gesture), or a type id dropped as text. */
     private void installDrop() {
+        setOnMouseDragReleased(e -> {
+            String type = PaletteView.draggedType(e.getGestureSource());
+            if (type != null) {
+                Point2D p = boxes.sceneToLocal(e.getSceneX(), e.getSceneY());
+                String id = vm.addNode(type, p.getX(), p.getY());
+                if (id != null) {
+                    select(id);
+                }
+                e.consume();
+            }
+        });
         setOnDragOver(e -> {
             if (e.getDragboard().hasString() && vm.registry().find(e.getDragboard().getString()).isPresent()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -227,6 +246,7 @@ final class CanvasView extends Pane {
      * stay and only move if their position changed (undo of a move). A new file is drawn from scratch.
      */
     private void sync(LoadedWorkflow lw, boolean newFile) {
+        picture.end(); // an edit shows at once, also in the middle of a pan
         if (newFile) {
             boxes.getChildren().clear();
             byId.clear();
@@ -240,7 +260,7 @@ final class CanvasView extends Pane {
         gone.forEach(id -> boxes.getChildren().remove(byId.remove(id)));
         selection.retainAll(ids);
         List<String> moved = new ArrayList<>();
-        boolean detail = zoom.getX() >= DETAIL_ZOOM;
+        int detail = detail(zoom.getX());
         int i = 0;
         for (NodeInstance n : nodes) {
             // nodes without a saved position are laid out left to right
@@ -394,8 +414,8 @@ final class CanvasView extends Pane {
     void panBy(double dx, double dy) {
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
-        moving();
         viewChanged();
+        moving();
     }
 
     /** Zooms by {@code factor} keeping the workflow point under (x, y) (view coordinates) where it is. */
@@ -407,16 +427,21 @@ final class CanvasView extends Pane {
         zoom.setY(next);
         pan.setX(x - w.getX() * next);
         pan.setY(y - w.getY() * next);
-        moving();
-        boolean detail = next >= DETAIL_ZOOM;
-        if ((s >= DETAIL_ZOOM) != detail) {
+        int detail = detail(next);
+        if (detail(s) != detail) {
             byId.values().forEach(b -> b.showDetail(detail));
         }
         viewChanged();
+        moving();
     }
 
     double zoom() {
         return zoom.getX();
+    }
+
+    /** How much of a box to draw at {@code zoom}: 2 everything, 1 no small text, 0 coloured blocks only. */
+    static int detail(double zoom) {
+        return zoom >= DETAIL_ZOOM ? 2 : zoom >= OUTLINE_ZOOM ? 1 : 0;
     }
 
     Point2D viewToWorld(double x, double y) {
@@ -444,7 +469,9 @@ final class CanvasView extends Pane {
      * also reuses it while zooming); a quarter second after the last move it is drawn crisply again.
      */
     private void moving() {
-        if (!world.isCache()) {
+        if (picturePan && byId.size() >= PICTURE_PAN_NODES) {
+            picture.follow(pan.getX(), pan.getY(), zoom.getX(), getWidth(), getHeight());
+        } else if (!world.isCache()) {
             world.setCacheHint(CacheHint.SPEED);
             world.setCache(true);
         }
@@ -456,8 +483,8 @@ final class CanvasView extends Pane {
             needsFit = false;
             double[] r = contentBounds();
             double s = Math.max(MIN_ZOOM, Math.min(1, Math.min((getWidth() - 60) / (r[2] - r[0]), (getHeight() - 60) / (r[3] - r[1]))));
-            boolean detail = s >= DETAIL_ZOOM;
-            if ((zoom.getX() >= DETAIL_ZOOM) != detail) {
+            int detail = detail(s);
+            if (detail(zoom.getX()) != detail) {
                 byId.values().forEach(b -> b.showDetail(detail));
             }
             zoom.setX(s);
@@ -529,6 +556,7 @@ final class CanvasView extends Pane {
 
     /** Moves boxes live during a drag; the workflow is told once, on release. */
     void dragBoxes(Map<String, Point2D> to) {
+        picture.end();
         to.forEach((id, p) -> byId.get(id).relocate(p.getX(), p.getY()));
         wires.nodesMoved(to.keySet(), byId);
     }

@@ -34,7 +34,9 @@ final class NodeBox extends Region {
     private static final Font PORT_FONT = Font.font("System", 10);
     /** What level of detail hides when zoomed far out. */
     private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
-    private boolean detail = true;
+    private int level = 2;
+    /** What level 0 hides as well: the title and the ports. */
+    private final List<javafx.scene.Node> outline = new java.util.ArrayList<>();
     private boolean selected;
 
     NodeBox(NodeInstance node, NodeDescriptor d, boolean locked) {
@@ -72,6 +74,7 @@ final class NodeBox extends Region {
         getChildren().addAll(body, header, title, id, badge, progress);
         details.add(id);
         details.add(badge);
+        outline.add(title);
 
         for (int i = 0; i < ins.size(); i++) {
             InPort<?> p = ins.get(i);
@@ -80,6 +83,7 @@ final class NodeBox extends Region {
             c.setId("in-" + node.id() + "-" + p.name());
             Text l = portName(p.name(), 9, y);
             inputs.put(p.name(), c);
+            outline.add(c);
             getChildren().addAll(c, l);
         }
         for (int i = 0; i < outs.size(); i++) {
@@ -90,6 +94,7 @@ final class NodeBox extends Region {
             Text l = portName(p.name(), 0, y);
             l.setX(WIDTH - 9 - l.getLayoutBounds().getWidth());
             outputs.put(p.name(), c);
+            outline.add(c);
             getChildren().addAll(c, l);
         }
     }
@@ -128,11 +133,15 @@ final class NodeBox extends Region {
         return outputs;
     }
 
-    /** Level of detail: far out, port names and badges are unreadable anyway, and text is the costliest thing to draw. */
-    void showDetail(boolean detail) {
-        if (this.detail != detail) {
-            this.detail = detail;
-            details.forEach(n -> n.setVisible(detail));
+    /**
+     * Level of detail (see {@link CanvasView#detail}): far out, port names and badges are unreadable anyway, and text
+     * is the costliest thing to draw; further out titles and ports go too, and a box is its body and header.
+     */
+    void showDetail(int level) {
+        if (this.level != level) {
+            this.level = level;
+            details.forEach(n -> n.setVisible(level >= 2));
+            outline.forEach(n -> n.setVisible(level >= 1));
         }
     }
 
