@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -26,12 +25,13 @@ final class NodeBox extends Region {
 
     private final String nodeId;
     private final String type;
-    private final Label badge = new Label("");
+    private final Text badge = text("", 10, false, Color.web("#5f6368"));
     /** A thin bar along the bottom edge while the node runs: its width is the fraction done. */
     private final Rectangle progress = new Rectangle(0, 3, Color.web("#e37400"));
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private static final Font PORT_FONT = Font.font("System", 10);
+    private static final Font BADGE_FONT = Font.font("System", FontWeight.BOLD, 10);
     /** What level of detail hides when zoomed far out. */
     private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
     private int level = 2;
@@ -57,16 +57,13 @@ final class NodeBox extends Region {
         Rectangle header = new Rectangle(WIDTH, HEADER, Color.web(d == null ? "#888888" : d.phase().colour()));
         header.setArcWidth(10);
         header.setArcHeight(10);
-        Label title = new Label(d == null ? "unknown: " + node.type() : d.title());
-        title.setFont(Font.font("System", FontWeight.BOLD, 12));
-        title.setTextFill(Color.WHITE);
-        title.relocate(8, 4);
+        // Text, not Label, like the port names: a 500-node workflow would otherwise build 1,500 label skins on open
+        Text title = text(d == null ? "unknown: " + node.type() : d.title(), 12, true, Color.WHITE);
+        title.relocate(8, 5);
         // locked parts of a puzzle say so where the student looks for the node's name
-        Label id = new Label(node.id() + (locked ? "  \u00b7 locked" : ""));
-        id.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
-        id.relocate(8, height - 22);
-        badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
-        badge.relocate(WIDTH - 80, height - 22);
+        Text id = text(node.id() + (locked ? "  \u00b7 locked" : ""), 10, false, Color.web("#5f6368"));
+        id.relocate(8, height - 19);
+        badge.relocate(WIDTH - 80, height - 19);
         badge.setId("badge-" + node.id());
         progress.setId("progress-" + node.id());
         progress.relocate(0, height - 3);
@@ -108,6 +105,14 @@ final class NodeBox extends Region {
         t.setFont(PORT_FONT);
         t.setFill(Color.web("#202124"));
         details.add(t);
+        return t;
+    }
+
+    private static Text text(String s, double size, boolean bold, Color fill) {
+        Text t = new Text(s);
+        t.setFont(Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+        t.setFill(fill);
+        t.setTextOrigin(javafx.geometry.VPos.TOP);
         return t;
     }
 
@@ -175,7 +180,8 @@ final class NodeBox extends Region {
             case RUNNING -> "#e37400";
             default -> "#5f6368";
         };
-        badge.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
+        badge.setFill(Color.web(colour));
+        badge.setFont(BADGE_FONT);
         boolean running = s != null && s.status() == NodeStatus.RUNNING;
         progress.setVisible(running);
         progress.setWidth(running ? WIDTH * Math.max(0, Math.min(1, s.progress())) : 0);

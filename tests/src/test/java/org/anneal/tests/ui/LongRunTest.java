@@ -109,6 +109,6 @@ class LongRunTest extends EditorTestBase {
     }
 
     private String badge(String node) {
-        return lookup("#badge-" + node).queryLabeled().getText();
+        return lookup("#badge-" + node).queryAs(javafx.scene.text.Text.class).getText();
     }
 }
