@@ -116,11 +116,7 @@ final class CanvasView extends Pane {
                 b.showState(c.getValueAdded());
             }
         });
-        vm.problems().addListener((javafx.collections.ListChangeListener<org.anneal.graph.Problem>) c -> {
-            byId.values().forEach(b -> b.showProblem(false));
-            vm.problems().stream().filter(p -> p.isError() && p.nodeId() != null && byId.containsKey(p.nodeId()))
-                    .forEach(p -> byId.get(p.nodeId()).showProblem(true));
-        });
+        vm.problems().addListener((javafx.collections.ListChangeListener<org.anneal.graph.Problem>) c -> showProblems());
     }
 
     private void installMouse() {
@@ -289,6 +285,7 @@ final class CanvasView extends Pane {
         }
         wires.sync(lw.workflow().links(), byId, vm::isLocked);
         frames.sync(vm.frames());
+        showProblems(); // new boxes start unmarked, and problems may have been listed before they existed
         if (primary != null && !byId.containsKey(primary)) {
             primary = null;
             onSelect.accept(null);
@@ -585,5 +582,25 @@ final class CanvasView extends Pane {
 
     Group boxLayer() {
         return boxes;
+    }
+
+    /**
+     * Badges every node a problem or a leakage finding involves: a finding names all its nodes (the scaler and the
+     * split of an L2), a validation problem its own node.
+     */
+    private void showProblems() {
+        Map<String, List<org.anneal.graph.Problem>> byNode = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> rules = new java.util.HashMap<>();
+        for (org.anneal.graph.Problem p : vm.problems()) {
+            org.anneal.lineage.Finding f = vm.findings().findingOf(p);
+            List<String> nodes = f != null ? f.nodes() : p.nodeId() == null ? List.of() : List.of(p.nodeId());
+            for (String n : nodes) {
+                byNode.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(p);
+                if (f != null) {
+                    rules.computeIfAbsent(n, k -> new java.util.TreeSet<>()).add(f.rule());
+                }
+            }
+        }
+        byId.forEach((id, box) -> box.showProblems(byNode.get(id), List.copyOf(rules.getOrDefault(id, java.util.Set.of()))));
     }
 }

@@ -126,7 +126,7 @@ public final class EditorApp extends Application {
         open.setId("openButton");
         open.setOnAction(e -> {
             var lw = vm.workflowProperty().get();
-            Path f = FileDialogs.open(stage, "Open a workflow", lw == null ? null : lw.baseDir(), "Anneal workflows", "*.json");
+            Path f = FileDialogs.open(stage, "Open a workflow", lw == null ? HOME.resolve("workflows") : lw.baseDir(), "Anneal workflows", "*.json");
             if (f != null) {
                 open(f);
             }

@@ -73,7 +73,7 @@ final class InspectorView extends VBox {
         }
         List<PropertySheet.Item> items = new ArrayList<>();
         for (ParamDescriptor p : d.params()) {
-            items.add(new ParamItem(p, n.params().get(p.name())));
+            items.add(new ParamItem(vm.workflowProperty().get().file(), n.id(), p, n.params().get(p.name())));
         }
         sheet.getItems().setAll(FXCollections.observableArrayList(items));
         JsonNode block = vm.puzzleBlock();
@@ -94,7 +94,10 @@ final class InspectorView extends VBox {
                 committing = true;
                 List<String> before = columns();
                 try {
-                    String problem = vm.setParam(nodeId, item.getName(), value == null ? "" : value.toString());
+                    if (!java.util.Objects.equals(item.file(), vm.workflowProperty().get().file()) || vm.current().node(item.nodeId()).isEmpty()) {
+                        return null; // another workflow was opened, or the node deleted, while its field was being edited
+                    }
+                    String problem = vm.setParam(item.nodeId(), item.getName(), value == null ? "" : value.toString());
                     if (!"locked".equals(problem)) {
                         item.committed(value);
                     }
@@ -118,6 +121,13 @@ final class InspectorView extends VBox {
             public Path baseDir() {
                 var lw = vm.workflowProperty().get();
                 return lw == null ? Path.of("").toAbsolutePath() : lw.baseDir();
+            }
+
+            @Override
+            public void reset(ParamItem item) {
+                if (java.util.Objects.equals(item.file(), vm.workflowProperty().get().file()) && vm.current().node(item.nodeId()).isPresent()) {
+                    vm.setParam(item.nodeId(), item.getName(), ""); // not marked as our own commit: the sheet redraws with the default
+                }
             }
 
             @Override

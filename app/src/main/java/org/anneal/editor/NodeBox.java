@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -28,6 +29,8 @@ final class NodeBox extends Region {
     private final Text badge = text("", 10, false, Color.web("#5f6368"));
     /** A thin bar along the bottom edge while the node runs: its width is the fraction done. */
     private final Rectangle progress = new Rectangle(0, 3, Color.web("#e37400"));
+    /** Top-right of the header: the rules a leakage finding or a validation error raise here ("⚠ L2"); made when first needed. */
+    private Label problemBadge;
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private static final Font PORT_FONT = Font.font("System", 10);
@@ -190,7 +193,42 @@ final class NodeBox extends Region {
         }
     }
 
-    void showProblem(boolean error) {
-        setStyle(error ? "-fx-effect: dropshadow(gaussian, #d93025, 8, 0.5, 0, 0);" : "");
+    /**
+     * Marks the node with what validation and the leakage analysis say about it: a red glow and "✖" for errors, an
+     * amber glow and "⚠" for warnings only, followed by the rule ids (L2, D3) so a student can find them in the
+     * problems pane; the tooltip lists every message. Null or empty clears the mark.
+     */
+    void showProblems(List<org.anneal.graph.Problem> mine, List<String> rules) {
+        if (mine == null || mine.isEmpty()) {
+            setStyle("");
+            if (problemBadge != null) {
+                problemBadge.setVisible(false);
+                problemBadge.setText("");
+            }
+            return;
+        }
+        if (problemBadge == null) {
+            // most nodes never have a problem: no label (and no skin, no CSS) for them
+            problemBadge = new Label("");
+            problemBadge.setId("problem-badge-" + nodeId);
+            getChildren().add(problemBadge);
+        }
+        boolean error = mine.stream().anyMatch(org.anneal.graph.Problem::isError);
+        String colour = error ? "#d93025" : "#e37400";
+        setStyle("-fx-effect: dropshadow(gaussian, " + colour + ", 8, 0.5, 0, 0);");
+        problemBadge.setText((error ? "\u2716" : "\u26a0") + (rules.isEmpty() ? "" : " " + String.join(" ", rules)));
+        problemBadge.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: white; -fx-background-color: " + colour
+                + "; -fx-background-radius: 6; -fx-padding: 0 4 0 4;");
+        problemBadge.applyCss();
+        problemBadge.autosize();
+        problemBadge.relocate(WIDTH - problemBadge.prefWidth(-1) - 6, 5);
+        problemBadge.setVisible(true);
+        javafx.scene.control.Tooltip.install(problemBadge, new javafx.scene.control.Tooltip(
+                String.join("\n", mine.stream().map(org.anneal.graph.Problem::message).toList())));
+    }
+
+    /** The text of the problem badge ("" when there is none), for tests. */
+    String problemBadgeText() {
+        return problemBadge != null && problemBadge.isVisible() ? problemBadge.getText() : "";
     }
 }

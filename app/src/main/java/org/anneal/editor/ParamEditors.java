@@ -44,6 +44,9 @@ final class ParamEditors {
 
         /** What validation already says about this parameter (a missing column, say), or null. */
         String problemOf(String param);
+
+        /** Back to the declared default; the sheet is rebuilt, so every control shows it. */
+        void reset(ParamItem item);
     }
 
     private ParamEditors() {
@@ -69,6 +72,17 @@ final class ParamEditors {
         report(control, error, ctx.problemOf(p.getName())); // known before any typing: the field starts red
         VBox box = new VBox(2, control, error);
         box.setId("editor-" + p.getName());
+        // every kind of editor can go back to the declared default (a text field also by being emptied)
+        javafx.scene.control.MenuItem reset = new javafx.scene.control.MenuItem("Reset to default"
+                + (p.descriptor().hasDefault() ? " (" + ParamText.show(p.descriptor().defaultJson()) + ")" : ""));
+        reset.setId("reset-" + p.getName());
+        reset.setDisable(p.descriptor().required() && !p.descriptor().hasDefault());
+        reset.setOnAction(e -> ctx.reset(p));
+        if (control instanceof javafx.scene.control.Control c && !(control instanceof TextField)) {
+            c.setContextMenu(new javafx.scene.control.ContextMenu(reset));
+        } else if (control instanceof TextField f) { // keep cut/copy/paste: emptying a text field restores its default too
+            f.setTooltip(new Tooltip(p.getDescription() + "\nEmpty the field to restore the default."));
+        }
         return new PropertyEditor<Object>() {
             @Override
             public Node getEditor() {

@@ -8,12 +8,26 @@ import org.controlsfx.control.PropertySheet;
 
 /** One parameter of the selected node as a PropertySheet row: its declaration and the value stored in the workflow. */
 final class ParamItem implements PropertySheet.Item {
+    private final java.nio.file.Path file;
+    private final String nodeId;
     private final ParamDescriptor descriptor;
     private JsonNode stored;
 
-    ParamItem(ParamDescriptor descriptor, JsonNode stored) {
+    ParamItem(java.nio.file.Path file, String nodeId, ParamDescriptor descriptor, JsonNode stored) {
+        this.file = file;
+        this.nodeId = nodeId;
         this.descriptor = descriptor;
         this.stored = stored;
+    }
+
+    /** The workflow file this row belongs to: a late commit must never land in another workflow that was opened since. */
+    java.nio.file.Path file() {
+        return file;
+    }
+
+    /** The node this row edits; a field that loses focus after another node was selected still commits here. */
+    String nodeId() {
+        return nodeId;
     }
 
     ParamDescriptor descriptor() {

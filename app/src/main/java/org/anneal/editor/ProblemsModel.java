@@ -55,7 +55,8 @@ public final class ProblemsModel {
     /** After a run: its problems, and the dynamic leakage checks, which need the data. */
     void addRunFindings(Validation v, RunResult r) {
         problems.addAll(r.problems());
-        new DynamicChecks(DynamicChecks.Thresholds.DEFAULT).analyze(v, r).forEach(f -> problems.add(remember(f)));
+        // with the thresholds the workflow's leakage block sets, if any
+        new DynamicChecks(DynamicChecks.Thresholds.of(v.source().workflow())).analyze(v, r).forEach(f -> problems.add(remember(f)));
     }
 
     private Problem remember(Finding f) {

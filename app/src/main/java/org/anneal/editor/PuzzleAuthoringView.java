@@ -101,9 +101,15 @@ final class PuzzleAuthoringView extends VBox {
     }
 
     private void commitOnLeave(TextInputControl field, java.util.function.Function<String, JsonNode> edit) {
+        Path[] typingIn = new Path[1];
         field.focusedProperty().addListener((o, was, now) -> {
-            if (was && !now && !refreshing) {
+            LoadedWorkflow lw = vm.workflowProperty().get();
+            if (now) {
+                typingIn[0] = lw == null ? null : lw.file();
+            } else if (!refreshing && lw != null && java.util.Objects.equals(typingIn[0], lw.file())) {
                 vm.editPuzzle(b -> edit.apply(field.getText()));
+            } else {
+                refresh(lw); // another workflow was opened while typing: show its text, never write ours into it
             }
         });
     }

@@ -100,6 +100,9 @@ public final class ValueViewer extends VBox {
                 TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.type().title() + " · " + c.role().jsonName()
                         + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
                 col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
+                if (c instanceof org.anneal.data.NumericColumn) {
+                    col.setComparator(ValueViewer::byNumber); // 2 before 10, missing last
+                }
                 table.getColumns().add(col);
             }
             // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
@@ -163,6 +166,13 @@ public final class ValueViewer extends VBox {
                 was.setSelected(true);
             }
         });
+    }
+
+    private static int byNumber(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
     }
 
     /** The chart on show, or null. */

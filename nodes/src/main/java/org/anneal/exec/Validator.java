@@ -78,6 +78,15 @@ public final class Validator {
             }
         }
 
+        // the leakage block's thresholds are checked here so a typo is a located problem before anything runs
+        try {
+            org.anneal.lineage.DynamicChecks.Thresholds.of(w);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error("leakage.threshold", e.getMessage(),
+                    "Fix the name or value under \"leakage\": {\"thresholds\": …}; the README's \"Leakage analysis\" lists the thresholds and their defaults.")
+                    .at(lw.locations().at("/leakage/thresholds")));
+        }
+
         // wires: both ends exist, kinds agree, at most one wire per input
         Map<String, Map<String, Link>> wiredInputs = new HashMap<>();
         Set<String> rejectedInputs = new HashSet<>(); // "node:port" with a wrong wire: one problem per port is enough

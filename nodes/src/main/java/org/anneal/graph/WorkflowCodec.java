@@ -32,9 +32,9 @@ public final class WorkflowCodec {
     /** Bounds for untrusted files (hand-ins): larger files are refused before parsing. */
     public static final long MAX_FILE_BYTES = 8L << 20;
     public static final int MAX_NODES = 5_000;
-    public static final Set<String> BLOCKS = Set.of("frames", "puzzle", "expect", "handin");
+    public static final Set<String> BLOCKS = Set.of("frames", "puzzle", "leakage", "expect", "handin");
     /** Blocks are read and written in this order, whatever order an edit added them in, so saving stays canonical. */
-    private static final List<String> BLOCK_ORDER = List.of("frames", "puzzle", "expect", "handin");
+    private static final List<String> BLOCK_ORDER = List.of("frames", "puzzle", "leakage", "expect", "handin");
     public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
 
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "meta", "nodes", "links");

@@ -107,8 +107,12 @@ public final class Grader {
             return row(file, author, "failed", rubric, r.problems().isEmpty() ? "The run did not finish." : r.problems().get(0).describe());
         }
         findings = new ArrayList<>(findings);
+        // the defaults, never the hand-in's own leakage block: a student could loosen the thresholds to hide a finding
         findings.addAll(new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r));
         List<String> notes = new ArrayList<>();
+        if (lw.workflow().block("leakage").isPresent()) {
+            notes.add("The hand-in sets its own leakage thresholds; they were ignored and the defaults used.");
+        }
         String status = "ok";
         for (JsonNode d : h.path("datasets")) {
             String now = r.fingerprints().getOrDefault(d.path("node").asText(), List.of()).stream().map(Fingerprint::sha256).findFirst().orElse("");

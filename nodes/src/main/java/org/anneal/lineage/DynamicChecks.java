@@ -74,8 +74,13 @@ public final class DynamicChecks {
                                 + java.util.Arrays.stream(comps).map(java.lang.reflect.RecordComponent::getName).toList());
                     }
                     Class<?> t = comps[i].getType();
-                    values[i] = t == double.class ? Double.parseDouble(e.getValue()) : t == int.class ? Integer.parseInt(e.getValue())
-                            : List.of(e.getValue().split(";"));
+                    try {
+                        values[i] = t == double.class ? Double.parseDouble(e.getValue()) : t == int.class ? Integer.parseInt(e.getValue())
+                                : List.of(e.getValue().split(";"));
+                    } catch (NumberFormatException ex) {
+                        throw new IllegalArgumentException("Threshold '" + e.getKey() + "' needs " + (t == int.class ? "a whole number" : "a number")
+                                + ", not '" + e.getValue() + "'.");
+                    }
                 }
                 return (Thresholds) Thresholds.class.getDeclaredConstructors()[0].newInstance(values);
             } catch (NumberFormatException ex) {
@@ -83,6 +88,34 @@ public final class DynamicChecks {
             } catch (ReflectiveOperationException ex) {
                 throw new IllegalStateException(ex);
             }
+        }
+
+        /**
+         * The thresholds a workflow asks for in its optional {@code leakage} block
+         * ({@code "leakage": {"thresholds": {"nearDistance": 0.02}}}), the defaults for everything it leaves out. An
+         * instructor sets them once in a puzzle or an assignment, so the editor, {@code anneal run}, puzzle checks and
+         * grading all judge with the same numbers.
+         *
+         * @throws IllegalArgumentException naming the unknown threshold or the bad value
+         */
+        public static Thresholds of(org.anneal.graph.Workflow w) {
+            return DEFAULT.with(requested(w));
+        }
+
+        /** The thresholds a workflow's {@code leakage} block sets, by name, as text. */
+        public static java.util.Map<String, String> requested(org.anneal.graph.Workflow w) {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            com.fasterxml.jackson.databind.JsonNode t = w.block("leakage").map(b -> b.path("thresholds")).orElse(null);
+            if (t == null || t.isMissingNode()) {
+                return out;
+            }
+            if (!t.isObject()) {
+                throw new IllegalArgumentException("'thresholds' must be an object of name: value pairs.");
+            }
+            t.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isArray()
+                    ? String.join(";", java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false).map(com.fasterxml.jackson.databind.JsonNode::asText).toList())
+                    : e.getValue().asText()));
+            return out;
         }
 
         public Thresholds withNearDistance(double d) {

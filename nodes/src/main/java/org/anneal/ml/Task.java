@@ -2,7 +2,9 @@ package org.anneal.ml;
 
 /** The kind of prediction a learner makes; decides which targets and metrics fit. */
 public enum Task {
-    REGRESSION, CLASSIFICATION;
+    REGRESSION, CLASSIFICATION,
+    /** Unsupervised grouping of rows: no target, scores such as inertia and silhouette. */
+    CLUSTERING;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -80,7 +80,8 @@ public final class PuzzleVerifier {
         checks.add(new Verdict.Check(r.succeeded(), r.succeeded() ? "The workflow runs."
                 : "The workflow does not run: " + (r.problems().isEmpty() ? "cancelled" : r.problems().get(0).message())));
         if (r.succeeded()) {
-            List<Finding> dynamic = new DynamicChecks(DynamicChecks.Thresholds.DEFAULT).analyze(v, r);
+            // the puzzle's thresholds, never the student's copy: a fix must not consist of loosening them
+            List<Finding> dynamic = new DynamicChecks(DynamicChecks.Thresholds.of(puzzleFile.workflow())).analyze(v, r);
             for (String rule : puzzle.clear().stream().filter(PuzzleVerifier::isRunTimeRule).toList()) {
                 List<Finding> still = dynamic.stream().filter(f -> f.rule().equals(rule)).toList();
                 checks.add(new Verdict.Check(still.isEmpty(), still.isEmpty() ? "The flaw (" + rule + ") is gone from the data."

@@ -112,4 +112,22 @@ class CurvesTest {
         assertTrue(cv[0] < cv[1] - 0.05, java.util.Arrays.toString(cv));
         assertTrue(cv[1] > 0.9, "accuracy " + cv[1]);
     }
+
+    @Test
+    void r2FarBelowZeroIsDrawnAtMinusOneButKeptExactInTheTable() throws Exception {
+        // degree 12 on folds of ~17 Runge rows: some fold's R² is far below −1 and would flatten the whole curve
+        Table t = PrepareAndGenerateTest.generate("runge", 21, 0.1, 7);
+        var out = new ValidationCurveNode().execute(new Inputs(Map.of("learner", flexible(1, 1e-12), "table", t)),
+                new ValidationCurveNode.Params("degree", "listed", List.of("1", "4", "12"), 1, 1, 3, 5, "random", "r2"), TestCtx.of("vc"));
+        double[] cv = ((Table) out.get("scores")).numeric("cv_r2").values();
+        assertTrue(cv[2] < -1, "the table keeps the exact cross-validated R²: " + cv[2]);
+        Plot plot = (Plot) out.get("plot");
+        assertTrue(plot.title().contains("R² below −1 drawn at −1"), plot.title());
+        Plot.Series drawn = plot.series().get(1);
+        assertEquals(-1, drawn.y()[2], 0);
+        assertEquals(cv[0], drawn.y()[0], 0, "values above the floor are drawn as they are");
+        for (double v : drawn.high()) {
+            assertTrue(v <= 1, "no band above R² = 1");
+        }
+    }
 }

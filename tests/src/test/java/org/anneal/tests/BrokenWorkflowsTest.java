@@ -29,6 +29,8 @@ class BrokenWorkflowsTest {
             "text-in-number.json | (at /nodes/0/params/path)          | Line 19, column 'hardness_hv': 'n/a' is not a number",
             "unknown-column.json | (at /nodes/0/params/target)        | The file has no column 'yield_strength'",
             "bad-param.json      | (at /nodes/2/params/lambda)        | 'lambda' is -3 but must be at least 0",
+            "classifier-on-continuous.json | (at /nodes/3)            | A classifier needs a categorical target, but 'yield_mpa' holds numbers",
+            "text-feature.json   | (at /nodes/3)                      | Feature 'grade' holds categories, but this learner needs numbers",
     })
     void givesOneLocatedMessageAndExitCodeOne(String file, String location, String message) {
         for (String command : new String[] {"validate", "run"}) {

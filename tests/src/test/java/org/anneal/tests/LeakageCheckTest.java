@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.anneal.graph.Json;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,31 @@ class LeakageCheckTest {
         Cli typo = Cli.run("run", puzzle, "--threshold", "duplicateShare=0.5");
         assertEquals(2, typo.exit(), typo.all());
         assertTrue(typo.err().contains("Unknown threshold 'duplicateShare'"), typo.all());
+    }
+
+    @Test
+    void aWorkflowSetsItsOwnThresholdsWhichTheCommandLineOverridesAndATypoThereIsLocated() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode w = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.MAPPER.readTree(Path.of("workflows/puzzles/14-concrete-duplicates.json").toFile());
+        w.remove("puzzle");
+        w.putObject("leakage").putObject("thresholds").put("duplicateErrorShare", 0.5);
+        // beside the original so that its relative dataset path still resolves
+        Path lenient = Path.of("workflows/puzzles/lenient-" + ProcessHandle.current().pid() + ".json");
+        try {
+            Files.writeString(lenient, Json.MAPPER.writeValueAsString(w));
+            Cli run = Cli.run("run", lenient.toString(), "--out", tmp.resolve("r.json").toString());
+            assertTrue(run.all().contains("WARNING D1 Test rows also in the training rows."), run.all());
+            assertTrue(run.all().contains("Error above 50.0 %"), "the file's threshold is used and quoted: " + run.all());
+            Cli strict = Cli.run("run", lenient.toString(), "--threshold", "duplicateErrorShare=0.01", "--out", tmp.resolve("r.json").toString());
+            assertTrue(strict.all().contains("ERROR D1 Test rows also in the training rows."), "the command line wins: " + strict.all());
+
+            ((com.fasterxml.jackson.databind.node.ObjectNode) w.path("leakage").path("thresholds")).put("duplicateErrorShare", "lots");
+            Files.writeString(lenient, Json.MAPPER.writeValueAsString(w));
+            Cli typo = Cli.run("run", lenient.toString(), "--out", tmp.resolve("r.json").toString());
+            assertEquals(1, typo.exit(), typo.all());
+            assertTrue(typo.err().contains("(at /leakage/thresholds) Threshold 'duplicateErrorShare' needs a number, not 'lots'."), typo.all());
+        } finally {
+            Files.deleteIfExists(lenient);
+        }
     }
 }

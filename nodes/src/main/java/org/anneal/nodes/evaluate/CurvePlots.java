@@ -51,6 +51,46 @@ public final class CurvePlots {
         return out;
     }
 
+    /**
+     * R² has no lower bound: one fold of a degree-15 polynomial can score −10⁸ and flatten every other point of the
+     * curve onto a line. Below this floor the plot draws R² at the floor (the scores table keeps the exact values).
+     */
+    public static final double R2_FLOOR = -1;
+
+    /** The series with R² means and bands drawn within [{@link #R2_FLOOR}, 1]; unchanged for other metrics or when all fit. */
+    public static List<Plot.Series> floored(String metric, List<Plot.Series> series) {
+        if (!metric.equals("r2") || !belowFloor(series)) {
+            return series;
+        }
+        List<Plot.Series> out = new ArrayList<>();
+        for (Plot.Series s : series) {
+            double[] y = clip(s.y());
+            out.add(new Plot.Series(s.name(), s.x(), y, s.low() == null ? null : clip(s.low()), s.high() == null ? null : clip(s.high()), s.labels()));
+        }
+        return out;
+    }
+
+    /** Whether {@link #floored} changes anything: the plot's title then says so. */
+    public static boolean belowFloor(List<Plot.Series> series) {
+        for (Plot.Series s : series) {
+            for (double[] a : new double[][] {s.y(), s.low()}) {
+                if (a != null && java.util.Arrays.stream(a).anyMatch(v -> v < R2_FLOOR)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The note appended to a title whose R² values were floored. */
+    public static String floorNote(String metric, List<Plot.Series> series) {
+        return metric.equals("r2") && belowFloor(series) ? "; R² below −1 drawn at −1" : "";
+    }
+
+    private static double[] clip(double[] a) {
+        return java.util.Arrays.stream(a).map(v -> Math.min(1, Math.max(v, R2_FLOOR))).toArray(); // R² ≤ 1: a mean + sd above it is spread, not score
+    }
+
     public static String axisLabel(String name, boolean logX) {
         return logX ? "log10(" + name + ")" : name;
     }

@@ -18,7 +18,7 @@ import org.anneal.spec.ValueSpec;
  * adds or retypes), so that an Apply node can show the same output columns at configure time as the node
  * that fitted the state. Without it, a test branch would still look categorical after an ordinal encoding.
  */
-final class StateSpecs {
+public final class StateSpecs {
     static final String REMOVES = "removes";
     static final String PRODUCES = "produces";
     private static final String SEP = "\u001f";
@@ -32,7 +32,7 @@ final class StateSpecs {
      * @param removes  columns it takes out of the table
      * @param produces columns it writes: same name = replaced in place, new name = appended
      */
-    static ValueSpec of(Lineage fitted, List<String> read, List<String> removes, List<ColumnSpec> produces) {
+    public static ValueSpec of(Lineage fitted, List<String> read, List<String> removes, List<ColumnSpec> produces) {
         Map<String, String> facts = new HashMap<>(ScalingSpecs.stateSpec(fitted, read).facts());
         facts.put(REMOVES, String.join(SEP, removes));
         facts.put(PRODUCES, String.join(SEP, produces.stream()
@@ -41,7 +41,7 @@ final class StateSpecs {
     }
 
     /** The columns of {@code data} after the state is applied; unchanged when the state does not say. */
-    static TableSpec apply(ValueSpec state, TableSpec data) {
+    public static TableSpec apply(ValueSpec state, TableSpec data) {
         String removes = state.fact(REMOVES);
         String produces = state.fact(PRODUCES);
         if (removes == null || produces == null) {

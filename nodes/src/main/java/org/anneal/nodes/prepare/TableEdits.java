@@ -8,11 +8,11 @@ import org.anneal.data.Column;
 import org.anneal.data.Table;
 
 /** The run-time twin of {@link StateSpecs#transform}: removes, replaces in place, then appends. */
-final class TableEdits {
+public final class TableEdits {
     private TableEdits() {
     }
 
-    static Table apply(Table in, List<String> gone, List<Column> made) {
+    public static Table apply(Table in, List<String> gone, List<Column> made) {
         Map<String, Column> rest = new LinkedHashMap<>();
         for (Column c : made) {
             rest.put(c.name(), c);

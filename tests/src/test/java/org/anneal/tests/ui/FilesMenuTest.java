@@ -44,13 +44,11 @@ class FilesMenuTest extends EditorTestBase {
         // a copy saved elsewhere joins the list too
         System.setProperty("anneal.dialog.answer", tmp.resolve("mine.json").toString());
         try {
-            WaitForAsyncUtils.asyncFx(() -> {
-                editor.viewModel().saveAs(tmp.resolve("mine.json"));
-                return null;
-            }).get(10, TimeUnit.SECONDS);
+            clickOn("#saveAsButton");
         } finally {
             System.clearProperty("anneal.dialog.answer");
         }
+        assertTrue(Files.exists(tmp.resolve("mine.json")), "Save as… wrote the file");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("mine.json", "02-polynomial-basis.json", "01-linear-regression.json"), recentNames());
 
@@ -60,11 +58,23 @@ class FilesMenuTest extends EditorTestBase {
         openFromMenu("#recentMenu", "mine.json");
         assertEquals(tmp.resolve("mine.json").toAbsolutePath(), again.viewModel().workflowProperty().get().file().toAbsolutePath());
 
+        // Open… reads the file the dialog answers
+        System.setProperty("anneal.dialog.answer", Path.of("workflows/03-group-split-steel-heats.json").toAbsolutePath().toString());
+        try {
+            clickOn("#openButton");
+        } finally {
+            System.clearProperty("anneal.dialog.answer");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("03-group-split-steel-heats.json", again.viewModel().workflowProperty().get().file().getFileName().toString());
+        assertEquals("03-group-split-steel-heats.json", recentNames().get(0));
+
         Files.delete(tmp.resolve("mine.json"));
         openFromMenu("#recentMenu", "02-polynomial-basis.json");
         openFromMenu("#recentMenu", "mine.json");
         assertTrue(again.viewModel().statusProperty().get().contains("no longer there"), again.viewModel().statusProperty().get());
-        assertEquals(List.of("02-polynomial-basis.json", "01-linear-regression.json"), recentNames(), "a vanished file leaves the list");
+        assertEquals(List.of("02-polynomial-basis.json", "03-group-split-steel-heats.json", "01-linear-regression.json"), recentNames(),
+                "a vanished file leaves the list");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -86,6 +87,14 @@ class InspectorTest extends EditorTestBase {
         clickOn(withMean);
         assertEquals("false", param(vm, "scale", "withMean"));
 
+        // the check box's context menu (Monocle's robot raises no context-menu request, so the item is fired directly)
+        var reset = lookup("#param-withMean").queryAs(CheckBox.class).getContextMenu().getItems().get(0);
+        assertEquals("Reset to default (true)", reset.getText());
+        WaitForAsyncUtils.asyncFx(reset::fire).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, param(vm, "scale", "withMean"), "back to the declared default: the file no longer sets it");
+        assertTrue(lookup("#param-withMean").queryAs(CheckBox.class).isSelected(), "and the box shows it");
+
         clickOn("#node-load");
         ComboBox<String> target = lookup("#param-target").queryComboBox();
         assertEquals("density_g_cm3", target.getValue());
@@ -125,5 +134,34 @@ class InspectorTest extends EditorTestBase {
         Label error = lookup("#error-columns").queryAs(Label.class);
         assertTrue(error.getText().contains("no_such_column"), "the configure error, before any typing: " + error.getText());
         assertTrue(lookup("#param-columns").query().getStyle().contains("#d93025"));
+    }
+
+    @Test
+    void aValueTypedBeforeSelectingAnotherNodeLandsOnTheNodeItWasTypedFor() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        WorkflowViewModel vm = editor.viewModel();
+        clickOn("#node-ridge");
+        doubleClickOn("#param-lambda").eraseText(3).write("0.7"); // no Enter
+        clickOn("#node-split");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0.7", param(vm, "ridge", "lambda"));
+        assertEquals(null, param(vm, "split", "lambda"), "never on the newly selected node");
+        assertEquals("0.25", lookup("#param-test").queryAs(TextField.class).getText(), "the inspector shows the split now");
+    }
+
+    @Test
+    void aHalfTypedValueNeverLandsInTheNextWorkflowOpened() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        WorkflowViewModel vm = editor.viewModel();
+        clickOn("#node-split");
+        doubleClickOn("#param-test").eraseText(4).write("0.5"); // no Enter
+        // 03 has a node called 'split' too; opening it while the field still has focus must not edit it
+        WaitForAsyncUtils.asyncFx(() -> vm.open(Path.of("workflows/03-group-split-steel-heats.json"))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#paletteSearch"); // takes the focus away from wherever it was
+        WaitForAsyncUtils.waitForFxEvents();
+        var split = vm.current().node("split");
+        assertTrue(split.isEmpty() || !"0.5".equals(String.valueOf(split.get().params().get("test"))), "03 is untouched");
+        assertFalse(vm.dirtyProperty().get() && vm.canUndoProperty().get(), "no edit was recorded on the new workflow");
     }
 }

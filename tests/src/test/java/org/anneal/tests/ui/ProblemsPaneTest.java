@@ -26,6 +26,11 @@ class ProblemsPaneTest extends EditorTestBase {
         Problem l2 = list.getItems().stream().filter(p -> p.code().equals("leak.L2")).findFirst().orElseThrow();
         assertEquals(Problem.Severity.WARNING, l2.severity());
         assertTrue(lookup("#problemsList .severity-warning").tryQuery().isPresent(), "a warning icon is shown");
+        // and on the canvas: the nodes the finding names carry a warning badge with the rule id
+        javafx.scene.control.Label scaleBadge = lookup("#problem-badge-scale").queryAs(javafx.scene.control.Label.class);
+        assertTrue(scaleBadge.isVisible() && scaleBadge.getText().startsWith("\u26a0") && scaleBadge.getText().contains("L2"), scaleBadge.getText());
+        assertTrue(lookup("#problem-badge-score").queryAs(javafx.scene.control.Label.class).getText().contains("L2"));
+        assertFalse(lookup("#problem-badge-load").tryQuery().map(javafx.scene.Node::isVisible).orElse(false), "an uninvolved node has none");
 
         clickOn(lookup("#problemsList .list-cell").nth(list.getItems().indexOf(l2)).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
@@ -39,6 +44,7 @@ class ProblemsPaneTest extends EditorTestBase {
         assertTrue(vm.current().links().contains(Link.of("split:train", "scale:fit")), "the scaler is now fitted on the train side");
         assertTrue(vm.dirtyProperty().get());
         assertTrue(vm.findings().highlightProperty().get().nodes().isEmpty(), "nothing left to highlight");
+        assertFalse(lookup("#problem-badge-scale").queryAs(javafx.scene.control.Label.class).isVisible(), "the badge goes with the finding");
 
         clickOn("#undoButton");
         WaitForAsyncUtils.waitForFxEvents();
@@ -54,6 +60,7 @@ class ProblemsPaneTest extends EditorTestBase {
         assertTrue(l7.isError());
         WaitForAsyncUtils.asyncFx(() -> editor.viewModel().findings().highlight(l7)).get(5, TimeUnit.SECONDS);
         assertEquals(Set.of("split"), editor.viewModel().findings().highlightProperty().get().nodes());
+        assertTrue(lookup("#problem-badge-split").queryAs(javafx.scene.control.Label.class).getText().startsWith("\u2716"), "an error badge on the canvas");
     }
 
     @Test

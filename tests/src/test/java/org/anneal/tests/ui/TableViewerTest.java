@@ -67,4 +67,18 @@ class TableViewerTest extends FxRobot {
         assertTrue(rowsBuilt < 60, "virtualised: " + rowsBuilt + " row cells for a million rows");
         assertTrue(lookup("#valueTitle").queryLabeled().getText().contains("1000000 rows × 2 columns"));
     }
+
+    @Test
+    void numericColumnsSortByValueWithMissingLast() throws Exception {
+        Table t = new Table(List.of(new NumericColumn("hv", ColumnRole.FEATURE, new double[] {3, 10, Double.NaN, 2, 25.5})));
+        WaitForAsyncUtils.asyncFx(() -> viewer.show("t", t)).get(10, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        TableView<Integer> table = (TableView<Integer>) lookup("#dataViewer").queryAs(TableView.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            table.getSortOrder().setAll(table.getColumns().get(1));
+            table.sort();
+        }).get(10, TimeUnit.SECONDS);
+        // as text, "10" < "2" < "25.5" < "3"; as numbers 2 < 3 < 10 < 25.5, and the missing value last
+        assertEquals(List.of(3, 0, 1, 4, 2), List.copyOf(table.getItems()));
+    }
 }

@@ -1,0 +1,94 @@
+package org.anneal.nodes.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.TableSpec;
+
+/** Which columns a clustering node reads, and those columns as a row-major matrix. */
+final class ClusterData {
+    private ClusterData() {
+    }
+
+    /** The listed columns (each must be numeric), or every numeric feature when none are listed. */
+    static List<String> columns(TableSpec t, List<String> listed, String param, String node) throws ConfigError {
+        if (listed.isEmpty()) {
+            List<String> all = t.columns().stream().filter(c -> c.role().isUsedAsFeature() && c.isNumeric()).map(ColumnSpec::name).toList();
+            if (all.isEmpty()) {
+                throw ConfigError.atParam(param, "'" + node + "' found no numeric feature columns to cluster on.",
+                        "List the columns in '" + param + "', or check the data source's column roles and types.");
+            }
+            return all;
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : listed) {
+            ColumnSpec c = t.requireColumn(name, param);
+            if (!c.isNumeric()) {
+                throw ConfigError.atParam(param, "'" + node + "' cannot cluster on column '" + name + "': it holds categories, not numbers.",
+                        "Remove '" + name + "' from '" + param + "', or encode it first (prepare.one-hot).");
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    /** The same choice at run time, on the table itself. */
+    static List<String> columns(Table t, List<String> listed, String param, String node) {
+        try {
+            return columns(t.spec(org.anneal.spec.Lineage.UNSPLIT), listed, param, node);
+        } catch (ConfigError e) {
+            throw new NodeFailure(e.getMessage(), e.fix());
+        }
+    }
+
+    /** Every column must still be there, numeric, where a fitted clustering is applied. */
+    static void requireIn(TableSpec data, List<String> columns, String port, String node) throws ConfigError {
+        for (String name : columns) {
+            var c = data.column(name);
+            if (c.isEmpty() || !c.get().isNumeric()) {
+                throw ConfigError.atPort(port, "The table on '" + node + ":" + port + "' lacks the numeric column '" + name
+                        + "' that the clusters were fitted on.", "Connect a table with the same columns as the one on 'fit'.");
+            }
+        }
+    }
+
+    /** {@code x[i][j]}: row i, column j. Distances need every value, so a missing one fails naming its column. */
+    static double[][] matrix(Table t, List<String> columns, String node) {
+        int n = t.rowCount();
+        double[][] x = new double[n][columns.size()];
+        for (int j = 0; j < columns.size(); j++) {
+            NumericColumn c = t.numeric(columns.get(j));
+            if (c.missingCount() > 0) {
+                throw new NodeFailure("'" + node + "': column '" + c.name() + "' has " + c.missingCount()
+                        + " missing value(s); a row without all its coordinates has no distance to a cluster.",
+                        "Impute the column (prepare.impute, fitted on the training rows) or drop those rows first.");
+            }
+            for (int i = 0; i < n; i++) {
+                x[i][j] = c.get(i);
+            }
+        }
+        return x;
+    }
+
+    static double squaredDistance(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            double d = a[j] - b[j];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** Cluster names c1, c2, …: short, sortable, and not mistaken for a class of the data. */
+    static List<String> names(int k) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            out.add("c" + (c + 1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package org.anneal.nodes.prepare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+@NodeType(id = "prepare.nmf", title = "NMF (non-negative parts)", phase = Phase.PREPARE, role = LeakageRole.FIT,
+        doc = "Non-negative matrix factorisation: learns `components` non-negative patterns over the chosen columns on the "
+                + "`fit` rows, such that every row is approximately a non-negative mix of them, and replaces the columns of the "
+                + "`data` rows by their mixing weights `nmf1, nmf2, …`. Unlike PCA's axes, which add and subtract, the parts "
+                + "only add up, so they often read as physical ingredients: the pure-phase patterns in a set of XRD or Raman "
+                + "spectra, the end members of a composition table. Needs non-negative values (raw intensities or fractions, "
+                + "not standardized columns). `parts` shows each component's weight per column (unit length). Lee and Seung's "
+                + "multiplicative updates for the squared error, written out in Anneal (Tribuo has no NMF), from a random start "
+                + "drawn from the node's seed; the weights of the `data` rows are found with the parts held fixed, row by row.")
+public final class NmfNode implements Node<NmfNode.Params> {
+
+    public record Params(
+            @Param(doc = "Non-negative numeric columns to factorise; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
+            @Param(doc = "Number of parts", def = "2", min = 1, max = 1000) int components,
+            @Param(doc = "Most update rounds", def = "500", min = 1, max = 100000) int iterations,
+            @Param(doc = "Stop when the relative error improves by less than this fraction over ten rounds", def = "0.0001", min = 0) double tolerance) {
+    }
+
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the parts are learnt from (the training rows)").fitting();
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to express as mixes of the parts");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with the columns replaced by nmf1, nmf2, …");
+    static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,
+            "The learnt parts, to express other rows with an Apply node");
+    static final OutPort<Table> PARTS = OutPort.of("parts", DataKind.TABLE, Table.class,
+            "One row per input column, one column per part: the parts' patterns");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        TableSpec fit = in.table(FIT);
+        TableSpec data = in.table(DATA);
+        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        ScalingSpecs.requireIn(data, cols, DATA.name());
+        if (p.components() > cols.size()) {
+            throw ConfigError.atParam("components", "NMF of " + cols.size() + " column(s) into " + p.components()
+                    + " parts has more parts than columns.", "Set 'components' to " + cols.size() + " or fewer.");
+        }
+        List<ColumnSpec> weights = IntStream.range(0, p.components())
+                .mapToObj(c -> new ColumnSpec(NmfFactors.weightName(c), ColumnType.NUMERIC, ColumnRole.FEATURE)).toList();
+        ValueSpec state = StateSpecs.of(fit.lineage(), cols, cols, weights);
+        List<ColumnSpec> partCols = new ArrayList<>();
+        partCols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
+        partCols.addAll(weights);
+        return Specs.builder()
+                .put(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(fit.lineage())))
+                .put(STATE, state)
+                .put(PARTS, new TableSpec(partCols, Lineage.learntFrom(fit.lineage())))
+                .build();
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        Table fit = in.get(FIT);
+        List<String> cols;
+        try {
+            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
+        } catch (ConfigError e) {
+            throw new NodeFailure(e.getMessage(), e.fix());
+        }
+        NmfFactors f = NmfFactors.fit(NmfFactors.matrix(fit, cols), cols, p.components(), p.iterations(), p.tolerance(), ctx.seed(),
+                ctx::checkCancelled);
+        ctx.progress(0.8);
+        List<Column> parts = new ArrayList<>();
+        parts.add(new CategoricalColumn("column", ColumnRole.ID, IntStream.range(0, cols.size()).toArray(), cols));
+        for (int c = 0; c < p.components(); c++) {
+            parts.add(new NumericColumn(NmfFactors.weightName(c), ColumnRole.FEATURE, f.h()[c].clone()));
+        }
+        return Outputs.builder().put(OUT, f.apply(in.get(DATA))).put(STATE, f).put(PARTS, new Table(parts)).build();
+    }
+}

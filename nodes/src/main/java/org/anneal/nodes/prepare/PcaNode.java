@@ -1,0 +1,137 @@
+package org.anneal.nodes.prepare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.ml.Plot;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+import org.anneal.spec.ValueSpec;
+
+@NodeType(id = "prepare.pca", title = "PCA (principal components)", phase = Phase.PREPARE, role = LeakageRole.FIT,
+        doc = "Learns the column means and the principal axes (directions of largest variance) on the `fit` rows and replaces "
+                + "the chosen columns of the `data` rows by their scores `pc1, pc2, …` on the first `components` axes. "
+                + "The `scree` plot shows the share of variance along every axis and its running total, to decide how many "
+                + "components carry the signal; `loadings` shows how much each column weighs in each component. Each axis's "
+                + "sign is fixed so its largest loading is positive, so results are reproducible. Columns are only centred, "
+                + "not scaled: standardize first when they have different units. PCA ignores the target, but it still "
+                + "learns from rows: fit it on the training rows when its output feeds a model, and apply `state` to the "
+                + "test rows with an Apply node; fitting it on all rows is fine when the scores are only plotted. "
+                + "Computed as the eigendecomposition of the sample covariance matrix with Tribuo (tribuo-math), which "
+                + "gives the same axes as an SVD of the centred data.")
+public final class PcaNode implements Node<PcaNode.Params> {
+
+    public record Params(
+            @Param(doc = "Numeric columns to combine; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
+            @Param(doc = "How many components to keep (at most the number of columns)", def = "2", min = 1, max = 10000) int components,
+            @Param(doc = "Divide each score by its standard deviation, so every component has unit variance", def = "false") boolean whiten) {
+    }
+
+    static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the axes are learnt from (the training rows)").fitting();
+    static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to project");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with the columns replaced by pc1, pc2, …");
+    static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,
+            "The learnt means and axes, to project other rows with an Apply node");
+    static final OutPort<Plot> SCREE = OutPort.of("scree", DataKind.PLOT, Plot.class,
+            "Explained variance ratio per component and its cumulative share");
+    static final OutPort<Table> LOADINGS = OutPort.of("loadings", DataKind.TABLE, Table.class,
+            "One row per input column, one column per kept component: the weights of the axes");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        TableSpec fit = in.table(FIT);
+        TableSpec data = in.table(DATA);
+        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        ScalingSpecs.requireIn(data, cols, DATA.name());
+        if (p.components() > cols.size()) {
+            throw ConfigError.atParam("components", "PCA of " + cols.size() + " column(s) has at most " + cols.size()
+                    + " components; " + p.components() + " were asked for.", "Set 'components' to " + cols.size() + " or fewer, or add columns.");
+        }
+        List<ColumnSpec> scores = IntStream.range(0, p.components())
+                .mapToObj(k -> new ColumnSpec(PcaProjection.scoreName(k), ColumnType.NUMERIC, ColumnRole.FEATURE)).toList();
+        ValueSpec state = StateSpecs.of(fit.lineage(), cols, cols, scores);
+        List<ColumnSpec> loadingCols = new ArrayList<>();
+        loadingCols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
+        loadingCols.addAll(scores);
+        Lineage learnt = Lineage.learntFrom(fit.lineage());
+        return Specs.builder()
+                .put(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(fit.lineage())))
+                .put(STATE, state)
+                .put(SCREE, ValueSpec.of(DataKind.PLOT, learnt, java.util.Map.of()))
+                .put(LOADINGS, new TableSpec(loadingCols, learnt))
+                .build();
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        Table fit = in.get(FIT);
+        List<String> cols;
+        try {
+            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
+        } catch (ConfigError e) {
+            throw new NodeFailure(e.getMessage(), e.fix());
+        }
+        if (p.components() > cols.size()) {
+            throw new NodeFailure("PCA of " + cols.size() + " column(s) has at most " + cols.size() + " components.",
+                    "Set 'components' to " + cols.size() + " or fewer.");
+        }
+        PrincipalAxes axes = PrincipalAxes.fit(fit, cols, ctx::checkCancelled);
+        ctx.progress(0.5);
+        PcaProjection state = new PcaProjection(axes, p.components(), p.whiten());
+        Table out = state.apply(in.get(DATA));
+        return Outputs.builder()
+                .put(OUT, out)
+                .put(STATE, state)
+                .put(SCREE, scree(axes))
+                .put(LOADINGS, loadings(axes, p.components()))
+                .build();
+    }
+
+    /** Every axis, not only the kept ones: the elbow is what tells the student how many to keep. */
+    static Plot scree(PrincipalAxes axes) {
+        double[] ratio = axes.varianceRatio();
+        double[] x = new double[ratio.length];
+        double[] cumulative = new double[ratio.length];
+        double sum = 0;
+        for (int k = 0; k < ratio.length; k++) {
+            x[k] = k + 1;
+            sum += ratio[k];
+            cumulative[k] = sum;
+        }
+        return Plot.of(Plot.Kind.LINE, "Scree plot", "component", "share of variance",
+                List.of(Plot.Series.of("explained variance ratio", x, ratio), Plot.Series.of("cumulative", x, cumulative)), List.of());
+    }
+
+    static Table loadings(PrincipalAxes axes, int components) {
+        List<String> cols = axes.columns();
+        List<Column> out = new ArrayList<>();
+        out.add(new CategoricalColumn("column", ColumnRole.ID, IntStream.range(0, cols.size()).toArray(), cols));
+        for (int k = 0; k < components; k++) {
+            out.add(new NumericColumn(PcaProjection.scoreName(k), ColumnRole.FEATURE, axes.axes()[k].clone()));
+        }
+        return new Table(out);
+    }
+}

@@ -1,0 +1,70 @@
+package org.anneal.nodes.prepare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.anneal.data.Column;
+import org.anneal.data.NumericColumn;
+import org.anneal.data.Table;
+import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.NodeFailure;
+
+/**
+ * Learnt PCA: replaces the fitted columns by the scores on the first {@code components} axes, named
+ * {@code pc1, pc2, …}. With {@code whiten} each score is divided by the standard deviation along its axis, so every
+ * component has unit variance on the fit rows.
+ */
+record PcaProjection(PrincipalAxes axes, int components, boolean whiten) implements FittedTransform {
+
+    static String scoreName(int k) {
+        return "pc" + (k + 1);
+    }
+
+    @Override
+    public String describe() {
+        double[] ratio = axes.varianceRatio();
+        double kept = 0;
+        for (int k = 0; k < components; k++) {
+            kept += ratio[k];
+        }
+        return String.format(Locale.ROOT, "PCA of %d column(s) to %d component(s)%s, keeping %.1f %% of the variance",
+                axes.columns().size(), components, whiten ? " (whitened)" : "", 100 * kept);
+    }
+
+    @Override
+    public List<String> columns() {
+        return axes.columns();
+    }
+
+    @Override
+    public Table apply(Table data) {
+        List<String> cols = axes.columns();
+        double[][] x = new double[cols.size()][];
+        for (int j = 0; j < cols.size(); j++) {
+            NumericColumn c = data.numeric(cols.get(j));
+            if (c.missingCount() > 0) {
+                throw new NodeFailure("Column '" + c.name() + "' has " + c.missingCount() + " missing value(s); a row cannot be projected without all of them.",
+                        "Impute the column (prepare.impute, fitted on the training rows) before PCA.");
+            }
+            x[j] = c.values();
+        }
+        int n = data.rowCount();
+        List<Column> made = new ArrayList<>();
+        for (int k = 0; k < components; k++) {
+            double[] loading = axes.axes()[k];
+            double sd = Math.sqrt(axes.variance()[k]);
+            double[] score = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < cols.size(); j++) {
+                    s += (x[j][i] - axes.mean()[j]) * loading[j];
+                }
+                // a zero-variance axis has nothing to whiten: its scores are all zero anyway
+                score[i] = whiten && sd > 0 ? s / sd : s;
+            }
+            made.add(new NumericColumn(scoreName(k), ColumnRole.FEATURE, score));
+        }
+        return TableEdits.apply(data, cols, made);
+    }
+}
