@@ -39,6 +39,9 @@ public final class EditorBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        // each measurement closes its window before the next opens one: without this, closing the last window
+        // may shut JavaFX down in between, and the next measurement waits for frames that never come
+        Platform.setImplicitExit(false);
         if (args.length > 0 && args[0].equals("pan500")) { // for profiling: only the 500-node pans
             System.out.printf(Locale.ROOT, "{\"generated500\": %s, \"generated500at100pct\": %s}%n", measure(big, false), measure(big, true));
             Platform.exit();
@@ -129,7 +132,15 @@ public final class EditorBench {
             }.start();
         });
         if (!done.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("benchmark timed out");
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                if (t.getName().contains("JavaFX") || t.getName().contains("Quantum")) {
+                    System.err.println(t.getName() + " " + t.getState());
+                    for (StackTraceElement e : st) {
+                        System.err.println("    " + e);
+                    }
+                }
+            });
+            throw new IllegalStateException("benchmark timed out (open " + openMs[0] + " ms)");
         }
         return Map.of("openMs", openMs[0], "fps", fps[0]);
     }
