@@ -13,8 +13,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +22,10 @@ import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnType;
 
 /**
- * Reads CSV files into {@link Table}s with Jackson's CSV parser. Every error names the line and the
- * column, says what was expected, and how to fix the file or the node's parameters.
+ * Reads CSV files into {@link Table}s. The head is sniffed and every error worded with Jackson's CSV parser; the
+ * full read goes through {@link CsvFastReader} (measured in bench/csv-parse-bench-*) and falls back to Jackson for what it does
+ * not reproduce exactly. Every error names the line and the column, says what was expected, and how to fix the file
+ * or the node's parameters.
  */
 public final class CsvReader {
     /** Rows looked at to infer column types; the full read then holds every row to those types. */
@@ -125,29 +125,29 @@ public final class CsvReader {
     }
 
     /**
-     * Reads every row, holding each column to the type {@code format} gave it.
+     * Reads every row, holding each column to the type {@code format} gave it. The byte-level {@link CsvFastReader}
+     * goes first; whatever it does not reproduce exactly (an odd quote, a bad cell, UTF-16) it hands back, and the
+     * file is read again with Jackson, which also words every located error.
      *
      * @param roles role per column name (columns not listed are features)
      */
     public static Table read(Path file, Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                              Runnable checkCancelled, DoubleConsumer progress) throws CsvProblem, IOException {
+        Table t = CsvFastReader.read(file, opt, format, roles, checkCancelled, progress);
+        return t != null ? t : readWithJackson(file, opt, format, roles, checkCancelled, progress);
+    }
+
+    /**
+     * {@link #read} with Jackson's tokenizer only: the reference the fast reader is tested against, its fallback, and
+     * the "before" of bench/csv-parse-bench.
+     */
+    public static Table readWithJackson(Path file, Options opt, CsvFormat format, Map<String, ColumnRole> roles,
+                                        Runnable checkCancelled, DoubleConsumer progress) throws CsvProblem, IOException {
         int width = format.header().size();
         long size = Math.max(1, Files.size(file));
-        double[][] nums = new double[width][];
-        int[][] codes = new int[width][];
-        List<Map<String, Integer>> dict = new ArrayList<>();
-        List<List<String>> levels = new ArrayList<>();
-        int capacity = 1024;
-        for (int c = 0; c < width; c++) {
-            if (format.types().get(c) == ColumnType.NUMERIC) {
-                nums[c] = new double[capacity];
-            } else {
-                codes[c] = new int[capacity];
-            }
-            dict.add(new HashMap<>());
-            levels.add(new ArrayList<>());
-        }
-        int n = 0;
+        ColumnBuffers cols = new ColumnBuffers(format.types());
+        double[][] nums = cols.nums;
+        int[][] codes = cols.codes;
         try (CountingStream in = new CountingStream(Files.newInputStream(file));
              CsvParser p = parser(CsvDialect.open(in, Charset.forName(format.charset())), format.delimiter())) {
             List<String> row = new ArrayList<>();
@@ -157,32 +157,18 @@ public final class CsvReader {
             }
             while ((line = nextRow(p, row)) > 0) {
                 checkWidth(row, format.header(), line, format.delimiter());
-                if (n == capacity) {
-                    capacity = capacity + (capacity >> 1);
-                    for (int c = 0; c < width; c++) {
-                        if (nums[c] != null) {
-                            nums[c] = Arrays.copyOf(nums[c], capacity);
-                        } else {
-                            codes[c] = Arrays.copyOf(codes[c], capacity);
-                        }
-                    }
-                }
+                cols.ensureRoom();
+                int n = cols.rows;
                 for (int c = 0; c < width; c++) {
                     String v = row.get(c);
                     boolean missing = opt.missing().contains(v);
                     if (nums[c] != null) {
                         nums[c][n] = missing ? Double.NaN : parseNumber(v, format.header().get(c), line, format.decimalComma());
-                    } else if (missing) {
-                        codes[c][n] = -1;
                     } else {
-                        final List<String> lv = levels.get(c);
-                        codes[c][n] = dict.get(c).computeIfAbsent(v, k -> {
-                            lv.add(k);
-                            return lv.size() - 1;
-                        });
+                        codes[c][n] = missing ? -1 : cols.code(c, v);
                     }
                 }
-                n++;
+                cols.rows = ++n;
                 if ((n & 0xFFF) == 0) {
                     checkCancelled.run();
                     progress.accept(Math.min(1.0, in.count / (double) size));
@@ -191,17 +177,8 @@ public final class CsvReader {
         } catch (JsonProcessingException e) {
             throw syntax(e);
         }
-        List<Column> cols = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
-            String name = format.header().get(c);
-            ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
-            String unit = format.units().get(c);
-            cols.add(nums[c] != null
-                    ? new NumericColumn(name, role, Arrays.copyOf(nums[c], n), unit)
-                    : new CategoricalColumn(name, role, Arrays.copyOf(codes[c], n), levels.get(c), unit));
-        }
         progress.accept(1.0);
-        return new Table(cols);
+        return cols.build(format, roles);
     }
 
     private static CsvParser parser(Reader in, char delim) throws IOException {

@@ -1,0 +1,364 @@
+package org.anneal.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleConsumer;
+import org.anneal.spec.ColumnRole;
+
+/**
+ * A byte-level CSV reader for files in an ASCII-compatible encoding (UTF-8, Windows-1252, ISO-8859-1). Jackson's
+ * path spent its time (JFR, 1,000,000 × 20 numbers) about 40 % in {@code Double.parseDouble}, 20 % hashing a String
+ * per cell to look it up in the missing-token set and 25 % in its tokenizer; this one parses numbers straight from
+ * the bytes, compares cells with the missing tokens as bytes, and makes a String only for categories.
+ *
+ * <p>It is optimistic: it follows Jackson's rules (TRIM_SPACES, SKIP_EMPTY_LINES, doubled quotes) for what files
+ * usually hold, and returns null on anything else: a quote inside an unquoted cell, text after a closing quote,
+ * an unclosed quote, a row of the wrong width, a cell that is not a number, a long cell ending in blanks (Jackson
+ * trims those per buffer segment). {@link CsvReader} then reads the file again with Jackson, which words the
+ * located error, so the messages live in one place and the rare fallback costs one extra read.
+ */
+final class CsvFastReader {
+    private static final int MORE = -1; // the record runs past the buffer
+    private static final int BAIL = -2; // only the Jackson path handles this exactly
+    private static final int END = -3;
+    /** Longer cells might span two of Jackson's text segments, whose trailing blanks it trims differently. */
+    private static final int SHORT_CELL = 128;
+
+    private final byte sep;
+    /** Bytes that end an unquoted cell (delimiter, CR, LF) or make it one for Jackson ('"'). */
+    private final boolean[] stops = new boolean[256];
+    private final Charset cs;
+    private final byte mark;
+    private final boolean decimalComma;
+    private final Set<String> missing;
+    private final byte[][] missingBytes;
+    private final long missingLengths; // bit i: some token has i bytes (tokens of 64+ bytes set bit 63)
+    private byte[] buf;
+    private int end;
+    private boolean eof;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private boolean[] doubledQuotes = new boolean[64];
+    private int fields;
+
+    private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes, int bufferSize) {
+        this.buf = new byte[Math.max(4, bufferSize)]; // room for a byte-order mark
+        this.sep = (byte) sep;
+        for (char c : new char[] {sep, '\r', '\n', '"'}) {
+            stops[c] = true;
+        }
+        this.cs = cs;
+        this.decimalComma = decimalComma;
+        this.mark = (byte) (decimalComma ? ',' : '.');
+        this.missing = missing;
+        this.missingBytes = missingBytes;
+        long lengths = 0;
+        for (byte[] m : missingBytes) {
+            lengths |= 1L << Math.min(63, m.length);
+        }
+        this.missingLengths = lengths;
+    }
+
+    /** The table, or null when the file needs the Jackson path. */
+    static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress) throws IOException {
+        return read(file, opt, format, roles, checkCancelled, progress, 1 << 20);
+    }
+
+    /** With a buffer of {@code bufferSize} bytes to start with; tests make it tiny so that records cross its end. */
+    static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress, int bufferSize) throws IOException {
+        Charset cs = Charset.forName(format.charset());
+        char d = format.delimiter();
+        boolean asciiCompatible = cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1)
+                || cs.equals(CsvDialect.WINDOWS_1252) || cs.equals(StandardCharsets.US_ASCII);
+        if (!asciiCompatible || d >= 0x80 || d == '"' || d == ' ' || d == '\r' || d == '\n') {
+            return null;
+        }
+        List<byte[]> tokens = new ArrayList<>();
+        for (String m : opt.missing()) {
+            if (m.indexOf('\uFFFD') >= 0) {
+                return null; // would match undecodable bytes, which a byte comparison cannot see
+            }
+            if (cs.newEncoder().canEncode(m)) {
+                tokens.add(m.getBytes(cs));
+            } // else no cell of this file can spell it
+        }
+        CsvFastReader r = new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
+        try (InputStream in = Files.newInputStream(file)) {
+            return r.run(in, Math.max(1, Files.size(file)), format, roles, checkCancelled, progress);
+        }
+    }
+
+    private Table run(InputStream in, long size, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress) throws IOException {
+        fill(in);
+        int pos = 0;
+        if (cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+            pos = 3;
+        }
+        long before = 0; // bytes moved out of the buffer
+        int skip = format.unitsRow() ? 2 : 1; // header and units, read by sniff
+        int width = format.header().size();
+        ColumnBuffers cols = new ColumnBuffers(format.types());
+        long dataStart = 0;
+        while (true) {
+            int next = record(pos);
+            if (next == MORE) {
+                before += pos;
+                pos = refill(in, pos);
+                continue;
+            }
+            if (next == BAIL) {
+                return null;
+            }
+            if (next == END) {
+                break;
+            }
+            pos = next;
+            if (skip > 0) {
+                skip--;
+                dataStart = before + pos;
+                continue;
+            }
+            if (fields != width) {
+                return null;
+            }
+            cols.ensureRoom();
+            if (!convert(cols)) {
+                return null;
+            }
+            if ((++cols.rows & 0xFFF) == 0) {
+                if (cols.rows == 1 << 12) { // the head's bytes per row tell the size of the whole
+                    cols.reserve((long) ((size - dataStart) / ((before + pos - dataStart) / (double) cols.rows) * 1.02));
+                }
+                checkCancelled.run();
+                progress.accept(Math.min(1.0, (before + pos) / (double) size));
+            }
+        }
+        if (skip > (format.unitsRow() ? 1 : 0)) {
+            return null; // no header at all: let the reference reader decide
+        }
+        progress.accept(1.0);
+        return cols.build(format, roles);
+    }
+
+    private void fill(InputStream in) throws IOException {
+        while (end < buf.length && !eof) {
+            int r = in.read(buf, end, buf.length - end);
+            if (r < 0) {
+                eof = true;
+            } else {
+                end += r;
+            }
+        }
+    }
+
+    /** Moves the unfinished record at {@code pos} to the front (growing the buffer if it fills it) and reads on. */
+    private int refill(InputStream in, int pos) throws IOException {
+        int left = end - pos;
+        if (pos == 0) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        } else {
+            System.arraycopy(buf, pos, buf, 0, left);
+        }
+        end = left;
+        fill(in);
+        return 0;
+    }
+
+    /**
+     * Splits the record at {@code p} into cells ({@link #starts}, {@link #ends}, {@link #fields}) the way Jackson's
+     * CsvDecoder does with TRIM_SPACES and SKIP_EMPTY_LINES. Returns the position after it, {@link #MORE},
+     * {@link #BAIL} or {@link #END}.
+     */
+    private int record(int p) {
+        final byte[] b = buf;
+        final int end = this.end;
+        final int sep = this.sep;
+        while (true) { // lines of spaces are empty lines
+            if (p == end) {
+                return eof ? END : MORE;
+            }
+            byte c = b[p];
+            if (c != ' ' && c != '\r' && c != '\n') {
+                break;
+            }
+            p++;
+        }
+        int n = 0;
+        while (true) {
+            int c = -1;
+            while (p < end) { // blanks before a cell, but not the delimiter itself when it is a tab
+                c = b[p] & 0xFF;
+                if (c > ' ' || c == sep || c == '\r' || c == '\n') {
+                    break;
+                }
+                c = -1;
+                p++;
+            }
+            if (c < 0) {
+                if (!eof) {
+                    return MORE;
+                }
+                n = cell(n, p, p, false);
+                fields = n;
+                return p;
+            }
+            if (c == sep) {
+                n = cell(n, p, p, false);
+                p++;
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                n = cell(n, p, p, false);
+                fields = n;
+                return p + 1;
+            }
+            if (c == '"') {
+                int s = p + 1;
+                int q = s;
+                boolean doubled = false;
+                while (true) {
+                    if (q >= end) {
+                        return eof ? BAIL : MORE; // unclosed quote: Jackson's error
+                    }
+                    if (b[q] == '"') {
+                        if (q + 1 >= end && !eof) {
+                            return MORE;
+                        }
+                        if (q + 1 < end && b[q + 1] == '"') {
+                            doubled = true;
+                            q += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    q++;
+                }
+                n = cell(n, s, q, doubled);
+                p = q + 1;
+                while (true) { // only blanks may follow the closing quote
+                    if (p >= end) {
+                        if (!eof) {
+                            return MORE;
+                        }
+                        fields = n;
+                        return p;
+                    }
+                    c = b[p] & 0xFF;
+                    if (c == sep) {
+                        p++;
+                        break;
+                    }
+                    if (c == '\r' || c == '\n') {
+                        fields = n;
+                        return p + 1;
+                    }
+                    if (c > ' ') {
+                        return BAIL;
+                    }
+                    p++;
+                }
+                continue;
+            }
+            int s = p;
+            final boolean[] stops = this.stops;
+            while (p < end && !stops[b[p] & 0xFF]) {
+                p++;
+            }
+            if (p == end && !eof) {
+                return MORE;
+            }
+            if (p < end && b[p] == '"') {
+                return BAIL;
+            }
+            int e = p;
+            while ((b[e - 1] & 0xFF) <= ' ') { // b[s] > ' ' stops it
+                e--;
+            }
+            if (e < p && p - s > SHORT_CELL) {
+                return BAIL;
+            }
+            n = cell(n, s, e, false);
+            if (p == end) {
+                fields = n;
+                return p;
+            }
+            if (b[p] == sep) {
+                p++;
+                continue;
+            }
+            fields = n;
+            return p + 1;
+        }
+    }
+
+    private int cell(int n, int s, int e, boolean doubled) {
+        if (n == starts.length) {
+            starts = Arrays.copyOf(starts, 2 * n);
+            ends = Arrays.copyOf(ends, 2 * n);
+            doubledQuotes = Arrays.copyOf(doubledQuotes, 2 * n);
+        }
+        starts[n] = s;
+        ends[n] = e;
+        doubledQuotes[n] = doubled;
+        return n + 1;
+    }
+
+    /** Stores the cells of the current record as row {@code cols.rows}; false when one needs the Jackson path. */
+    private boolean convert(ColumnBuffers cols) {
+        final int n = cols.rows;
+        final double[][] nums = cols.nums;
+        for (int c = 0; c < fields; c++) {
+            int s = starts[c];
+            int e = ends[c];
+            if (nums[c] != null) {
+                double v = Double.NaN;
+                if (doubledQuotes[c] || !isMissing(s, e) && Double.isNaN(v = DecimalBytes.parse(buf, s, e, mark))) {
+                    // quotes to undo, or a number only Double.parseDouble reads ("1e400", "NaN"), or no number at all
+                    String t = text(c);
+                    if (!missing.contains(t)) {
+                        try {
+                            v = CsvDialect.parse(t, decimalComma);
+                        } catch (NumberFormatException x) {
+                            return false;
+                        }
+                    }
+                }
+                nums[c][n] = v;
+            } else {
+                String t = text(c);
+                cols.codes[c][n] = missing.contains(t) ? -1 : cols.code(c, t);
+            }
+        }
+        return true;
+    }
+
+    private String text(int c) {
+        String t = new String(buf, starts[c], ends[c] - starts[c], cs);
+        return doubledQuotes[c] ? t.replace("\"\"", "\"") : t;
+    }
+
+    private boolean isMissing(int s, int e) {
+        int len = e - s;
+        if ((missingLengths & (1L << Math.min(63, len))) == 0) {
+            return false;
+        }
+        for (byte[] m : missingBytes) {
+            if (m.length == len && Arrays.equals(buf, s, e, m, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
