@@ -81,7 +81,7 @@ final class RunControl {
     }
 
     void cancel() {
-        if (current != null) {
+        if (current != null && running.get()) {
             vm.statusProperty().set("Cancelling...");
             current.cancel();
         }
