@@ -284,7 +284,7 @@ final class CanvasView extends Pane {
             i++;
         }
         wires.sync(lw.workflow().links(), byId, vm::isLocked);
-        frames.sync(vm.frames());
+        frames.sync(vm.groupEdits().frames());
         showProblems(); // new boxes start unmarked, and problems may have been listed before they existed
         if (primary != null && !byId.containsKey(primary)) {
             primary = null;
@@ -390,7 +390,7 @@ final class CanvasView extends Pane {
     /** Delete/Backspace: the selected nodes (one undo step), else the selected wire, else the selected frame. */
     void deleteSelection() {
         if (!selection.isEmpty()) {
-            vm.deleteNodes(new ArrayList<>(selection));
+            vm.groupEdits().deleteNodes(new ArrayList<>(selection));
         } else if (wires.selected() != null) {
             vm.disconnect(wires.selected());
         } else if (frames.selected() != null) {
@@ -503,7 +503,7 @@ final class CanvasView extends Pane {
             r[2] = Math.max(r[2], b.getLayoutX() + b.getPrefWidth());
             r[3] = Math.max(r[3], b.getLayoutY() + b.getPrefHeight());
         }
-        for (org.anneal.graph.Frame f : vm.frames()) {
+        for (org.anneal.graph.Frame f : vm.groupEdits().frames()) {
             r[0] = Math.min(r[0], f.x());
             r[1] = Math.min(r[1], f.y());
             r[2] = Math.max(r[2], f.x() + f.width());
@@ -569,7 +569,7 @@ final class CanvasView extends Pane {
                 moved.put(id, new NodeInstance.Position(b.getLayoutX(), b.getLayoutY()));
             }
         }
-        vm.moveNodes(moved);
+        vm.groupEdits().moveNodes(moved);
     }
 
     void onPortClick(Consumer<org.anneal.graph.PortRef> c) {

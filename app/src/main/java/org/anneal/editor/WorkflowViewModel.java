@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +26,6 @@ import org.anneal.exec.Executor;
 import org.anneal.exec.NodeEvent;
 import org.anneal.exec.NodeStatus;
 import org.anneal.exec.Validation;
-import org.anneal.graph.Frame;
-import org.anneal.graph.Frames;
 import org.anneal.graph.Json;
 import org.anneal.graph.Link;
 import org.anneal.graph.LoadedWorkflow;
@@ -46,6 +42,7 @@ import org.anneal.spec.NodeRegistry;
 /**
  * The state behind one editor window: the workflow and its edits, each one undo step, with puzzle locks
  * enforced. Holds no controls. Its parts: {@link WorkflowFile} (the file, unsaved changes, autosave),
+ * {@link GroupEdits} (edits of several nodes at once: selection, clipboard, frames),
  * {@link ProblemsModel} (problems, findings, quick fixes), {@link RunControl} (runs on the executor, node
  * states, metrics, live values; events come back through {@code ui}: Platform::runLater in the app, a
  * direct call in tests) and {@link PuzzleSession}.
@@ -70,6 +67,7 @@ public final class WorkflowViewModel {
     private final ProblemsModel problems;
     private final RunControl runs;
     private final WorkflowEdits edits;
+    private final GroupEdits group;
     private final EditHistory history = new EditHistory();
     private final PuzzleSession puzzle;
     private final WorkflowFile file = new WorkflowFile();
@@ -81,6 +79,7 @@ public final class WorkflowViewModel {
         this.ui = ui;
         this.edits = new WorkflowEdits(registry);
         this.puzzle = new PuzzleSession(registry, ui);
+        this.group = new GroupEdits(this, edits, puzzle, file.codec());
         workflow.addListener((o, was, lw) -> puzzle.follow(lw)); // while authoring, also through undo and redo
     }
 
@@ -251,7 +250,8 @@ public final class WorkflowViewModel {
         return workflow.get().workflow();
     }
 
-    private void commit(Workflow next) {
+    /** Records the workflow as it was for undo, then shows {@code next}: every edit goes through here. */
+    void commit(Workflow next) {
         history.record(current());
         set(next);
     }
@@ -362,61 +362,9 @@ public final class WorkflowViewModel {
         return registry;
     }
 
-    // ---- canvas edits: multi-selection, clipboard, frames. Each call is one undo step. ----
-
-    /** Moves several nodes at once (a dragged selection): one undo step, whatever the number of nodes. */
-    public void moveNodes(Map<String, NodeInstance.Position> positions) {
-        if (!positions.isEmpty()) {
-            commit(edits.moveNodes(current(), positions));
-        }
-    }
-
-    /** Deletes the nodes and their wires as one step; refused as a whole when any of them is locked in a puzzle. */
-    public void deleteNodes(Collection<String> ids) {
-        for (String id : ids) {
-            if (puzzle.pins(current(), id)) {
-                status.set("'" + id + "' is part of the puzzle and locked; nothing was deleted.");
-                return;
-            }
-        }
-        if (!ids.isEmpty()) {
-            commit(edits.deleteNodes(current(), ids));
-        }
-    }
-
-    /** The nodes and the wires among them as workflow JSON, the text Copy puts on the clipboard. */
-    public String copyText(Collection<String> ids) {
-        return file.codec().write(edits.fragment(current(), ids));
-    }
-
-    /**
-     * Pastes workflow JSON (from Copy, here or in another window) with its top-left corner at (x, y);
-     * returns the new node ids, or an empty list when the text is not a workflow.
-     */
-    public List<String> paste(String text, double x, double y) {
-        Workflow fragment;
-        try {
-            fragment = file.codec().parse(text, null, "clipboard").workflow();
-        } catch (WorkflowFileException e) {
-            status.set("Nothing pasted: the clipboard holds no Anneal nodes.");
-            return List.of();
-        }
-        if (fragment.nodes().isEmpty()) {
-            return List.of();
-        }
-        var pasted = edits.paste(current(), fragment, x, y);
-        commit(pasted.workflow());
-        status.set("Pasted " + pasted.ids().size() + " node(s).");
-        return pasted.ids();
-    }
-
-    public List<Frame> frames() {
-        return Frames.of(current());
-    }
-
-    /** Replaces the frames and moves nodes with them (a dragged frame carries its nodes), as one step. */
-    public void editFrames(List<Frame> frames, Map<String, NodeInstance.Position> moved) {
-        commit(Frames.with(edits.moveNodes(current(), moved), frames));
+    /** Edits of several nodes at once: a moved or deleted selection, copy and paste, frames. */
+    public GroupEdits groupEdits() {
+        return group;
     }
 
     // ---- side panels: problems pane, inspector, puzzle authoring (appended; see ProblemsView, InspectorView) ----
