@@ -46,6 +46,8 @@ public final class EditorApp extends Application {
     private ValueViewer viewer;
     private Label statusBar;
     private CanvasView canvas;
+    /** Whether no node is selected (the primary selection is empty), for "Run to selected". */
+    private final javafx.beans.property.BooleanProperty canvasSelectionEmpty = new javafx.beans.property.SimpleBooleanProperty(true);
 
     @Override
     public void start(Stage primary) {
@@ -153,6 +155,11 @@ public final class EditorApp extends Application {
         cancel.setId("cancelButton");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        Button runTo = new Button("▶ Run to selected");
+        runTo.setId("runToButton");
+        runTo.setTooltip(new javafx.scene.control.Tooltip("Run only what the selected nodes need (Shift+F5); F5 runs everything"));
+        runTo.disableProperty().bind(vm.runningProperty().or(vm.workflowProperty().isNull()).or(canvasSelectionEmpty));
+        runTo.setOnAction(e -> vm.runUpTo(canvas.selection()));
         Button neu = new Button("New");
         neu.setId("newButton");
         neu.setOnAction(e -> {
@@ -191,7 +198,7 @@ public final class EditorApp extends Application {
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
         handIn.setOnAction(e -> handIn());
         return new ToolBar(neu, open, examples, new RecentMenu(vm, RecentFiles.standard(), this::open), save, saveAs, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
+                new javafx.scene.control.Separator(), run, runTo, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
     }
 
     private VBox sidePanel() {
@@ -269,6 +276,7 @@ public final class EditorApp extends Application {
     }
 
     private void select(String nodeId) {
+        canvasSelectionEmpty.set(nodeId == null);
         var lw = vm.workflowProperty().get();
         var n = nodeId == null || lw == null ? null : lw.workflow().node(nodeId).orElse(null);
         if (n == null) {
@@ -343,6 +351,13 @@ public final class EditorApp extends Application {
                 e.consume();
             } else if (undo.match(e)) {
                 vm.undo();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F5 && !vm.runningProperty().get()) {
+                if (e.isShiftDown()) {
+                    vm.runUpTo(canvas.selection());
+                } else {
+                    vm.run();
+                }
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
                 canvas.deleteSelection(); // every selected node as one step, else the selected wire or frame

@@ -282,6 +282,13 @@ public final class WorkflowViewModel {
         runs.run();
     }
 
+    /** Runs only what the given nodes need, and them (run up to the selection). */
+    public void runUpTo(java.util.Set<String> nodeIds) {
+        if (!nodeIds.isEmpty()) {
+            runs.run(java.util.Set.copyOf(nodeIds));
+        }
+    }
+
     public void cancel() {
         runs.cancel();
     }
