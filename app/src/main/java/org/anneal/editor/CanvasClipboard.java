@@ -24,7 +24,7 @@ final class CanvasClipboard {
             return false;
         }
         ClipboardContent c = new ClipboardContent();
-        c.putString(canvas.vm.copyText(new ArrayList<>(canvas.selection())));
+        c.putString(canvas.vm.groupEdits().copyText(new ArrayList<>(canvas.selection())));
         Clipboard.getSystemClipboard().setContent(c);
         canvas.vm.statusProperty().set("Copied " + canvas.selection().size() + " node(s).");
         return true;
@@ -47,7 +47,7 @@ final class CanvasClipboard {
     }
 
     static void pasteAt(CanvasView canvas, String text, Point2D at) {
-        List<String> ids = canvas.vm.paste(text, at.getX(), at.getY());
+        List<String> ids = canvas.vm.groupEdits().paste(text, at.getX(), at.getY());
         if (!ids.isEmpty()) {
             canvas.selectNodes(ids);
         }
@@ -66,7 +66,7 @@ final class CanvasClipboard {
             minX = Math.min(minX, b.getLayoutX());
             minY = Math.min(minY, b.getLayoutY());
         }
-        pasteAt(canvas, canvas.vm.copyText(new ArrayList<>(canvas.selection())),
+        pasteAt(canvas, canvas.vm.groupEdits().copyText(new ArrayList<>(canvas.selection())),
                 new Point2D(minX + DUPLICATE_OFFSET, minY + DUPLICATE_OFFSET));
     }
 }

@@ -12,8 +12,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * Canvas shortcuts with the platform's modifier (Ctrl, or Cmd on macOS): A select all, C copy, X cut,
  * V paste, D duplicate, G frame the selection, 0 fit to view, + and - zoom; Escape cancels a wire being
- * dragged or clears the selection. Undo, redo and Delete are wired by the window. Typing in a text field
- * keeps its own shortcuts.
+ * dragged or clears the selection. Undo, redo and Delete are wired by the window. Text fields, lists and
+ * tables keep their own shortcuts.
  */
 final class CanvasKeys {
     private CanvasKeys() {
@@ -38,8 +38,10 @@ final class CanvasKeys {
         keys.put(shortcut(KeyCode.SUBTRACT), out);
         keys.put(new KeyCodeCombination(KeyCode.ESCAPE), canvas::escape);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl) {
-                return;
+            var focus = scene.getFocusOwner();
+            if (focus instanceof TextInputControl
+                    || (focus instanceof javafx.scene.control.ListView<?> || focus instanceof javafx.scene.control.TableView<?>) && e.getCode() != KeyCode.ESCAPE) {
+                return; // text fields, lists and tables keep their own select-all and copy
             }
             for (var k : keys.entrySet()) {
                 if (k.getKey().match(e)) {

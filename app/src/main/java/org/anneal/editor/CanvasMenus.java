@@ -32,6 +32,8 @@ final class CanvasMenus {
                 item("Duplicate  (" + CanvasKeys.label(javafx.scene.input.KeyCode.D) + ")", "menuDuplicate", () -> CanvasClipboard.duplicate(canvas)),
                 item("Frame the selection  (" + CanvasKeys.label(javafx.scene.input.KeyCode.G) + ")", "menuFrameSelection", canvas.frames::wrapSelection),
                 new SeparatorMenuItem(),
+                item("Run up to here  (Shift+F5)", "menuRunUpTo", () -> canvas.vm.runUpTo(canvas.selection())),
+                new SeparatorMenuItem(),
                 item("Delete  (Del)", "menuDelete", canvas::deleteSelection));
     }
 

@@ -41,6 +41,8 @@ final class CanvasView extends Pane {
     static final double MAX_ZOOM = 3;
     /** Below this zoom, port names and badges are unreadable and hidden (text is the costliest thing to draw). */
     private static final double DETAIL_ZOOM = 0.45;
+    /** Below this, titles and ports are a pixel or two high: boxes are drawn as coloured blocks, which is what one sees. */
+    private static final double OUTLINE_ZOOM = 0.3;
 
     final WorkflowViewModel vm;
     private final Group world = new Group();
@@ -67,6 +69,11 @@ final class CanvasView extends Pane {
     /** Where the mouse last was over the canvas, in view coordinates; null when outside. */
     private Point2D mouse;
     private double[] culled;
+    /** Big workflows pan as a picture (see {@link PanSnapshot}); small ones draw fast enough as they are. */
+    private final PanSnapshot picture = new PanSnapshot(world, () -> cull(true));
+    private static final int PICTURE_PAN_NODES = 100;
+    /** Off: pan with JavaFX's node cache only, as before PanSnapshot; the benchmark compares both in one run. */
+    static boolean picturePan = true;
 
     CanvasView(WorkflowViewModel vm, Consumer<String> onSelect) {
         this.vm = vm;
@@ -88,10 +95,11 @@ final class CanvasView extends Pane {
         band.setMouseTransparent(true);
         band.setStyle("-fx-fill: rgba(26,115,232,0.12); -fx-stroke: #1a73e8; -fx-stroke-dash-array: 4 3;");
         overlay = new CanvasOverlay(this);
-        getChildren().addAll(grid, world, band, overlay);
+        getChildren().addAll(grid, world, picture, band, overlay);
         widthProperty().addListener(o -> viewChanged());
         heightProperty().addListener(o -> viewChanged());
         settle.setOnFinished(e -> {
+            picture.end();
             world.setCache(false); // back to crisp rendering once the view rests
             cull(true);
         });
@@ -185,8 +193,19 @@ final class CanvasView extends Pane {
         });
     }
 
-    /** Nodes dragged in from the palette carry their type id. */
+    /** Nodes dragged in from the palette (a press-drag-release gesture), or a type id dropped as text. */
     private void installDrop() {
+        setOnMouseDragReleased(e -> {
+            String type = PaletteView.draggedType(e.getGestureSource());
+            if (type != null) {
+                Point2D p = boxes.sceneToLocal(e.getSceneX(), e.getSceneY());
+                String id = vm.addNode(type, p.getX(), p.getY());
+                if (id != null) {
+                    select(id);
+                }
+                e.consume();
+            }
+        });
         setOnDragOver(e -> {
             if (e.getDragboard().hasString() && vm.registry().find(e.getDragboard().getString()).isPresent()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -223,6 +242,7 @@ final class CanvasView extends Pane {
      * stay and only move if their position changed (undo of a move). A new file is drawn from scratch.
      */
     private void sync(LoadedWorkflow lw, boolean newFile) {
+        picture.end(); // an edit shows at once, also in the middle of a pan
         if (newFile) {
             boxes.getChildren().clear();
             byId.clear();
@@ -236,7 +256,7 @@ final class CanvasView extends Pane {
         gone.forEach(id -> boxes.getChildren().remove(byId.remove(id)));
         selection.retainAll(ids);
         List<String> moved = new ArrayList<>();
-        boolean detail = zoom.getX() >= DETAIL_ZOOM;
+        int detail = detail(zoom.getX());
         int i = 0;
         for (NodeInstance n : nodes) {
             // nodes without a saved position are laid out left to right
@@ -264,7 +284,7 @@ final class CanvasView extends Pane {
             i++;
         }
         wires.sync(lw.workflow().links(), byId, vm::isLocked);
-        frames.sync(vm.frames());
+        frames.sync(vm.groupEdits().frames());
         showProblems(); // new boxes start unmarked, and problems may have been listed before they existed
         if (primary != null && !byId.containsKey(primary)) {
             primary = null;
@@ -370,7 +390,7 @@ final class CanvasView extends Pane {
     /** Delete/Backspace: the selected nodes (one undo step), else the selected wire, else the selected frame. */
     void deleteSelection() {
         if (!selection.isEmpty()) {
-            vm.deleteNodes(new ArrayList<>(selection));
+            vm.groupEdits().deleteNodes(new ArrayList<>(selection));
         } else if (wires.selected() != null) {
             vm.disconnect(wires.selected());
         } else if (frames.selected() != null) {
@@ -391,8 +411,8 @@ final class CanvasView extends Pane {
     void panBy(double dx, double dy) {
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
-        moving();
         viewChanged();
+        moving();
     }
 
     /** Zooms by {@code factor} keeping the workflow point under (x, y) (view coordinates) where it is. */
@@ -404,16 +424,21 @@ final class CanvasView extends Pane {
         zoom.setY(next);
         pan.setX(x - w.getX() * next);
         pan.setY(y - w.getY() * next);
-        moving();
-        boolean detail = next >= DETAIL_ZOOM;
-        if ((s >= DETAIL_ZOOM) != detail) {
+        int detail = detail(next);
+        if (detail(s) != detail) {
             byId.values().forEach(b -> b.showDetail(detail));
         }
         viewChanged();
+        moving();
     }
 
     double zoom() {
         return zoom.getX();
+    }
+
+    /** How much of a box to draw at {@code zoom}: 2 everything, 1 no small text, 0 coloured blocks only. */
+    static int detail(double zoom) {
+        return zoom >= DETAIL_ZOOM ? 2 : zoom >= OUTLINE_ZOOM ? 1 : 0;
     }
 
     Point2D viewToWorld(double x, double y) {
@@ -441,7 +466,9 @@ final class CanvasView extends Pane {
      * also reuses it while zooming); a quarter second after the last move it is drawn crisply again.
      */
     private void moving() {
-        if (!world.isCache()) {
+        if (picturePan && byId.size() >= PICTURE_PAN_NODES) {
+            picture.follow(pan.getX(), pan.getY(), zoom.getX(), getWidth(), getHeight());
+        } else if (!world.isCache()) {
             world.setCacheHint(CacheHint.SPEED);
             world.setCache(true);
         }
@@ -453,8 +480,8 @@ final class CanvasView extends Pane {
             needsFit = false;
             double[] r = contentBounds();
             double s = Math.max(MIN_ZOOM, Math.min(1, Math.min((getWidth() - 60) / (r[2] - r[0]), (getHeight() - 60) / (r[3] - r[1]))));
-            boolean detail = s >= DETAIL_ZOOM;
-            if ((zoom.getX() >= DETAIL_ZOOM) != detail) {
+            int detail = detail(s);
+            if (detail(zoom.getX()) != detail) {
                 byId.values().forEach(b -> b.showDetail(detail));
             }
             zoom.setX(s);
@@ -476,7 +503,7 @@ final class CanvasView extends Pane {
             r[2] = Math.max(r[2], b.getLayoutX() + b.getPrefWidth());
             r[3] = Math.max(r[3], b.getLayoutY() + b.getPrefHeight());
         }
-        for (org.anneal.graph.Frame f : vm.frames()) {
+        for (org.anneal.graph.Frame f : vm.groupEdits().frames()) {
             r[0] = Math.min(r[0], f.x());
             r[1] = Math.min(r[1], f.y());
             r[2] = Math.max(r[2], f.x() + f.width());
@@ -526,6 +553,7 @@ final class CanvasView extends Pane {
 
     /** Moves boxes live during a drag; the workflow is told once, on release. */
     void dragBoxes(Map<String, Point2D> to) {
+        picture.end();
         to.forEach((id, p) -> byId.get(id).relocate(p.getX(), p.getY()));
         wires.nodesMoved(to.keySet(), byId);
     }
@@ -541,7 +569,7 @@ final class CanvasView extends Pane {
                 moved.put(id, new NodeInstance.Position(b.getLayoutX(), b.getLayoutY()));
             }
         }
-        vm.moveNodes(moved);
+        vm.groupEdits().moveNodes(moved);
     }
 
     void onPortClick(Consumer<org.anneal.graph.PortRef> c) {
@@ -564,7 +592,7 @@ final class CanvasView extends Pane {
         Map<String, List<org.anneal.graph.Problem>> byNode = new java.util.HashMap<>();
         Map<String, java.util.Set<String>> rules = new java.util.HashMap<>();
         for (org.anneal.graph.Problem p : vm.problems()) {
-            org.anneal.lineage.Finding f = vm.findingOf(p);
+            org.anneal.lineage.Finding f = vm.findings().findingOf(p);
             List<String> nodes = f != null ? f.nodes() : p.nodeId() == null ? List.of() : List.of(p.nodeId());
             for (String n : nodes) {
                 byNode.computeIfAbsent(n, k -> new java.util.ArrayList<>()).add(p);

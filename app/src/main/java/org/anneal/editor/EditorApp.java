@@ -46,6 +46,8 @@ public final class EditorApp extends Application {
     private ValueViewer viewer;
     private Label statusBar;
     private CanvasView canvas;
+    /** Whether no node is selected (the primary selection is empty), for "Run to selected". */
+    private final javafx.beans.property.BooleanProperty canvasSelectionEmpty = new javafx.beans.property.SimpleBooleanProperty(true);
 
     @Override
     public void start(Stage primary) {
@@ -69,6 +71,11 @@ public final class EditorApp extends Application {
         bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         this.bottomTabs = bottom;
         canvas.onPortClick(this::showPort);
+        vm.liveValues().addListener((javafx.collections.MapChangeListener<String, org.anneal.exec.NodeEvent.Live>) c -> {
+            if (c.wasAdded()) {
+                showLive(c.getKey(), c.getValueAdded());
+            }
+        });
         SplitPane main = new SplitPane(centre, bottom);
         root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
@@ -130,6 +137,10 @@ public final class EditorApp extends Application {
         save.setId("saveButton");
         save.disableProperty().bind(vm.dirtyProperty().not());
         save.setOnAction(e -> {
+            if (vm.untitled()) {
+                saveAs(); // a new workflow has no name yet
+                return;
+            }
             try {
                 vm.save();
             } catch (IOException ex) {
@@ -144,6 +155,11 @@ public final class EditorApp extends Application {
         cancel.setId("cancelButton");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        Button runTo = new Button("▶ Run to selected");
+        runTo.setId("runToButton");
+        runTo.setTooltip(new javafx.scene.control.Tooltip("Run only what the selected nodes need (Shift+F5); F5 runs everything"));
+        runTo.disableProperty().bind(vm.runningProperty().or(vm.workflowProperty().isNull()).or(canvasSelectionEmpty));
+        runTo.setOnAction(e -> vm.runUpTo(canvas.selection()));
         Button neu = new Button("New");
         neu.setId("newButton");
         neu.setOnAction(e -> {
@@ -154,18 +170,7 @@ public final class EditorApp extends Application {
         Button saveAs = new Button("Save as…");
         saveAs.setId("saveAsButton");
         saveAs.disableProperty().bind(vm.workflowProperty().isNull());
-        saveAs.setOnAction(e -> {
-            var lw = vm.workflowProperty().get();
-            Path f = FileDialogs.save(stage, "Save the workflow as", lw.file() == null ? "workflow.json" : lw.file().getFileName().toString(),
-                    "Anneal workflows", "*.json");
-            if (f != null) {
-                try {
-                    vm.saveAs(f);
-                } catch (IOException ex) {
-                    error("Could not save", ex.getMessage());
-                }
-            }
-        });
+        saveAs.setOnAction(e -> saveAs());
         Button undo = new Button("↶ Undo");
         undo.setId("undoButton");
         undo.disableProperty().bind(vm.canUndoProperty().not());
@@ -193,7 +198,7 @@ public final class EditorApp extends Application {
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
         handIn.setOnAction(e -> handIn());
         return new ToolBar(neu, open, examples, new RecentMenu(vm, RecentFiles.standard(), this::open), save, saveAs, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), run, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
+                new javafx.scene.control.Separator(), run, runTo, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
     }
 
     private VBox sidePanel() {
@@ -271,6 +276,7 @@ public final class EditorApp extends Application {
     }
 
     private void select(String nodeId) {
+        canvasSelectionEmpty.set(nodeId == null);
         var lw = vm.workflowProperty().get();
         var n = nodeId == null || lw == null ? null : lw.workflow().node(nodeId).orElse(null);
         if (n == null) {
@@ -289,6 +295,19 @@ public final class EditorApp extends Application {
         vm.problems().stream().filter(p -> nodeId.equals(p.nodeId()))
                 .forEach(p -> sb.append("\n").append(p.severity()).append(": ").append(p.message()).append("\n  Fix: ").append(p.fix()));
         docs.setText(sb.toString());
+    }
+
+    private void saveAs() {
+        var lw = vm.workflowProperty().get();
+        String name = vm.untitled() ? "workflow.json" : lw.file().getFileName().toString();
+        Path f = FileDialogs.save(stage, "Save the workflow as", name, "Anneal workflows", "*.json");
+        if (f != null) {
+            try {
+                vm.saveAs(f);
+            } catch (IOException ex) {
+                error("Could not save", ex.getMessage());
+            }
+        }
     }
 
     private void handIn() {
@@ -332,6 +351,13 @@ public final class EditorApp extends Application {
                 e.consume();
             } else if (undo.match(e)) {
                 vm.undo();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F5 && !vm.runningProperty().get()) {
+                if (e.isShiftDown()) {
+                    vm.runUpTo(canvas.selection());
+                } else {
+                    vm.run();
+                }
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
                 canvas.deleteSelection(); // every selected node as one step, else the selected wire or frame
@@ -430,4 +456,15 @@ public final class EditorApp extends Application {
     }
 
     private org.anneal.graph.PortRef shownPort;
+
+    /**
+     * A value a node published while running (the loss curve so far) goes to the Data tab when the student looks
+     * at that node: its port or a port fed by it is on show (the loss-curve node's plot), or it is selected.
+     */
+    private void showLive(String nodeId, org.anneal.exec.NodeEvent.Live live) {
+        boolean onShow = shownPort != null && vm.feeds(nodeId, shownPort.node());
+        if (onShow || nodeId.equals(canvas.selectedNode())) {
+            viewer.show((onShow ? shownPort.toString() : nodeId) + " (live, " + nodeId + " is running)", live.value());
+        }
+    }
 }

@@ -23,7 +23,9 @@ import org.anneal.spec.NodeRegistry;
 
 /**
  * Editor benchmark, run under a real display (bench/editor-bench.sh uses Xvfb): time to open and lay out a
- * generated 500-node workflow against the 8-node first example, and frames per second while panning each.
+ * generated 500-node workflow against the 8-node first example, and frames per second while panning each and
+ * an empty canvas (the ceiling: a full-window repaint with nothing on it). The 500-node pans run twice: as the
+ * editor pans (a picture of the view, see PanSnapshot) and with JavaFX's node cache only, the earlier way.
  * Prints one JSON object. Not a unit test.
  */
 public final class EditorBench {
@@ -37,12 +39,32 @@ public final class EditorBench {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        Map<String, Double> small = measure(Path.of(System.getProperty("anneal.home", "."), "workflows", "01-linear-regression.json"));
-        Map<String, Double> large = measure(big);
-        System.out.printf(Locale.ROOT, "{\"jvmUptimeMs\": %d, \"example8\": {\"openMs\": %.1f, \"fps\": %.1f}, "
-                        + "\"generated500\": {\"openMs\": %.1f, \"fps\": %.1f}, \"openRatio500over8\": %.2f, \"fpsRatio500over8\": %.2f}%n",
-                ManagementFactory.getRuntimeMXBean().getUptime(), small.get("openMs"), small.get("fps"), large.get("openMs"), large.get("fps"),
-                large.get("openMs") / small.get("openMs"), large.get("fps") / small.get("fps"));
+        // each measurement closes its window before the next opens one: without this, closing the last window
+        // may shut JavaFX down in between, and the next measurement waits for frames that never come
+        Platform.setImplicitExit(false);
+        if (args.length > 0 && args[0].equals("pan500")) { // for profiling: only the 500-node pans
+            System.out.printf(Locale.ROOT, "{\"generated500\": %s, \"generated500at100pct\": %s}%n", measure(big, false), measure(big, true));
+            Platform.exit();
+            System.exit(0);
+        }
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Map<String, Double> empty = measure(null, false);
+        Map<String, Double> small = measure(Path.of(System.getProperty("anneal.home", "."), "workflows", "01-linear-regression.json"), false);
+        Map<String, Double> large = measure(big, false);
+        Map<String, Double> close = measure(big, true);
+        CanvasView.picturePan = false; // the same pans with JavaFX's node cache only, the way it panned before PanSnapshot
+        Map<String, Double> largeCache = measure(big, false);
+        Map<String, Double> closeCache = measure(big, true);
+        CanvasView.picturePan = true;
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        System.out.printf(Locale.ROOT, "{\"loadAverage1min\": {\"before\": %.2f, \"after\": %.2f}, \"emptyCanvasFps\": %.1f, \"jvmUptimeMs\": %d, "
+                        + "\"example8\": {\"openMs\": %.1f, \"fps\": %.1f}, "
+                        + "\"generated500\": {\"openMs\": %.1f, \"fps\": %.1f, \"fpsWithNodeCacheOnly\": %.1f}, "
+                        + "\"generated500at100pct\": {\"fps\": %.1f, \"fpsWithNodeCacheOnly\": %.1f}, "
+                        + "\"openRatio500over8\": %.2f, \"fpsRatio500over8\": %.2f, \"fpsRatio500overEmpty\": %.2f}%n",
+                loadBefore, loadAfter, empty.get("fps"), ManagementFactory.getRuntimeMXBean().getUptime(), small.get("openMs"), small.get("fps"),
+                large.get("openMs"), large.get("fps"), largeCache.get("fps"), close.get("fps"), closeCache.get("fps"),
+                large.get("openMs") / small.get("openMs"), large.get("fps") / small.get("fps"), large.get("fps") / empty.get("fps"));
         Platform.exit();
         System.exit(0);
     }
@@ -63,7 +85,8 @@ public final class EditorBench {
         return new Workflow(new Meta("500 nodes", "", 1, "cpu"), nodes, links, Map.of());
     }
 
-    private static Map<String, Double> measure(Path file) throws Exception {
+    /** {@code actualSize}: pan at 100 % instead of fit-to-view, where most nodes are off screen and culled. */
+    private static Map<String, Double> measure(Path file, boolean actualSize) throws Exception {
         double[] openMs = new double[1];
         double[] fps = new double[1];
         CountDownLatch done = new CountDownLatch(1);
@@ -74,9 +97,16 @@ public final class EditorBench {
             stage.setScene(new Scene(canvas, 1280, 800));
             stage.show();
             long t0 = System.nanoTime();
-            vm.open(file);
+            if (file == null) {
+                vm.newWorkflow(Path.of("")); // the same window with nothing to draw: the frame-rate ceiling of this machine
+            } else {
+                vm.open(file);
+            }
             canvas.applyCss();
             canvas.layout();
+            if (actualSize) {
+                canvas.zoomAt(0, 0, 1 / canvas.zoom());
+            }
             // the time until the frame showing the workflow has been rendered
             new AnimationTimer() {
                 int frames = -1;
@@ -102,7 +132,15 @@ public final class EditorBench {
             }.start();
         });
         if (!done.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("benchmark timed out");
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                if (t.getName().contains("JavaFX") || t.getName().contains("Quantum")) {
+                    System.err.println(t.getName() + " " + t.getState());
+                    for (StackTraceElement e : st) {
+                        System.err.println("    " + e);
+                    }
+                }
+            });
+            throw new IllegalStateException("benchmark timed out (open " + openMs[0] + " ms)");
         }
         return Map.of("openMs", openMs[0], "fps", fps[0]);
     }

@@ -92,14 +92,14 @@ final class FrameLayer extends Group {
     }
 
     private void add(Frame f) {
-        List<Frame> next = new ArrayList<>(canvas.vm.frames());
+        List<Frame> next = new ArrayList<>(canvas.vm.groupEdits().frames());
         next.add(f);
-        canvas.vm.editFrames(next, Map.of());
+        canvas.vm.groupEdits().editFrames(next, Map.of());
         select(f.id());
     }
 
     void delete(String id) {
-        canvas.vm.editFrames(canvas.vm.frames().stream().filter(f -> !f.id().equals(id)).toList(), Map.of());
+        canvas.vm.groupEdits().editFrames(canvas.vm.groupEdits().frames().stream().filter(f -> !f.id().equals(id)).toList(), Map.of());
     }
 
     void rename(String id) {
@@ -122,11 +122,11 @@ final class FrameLayer extends Group {
     }
 
     private Frame find(String id) {
-        return canvas.vm.frames().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+        return canvas.vm.groupEdits().frames().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
     }
 
     private void replace(Frame f, Map<String, NodeInstance.Position> moved) {
-        canvas.vm.editFrames(canvas.vm.frames().stream().map(x -> x.id().equals(f.id()) ? f : x).toList(), moved);
+        canvas.vm.groupEdits().editFrames(canvas.vm.groupEdits().frames().stream().map(x -> x.id().equals(f.id()) ? f : x).toList(), moved);
     }
 
     private Group draw(Frame f) {

@@ -92,6 +92,7 @@ final class InspectorView extends VBox {
             @Override
             public String commit(ParamItem item, JsonNode value) {
                 committing = true;
+                List<String> before = columns();
                 try {
                     if (!java.util.Objects.equals(item.file(), vm.workflowProperty().get().file()) || vm.current().node(item.nodeId()).isEmpty()) {
                         return null; // another workflow was opened, or the node deleted, while its field was being edited
@@ -103,12 +104,17 @@ final class InspectorView extends VBox {
                     return problem;
                 } finally {
                     committing = false;
+                    if (!before.equals(columns())) {
+                        // a new file (or an upstream change) brings other columns: the column pickers must offer them
+                        String id = nodeId;
+                        javafx.application.Platform.runLater(() -> vm.current().node(id).ifPresent(n -> show(n, vm.registry().find(n.type()).orElse(null))));
+                    }
                 }
             }
 
             @Override
             public List<String> columns() {
-                return columnsOf(vm.validation(), nodeId, vm.registry().find(vm.current().node(nodeId).orElseThrow().type()).orElse(null));
+                return columnsOf(vm.findings().validation(), nodeId, vm.registry().find(vm.current().node(nodeId).orElseThrow().type()).orElse(null));
             }
 
             @Override

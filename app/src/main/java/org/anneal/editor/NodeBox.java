@@ -26,15 +26,20 @@ final class NodeBox extends Region {
 
     private final String nodeId;
     private final String type;
-    private final Label badge = new Label("");
-    /** Top-right of the header: the rules a leakage finding or a validation error raise here ("⚠ L2"). */
-    private final Label problemBadge = new Label("");
+    private final Text badge = text("", 10, false, Color.web("#5f6368"));
+    /** A thin bar along the bottom edge while the node runs: its width is the fraction done. */
+    private final Rectangle progress = new Rectangle(0, 3, Color.web("#e37400"));
+    /** Top-right of the header: the rules a leakage finding or a validation error raise here ("⚠ L2"); made when first needed. */
+    private Label problemBadge;
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
     private static final Font PORT_FONT = Font.font("System", 10);
+    private static final Font BADGE_FONT = Font.font("System", FontWeight.BOLD, 10);
     /** What level of detail hides when zoomed far out. */
     private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
-    private boolean detail = true;
+    private int level = 2;
+    /** What level 0 hides as well: the title and the ports. */
+    private final List<javafx.scene.Node> outline = new java.util.ArrayList<>();
     private boolean selected;
 
     NodeBox(NodeInstance node, NodeDescriptor d, boolean locked) {
@@ -55,22 +60,21 @@ final class NodeBox extends Region {
         Rectangle header = new Rectangle(WIDTH, HEADER, Color.web(d == null ? "#888888" : d.phase().colour()));
         header.setArcWidth(10);
         header.setArcHeight(10);
-        Label title = new Label(d == null ? "unknown: " + node.type() : d.title());
-        title.setFont(Font.font("System", FontWeight.BOLD, 12));
-        title.setTextFill(Color.WHITE);
-        title.relocate(8, 4);
+        // Text, not Label, like the port names: a 500-node workflow would otherwise build 1,500 label skins on open
+        Text title = text(d == null ? "unknown: " + node.type() : d.title(), 12, true, Color.WHITE);
+        title.relocate(8, 5);
         // locked parts of a puzzle say so where the student looks for the node's name
-        Label id = new Label(node.id() + (locked ? "  \u00b7 locked" : ""));
-        id.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
-        id.relocate(8, height - 22);
-        badge.setStyle("-fx-font-size: 10px; -fx-text-fill: #5f6368;");
-        badge.relocate(WIDTH - 80, height - 22);
-        problemBadge.setId("problem-badge-" + node.id());
-        problemBadge.setVisible(false);
-        problemBadge.setMouseTransparent(false);
-        getChildren().addAll(body, header, title, id, badge, problemBadge);
+        Text id = text(node.id() + (locked ? "  \u00b7 locked" : ""), 10, false, Color.web("#5f6368"));
+        id.relocate(8, height - 19);
+        badge.relocate(WIDTH - 80, height - 19);
+        badge.setId("badge-" + node.id());
+        progress.setId("progress-" + node.id());
+        progress.relocate(0, height - 3);
+        progress.setVisible(false);
+        getChildren().addAll(body, header, title, id, badge, progress);
         details.add(id);
         details.add(badge);
+        outline.add(title);
 
         for (int i = 0; i < ins.size(); i++) {
             InPort<?> p = ins.get(i);
@@ -79,6 +83,7 @@ final class NodeBox extends Region {
             c.setId("in-" + node.id() + "-" + p.name());
             Text l = portName(p.name(), 9, y);
             inputs.put(p.name(), c);
+            outline.add(c);
             getChildren().addAll(c, l);
         }
         for (int i = 0; i < outs.size(); i++) {
@@ -89,6 +94,7 @@ final class NodeBox extends Region {
             Text l = portName(p.name(), 0, y);
             l.setX(WIDTH - 9 - l.getLayoutBounds().getWidth());
             outputs.put(p.name(), c);
+            outline.add(c);
             getChildren().addAll(c, l);
         }
     }
@@ -102,6 +108,14 @@ final class NodeBox extends Region {
         t.setFont(PORT_FONT);
         t.setFill(Color.web("#202124"));
         details.add(t);
+        return t;
+    }
+
+    private static Text text(String s, double size, boolean bold, Color fill) {
+        Text t = new Text(s);
+        t.setFont(Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size));
+        t.setFill(fill);
+        t.setTextOrigin(javafx.geometry.VPos.TOP);
         return t;
     }
 
@@ -127,11 +141,15 @@ final class NodeBox extends Region {
         return outputs;
     }
 
-    /** Level of detail: far out, port names and badges are unreadable anyway, and text is the costliest thing to draw. */
-    void showDetail(boolean detail) {
-        if (this.detail != detail) {
-            this.detail = detail;
-            details.forEach(n -> n.setVisible(detail));
+    /**
+     * Level of detail (see {@link CanvasView#detail}): far out, port names and badges are unreadable anyway, and text
+     * is the costliest thing to draw; further out titles and ports go too, and a box is its body and header.
+     */
+    void showDetail(int level) {
+        if (this.level != level) {
+            this.level = level;
+            details.forEach(n -> n.setVisible(level >= 2));
+            outline.forEach(n -> n.setVisible(level >= 1));
         }
     }
 
@@ -161,10 +179,15 @@ final class NodeBox extends Region {
             case DONE -> "#188038";
             case CACHED -> "#1a73e8";
             case FAILED -> "#d93025";
+            case CANCELLED, SKIPPED -> "#80868b";
             case RUNNING -> "#e37400";
             default -> "#5f6368";
         };
-        badge.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
+        badge.setFill(Color.web(colour));
+        badge.setFont(BADGE_FONT);
+        boolean running = s != null && s.status() == NodeStatus.RUNNING;
+        progress.setVisible(running);
+        progress.setWidth(running ? WIDTH * Math.max(0, Math.min(1, s.progress())) : 0);
         if (s != null && s.status() == NodeStatus.FAILED) {
             javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(s.message()));
         }
@@ -178,9 +201,17 @@ final class NodeBox extends Region {
     void showProblems(List<org.anneal.graph.Problem> mine, List<String> rules) {
         if (mine == null || mine.isEmpty()) {
             setStyle("");
-            problemBadge.setVisible(false);
-            problemBadge.setText("");
+            if (problemBadge != null) {
+                problemBadge.setVisible(false);
+                problemBadge.setText("");
+            }
             return;
+        }
+        if (problemBadge == null) {
+            // most nodes never have a problem: no label (and no skin, no CSS) for them
+            problemBadge = new Label("");
+            problemBadge.setId("problem-badge-" + nodeId);
+            getChildren().add(problemBadge);
         }
         boolean error = mine.stream().anyMatch(org.anneal.graph.Problem::isError);
         String colour = error ? "#d93025" : "#e37400";
@@ -198,6 +229,6 @@ final class NodeBox extends Region {
 
     /** The text of the problem badge ("" when there is none), for tests. */
     String problemBadgeText() {
-        return problemBadge.isVisible() ? problemBadge.getText() : "";
+        return problemBadge != null && problemBadge.isVisible() ? problemBadge.getText() : "";
     }
 }

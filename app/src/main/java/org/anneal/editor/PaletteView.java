@@ -9,8 +9,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.anneal.spec.NodeDescriptor;
@@ -40,6 +38,11 @@ final class PaletteView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(search, list);
         setMinWidth(200);
+    }
+
+    /** The node type a palette entry being dragged stands for, or null when {@code gestureSource} is something else. */
+    static String draggedType(Object gestureSource) {
+        return gestureSource instanceof PaletteCell c && c.getItem() != null ? c.getItem().id() : null;
     }
 
     private static final class PaletteCell extends ListCell<NodeDescriptor> {
@@ -76,11 +79,10 @@ final class PaletteView extends VBox {
             }
             setText(null);
             setTooltip(new Tooltip(d.summary()));
+            // a drag within the window, not the platform's drag and drop: that needs a system clipboard round trip,
+            // and under Monocle (the UI tests) it failed now and then and left the next test's drags broken
             setOnDragDetected(e -> {
-                var db = startDragAndDrop(TransferMode.COPY);
-                ClipboardContent c = new ClipboardContent();
-                c.putString(d.id());
-                db.setContent(c);
+                startFullDrag();
                 e.consume();
             });
             setOnMouseClicked(e -> {

@@ -32,7 +32,7 @@ final class ProblemsView extends ListView<Problem> {
         setPlaceholder(new Label("No problems."));
         setCellFactory(lv -> new ProblemCell(vm));
         getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
-            var h = vm.highlight(p);
+            var h = vm.findings().highlight(p);
             if (!h.nodes().isEmpty()) {
                 selectNode.accept(h.nodes().iterator().next());
             }
@@ -77,7 +77,7 @@ final class ProblemsView extends ListView<Problem> {
                 setTooltip(null);
                 return;
             }
-            Finding f = vm.findingOf(p);
+            Finding f = vm.findings().findingOf(p);
             Label text = new Label(f != null ? f.rule() + " " + f.title() + " " + f.explanation() + "  Fix: " + f.fix()
                     : p.describe().replaceFirst("^(ERROR|WARNING) ", "").replace("\n    ", "  "));
             text.setWrapText(false);
@@ -85,7 +85,7 @@ final class ProblemsView extends ListView<Problem> {
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(8, icon(p.severity()), text);
             row.setAlignment(Pos.CENTER_LEFT);
-            vm.quickFix(p).ifPresent(fix -> {
+            vm.findings().quickFix(p).ifPresent(fix -> {
                 Button b = new Button("Fix");
                 b.getStyleClass().add("quick-fix");
                 b.setTooltip(new Tooltip(fix.description()));

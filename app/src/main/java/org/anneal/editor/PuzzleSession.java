@@ -43,6 +43,24 @@ final class PuzzleSession {
         return !authoring.get() && puzzle.get() != null && puzzle.get().lockedLinks().contains(l);
     }
 
+    /** True when the node, or any wire into or out of it, is locked: deleting it would break the puzzle. */
+    boolean pins(org.anneal.graph.Workflow w, String nodeId) {
+        return isLocked(nodeId) || w.links().stream().anyMatch(l -> (l.from().node().equals(nodeId) || l.to().node().equals(nodeId)) && isLocked(l));
+    }
+
+    /** True when going from {@code before} to {@code after} removes or changes a locked node or wire. */
+    boolean changesLocked(org.anneal.graph.Workflow before, org.anneal.graph.Workflow after) {
+        return before.nodes().stream().anyMatch(n -> isLocked(n.id()) && !after.nodes().contains(n))
+                || before.links().stream().anyMatch(l -> isLocked(l) && !after.links().contains(l));
+    }
+
+    /** While authoring, the puzzle on show follows the workflow's puzzle block. */
+    void follow(LoadedWorkflow lw) {
+        if (authoring.get()) {
+            author(lw);
+        }
+    }
+
     /** The same verdict as `anneal puzzle verify`, computed off the UI thread. */
     void check(LoadedWorkflow mine) {
         if (origin == null) {

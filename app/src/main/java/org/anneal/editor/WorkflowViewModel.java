@@ -1,42 +1,51 @@
 package org.anneal.editor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.anneal.device.Device;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
-import org.anneal.exec.FileAccess;
 import org.anneal.exec.NodeEvent;
 import org.anneal.exec.NodeStatus;
-import org.anneal.exec.RunHandle;
-import org.anneal.exec.RunOptions;
-import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
+import org.anneal.graph.Json;
+import org.anneal.graph.Link;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.NodeInstance;
+import org.anneal.graph.PortRef;
 import org.anneal.graph.Problem;
+import org.anneal.graph.Workflow;
 import org.anneal.graph.WorkflowCodec;
+import org.anneal.graph.WorkflowEdits;
 import org.anneal.graph.WorkflowFileException;
-import org.anneal.ml.Metrics;
+import org.anneal.puzzle.Puzzle;
 import org.anneal.spec.NodeRegistry;
 
 /**
- * The state behind one editor window: the workflow, whether it has unsaved changes, validation problems,
- * live node statuses and the metrics of the last run. Holds no controls; heavy work runs on the executor
- * and comes back through {@code ui} (Platform::runLater in the app, a direct call in tests).
+ * The state behind one editor window: the workflow and its edits, each one undo step, with puzzle locks
+ * enforced. Holds no controls. Its parts: {@link WorkflowFile} (the file, unsaved changes, autosave),
+ * {@link GroupEdits} (edits of several nodes at once: selection, clipboard, frames),
+ * {@link ProblemsModel} (problems, findings, quick fixes), {@link RunControl} (runs on the executor, node
+ * states, metrics, live values; events come back through {@code ui}: Platform::runLater in the app, a
+ * direct call in tests) and {@link PuzzleSession}.
  */
 public final class WorkflowViewModel {
     /** What a node badge shows: status and, while running, a percentage. */
@@ -44,51 +53,44 @@ public final class WorkflowViewModel {
         public String badge() {
             return switch (status) {
                 case RUNNING -> "running " + Math.round(progress * 100) + " %";
-                default -> status.name().toLowerCase(java.util.Locale.ROOT);
+                default -> status.name().toLowerCase(Locale.ROOT);
             };
         }
     }
 
     private final NodeRegistry registry;
-    private final Executor executor;
     private final Consumer<Runnable> ui;
-    private final WorkflowCodec codec = new WorkflowCodec();
 
     private final ObjectProperty<LoadedWorkflow> workflow = new SimpleObjectProperty<>();
-    private final BooleanProperty dirty = new SimpleBooleanProperty();
-    private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty device = new SimpleStringProperty("");
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final ObservableMap<String, NodeState> states = FXCollections.observableHashMap();
-    private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
-    private RunHandle current;
-    private Validation lastValidation;
-    private final org.anneal.graph.WorkflowEdits edits;
+    private final ProblemsModel problems;
+    private final RunControl runs;
+    private final WorkflowEdits edits;
+    private final GroupEdits group;
     private final EditHistory history = new EditHistory();
     private final PuzzleSession puzzle;
-    private Autosave autosave = Autosave.standard();
-    private final ObjectProperty<org.anneal.graph.Workflow> recovered = new SimpleObjectProperty<>();
+    private final WorkflowFile file = new WorkflowFile();
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
-        this.executor = executor;
+        this.problems = new ProblemsModel(registry);
+        this.runs = new RunControl(this, executor, ui);
         this.ui = ui;
-        this.edits = new org.anneal.graph.WorkflowEdits(registry);
+        this.edits = new WorkflowEdits(registry);
         this.puzzle = new PuzzleSession(registry, ui);
+        this.group = new GroupEdits(this, edits, puzzle, file.codec());
+        workflow.addListener((o, was, lw) -> puzzle.follow(lw)); // while authoring, also through undo and redo
     }
 
     /** Opens a file; returns the problems that stopped it (empty on success). */
     public List<Problem> open(Path file) {
         try {
-            LoadedWorkflow lw = codec.read(file);
+            LoadedWorkflow lw = this.file.read(file);
             puzzle.open(lw); // before the canvas redraws, so locked nodes are drawn as locked
             workflow.set(lw);
-            recovered.set(autosave.recover(lw).orElse(null));
-            dirty.set(false);
             history.clear();
-            states.clear();
-            metrics.clear();
+            runs.clear();
             Device d = DeviceSelector.system().select(lw.workflow().meta().device());
             device.set(d.describe());
             revalidate();
@@ -100,15 +102,7 @@ public final class WorkflowViewModel {
     }
 
     public Validation revalidate() {
-        LoadedWorkflow lw = workflow.get();
-        Validation v = new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
-        lastStatic = v;
-        findingOf.clear();
-        List<Problem> all = new java.util.ArrayList<>(v.problems());
-        // leakage findings sit beside validation problems: same list, same highlighting
-        new org.anneal.lineage.LeakageAnalyzer().analyze(v).forEach(f -> all.add(remember(f)));
-        problems.setAll(all);
-        return v;
+        return problems.revalidate(workflow.get());
     }
 
     /** Moves a node on the canvas; the workflow becomes dirty. */
@@ -130,7 +124,7 @@ public final class WorkflowViewModel {
     }
 
     /** Wires an output to an input; an incompatible wire is refused and the reason shown. */
-    public boolean connect(org.anneal.graph.PortRef from, org.anneal.graph.PortRef to) {
+    public boolean connect(PortRef from, PortRef to) {
         var replaced = current().links().stream().filter(l -> l.to().equals(to)).findFirst();
         if (replaced.isPresent() && isLocked(replaced.get())) {
             status.set("Not connected: the wire " + replaced.get() + " is part of the puzzle and locked.");
@@ -145,19 +139,19 @@ public final class WorkflowViewModel {
         return true;
     }
 
-    public String whyNot(org.anneal.graph.PortRef from, org.anneal.graph.PortRef to) {
+    public String whyNot(PortRef from, PortRef to) {
         return edits.whyNot(current(), from, to);
     }
 
     public void deleteNode(String id) {
-        if (isLocked(id) || current().links().stream().anyMatch(l -> (l.from().node().equals(id) || l.to().node().equals(id)) && isLocked(l))) {
+        if (puzzle.pins(current(), id)) {
             status.set("'" + id + "' is part of the puzzle and locked; it cannot be deleted.");
             return;
         }
         commit(edits.deleteNode(current(), id));
     }
 
-    public void disconnect(org.anneal.graph.Link l) {
+    public void disconnect(Link l) {
         if (isLocked(l)) {
             status.set("The wire " + l + " is part of the puzzle and locked.");
             return;
@@ -169,7 +163,7 @@ public final class WorkflowViewModel {
         return puzzle.isLocked(nodeId);
     }
 
-    public boolean isLocked(org.anneal.graph.Link l) {
+    public boolean isLocked(Link l) {
         return puzzle.isLocked(l);
     }
 
@@ -179,24 +173,24 @@ public final class WorkflowViewModel {
     }
 
     /** An autosaved version newer than the opened file, offered after a crash; null when there is none. */
-    public ObjectProperty<org.anneal.graph.Workflow> recoveredProperty() {
-        return recovered;
+    public ObjectProperty<Workflow> recoveredProperty() {
+        return file.recovered();
     }
 
     /** Replaces the opened workflow with the recovered one (unsaved, undoable). */
     public void acceptRecovery() {
-        if (recovered.get() != null) {
-            commit(recovered.get());
-            recovered.set(null);
+        if (file.recovered().get() != null) {
+            commit(file.recovered().get());
+            file.recovered().set(null);
             status.set("Recovered the autosaved version; save to keep it.");
         }
     }
 
-    public void useAutosaveDir(java.nio.file.Path dir) {
-        this.autosave = new Autosave(dir);
+    public void useAutosaveDir(Path dir) {
+        file.useAutosaveDir(dir);
     }
 
-    public ObjectProperty<org.anneal.puzzle.Puzzle> puzzleProperty() {
+    public ObjectProperty<Puzzle> puzzleProperty() {
         return puzzle.puzzle();
     }
 
@@ -210,69 +204,62 @@ public final class WorkflowViewModel {
             status.set("'" + id + "' is part of the puzzle and locked.");
             return "locked";
         }
-        com.fasterxml.jackson.databind.JsonNode value = null;
+        JsonNode value = null;
         if (!text.isBlank()) {
             try {
-                value = org.anneal.graph.Json.MAPPER.readTree(text);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text); // plain words are text
+                value = Json.MAPPER.readTree(text);
+            } catch (JsonProcessingException e) {
+                value = TextNode.valueOf(text); // plain words are text
             }
         }
         commit(edits.setParam(current(), id, param, value));
-        return problems.stream().filter(p -> id.equals(p.nodeId()) && param.equals(p.param())).map(Problem::message).findFirst().orElse(null);
+        return problems().stream().filter(p -> id.equals(p.nodeId()) && param.equals(p.param())).map(Problem::message).findFirst().orElse(null);
     }
 
     public void undo() {
-        org.anneal.graph.Workflow w = history.undo(current());
+        Workflow w = history.undo(current());
         if (w != null) {
             set(w);
         }
     }
 
     public void redo() {
-        org.anneal.graph.Workflow w = history.redo(current());
+        Workflow w = history.redo(current());
         if (w != null) {
             set(w);
         }
     }
 
-    public void newWorkflow(java.nio.file.Path baseDir) {
+    public void newWorkflow(Path baseDir) {
         puzzle.open(null);
-        workflow.set(LoadedWorkflow.unsaved(org.anneal.graph.Workflow.empty(), baseDir));
+        workflow.set(LoadedWorkflow.unsaved(Workflow.empty(), baseDir));
         history.clear();
-        dirty.set(false);
-        states.clear();
-        metrics.clear();
+        file.started();
+        runs.clear();
         revalidate();
     }
 
     /** Saves under a new name; relative file paths are rewritten so they still point at the same files. */
-    public void saveAs(java.nio.file.Path file) throws java.io.IOException {
+    public void saveAs(Path target) throws IOException {
         LoadedWorkflow lw = workflow.get();
-        org.anneal.graph.Workflow w = edits.relocate(lw.workflow(), lw.baseDir(), file.toAbsolutePath().getParent());
-        codec.save(w, file);
-        if (lw.file() != null) {
-            autosave.discard(lw.file());
-        }
-        workflow.set(new LoadedWorkflow(w, file.toAbsolutePath(), lw.locations(), lw.notes()));
-        dirty.set(false);
-        status.set("Saved " + file.getFileName());
+        workflow.set(file.saveAs(lw, edits.relocate(lw.workflow(), lw.baseDir(), target.toAbsolutePath().getParent()), target));
+        status.set("Saved " + target.getFileName());
     }
 
-    public org.anneal.graph.Workflow current() {
+    public Workflow current() {
         return workflow.get().workflow();
     }
 
-    private void commit(org.anneal.graph.Workflow next) {
+    /** Records the workflow as it was for undo, then shows {@code next}: every edit goes through here. */
+    void commit(Workflow next) {
         history.record(current());
         set(next);
     }
 
-    private void set(org.anneal.graph.Workflow w) {
+    private void set(Workflow w) {
         LoadedWorkflow lw = workflow.get();
         workflow.set(new LoadedWorkflow(w, lw.file(), lw.locations(), lw.notes()));
-        dirty.set(true);
-        autosave.save(workflow.get());
+        file.changed(workflow.get());
         revalidate();
     }
 
@@ -284,111 +271,78 @@ public final class WorkflowViewModel {
         return history.canRedo();
     }
 
-    public void save() throws java.io.IOException {
+    public void save() throws IOException {
         LoadedWorkflow lw = workflow.get();
-        codec.save(lw.workflow(), lw.file());
-        autosave.discard(lw.file());
-        dirty.set(false);
+        file.save(lw);
         status.set("Saved " + lw.file().getFileName());
     }
 
     /** Validates and starts a run in the background; events update the node states as they arrive. */
     public void run() {
-        if (running.get() || workflow.get() == null) {
-            return;
+        runs.run();
+    }
+
+    /** Runs only what the given nodes need, and them (run up to the selection). */
+    public void runUpTo(java.util.Set<String> nodeIds) {
+        if (!nodeIds.isEmpty()) {
+            runs.run(java.util.Set.copyOf(nodeIds));
         }
-        Validation v = revalidate();
-        if (v.hasErrors()) {
-            status.set("Not run: fix the " + v.errors().size() + " problem(s) below first.");
-            return;
-        }
-        LoadedWorkflow lw = workflow.get();
-        lastValidation = v;
-        Device d = DeviceSelector.system().select(lw.workflow().meta().device());
-        device.set(d.describe());
-        metrics.clear();
-        running.set(true);
-        status.set("Running...");
-        current = executor.start(v, new RunOptions(Set.of(), d, FileAccess.unrestricted(lw.baseDir())),
-                e -> ui.accept(() -> onEvent(e)));
-        current.result().whenComplete((r, err) -> ui.accept(() -> onFinished(r)));
     }
 
     public void cancel() {
-        if (current != null) {
-            current.cancel();
-        }
+        runs.cancel();
     }
-
-    private void onEvent(NodeEvent e) {
-        states.put(e.nodeId(), new NodeState(e.status(), e.progress(), e.message()));
-    }
-
-    private RunResult lastResult;
 
     /** The value on an output port after the last run, or null. */
-    public Object outputValue(org.anneal.graph.PortRef port) {
-        var nr = lastResult == null ? null : lastResult.node(port.node());
-        return nr == null || nr.outputs() == null ? null : nr.outputs().get(port.port());
+    public Object outputValue(PortRef port) {
+        return runs.outputValue(port);
     }
 
-    private void onFinished(RunResult r) {
-        lastResult = r;
-        try {
-            if (r == null) {
-                status.set("The run stopped unexpectedly.");
-                return;
-            }
-            r.nodes().forEach((id, nr) -> {
-                states.put(id, new NodeState(nr.status(), 1, nr.problem() == null ? "" : nr.problem().message()));
-                if (nr.outputs() != null) {
-                    nr.outputs().asMap().values().stream().filter(Metrics.class::isInstance).map(Metrics.class::cast)
-                            .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
-                }
-            });
-            problems.addAll(r.problems());
-            // the dynamic leakage checks need the data, so they join the list once the run is done
-            new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.of(lastValidation.source().workflow())).analyze(lastValidation, r)
-                    .forEach(f -> problems.add(remember(f)));
-            long executed = r.executed().size();
-            status.set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems") + String.format(java.util.Locale.ROOT,
-                    " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9, executed, r.nodes().size() - executed));
-        } finally {
-            running.set(false); // last: whoever waits for the end of the run sees complete results
-        }
+    /**
+     * Values nodes published while the run goes on (the loss curve so far of a training node), by node id;
+     * emptied when the run ends, when the outputs take over.
+     */
+    public ObservableMap<String, NodeEvent.Live> liveValues() {
+        return runs.live();
     }
 
     /**
      * Hands the workflow in: runs it, then writes WORKFLOW.handin.json beside it with provenance and a digest
      * (the same file `anneal handin` writes). Completes with the hand-in's path, or fails with the reason.
      */
-    public java.util.concurrent.CompletableFuture<java.nio.file.Path> handIn(String author) {
-        LoadedWorkflow lw = workflow.get();
-        Validation v = revalidate();
-        if (v.hasErrors()) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("fix the problems first"));
-        }
-        java.nio.file.Path target = java.nio.file.Path.of(lw.file().toString().replaceAll("\\.json$", "") + ".handin.json");
-        return org.anneal.handin.Handins.runAndStamp(executor, v, author).thenApply(stamped -> {
-            try {
-                codec.save(stamped, target);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return target;
-        });
+    public CompletableFuture<Path> handIn(String author) {
+        return runs.handIn(author);
+    }
+
+    /** True when {@code to} is {@code from} or takes an input from it directly. */
+    public boolean feeds(String from, String to) {
+        return from.equals(to) || current().links().stream().anyMatch(l -> l.from().node().equals(from) && l.to().node().equals(to));
+    }
+
+    WorkflowCodec codec() {
+        return file.codec();
+    }
+
+    /** Problems and findings, what they highlight and their quick fixes. */
+    public ProblemsModel findings() {
+        return problems;
     }
 
     public ObjectProperty<LoadedWorkflow> workflowProperty() {
         return workflow;
     }
 
+    /** A new workflow that was never saved: Save must ask for a name. */
+    public boolean untitled() {
+        return !file.named();
+    }
+
     public BooleanProperty dirtyProperty() {
-        return dirty;
+        return file.dirty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running;
+        return runs.running();
     }
 
     public StringProperty statusProperty() {
@@ -400,161 +354,51 @@ public final class WorkflowViewModel {
     }
 
     public ObservableList<Problem> problems() {
-        return problems;
+        return problems.problems();
     }
 
     public ObservableMap<String, NodeState> states() {
-        return states;
+        return runs.states();
     }
 
     public ObservableList<MetricRow> metrics() {
-        return metrics;
+        return runs.metrics();
     }
 
     public NodeRegistry registry() {
         return registry;
     }
 
-    // ---- canvas edits: multi-selection, clipboard, frames. Each call is one undo step. ----
-
-    /** Moves several nodes at once (a dragged selection): one undo step, whatever the number of nodes. */
-    public void moveNodes(java.util.Map<String, NodeInstance.Position> positions) {
-        if (!positions.isEmpty()) {
-            commit(edits.moveNodes(current(), positions));
-        }
-    }
-
-    /** Deletes the nodes and their wires as one step; refused as a whole when any of them is locked in a puzzle. */
-    public void deleteNodes(java.util.Collection<String> ids) {
-        for (String id : ids) {
-            if (isLocked(id) || current().links().stream().anyMatch(l -> (l.from().node().equals(id) || l.to().node().equals(id)) && isLocked(l))) {
-                status.set("'" + id + "' is part of the puzzle and locked; nothing was deleted.");
-                return;
-            }
-        }
-        if (!ids.isEmpty()) {
-            commit(edits.deleteNodes(current(), ids));
-        }
-    }
-
-    /** The nodes and the wires among them as workflow JSON, the text Copy puts on the clipboard. */
-    public String copyText(java.util.Collection<String> ids) {
-        return codec.write(edits.fragment(current(), ids));
-    }
-
-    /**
-     * Pastes workflow JSON (from Copy, here or in another window) with its top-left corner at (x, y);
-     * returns the new node ids, or an empty list when the text is not a workflow.
-     */
-    public List<String> paste(String text, double x, double y) {
-        org.anneal.graph.Workflow fragment;
-        try {
-            fragment = codec.parse(text, null, "clipboard").workflow();
-        } catch (WorkflowFileException e) {
-            status.set("Nothing pasted: the clipboard holds no Anneal nodes.");
-            return List.of();
-        }
-        if (fragment.nodes().isEmpty()) {
-            return List.of();
-        }
-        var pasted = edits.paste(current(), fragment, x, y);
-        commit(pasted.workflow());
-        status.set("Pasted " + pasted.ids().size() + " node(s).");
-        return pasted.ids();
-    }
-
-    public List<org.anneal.graph.Frame> frames() {
-        return org.anneal.graph.Frames.of(current());
-    }
-
-    /** Replaces the frames and moves nodes with them (a dragged frame carries its nodes), as one step. */
-    public void editFrames(List<org.anneal.graph.Frame> frames, java.util.Map<String, NodeInstance.Position> moved) {
-        commit(org.anneal.graph.Frames.with(edits.moveNodes(current(), moved), frames));
+    /** Edits of several nodes at once: a moved or deleted selection, copy and paste, frames. */
+    public GroupEdits groupEdits() {
+        return group;
     }
 
     // ---- side panels: problems pane, inspector, puzzle authoring (appended; see ProblemsView, InspectorView) ----
 
     /** What the problems pane asks the canvas to highlight: nodes and wires involved in the selected problem. */
-    public record Highlight(java.util.Set<String> nodes, java.util.Set<org.anneal.graph.Link> wires) {
+    public record Highlight(java.util.Set<String> nodes, java.util.Set<Link> wires) {
         public static final Highlight NONE = new Highlight(java.util.Set.of(), java.util.Set.of());
-    }
-
-    private Validation lastStatic;
-    /** Findings behind the problems they became (identity: two findings may read the same). */
-    private final java.util.Map<Problem, org.anneal.lineage.Finding> findingOf = new java.util.IdentityHashMap<>();
-    private final ObjectProperty<Highlight> highlight = new SimpleObjectProperty<>(Highlight.NONE);
-
-    private Problem remember(org.anneal.lineage.Finding f) {
-        Problem p = f.toProblem();
-        findingOf.put(p, f);
-        return p;
-    }
-
-    /** The validation of the workflow as it is now (specs of every configured node), or null before any. */
-    public Validation validation() {
-        return lastStatic;
-    }
-
-    /** The leakage finding a problem came from, or null for a plain validation problem. */
-    public org.anneal.lineage.Finding findingOf(Problem p) {
-        return findingOf.get(p);
-    }
-
-    /** Nodes and wires the canvas should highlight; the canvas reads this, the problems pane writes it. */
-    public ObjectProperty<Highlight> highlightProperty() {
-        return highlight;
-    }
-
-    /** Highlights what a problem involves: a finding's nodes and wires, else the problem's own node. */
-    public Highlight highlight(Problem p) {
-        org.anneal.lineage.Finding f = p == null ? null : findingOf.get(p);
-        Highlight h = p == null ? Highlight.NONE
-                : f != null ? new Highlight(new java.util.LinkedHashSet<>(f.nodes()), new java.util.LinkedHashSet<>(f.wires()))
-                : p.nodeId() != null ? new Highlight(java.util.Set.of(p.nodeId()), java.util.Set.of()) : Highlight.NONE;
-        highlight.set(h);
-        return h;
-    }
-
-    /** The one-click fix for a problem, when its finding has one (static findings only: they match the graph). */
-    public java.util.Optional<org.anneal.lineage.QuickFix> quickFix(Problem p) {
-        org.anneal.lineage.Finding f = findingOf.get(p);
-        if (f == null || lastStatic == null || lastStatic.hasErrors() || !problems.contains(p)) {
-            return java.util.Optional.empty();
-        }
-        return org.anneal.lineage.QuickFixes.forFinding(f, lastStatic);
     }
 
     /** Applies a problem's quick fix as one undoable edit; false when there is none or it touches a locked part. */
     public boolean applyFix(Problem p) {
-        var fix = quickFix(p);
+        var fix = problems.quickFix(p);
         if (fix.isEmpty()) {
             return false;
         }
-        org.anneal.graph.Workflow next = fix.get().apply(current());
-        boolean touchesLocked = current().nodes().stream().anyMatch(n -> isLocked(n.id()) && !next.nodes().contains(n))
-                || current().links().stream().anyMatch(l -> isLocked(l) && !next.links().contains(l));
-        if (touchesLocked) {
+        Workflow next = fix.get().apply(current());
+        if (puzzle.changesLocked(current(), next)) {
             status.set("Not fixed automatically: the fix would change a locked part of the puzzle.");
             return false;
         }
         commit(next);
-        highlight.set(Highlight.NONE);
+        problems.highlightProperty().set(Highlight.NONE);
         status.set("Fixed: " + fix.get().description() + " (Undo to take it back.)");
         return true;
     }
 
     // ---- puzzle authoring (appended) ----
-
-    {
-        // while authoring, the puzzle on show follows the block, also through undo and redo
-        workflow.addListener((o, a, lw) -> followPuzzleBlock(lw));
-    }
-
-    private void followPuzzleBlock(LoadedWorkflow lw) {
-        if (puzzle != null && puzzle.authoring().get()) {
-            puzzle.author(lw);
-        }
-    }
 
     /** Instructor mode: locks are edited instead of enforced, and the puzzle block can be written. */
     public BooleanProperty authoringProperty() {
@@ -562,15 +406,15 @@ public final class WorkflowViewModel {
     }
 
     /** The workflow's puzzle block, or null. */
-    public com.fasterxml.jackson.databind.JsonNode puzzleBlock() {
+    public JsonNode puzzleBlock() {
         return current().block("puzzle").orElse(null);
     }
 
     /** One authoring step on the puzzle block (title, story, a lock, a rule, a range): one undoable edit. */
-    public void editPuzzle(java.util.function.UnaryOperator<com.fasterxml.jackson.databind.JsonNode> edit) {
-        com.fasterxml.jackson.databind.JsonNode before = puzzleBlock();
-        com.fasterxml.jackson.databind.JsonNode after = edit.apply(before);
-        if (!java.util.Objects.equals(before, after)) {
+    public void editPuzzle(UnaryOperator<JsonNode> edit) {
+        JsonNode before = puzzleBlock();
+        JsonNode after = edit.apply(before);
+        if (!Objects.equals(before, after)) {
             commit(current().withBlock("puzzle", after));
             puzzle.author(workflow.get());
         }

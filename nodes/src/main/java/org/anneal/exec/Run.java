@@ -228,8 +228,12 @@ final class Run implements RunHandle {
     }
 
     private void emit(String id, NodeStatus s, double progress, String message, long nanos) {
+        emit(new NodeEvent(id, s, progress, message, nanos));
+    }
+
+    private void emit(NodeEvent event) {
         try {
-            listener.onEvent(new NodeEvent(id, s, progress, message, nanos));
+            listener.onEvent(event);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "execution listener failed", e); // a broken view must not break the run
         }
@@ -241,6 +245,7 @@ final class Run implements RunHandle {
         private final long t0;
         private volatile long lastEmit;
         private volatile double lastProgress;
+        private volatile long lastPublish;
 
         Ctx(String id, long t0) {
             this.id = id;
@@ -263,10 +268,20 @@ final class Run implements RunHandle {
         public void progress(double fraction) {
             long now = System.nanoTime();
             // at most ~20 events a second per node, and only on visible change
-            if (now - lastEmit > 50_000_000L && Math.abs(fraction - lastProgress) >= 0.01) {
+            if (!cancelled && now - lastEmit > 50_000_000L && Math.abs(fraction - lastProgress) >= 0.01) {
                 lastEmit = now;
                 lastProgress = fraction;
                 emit(id, NodeStatus.RUNNING, Math.max(0, Math.min(1, fraction)), "", now - t0);
+            }
+        }
+
+        @Override
+        public void publish(String name, Object value) {
+            long now = System.nanoTime();
+            // at most 20 a second per node, whatever the node does; nothing once the run is cancelled
+            if (!cancelled && now - lastPublish >= 50_000_000L) {
+                lastPublish = now;
+                emit(new NodeEvent(id, NodeStatus.RUNNING, lastProgress, "", now - t0, new NodeEvent.Live(name, value)));
             }
         }
 

@@ -11,6 +11,14 @@ public interface ExecContext extends ConfigContext {
     /** Reports progress in [0, 1]; cheap to call often. */
     void progress(double fraction);
 
+    /**
+     * Shows an intermediate value while the node runs, such as the training loss so far, so the editor can draw it
+     * live. The value must be immutable; callers throttle (a few a second) and the executor drops any excess.
+     * Outside the editor nothing listens, so by default it does nothing.
+     */
+    default void publish(String name, Object value) {
+    }
+
     /** The compute device the run resolved to ("cpu" or "gpu"). */
     String device();
 

@@ -1,6 +1,8 @@
 package org.anneal.nodes.optim;
 
 import java.util.Arrays;
+import java.util.List;
+import org.anneal.ml.Plot;
 import java.util.SplittableRandom;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeFailure;
@@ -59,6 +61,7 @@ public final class GradientDescent {
         SplittableRandom rng = new SplittableRandom(seed).split();
         optimiser.initialise(params);
         double[] curve = new double[epochs + 1];
+        long lastLive = 0;
         curve[0] = lossSign * meanLoss(x, y, objective, params);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             ctx.checkCancelled();
@@ -80,9 +83,29 @@ public final class GradientDescent {
                         "Lower the optimizer's learning rate, or standardize the features first.");
             }
             ctx.progress(epoch / (double) epochs);
+            long now = System.nanoTime();
+            if (epoch == 1 || now - lastLive >= LIVE_INTERVAL_NANOS) {
+                lastLive = now;
+                ctx.publish(LIVE_NAME, lossSoFar(curve, epoch));
+            }
         }
         optimiser.finalise();
         return new Result(matrix(params), curve);
+    }
+
+    /** The name the loss so far is published under while training runs (see {@link ExecContext#publish}). */
+    public static final String LIVE_NAME = "loss";
+    /** Ten curves a second are smooth to watch; copying the curve more often would cost the training time. */
+    private static final long LIVE_INTERVAL_NANOS = 100_000_000L;
+
+    /** The curve up to {@code epoch}, drawn like evaluate.loss-curve draws the finished one. */
+    static Plot lossSoFar(double[] curve, int epoch) {
+        double[] x = new double[epoch + 1];
+        for (int e = 0; e <= epoch; e++) {
+            x[e] = e;
+        }
+        return Plot.of(Plot.Kind.LINE, "Training loss so far (epoch " + epoch + ")", "epoch", "mean training loss",
+                List.of(Plot.Series.of("training loss", x, Arrays.copyOf(curve, epoch + 1))), List.of());
     }
 
     private static <T> double meanLoss(SGDVector[] x, T[] y, SGDObjective<T> objective, Parameters params) {

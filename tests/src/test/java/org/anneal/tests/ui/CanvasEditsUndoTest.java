@@ -53,32 +53,32 @@ class CanvasEditsUndoTest {
     void everyKindOfEditIsOneUndoStep() {
         oneStep("add", m -> m.addNode("model.ridge", 10, 10));
         oneStep("delete one", m -> m.deleteNode("score"));
-        oneStep("delete several", m -> m.deleteNodes(List.of("ridge2", "fit", "scale")));
+        oneStep("delete several", m -> m.groupEdits().deleteNodes(List.of("ridge2", "fit", "scale")));
         oneStep("move one", m -> m.moveNode("load", 5, 5));
-        oneStep("move several", m -> m.moveNodes(Map.of("load", new NodeInstance.Position(1, 2), "clean", new NodeInstance.Position(3, 4),
+        oneStep("move several", m -> m.groupEdits().moveNodes(Map.of("load", new NodeInstance.Position(1, 2), "clean", new NodeInstance.Position(3, 4),
                 "split", new NodeInstance.Position(5, 6))));
         oneStep("wire", m -> m.connect(new PortRef("clean", "out"), new PortRef("scale_test", "data")));
         oneStep("unwire", m -> m.disconnect(Link.of("load:table", "clean:table")));
         oneStep("param", m -> m.setParam("split", "test", "0.3"));
-        oneStep("paste", m -> m.paste(m.copyText(List.of("load", "clean")), 500, 500));
-        oneStep("frame add", m -> m.editFrames(List.of(new Frame("f1", "Prepare", "#34a853", 0, 0, 500, 300)), Map.of()));
-        oneStep("frame rename", m -> m.editFrames(List.of(m.frames().get(0).withTitle("Data preparation")), Map.of()));
-        oneStep("frame resize", m -> m.editFrames(List.of(m.frames().get(0).resizedTo(600, 400)), Map.of()));
-        oneStep("frame move with its nodes", m -> m.editFrames(List.of(m.frames().get(0).movedTo(100, 100)),
+        oneStep("paste", m -> m.groupEdits().paste(m.groupEdits().copyText(List.of("load", "clean")), 500, 500));
+        oneStep("frame add", m -> m.groupEdits().editFrames(List.of(new Frame("f1", "Prepare", "#34a853", 0, 0, 500, 300)), Map.of()));
+        oneStep("frame rename", m -> m.groupEdits().editFrames(List.of(m.groupEdits().frames().get(0).withTitle("Data preparation")), Map.of()));
+        oneStep("frame resize", m -> m.groupEdits().editFrames(List.of(m.groupEdits().frames().get(0).resizedTo(600, 400)), Map.of()));
+        oneStep("frame move with its nodes", m -> m.groupEdits().editFrames(List.of(m.groupEdits().frames().get(0).movedTo(100, 100)),
                 Map.of("load", new NodeInstance.Position(101, 102), "clean", new NodeInstance.Position(331, 102))));
-        oneStep("frame delete", m -> m.editFrames(List.of(), Map.of()));
+        oneStep("frame delete", m -> m.groupEdits().editFrames(List.of(), Map.of()));
     }
 
     @Test
     void pasteRenamesClashingIdsKeepsParamsAndTheWireBetweenThem() {
-        List<String> ids = vm.paste(vm.copyText(List.of("load", "clean")), 2000, 900);
+        List<String> ids = vm.groupEdits().paste(vm.groupEdits().copyText(List.of("load", "clean")), 2000, 900);
         assertEquals(List.of("load2", "clean2"), ids);
         Workflow w = vm.current();
         assertTrue(w.links().contains(Link.of("load2:table", "clean2:table")));
         assertEquals(w.node("load").orElseThrow().params(), w.node("load2").orElseThrow().params());
         assertEquals(new NodeInstance.Position(2000, 900), w.node("load2").orElseThrow().position());
         assertEquals(new NodeInstance.Position(2230, 900), w.node("clean2").orElseThrow().position(), "the layout among pasted nodes is kept");
-        assertEquals(List.of(), vm.paste("not json at all", 0, 0), "foreign clipboard text pastes nothing");
+        assertEquals(List.of(), vm.groupEdits().paste("not json at all", 0, 0), "foreign clipboard text pastes nothing");
         assertTrue(vm.statusProperty().get().contains("no Anneal nodes"), vm.statusProperty().get());
     }
 
@@ -89,7 +89,7 @@ class CanvasEditsUndoTest {
         String locked = "load";
         String free = "scale";
         Workflow before = vm.current();
-        vm.deleteNodes(List.of(free, locked));
+        vm.groupEdits().deleteNodes(List.of(free, locked));
         assertEquals(before, vm.current(), "nothing deleted");
         assertTrue(vm.statusProperty().get().contains("locked"));
     }

@@ -40,7 +40,7 @@ class CanvasFramesQuickAddTest extends EditorTestBase {
         press(KeyCode.SHIFT).clickOn("#node-scale_test").release(KeyCode.SHIFT);
         push(KeyCode.SHORTCUT, KeyCode.G);
         WaitForAsyncUtils.waitForFxEvents();
-        List<Frame> frames = editor.viewModel().frames();
+        List<Frame> frames = editor.viewModel().groupEdits().frames();
         assertEquals(1, frames.size());
         Frame f = frames.get(0);
         assertEquals(editor.viewModel().registry().find("prepare.standardize").map(NodeDescriptor::phase).orElseThrow().title(), f.title(),
@@ -56,7 +56,7 @@ class CanvasFramesQuickAddTest extends EditorTestBase {
         Point2D grab = new Point2D(title.getMinX() + 15, title.getCenterY());
         drag(grab, MouseButton.PRIMARY).moveTo(grab.add(80, 50)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        Frame moved = editor.viewModel().frames().get(0);
+        Frame moved = editor.viewModel().groupEdits().frames().get(0);
         double dx = moved.x() - f.x();
         assertEquals(80 / editor.canvasZoom(), dx, 2.0);
         for (String id : List.of("scale", "scale_test")) {
@@ -74,7 +74,7 @@ class CanvasFramesQuickAddTest extends EditorTestBase {
         Point2D c = new Point2D(corner.getCenterX(), corner.getCenterY());
         drag(c, MouseButton.PRIMARY).moveTo(c.add(50, 30)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(f.width() + 50 / editor.canvasZoom(), editor.viewModel().frames().get(0).width(), 2.0);
+        assertEquals(f.width() + 50 / editor.canvasZoom(), editor.viewModel().groupEdits().frames().get(0).width(), 2.0);
 
         // saved in the file and read back
         Path file = tmp.resolve("framed.json");
@@ -82,18 +82,18 @@ class CanvasFramesQuickAddTest extends EditorTestBase {
             editor.viewModel().saveAs(file);
             return null;
         }).get(10, TimeUnit.SECONDS);
-        assertEquals(editor.viewModel().frames(), Frames.of(new WorkflowCodec().read(file).workflow()));
+        assertEquals(editor.viewModel().groupEdits().frames(), Frames.of(new WorkflowCodec().read(file).workflow()));
         assertEquals(f.width() + 50 / editor.canvasZoom(), Frames.of(new WorkflowCodec().read(file).workflow()).get(0).width(), 2.0);
 
         // click the title to select the frame, Delete removes it and keeps its nodes
         clickOn(new Point2D(screen("#frameTitle-" + f.id()).getMinX() + 15, screen("#frameTitle-" + f.id()).getCenterY()));
         push(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(), editor.viewModel().frames());
+        assertEquals(List.of(), editor.viewModel().groupEdits().frames());
         assertEquals(8, editor.viewModel().current().nodes().size());
         push(KeyCode.SHORTCUT, KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, editor.viewModel().frames().size(), "undo brings the frame back");
+        assertEquals(1, editor.viewModel().groupEdits().frames().size(), "undo brings the frame back");
 
         // double-click the title to rename it
         Bounds t2 = screen("#frameTitle-" + f.id());
@@ -103,7 +103,7 @@ class CanvasFramesQuickAddTest extends EditorTestBase {
         push(KeyCode.SHORTCUT, KeyCode.A);
         write("Scaling").push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Scaling", editor.viewModel().frames().get(0).title());
+        assertEquals("Scaling", editor.viewModel().groupEdits().frames().get(0).title());
     }
 
     @Test

@@ -30,12 +30,12 @@ class ProblemsPaneTest extends EditorTestBase {
         javafx.scene.control.Label scaleBadge = lookup("#problem-badge-scale").queryAs(javafx.scene.control.Label.class);
         assertTrue(scaleBadge.isVisible() && scaleBadge.getText().startsWith("\u26a0") && scaleBadge.getText().contains("L2"), scaleBadge.getText());
         assertTrue(lookup("#problem-badge-score").queryAs(javafx.scene.control.Label.class).getText().contains("L2"));
-        assertFalse(lookup("#problem-badge-load").queryAs(javafx.scene.control.Label.class).isVisible(), "an uninvolved node has none");
+        assertFalse(lookup("#problem-badge-load").tryQuery().map(javafx.scene.Node::isVisible).orElse(false), "an uninvolved node has none");
 
         clickOn(lookup("#problemsList .list-cell").nth(list.getItems().indexOf(l2)).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         // the finding names the scaler fitted on all rows and the evaluation it spoils (see `anneal check`)
-        assertEquals(Set.of("scale", "score"), vm.highlightProperty().get().nodes());
+        assertEquals(Set.of("scale", "score"), vm.findings().highlightProperty().get().nodes());
         assertTrue(lookup("#nodeDocs").queryAs(TextArea.class).getText().startsWith("scale — "), "its first node is selected");
 
         clickOn(".quick-fix");
@@ -43,7 +43,7 @@ class ProblemsPaneTest extends EditorTestBase {
         assertFalse(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")), "the fix removes the finding");
         assertTrue(vm.current().links().contains(Link.of("split:train", "scale:fit")), "the scaler is now fitted on the train side");
         assertTrue(vm.dirtyProperty().get());
-        assertTrue(vm.highlightProperty().get().nodes().isEmpty(), "nothing left to highlight");
+        assertTrue(vm.findings().highlightProperty().get().nodes().isEmpty(), "nothing left to highlight");
         assertFalse(lookup("#problem-badge-scale").queryAs(javafx.scene.control.Label.class).isVisible(), "the badge goes with the finding");
 
         clickOn("#undoButton");
@@ -58,8 +58,8 @@ class ProblemsPaneTest extends EditorTestBase {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#problemsList .severity-error").tryQuery().isPresent());
         Problem l7 = editor.viewModel().problems().stream().filter(p -> p.code().equals("leak.L7")).findFirst().orElseThrow();
         assertTrue(l7.isError());
-        WaitForAsyncUtils.asyncFx(() -> editor.viewModel().highlight(l7)).get(5, TimeUnit.SECONDS);
-        assertEquals(Set.of("split"), editor.viewModel().highlightProperty().get().nodes());
+        WaitForAsyncUtils.asyncFx(() -> editor.viewModel().findings().highlight(l7)).get(5, TimeUnit.SECONDS);
+        assertEquals(Set.of("split"), editor.viewModel().findings().highlightProperty().get().nodes());
         assertTrue(lookup("#problem-badge-split").queryAs(javafx.scene.control.Label.class).getText().startsWith("\u2716"), "an error badge on the canvas");
     }
 

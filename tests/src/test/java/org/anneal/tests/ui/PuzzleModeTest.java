@@ -42,8 +42,8 @@ class PuzzleModeTest extends EditorTestBase {
     void checkMyFixInTheWindow() throws Exception {
         EditorApp editor = start("workflows/puzzles/02-test-on-train.json");
         assertTrue(lookup("#puzzleStory").queryAs(TextArea.class).getText().contains("Hint 1:"));
-        assertTrue(lookup("#node-fit").lookup(".label").queryAll().stream()
-                .anyMatch(l -> ((javafx.scene.control.Label) l).getText().contains("locked")), "locked nodes say so on the canvas");
+        assertTrue(lookup("#node-fit").queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().stream()
+                .anyMatch(n -> n instanceof javafx.scene.text.Text t && t.getText().contains("locked")), "locked nodes say so on the canvas");
         clickOn("#checkFixButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#verdict").queryAs(TextArea.class).getText().startsWith("Not solved"));
         drag("#out-split-test").dropTo("#in-score-data");
