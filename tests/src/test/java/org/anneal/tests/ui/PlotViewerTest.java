@@ -239,4 +239,29 @@ class PlotViewerTest extends FxRobot {
         assertTrue(b > r + 30, "point colour at its position, rgb=" + Integer.toHexString(rgb));
         assertTrue(lookup("#exportStatus").queryLabeled().getText().contains("parity.png"));
     }
+
+    @Test
+    void screePlotAndEmbeddingMapOfARealRunAreDrawnWithALegendEntryPerClass() throws Exception {
+        // workflow 17 run headless as the editor's executor would: PCA of the glass table, k-means, t-SNE
+        var lw = new org.anneal.graph.WorkflowCodec().read(java.nio.file.Path.of("workflows/17-pca-and-clustering.json"));
+        var v = new org.anneal.exec.Validator(org.anneal.spec.NodeRegistry.standard()).validate(lw, org.anneal.exec.FileAccess.unrestricted(lw.baseDir()));
+        org.anneal.exec.RunResult r;
+        try (var ex = new org.anneal.exec.Executor(new org.anneal.exec.MemoryCache(16), 2)) {
+            r = ex.run(v, new org.anneal.exec.RunOptions(java.util.Set.of("pca", "map_types"), org.anneal.device.DeviceSelector.system().select("cpu"),
+                    org.anneal.exec.FileAccess.unrestricted(lw.baseDir())), e -> { });
+        }
+        assertTrue(r.succeeded(), String.valueOf(r.problems()));
+
+        Plot scree = (Plot) r.node("pca").outputs().get("scree");
+        PlotChart chart = show(scree);
+        assertEquals(Plot.Kind.LINE, chart.plot().kind());
+        assertTrue(chart.yScale().max() <= 1.0 + 1e-9 && chart.yScale().min() >= 0, "shares of variance: " + chart.yScale().min() + ".." + chart.yScale().max());
+        assertEquals(scree.series().size(), lookup(".plot-legend").queryAllAs(Text.class).stream().filter(t -> t.getText().startsWith("■")).count());
+
+        Plot map = (Plot) r.node("map_types").outputs().get("plot");
+        show(map);
+        long entries = lookup(".plot-legend").queryAllAs(Text.class).stream().filter(t -> t.getText().startsWith("■")).count();
+        assertEquals(map.series().size(), entries, "one colour and legend entry per glass type");
+        assertTrue(entries >= 5, "glass has six types, at least five of them in the training rows: " + entries);
+    }
 }
