@@ -221,4 +221,14 @@ class KMeansTest {
         assertEquals(exact, m.get("silhouette"), 0.005);
         assertEquals(m.get("silhouette"), score(named, "").get("silhouette"), 0, "the sample follows the seed");
     }
+
+    @Test
+    void fewerDistinctPointsThanClustersIsAClearErrorNotAnEmptyCluster() {
+        Table t = line(1, 1, 1, 5, 5);
+        org.anneal.spec.NodeFailure e = org.junit.jupiter.api.Assertions.assertThrows(org.anneal.spec.NodeFailure.class, () -> kmeans(t, t, params(3)));
+        assertTrue(e.getMessage().contains("only 2 distinct point(s), fewer than k = 3"), e.getMessage());
+        assertTrue(e.fix().contains("at most 2"), e.fix());
+        assertEquals(List.of(3.0, 2.0), java.util.Arrays.stream(((Table) kmeans(t, t, params(2)).get("centres")).numeric("size").values()).boxed().toList(),
+                "two clusters for two distinct points are fine");
+    }
 }

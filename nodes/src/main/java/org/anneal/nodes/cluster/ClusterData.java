@@ -74,6 +74,31 @@ final class ClusterData {
         return x;
     }
 
+    /**
+     * The number of distinct rows of {@code x}, capped at {@code cap} (counting stops there). Fewer distinct points
+     * than clusters leaves a cluster empty, whose centre is undefined: better a clear message than a cluster of 0 rows.
+     */
+    static int distinctRows(double[][] x, int cap) {
+        java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+        for (double[] row : x) {
+            seen.add(java.util.Arrays.stream(row).boxed().toList());
+            if (seen.size() >= cap) {
+                break;
+            }
+        }
+        return seen.size();
+    }
+
+    /** Fails naming the node when the fit rows hold fewer distinct points than the k clusters asked for. */
+    static void requireDistinct(double[][] x, int k, String node) {
+        int distinct = distinctRows(x, k);
+        if (distinct < k) {
+            throw new NodeFailure("'" + node + "': the fit rows hold only " + distinct + " distinct point(s), fewer than k = " + k
+                    + " clusters, so some cluster would stay empty.", "Lower 'k' to at most " + Math.max(1, distinct)
+                    + ", or fit on more varied rows (check the columns used).");
+        }
+    }
+
     static double squaredDistance(double[] a, double[] b) {
         double s = 0;
         for (int j = 0; j < a.length; j++) {

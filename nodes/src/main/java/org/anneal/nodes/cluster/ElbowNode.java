@@ -64,7 +64,7 @@ public final class ElbowNode implements Node<ElbowNode.Params> {
         String node = ctx.nodeId();
         List<String> cols = ClusterData.columns(t, p.columns(), "columns", node);
         double[][] x = ClusterData.matrix(t, cols, node);
-        int maxK = Math.min(p.maxK(), x.length);
+        int maxK = ClusterData.distinctRows(x, p.maxK()); // no k beyond the distinct points: its extra clusters would be empty
         double[] k = new double[maxK];
         double[] inertia = new double[maxK];
         double[] relative = new double[maxK];

@@ -84,6 +84,7 @@ public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Param
         Table fit = in.get(FIT);
         List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
         double[][] x = ClusterData.matrix(fit, cols, ctx.nodeId());
+        ClusterData.requireDistinct(x, p.k(), ctx.nodeId());
         MixtureFit.Result r = MixtureFit.fit(x, cols, p.k(), p.covariance().equals("full"), p.iterations(), p.tolerance(), ctx.seed(),
                 ctx::checkCancelled);
         ctx.progress(0.8);

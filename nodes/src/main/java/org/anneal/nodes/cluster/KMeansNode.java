@@ -78,6 +78,7 @@ public final class KMeansNode implements Node<KMeansNode.Params> {
         Table fit = in.get(FIT);
         List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
         double[][] x = ClusterData.matrix(fit, cols, ctx.nodeId());
+        ClusterData.requireDistinct(x, p.k(), ctx.nodeId());
         NearestCentre centres = KMeansFit.fit(x, cols, p.k(), p.init().equals("k-means++"), p.iterations(), p.restarts(), ctx.seed(),
                 ctx::checkCancelled);
         ctx.progress(0.8);
