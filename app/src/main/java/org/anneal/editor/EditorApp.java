@@ -1,10 +1,8 @@
 package org.anneal.editor;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -12,21 +10,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.anneal.exec.Executor;
-import org.anneal.graph.Problem;
 import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.NodeRegistry;
 
@@ -41,6 +35,7 @@ public final class EditorApp extends Application {
 
     private WorkflowViewModel vm;
     private Stage stage;
+    private FileActions files;
     private final TextArea docs = new TextArea();
     private InspectorView params;
     private ValueViewer viewer;
@@ -54,13 +49,14 @@ public final class EditorApp extends Application {
         this.stage = primary;
         Executor executor = Executor.standard();
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
+        files = new FileActions(vm, primary);
         params = new InspectorView(vm);
         canvas = new CanvasView(vm, this::select);
         this.viewer = new ValueViewer();
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
-        root.setTop(toolbar());
+        root.setTop(EditorToolbar.build(vm, files, canvas, canvasSelectionEmpty));
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
         side.setFitToWidth(true);
         side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
@@ -83,7 +79,7 @@ public final class EditorApp extends Application {
         root.setCenter(main);
 
         Scene scene = new Scene(root, 1280, 800);
-        keys(scene);
+        EditorKeys.install(scene, vm, canvas);
         CanvasKeys.install(scene, canvas);
         primary.setScene(scene);
         primary.titleProperty().bind(Bindings.createStringBinding(() -> "Anneal — "
@@ -91,7 +87,7 @@ public final class EditorApp extends Application {
                         + (vm.dirtyProperty().get() ? " *" : ""),
                 vm.workflowProperty(), vm.dirtyProperty()));
         primary.setOnCloseRequest(e -> {
-            if (vm.dirtyProperty().get() && !confirmDiscard()) {
+            if (vm.dirtyProperty().get() && !EditorDialogs.confirmDiscard()) {
                 e.consume();
             } else {
                 executor.close();
@@ -102,7 +98,7 @@ public final class EditorApp extends Application {
         List<String> args = getParameters().getRaw();
         Path initial = !args.isEmpty() ? Path.of(args.get(0)) : (Files.exists(DEFAULT_EXAMPLE) ? DEFAULT_EXAMPLE : null);
         if (initial != null) {
-            open(initial);
+            files.open(initial);
         }
         if (vm.workflowProperty().get() == null) {
             vm.newWorkflow(Path.of("").toAbsolutePath()); // always something to draw on, even after a broken file
@@ -121,84 +117,6 @@ public final class EditorApp extends Application {
                 }
             }.start();
         }
-    }
-
-    private ToolBar toolbar() {
-        Button open = new Button("Open…");
-        open.setId("openButton");
-        open.setOnAction(e -> {
-            var lw = vm.workflowProperty().get();
-            Path f = FileDialogs.open(stage, "Open a workflow", lw == null ? HOME.resolve("workflows") : lw.baseDir(), "Anneal workflows", "*.json");
-            if (f != null) {
-                open(f);
-            }
-        });
-        Button save = new Button("Save");
-        save.setId("saveButton");
-        save.disableProperty().bind(vm.dirtyProperty().not());
-        save.setOnAction(e -> {
-            if (vm.untitled()) {
-                saveAs(); // a new workflow has no name yet
-                return;
-            }
-            try {
-                vm.save();
-            } catch (IOException ex) {
-                error("Could not save", ex.getMessage());
-            }
-        });
-        Button run = new Button("▶ Run");
-        run.setId("runButton");
-        run.disableProperty().bind(vm.runningProperty().or(vm.workflowProperty().isNull()));
-        run.setOnAction(e -> vm.run());
-        Button cancel = new Button("■ Cancel");
-        cancel.setId("cancelButton");
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
-        Button runTo = new Button("▶ Run to selected");
-        runTo.setId("runToButton");
-        runTo.setTooltip(new javafx.scene.control.Tooltip("Run only what the selected nodes need (Shift+F5); F5 runs everything"));
-        runTo.disableProperty().bind(vm.runningProperty().or(vm.workflowProperty().isNull()).or(canvasSelectionEmpty));
-        runTo.setOnAction(e -> vm.runUpTo(canvas.selection()));
-        Button neu = new Button("New");
-        neu.setId("newButton");
-        neu.setOnAction(e -> {
-            if (!vm.dirtyProperty().get() || confirmDiscard()) {
-                vm.newWorkflow(Path.of("").toAbsolutePath());
-            }
-        });
-        Button saveAs = new Button("Save as…");
-        saveAs.setId("saveAsButton");
-        saveAs.disableProperty().bind(vm.workflowProperty().isNull());
-        saveAs.setOnAction(e -> saveAs());
-        Button undo = new Button("↶ Undo");
-        undo.setId("undoButton");
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        undo.setOnAction(e -> vm.undo());
-        Button redo = new Button("↷ Redo");
-        redo.setId("redoButton");
-        redo.disableProperty().bind(vm.canRedoProperty().not());
-        redo.setOnAction(e -> vm.redo());
-        javafx.scene.control.MenuButton examples = new javafx.scene.control.MenuButton("Examples");
-        examples.setId("examplesMenu");
-        for (String folder : List.of("workflows", "workflows/puzzles")) {
-            try (var files = java.nio.file.Files.list(HOME.resolve(folder))) {
-                files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".solution.json")).sorted().forEach(f -> {
-                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem((folder.endsWith("puzzles") ? "Puzzle " : "")
-                            + f.getFileName().toString().replace(".json", ""));
-                    item.setOnAction(e -> open(f));
-                    examples.getItems().add(item);
-                });
-            } catch (IOException e) {
-                // no examples folder next to this installation: the menu stays empty
-            }
-        }
-        Button handIn = new Button("Hand in…");
-        handIn.setId("handInButton");
-        handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
-        handIn.setOnAction(e -> handIn());
-        return new ToolBar(neu, open, examples, new RecentMenu(vm, RecentFiles.standard(), this::open), save, saveAs, new javafx.scene.control.Separator(), undo, redo,
-                new javafx.scene.control.Separator(), run, runTo, cancel, new javafx.scene.control.Separator(), handIn, authorPuzzle());
     }
 
     private VBox sidePanel() {
@@ -297,35 +215,6 @@ public final class EditorApp extends Application {
         docs.setText(sb.toString());
     }
 
-    private void saveAs() {
-        var lw = vm.workflowProperty().get();
-        String name = vm.untitled() ? "workflow.json" : lw.file().getFileName().toString();
-        Path f = FileDialogs.save(stage, "Save the workflow as", name, "Anneal workflows", "*.json");
-        if (f != null) {
-            try {
-                vm.saveAs(f);
-            } catch (IOException ex) {
-                error("Could not save", ex.getMessage());
-            }
-        }
-    }
-
-    private void handIn() {
-        if (vm.dirtyProperty().get()) {
-            error("Save first", "Save the workflow before handing it in, so the hand-in matches your file.");
-            return;
-        }
-        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(System.getProperty("user.name"));
-        ask.setHeaderText("Hand in this workflow");
-        ask.setContentText("Your name:");
-        ask.showAndWait().filter(a -> !a.isBlank()).ifPresent(author -> {
-            vm.statusProperty().set("Handing in: running the workflow…");
-            vm.handIn(author.trim()).whenComplete((path, err) -> Platform.runLater(() -> vm.statusProperty().set(err != null
-                    ? "Not handed in: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage())
-                    : "Handed in as " + path)));
-        });
-    }
-
     /** Double-click in the palette: the new node goes to the right of the rightmost one. */
     private void addBesideOthers(String type) {
         double x = vm.current().nodes().stream().filter(n -> n.position() != null).mapToDouble(n -> n.position().x()).max().orElse(-230) + 230;
@@ -334,76 +223,6 @@ public final class EditorApp extends Application {
         if (id != null) {
             select(id);
         }
-    }
-
-    /** Platform habits: Shortcut+Z undo, Shortcut+Shift+Z or Shortcut+Y redo, Delete removes the selection. */
-    private void keys(Scene scene) {
-        var undo = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-        var redo = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
-                javafx.scene.input.KeyCombination.SHIFT_DOWN);
-        var redoY = new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Y, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
-                return; // typing in a field: its own undo and delete apply
-            }
-            if (redo.match(e) || redoY.match(e)) {
-                vm.redo();
-                e.consume();
-            } else if (undo.match(e)) {
-                vm.undo();
-                e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.F5 && !vm.runningProperty().get()) {
-                if (e.isShiftDown()) {
-                    vm.runUpTo(canvas.selection());
-                } else {
-                    vm.run();
-                }
-                e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
-                canvas.deleteSelection(); // every selected node as one step, else the selected wire or frame
-                e.consume();
-            }
-        });
-    }
-
-    private void open(Path file) {
-        if (vm.dirtyProperty().get() && !confirmDiscard()) {
-            return;
-        }
-        List<Problem> problems = vm.open(file);
-        if (!problems.isEmpty()) {
-            error("Cannot open " + file.getFileName(), problems.stream().map(Problem::describe).collect(Collectors.joining("\n")));
-        } else if (vm.recoveredProperty().get() != null) {
-            Platform.runLater(this::offerRecovery); // after the window is up, so start-up never blocks on a dialog
-        }
-    }
-
-    private void offerRecovery() {
-        if (vm.recoveredProperty().get() != null) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Anneal kept a newer, unsaved version of this workflow (the editor was closed without saving, or crashed). "
-                            + "Open the recovered version?", ButtonType.NO, ButtonType.YES);
-            a.setHeaderText("Recovered changes");
-            a.getDialogPane().setId("recoveryDialog");
-            a.showAndWait().filter(b -> b == ButtonType.YES).ifPresent(b -> vm.acceptRecovery());
-        }
-    }
-
-    private boolean confirmDiscard() {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workflow has unsaved changes. Discard them?", ButtonType.CANCEL, ButtonType.OK);
-        a.setHeaderText("Unsaved changes");
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
-
-    private void error(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
-        a.setHeaderText(header);
-        TextArea area = new TextArea(text);
-        area.setId("errorDetails");
-        area.setEditable(false);
-        area.setWrapText(true);
-        a.getDialogPane().setContent(area);
-        a.show();
     }
 
     public WorkflowViewModel viewModel() {
@@ -427,15 +246,6 @@ public final class EditorApp extends Application {
 
     public Stage window() {
         return stage;
-    }
-
-    /** Instructor mode toggle: shows the puzzle authoring pane and lifts the locks while it is on. */
-    private javafx.scene.control.ToggleButton authorPuzzle() {
-        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton("Author puzzle");
-        b.setId("authorPuzzleButton");
-        b.setTooltip(new javafx.scene.control.Tooltip("Instructors: lock nodes and wires, write the story, hints and goal, save as a puzzle"));
-        b.selectedProperty().bindBidirectional(vm.authoringProperty());
-        return b;
     }
 
     private javafx.scene.control.TabPane bottomTabs;

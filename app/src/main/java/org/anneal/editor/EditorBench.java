@@ -52,10 +52,10 @@ public final class EditorBench {
         Map<String, Double> small = measure(Path.of(System.getProperty("anneal.home", "."), "workflows", "01-linear-regression.json"), false);
         Map<String, Double> large = measure(big, false);
         Map<String, Double> close = measure(big, true);
-        CanvasView.picturePan = false; // the same pans with JavaFX's node cache only, the way it panned before PanSnapshot
+        CanvasViewport.picturePan = false; // the same pans with JavaFX's node cache only, the way it panned before PanSnapshot
         Map<String, Double> largeCache = measure(big, false);
         Map<String, Double> closeCache = measure(big, true);
-        CanvasView.picturePan = true;
+        CanvasViewport.picturePan = true;
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf(Locale.ROOT, "{\"loadAverage1min\": {\"before\": %.2f, \"after\": %.2f}, \"emptyCanvasFps\": %.1f, \"jvmUptimeMs\": %d, "
                         + "\"example8\": {\"openMs\": %.1f, \"fps\": %.1f}, "

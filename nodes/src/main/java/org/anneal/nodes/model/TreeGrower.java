@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * other features than its children need. With {@code raw} columns given, splits are extremely randomised instead
  * (Geurts, Ernst & Wehenkel 2006, as scikit-learn's ExtraTrees): each candidate feature gets one threshold drawn
  * uniformly between its smallest and largest value in the node, on the raw values, and the best of those wins.
- * Not thread-safe; use one grower per thread.
+ * The split searches themselves are in {@link SplitFinder}. Not thread-safe; use one grower per thread.
  */
 final class TreeGrower {
     private final BinnedFeatures x;
@@ -25,11 +25,7 @@ final class TreeGrower {
     private final int featuresPerSplit;
     private final double[][] raw;
 
-    private final double[] sums = new double[BinnedFeatures.MAX_BINS];
-    private final int[] counts;
-    private final double[] leftCounts;
-    private final double[] rightCounts;
-    private double lastThreshold;
+    private final SplitFinder splits;
     private int[] featureOrder;
     private int[] rows;
     private int[] scratch;
@@ -54,10 +50,8 @@ final class TreeGrower {
         this.maxDepth = maxDepth;
         this.minLeaf = Math.max(1, minLeaf);
         this.featuresPerSplit = Math.max(1, Math.min(featuresPerSplit, x.features()));
-        this.counts = new int[BinnedFeatures.MAX_BINS * this.classes];
-        this.leftCounts = new double[this.classes];
-        this.rightCounts = new double[this.classes];
         this.raw = raw;
+        this.splits = new SplitFinder(x, y, cls, this.classes, this.minLeaf, raw);
     }
 
     /** A tree on a bootstrap sample (n draws with replacement) or, without bootstrap, on every row once. */
@@ -118,17 +112,17 @@ final class TreeGrower {
             int f = featureOrder[j];
             featureOrder[j] = featureOrder[i];
             featureOrder[i] = f;
-            long found = raw != null ? randomSplit(f, start, end, bestScore)
-                    : cls == null ? bestRegressionSplit(f, start, end, bestScore) : bestClassificationSplit(f, start, end, bestScore);
-            if (found == CONSTANT) {
+            long found = raw != null ? splits.randomSplit(rows, f, start, end, bestScore, random)
+                    : cls == null ? splits.bestRegressionSplit(rows, f, start, end, bestScore) : splits.bestClassificationSplit(rows, f, start, end, bestScore);
+            if (found == SplitFinder.CONSTANT) {
                 continue;
             }
             visited++;
             if (found >= 0) {
                 bestFeature = f;
                 bestBin = (int) found;
-                bestScore = lastScore;
-                bestThreshold = lastThreshold;
+                bestScore = splits.lastScore();
+                bestThreshold = splits.lastThreshold();
             }
         }
         if (bestFeature < 0) {
@@ -143,10 +137,6 @@ final class TreeGrower {
         right[id] = r;
         return id;
     }
-
-    private double lastScore;
-    /** Returned by the split searches when every row of the node falls in one bin of the feature. */
-    private static final long CONSTANT = -2;
 
     /** Mean or class proportions of the node's rows; true when the node cannot be improved (constant target). */
     private boolean setLeafValue(int id, int start, int end) {
@@ -176,180 +166,6 @@ final class TreeGrower {
         return nonZero <= 1;
     }
 
-    /**
-     * Variance reduction: maximising sL²/nL + sR²/nR is minimising the children's summed squared error.
-     * Returns the best bin if it beats {@code toBeat} (its score in {@link #lastScore}), -1 if none does, or
-     * {@link #CONSTANT}.
-     */
-    private long bestRegressionSplit(int f, int start, int end, double toBeat) {
-        int bins = x.bins(f);
-        byte[] code = x.codes[f];
-        Arrays.fill(sums, 0, bins, 0);
-        Arrays.fill(counts, 0, bins, 0);
-        double total = 0;
-        for (int i = start; i < end; i++) {
-            int r = rows[i];
-            int b = code[r] & 0xFF;
-            sums[b] += y[r];
-            counts[b]++;
-            total += y[r];
-        }
-        int n = end - start;
-        if (oneBin(counts, bins, n)) {
-            return CONSTANT;
-        }
-        double sl = 0;
-        int nl = 0;
-        long best = -1;
-        double bestScore = toBeat;
-        for (int b = 0; b < bins - 1; b++) {
-            sl += sums[b];
-            nl += counts[b];
-            int nr = n - nl;
-            if (nr < minLeaf) {
-                break;
-            }
-            if (nl < minLeaf || counts[b] == 0) {
-                continue;
-            }
-            double sr = total - sl;
-            double score = sl * sl / nl + sr * sr / nr;
-            if (score > bestScore) {
-                bestScore = score;
-                best = b;
-            }
-        }
-        lastScore = bestScore;
-        return best;
-    }
-
-    /** Gini decrease: maximising Σ_L c²/nL + Σ_R c²/nR over class counts c is minimising the children's weighted Gini. */
-    private long bestClassificationSplit(int f, int start, int end, double toBeat) {
-        int bins = x.bins(f);
-        byte[] code = x.codes[f];
-        Arrays.fill(counts, 0, bins * classes, 0);
-        Arrays.fill(sums, 0, bins, 0);
-        for (int i = start; i < end; i++) {
-            int r = rows[i];
-            int b = code[r] & 0xFF;
-            counts[b * classes + cls[r]]++;
-            sums[b]++;
-        }
-        int n = end - start;
-        if (oneBin(sums, bins, n)) {
-            return CONSTANT;
-        }
-        double[] total = new double[classes];
-        for (int b = 0; b < bins; b++) {
-            for (int k = 0; k < classes; k++) {
-                total[k] += counts[b * classes + k];
-            }
-        }
-        Arrays.fill(leftCounts, 0);
-        int nl = 0;
-        long best = -1;
-        double bestScore = toBeat;
-        for (int b = 0; b < bins - 1; b++) {
-            for (int k = 0; k < classes; k++) {
-                leftCounts[k] += counts[b * classes + k];
-            }
-            nl += (int) sums[b];
-            int nr = n - nl;
-            if (nr < minLeaf) {
-                break;
-            }
-            if (nl < minLeaf || sums[b] == 0) {
-                continue;
-            }
-            double ql = 0;
-            double qr = 0;
-            for (int k = 0; k < classes; k++) {
-                ql += leftCounts[k] * leftCounts[k];
-                double rk = total[k] - leftCounts[k];
-                qr += rk * rk;
-            }
-            double score = ql / nl + qr / nr;
-            if (score > bestScore) {
-                bestScore = score;
-                best = b;
-            }
-        }
-        lastScore = bestScore;
-        return best;
-    }
-
-    /**
-     * One uniform threshold between the node's smallest and largest value of feature f (scikit-learn's rule: a draw
-     * that rounds to the largest becomes the smallest). Returns 0 with its score in {@link #lastScore} and the
-     * threshold in {@link #lastThreshold} if it leaves {@code minLeaf} rows on each side and beats {@code toBeat};
-     * else -1, or {@link #CONSTANT}.
-     */
-    private long randomSplit(int f, int start, int end, double toBeat) {
-        double[] v = raw[f];
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int i = start; i < end; i++) {
-            double a = v[rows[i]];
-            lo = Math.min(lo, a);
-            hi = Math.max(hi, a);
-        }
-        if (lo >= hi) {
-            return CONSTANT;
-        }
-        double t = lo + random.nextDouble() * (hi - lo);
-        t = t >= hi ? lo : t;
-        int n = end - start;
-        int nl = 0;
-        double score;
-        if (cls == null) {
-            double sl = 0;
-            double total = 0;
-            for (int i = start; i < end; i++) {
-                int r = rows[i];
-                total += y[r];
-                if (v[r] <= t) {
-                    sl += y[r];
-                    nl++;
-                }
-            }
-            int nr = n - nl;
-            if (nl < minLeaf || nr < minLeaf) {
-                return -1;
-            }
-            double sr = total - sl;
-            score = sl * sl / nl + sr * sr / nr;
-        } else {
-            Arrays.fill(leftCounts, 0);
-            Arrays.fill(rightCounts, 0);
-            for (int i = start; i < end; i++) {
-                int r = rows[i];
-                if (v[r] <= t) {
-                    leftCounts[cls[r]]++;
-                    nl++;
-                } else {
-                    rightCounts[cls[r]]++;
-                }
-            }
-            int nr = n - nl;
-            if (nl < minLeaf || nr < minLeaf) {
-                return -1;
-            }
-            double ql = 0;
-            double qr = 0;
-            for (int k = 0; k < classes; k++) {
-                ql += leftCounts[k] * leftCounts[k];
-                qr += rightCounts[k] * rightCounts[k];
-            }
-            score = ql / nl + qr / nr;
-        }
-        if (score <= toBeat) {
-            return -1;
-        }
-        lastScore = score;
-        lastThreshold = t;
-        return 0;
-    }
-
     /** Stable partition of rows[start, end) by "value ≤ t" on raw values; returns where the right child starts. */
     private int partition(double[] v, double t, int start, int end) {
         int l = start;
@@ -364,24 +180,6 @@ final class TreeGrower {
         }
         System.arraycopy(scratch, 0, rows, l, r);
         return l;
-    }
-
-    private static boolean oneBin(int[] counts, int bins, int n) {
-        for (int b = 0; b < bins; b++) {
-            if (counts[b] != 0) {
-                return counts[b] == n;
-            }
-        }
-        return true;
-    }
-
-    private static boolean oneBin(double[] counts, int bins, int n) {
-        for (int b = 0; b < bins; b++) {
-            if (counts[b] != 0) {
-                return counts[b] == n;
-            }
-        }
-        return true;
     }
 
     /** Stable partition of rows[start, end) by "bin ≤ b"; returns where the right child starts. */
