@@ -173,4 +173,27 @@ class HistogramTreeTest {
     static int[] range(int from, int to) {
         return java.util.stream.IntStream.range(from, to).toArray();
     }
+
+    @Test
+    void aForestReportsItsSizeAndSplitsOnlyOnTheFeatureThatMatters() {
+        // y is a step in x1; x2 is noise the trees may split on only where x1 leaves nothing to gain
+        int n = 400;
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        double[] y = new double[n];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < n; i++) {
+            x1[i] = r.nextDouble();
+            x2[i] = r.nextDouble();
+            y[i] = x1[i] < 0.5 ? 0 : 10;
+        }
+        Table t = new Table(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2),
+                new NumericColumn("y", ColumnRole.TARGET, y)));
+        var p = new TreeLearner(Task.REGRESSION, 1, 5, 1.0).fit(t, List.of("x1", "x2"), "y", TestCtx.of("rf")).parameters();
+        assertEquals(5.0, p.get("trees"));
+        assertEquals(1.0, p.get("mean depth"), "depth 1: one split per tree");
+        assertEquals(2.0, p.get("mean leaves per tree"));
+        assertEquals(1.0, p.get("split share: x1"), "the step is in x1: every split is on it");
+        assertEquals(0.0, p.get("split share: x2"));
+    }
 }

@@ -99,7 +99,41 @@ public record HistogramForestModel(String describe, Task task, String target, Li
     }
 
     @Override
+    /**
+     * What a forest has instead of coefficients: its size (trees, mean leaves, mean depth) and, per feature, the share
+     * of all splits made on it ("split share" — XGBoost's "weight" importance). A feature the trees never split on
+     * did not matter to them; a frequent one did, though the share ignores how much each split gained (permutation
+     * importance measures that on held-out rows).
+     */
     public Map<String, Double> parameters() {
-        return Map.of();
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        double leaves = 0;
+        double depth = 0;
+        double[] splits = new double[features.size()];
+        double total = 0;
+        for (HistogramTree t : trees) {
+            int[] level = new int[t.nodeCount()];
+            int deepest = 0;
+            for (int node = 0; node < t.nodeCount(); node++) {
+                int f = t.feature()[node];
+                if (f < 0) {
+                    leaves++;
+                    deepest = Math.max(deepest, level[node]);
+                } else {
+                    splits[f]++;
+                    total++;
+                    level[t.left()[node]] = level[node] + 1; // children are stored after their parent
+                    level[t.right()[node]] = level[node] + 1;
+                }
+            }
+            depth += deepest;
+        }
+        out.put("trees", (double) trees.size());
+        out.put("mean leaves per tree", leaves / trees.size());
+        out.put("mean depth", depth / trees.size());
+        for (int f = 0; f < splits.length; f++) {
+            out.put("split share: " + features.get(f), total == 0 ? 0 : splits[f] / total);
+        }
+        return out;
     }
 }
