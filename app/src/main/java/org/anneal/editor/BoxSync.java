@@ -126,5 +126,6 @@ final class BoxSync {
             }
         }
         canvas.byId.forEach((id, box) -> box.showProblems(byNode.get(id), List.copyOf(rules.getOrDefault(id, Set.of()))));
+        canvas.viewport.endPicture(); // badges appear at once, also mid-pan
     }
 }

@@ -144,5 +144,8 @@ final class CanvasSelection {
 
     private void refresh() {
         canvas.byId.forEach((id, b) -> b.showSelected(nodes.contains(id)));
+        if (canvas.viewport != null) { // null only while the canvas is being built
+            canvas.viewport.endPicture(); // a selection made while a big workflow pans as a picture shows at once
+        }
     }
 }

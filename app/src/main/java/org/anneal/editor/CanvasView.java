@@ -70,6 +70,12 @@ final class CanvasView extends Pane {
             NodeBox b = byId.get(c.getKey());
             if (b != null) {
                 b.showState(c.getValueAdded());
+                var was = c.getValueRemoved();
+                var now = c.getValueAdded();
+                // a new status shows at once even mid-pan; mere progress updates keep the cheap pan picture
+                if (was == null || now == null || was.status() != now.status()) {
+                    viewport.endPicture();
+                }
             }
         });
         vm.problems().addListener((ListChangeListener<Problem>) c -> boxSync.showProblems());

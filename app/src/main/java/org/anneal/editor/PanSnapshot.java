@@ -32,6 +32,7 @@ final class PanSnapshot extends ImageView {
     PanSnapshot(Node drawing, Runnable beforeTake) {
         this.drawing = drawing;
         this.beforeTake = beforeTake;
+        setId("panPicture");
         setManaged(false);
         setMouseTransparent(true);
         setVisible(false);
