@@ -68,22 +68,15 @@ final class RunCommand implements Callable<Integer> {
             err.println("--device must be auto, cpu or gpu, not '" + requested + "'.");
             return ExitCode.USAGE;
         }
+        org.anneal.lineage.DynamicChecks.Thresholds fromFile;
+        try {
+            fromFile = org.anneal.lineage.DynamicChecks.Thresholds.of(lw.workflow());
+        } catch (IllegalArgumentException e) {
+            fromFile = org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT; // a located validation problem below stops the run
+        }
         org.anneal.lineage.DynamicChecks.Thresholds checks;
         try {
-            // the command line overrides what the workflow's leakage block sets (a bad block is a validation problem below)
-            var fromFile = new java.util.LinkedHashMap<String, String>();
-            try {
-                fromFile.putAll(org.anneal.lineage.DynamicChecks.Thresholds.requested(lw.workflow()));
-            } catch (IllegalArgumentException ignored) {
-                // reported with its location by validation
-            }
-            fromFile.putAll(thresholds);
-            checks = org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT.with(thresholds);
-            try {
-                checks = org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT.with(fromFile);
-            } catch (IllegalArgumentException ignored) {
-                // the file's values are wrong: validation names them and the run stops there
-            }
+            checks = fromFile.with(thresholds); // the command line overrides the workflow's leakage block
         } catch (IllegalArgumentException e) {
             err.println("--threshold: " + e.getMessage());
             return ExitCode.USAGE;

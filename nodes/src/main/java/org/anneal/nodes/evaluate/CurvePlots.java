@@ -58,7 +58,7 @@ public final class CurvePlots {
     public static final double R2_FLOOR = -1;
 
     /** The series with R² means and bands drawn within [{@link #R2_FLOOR}, 1]; unchanged for other metrics or when all fit. */
-    public static List<Plot.Series> floored(String metric, List<Plot.Series> series) {
+    private static List<Plot.Series> floored(String metric, List<Plot.Series> series) {
         if (!metric.equals("r2") || !belowFloor(series)) {
             return series;
         }
@@ -71,7 +71,7 @@ public final class CurvePlots {
     }
 
     /** Whether {@link #floored} changes anything: the plot's title then says so. */
-    public static boolean belowFloor(List<Plot.Series> series) {
+    private static boolean belowFloor(List<Plot.Series> series) {
         for (Plot.Series s : series) {
             for (double[] a : new double[][] {s.y(), s.low()}) {
                 if (a != null && java.util.Arrays.stream(a).anyMatch(v -> v < R2_FLOOR)) {
@@ -82,9 +82,13 @@ public final class CurvePlots {
         return false;
     }
 
-    /** The note appended to a title whose R² values were floored. */
-    public static String floorNote(String metric, List<Plot.Series> series) {
-        return metric.equals("r2") && belowFloor(series) ? "; R² below −1 drawn at −1" : "";
+    /**
+     * A training/cross-validation curve: a line plot of the series scored by {@code metric}, R² drawn within [−1, 1]
+     * (see {@link #floored}); {@code what} ends up in the title, "Learning curve (5-fold CV, ±1 sd)".
+     */
+    public static Plot curve(String what, int folds, String xLabel, String metric, List<Plot.Series> series) {
+        String note = metric.equals("r2") && belowFloor(series) ? "; R² below −1 drawn at −1" : "";
+        return Plot.of(Plot.Kind.LINE, what + " (" + folds + "-fold CV, ±1 sd" + note + ")", xLabel, metric, floored(metric, series), List.of());
     }
 
     private static double[] clip(double[] a) {

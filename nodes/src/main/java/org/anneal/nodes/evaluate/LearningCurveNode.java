@@ -83,9 +83,7 @@ public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
             rows[i] = points[i][4];
             ctx.progress((i + 1.0) / shares.length);
         }
-        List<Plot.Series> series = CurveSpecs.series(rows, points, false);
-        Plot plot = Plot.of(Plot.Kind.LINE, "Learning curve (" + p.folds() + "-fold CV, ±1 sd" + CurvePlots.floorNote(metric, series) + ")",
-                "training rows", metric, CurvePlots.floored(metric, series), List.of());
+        Plot plot = CurvePlots.curve("Learning curve", p.folds(), "training rows", metric, CurveSpecs.series(rows, points, false));
         return Outputs.of(PLOT, plot, SCORES, CurveSpecs.table("train_rows", rows, points, metric));
     }
 }

@@ -117,9 +117,8 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
             ctx.progress((i + 1.0) / values.length);
         }
         boolean logX = p.grid().equals("log") || SearchSpace.logSpaced(values);
-        List<Plot.Series> series = CurveSpecs.series(values, points, logX);
-        Plot plot = Plot.of(Plot.Kind.LINE, "Validation curve (" + p.folds() + "-fold CV, ±1 sd" + CurvePlots.floorNote(metric, series) + ")",
-                CurvePlots.axisLabel(p.hyperparameter(), logX), metric, CurvePlots.floored(metric, series), List.of());
+        Plot plot = CurvePlots.curve("Validation curve", p.folds(), CurvePlots.axisLabel(p.hyperparameter(), logX), metric,
+                CurveSpecs.series(values, points, logX));
         return Outputs.of(PLOT, plot, SCORES, CurveSpecs.table(p.hyperparameter(), values, points, metric));
     }
 }

@@ -3,13 +3,11 @@ package org.anneal.nodes.model;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeFailure;
 
 /**
  * Extremely randomised trees (Geurts, Ernst & Wehenkel 2006): trees that draw one random threshold per candidate
@@ -49,18 +47,7 @@ public record ExtraTreesLearner(Task task, int trees, int maxDepth, double featu
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
-        for (String c : features) {
-            if (train.numeric(c).missingCount() > 0) {
-                throw new NodeFailure("Column '" + c + "' has missing values in the training rows.", "Remove or fill missing values before training.");
-            }
-        }
-        Column y = train.column(target).orElseThrow();
-        if (y.missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
-        }
-        if (train.rowCount() == 0) {
-            throw new NodeFailure("There are no training rows.", "Check the split and any row filters upstream.");
-        }
+        TrainingRows.requireCompleteAndSome(train, features, target);
         ctx.checkCancelled();
         return HistogramForest.fitExtra(describe(), task, train, features, target, maxDepth, trees, featureFraction, TreeLearner.minLeaf(task),
                 threads, ctx);

@@ -69,15 +69,7 @@ public record SvmLearner(Task task, String kernel, double c, double gamma, int d
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
-        for (String f : features) {
-            if (train.numeric(f).missingCount() > 0) {
-                throw new NodeFailure("Column '" + f + "' has missing values in the training rows.", "Remove or fill missing values before training.");
-            }
-        }
-        Column y = train.column(target).orElseThrow();
-        if (y.missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
-        }
+        Column y = TrainingRows.requireComplete(train, features, target);
         ctx.checkCancelled();
         // LIBSVM prints its solver progress to standard output, which would garble the command line's report
         libsvm.svm.svm_set_print_string_function(message -> { });

@@ -8,7 +8,6 @@ import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeFailure;
 
 /**
  * A CART decision tree ({@code trees = 1}, every row, every feature) or a random forest of trees grown on bootstrap
@@ -55,17 +54,7 @@ public record TreeLearner(Task task, int maxDepth, int trees, double featureFrac
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
-        for (String c : features) {
-            if (train.numeric(c).missingCount() > 0) {
-                throw new NodeFailure("Column '" + c + "' has missing values in the training rows.", "Remove or fill missing values before training.");
-            }
-        }
-        if (train.column(target).orElseThrow().missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
-        }
-        if (train.rowCount() == 0) {
-            throw new NodeFailure("There are no training rows.", "Check the split and any row filters upstream.");
-        }
+        TrainingRows.requireCompleteAndSome(train, features, target);
         ctx.checkCancelled();
         return HistogramForest.fit(describe(), task, train, features, target, maxDepth, trees, featureFraction, minLeaf(task), threads, ctx);
     }

@@ -45,15 +45,7 @@ public record XGBoostLearner(Task task, int trees, int maxDepth, double eta, dou
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
-        for (String c : features) {
-            if (train.numeric(c).missingCount() > 0) {
-                throw new NodeFailure("Column '" + c + "' has missing values in the training rows.", "Remove or fill missing values before training.");
-            }
-        }
-        Column y = train.column(target).orElseThrow();
-        if (y.missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
-        }
+        Column y = TrainingRows.requireComplete(train, features, target);
         ctx.checkCancelled();
         if (task == Task.CLASSIFICATION && java.util.Arrays.stream(((CategoricalColumn) y).codes()).distinct().count() < 2) {
             throw new NodeFailure("The training rows hold only one class of '" + target + "'; boosting needs at least two.",

@@ -52,18 +52,7 @@ public final class ParityPlotNode implements Node<ParityPlotNode.Params> {
         String target = t.target().orElseThrow().name();
         double[] truth = PlotSpecs.complete(t, target);
         double[] pred = PlotSpecs.complete(t, p.prediction());
-        Plot.Series s = Plot.Series.of(t.rowCount() + " rows", truth, pred);
-        String sdColumn = p.prediction() + org.anneal.nodes.evaluate.Predictions.SD_SUFFIX;
-        if (p.sdMultiplier() > 0 && t.column(sdColumn).isPresent()) {
-            double[] sd = PlotSpecs.complete(t, sdColumn);
-            double[] lo = new double[sd.length];
-            double[] hi = new double[sd.length];
-            for (int i = 0; i < sd.length; i++) {
-                lo[i] = pred[i] - p.sdMultiplier() * sd[i];
-                hi[i] = pred[i] + p.sdMultiplier() * sd[i];
-            }
-            s = Plot.Series.withBand(s.name() + " (± " + p.sdMultiplier() + " sd)", truth, pred, lo, hi);
-        }
+        Plot.Series s = PlotSpecs.withErrorBars(t, p.prediction(), p.sdMultiplier(), truth, pred);
         return Outputs.of(PLOT, Plot.of(Plot.Kind.SCATTER, "Parity: predicted vs true " + target, "true " + target, "predicted " + target,
                 List.of(s), List.of(Plot.Guide.identity())));
     }

@@ -55,6 +55,26 @@ final class PlotSpecs {
         return c.values();
     }
 
+    /**
+     * One series of the rows at (x, y); when the predictions carry a standard deviation ({@code <prediction>_sd}, a
+     * Gaussian process) and {@code multiplier > 0}, each point gets an error bar of ± multiplier sd around y.
+     */
+    static org.anneal.ml.Plot.Series withErrorBars(Table t, String prediction, double multiplier, double[] x, double[] y) {
+        String name = t.rowCount() + " rows";
+        String sdColumn = prediction + org.anneal.nodes.evaluate.Predictions.SD_SUFFIX;
+        if (multiplier <= 0 || t.column(sdColumn).isEmpty()) {
+            return org.anneal.ml.Plot.Series.of(name, x, y);
+        }
+        double[] sd = complete(t, sdColumn);
+        double[] lo = new double[sd.length];
+        double[] hi = new double[sd.length];
+        for (int i = 0; i < sd.length; i++) {
+            lo[i] = y[i] - multiplier * sd[i];
+            hi[i] = y[i] + multiplier * sd[i];
+        }
+        return org.anneal.ml.Plot.Series.withBand(name + " (± " + multiplier + " sd)", x, y, lo, hi);
+    }
+
     static Column require(Table t, String name) {
         return t.column(name).orElseThrow(() -> new NodeFailure("There is no column '" + name + "' in the rows.", PREDICTIONS_FIX));
     }

@@ -55,18 +55,7 @@ public final class ResidualsPlotNode implements Node<ResidualsPlotNode.Params> {
         for (int i = 0; i < truth.length; i++) {
             residual[i] = truth[i] - pred[i];
         }
-        Plot.Series s = Plot.Series.of(t.rowCount() + " rows", pred, residual);
-        String sdColumn = p.prediction() + org.anneal.nodes.evaluate.Predictions.SD_SUFFIX;
-        if (p.sdMultiplier() > 0 && t.column(sdColumn).isPresent()) {
-            double[] sd = PlotSpecs.complete(t, sdColumn);
-            double[] lo = new double[sd.length];
-            double[] hi = new double[sd.length];
-            for (int i = 0; i < sd.length; i++) {
-                lo[i] = residual[i] - p.sdMultiplier() * sd[i];
-                hi[i] = residual[i] + p.sdMultiplier() * sd[i];
-            }
-            s = Plot.Series.withBand(s.name() + " (± " + p.sdMultiplier() + " sd)", pred, residual, lo, hi);
-        }
+        Plot.Series s = PlotSpecs.withErrorBars(t, p.prediction(), p.sdMultiplier(), pred, residual);
         return Outputs.of(PLOT, Plot.of(Plot.Kind.SCATTER, "Residuals of " + target, "predicted " + target, "residual (true − predicted)",
                 List.of(s), List.of(Plot.Guide.zero())));
     }
