@@ -90,7 +90,7 @@ public final class WorkflowCodec {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            throw new WorkflowFileException(Problem.error("json.syntax", "The file is not valid JSON: " + e.getOriginalMessage(),
+            throw new WorkflowFileException(Problem.error("json.syntax", "The file is not valid JSON: " + plainJsonError(e.getOriginalMessage()),
                     "Fix the JSON near this line (a missing comma, quote or bracket is typical), or open an autosaved copy.")
                     .at(new Location(label, "", l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr())));
         }
@@ -414,5 +414,14 @@ public final class WorkflowCodec {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Jackson's message without its "(start marker at [Source: REDACTED …; line: 1, column: 54])" tail: the
+     * problem's own location already says where, and a student should not read parser internals.
+     */
+    static String plainJsonError(String message) {
+        int tail = message == null ? -1 : message.indexOf(" (start marker at [Source:");
+        return tail < 0 ? String.valueOf(message) : message.substring(0, tail);
     }
 }

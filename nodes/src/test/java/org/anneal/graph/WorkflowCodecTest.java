@@ -145,4 +145,13 @@ class WorkflowCodecTest {
         var e = assertThrows(WorkflowFileException.class, () -> codec.read(big));
         assertEquals("file.too-large", e.problems().get(0).code());
     }
+
+    @Test
+    void aTruncatedFileSaysWhatIsMissingWithoutParserInternals() {
+        WorkflowFileException e = assertThrows(WorkflowFileException.class,
+                () -> codec.parse("{\"format\": \"anneal-workflow\", \"version\": 1, \"nodes\": [", null, "cut.json"));
+        String message = e.problems().get(0).message();
+        assertTrue(message.startsWith("The file is not valid JSON: Unexpected end-of-input"), message);
+        assertTrue(!message.contains("Source:") && !message.contains("REDACTED"), message);
+    }
 }
