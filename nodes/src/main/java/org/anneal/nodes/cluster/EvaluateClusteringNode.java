@@ -59,8 +59,9 @@ public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode
 
     private static void requireCategorical(TableSpec t, String name, String param, String node) throws ConfigError {
         ColumnSpec c = t.requireColumn(name, param);
-        if (c.isNumeric()) {
-            throw ConfigError.atParam(param, "'" + node + "' needs a categorical column in '" + param + "'; '" + name + "' holds numbers.",
+        if (!c.isCategorical()) {
+            throw ConfigError.atParam(param, "'" + node + "' needs a categorical column in '" + param + "'; '" + name + "' holds "
+                    + c.type().title() + "s.",
                     "Pick the column a clustering node added (categorical, c1, c2, …) or cast it (prepare.cast).");
         }
     }

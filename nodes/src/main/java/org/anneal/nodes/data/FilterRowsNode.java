@@ -80,6 +80,10 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
         if (!list && p.value().isEmpty()) {
             throw ConfigError.atParam("value", "'" + p.operator() + "' needs a value to compare with.", "Set 'value'.");
         }
+        if (c.isTensor()) {
+            throw ConfigError.atParam("column", "Column '" + c.name() + "' holds a tensor per row (" + c.shape().describe() + "), which "
+                    + "cannot be compared with a value.", "Filter on a numeric or categorical column.");
+        }
         if (!c.isNumeric()) {
             if (p.operator().startsWith("<") || p.operator().startsWith(">")) {
                 throw ConfigError.atParam("operator", "Column '" + c.name() + "' holds categories, which have no order for '" + p.operator() + "'.",

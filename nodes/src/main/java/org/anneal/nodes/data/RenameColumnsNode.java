@@ -46,7 +46,7 @@ public final class RenameColumnsNode implements Node<RenameColumnsNode.Params> {
         Map<String, String> m = mapping(t, p);
         List<ColumnSpec> cols = new ArrayList<>();
         for (ColumnSpec c : t.columns()) {
-            cols.add(new ColumnSpec(m.getOrDefault(c.name(), c.name()), c.type(), c.role(), c.unit()));
+            cols.add(c.renamed(m.getOrDefault(c.name(), c.name())));
         }
         return Specs.of(OUT, t.withColumns(cols));
     }

@@ -68,6 +68,7 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
         ValueSpec learner = in.value(LEARNER);
         TableSpec t = in.table(TABLE);
         ColumnSpec target = t.requireTarget(TABLE.name());
+        t.requireScalarFeatures(TABLE.name());
         Task task = LearnerSpecs.task(learner);
         if ((task == Task.REGRESSION) != (target.type() == ColumnType.NUMERIC)) {
             throw ConfigError.atPort(TABLE.name(), "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",

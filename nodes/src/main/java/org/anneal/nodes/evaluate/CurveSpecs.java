@@ -27,6 +27,7 @@ final class CurveSpecs {
     /** The metric to use ("auto": r2 for regression, accuracy for classes), after checking the folds fit the rows. */
     static String check(ValueSpec learner, TableSpec t, String metric, String strategy) throws ConfigError {
         ColumnSpec target = t.requireTarget("table");
+        t.requireScalarFeatures("table");
         Task task = LearnerSpecs.task(learner);
         if ((task == Task.REGRESSION) != (target.type() == ColumnType.NUMERIC)) {
             throw ConfigError.atPort("table", "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",

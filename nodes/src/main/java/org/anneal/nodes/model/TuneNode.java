@@ -95,6 +95,7 @@ public final class TuneNode implements Node<TuneNode.Params> {
         }
         TableSpec train = in.table(TRAIN);
         train.requireTarget(TRAIN.name());
+        train.requireScalarFeatures(TRAIN.name());
         if (p.innerStrategy().equals("stratified") && task != Task.CLASSIFICATION) {
             throw ConfigError.atParam("innerStrategy", "Stratified folds need classes.", "Use 'auto' or 'random' for a numeric target.");
         }

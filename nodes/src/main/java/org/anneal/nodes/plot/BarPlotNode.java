@@ -47,7 +47,7 @@ public final class BarPlotNode implements Node<BarPlotNode.Params> {
     /** The columns to draw, after filling in the defaults. */
     record Columns(String label, String value, String error) {
         static Columns resolve(TableSpec t, Params p) throws ConfigError {
-            String label = p.label().isEmpty() ? t.columns().stream().filter(c -> !c.isNumeric()).map(ColumnSpec::name).findFirst()
+            String label = p.label().isEmpty() ? t.columns().stream().filter(ColumnSpec::isCategorical).map(ColumnSpec::name).findFirst()
                     .orElseThrow(() -> ConfigError.atPort("table", "The table has no categorical column to name the bars.", "Set 'label'."))
                     : PlotSpecs.column(t, p.label(), "label", ColumnType.CATEGORICAL).name();
             String value = p.value().isEmpty() ? t.columns().stream().filter(ColumnSpec::isNumeric).map(ColumnSpec::name).findFirst()

@@ -66,6 +66,10 @@ public final class CastNode implements Node<CastNode.Params> {
         List<ColumnSpec> out = new ArrayList<>();
         for (String name : p.columns()) {
             ColumnSpec c = t.requireColumn(name, "columns");
+            if (c.isTensor()) {
+                throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, which cannot become " + p.to() + ".",
+                        "Remove it from 'columns'.");
+            }
             if (c.type() == target) {
                 throw ConfigError.atParam("columns", "Column '" + name + "' already holds " + (target == ColumnType.NUMERIC ? "numbers" : "categories") + ".",
                         "Remove it from 'columns'.");

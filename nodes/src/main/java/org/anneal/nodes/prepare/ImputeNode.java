@@ -67,6 +67,13 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
                 ? t.columns().stream().filter(c -> c.role().isUsedAsFeature()).map(ColumnSpec::name).toList() : p.columns();
         for (String name : wanted) {
             ColumnSpec c = t.requireColumn(name, "columns");
+            if (c.isTensor()) {
+                if (p.columns().isEmpty()) {
+                    continue; // a missing image or spectrum is not made up from the others
+                }
+                throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, which this node cannot fill in.",
+                        "Remove it from 'columns', or drop the rows where it is missing (prepare.drop-missing).");
+            }
             if (c.type() == ColumnType.CATEGORICAL && !p.strategy().equals("most-frequent")) {
                 if (p.columns().isEmpty()) {
                     continue; // "every feature" with mean/median means every numeric feature

@@ -57,8 +57,8 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
         for (String c : cols) {
             ColumnSpec d = data.column(c).orElseThrow(() -> ConfigError.atPort(DATA.name(),
                     "The table on 'data' lacks the column '" + c + "' that is encoded.", "Encode rows with the same columns as the 'fit' rows."));
-            if (d.isNumeric()) {
-                throw ConfigError.atPort(DATA.name(), "Column '" + c + "' is numeric on 'data' but categorical on 'fit'.",
+            if (!d.isCategorical()) {
+                throw ConfigError.atPort(DATA.name(), "Column '" + c + "' holds " + d.type().title() + "s on 'data' but categories on 'fit'.",
                         "Wire both inputs to tables prepared the same way.");
             }
         }
@@ -72,7 +72,7 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
 
     static List<String> columns(TableSpec fit, List<String> listed) throws ConfigError {
         if (listed.isEmpty()) {
-            List<String> all = fit.features().stream().filter(c -> !c.isNumeric()).map(ColumnSpec::name).toList();
+            List<String> all = fit.features().stream().filter(ColumnSpec::isCategorical).map(ColumnSpec::name).toList();
             if (all.isEmpty()) {
                 throw ConfigError.atPort(FIT.name(), "The table has no categorical feature columns to encode.",
                         "Check the data source's column roles; numeric columns need no encoding.");
@@ -83,6 +83,9 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
             ColumnSpec c = fit.requireColumn(name, "columns");
             if (c.isNumeric()) {
                 throw ConfigError.atParam("columns", "Column '" + name + "' is already numeric.", "Remove it from 'columns'.");
+            }
+            if (c.isTensor()) {
+                throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, not categories.", "Remove it from 'columns'.");
             }
             if (c.role() == org.anneal.spec.ColumnRole.TARGET) {
                 throw ConfigError.atParam("columns", "Column '" + name + "' is the target itself.", "Remove it from 'columns'.");
