@@ -1,11 +1,8 @@
 package org.anneal.nodes.pipeline;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.anneal.ml.Learner;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -16,7 +13,6 @@ import org.anneal.spec.Node;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
 
 /**
  * Base of the LEARNER → LEARNER pipeline nodes: wraps the incoming learner in a {@link PreprocessedLearner} with
@@ -45,27 +41,16 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     }
 
     /** Refuses a learner the step cannot precede; the default accepts every learner. */
-    protected void check(ValueSpec learner, P params) throws ConfigError {
+    protected void check(LearnerSpec learner, P params) throws ConfigError {
     }
 
     @Override
     public Specs configure(Specs in, P params, ConfigContext ctx) throws ConfigError {
-        ValueSpec learner = in.value(LEARNER_IN);
+        LearnerSpec learner = in.learner(LEARNER_IN);
         check(learner, params);
-        List<String> hyper = new ArrayList<>(LearnerSpecs.hyperparameters(learner));
-        for (String h : tunable()) {
-            if (!hyper.contains(h)) {
-                hyper.add(h);
-            }
-        }
-        Map<String, String> facts = new HashMap<>(learner.facts());
-        String encoded = LearnerSpecs.learner(LearnerSpecs.task(learner), false, hyper).fact(LearnerSpecs.HYPERPARAMETERS);
-        facts.put(LearnerSpecs.HYPERPARAMETERS, encoded);
-        if (encodesCategories()) {
-            facts.put(LearnerSpecs.NUMERIC_ONLY, "false");
-        }
+        LearnerSpec out = learner.withTunables(tunable());
         // the lineage passes through untouched: a recipe has seen no rows
-        return Specs.of(PIPELINE_OUT, ValueSpec.of(DataKind.LEARNER, learner.lineage(), facts));
+        return Specs.of(PIPELINE_OUT, encodesCategories() ? out.acceptingCategories() : out);
     }
 
     @Override
