@@ -17,9 +17,8 @@ import org.anneal.spec.Specs;
 /**
  * Base of the LEARNER → LEARNER pipeline nodes: wraps the incoming learner in a {@link PreprocessedLearner} with
  * this node's {@link PreprocessingStep}. These nodes never see rows (their role is STATELESS): the step is fitted
- * later, by whatever fits the learner, on exactly the rows it is given. Subclasses declare the two ports as
- * {@code static final} fields taken from {@link #LEARNER_IN} and {@link #PIPELINE_OUT}, and repeat {@code implements
- * Node<Params>}, because the descriptor reads both from the node class itself.
+ * later, by whatever fits the learner, on exactly the rows it is given. The two ports are declared here once;
+ * the descriptor reads them, and the {@code Params} a subclass binds, through the class hierarchy.
  */
 public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     protected static final InPort<Learner> LEARNER_IN = InPort.of("learner", DataKind.LEARNER, Learner.class,
