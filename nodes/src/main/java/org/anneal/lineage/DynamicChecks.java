@@ -169,7 +169,7 @@ public final class DynamicChecks {
     private Set<Integer> duplicates(String split, Table train, Table test, List<Finding> out) {
         List<Column> cols = train.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.GROUP
                 && c.role() != ColumnRole.TIME).toList();
-        Set<String> seen = new HashSet<>();
+        Set<List<String>> seen = new HashSet<>();
         for (int i = 0; i < train.rowCount(); i++) {
             seen.add(rowKey(cols, i));
         }
@@ -195,12 +195,13 @@ public final class DynamicChecks {
         return dup;
     }
 
-    private static String rowKey(List<Column> cols, int row) {
-        StringBuilder sb = new StringBuilder();
+    /** A row's cells as text; a list compares cell by cell, so no separator can make two different rows look equal. */
+    private static List<String> rowKey(List<Column> cols, int row) {
+        List<String> key = new ArrayList<>(cols.size());
         for (Column c : cols) {
-            sb.append(c.key(row)).append('\u001f'); // a tensor's key is a hash of its values
+            key.add(c.key(row)); // a tensor's key is a hash of its values
         }
-        return sb.toString();
+        return key;
     }
 
     private static void groups(String split, Table train, Table test, List<Finding> out) {

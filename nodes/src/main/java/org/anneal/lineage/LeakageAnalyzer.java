@@ -203,22 +203,24 @@ public final class LeakageAnalyzer {
      * rows before they are divided into folds (L2), because every fold's held-out rows took part in it.
      */
     private static void crossValidation(Validation v, String id, NodeDescriptor d, List<Finding> out) {
-        String strategy = v.outSpecs().get(id).asMap().values().stream().filter(s -> s instanceof org.anneal.spec.ValueSpec)
-                .map(s -> ((org.anneal.spec.ValueSpec) s).fact("cv.strategy")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        if (strategy == null) {
+        org.anneal.spec.FoldStrategy folds = v.outSpecs().get(id).asMap().values().stream()
+                .filter(s -> s instanceof org.anneal.spec.CrossValidatedSpec).map(s -> ((org.anneal.spec.CrossValidatedSpec) s).folds())
+                .findFirst().orElse(null);
+        if (folds == null) {
             return;
         }
+        String strategy = folds.key();
         for (InPort<?> p : d.inputs()) {
             if (!(v.inSpecs().get(id).get(p.name()) instanceof TableSpec t)) {
                 continue;
             }
-            if (!strategy.equals("group")) {
+            if (folds != org.anneal.spec.FoldStrategy.GROUP) {
                 t.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().ifPresent(c -> out.add(new Finding("L7", Severity.ERROR,
                         "Groups split across folds.", "The rows carry a group column '" + c.name() + "', but '" + id + "' forms folds with the '"
                                 + strategy + "' strategy, so rows of one group are both trained on and held out.",
                         "Set the strategy of '" + id + "' to 'group'.", List.of(id), List.of())));
             }
-            if (!strategy.equals("group")) {
+            if (folds != org.anneal.spec.FoldStrategy.GROUP) {
                 t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().ifPresent(c -> out.add(new Finding("L8", Severity.ERROR,
                         "Time-ordered rows in random folds.", "The rows are indexed by '" + c.name() + "', but the folds of '" + id
                                 + "' mix past and future rows.", "Use a Time split and score once on the later rows.", List.of(id), List.of())));

@@ -49,8 +49,8 @@ final class NearDuplicates {
         int d = num.size();
         double[][] a = standardized(num, train, num);
         double[][] b = standardized(num, train, num.stream().map(c -> (NumericColumn) test.column(c.name()).orElseThrow()).toList());
-        String[] trainCat = catKeys(cat, train);
-        String[] testCat = catKeys(cat.stream().map(c -> (CategoricalColumn) test.column(c.name()).orElseThrow()).toList(), test);
+        List<List<String>> trainCat = catKeys(cat, train);
+        List<List<String>> testCat = catKeys(cat.stream().map(c -> (CategoricalColumn) test.column(c.name()).orElseThrow()).toList(), test);
         int sweep = mostDistinct(num);
         Integer[] order = completeRows(a).toArray(Integer[]::new);
         Arrays.sort(order, (x, y) -> Double.compare(a[x][sweep], a[y][sweep]));
@@ -67,7 +67,7 @@ final class NearDuplicates {
             int lo = lowerBound(keys, b[t][sweep] - reach);
             for (int k = lo; k < keys.length && keys[k] <= b[t][sweep] + reach; k++) {
                 int r = order[k];
-                if (trainCat[r].equals(testCat[t]) && within(a[r], b[t], limit)) {
+                if (trainCat.get(r).equals(testCat.get(t)) && within(a[r], b[t], limit)) {
                     near++;
                     if (example < 0) {
                         example = t;
@@ -165,14 +165,15 @@ final class NearDuplicates {
         return out;
     }
 
-    private static String[] catKeys(List<CategoricalColumn> cols, Table t) {
-        String[] out = new String[t.rowCount()];
-        for (int i = 0; i < out.length; i++) {
-            StringBuilder sb = new StringBuilder();
+    /** Each row's categories as a list, compared cell by cell. */
+    private static List<List<String>> catKeys(List<CategoricalColumn> cols, Table t) {
+        List<List<String>> out = new ArrayList<>(t.rowCount());
+        for (int i = 0; i < t.rowCount(); i++) {
+            List<String> key = new ArrayList<>(cols.size());
             for (CategoricalColumn c : cols) {
-                sb.append(c.text(i)).append('\u001f');
+                key.add(c.text(i));
             }
-            out[i] = sb.toString();
+            out.add(key);
         }
         return out;
     }

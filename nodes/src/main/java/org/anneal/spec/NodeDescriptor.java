@@ -222,31 +222,65 @@ public final class NodeDescriptor {
         return node.execute(in, p, ctx);
     }
 
+    /**
+     * The static port fields of the class and of its superclasses, base class first, so a family (fitted transforms,
+     * pipeline steps, layer blocks) declares its ports once. A field that re-exposes a base port adds nothing.
+     */
     @SuppressWarnings("unchecked")
     private static <T> List<T> staticFields(Class<?> cls, Class<?> type) {
-        // getDeclaredFields keeps source order on HotSpot; port order only matters for display
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
         List<T> out = new ArrayList<>();
-        for (Field f : cls.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && type.isAssignableFrom(f.getType())) {
-                try {
-                    f.setAccessible(true);
-                    out.add((T) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
+        for (Class<?> c : chain) {
+            // getDeclaredFields keeps source order on HotSpot; port order only matters for display
+            for (Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && type.isAssignableFrom(f.getType())) {
+                    try {
+                        f.setAccessible(true);
+                        T port = (T) f.get(null);
+                        if (out.stream().noneMatch(p -> p == port)) {
+                            out.add(port);
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }
         return out;
     }
 
+    /** The {@code P} of {@code Node<P>}, declared on the class or on a generic base class that the class binds. */
     @SuppressWarnings("unchecked")
     private static Class<? extends Record> paramsType(Class<?> cls) {
-        for (Type t : cls.getGenericInterfaces()) {
-            if (t instanceof ParameterizedType pt && pt.getRawType() == Node.class) {
-                return (Class<? extends Record>) pt.getActualTypeArguments()[0];
+        java.util.Map<java.lang.reflect.TypeVariable<?>, Type> bound = new java.util.HashMap<>();
+        for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType pt && pt.getRawType() == Node.class) {
+                    Type arg = resolve(pt.getActualTypeArguments()[0], bound);
+                    if (arg instanceof Class<?> k && Record.class.isAssignableFrom(k)) {
+                        return (Class<? extends Record>) k;
+                    }
+                }
+            }
+            if (c.getGenericSuperclass() instanceof ParameterizedType sup) {
+                java.lang.reflect.TypeVariable<?>[] vars = ((Class<?>) sup.getRawType()).getTypeParameters();
+                Type[] args = sup.getActualTypeArguments();
+                for (int i = 0; i < vars.length; i++) {
+                    bound.put(vars[i], resolve(args[i], bound));
+                }
             }
         }
-        throw new IllegalArgumentException(cls.getName() + " must implement Node<Params> directly");
+        throw new IllegalArgumentException(cls.getName() + " must implement Node<Params>, directly or through a base class that names Params");
+    }
+
+    private static Type resolve(Type t, java.util.Map<java.lang.reflect.TypeVariable<?>, Type> bound) {
+        while (t instanceof java.lang.reflect.TypeVariable<?> v && bound.containsKey(v)) {
+            t = bound.get(v);
+        }
+        return t;
     }
 
     private static List<ParamDescriptor> readParams(Class<? extends Record> type, String nodeId) {

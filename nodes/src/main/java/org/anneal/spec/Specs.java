@@ -38,8 +38,28 @@ public final class Specs {
     }
 
     /** The spec on an input; null only for an unconnected optional port. */
-    public ValueSpec value(InPort<?> port) {
-        return (ValueSpec) byPort.get(port.name());
+    public Spec value(InPort<?> port) {
+        return byPort.get(port.name());
+    }
+
+    /** The learner spec on a LEARNER input; null only for an unconnected optional port. */
+    public LearnerSpec learner(InPort<?> port) {
+        return (LearnerSpec) byPort.get(port.name());
+    }
+
+    /** The model spec on a MODEL input; null only for an unconnected optional port. */
+    public ModelSpec model(InPort<?> port) {
+        return (ModelSpec) byPort.get(port.name());
+    }
+
+    /** The fitted-state spec on a TRANSFORMER input; null only for an unconnected optional port. */
+    public TransformerSpec transformer(InPort<?> port) {
+        return (TransformerSpec) byPort.get(port.name());
+    }
+
+    /** The loss spec on a LOSS input; null only for an unconnected optional port. */
+    public LossSpec loss(InPort<?> port) {
+        return (LossSpec) byPort.get(port.name());
     }
 
     public Spec get(String port) {

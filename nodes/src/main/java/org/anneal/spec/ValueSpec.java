@@ -1,28 +1,19 @@
 package org.anneal.spec;
 
-import java.util.Map;
 import java.util.Objects;
 
-/**
- * Spec of a non-table value (learner, model, metrics, ...). {@code facts} carries small typed hints that
- * downstream configure steps check, e.g. {@code task=regression} on a learner or model.
- */
-public record ValueSpec(DataKind kind, Lineage lineage, Map<String, String> facts) implements Spec {
+/** Spec of a value whose kind and lineage are all there is to know before it exists: metrics, a plot, an optimizer. */
+public record ValueSpec(DataKind kind, Lineage lineage) implements Spec {
     public ValueSpec {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(lineage);
-        facts = Map.copyOf(facts);
     }
 
     public static ValueSpec of(DataKind kind) {
-        return new ValueSpec(kind, Lineage.UNSPLIT, Map.of());
+        return new ValueSpec(kind, Lineage.UNSPLIT);
     }
 
-    public static ValueSpec of(DataKind kind, Lineage lineage, Map<String, String> facts) {
-        return new ValueSpec(kind, lineage, facts);
-    }
-
-    public String fact(String key) {
-        return facts.get(key);
+    public static ValueSpec of(DataKind kind, Lineage lineage) {
+        return new ValueSpec(kind, lineage);
     }
 }

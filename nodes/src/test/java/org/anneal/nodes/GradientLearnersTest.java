@@ -24,7 +24,9 @@ import org.anneal.spec.ConfigError;
 import org.anneal.spec.Lineage;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
+import org.anneal.spec.LearnerSpec;
+import org.anneal.spec.ModelSpec;
+import org.anneal.spec.Spec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -194,7 +196,7 @@ class GradientLearnersTest {
         assertTrue(f.fix().contains("learning rate"));
     }
 
-    private static Specs fitInputs(ValueSpec learner, Table train, ValueSpec loss, ValueSpec optimizer) {
+    private static Specs fitInputs(Spec learner, Table train, Spec loss, Spec optimizer) {
         Map<String, org.anneal.spec.Spec> m = new java.util.HashMap<>();
         m.put("learner", learner);
         m.put("train", train.spec(Lineage.UNSPLIT));
@@ -212,21 +214,21 @@ class GradientLearnersTest {
         var fit = new org.anneal.nodes.train.FitNode();
         var p = new org.anneal.nodes.train.FitNode.Params();
         Table t = line(5);
-        ValueSpec sgd = LearnerSpecs.gradientLearner(Task.REGRESSION, List.of());
+        LearnerSpec sgd = LearnerSpecs.gradientLearner(Task.REGRESSION, List.of());
         ConfigError wrongTask = assertThrows(ConfigError.class, () -> fit.configure(
                 fitInputs(sgd, t, LearnerSpecs.loss(Task.CLASSIFICATION), null), p, TestCtx.of("fit")));
         assertEquals("loss", wrongTask.port());
         assertTrue(wrongTask.getMessage().contains("for classification, but the learner does regression"), wrongTask.getMessage());
 
-        ValueSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true);
+        LearnerSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true);
         ConfigError notGradient = assertThrows(ConfigError.class, () -> fit.configure(
                 fitInputs(ridge, t, null, LearnerSpecs.optimizer()), p, TestCtx.of("fit")));
         assertEquals("optimizer", notGradient.port());
 
         Specs ok = fit.configure(fitInputs(sgd, t, LearnerSpecs.loss(Task.REGRESSION), LearnerSpecs.optimizer()), p, TestCtx.of("fit"));
-        assertTrue(LearnerSpecs.isGradientTrained((ValueSpec) ok.get("model")));
+        assertTrue(((ModelSpec) ok.get("model")).gradientTrained());
         Specs plain = fit.configure(fitInputs(sgd, t, null, null), p, TestCtx.of("fit"));
-        assertTrue(LearnerSpecs.isGradientTrained((ValueSpec) plain.get("model")), "defaults apply without wires");
+        assertTrue(((ModelSpec) plain.get("model")).gradientTrained(), "defaults apply without wires");
     }
 
     @Test
@@ -246,7 +248,7 @@ class GradientLearnersTest {
     void theLossCurveNodePlotsEveryEpochAndRefusesModelsWithoutACurve() throws Exception {
         var node = new org.anneal.nodes.train.LossCurveNode();
         var p = new org.anneal.nodes.train.LossCurveNode.Params();
-        ValueSpec ridgeModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"));
+        ModelSpec ridgeModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"));
         ConfigError e = assertThrows(ConfigError.class, () -> node.configure(Specs.of(Map.of("model", ridgeModel)), p, TestCtx.of("c")));
         assertEquals("model", e.port());
 
@@ -340,8 +342,8 @@ class GradientLearnersTest {
         assertEquals(((TrainingCurve) adam).lossPerEpoch()[30], metrics.get("final_loss_3"));
         assertEquals(((TrainingCurve) sgd).lossPerEpoch()[30], metrics.get("final_loss"));
 
-        ValueSpec ridgeModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"));
-        ValueSpec sgdModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"), true);
+        ModelSpec ridgeModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"));
+        ModelSpec sgdModel = LearnerSpecs.model(Task.REGRESSION, Lineage.UNSPLIT, "y", List.of("x"), true);
         ConfigError e = assertThrows(ConfigError.class, () -> node.configure(Specs.of(Map.of("model", sgdModel, "model2", ridgeModel)), p,
                 TestCtx.of("c")));
         assertEquals("model2", e.port());

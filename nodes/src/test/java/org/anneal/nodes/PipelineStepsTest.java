@@ -2,6 +2,7 @@ package org.anneal.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ import org.anneal.nodes.prepare.SelectKBestNode;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
+import org.anneal.spec.LearnerSpec;
 import org.junit.jupiter.api.Test;
 
 /** Pipeline steps fit on exactly the rows their learner is trained on, and nothing else. */
@@ -97,11 +98,11 @@ class PipelineStepsTest {
 
     @Test
     void configureAddsTheStepSettingsToTheTunableHyperparameters() throws Exception {
-        ValueSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
+        LearnerSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
         Specs out = new SelectKBestStepNode().configure(Specs.of(Map.of("learner", ridge)), new SelectKBestStepNode.Params(3), TestCtx.of("s"));
-        ValueSpec p = (ValueSpec) out.get("pipeline");
-        assertEquals(List.of("lambda", "k"), LearnerSpecs.hyperparameters(p));
-        assertEquals("true", p.fact(LearnerSpecs.NUMERIC_ONLY), "the inner learner's needs pass through");
+        LearnerSpec p = (LearnerSpec) out.get("pipeline");
+        assertEquals(List.of("lambda", "k"), p.tunables());
+        assertTrue(p.numericFeaturesOnly(), "the inner learner's needs pass through");
         assertEquals(ridge.lineage(), p.lineage());
     }
 
@@ -167,10 +168,10 @@ class PipelineStepsTest {
         // intercept of 2.5; an unseen phase has both columns 0 and gets the intercept
         assertEquals(2.5 + 2 * 8, p[8], 1e-6);
         assertEquals(2.5 + 2 * 9, p[9], 1e-6);
-        ValueSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
+        LearnerSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
         Specs out = new org.anneal.nodes.pipeline.OneHotStepNode().configure(Specs.of(Map.of("learner", ridge)),
                 new org.anneal.nodes.pipeline.OneHotStepNode.Params(), TestCtx.of("s"));
-        assertEquals("false", ((ValueSpec) out.get("pipeline")).fact(LearnerSpecs.NUMERIC_ONLY), "categories are welcome behind it");
+        assertFalse(((LearnerSpec) out.get("pipeline")).numericFeaturesOnly(), "categories are welcome behind it");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.anneal.nodes.cluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Plot;
@@ -55,7 +54,7 @@ public final class ElbowNode implements Node<ElbowNode.Params> {
         for (String name : List.of("k", "inertia", "relative_inertia", "silhouette")) {
             cols.add(new ColumnSpec(name, ColumnType.NUMERIC, name.equals("k") ? ColumnRole.ID : ColumnRole.FEATURE));
         }
-        return Specs.builder().put(PLOT, ValueSpec.of(DataKind.PLOT, learnt, Map.of())).put(SCORES, new TableSpec(cols, learnt)).build();
+        return Specs.builder().put(PLOT, ValueSpec.of(DataKind.PLOT, learnt)).put(SCORES, new TableSpec(cols, learnt)).build();
     }
 
     @Override

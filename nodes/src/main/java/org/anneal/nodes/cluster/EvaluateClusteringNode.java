@@ -54,7 +54,7 @@ public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode
         if (!p.truth().isEmpty()) {
             requireCategorical(t, p.truth(), "truth", ctx.nodeId());
         }
-        return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, t.lineage(), Map.of("task", Task.CLUSTERING.key())));
+        return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, t.lineage()));
     }
 
     private static void requireCategorical(TableSpec t, String name, String param, String node) throws ConfigError {

@@ -7,7 +7,7 @@ import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
-import org.anneal.nodes.prepare.StateSpecs;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -68,14 +68,14 @@ public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Param
         ClusterData.requireIn(data, cols, DATA.name(), ctx.nodeId());
         KMeansNode.requireOutputName(p.output(), cols, data);
         KMeansNode.requireOutputName(MixtureState.probabilityColumn(p.output()), cols, data);
-        ValueSpec state = StateSpecs.of(fit.lineage(), cols, List.of(), List.of(ClusterColumn.spec(p.output()),
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), List.of(ClusterColumn.spec(p.output()),
                 new ColumnSpec(MixtureState.probabilityColumn(p.output()), ColumnType.NUMERIC, ColumnRole.IGNORE)));
         Lineage learnt = Lineage.learntFrom(fit.lineage());
         return Specs.builder()
-                .put(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(fit.lineage())))
+                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
                 .put(STATE, state)
                 .put(COMPONENTS, KMeansNode.centresSpec(cols, "weight", learnt))
-                .put(METRICS, ValueSpec.of(DataKind.METRICS, learnt, Map.of("task", Task.CLUSTERING.key())))
+                .put(METRICS, ValueSpec.of(DataKind.METRICS, learnt))
                 .build();
     }
 

@@ -8,7 +8,7 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.nodes.prepare.StateSpecs;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -28,7 +28,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "cluster.kmeans", title = "k-means clustering", phase = Phase.MODEL, role = LeakageRole.FIT,
         doc = "Groups the `fit` rows into `k` clusters around centres, each row belonging to its nearest centre, so that "
@@ -65,9 +64,9 @@ public final class KMeansNode implements Node<KMeansNode.Params> {
         List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
         ClusterData.requireIn(data, cols, DATA.name(), ctx.nodeId());
         requireOutputName(p.output(), cols, data);
-        ValueSpec state = StateSpecs.of(fit.lineage(), cols, List.of(), List.of(ClusterColumn.spec(p.output())));
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), List.of(ClusterColumn.spec(p.output())));
         return Specs.builder()
-                .put(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(fit.lineage())))
+                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
                 .put(STATE, state)
                 .put(CENTRES, centresSpec(cols, "size", Lineage.learntFrom(fit.lineage())))
                 .build();

@@ -10,9 +10,9 @@ import org.anneal.ml.Learner;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.pipeline.PreprocessedLearner;
 import org.anneal.nodes.pipeline.StandardizeStepNode;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -32,7 +32,9 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
+import org.anneal.spec.CrossValidatedSpec;
+import org.anneal.spec.FoldStrategy;
+import org.anneal.spec.Spec;
 
 @NodeType(id = "evaluate.cross-validate", title = "Cross-validate", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "k-fold cross-validation of a learner on the `table` rows: each fold is held out once while the learner is fitted "
@@ -60,16 +62,13 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
     static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class, "Mean and standard deviation of each score");
     static final OutPort<Table> FOLDS = OutPort.of("folds", DataKind.TABLE, Table.class, "One row per fold with its scores");
 
-    /** Fact on the metrics spec that tells the leakage analysis how folds were formed. */
-    public static final String STRATEGY_FACT = "cv.strategy";
-
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec learner = in.value(LEARNER);
+        LearnerSpec learner = in.learner(LEARNER);
         TableSpec t = in.table(TABLE);
         ColumnSpec target = t.requireTarget(TABLE.name());
         t.requireScalarFeatures(TABLE.name());
-        Task task = LearnerSpecs.task(learner);
+        Task task = learner.task();
         if ((task == Task.REGRESSION) != (target.type() == ColumnType.NUMERIC)) {
             throw ConfigError.atPort(TABLE.name(), "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",
                     "Pick a learner that matches the target's type.");
@@ -84,7 +83,8 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             throw ConfigError.atParam("repeats", "'" + p.strategy() + "' folds involve no shuffle, so every repeat would be identical.",
                     "Set repeats to 1, or use the 'random' strategy.");
         }
-        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, t.lineage(), Map.of("task", task.key(), STRATEGY_FACT, p.strategy()));
+        // the metrics say how the folds were formed, so the leakage analysis can check them against groups and time
+        Spec metrics = new CrossValidatedSpec(DataKind.METRICS, t.lineage(), FoldStrategy.of(p.strategy()));
         TableSpec folds = new TableSpec(List.of(new ColumnSpec("repeat", ColumnType.NUMERIC, ColumnRole.ID),
                 new ColumnSpec("fold", ColumnType.NUMERIC, ColumnRole.ID), new ColumnSpec("rows", ColumnType.NUMERIC, ColumnRole.FEATURE),
                 new ColumnSpec(task == Task.REGRESSION ? "mse" : "accuracy", ColumnType.NUMERIC, ColumnRole.FEATURE)), t.lineage());

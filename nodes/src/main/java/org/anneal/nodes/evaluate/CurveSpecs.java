@@ -2,13 +2,12 @@ package org.anneal.nodes.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -17,7 +16,8 @@ import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
+import org.anneal.spec.CrossValidatedSpec;
+import org.anneal.spec.FoldStrategy;
 
 /** What the learning- and validation-curve nodes share: the checks, the output specs and one point's scores. */
 final class CurveSpecs {
@@ -25,10 +25,10 @@ final class CurveSpecs {
     }
 
     /** The metric to use ("auto": r2 for regression, accuracy for classes), after checking the folds fit the rows. */
-    static String check(ValueSpec learner, TableSpec t, String metric, String strategy) throws ConfigError {
+    static String check(LearnerSpec learner, TableSpec t, String metric, String strategy) throws ConfigError {
         ColumnSpec target = t.requireTarget("table");
         t.requireScalarFeatures("table");
-        Task task = LearnerSpecs.task(learner);
+        Task task = learner.task();
         if ((task == Task.REGRESSION) != (target.type() == ColumnType.NUMERIC)) {
             throw ConfigError.atPort("table", "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",
                     "Pick a learner that matches the target's type.");
@@ -52,7 +52,7 @@ final class CurveSpecs {
      * the same rules (groups across folds, preprocessing fitted outside them).
      */
     static Specs specs(TableSpec t, String strategy, String xName, String metric) {
-        ValueSpec plot = ValueSpec.of(DataKind.PLOT, t.lineage(), Map.of(CrossValidateNode.STRATEGY_FACT, strategy));
+        CrossValidatedSpec plot = new CrossValidatedSpec(DataKind.PLOT, t.lineage(), FoldStrategy.of(strategy));
         List<ColumnSpec> cols = new ArrayList<>();
         for (String c : List.of(xName, "train_" + metric, "train_" + metric + "_sd", "cv_" + metric, "cv_" + metric + "_sd")) {
             cols.add(new ColumnSpec(c, ColumnType.NUMERIC, ColumnRole.FEATURE));

@@ -2,7 +2,6 @@ package org.anneal.nodes.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
@@ -13,6 +12,7 @@ import org.anneal.nodes.plot.ConfusionPlots;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -56,14 +56,14 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
         TableSpec preds = ScoringSpecs.predictions(model, data, Task.CLASSIFICATION, p.predictionColumn());
         var lineage = preds.lineage();
         // the confusion matrix's columns depend on the classes, known only at run time; its spec lists the fixed one
         TableSpec confusion = new TableSpec(List.of(new ColumnSpec("actual", ColumnType.CATEGORICAL, ColumnRole.ID)), lineage);
-        return Specs.builder().put(METRICS, ValueSpec.of(DataKind.METRICS, lineage, Map.of("task", "classification"))).put(PREDICTIONS, preds)
-                .put(CONFUSION, confusion).put(CONFUSION_PLOT, ValueSpec.of(DataKind.PLOT, lineage, Map.of())).build();
+        return Specs.builder().put(METRICS, ValueSpec.of(DataKind.METRICS, lineage)).put(PREDICTIONS, preds)
+                .put(CONFUSION, confusion).put(CONFUSION_PLOT, ValueSpec.of(DataKind.PLOT, lineage)).build();
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.anneal.nodes.evaluate;
 
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -48,10 +48,10 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
         TableSpec preds = ScoringSpecs.predictions(model, data, Task.REGRESSION, p.predictionColumn());
-        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, data.lineage().fittedWith(model.lineage()), Map.of("task", "regression"));
+        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, data.lineage().fittedWith(model.lineage()));
         return Specs.of(METRICS, metrics, PREDICTIONS, preds);
     }
 

@@ -44,7 +44,7 @@ public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        String metric = CurveSpecs.check(in.value(LEARNER), in.table(TABLE), p.metric(), p.strategy());
+        String metric = CurveSpecs.check(in.learner(LEARNER), in.table(TABLE), p.metric(), p.strategy());
         shares(p);
         return CurveSpecs.specs(in.table(TABLE), p.strategy(), "train_rows", metric);
     }

@@ -12,7 +12,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
@@ -20,7 +19,6 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.pick-best", title = "Pick the best model", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "Compares the metrics of two or three candidate models and passes on those of the best, with `best` set to 1, 2 or "
@@ -40,9 +38,8 @@ public final class PickBestNode implements Node<PickBestNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec a = in.value(A);
-        Lineage l = a.lineage();
-        return Specs.of(BEST, ValueSpec.of(DataKind.METRICS, l, a.facts()));
+        // the best candidate's metrics are candidate a's kind of metrics (cross-validated or not), with a's rows
+        return Specs.of(BEST, in.value(A));
     }
 
     @Override

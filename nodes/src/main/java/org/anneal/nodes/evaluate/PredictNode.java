@@ -3,7 +3,7 @@ package org.anneal.nodes.evaluate;
 import org.anneal.data.Table;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -23,7 +23,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 // APPLY, not EVALUATE: predictions are no score, and predicting the training rows (for a training-set parity
 // plot, say) is legitimate; the metrics nodes are where an honest score is checked.
@@ -46,9 +45,9 @@ public final class PredictNode implements Node<PredictNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
-        for (String f : LearnerSpecs.features(model)) {
+        for (String f : model.features()) {
             if (data.column(f).isEmpty()) {
                 throw ConfigError.atPort("data", "The rows lack the feature '" + f + "' the model was trained with.",
                         "Prepare these rows the same way as the training rows (apply the same transforms).");
@@ -57,7 +56,7 @@ public final class PredictNode implements Node<PredictNode.Params> {
         if (p.predictionColumn().isBlank() || data.column(p.predictionColumn()).isPresent()) {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }
-        ColumnType type = LearnerSpecs.task(model) == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+        ColumnType type = model.task() == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
         return Specs.of(PREDICTIONS, data.plus(new ColumnSpec(p.predictionColumn(), type, ColumnRole.PREDICTION))
                 .withLineage(data.lineage().fittedWith(model.lineage())));
     }

@@ -1,13 +1,12 @@
 package org.anneal.nodes.evaluate;
 
 import org.anneal.ml.Task;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 /** The configure-time checks every node that scores a model on rows shares. */
 final class ScoringSpecs {
@@ -18,20 +17,20 @@ final class ScoringSpecs {
      * Checks the model's task, that the scored rows hold its target (of the right type) and every feature, and
      * that the prediction column is a new name; returns the predictions table spec.
      */
-    static TableSpec predictions(ValueSpec model, TableSpec data, Task expected, String predictionColumn) throws ConfigError {
-        Task task = LearnerSpecs.task(model);
+    static TableSpec predictions(ModelSpec model, TableSpec data, Task expected, String predictionColumn) throws ConfigError {
+        Task task = model.task();
         if (task != expected) {
             throw ConfigError.atPort("model", "This model is a " + task.key() + " model; these metrics need a " + expected.key() + " model.",
                     "Use the " + task.key() + " metrics node instead.");
         }
         ColumnType targetType = expected == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-        String target = model.fact(LearnerSpecs.TARGET);
+        String target = model.target();
         ColumnSpec t = data.requireColumn(target, "");
         if (t.type() != targetType) {
             throw ConfigError.atPort("data", "Column '" + target + "' in the scored rows is not " + (targetType == ColumnType.NUMERIC
                     ? "numeric" : "categorical") + ".", "Score rows from the same source as the training rows.");
         }
-        for (String f : LearnerSpecs.features(model)) {
+        for (String f : model.features()) {
             if (data.column(f).isEmpty()) {
                 throw ConfigError.atPort("data", "The scored rows lack the feature '" + f + "' the model was trained with.",
                         "Prepare the scored rows the same way as the training rows (apply the same transforms).");

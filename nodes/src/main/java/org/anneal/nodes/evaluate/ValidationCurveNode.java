@@ -4,7 +4,6 @@ import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
-import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -50,12 +49,12 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        List<String> tunable = LearnerSpecs.hyperparameters(in.value(LEARNER));
+        List<String> tunable = in.learner(LEARNER).tunables();
         if (!tunable.contains(p.hyperparameter())) {
             throw ConfigError.atParam("hyperparameter", "This learner has no tunable hyperparameter '" + p.hyperparameter() + "'.",
                     tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
         }
-        String metric = CurveSpecs.check(in.value(LEARNER), in.table(TABLE), p.metric(), p.strategy());
+        String metric = CurveSpecs.check(in.learner(LEARNER), in.table(TABLE), p.metric(), p.strategy());
         values(p);
         return CurveSpecs.specs(in.table(TABLE), p.strategy(), p.hyperparameter(), metric);
     }

@@ -2,7 +2,6 @@ package org.anneal.nodes.explain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.anneal.data.NumericColumn;
@@ -10,10 +9,10 @@ import org.anneal.data.Table;
 import org.anneal.ml.Plot;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.HistogramForestModel;
 import org.anneal.nodes.model.TribuoClassifierModel;
 import org.anneal.nodes.model.TribuoTables;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -65,19 +64,19 @@ public final class LimeNode implements Node<LimeNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
-        if (LearnerSpecs.task(model) != Task.CLASSIFICATION) {
+        ModelSpec model = in.model(MODEL);
+        if (model.task() != Task.CLASSIFICATION) {
             throw ConfigError.atPort("model", "LIME here explains classifiers only (Tribuo's implementation predicts class probabilities).",
                     "Use explain.shap for a regression model.");
         }
         TableSpec data = in.table(DATA);
         ModelOutput.requireFeatures(model, data, DATA.name());
         TableSpec out = data;
-        for (String f : LearnerSpecs.features(model)) {
+        for (String f : model.features()) {
             out = out.plus(new ColumnSpec("lime_" + f, ColumnType.NUMERIC, ColumnRole.IGNORE));
         }
         out = out.plus(new ColumnSpec("lime_r2", ColumnType.NUMERIC, ColumnRole.IGNORE)).withLineage(data.lineage().fittedWith(model.lineage()));
-        return Specs.of(WEIGHTS, out, PLOT, ValueSpec.of(DataKind.PLOT, out.lineage(), Map.of()));
+        return Specs.of(WEIGHTS, out, PLOT, ValueSpec.of(DataKind.PLOT, out.lineage()));
     }
 
     @Override

@@ -7,12 +7,11 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
-import org.anneal.nodes.model.LearnerSpecs;
 
 /**
  * The one number per row that an explanation explains: the prediction of a regression model, or for a classifier
@@ -88,8 +87,8 @@ record ModelOutput(TrainedModel model, int cls) {
     }
 
     /** Configure-time check: the rows on {@code port} hold every feature of the model as a number. */
-    static void requireFeatures(ValueSpec model, TableSpec rows, String port) throws ConfigError {
-        for (String f : LearnerSpecs.features(model)) {
+    static void requireFeatures(ModelSpec model, TableSpec rows, String port) throws ConfigError {
+        for (String f : model.features()) {
             var c = rows.column(f);
             if (c.isEmpty() || !c.get().isNumeric()) {
                 throw ConfigError.atPort(port, "The '" + port + "' rows lack the numeric feature '" + f + "' the model was trained with.",

@@ -2,14 +2,13 @@ package org.anneal.nodes.explain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -55,20 +54,20 @@ public final class PartialDependenceNode implements Node<PartialDependenceNode.P
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
         ModelOutput.requireFeatures(model, data, DATA.name());
-        if (!LearnerSpecs.features(model).contains(p.feature())) {
-            String closest = org.anneal.spec.Names.closest(p.feature(), LearnerSpecs.features(model));
+        if (!model.features().contains(p.feature())) {
+            String closest = org.anneal.spec.Names.closest(p.feature(), model.features());
             throw ConfigError.atParam("feature", "'" + p.feature() + "' is not a feature of the model.",
-                    (closest != null ? "Did you mean '" + closest + "'? " : "") + "The model's features: " + LearnerSpecs.features(model));
+                    (closest != null ? "Did you mean '" + closest + "'? " : "") + "The model's features: " + model.features());
         }
         if (p.lower() >= p.upper()) {
             throw ConfigError.atParam("lower", "The grid needs lower < upper quantile.", "Try 0.05 and 0.95.");
         }
         var lineage = data.lineage().fittedWith(model.lineage());
         return Specs.of(TABLE, new TableSpec(List.of(new ColumnSpec(p.feature(), ColumnType.NUMERIC, ColumnRole.FEATURE),
-                new ColumnSpec("partial_dependence", ColumnType.NUMERIC, ColumnRole.FEATURE)), lineage), PLOT, ValueSpec.of(DataKind.PLOT, lineage, Map.of()));
+                new ColumnSpec("partial_dependence", ColumnType.NUMERIC, ColumnRole.FEATURE)), lineage), PLOT, ValueSpec.of(DataKind.PLOT, lineage));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -27,7 +28,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "explain.permutation-importance", title = "Permutation importance", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "How much does the model rely on each feature? Shuffles one feature at a time across the `data` rows (breaking its "
@@ -46,7 +46,7 @@ public final class PermutationImportanceNode implements Node<PermutationImportan
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
         return Specs.of(IMPORTANCE, new TableSpec(List.of(new ColumnSpec("feature", ColumnType.CATEGORICAL, ColumnRole.ID),
                 new ColumnSpec("importance", ColumnType.NUMERIC, ColumnRole.FEATURE), new ColumnSpec("importance_sd", ColumnType.NUMERIC, ColumnRole.FEATURE)),

@@ -9,7 +9,7 @@ import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -66,20 +66,20 @@ public final class ShapNode implements Node<ShapNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
         ModelOutput.requireFeatures(model, in.table(BACKGROUND), BACKGROUND.name());
         ModelOutput.requireFeatures(model, data, DATA.name());
         TableSpec values = data;
-        for (String f : LearnerSpecs.features(model)) {
+        for (String f : model.features()) {
             values = values.plus(new ColumnSpec("shap_" + f, ColumnType.NUMERIC, ColumnRole.IGNORE));
         }
         values = values.plus(new ColumnSpec("shap_base", ColumnType.NUMERIC, ColumnRole.IGNORE))
                 .plus(new ColumnSpec("shap_output", ColumnType.NUMERIC, ColumnRole.IGNORE)).withLineage(data.lineage().fittedWith(model.lineage()));
         TableSpec summary = new TableSpec(List.of(new ColumnSpec("feature", ColumnType.CATEGORICAL, ColumnRole.ID),
                 new ColumnSpec("mean_abs_shap", ColumnType.NUMERIC, ColumnRole.FEATURE)), values.lineage());
-        return Specs.builder().put(VALUES, values).put(SUMMARY, summary).put(PLOT, ValueSpec.of(DataKind.PLOT, values.lineage(), Map.of()))
-                .put(METRICS, ValueSpec.of(DataKind.METRICS, values.lineage(), Map.of("task", LearnerSpecs.task(model).key()))).build();
+        return Specs.builder().put(VALUES, values).put(SUMMARY, summary).put(PLOT, ValueSpec.of(DataKind.PLOT, values.lineage()))
+                .put(METRICS, ValueSpec.of(DataKind.METRICS, values.lineage())).build();
     }
 
     @Override

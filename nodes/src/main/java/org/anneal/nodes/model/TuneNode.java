@@ -2,7 +2,6 @@ package org.anneal.nodes.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
@@ -13,6 +12,7 @@ import org.anneal.nodes.evaluate.CrossValidation;
 import org.anneal.nodes.evaluate.CurvePlots;
 import org.anneal.nodes.evaluate.Scoring;
 import org.anneal.nodes.evaluate.SearchSpace;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -78,9 +78,9 @@ public final class TuneNode implements Node<TuneNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec learner = in.value(LEARNER);
-        List<SearchSpace.Axis> axes = axes(p, LearnerSpecs.hyperparameters(learner));
-        Task task = LearnerSpecs.task(learner);
+        LearnerSpec learner = in.learner(LEARNER);
+        List<SearchSpace.Axis> axes = axes(p, learner.tunables());
+        Task task = learner.task();
         if (!Scoring.metricsFor(task).contains(p.metric())) {
             throw ConfigError.atParam("metric", "'" + p.metric() + "' does not score a " + task.key() + " model.",
                     task == Task.REGRESSION ? "Use r2, rmse, mae or mse." : "Use accuracy, balanced_accuracy or f1_macro.");
@@ -117,8 +117,8 @@ public final class TuneNode implements Node<TuneNode.Params> {
         cols.add(new ColumnSpec(p.metric(), ColumnType.NUMERIC, ColumnRole.FEATURE));
         cols.add(new ColumnSpec(p.metric() + "_sd", ColumnType.NUMERIC, ColumnRole.FEATURE));
         cols.add(new ColumnSpec("rank", ColumnType.NUMERIC, ColumnRole.FEATURE));
-        return Specs.of(BEST, ValueSpec.of(DataKind.LEARNER, chosen, learner.facts()), CURVE, new TableSpec(cols, chosen),
-                PLOT, ValueSpec.of(DataKind.PLOT, chosen, Map.of()));
+        return Specs.of(BEST, learner.withLineage(chosen), CURVE, new TableSpec(cols, chosen),
+                PLOT, ValueSpec.of(DataKind.PLOT, chosen));
     }
 
     private static List<SearchSpace.Axis> axes(Params p, List<String> tunable) throws ConfigError {

@@ -3,14 +3,10 @@ package org.anneal.nodes.pipeline;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.ImputeNode;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
@@ -20,14 +16,11 @@ import org.anneal.spec.Phase;
                 + "learnt on the rows the learner is trained on — each fold's training rows under Cross-validate — and the same "
                 + "numbers fill the rows it predicts. Same arithmetic as prepare.impute. With mean or median only numeric features "
                 + "are filled; most-frequent fills categorical ones too.")
-public final class ImputeStepNode extends PipelineStepNode<ImputeStepNode.Params> implements Node<ImputeStepNode.Params> {
+public final class ImputeStepNode extends PipelineStepNode<ImputeStepNode.Params> {
 
     public record Params(
             @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

@@ -3,27 +3,20 @@ package org.anneal.nodes.pipeline;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.MinMaxNode;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "pipeline.min-max", title = "Min-max scale (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
         doc = "Puts min-max scaling (as prepare.minmax: x' = (x − min) / (max − min)) in front of a learner; minimum and maximum "
                 + "are learnt on the rows the learner is trained on, so held-out rows may land outside [0, 1], as new samples would.")
-public final class MinMaxStepNode extends PipelineStepNode<MinMaxStepNode.Params> implements Node<MinMaxStepNode.Params> {
+public final class MinMaxStepNode extends PipelineStepNode<MinMaxStepNode.Params> {
 
     public record Params() {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

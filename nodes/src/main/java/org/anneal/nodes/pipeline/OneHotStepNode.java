@@ -5,14 +5,10 @@ import java.util.List;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.OneHotNode;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
 
@@ -20,13 +16,10 @@ import org.anneal.spec.Phase;
         doc = "Puts one-hot encoding of every categorical feature in front of a learner (as prepare.one-hot): the category lists "
                 + "are learnt on the rows the learner is trained on, so a category seen only in a held-out fold becomes all zeros "
                 + "there, exactly as it would for a new sample. A learner that needs numbers takes categorical features behind it.")
-public final class OneHotStepNode extends PipelineStepNode<OneHotStepNode.Params> implements Node<OneHotStepNode.Params> {
+public final class OneHotStepNode extends PipelineStepNode<OneHotStepNode.Params> {
 
     public record Params() {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

@@ -1,11 +1,8 @@
 package org.anneal.nodes.pipeline;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.anneal.ml.Learner;
-import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -16,14 +13,12 @@ import org.anneal.spec.Node;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
 
 /**
  * Base of the LEARNER → LEARNER pipeline nodes: wraps the incoming learner in a {@link PreprocessedLearner} with
  * this node's {@link PreprocessingStep}. These nodes never see rows (their role is STATELESS): the step is fitted
- * later, by whatever fits the learner, on exactly the rows it is given. Subclasses declare the two ports as
- * {@code static final} fields taken from {@link #LEARNER_IN} and {@link #PIPELINE_OUT}, and repeat {@code implements
- * Node<Params>}, because the descriptor reads both from the node class itself.
+ * later, by whatever fits the learner, on exactly the rows it is given. The two ports are declared here once;
+ * the descriptor reads them, and the {@code Params} a subclass binds, through the class hierarchy.
  */
 public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     protected static final InPort<Learner> LEARNER_IN = InPort.of("learner", DataKind.LEARNER, Learner.class,
@@ -45,27 +40,16 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     }
 
     /** Refuses a learner the step cannot precede; the default accepts every learner. */
-    protected void check(ValueSpec learner, P params) throws ConfigError {
+    protected void check(LearnerSpec learner, P params) throws ConfigError {
     }
 
     @Override
     public Specs configure(Specs in, P params, ConfigContext ctx) throws ConfigError {
-        ValueSpec learner = in.value(LEARNER_IN);
+        LearnerSpec learner = in.learner(LEARNER_IN);
         check(learner, params);
-        List<String> hyper = new ArrayList<>(LearnerSpecs.hyperparameters(learner));
-        for (String h : tunable()) {
-            if (!hyper.contains(h)) {
-                hyper.add(h);
-            }
-        }
-        Map<String, String> facts = new HashMap<>(learner.facts());
-        String encoded = LearnerSpecs.learner(LearnerSpecs.task(learner), false, hyper).fact(LearnerSpecs.HYPERPARAMETERS);
-        facts.put(LearnerSpecs.HYPERPARAMETERS, encoded);
-        if (encodesCategories()) {
-            facts.put(LearnerSpecs.NUMERIC_ONLY, "false");
-        }
+        LearnerSpec out = learner.withTunables(tunable());
         // the lineage passes through untouched: a recipe has seen no rows
-        return Specs.of(PIPELINE_OUT, ValueSpec.of(DataKind.LEARNER, learner.lineage(), facts));
+        return Specs.of(PIPELINE_OUT, encodesCategories() ? out.acceptingCategories() : out);
     }
 
     @Override

@@ -6,15 +6,11 @@ import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.exec.StandaloneContext;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NodeFailure;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
@@ -22,13 +18,10 @@ import org.anneal.spec.Phase;
         doc = "Puts a polynomial expansion (x², …, x^degree of every numeric feature, as prepare.polynomial) in front of a learner. "
                 + "Nothing is learnt from rows, but inside the learner the degree becomes a hyperparameter: Tune or a validation "
                 + "curve can vary `degree` together with the learner's own settings, which shows under- and over-fitting on one plot.")
-public final class PolynomialStepNode extends PipelineStepNode<PolynomialStepNode.Params> implements Node<PolynomialStepNode.Params> {
+public final class PolynomialStepNode extends PipelineStepNode<PolynomialStepNode.Params> {
 
     public record Params(@Param(doc = "Highest power", def = "2", min = 1, max = 30) int degree) {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

@@ -4,15 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.SelectKBestNode;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NodeFailure;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
@@ -23,13 +19,10 @@ import org.anneal.spec.Phase;
                 + "in front of a learner. The selection looks at the target, so it must be redone inside every fold: here it is, "
                 + "because each fit chooses its k features from its own training rows. This is the honest way to cross-validate "
                 + "feature selection on wide data (spectra, XRD bins); `k` can be tuned.")
-public final class SelectKBestStepNode extends PipelineStepNode<SelectKBestStepNode.Params> implements Node<SelectKBestStepNode.Params> {
+public final class SelectKBestStepNode extends PipelineStepNode<SelectKBestStepNode.Params> {
 
     public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000) int k) {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

@@ -3,14 +3,10 @@ package org.anneal.nodes.pipeline;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.StandardizeNode;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
@@ -21,15 +17,12 @@ import org.anneal.spec.Phase;
                 + "on exactly those training rows and reused unchanged on the rows it predicts. Wire a ridge learner through this node into "
                 + "Cross-validate and every fold's held-out rows stay unseen. Same arithmetic as prepare.standardize "
                 + "(sample sd; a constant column is only centred).")
-public final class StandardizeStepNode extends PipelineStepNode<StandardizeStepNode.Params> implements Node<StandardizeStepNode.Params> {
+public final class StandardizeStepNode extends PipelineStepNode<StandardizeStepNode.Params> {
 
     public record Params(
             @Param(doc = "Subtract the mean", def = "true") boolean withMean,
             @Param(doc = "Divide by the standard deviation", def = "true") boolean withStd) {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

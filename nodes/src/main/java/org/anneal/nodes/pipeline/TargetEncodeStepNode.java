@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
-import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.TargetEncoding;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
@@ -21,7 +17,7 @@ import org.anneal.spec.Phase;
                 + "features (rule L3); as a pipeline step it is learnt anew on the training rows of every fold of Cross-validate, every "
                 + "candidate of Tune and the rows given to Fit, so the held-out rows never inform their own encoding. A category seen "
                 + "only in held-out rows gets the overall mean of the training rows.")
-public final class TargetEncodeStepNode extends PipelineStepNode<TargetEncodeStepNode.Params> implements Node<TargetEncodeStepNode.Params> {
+public final class TargetEncodeStepNode extends PipelineStepNode<TargetEncodeStepNode.Params> {
 
     public record Params(
             @Param(doc = "Categorical features to encode; empty = every categorical feature", hint = Param.Hint.COLUMNS) List<String> columns,
@@ -30,9 +26,6 @@ public final class TargetEncodeStepNode extends PipelineStepNode<TargetEncodeSte
             @Param(doc = "For a two-class target: the class whose share is encoded; empty = the target's second category", def = "\"\"")
             String positiveClass) {
     }
-
-    static final InPort<Learner> LEARNER = LEARNER_IN;
-    static final OutPort<Learner> PIPELINE = PIPELINE_OUT;
 
     @Override
     protected PreprocessingStep step(Params p) {

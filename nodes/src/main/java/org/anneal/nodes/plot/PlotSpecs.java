@@ -1,6 +1,5 @@
 package org.anneal.nodes.plot;
 
-import java.util.Map;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
@@ -21,7 +20,7 @@ final class PlotSpecs {
 
     /** The spec of a PLOT output drawn from {@code rows}: it carries their lineage but no rows of its own. */
     static ValueSpec plot(TableSpec rows) {
-        return ValueSpec.of(DataKind.PLOT, rows.lineage(), Map.of());
+        return ValueSpec.of(DataKind.PLOT, rows.lineage());
     }
 
     /** The target column (the true values) of a predictions table, of the given type. */

@@ -2,6 +2,7 @@ package org.anneal.nodes.prepare;
 
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -17,7 +18,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.apply", title = "Apply fitted transform", phase = Phase.PREPARE, role = LeakageRole.APPLY,
         doc = "Applies state learnt by a preparation node (for example Standardize's `state`) to other rows, typically the "
@@ -33,15 +33,15 @@ public final class ApplyTransformNode implements Node<ApplyTransformNode.Params>
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec state = in.value(STATE);
+        TransformerSpec state = in.transformer(STATE);
         TableSpec data = in.table(DATA);
-        for (String c : ScalingSpecs.stateColumns(state)) {
+        for (String c : state.reads()) {
             if (data.column(c).isEmpty()) {
                 throw ConfigError.atPort(DATA.name(), "The table on 'data' lacks the column '" + c + "' the state was learnt on.",
                         "Apply the state to a table with the same columns as the one it was fitted on.");
             }
         }
-        return Specs.of(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(state.lineage())));
+        return Specs.of(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(state.lineage())));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -47,7 +48,7 @@ abstract class BasisExpansion implements FittedTransform {
 
     /** Output columns at configure time: the basis columns are appended, the originals dropped unless kept. */
     static TableSpec spec(TableSpec data, List<String> columns, String suffix, int perColumn, boolean keepOriginal) {
-        return data.withColumns(StateSpecs.transform(data.columns(), keepOriginal ? List.of() : columns, made(columns, suffix, perColumn)));
+        return data.withColumns(TransformerSpec.transform(data.columns(), keepOriginal ? List.of() : columns, made(columns, suffix, perColumn)));
     }
 
     static Map<String, ColumnSpec> made(List<String> columns, String suffix, int perColumn) {

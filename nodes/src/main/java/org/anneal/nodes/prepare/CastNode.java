@@ -10,6 +10,7 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -55,7 +56,7 @@ public final class CastNode implements Node<CastNode.Params> {
         for (ColumnSpec c : retyped(t, p)) {
             made.put(c.name(), c);
         }
-        return Specs.of(OUT, t.withColumns(StateSpecs.transform(t.columns(), List.of(), made)));
+        return Specs.of(OUT, t.withColumns(TransformerSpec.transform(t.columns(), List.of(), made)));
     }
 
     private static List<ColumnSpec> retyped(TableSpec t, Params p) throws ConfigError {

@@ -3,13 +3,13 @@ package org.anneal.nodes.prepare;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -29,7 +29,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.impute", title = "Impute missing values", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Fills missing values with a statistic learnt on the `fit` rows: the mean or median of a numeric column, or the "
@@ -56,8 +55,7 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
         for (String c : cols) {
             data.requireColumn(c, "columns");
         }
-        ValueSpec state = ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fit.lineage()),
-                Map.of(ScalingSpecs.COLUMNS_FACT, String.join("\u001f", cols)));
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols);
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
     }
 

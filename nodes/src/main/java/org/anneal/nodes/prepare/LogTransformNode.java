@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -21,7 +22,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.log", title = "Log / Box-Cox", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Compresses right-skewed columns (grain sizes, creep rates, concentrations): `log` takes ln x (x > 0), `log1p` "
@@ -57,10 +57,10 @@ public final class LogTransformNode implements Node<LogTransformNode.Params> {
         List<String> cols = ScalingSpecs.columns(fit != null ? fit : data, p.columns(), "columns");
         ScalingSpecs.requireIn(data, cols, DATA.name());
         if (!learns) {
-            ValueSpec stateless = ValueSpec.of(DataKind.TRANSFORMER, Lineage.UNSPLIT, ScalingSpecs.stateSpec(Lineage.UNSPLIT, cols).facts());
+            TransformerSpec stateless = new TransformerSpec(cols, List.of(), List.of(), Lineage.UNSPLIT);
             return Specs.of(OUT, data, STATE, stateless);
         }
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
     }
 
     @Override

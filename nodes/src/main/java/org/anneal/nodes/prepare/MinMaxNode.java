@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -42,7 +43,7 @@ public final class MinMaxNode implements Node<MinMaxNode.Params> {
         TableSpec data = in.table(DATA);
         List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
         ScalingSpecs.requireIn(data, cols, DATA.name());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -28,7 +29,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.nmf", title = "NMF (non-negative parts)", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Non-negative matrix factorisation: learns `components` non-negative patterns over the chosen columns on the "
@@ -68,12 +68,12 @@ public final class NmfNode implements Node<NmfNode.Params> {
         }
         List<ColumnSpec> weights = IntStream.range(0, p.components())
                 .mapToObj(c -> new ColumnSpec(NmfFactors.weightName(c), ColumnType.NUMERIC, ColumnRole.FEATURE)).toList();
-        ValueSpec state = StateSpecs.of(fit.lineage(), cols, cols, weights);
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, cols, weights);
         List<ColumnSpec> partCols = new ArrayList<>();
         partCols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
         partCols.addAll(weights);
         return Specs.builder()
-                .put(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(fit.lineage())))
+                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
                 .put(STATE, state)
                 .put(PARTS, new TableSpec(partCols, Lineage.learntFrom(fit.lineage())))
                 .build();

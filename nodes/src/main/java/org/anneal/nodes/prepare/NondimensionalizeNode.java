@@ -5,6 +5,7 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -48,7 +49,7 @@ public final class NondimensionalizeNode implements Node<NondimensionalizeNode.P
         TableSpec t = in.table(TABLE);
         java.util.Map<String, ColumnSpec> made = new java.util.LinkedHashMap<>();
         made(t, p).forEach(c -> made.put(c.name(), c));
-        return Specs.of(OUT, t.withColumns(StateSpecs.transform(t.columns(), List.of(), made)));
+        return Specs.of(OUT, t.withColumns(TransformerSpec.transform(t.columns(), List.of(), made)));
     }
 
     private static List<ColumnSpec> made(TableSpec t, Params p) throws ConfigError {

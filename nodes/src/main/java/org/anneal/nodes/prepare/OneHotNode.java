@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -53,7 +54,7 @@ public final class OneHotNode implements Node<OneHotNode.Params> {
         // the 0/1 columns depend on the categories, known after fitting; configure shows the encoded columns as gone
         List<ColumnSpec> kept = new ArrayList<>(data.columns().stream().filter(c -> !cols.contains(c.name())).toList());
         return Specs.of(OUT, data.withColumns(kept).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+                STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
     }
 
     private static List<String> columns(TableSpec t, Params p) throws ConfigError {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -65,8 +66,8 @@ public final class OrdinalNode implements Node<OrdinalNode.Params> {
         }
         List<ColumnSpec> made = cols.stream().map(c -> data.column(c).orElseThrow())
                 .map(c -> new ColumnSpec(c.name(), ColumnType.NUMERIC, c.role())).toList();
-        TableSpec out = data.withColumns(StateSpecs.transform(data.columns(), List.of(), byName(made)));
-        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, StateSpecs.of(fit.lineage(), cols, List.of(), made));
+        TableSpec out = data.withColumns(TransformerSpec.transform(data.columns(), List.of(), byName(made)));
+        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), made));
     }
 
     private static Map<String, ColumnSpec> byName(List<ColumnSpec> cols) {

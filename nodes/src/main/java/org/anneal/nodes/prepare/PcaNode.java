@@ -9,6 +9,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Plot;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -72,15 +73,15 @@ public final class PcaNode implements Node<PcaNode.Params> {
         }
         List<ColumnSpec> scores = IntStream.range(0, p.components())
                 .mapToObj(k -> new ColumnSpec(PcaProjection.scoreName(k), ColumnType.NUMERIC, ColumnRole.FEATURE)).toList();
-        ValueSpec state = StateSpecs.of(fit.lineage(), cols, cols, scores);
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, cols, scores);
         List<ColumnSpec> loadingCols = new ArrayList<>();
         loadingCols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
         loadingCols.addAll(scores);
         Lineage learnt = Lineage.learntFrom(fit.lineage());
         return Specs.builder()
-                .put(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(fit.lineage())))
+                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
                 .put(STATE, state)
-                .put(SCREE, ValueSpec.of(DataKind.PLOT, learnt, java.util.Map.of()))
+                .put(SCREE, ValueSpec.of(DataKind.PLOT, learnt))
                 .put(LOADINGS, new TableSpec(loadingCols, learnt))
                 .build();
     }

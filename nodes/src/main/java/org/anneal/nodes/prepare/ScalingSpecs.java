@@ -2,21 +2,12 @@ package org.anneal.nodes.prepare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigError;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 /** Configure-time checks shared by scaling nodes and the apply node. */
 final class ScalingSpecs {
-    static final String COLUMNS_FACT = "columns";
-    /** Fact on a state spec: columns that hold categories before the state is applied and numbers after it. */
-    private static final String SEP = "\u001f";
-
     private ScalingSpecs() {
     }
 
@@ -52,14 +43,5 @@ final class ScalingSpecs {
                         "Apply the scaling to a table with the same columns as the one it was fitted on.");
             }
         }
-    }
-
-    static ValueSpec stateSpec(Lineage fitted, List<String> columns) {
-        return ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fitted), Map.of(COLUMNS_FACT, String.join(SEP, columns)));
-    }
-
-    static List<String> stateColumns(ValueSpec state) {
-        String s = state.fact(COLUMNS_FACT);
-        return s == null || s.isEmpty() ? List.of() : List.of(s.split(SEP));
     }
 }

@@ -3,12 +3,12 @@ package org.anneal.nodes.prepare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -17,7 +17,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -27,7 +26,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.select-k-best", title = "Select k best features", phase = Phase.PREPARE, role = LeakageRole.FIT, usesTarget = true,
         doc = "Univariate feature selection: scores every numeric feature on the `fit` rows by its link with the target "
@@ -54,7 +52,7 @@ public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
             throw ConfigError.atPort(FIT.name(), "There are no numeric features to select from.", "Check the column roles at the data source.");
         }
         // which k survive is known only after fitting; the spec keeps every candidate so downstream checks stay permissive
-        ValueSpec state = ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fit.lineage()), Map.of(ScalingSpecs.COLUMNS_FACT, ""));
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), List.of());
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
     }
 

@@ -3,6 +3,7 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -58,7 +59,7 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
                         "Rename it, or expand each column only once.");
             }
         }
-        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, StateSpecs.of(fit.lineage(), cols,
+        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols,
                 p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "bs", per).values())));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -66,7 +67,7 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
             outCols.add(cols.contains(c.name()) ? new ColumnSpec(c.name(), ColumnType.NUMERIC, c.role()) : c);
         }
         return Specs.of(OUT, data.withColumns(outCols).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, StateSpecs.of(fit.lineage(), cols, List.of(),
+                STATE, TransformerSpec.learntFrom(fit.lineage(), cols, List.of(),
                         outCols.stream().filter(c -> cols.contains(c.name())).toList()));
     }
 

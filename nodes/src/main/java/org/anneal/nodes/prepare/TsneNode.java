@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -51,7 +52,7 @@ public final class TsneNode implements Node<TsneNode.Params> {
         java.util.Map<String, ColumnSpec> made = new java.util.LinkedHashMap<>();
         made.put("tsne1", new ColumnSpec("tsne1", ColumnType.NUMERIC, ColumnRole.IGNORE));
         made.put("tsne2", new ColumnSpec("tsne2", ColumnType.NUMERIC, ColumnRole.IGNORE));
-        List<ColumnSpec> out = StateSpecs.transform(t.columns(), List.of(), made);
+        List<ColumnSpec> out = TransformerSpec.transform(t.columns(), List.of(), made);
         if (cols.contains("tsne1") || cols.contains("tsne2")) {
             throw ConfigError.atParam("columns", "t-SNE cannot map the columns 'tsne1' or 'tsne2' it is about to write.",
                     "Rename them (data.rename) or leave them out of 'columns'.");

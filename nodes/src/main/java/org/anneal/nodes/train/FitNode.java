@@ -10,6 +10,7 @@ import org.anneal.nodes.loss.Loss;
 import org.anneal.nodes.model.GradientLearner;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.optim.Optimizer;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -27,7 +28,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "train.fit", title = "Fit model", phase = Phase.MODEL, role = LeakageRole.FIT,
         doc = "Trains a learner on the `train` rows and outputs the fitted model. The target is the column declared as "
@@ -51,10 +51,10 @@ public final class FitNode implements Node<FitNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec learner = in.value(LEARNER);
+        LearnerSpec learner = in.learner(LEARNER);
         TableSpec train = in.table(TRAIN);
         ColumnSpec target = train.requireTarget(TRAIN.name());
-        Task task = LearnerSpecs.task(learner);
+        Task task = learner.task();
         if (task == Task.REGRESSION && target.type() != ColumnType.NUMERIC) {
             throw ConfigError.atPort(TRAIN.name(), "A regression learner needs a numeric target, but '" + target.name() + "' holds categories.",
                     "Use a classification learner, or choose a numeric target column at the data source.");
@@ -68,7 +68,7 @@ public final class FitNode implements Node<FitNode.Params> {
             throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
         }
         train.requireScalarFeatures(TRAIN.name());
-        if (Boolean.parseBoolean(learner.fact(LearnerSpecs.NUMERIC_ONLY))) {
+        if (learner.numericFeaturesOnly()) {
             for (ColumnSpec c : features) {
                 if (c.type() != ColumnType.NUMERIC) {
                     throw ConfigError.atPort(TRAIN.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
@@ -76,7 +76,7 @@ public final class FitNode implements Node<FitNode.Params> {
                 }
             }
         }
-        boolean gradient = LearnerSpecs.isGradientTrained(learner);
+        boolean gradient = learner.gradientTrained();
         checkLossAndOptimizer(in, task, gradient);
         return Specs.of(MODEL, LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList(),
                 gradient));

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.optim.TrainingCurve;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -48,16 +48,16 @@ public final class LossCurveNode implements Node<LossCurveNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ValueSpec model = in.value(MODEL);
+        ModelSpec model = in.model(MODEL);
         for (InPort<TrainedModel> port : List.of(MODEL, MODEL2, MODEL3)) {
-            ValueSpec s = in.value(port);
-            if (s != null && !LearnerSpecs.isGradientTrained(s)) {
+            ModelSpec s = in.model(port);
+            if (s != null && !s.gradientTrained()) {
                 throw ConfigError.atPort(port.name(), "This model was not trained by gradient steps, so it has no loss curve.",
                         "Connect the model of a Fit node whose learner is model.sgd-linear or model.sgd-logistic.");
             }
         }
-        return Specs.of(PLOT, ValueSpec.of(DataKind.PLOT, model.lineage(), Map.of()),
-                METRICS, ValueSpec.of(DataKind.METRICS, model.lineage(), Map.of("task", model.fact(LearnerSpecs.TASK))));
+        return Specs.of(PLOT, ValueSpec.of(DataKind.PLOT, model.lineage()),
+                METRICS, ValueSpec.of(DataKind.METRICS, model.lineage()));
     }
 
     @Override

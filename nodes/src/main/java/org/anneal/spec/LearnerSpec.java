@@ -1,0 +1,60 @@
+package org.anneal.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.anneal.ml.Task;
+
+/**
+ * Spec on a LEARNER wire. A learner has seen no rows and knows no target yet (Fit gives it both); what it says
+ * up front is what Fit, Cross-validate, Tune and the curves check.
+ *
+ * @param task                what it predicts
+ * @param numericFeaturesOnly true when it needs numbers: Fit then refuses categorical features
+ * @param gradientTrained     true when it trains by gradient steps on a LOSS with an OPTIMIZER
+ * @param tunables            the hyperparameter names a tune node or a validation curve may vary
+ * @param lineage             unsplit for a learner node; the rows that chose it for a tuned learner
+ */
+public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage)
+        implements Spec {
+    public LearnerSpec {
+        Objects.requireNonNull(task);
+        tunables = List.copyOf(tunables);
+        Objects.requireNonNull(lineage);
+    }
+
+    /** A learner node's spec: nothing fitted yet. */
+    public static LearnerSpec of(Task task, boolean numericFeaturesOnly, List<String> tunables) {
+        return new LearnerSpec(task, numericFeaturesOnly, false, tunables, Lineage.UNSPLIT);
+    }
+
+    /** A learner that takes a LOSS and an OPTIMIZER at {@code train.fit}; it needs numbers. */
+    public static LearnerSpec gradient(Task task, List<String> tunables) {
+        return new LearnerSpec(task, true, true, tunables, Lineage.UNSPLIT);
+    }
+
+    @Override
+    public DataKind kind() {
+        return DataKind.LEARNER;
+    }
+
+    public LearnerSpec withLineage(Lineage l) {
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l);
+    }
+
+    /** This learner behind a step that turns categories into numbers: categorical features are welcome. */
+    public LearnerSpec acceptingCategories() {
+        return new LearnerSpec(task, false, gradientTrained, tunables, lineage);
+    }
+
+    /** The tunables, then {@code more} that are not among them yet (a pipeline step's own settings). */
+    public LearnerSpec withTunables(List<String> more) {
+        List<String> all = new ArrayList<>(tunables);
+        for (String h : more) {
+            if (!all.contains(h)) {
+                all.add(h);
+            }
+        }
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage);
+    }
+}
