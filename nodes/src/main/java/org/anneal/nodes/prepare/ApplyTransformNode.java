@@ -41,7 +41,8 @@ public final class ApplyTransformNode implements Node<ApplyTransformNode.Params>
                         "Apply the state to a table with the same columns as the one it was fitted on.");
             }
         }
-        return Specs.of(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(state.lineage())));
+        Specs out = Specs.of(OUT, StateSpecs.apply(state, data).withLineage(data.lineage().fittedWith(state.lineage())));
+        return state.fact(StateSpecs.KEEPS_SUBSET) != null ? out.withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET) : out;
     }
 
     @Override

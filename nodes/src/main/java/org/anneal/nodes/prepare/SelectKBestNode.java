@@ -54,8 +54,9 @@ public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
             throw ConfigError.atPort(FIT.name(), "There are no numeric features to select from.", "Check the column roles at the data source.");
         }
         // which k survive is known only after fitting; the spec keeps every candidate so downstream checks stay permissive
-        ValueSpec state = ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fit.lineage()), Map.of(ScalingSpecs.COLUMNS_FACT, ""));
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
+        ValueSpec state = ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fit.lineage()), Map.of(ScalingSpecs.COLUMNS_FACT, "", StateSpecs.KEEPS_SUBSET, "subset"));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state)
+                .withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET);
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.anneal.spec.ValueSpec;
 public final class StateSpecs {
     static final String REMOVES = "removes";
     static final String PRODUCES = "produces";
+    /** Set (to "subset") on a state that keeps only the columns the data picks, such as a feature selection. */
+    static final String KEEPS_SUBSET = "keeps-subset";
     private static final String SEP = "\u001f";
     private static final String FIELD = "\u001e";
 
