@@ -62,19 +62,13 @@ public final class BarPlotNode implements Node<BarPlotNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        Columns.resolve(t, p);
-        return Specs.of(PLOT, PlotSpecs.plot(t));
+        return Specs.of(PLOT, PlotSpecs.plot(t)).withPlan(Columns.resolve(t, p));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        Columns c;
-        try {
-            c = Columns.resolve(t.spec(org.anneal.spec.Lineage.UNSPLIT), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        Columns c = in.plan(Columns.class, this, p, ctx);
         Column labels = t.column(c.label()).orElseThrow();
         List<String> names = new ArrayList<>();
         double[] x = new double[t.rowCount()];

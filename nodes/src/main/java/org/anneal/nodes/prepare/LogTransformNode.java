@@ -5,6 +5,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -58,21 +59,16 @@ public final class LogTransformNode implements Node<LogTransformNode.Params> {
         ScalingSpecs.requireIn(data, cols, DATA.name());
         if (!learns) {
             TransformerSpec stateless = new TransformerSpec(cols, List.of(), List.of(), Lineage.UNSPLIT);
-            return Specs.of(OUT, data, STATE, stateless);
+            return Specs.of(OUT, data, STATE, stateless).withPlan(new ColumnPlan(cols));
         }
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table data = in.get(DATA);
         Table fit = p.method().equals("box-cox") ? in.get(FIT) : null;
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns((fit != null ? fit : data).spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[] lambdas = new double[cols.size()];
         if (fit != null) {
             for (int j = 0; j < cols.size(); j++) {

@@ -52,8 +52,9 @@ public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
             throw ConfigError.atPort(FIT.name(), "There are no numeric features to select from.", "Check the column roles at the data source.");
         }
         // which k survive is known only after fitting; the spec keeps every candidate so downstream checks stay permissive
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), List.of());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), List.of()).keepingSubset();
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state)
+                .withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -48,19 +49,13 @@ public final class StandardizeNode implements Node<StandardizeNode.Params> {
         List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
         ScalingSpecs.requireIn(data, cols, DATA.name());
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+                STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        TableSpec spec = fit.spec(org.anneal.spec.Lineage.UNSPLIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(spec, p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[] mean = new double[cols.size()];
         double[] sd = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {

@@ -7,6 +7,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -68,7 +69,7 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
         }
         return Specs.of(OUT, data.withColumns(outCols).withLineage(data.lineage().fittedWith(fit.lineage())),
                 STATE, TransformerSpec.learntFrom(fit.lineage(), cols, List.of(),
-                        outCols.stream().filter(c -> cols.contains(c.name())).toList()));
+                        outCols.stream().filter(c -> cols.contains(c.name())).toList())).withPlan(new ColumnPlan(cols));
     }
 
     static List<String> columns(TableSpec fit, List<String> listed) throws ConfigError {
@@ -98,12 +99,7 @@ public final class TargetEncodeNode implements Node<TargetEncodeNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols;
-        try {
-            cols = columns(fit.spec(org.anneal.spec.Lineage.UNSPLIT), p.columns());
-        } catch (ConfigError e) {
-            throw new org.anneal.spec.NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         ctx.checkCancelled();
         TargetEncoding state = TargetEncoding.fit(fit, cols, p.smoothing(), p.positiveClass());
         ctx.progress(0.5);
