@@ -309,4 +309,33 @@ class TensorTableRoundTripTest {
         assertEquals("column", f.param());
         assertTrue(f.message().contains("tensor"), f.message());
     }
+
+    @Test
+    void d4JudgesTheScalarFeaturesAloneSoARemeasuredSampleIsANearCopy() {
+        // the same three process settings on both sides, each spectrum measured anew (different noise): not D1, but D4
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int n = 120;
+        double[][] x = new double[3][n];
+        List<float[]> spectra = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[j][i] = i < 100 ? rnd.nextDouble() * 100 : x[j][i - 100]; // rows 100..119 repeat rows 0..19
+            }
+            float[] v = new float[64];
+            for (int k = 0; k < 64; k++) {
+                v[k] = (float) rnd.nextDouble();
+            }
+            spectra.add(v);
+        }
+        Table all = new Table(List.of(TensorColumn.of("spectrum", ColumnRole.FEATURE, EDS, spectra),
+                new NumericColumn("temperature", ColumnRole.FEATURE, x[0]), new NumericColumn("time", ColumnRole.FEATURE, x[1]),
+                new NumericColumn("pressure", ColumnRole.FEATURE, x[2]),
+                new NumericColumn("y", ColumnRole.TARGET, java.util.stream.IntStream.range(0, n).mapToDouble(i -> rnd.nextDouble()).toArray())));
+        Table train = all.rows(java.util.stream.IntStream.range(0, 100).toArray());
+        Table test = all.rows(java.util.stream.IntStream.range(100, n).toArray());
+        List<Finding> out = new ArrayList<>();
+        NearDuplicates.check("split", train, test, DynamicChecks.Thresholds.DEFAULT, Set.of(), out);
+        Finding d4 = out.stream().filter(f -> f.rule().equals("D4")).findFirst().orElseThrow(() -> new AssertionError(out));
+        assertTrue(d4.explanation().contains("20 of 20 test rows") && d4.explanation().contains("3 numeric features"), d4.explanation());
+    }
 }

@@ -91,6 +91,10 @@ class TensorTableNodesTest {
         assertEquals("key", key.param());
         ConfigError cast = refused(new CastNode(), patterns(), new CastNode.Params(List.of("xrd"), "categorical", ".", "error"));
         assertTrue(cast.getMessage().contains("'xrd'"), cast.getMessage());
+        var fitData = Map.<String, org.anneal.spec.Spec>of("fit", patterns().spec(Lineage.UNSPLIT), "data", patterns().spec(Lineage.UNSPLIT));
+        ConfigError scale = assertThrows(ConfigError.class, () -> new org.anneal.nodes.prepare.StandardizeNode().configure(Specs.of(fitData),
+                new org.anneal.nodes.prepare.StandardizeNode.Params(List.of("xrd"), true, true), TestCtx.of("s")));
+        assertTrue(scale.getMessage().contains("'xrd' holds a tensor per row"), scale.getMessage());
     }
 
     @Test

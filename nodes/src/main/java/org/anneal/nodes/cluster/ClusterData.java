@@ -28,7 +28,8 @@ final class ClusterData {
         for (String name : listed) {
             ColumnSpec c = t.requireColumn(name, param);
             if (!c.isNumeric()) {
-                throw ConfigError.atParam(param, "'" + node + "' cannot cluster on column '" + name + "': it holds categories, not numbers.",
+                throw ConfigError.atParam(param, "'" + node + "' cannot cluster on column '" + name + "': it holds "
+                        + (c.isTensor() ? "a tensor per row" : "categories") + ", not numbers.",
                         "Remove '" + name + "' from '" + param + "', or encode it first (prepare.one-hot).");
             }
             out.add(name);

@@ -31,7 +31,7 @@ import org.anneal.spec.TableSpec;
                 + "before the split; two missing cells count as equal. With a `tolerance` above 0, numbers count as equal when they "
                 + "differ by at most that fraction of the larger one (0.01 = 1 %), which also removes the same sample entered twice "
                 + "with different rounding (159 and 158.6 kg of cement); text must still match exactly. Tensor columns (images, "
-                + "spectra) match when every value is the same (compared by a hash of the values), also with a tolerance. The near-copy "
+                + "spectra) match only when every value is the same (compared by a hash of the values), even with a tolerance. The near-copy "
                 + "check D4 reports such rows across a split.")
 public final class DedupeNode implements Node<DedupeNode.Params> {
 
@@ -62,8 +62,9 @@ public final class DedupeNode implements Node<DedupeNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
         List<Column> cols = compared(t, p.columns());
-        return Outputs.of(OUT, t.rows(p.tolerance() > 0 ? NearCopies.firstOccurrences(t, cols, p.tolerance(), ctx)
-                : firstOccurrences(t, cols, ctx)));
+        // without a numeric column a tolerance changes nothing, and hashing every row beats comparing all pairs (image tables)
+        boolean near = p.tolerance() > 0 && cols.stream().anyMatch(org.anneal.data.NumericColumn.class::isInstance);
+        return Outputs.of(OUT, t.rows(near ? NearCopies.firstOccurrences(t, cols, p.tolerance(), ctx) : firstOccurrences(t, cols, ctx)));
     }
 
     static List<Column> compared(Table t, List<String> names) {

@@ -26,7 +26,8 @@ final class ScalingSpecs {
         for (String name : listed) {
             ColumnSpec c = fit.requireColumn(name, param);
             if (!c.isNumeric()) {
-                throw ConfigError.atParam(param, "Column '" + name + "' holds categories, which cannot be scaled.",
+                throw ConfigError.atParam(param, "Column '" + name + "' holds " + (c.isTensor() ? "a tensor per row" : "categories")
+                        + ", which cannot be scaled.",
                         "Remove it from '" + param + "' (encode categories first).");
             }
             out.add(name);
