@@ -4,7 +4,6 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -22,6 +21,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.log", title = "Log / Box-Cox", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Compresses right-skewed columns (grain sizes, creep rates, concentrations): `log` takes ln x (x > 0), `log1p` "

@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -21,6 +20,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.rbf", title = "RBF features", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces each listed column x by Gaussian bumps exp(-(x - c)² / (2 w²)), one column `x_rbf0`, `x_rbf1`, ... per "

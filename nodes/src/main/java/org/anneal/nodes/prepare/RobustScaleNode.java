@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -21,6 +20,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.robust", title = "Robust scale", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Centres each column on its median and divides by its interquartile range, both learnt on the `fit` rows: "
