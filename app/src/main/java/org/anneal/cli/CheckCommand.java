@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.anneal.exec.Validation;
 import org.anneal.graph.Json;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.lineage.Finding;
-import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.session.Checked;
+import org.anneal.session.Fixer;
+import org.anneal.session.WorkflowSession;
+import org.anneal.spec.NodeRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,15 +43,15 @@ final class CheckCommand implements Callable<Integer> {
         if (lw == null) {
             return ExitCode.PROBLEMS;
         }
-        Validation v = Workflows.validate(lw);
-        if (v.hasErrors()) {
-            Workflows.print(v.errors(), err);
+        Checked checked = WorkflowSession.checking(NodeRegistry.standard()).check(lw);
+        if (!checked.runnable()) {
+            Workflows.print(checked.validation().errors(), err);
             err.println("Fix these problems first; leakage is checked on a valid workflow.");
             return ExitCode.PROBLEMS;
         }
-        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        List<Finding> findings = checked.staticFindings();
         if (fix) {
-            var result = org.anneal.lineage.Fixer.fixAll(lw, org.anneal.spec.NodeRegistry.standard());
+            var result = Fixer.fixAll(lw, NodeRegistry.standard());
             result.applied().forEach(a -> spec.commandLine().getOut().println("fixed: " + a));
             Path target = fixedOut != null ? fixedOut : workflow;
             if (!result.applied().isEmpty()) {

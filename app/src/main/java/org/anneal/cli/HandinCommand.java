@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.anneal.exec.Executor;
-import org.anneal.exec.Validation;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Workflow;
 import org.anneal.graph.WorkflowCodec;
 import org.anneal.handin.Handins;
 import org.anneal.lineage.Finding;
-import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.session.Checked;
+import org.anneal.session.WorkflowSession;
+import org.anneal.spec.NodeRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,18 +35,23 @@ final class HandinCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        Validation v = Workflows.loadValid(workflow, err);
-        if (v == null) {
+        LoadedWorkflow lw = Workflows.load(workflow, err);
+        if (lw == null) {
+            return ExitCode.PROBLEMS;
+        }
+        Checked checked = WorkflowSession.checking(NodeRegistry.standard()).check(lw);
+        if (!checked.runnable()) {
+            Workflows.print(checked.validation().errors(), err);
             return ExitCode.PROBLEMS;
         }
         Workflow stamped;
         try (Executor ex = Executor.standard()) {
-            stamped = Handins.runAndStamp(ex, v, author).join();
+            stamped = Handins.runAndStamp(new WorkflowSession(NodeRegistry.standard(), ex), checked, author).join();
         } catch (java.util.concurrent.CompletionException e) {
             err.println("Not handed in: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return ExitCode.PROBLEMS;
         }
-        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        List<Finding> findings = checked.staticFindings();
         Path target = out != null ? out : Path.of(workflow.toString().replaceAll("\\.json$", "") + ".handin.json");
         new WorkflowCodec().save(stamped, target);
         findings.forEach(f -> err.println(f.describe()));

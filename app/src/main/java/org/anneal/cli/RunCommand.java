@@ -5,26 +5,26 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.anneal.device.Device;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
-import org.anneal.exec.FileAccess;
 import org.anneal.exec.NodeEvent;
 import org.anneal.exec.NodeResult;
 import org.anneal.exec.NodeStatus;
-import org.anneal.exec.RunHandle;
-import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
 import org.anneal.graph.LoadedWorkflow;
-import org.anneal.lineage.Finding;
-import org.anneal.lineage.LeakageAnalyzer;
 import org.anneal.ml.Metrics;
 import org.anneal.provenance.RunReport;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionOptions;
+import org.anneal.session.SessionResult;
+import org.anneal.session.SessionRun;
+import org.anneal.session.WorkflowSession;
+import org.anneal.spec.NodeRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,7 +84,9 @@ final class RunCommand implements Callable<Integer> {
         Device dev = DeviceSelector.system().select(requested);
         o.println("Anneal " + org.anneal.provenance.AnnealVersion.get() + " | " + workflow + " | seed " + lw.workflow().meta().seed()
                 + " | device " + dev.describe());
-        Validation v = Workflows.validate(lw);
+        WorkflowSession checking = WorkflowSession.checking(NodeRegistry.standard());
+        Checked checked = checking.check(lw);
+        Validation v = checked.validation();
         if (!v.problems().isEmpty()) {
             Workflows.print(v.problems(), v.hasErrors() ? err : o);
         }
@@ -92,30 +94,28 @@ final class RunCommand implements Callable<Integer> {
             err.println("Not run: " + v.errors().size() + " problem(s) must be fixed first.");
             return ExitCode.PROBLEMS;
         }
-        List<Finding> findings = new LeakageAnalyzer().analyze(v);
-        findings.forEach(f -> (f.isError() ? err : o).println(f.describe()));
-        RunResult r;
+        checked.staticFindings().forEach(f -> (f.isError() ? err : o).println(f.describe()));
+        SessionOptions options = SessionOptions.on(dev).withRunTimeChecks(checks).withListener(e -> print(o, v, e));
+        SessionResult s;
         try (Executor ex = Executor.standard()) {
-            RunHandle h = ex.start(v, new RunOptions(Set.of(), dev, FileAccess.unrestricted(lw.baseDir())), e -> print(o, v, e));
+            SessionRun h = new WorkflowSession(checking.registry(), ex).start(checked, options);
             Thread hook = new Thread(h::cancel);
             Runtime.getRuntime().addShutdownHook(hook);
-            r = h.await();
+            s = h.await();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook already cancelled the run
             }
         }
+        RunResult r = s.run();
         printMetrics(o, v, r);
         if (plots != null) {
             PlotExport.writeAll(r, null, plots, plotSize, o, err);
         }
-        List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(checks).analyze(v, r);
-        dynamic.forEach(f -> (f.isError() ? err : o).println(f.describe()));
-        findings = new java.util.ArrayList<>(findings);
-        findings.addAll(dynamic);
+        s.dynamicFindings().forEach(f -> (f.isError() ? err : o).println(f.describe()));
         r.problems().forEach(p -> err.println(p.describe()));
-        ObjectNode report = RunReport.build(v, r, List.of(), findings);
+        ObjectNode report = s.report();
         Path target = out != null ? out : Path.of("results", stem(workflow) + ".results.json");
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());

@@ -11,18 +11,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.anneal.exec.FileAccess;
-import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Problem;
-import org.anneal.lineage.DynamicChecks;
 import org.anneal.lineage.Finding;
-import org.anneal.lineage.LeakageAnalyzer;
 import org.anneal.lineage.QuickFix;
 import org.anneal.lineage.QuickFixes;
-import org.anneal.spec.NodeRegistry;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionResult;
+import org.anneal.session.WorkflowSession;
 
 /**
  * What the problems pane lists: validation problems and leakage findings of the workflow as it is, then the
@@ -30,33 +27,40 @@ import org.anneal.spec.NodeRegistry;
  * Remembers the finding behind each problem, because the finding knows its wires and its quick fix.
  */
 public final class ProblemsModel {
-    private final NodeRegistry registry;
+    private final WorkflowSession session;
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     /** Findings behind the problems they became (identity: two findings may read the same). */
     private final Map<Problem, Finding> findingOf = new IdentityHashMap<>();
     private final ObjectProperty<WorkflowViewModel.Highlight> highlight = new SimpleObjectProperty<>(WorkflowViewModel.Highlight.NONE);
+    private Checked lastChecked;
     private Validation lastStatic;
 
-    ProblemsModel(NodeRegistry registry) {
-        this.registry = registry;
+    ProblemsModel(WorkflowSession session) {
+        this.session = session;
     }
 
     Validation revalidate(LoadedWorkflow lw) {
-        Validation v = new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+        Checked c = session.check(lw);
+        lastChecked = c;
+        Validation v = c.validation();
         lastStatic = v;
         findingOf.clear();
         List<Problem> all = new ArrayList<>(v.problems());
         // leakage findings sit beside validation problems: same list, same highlighting
-        new LeakageAnalyzer().analyze(v).forEach(f -> all.add(remember(f)));
+        c.staticFindings().forEach(f -> all.add(remember(f)));
         problems.setAll(all);
         return v;
     }
 
-    /** After a run: its problems, and the dynamic leakage checks, which need the data. */
-    void addRunFindings(Validation v, RunResult r) {
-        problems.addAll(r.problems());
-        // with the thresholds the workflow's leakage block sets, if any
-        new DynamicChecks(DynamicChecks.Thresholds.of(v.source().workflow())).analyze(v, r).forEach(f -> problems.add(remember(f)));
+    /** The last check (validation and static findings), which a run starts from; null before any. */
+    Checked checked() {
+        return lastChecked;
+    }
+
+    /** After a run: its problems, and the dynamic leakage findings, which needed the data. */
+    void addRunFindings(SessionResult s) {
+        problems.addAll(s.run().problems());
+        s.dynamicFindings().forEach(f -> problems.add(remember(f)));
     }
 
     private Problem remember(Finding f) {

@@ -10,16 +10,18 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.anneal.device.Device;
 import org.anneal.device.DeviceSelector;
-import org.anneal.exec.Executor;
-import org.anneal.exec.FileAccess;
 import org.anneal.exec.NodeEvent;
-import org.anneal.exec.RunHandle;
-import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.PortRef;
+import org.anneal.lineage.DynamicChecks;
 import org.anneal.ml.Metrics;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionOptions;
+import org.anneal.session.SessionResult;
+import org.anneal.session.SessionRun;
+import org.anneal.session.WorkflowSession;
 
 /**
  * The run side of a window: starts and cancels runs on the executor and keeps what the window shows of them,
@@ -29,20 +31,19 @@ import org.anneal.ml.Metrics;
  */
 final class RunControl {
     private final WorkflowViewModel vm;
-    private final Executor executor;
+    private final WorkflowSession session;
     private final Consumer<Runnable> ui;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final ObservableMap<String, WorkflowViewModel.NodeState> states = FXCollections.observableHashMap();
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private final ObservableMap<String, NodeEvent.Live> live = FXCollections.observableHashMap();
-    private RunHandle current;
+    private SessionRun current;
     private int runNumber;
-    private Validation lastValidation;
     private RunResult lastResult;
 
-    RunControl(WorkflowViewModel vm, Executor executor, Consumer<Runnable> ui) {
+    RunControl(WorkflowViewModel vm, WorkflowSession session, Consumer<Runnable> ui) {
         this.vm = vm;
-        this.executor = executor;
+        this.session = session;
         this.ui = ui;
     }
 
@@ -71,7 +72,6 @@ final class RunControl {
             vm.statusProperty().set("Not run: fix the " + v.errors().size() + " problem(s) below first.");
             return;
         }
-        lastValidation = v;
         Device d = DeviceSelector.system().select(lw.workflow().meta().device());
         vm.deviceProperty().set(d.describe());
         metrics.clear();
@@ -80,13 +80,16 @@ final class RunControl {
         vm.statusProperty().set(targets.isEmpty() ? "Running..." : "Running up to " + String.join(", ", new java.util.TreeSet<>(targets)) + "...");
         int number = ++runNumber;
         states.clear(); // nodes outside a partial run show no stale status from an earlier one
-        current = executor.start(v, new RunOptions(targets, d, FileAccess.unrestricted(lw.baseDir())),
-                e -> ui.accept(() -> {
+        // run-time checks with the thresholds the workflow's leakage block sets, if any
+        SessionOptions options = SessionOptions.on(d).withTargets(targets)
+                .withRunTimeChecks(DynamicChecks.Thresholds.of(lw.workflow()))
+                .withListener(e -> ui.accept(() -> {
                     if (number == runNumber && running.get()) {
                         onEvent(e);
                     }
                 }));
-        current.result().whenComplete((r, err) -> ui.accept(() -> onFinished(r)));
+        current = session.start(vm.findings().checked(), options);
+        current.result().whenComplete((s, err) -> ui.accept(() -> onFinished(s)));
     }
 
     void cancel() {
@@ -109,7 +112,8 @@ final class RunControl {
         return nr == null || nr.outputs() == null ? null : nr.outputs().get(port.port());
     }
 
-    private void onFinished(RunResult r) {
+    private void onFinished(SessionResult s) {
+        RunResult r = s == null ? null : s.run();
         lastResult = r;
         try {
             live.clear(); // the outputs take over from the values published on the way
@@ -124,7 +128,7 @@ final class RunControl {
                             .forEach(m -> m.values().forEach((k, x) -> metrics.add(new MetricRow(id, k, x))));
                 }
             });
-            vm.findings().addRunFindings(lastValidation, r);
+            vm.findings().addRunFindings(s);
             long executed = r.executed().size();
             vm.statusProperty().set(r.cancelled() ? "Cancelled." : (r.succeeded() ? "Done" : "Finished with problems")
                     + String.format(java.util.Locale.ROOT, " in %.2f s (%d node(s) ran, %d from cache).", r.totalNanos() / 1e9,
@@ -141,8 +145,9 @@ final class RunControl {
         if (v.hasErrors()) {
             return CompletableFuture.failedFuture(new IllegalStateException("fix the problems first"));
         }
+        Checked checked = vm.findings().checked();
         java.nio.file.Path target = java.nio.file.Path.of(lw.file().toString().replaceAll("\\.json$", "") + ".handin.json");
-        return org.anneal.handin.Handins.runAndStamp(executor, v, author).thenApply(stamped -> {
+        return org.anneal.handin.Handins.runAndStamp(session, checked, author).thenApply(stamped -> {
             try {
                 vm.codec().save(stamped, target);
             } catch (java.io.IOException e) {

@@ -97,7 +97,7 @@ public final class ValueViewer extends VBox {
             index.setCellValueFactory(cd -> new SimpleStringProperty(Integer.toString(cd.getValue() + 1)));
             table.getColumns().add(index);
             for (Column c : t.columns()) {
-                TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.type().title() + " · " + c.role().jsonName()
+                TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.spec().typeLabel() + " · " + c.role().jsonName()
                         + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
                 col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
                 if (c instanceof org.anneal.data.NumericColumn) {

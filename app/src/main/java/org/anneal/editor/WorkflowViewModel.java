@@ -37,6 +37,7 @@ import org.anneal.graph.WorkflowCodec;
 import org.anneal.graph.WorkflowEdits;
 import org.anneal.graph.WorkflowFileException;
 import org.anneal.puzzle.Puzzle;
+import org.anneal.session.WorkflowSession;
 import org.anneal.spec.NodeRegistry;
 
 /**
@@ -74,8 +75,9 @@ public final class WorkflowViewModel {
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
-        this.problems = new ProblemsModel(registry);
-        this.runs = new RunControl(this, executor, ui);
+        WorkflowSession session = new WorkflowSession(registry, executor);
+        this.problems = new ProblemsModel(session);
+        this.runs = new RunControl(this, session, ui);
         this.ui = ui;
         this.edits = new WorkflowEdits(registry);
         this.puzzle = new PuzzleSession(registry, ui);

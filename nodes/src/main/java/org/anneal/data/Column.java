@@ -8,7 +8,7 @@ import org.anneal.spec.ColumnType;
  * One immutable column. Arrays are shared between tables for speed and must never be written to after
  * construction; every operation that changes values builds a new column.
  */
-public sealed interface Column permits NumericColumn, CategoricalColumn {
+public sealed interface Column permits NumericColumn, CategoricalColumn, TensorColumn {
     String name();
 
     ColumnRole role();
@@ -31,8 +31,17 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
     /** The rows at {@code index}, in that order (repeats allowed). */
     Column rows(int[] index);
 
-    /** A cell as text, for viewers and error messages ("" when missing). */
+    /** A cell as text, for viewers and error messages ("" when missing); for a tensor, only a short summary. */
     String text(int row);
+
+    /**
+     * A cell's identity, for telling equal cells apart from different ones (removing duplicate rows, D1's exact copies
+     * across a split): equal cells give equal keys and different cells different ones. The text for numbers and categories;
+     * a hash of the values for a tensor, whose text is only a summary.
+     */
+    default String key(int row) {
+        return text(row);
+    }
 
     default ColumnSpec spec() {
         return new ColumnSpec(name(), type(), role(), unit());

@@ -8,7 +8,7 @@ import org.anneal.spec.Lineage;
 import org.anneal.spec.TableSpec;
 
 /** An immutable, column-oriented table: what flows on TABLE and PREDICTIONS wires. */
-public final class Table {
+public final class Table implements org.anneal.spec.SpecSource {
     private final List<Column> columns;
     private final int rows;
 

@@ -24,6 +24,7 @@ import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
+import org.anneal.spec.Specs;
 
 /** One run's bookkeeping: which nodes wait for which, what finished, and cancellation. */
 final class Run implements RunHandle {
@@ -113,8 +114,18 @@ final class Run implements RunHandle {
             Map<String, Object> in = new LinkedHashMap<>();
             v.wiring().getOrDefault(id, Map.of()).forEach((port, from) ->
                     in.put(port, results.get(from.node()).outputs().get(from.port())));
-            Outputs out = d.execute(new Inputs(in), v.params().get(id), new Ctx(id, t0));
+            Specs promised = v.outSpecs().get(id); // with the plan configure made, so execute need not decide again
+            Outputs out = d.execute(new Inputs(in, promised), v.params().get(id), new Ctx(id, t0));
             checkOutputs(d, out);
+            if (options.checkSpecs()) {
+                List<String> broken = SpecConformance.differences(promised, out);
+                if (!broken.isEmpty()) {
+                    complete(failed(id, key, t0, Problem.error("node.spec-mismatch", "'" + id + "' (" + d.id()
+                            + ") produced tables other than its configure promised: " + String.join("; ", broken) + ".",
+                            "This is a bug in the node type " + d.id() + ": its configure and execute disagree.")));
+                    return;
+                }
+            }
             if (cancelled) {
                 return;
             }

@@ -3,13 +3,11 @@ package org.anneal.handin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -17,17 +15,16 @@ import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
 import org.anneal.exec.FileAccess;
 import org.anneal.exec.MemoryCache;
-import org.anneal.exec.RunHandle;
-import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
-import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.NodeInstance;
 import org.anneal.graph.WorkflowCodec;
 import org.anneal.graph.WorkflowFileException;
 import org.anneal.lineage.Finding;
-import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionOptions;
+import org.anneal.session.SessionResult;
+import org.anneal.session.WorkflowSession;
 import org.anneal.spec.Fingerprint;
 import org.anneal.spec.NodeRegistry;
 
@@ -85,30 +82,32 @@ public final class Grader {
             return row(file, author, "tampered", rubric, "The workflow or its recorded results were changed after it was handed in (digest mismatch).");
         }
         FileAccess files = FileAccess.sandboxed(file.toAbsolutePath().getParent(), rubric.datasets());
-        Validation v = new Validator(registry).validate(lw, files);
-        if (v.hasErrors()) {
-            return row(file, author, "invalid", rubric, v.errors().get(0).describe());
+        WorkflowSession session = new WorkflowSession(registry, ex);
+        Checked checked = session.check(lw, files);
+        if (!checked.runnable()) {
+            return row(file, author, "invalid", rubric, checked.validation().errors().get(0).describe());
         }
-        List<Finding> findings = new LeakageAnalyzer().analyze(v);
-        RunHandle run = ex.start(v, new RunOptions(Set.of(), DeviceSelector.system().select("cpu"), files), e -> { });
-        RunResult r;
+        // the defaults, never the hand-in's own leakage block: a student could loosen the thresholds to hide a finding
+        SessionOptions options = SessionOptions.on(DeviceSelector.system().select("cpu"))
+                .withRunTimeChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT)
+                .withTimeLimit(Duration.ofSeconds(rubric.timeLimitSeconds()));
+        SessionResult s;
         try {
-            r = run.result().get(rubric.timeLimitSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            run.cancel();
-            return row(file, author, "failed", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
+            s = session.start(checked, options).result().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return row(file, author, "failed", rubric, "Grading was interrupted.");
         } catch (java.util.concurrent.ExecutionException e) {
             return row(file, author, "failed", rubric, "The run stopped: " + e.getCause());
         }
+        if (s.timedOut()) {
+            return row(file, author, "failed", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
+        }
+        RunResult r = s.run();
         if (!r.succeeded()) {
             return row(file, author, "failed", rubric, r.problems().isEmpty() ? "The run did not finish." : r.problems().get(0).describe());
         }
-        findings = new ArrayList<>(findings);
-        // the defaults, never the hand-in's own leakage block: a student could loosen the thresholds to hide a finding
-        findings.addAll(new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r));
+        List<Finding> findings = s.findings();
         List<String> notes = new ArrayList<>();
         if (lw.workflow().block("leakage").isPresent()) {
             notes.add("The hand-in sets its own leakage thresholds; they were ignored and the defaults used.");

@@ -12,6 +12,9 @@ import org.anneal.lineage.Finding;
 import org.anneal.ml.Metrics;
 import org.anneal.provenance.AnnealVersion;
 import org.anneal.provenance.FileDigests;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionOptions;
+import org.anneal.session.WorkflowSession;
 
 /**
  * A hand-in is the student's workflow file plus a {@code handin} block: author, time, versions, device,
@@ -47,21 +50,18 @@ public final class Handins {
     }
 
     /**
-     * Runs a validated workflow and stamps it: what `anneal handin` and the editor's Hand in… both do.
-     * Completes exceptionally with a readable message when the run fails.
+     * Runs a checked workflow and stamps it with its static findings: what `anneal handin` and the editor's Hand in…
+     * both do. Completes exceptionally with a readable message when the run fails.
      */
-    public static java.util.concurrent.CompletableFuture<Workflow> runAndStamp(org.anneal.exec.Executor executor,
-            org.anneal.exec.Validation v, String author) {
-        var lw = v.source();
-        List<Finding> findings = new org.anneal.lineage.LeakageAnalyzer().analyze(v);
-        var options = new org.anneal.exec.RunOptions(java.util.Set.of(),
-                org.anneal.device.DeviceSelector.system().select(lw.workflow().meta().device()),
-                org.anneal.exec.FileAccess.unrestricted(lw.baseDir()));
-        return executor.start(v, options, e -> { }).result().thenApply(r -> {
+    public static java.util.concurrent.CompletableFuture<Workflow> runAndStamp(WorkflowSession session, Checked checked, String author) {
+        var lw = checked.validation().source();
+        var options = SessionOptions.on(org.anneal.device.DeviceSelector.system().select(lw.workflow().meta().device()));
+        return session.start(checked, options).result().thenApply(s -> {
+            RunResult r = s.run();
             if (!r.succeeded()) {
                 throw new IllegalStateException(r.problems().isEmpty() ? "the run did not finish" : r.problems().get(0).message());
             }
-            return stamp(lw.workflow(), author, r, findings, Instant.now());
+            return stamp(lw.workflow(), author, r, s.staticFindings(), Instant.now());
         });
     }
 

@@ -19,7 +19,8 @@ import org.anneal.spec.NodeDescriptor;
 
 /**
  * The dynamic layer of the leakage analysis, on the data of a finished run. For every split: D1 rows of the test side
- * that also occur, identically, on the training side; D2 group ids on both sides; D3 a single feature that almost
+ * that also occur, identically, on the training side (an image or spectrum cell compared by a 128-bit hash of its
+ * values); D2 group ids on both sides; D3 a single feature that almost
  * determines the target on the training side ({@link TargetProxies}); D4 test rows that nearly copy a training row, or
  * the same compound written differently ({@link NearDuplicates}); D5 test rows recorded before the last training row
  * when the rows carry a time column. Over the whole workflow: D6 a test score far above the cross-validated score of
@@ -198,7 +199,7 @@ public final class DynamicChecks {
     private static List<String> rowKey(List<Column> cols, int row) {
         List<String> key = new ArrayList<>(cols.size());
         for (Column c : cols) {
-            key.add(c.text(row));
+            key.add(c.key(row)); // a tensor's key is a hash of its values
         }
         return key;
     }

@@ -19,7 +19,9 @@ import org.anneal.graph.Problem.Severity;
  * <li>in feature space: a training row whose every numeric feature lies within {@code nearDistance} training standard
  * deviations of the test row's (0.01 = 1 % of a standard deviation, about the repeatability of one measurement; a
  * maximum rather than an average, so that one clearly different feature, such as the age of a concrete specimen,
- * makes the rows different), and every categorical feature equal. Rows that are exact copies (D1) and rows
+ * makes the rows different), and every categorical feature equal. Tensor features (images, spectra) are left out of
+ * the comparison: two rows alike on every scalar feature are the same sample measured again even when the noise of the
+ * measurement makes their spectra differ, and exact tensor copies are D1's. Rows that are exact copies (D1) and rows
  * with a missing numeric feature are not counted here. Skipped with fewer than {@code nearMinFeatures} numeric
  * features that are not monotone functions of one another (close on one or two features happens by chance) and for
  * time-indexed rows, where neighbouring time steps are alike by nature and D5 checks the split instead. Reported only when there are clearly more such rows than

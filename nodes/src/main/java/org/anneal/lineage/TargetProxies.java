@@ -22,7 +22,7 @@ final class TargetProxies {
 
     static void check(String split, Table train, DynamicChecks.Thresholds th, List<Finding> out) {
         Column target = train.target().orElse(null);
-        if (target == null || train.rowCount() < 10 || target.missingCount() > 0) {
+        if (target == null || train.rowCount() < 10 || target.missingCount() > 0 || target instanceof org.anneal.data.TensorColumn) {
             return;
         }
         for (Column c : train.features()) {

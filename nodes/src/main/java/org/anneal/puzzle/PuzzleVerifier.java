@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.Set;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
-import org.anneal.exec.FileAccess;
 import org.anneal.exec.MemoryCache;
-import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
 import org.anneal.graph.Link;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.NodeInstance;
 import org.anneal.lineage.DynamicChecks;
 import org.anneal.lineage.Finding;
-import org.anneal.lineage.LeakageAnalyzer;
 import org.anneal.ml.Metrics;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionOptions;
+import org.anneal.session.SessionResult;
+import org.anneal.session.WorkflowSession;
 import org.anneal.spec.NodeRegistry;
 
 /**
@@ -51,15 +51,16 @@ public final class PuzzleVerifier {
             checks.add(new Verdict.Check(kept, kept ? "Locked wire " + l + " is in place." : "Locked wire " + l + " is missing; reconnect it."));
         }
 
-        Validation before = validate(puzzleFile);
-        Set<String> originalFindings = keys(new LeakageAnalyzer().analyze(before));
-        Validation v = validate(student);
+        WorkflowSession checking = WorkflowSession.checking(registry);
+        Set<String> originalFindings = keys(checking.check(puzzleFile).staticFindings());
+        Checked checked = checking.check(student);
+        Validation v = checked.validation();
         if (v.hasErrors()) {
             checks.add(new Verdict.Check(false, "The workflow has " + v.errors().size() + " problem(s) that stop it from running; the first: "
                     + v.errors().get(0).message()));
             return new Verdict(false, checks);
         }
-        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        List<Finding> findings = checked.staticFindings();
         for (String rule : puzzle.clear()) {
             if (isRunTimeRule(rule)) {
                 continue; // checked on the data once the workflow has run
@@ -73,15 +74,18 @@ public final class PuzzleVerifier {
         checks.add(new Verdict.Check(fresh.isEmpty(), fresh.isEmpty() ? "No new flaw was introduced."
                 : "The fix introduced a new flaw: " + fresh.get(0).title() + " " + fresh.get(0).explanation()));
 
-        RunResult r;
+        // the puzzle's thresholds, never the student's copy: a fix must not consist of loosening them
+        SessionOptions options = SessionOptions.on(DeviceSelector.system().select("cpu"))
+                .withRunTimeChecks(DynamicChecks.Thresholds.of(puzzleFile.workflow()));
+        SessionResult s;
         try (Executor ex = new Executor(new MemoryCache(64), 2)) {
-            r = ex.run(v, new RunOptions(Set.of(), DeviceSelector.system().select("cpu"), FileAccess.unrestricted(student.baseDir())), e -> { });
+            s = new WorkflowSession(registry, ex).run(checked, options);
         }
+        RunResult r = s.run();
         checks.add(new Verdict.Check(r.succeeded(), r.succeeded() ? "The workflow runs."
                 : "The workflow does not run: " + (r.problems().isEmpty() ? "cancelled" : r.problems().get(0).message())));
         if (r.succeeded()) {
-            // the puzzle's thresholds, never the student's copy: a fix must not consist of loosening them
-            List<Finding> dynamic = new DynamicChecks(DynamicChecks.Thresholds.of(puzzleFile.workflow())).analyze(v, r);
+            List<Finding> dynamic = s.dynamicFindings();
             for (String rule : puzzle.clear().stream().filter(PuzzleVerifier::isRunTimeRule).toList()) {
                 List<Finding> still = dynamic.stream().filter(f -> f.rule().equals(rule)).toList();
                 checks.add(new Verdict.Check(still.isEmpty(), still.isEmpty() ? "The flaw (" + rule + ") is gone from the data."
@@ -109,10 +113,6 @@ public final class PuzzleVerifier {
     /** Rules of the dynamic checks (D1, D2, ...), which only a run can clear. */
     static boolean isRunTimeRule(String rule) {
         return rule.startsWith("D");
-    }
-
-    private Validation validate(LoadedWorkflow lw) {
-        return new Validator(registry).validate(lw, FileAccess.unrestricted(lw.baseDir()));
     }
 
     private static Set<String> keys(List<Finding> fs) {

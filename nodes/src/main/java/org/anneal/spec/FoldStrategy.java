@@ -2,17 +2,26 @@ package org.anneal.spec;
 
 import java.util.Locale;
 
-/** How cross-validation assigns rows to folds. */
+/**
+ * How rows are dealt into cross-validation folds. A node offers the ones that make sense for it (a tune node
+ * also {@link #AUTO}, which it resolves from the rows before any fold is formed). It lives with the specs because
+ * the leakage analysis reads it from a {@link CrossValidatedSpec}.
+ */
 public enum FoldStrategy {
-    RANDOM, STRATIFIED, GROUP, CONTIGUOUS, LEAVE_ONE_OUT;
+    /** Chosen from the rows: group folds when they carry a group, stratified for classes, else random. */
+    AUTO,
+    RANDOM,
+    /** Each class's share kept in every fold. */
+    STRATIFIED,
+    /** Every group in one fold only. */
+    GROUP,
+    /** Consecutive blocks in row order, no shuffle (scikit-learn's KFold(shuffle=False)). */
+    CONTIGUOUS,
+    /** One fold per row. */
+    LEAVE_ONE_OUT;
 
     /** The name used in parameters and messages, e.g. "leave-one-out". */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** The strategy a parameter names; the parameter's choices keep the names valid. */
-    public static FoldStrategy of(String key) {
-        return valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

@@ -22,8 +22,17 @@ public @interface Param {
 
     double max() default Double.POSITIVE_INFINITY;
 
-    /** Allowed values of a text parameter. */
+    /**
+     * Allowed values of a text parameter. An enum component offers its constants (see {@link Choice}); listed
+     * here, the stored names of the constants this node offers, in the order shown (a shared enum, fewer options).
+     */
     String[] choices() default {};
+
+    /**
+     * A hyperparameter a tune node or a validation curve may vary. The tunable names of a learner are read from
+     * here, and a tuned value is bound through the descriptor, so {@link #min()} and {@link #max()} hold in tuning too.
+     */
+    boolean tunable() default false;
 
     /** How the editor should offer the value; inferred from the Java type when {@link Hint#NONE}. */
     Hint hint() default Hint.NONE;

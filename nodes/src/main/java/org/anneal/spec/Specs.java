@@ -3,13 +3,37 @@ package org.anneal.spec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Specs by port name: a node's input specs going into configure, or its output specs coming out. */
+/**
+ * Specs by port name: a node's input specs going into configure, or its output specs coming out. Output specs may
+ * also carry the node's <em>plan</em> ({@link #withPlan}): what configure resolved (column lists, a parsed formula)
+ * so that execute reads it through {@link Inputs#plan} instead of deciding it a second time.
+ */
 public final class Specs {
     private final Map<String, Spec> byPort;
+    private final Record plan;
+    private final Map<String, RunTimeColumns> decidedAtRunTime;
+
+    /**
+     * How a table's columns may differ from the spec because they depend on the data, not on specs: class
+     * probabilities are named after the classes found, a feature selection keeps the columns that score best.
+     */
+    public enum RunTimeColumns {
+        /** The promised columns come first, then columns named after values in the data. */
+        APPENDED,
+        /** Some of the promised columns, in their order: which ones the data decides. */
+        SUBSET
+    }
 
     private Specs(Map<String, Spec> byPort) {
+        this(byPort, null, Map.of());
+    }
+
+    private Specs(Map<String, Spec> byPort, Record plan, Map<String, RunTimeColumns> decidedAtRunTime) {
         this.byPort = Collections.unmodifiableMap(byPort);
+        this.plan = plan;
+        this.decidedAtRunTime = Map.copyOf(decidedAtRunTime);
     }
 
     public static Specs of(Map<String, Spec> byPort) {
@@ -72,6 +96,28 @@ public final class Specs {
 
     public Map<String, Spec> asMap() {
         return byPort;
+    }
+
+    /** These specs plus what configure resolved on the way, for execute (one plan record per node). */
+    public Specs withPlan(Record resolved) {
+        return new Specs(byPort, resolved, decidedAtRunTime);
+    }
+
+    /** Declares that the table on {@code port} has columns only the data decides (checked against the spec accordingly). */
+    public Specs withRunTimeColumns(OutPort<?> port, RunTimeColumns how) {
+        Map<String, RunTimeColumns> m = new LinkedHashMap<>(decidedAtRunTime);
+        m.put(port.name(), how);
+        return new Specs(byPort, plan, m);
+    }
+
+    /** How the data may change the columns on a port; empty when the spec names them all. */
+    public Optional<RunTimeColumns> runTimeColumns(String port) {
+        return Optional.ofNullable(decidedAtRunTime.get(port));
+    }
+
+    /** The plan of the given type, if configure left one. */
+    public <T extends Record> Optional<T> plan(Class<T> type) {
+        return type.isInstance(plan) ? Optional.of(type.cast(plan)) : Optional.empty();
     }
 
     public static final class Builder {

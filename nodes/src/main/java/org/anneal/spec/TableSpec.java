@@ -57,6 +57,23 @@ public record TableSpec(List<ColumnSpec> columns, Lineage lineage) implements Sp
                 "Set the 'target' parameter of the data source (for example the CSV node) to the column to predict."));
     }
 
+    /**
+     * Refuses a tensor feature (an image, a spectrum) for a node that needs one number or category per feature, naming the
+     * column, so that it turns red at configure time instead of failing on the data.
+     *
+     * @param port the input port the table arrives on, for the error's location
+     */
+    public void requireScalarFeatures(String port) throws ConfigError {
+        for (ColumnSpec c : features()) {
+            if (c.isTensor()) {
+                throw ConfigError.atPort(port, "Feature '" + c.name() + "' holds a tensor (" + c.shape().describe() + " per row), but this "
+                        + "node needs one number or category per feature.",
+                        "Reduce '" + c.name() + "' to numbers first (for example peak areas or statistics of each row), or give it the "
+                                + "role 'ignore' at its data source.");
+            }
+        }
+    }
+
     public TableSpec withLineage(Lineage l) {
         return new TableSpec(columns, l);
     }

@@ -14,13 +14,25 @@ import java.util.Objects;
  * @param reads    the columns the state reads; an Apply node requires them on its table
  * @param removes  columns it takes out of the table
  * @param produces columns it writes: same name = replaced in place, new name = appended
+ * @param keepsSubset the state keeps only the columns the fit rows pick (a feature selection), so which columns an
+ *                    Apply node outputs is decided at run time, not here
  */
-public record TransformerSpec(List<String> reads, List<String> removes, List<ColumnSpec> produces, Lineage lineage) implements Spec {
+public record TransformerSpec(List<String> reads, List<String> removes, List<ColumnSpec> produces, Lineage lineage,
+                              boolean keepsSubset) implements Spec {
     public TransformerSpec {
         reads = List.copyOf(reads);
         removes = List.copyOf(removes);
         produces = List.copyOf(produces);
         Objects.requireNonNull(lineage);
+    }
+
+    public TransformerSpec(List<String> reads, List<String> removes, List<ColumnSpec> produces, Lineage lineage) {
+        this(reads, removes, produces, lineage, false);
+    }
+
+    /** This state, marked as keeping a subset of the columns chosen from the rows. */
+    public TransformerSpec keepingSubset() {
+        return new TransformerSpec(reads, removes, produces, lineage, true);
     }
 
     /** A state learnt on {@code fitted}'s rows that reads {@code reads} and keeps the columns as they are (a scaler). */

@@ -22,7 +22,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.ValueSpec;
 
 /** Tiny node types that count their executions, for executor tests. */
-final class StubNodes {
+public final class StubNodes {
     static final Map<String, AtomicInteger> EXECUTIONS = new ConcurrentHashMap<>();
     static volatile CountDownLatch slowStarted = new CountDownLatch(1);
     static volatile CountDownLatch parallelGate = new CountDownLatch(2);
@@ -30,7 +30,7 @@ final class StubNodes {
     private StubNodes() {
     }
 
-    static NodeRegistry registry() {
+    public static NodeRegistry registry() {
         return new NodeRegistry(java.util.List.of(new Source(), new Add(), new Slow(), new Fail(), new Parallel()));
     }
 

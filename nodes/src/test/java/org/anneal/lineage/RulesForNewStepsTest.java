@@ -14,6 +14,7 @@ import org.anneal.exec.Validation;
 import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.WorkflowCodec;
+import org.anneal.session.Fixer;
 import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

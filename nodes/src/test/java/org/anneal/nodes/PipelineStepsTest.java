@@ -127,7 +127,7 @@ class PipelineStepsTest {
 
     static double cvR2(Learner l, Table t) {
         Metrics m = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", l, "table", t)),
-                new CrossValidateNode.Params(5, "random", false, 1), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(5, org.anneal.spec.FoldStrategy.RANDOM, false, 1), TestCtx.of("cv")).get("metrics");
         return m.get("r2");
     }
 

@@ -33,7 +33,7 @@ class TuneTest {
         Table validation = poly(2);
         List<String> values = List.of("0.00001", "0.001", "0.1", "10");
         var out = new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", train, "select", validation)),
-                new TuneNode.Params("lambda", values, "rmse"), TestCtx.of("tune"));
+                new TuneNode.Params("lambda", values, org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("tune"));
         List<String> features = train.features().stream().map(c -> c.name()).toList();
         double bestRmse = Double.MAX_VALUE;
         double bestLambda = -1;
@@ -57,9 +57,9 @@ class TuneTest {
         var learner = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
         var t = poly(1).spec(Lineage.UNSPLIT);
         Specs in = Specs.of(Map.of("learner", learner, "train", t, "select", t));
-        ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(in, new TuneNode.Params("alpha", List.of("1"), "r2"), TestCtx.of("t")));
+        ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(in, new TuneNode.Params("alpha", List.of("1"), org.anneal.nodes.evaluate.Metric.R2), TestCtx.of("t")));
         assertTrue(e.fix().contains("Tunable: lambda"));
-        ConfigError m = assertThrows(ConfigError.class, () -> new TuneNode().configure(in, new TuneNode.Params("lambda", List.of("1"), "accuracy"), TestCtx.of("t")));
+        ConfigError m = assertThrows(ConfigError.class, () -> new TuneNode().configure(in, new TuneNode.Params("lambda", List.of("1"), org.anneal.nodes.evaluate.Metric.ACCURACY), TestCtx.of("t")));
         assertTrue(m.fix().contains("r2"));
         assertThrows(IllegalArgumentException.class, () -> ((Learner) new RidgeLearner(1)).with("alpha", 2));
     }
@@ -74,8 +74,8 @@ class TuneTest {
         // y = 1 + 2x - 3x² + 0.5x³ plus noise: degree 3 is the truth, lower degrees underfit, higher ones only add variance,
         // so the winner is 3 or a degree that CV cannot tell from 3 (within one sd), never 1 or 2
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 120, 0.05, 5);
-        var p = new TuneNode.Params("degree", List.of("1", "2", "3", "4", "5", "6", "7", "8"), "rmse", "grid", 10, "values", "lambda",
-                List.of("0.000001", "0.001"), 5, "auto");
+        var p = new TuneNode.Params("degree", List.of("1", "2", "3", "4", "5", "6", "7", "8"), org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.model.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "lambda",
+                List.of("0.000001", "0.001"), 5, org.anneal.spec.FoldStrategy.AUTO);
         var out = new TuneNode().execute(new Inputs(Map.of("learner", cubicPipeline(1, 1), "train", t)), p, TestCtx.of("tune"));
         double bestDegree = ((Learner) out.get("best")).hyperparameters().get("degree");
         assertTrue(bestDegree >= 3, "degree " + bestDegree);
@@ -109,7 +109,7 @@ class TuneTest {
     void randomSearchDrawsDistinctGridPointsReproducibly() throws Exception {
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 6);
         List<String> lambdas = List.of("0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000");
-        var p = new TuneNode.Params("lambda", lambdas, "r2", "random", 5, "values", "", List.of(), 3, "auto");
+        var p = new TuneNode.Params("lambda", lambdas, org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.model.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
         Table a = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         Table b = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         double[] drawn = a.numeric("lambda").values();
@@ -120,13 +120,13 @@ class TuneTest {
         }
         assertEquals(java.util.Arrays.toString(drawn), java.util.Arrays.toString(b.numeric("lambda").values()), "seeded");
         double[] draws = org.anneal.nodes.evaluate.SearchSpace.random(
-                List.of(new org.anneal.nodes.evaluate.SearchSpace.Axis("lambda", new double[] {0.001, 1000})), "log-uniform", 4000, 3).stream()
+                List.of(new org.anneal.nodes.evaluate.SearchSpace.Axis("lambda", new double[] {0.001, 1000})), org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, 4000, 3).stream()
                 .mapToDouble(c -> Math.log10(c[0])).toArray();
         // log-uniform on [1e-3, 1e3]: log10 is uniform on [-3, 3], so half the draws fall below 1 (binomial sd 32)
         long below = java.util.Arrays.stream(draws).filter(x -> x < 0).count();
         assertEquals(2000, below, 130);
         assertTrue(java.util.Arrays.stream(draws).allMatch(x -> x >= -3 && x <= 3));
-        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), "r2", "random", 20, "log-uniform", "", List.of(), 3, "auto");
+        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.model.TuneNode.Search.RANDOM, 20, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
         assertEquals(20, ((Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), log, TestCtx.of("tune"))
                 .get("curve")).rowCount());
     }
@@ -135,11 +135,11 @@ class TuneTest {
     void withoutValidationRowsTheChoiceIsLearntFromTrainOnly() throws Exception {
         var learner = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
         var train = poly(1).spec(Lineage.UNSPLIT);
-        Specs out = new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)), new TuneNode.Params("lambda", List.of("1", "2"), "r2"),
+        Specs out = new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)), new TuneNode.Params("lambda", List.of("1", "2"), org.anneal.nodes.evaluate.Metric.R2),
                 TestCtx.of("t"));
         assertEquals(Lineage.learntFrom(train.lineage()), out.get("best").lineage());
         ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)),
-                new TuneNode.Params("lambda", List.of("0", "1"), "r2", "random", 5, "log-uniform", "", List.of(), 5, "auto"), TestCtx.of("t")));
+                new TuneNode.Params("lambda", List.of("0", "1"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.model.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 5, org.anneal.spec.FoldStrategy.AUTO), TestCtx.of("t")));
         assertEquals("distribution", e.param());
     }
 }

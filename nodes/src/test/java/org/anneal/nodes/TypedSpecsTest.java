@@ -74,10 +74,10 @@ class TypedSpecsTest {
                 continue; // needs classes
             }
             Specs out = new CrossValidateNode().configure(Specs.of(Map.of("learner", LearnerSpecs.learner(Task.REGRESSION, true), "table", t)),
-                    new CrossValidateNode.Params(5, choice, true, 1), TestCtx.of("cv"));
+                    new CrossValidateNode.Params(5, org.anneal.spec.Choices.parse(FoldStrategy.class, choice).orElseThrow(), true, 1), TestCtx.of("cv"));
             FoldStrategy folds = ((CrossValidatedSpec) out.get("metrics")).folds();
             assertEquals(choice, folds.key(), "every strategy the parameter offers has a typed counterpart");
         }
-        assertEquals(FoldStrategy.LEAVE_ONE_OUT, FoldStrategy.of("leave-one-out"));
+        assertEquals("leave-one-out", FoldStrategy.LEAVE_ONE_OUT.key());
     }
 }

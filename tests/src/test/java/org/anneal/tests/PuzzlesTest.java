@@ -70,7 +70,7 @@ class PuzzlesTest {
         LoadedWorkflow puzzle = codec.read(file);
         // quick fixes are graph edits for the static rules; a puzzle about the data itself needs a student
         Assumptions.assumeTrue(Puzzle.of(puzzle.workflow()).clear().stream().anyMatch(r -> r.startsWith("L")), "run-time rules only");
-        var fixed = org.anneal.lineage.Fixer.fixAll(puzzle, NodeRegistry.standard());
+        var fixed = org.anneal.session.Fixer.fixAll(puzzle, NodeRegistry.standard());
         assertFalse(fixed.applied().isEmpty());
         assertEquals(List.of(), fixed.remaining(), fixed.applied().toString());
         Verdict v = verifier.verify(puzzle, fixed.workflow());

@@ -36,15 +36,6 @@ final class ClusterData {
         return out;
     }
 
-    /** The same choice at run time, on the table itself. */
-    static List<String> columns(Table t, List<String> listed, String param, String node) {
-        try {
-            return columns(t.spec(org.anneal.spec.Lineage.UNSPLIT), listed, param, node);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
-    }
-
     /** Every column must still be there, numeric, where a fitted clustering is applied. */
     static void requireIn(TableSpec data, List<String> columns, String port, String node) throws ConfigError {
         for (String name : columns) {

@@ -9,6 +9,7 @@ import org.anneal.ml.Plot;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -48,20 +49,20 @@ public final class ElbowNode implements Node<ElbowNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        ClusterData.columns(t, p.columns(), "columns", ctx.nodeId());
+        List<String> read = ClusterData.columns(t, p.columns(), "columns", ctx.nodeId());
         Lineage learnt = Lineage.learntFrom(t.lineage());
         List<ColumnSpec> cols = new ArrayList<>();
         for (String name : List.of("k", "inertia", "relative_inertia", "silhouette")) {
             cols.add(new ColumnSpec(name, ColumnType.NUMERIC, name.equals("k") ? ColumnRole.ID : ColumnRole.FEATURE));
         }
-        return Specs.builder().put(PLOT, ValueSpec.of(DataKind.PLOT, learnt)).put(SCORES, new TableSpec(cols, learnt)).build();
+        return Specs.builder().put(PLOT, ValueSpec.of(DataKind.PLOT, learnt)).put(SCORES, new TableSpec(cols, learnt)).build().withPlan(new ColumnPlan(read));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
         String node = ctx.nodeId();
-        List<String> cols = ClusterData.columns(t, p.columns(), "columns", node);
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[][] x = ClusterData.matrix(t, cols, node);
         int maxK = ClusterData.distinctRows(x, p.maxK()); // no k beyond the distinct points: its extra clusters would be empty
         double[] k = new double[maxK];

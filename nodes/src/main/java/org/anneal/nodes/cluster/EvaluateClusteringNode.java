@@ -8,6 +8,7 @@ import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
 import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -50,17 +51,18 @@ public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         requireCategorical(t, p.cluster(), "cluster", ctx.nodeId());
-        ClusterData.columns(t, p.columns(), "columns", ctx.nodeId());
+        List<String> read = ClusterData.columns(t, p.columns(), "columns", ctx.nodeId());
         if (!p.truth().isEmpty()) {
             requireCategorical(t, p.truth(), "truth", ctx.nodeId());
         }
-        return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, t.lineage()));
+        return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, t.lineage())).withPlan(new ColumnPlan(read));
     }
 
     private static void requireCategorical(TableSpec t, String name, String param, String node) throws ConfigError {
         ColumnSpec c = t.requireColumn(name, param);
-        if (c.isNumeric()) {
-            throw ConfigError.atParam(param, "'" + node + "' needs a categorical column in '" + param + "'; '" + name + "' holds numbers.",
+        if (!c.isCategorical()) {
+            throw ConfigError.atParam(param, "'" + node + "' needs a categorical column in '" + param + "'; '" + name + "' holds "
+                    + c.type().title() + "s.",
                     "Pick the column a clustering node added (categorical, c1, c2, …) or cast it (prepare.cast).");
         }
     }
@@ -70,7 +72,7 @@ public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode
         Table t = in.get(TABLE);
         String node = ctx.nodeId();
         CategoricalColumn cluster = categorical(t, p.cluster(), node);
-        double[][] x = ClusterData.matrix(t, ClusterData.columns(t, p.columns(), "columns", node), node);
+        double[][] x = ClusterData.matrix(t, in.plan(ColumnPlan.class, this, p, ctx).columns(), node);
         int k = cluster.levels().size();
         int[] c = cluster.codes();
         long present = java.util.Arrays.stream(c).distinct().count();

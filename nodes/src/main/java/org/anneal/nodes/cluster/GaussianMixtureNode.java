@@ -10,6 +10,7 @@ import org.anneal.ml.Task;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -76,13 +77,13 @@ public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Param
                 .put(STATE, state)
                 .put(COMPONENTS, KMeansNode.centresSpec(cols, "weight", learnt))
                 .put(METRICS, ValueSpec.of(DataKind.METRICS, learnt))
-                .build();
+                .build().withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[][] x = ClusterData.matrix(fit, cols, ctx.nodeId());
         ClusterData.requireDistinct(x, p.k(), ctx.nodeId());
         MixtureFit.Result r = MixtureFit.fit(x, cols, p.k(), p.covariance().equals("full"), p.iterations(), p.tolerance(), ctx.seed(),

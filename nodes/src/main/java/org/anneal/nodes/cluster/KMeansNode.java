@@ -11,6 +11,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -69,13 +70,13 @@ public final class KMeansNode implements Node<KMeansNode.Params> {
                 .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
                 .put(STATE, state)
                 .put(CENTRES, centresSpec(cols, "size", Lineage.learntFrom(fit.lineage())))
-                .build();
+                .build().withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[][] x = ClusterData.matrix(fit, cols, ctx.nodeId());
         ClusterData.requireDistinct(x, p.k(), ctx.nodeId());
         NearestCentre centres = KMeansFit.fit(x, cols, p.k(), p.init().equals("k-means++"), p.iterations(), p.restarts(), ctx.seed(),

@@ -8,6 +8,7 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.data.TensorColumn;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -30,7 +31,8 @@ import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.aggregate", title = "Average replicates", phase = Phase.DATA, role = LeakageRole.STATELESS,
         doc = "Collapses the rows of each value of `key` (a sample, a specimen) into one row: numeric columns become the mean of "
-                + "their non-missing values, categorical columns the most frequent value (or the first one), id and group columns keep "
+                + "their non-missing values, categorical columns the most frequent value (or the first one), tensor columns (spectra, images) the value-by-value "
+                + "mean of their rows, id and group columns keep "
                 + "their first value, and a count column tells how many rows were averaged. Use it for replicate spectra or repeated "
                 + "measurements of one sample: one row per sample cannot be split across training and test. Groups appear in the "
                 + "order of their first row. Each output row depends only on the rows of its own key, so it is safe before a split.")
@@ -53,7 +55,10 @@ public final class AggregateNode implements Node<AggregateNode.Params> {
         if (p.key() == null || p.key().isBlank()) {
             throw ConfigError.atParam("key", "No key column is set.", "Set 'key' to the column that names the sample of each row.");
         }
-        t.requireColumn(p.key(), "key");
+        if (t.requireColumn(p.key(), "key").isTensor()) {
+            throw ConfigError.atParam("key", "The key '" + p.key() + "' holds a tensor per row, which cannot name a sample.",
+                    "Use the column that names each row's sample or specimen.");
+        }
         if (!p.countColumn().isEmpty() && t.column(p.countColumn()).isPresent()) {
             throw ConfigError.atParam("countColumn", "The table already has a column '" + p.countColumn() + "'.",
                     "Choose another name for the count column, or leave it empty.");
@@ -80,8 +85,12 @@ public final class AggregateNode implements Node<AggregateNode.Params> {
             ctx.checkCancelled();
             Column c = t.columns().get(j);
             boolean keepFirst = c == key || c.role() == ColumnRole.ID || c.role() == ColumnRole.GROUP;
-            out.add(c instanceof NumericColumn n ? (keepFirst ? first(n, rows) : mean(n, rows))
-                    : summarise((CategoricalColumn) c, rows, keepFirst || p.categorical().equals("first")));
+            if (c instanceof TensorColumn tc) { // replicate spectra or images: their mean, value by value
+                out.add(keepFirst ? tc.rows(rows.stream().mapToInt(g -> g[0]).toArray()) : tc.meanOfRows(rows));
+            } else {
+                out.add(c instanceof NumericColumn n ? (keepFirst ? first(n, rows) : mean(n, rows))
+                        : summarise((CategoricalColumn) c, rows, keepFirst || p.categorical().equals("first")));
+            }
             ctx.progress((j + 1.0) / t.columnCount());
         }
         if (!p.countColumn().isEmpty()) {

@@ -10,6 +10,7 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -51,18 +52,14 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         check(t.requireColumn(p.column(), "column"), p);
-        return Specs.of(OUT, t);
+        return Specs.of(OUT, t).withPlan(new ColumnPlan(List.of(p.column())));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        Column c = t.column(p.column()).orElseThrow(() -> new NodeFailure("There is no column '" + p.column() + "'.", "Check 'column'."));
-        try {
-            check(c.spec(), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        // configure checked that the column exists and that the operator and value suit its type
+        Column c = t.column(in.plan(ColumnPlan.class, this, p, ctx).columns().get(0)).orElseThrow();
         boolean[] keep = c instanceof NumericColumn n ? numeric(n, p) : categorical((CategoricalColumn) c, p);
         int[] rows = IntStream.range(0, keep.length).filter(i -> keep[i]).toArray();
         if (rows.length == 0 && t.rowCount() > 0) {
@@ -79,6 +76,10 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
         }
         if (!list && p.value().isEmpty()) {
             throw ConfigError.atParam("value", "'" + p.operator() + "' needs a value to compare with.", "Set 'value'.");
+        }
+        if (c.isTensor()) {
+            throw ConfigError.atParam("column", "Column '" + c.name() + "' holds a tensor per row (" + c.shape().describe() + "), which "
+                    + "cannot be compared with a value.", "Filter on a numeric or categorical column.");
         }
         if (!c.isNumeric()) {
             if (p.operator().startsWith("<") || p.operator().startsWith(">")) {

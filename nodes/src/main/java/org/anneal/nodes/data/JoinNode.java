@@ -10,6 +10,7 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.data.TensorColumn;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
@@ -72,6 +73,10 @@ public final class JoinNode implements Node<JoinNode.Params> {
         ColumnSpec lKey = left.requireColumn(p.key(), "key");
         ColumnSpec rKey = right.column(rk).orElseThrow(() -> ConfigError.atPort(RIGHT.name(), "The table on 'right' has no column '" + rk + "'.",
                 "Set 'rightKey' to the key's name in the right table. Columns there: " + String.join(", ", right.names())));
+        if (lKey.isTensor() || rKey.isTensor()) {
+            throw ConfigError.atParam(lKey.isTensor() ? "key" : "rightKey", "The key '" + (lKey.isTensor() ? lKey : rKey).name()
+                    + "' holds a tensor per row, which cannot be matched.", "Join on an id, a category or a number.");
+        }
         if (lKey.type() != rKey.type()) {
             throw ConfigError.atPort(RIGHT.name(), "The key '" + p.key() + "' holds " + kind(lKey) + " on 'left' but '" + rk + "' holds "
                     + kind(rKey) + " on 'right', so no key can match.",
@@ -144,6 +149,9 @@ public final class JoinNode implements Node<JoinNode.Params> {
 
     /** Like {@link Column#rows} but index -1 gives a missing cell (a left row without a match). */
     private static Column rowsOrMissing(Column c, int[] index) {
+        if (c instanceof TensorColumn t) {
+            return t.rowsOrMissing(index);
+        }
         if (c instanceof NumericColumn n) {
             double[] v = new double[index.length];
             for (int i = 0; i < v.length; i++) {
@@ -176,6 +184,6 @@ public final class JoinNode implements Node<JoinNode.Params> {
     }
 
     private static String kind(ColumnSpec c) {
-        return c.isNumeric() ? "numbers" : "categories";
+        return c.isNumeric() ? "numbers" : c.isTensor() ? "tensors" : "categories";
     }
 }

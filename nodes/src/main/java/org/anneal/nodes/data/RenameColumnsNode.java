@@ -40,26 +40,25 @@ public final class RenameColumnsNode implements Node<RenameColumnsNode.Params> {
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows whose columns to rename");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The same rows under the new names");
 
+    /** The renaming configure checked (old name → new name), for execute. */
+    record Renames(Map<String, String> mapping) {
+    }
+
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         Map<String, String> m = mapping(t, p);
         List<ColumnSpec> cols = new ArrayList<>();
         for (ColumnSpec c : t.columns()) {
-            cols.add(new ColumnSpec(m.getOrDefault(c.name(), c.name()), c.type(), c.role(), c.unit()));
+            cols.add(c.renamed(m.getOrDefault(c.name(), c.name())));
         }
-        return Specs.of(OUT, t.withColumns(cols));
+        return Specs.of(OUT, t.withColumns(cols)).withPlan(new Renames(m));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        Map<String, String> m;
-        try {
-            m = mapping(t.spec(org.anneal.spec.Lineage.UNSPLIT), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        Map<String, String> m = in.plan(Renames.class, this, p, ctx).mapping();
         List<Column> cols = t.columns().stream().map(c -> m.containsKey(c.name()) ? c.renamed(m.get(c.name())) : c).toList();
         return Outputs.of(OUT, new Table(cols));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -40,18 +41,13 @@ public final class SelectColumnsNode implements Node<SelectColumnsNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         List<String> names = chosen(t, p);
-        return Specs.of(OUT, t.withColumns(names.stream().map(n -> t.column(n).orElseThrow()).toList()));
+        return Specs.of(OUT, t.withColumns(names.stream().map(n -> t.column(n).orElseThrow()).toList())).withPlan(new ColumnPlan(names));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        List<String> names;
-        try {
-            names = chosen(t.spec(org.anneal.spec.Lineage.UNSPLIT), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> names = in.plan(ColumnPlan.class, this, p, ctx).columns();
         List<Column> cols = names.stream().map(n -> t.column(n).orElseThrow()).toList();
         return Outputs.of(OUT, new Table(cols));
     }

@@ -63,7 +63,9 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
         // the confusion matrix's columns depend on the classes, known only at run time; its spec lists the fixed one
         TableSpec confusion = new TableSpec(List.of(new ColumnSpec("actual", ColumnType.CATEGORICAL, ColumnRole.ID)), lineage);
         return Specs.builder().put(METRICS, ValueSpec.of(DataKind.METRICS, lineage)).put(PREDICTIONS, preds)
-                .put(CONFUSION, confusion).put(CONFUSION_PLOT, ValueSpec.of(DataKind.PLOT, lineage)).build();
+                .put(CONFUSION, confusion).put(CONFUSION_PLOT, ValueSpec.of(DataKind.PLOT, lineage)).build()
+                .withRunTimeColumns(PREDICTIONS, Specs.RunTimeColumns.APPENDED) // a probability column per class found
+                .withRunTimeColumns(CONFUSION, Specs.RunTimeColumns.APPENDED);
     }
 
     @Override

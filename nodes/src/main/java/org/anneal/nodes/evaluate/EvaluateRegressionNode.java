@@ -52,7 +52,8 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
         TableSpec data = in.table(DATA);
         TableSpec preds = ScoringSpecs.predictions(model, data, Task.REGRESSION, p.predictionColumn());
         ValueSpec metrics = ValueSpec.of(DataKind.METRICS, data.lineage().fittedWith(model.lineage()));
-        return Specs.of(METRICS, metrics, PREDICTIONS, preds);
+        // a model that knows its uncertainty (a Gaussian process) adds prediction_sd; only the fitted model says so
+        return Specs.of(METRICS, metrics, PREDICTIONS, preds).withRunTimeColumns(PREDICTIONS, Specs.RunTimeColumns.APPENDED);
     }
 
     @Override

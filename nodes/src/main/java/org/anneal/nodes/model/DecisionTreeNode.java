@@ -26,8 +26,7 @@ import org.anneal.spec.Specs;
 public final class DecisionTreeNode implements Node<DecisionTreeNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
             @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64) int maxDepth) {
     }
 
@@ -35,11 +34,11 @@ public final class DecisionTreeNode implements Node<DecisionTreeNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), true, List.of("maxDepth")));
+        return Specs.of(LEARNER, LearnerSpecs.learner(p.task().task(), true, List.of("maxDepth")));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new TreeLearner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), p.maxDepth(), 1, 1.0));
+        return Outputs.of(LEARNER, new TreeLearner(p.task().task(), p.maxDepth(), 1, 1.0));
     }
 }

@@ -28,8 +28,7 @@ import org.anneal.spec.Specs;
 public final class ExtraTreesNode implements Node<ExtraTreesNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
             @Param(doc = "Number of trees", def = "100", min = 2, max = 5000) int trees,
             @Param(doc = "Maximum depth of each tree", def = "12", min = 1, max = 64) int maxDepth,
             @Param(doc = "Fraction of features considered at each split (1 = all, the usual choice for regression)", def = "1.0", min = 0.01, max = 1) double featureFraction) {
@@ -39,12 +38,12 @@ public final class ExtraTreesNode implements Node<ExtraTreesNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), true,
+        return Specs.of(LEARNER, LearnerSpecs.learner(p.task().task(), true,
                 List.of("trees", "maxDepth", "featureFraction")));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new ExtraTreesLearner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), p.trees(), p.maxDepth(), p.featureFraction()));
+        return Outputs.of(LEARNER, new ExtraTreesLearner(p.task().task(), p.trees(), p.maxDepth(), p.featureFraction()));
     }
 }

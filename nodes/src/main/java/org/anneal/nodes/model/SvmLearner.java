@@ -24,14 +24,17 @@ import org.tribuo.regression.libsvm.SVMRegressionType;
  * Support vector machines by LIBSVM (pure Java, through Tribuo): C-SVC for classification with Platt-scaled
  * probabilities, epsilon-SVR for regression (targets used as they are, not standardized).
  *
- * @param kernel "linear", "rbf" or "poly"
+ * @param kernel stored as "linear", "rbf" or "poly"
  * @param gamma  kernel width for rbf and poly; 0 = 1 / number of features (LIBSVM's default)
  */
-public record SvmLearner(Task task, String kernel, double c, double gamma, int degree, double epsilon) implements Learner {
+public record SvmLearner(Task task, Kernel kernel, double c, double gamma, int degree, double epsilon) implements Learner {
+
+    public enum Kernel { LINEAR, RBF, POLY }
+
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "SVM (LIBSVM, %s, %s kernel, C = %s%s)", task == Task.REGRESSION ? "epsilon-SVR" : "C-SVC", kernel, c,
+        return String.format(Locale.ROOT, "SVM (LIBSVM, %s, %s kernel, C = %s%s)", task == Task.REGRESSION ? "epsilon-SVR" : "C-SVC", org.anneal.spec.Choices.name(kernel), c,
                 task == Task.REGRESSION ? ", epsilon = " + epsilon : "");
     }
 
@@ -54,16 +57,16 @@ public record SvmLearner(Task task, String kernel, double c, double gamma, int d
         p.setCost(c);
         p.setGamma(gamma > 0 ? gamma : 1.0 / Math.max(1, features));
         p.setDegree(degree);
-        p.setCoeff(kernel.equals("poly") ? 1 : 0);
+        p.setCoeff(kernel == Kernel.POLY ? 1 : 0);
         p.setEpsilon(epsilon);
         return p;
     }
 
     private KernelType kernelType() {
         return switch (kernel) {
-            case "rbf" -> KernelType.RBF;
-            case "poly" -> KernelType.POLY;
-            default -> KernelType.LINEAR;
+            case RBF -> KernelType.RBF;
+            case POLY -> KernelType.POLY;
+            case LINEAR -> KernelType.LINEAR;
         };
     }
 

@@ -1,7 +1,6 @@
 package org.anneal.nodes.model;
 
 import java.util.List;
-import java.util.Locale;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
@@ -26,9 +25,8 @@ import org.anneal.spec.Specs;
 public final class SvmNode implements Node<SvmNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"classification\"",
-                    choices = {"regression", "classification"}) String task,
-            @Param(doc = "Kernel", def = "\"rbf\"", choices = {"linear", "rbf", "poly"}) String kernel,
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"classification\"") TaskChoice task,
+            @Param(doc = "Kernel", def = "\"rbf\"") SvmLearner.Kernel kernel,
             @Param(doc = "Cost of margin violations: larger fits the training rows harder", def = "1.0", min = 1e-6, max = 1e6) double c,
             @Param(doc = "Kernel width for rbf and poly; 0 = 1 / number of features", def = "0.0", min = 0) double gamma,
             @Param(doc = "Degree of the poly kernel", def = "3", min = 1, max = 10) int degree,
@@ -39,12 +37,12 @@ public final class SvmNode implements Node<SvmNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true, List.of("C", "gamma", "epsilon")));
+        return Specs.of(LEARNER, LearnerSpecs.learner(p.task().task(), true, List.of("C", "gamma", "epsilon")));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new SvmLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.kernel(), p.c(), p.gamma(), p.degree(),
+        return Outputs.of(LEARNER, new SvmLearner(p.task().task(), p.kernel(), p.c(), p.gamma(), p.degree(),
                 p.epsilon()));
     }
 }

@@ -1,7 +1,6 @@
 package org.anneal.nodes.model;
 
 import java.util.List;
-import java.util.Locale;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
@@ -26,8 +25,7 @@ import org.anneal.spec.Specs;
 public final class XGBoostNode implements Node<XGBoostNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
             @Param(doc = "Number of boosting rounds (trees)", def = "100", min = 1, max = 10000) int trees,
             @Param(doc = "Maximum depth of each tree", def = "4", min = 1, max = 32) int maxDepth,
             @Param(doc = "Learning rate: how much of each new tree is added", def = "0.1", min = 1e-4, max = 1) double eta,
@@ -39,13 +37,13 @@ public final class XGBoostNode implements Node<XGBoostNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true,
+        return Specs.of(LEARNER, LearnerSpecs.learner(p.task().task(), true,
                 List.of("trees", "maxDepth", "eta", "subsample")));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new XGBoostLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.trees(), p.maxDepth(), p.eta(),
+        return Outputs.of(LEARNER, new XGBoostLearner(p.task().task(), p.trees(), p.maxDepth(), p.eta(),
                 p.subsample(), p.lambda()));
     }
 }

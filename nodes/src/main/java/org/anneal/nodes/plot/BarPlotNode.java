@@ -47,7 +47,7 @@ public final class BarPlotNode implements Node<BarPlotNode.Params> {
     /** The columns to draw, after filling in the defaults. */
     record Columns(String label, String value, String error) {
         static Columns resolve(TableSpec t, Params p) throws ConfigError {
-            String label = p.label().isEmpty() ? t.columns().stream().filter(c -> !c.isNumeric()).map(ColumnSpec::name).findFirst()
+            String label = p.label().isEmpty() ? t.columns().stream().filter(ColumnSpec::isCategorical).map(ColumnSpec::name).findFirst()
                     .orElseThrow(() -> ConfigError.atPort("table", "The table has no categorical column to name the bars.", "Set 'label'."))
                     : PlotSpecs.column(t, p.label(), "label", ColumnType.CATEGORICAL).name();
             String value = p.value().isEmpty() ? t.columns().stream().filter(ColumnSpec::isNumeric).map(ColumnSpec::name).findFirst()
@@ -62,19 +62,13 @@ public final class BarPlotNode implements Node<BarPlotNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        Columns.resolve(t, p);
-        return Specs.of(PLOT, PlotSpecs.plot(t));
+        return Specs.of(PLOT, PlotSpecs.plot(t)).withPlan(Columns.resolve(t, p));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        Columns c;
-        try {
-            c = Columns.resolve(t.spec(org.anneal.spec.Lineage.UNSPLIT), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        Columns c = in.plan(Columns.class, this, p, ctx);
         Column labels = t.column(c.label()).orElseThrow();
         List<String> names = new ArrayList<>();
         double[] x = new double[t.rowCount()];

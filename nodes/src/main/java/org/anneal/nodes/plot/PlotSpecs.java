@@ -27,18 +27,22 @@ final class PlotSpecs {
     static ColumnSpec truth(TableSpec t, String port, ColumnType type) throws ConfigError {
         ColumnSpec target = t.requireTarget(port);
         if (target.type() != type) {
-            throw ConfigError.atPort(port, "The target '" + target.name() + "' is " + (target.isNumeric() ? "numeric" : "categorical")
+            throw ConfigError.atPort(port, "The target '" + target.name() + "' is " + kind(target)
                     + ", but this plot is for " + (type == ColumnType.NUMERIC ? "regression" : "classification") + ".",
                     type == ColumnType.NUMERIC ? "Use plot.confusion or plot.roc for a classifier." : "Use plot.parity or plot.residuals for a regression model.");
         }
         return target;
     }
 
+    private static String kind(ColumnSpec c) {
+        return c.isNumeric() ? "numeric" : c.isTensor() ? "a tensor column" : "categorical";
+    }
+
     /** The named column, which must exist and have the given type. */
     static ColumnSpec column(TableSpec t, String name, String param, ColumnType type) throws ConfigError {
         ColumnSpec c = t.requireColumn(name, param);
         if (c.type() != type) {
-            throw ConfigError.atParam(param, "Column '" + name + "' is " + (c.isNumeric() ? "numeric" : "categorical") + "; this plot needs a "
+            throw ConfigError.atParam(param, "Column '" + name + "' is " + kind(c) + "; this plot needs a "
                     + (type == ColumnType.NUMERIC ? "numeric" : "categorical") + " column here.", PREDICTIONS_FIX);
         }
         return c;

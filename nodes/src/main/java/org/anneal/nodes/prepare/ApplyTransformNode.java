@@ -41,7 +41,8 @@ public final class ApplyTransformNode implements Node<ApplyTransformNode.Params>
                         "Apply the state to a table with the same columns as the one it was fitted on.");
             }
         }
-        return Specs.of(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(state.lineage())));
+        Specs out = Specs.of(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(state.lineage())));
+        return state.keepsSubset() ? out.withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET) : out;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -56,7 +57,7 @@ public final class CastNode implements Node<CastNode.Params> {
         for (ColumnSpec c : retyped(t, p)) {
             made.put(c.name(), c);
         }
-        return Specs.of(OUT, t.withColumns(TransformerSpec.transform(t.columns(), List.of(), made)));
+        return Specs.of(OUT, t.withColumns(TransformerSpec.transform(t.columns(), List.of(), made))).withPlan(new ColumnPlan(p.columns()));
     }
 
     private static List<ColumnSpec> retyped(TableSpec t, Params p) throws ConfigError {
@@ -67,6 +68,10 @@ public final class CastNode implements Node<CastNode.Params> {
         List<ColumnSpec> out = new ArrayList<>();
         for (String name : p.columns()) {
             ColumnSpec c = t.requireColumn(name, "columns");
+            if (c.isTensor()) {
+                throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, which cannot become " + p.to() + ".",
+                        "Remove it from 'columns'.");
+            }
             if (c.type() == target) {
                 throw ConfigError.atParam("columns", "Column '" + name + "' already holds " + (target == ColumnType.NUMERIC ? "numbers" : "categories") + ".",
                         "Remove it from 'columns'.");
@@ -79,13 +84,8 @@ public final class CastNode implements Node<CastNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        try {
-            retyped(t.spec(org.anneal.spec.Lineage.UNSPLIT), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
         List<Column> made = new ArrayList<>();
-        for (String name : p.columns()) {
+        for (String name : in.plan(ColumnPlan.class, this, p, ctx).columns()) { // configure checked each can be cast
             Column c = t.column(name).orElseThrow();
             made.add(c instanceof CategoricalColumn k ? toNumeric(k, p) : toCategorical((NumericColumn) c));
         }

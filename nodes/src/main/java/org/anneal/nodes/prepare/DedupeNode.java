@@ -30,8 +30,9 @@ import org.anneal.spec.TableSpec;
                 + "(the run-time check D1 counts such rows). It looks at each row's values only and learns nothing, so it is safe "
                 + "before the split; two missing cells count as equal. With a `tolerance` above 0, numbers count as equal when they "
                 + "differ by at most that fraction of the larger one (0.01 = 1 %), which also removes the same sample entered twice "
-                + "with different rounding (159 and 158.6 kg of cement); text must still match exactly. The near-copy check D4 "
-                + "reports such rows across a split.")
+                + "with different rounding (159 and 158.6 kg of cement); text must still match exactly. Tensor columns (images, "
+                + "spectra) match when every value is the same (compared by a hash of the values), also with a tolerance. The near-copy "
+                + "check D4 reports such rows across a split.")
 public final class DedupeNode implements Node<DedupeNode.Params> {
 
     public record Params(
@@ -81,7 +82,7 @@ public final class DedupeNode implements Node<DedupeNode.Params> {
             }
             List<String> key = new ArrayList<>(cols.size());
             for (Column c : cols) {
-                key.add(c.isMissing(i) ? null : c.text(i));
+                key.add(c.isMissing(i) ? null : c.key(i)); // a tensor's key hashes its values
             }
             if (seen.add(key)) {
                 keep.add(i);

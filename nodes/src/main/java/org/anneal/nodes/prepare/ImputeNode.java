@@ -63,12 +63,20 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
     }
 
-    private static List<String> columns(TableSpec t, Params p) throws ConfigError {
+    @Override
+    protected List<String> columns(TableSpec t, Params p) throws ConfigError {
         List<String> out = new ArrayList<>();
         List<String> wanted = p.columns().isEmpty()
                 ? t.columns().stream().filter(c -> c.role().isUsedAsFeature()).map(ColumnSpec::name).toList() : p.columns();
         for (String name : wanted) {
             ColumnSpec c = t.requireColumn(name, "columns");
+            if (c.isTensor()) {
+                if (p.columns().isEmpty()) {
+                    continue; // a missing image or spectrum is not made up from the others
+                }
+                throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, which this node cannot fill in.",
+                        "Remove it from 'columns', or drop the rows where it is missing (prepare.drop-missing).");
+            }
             if (c.type() == ColumnType.CATEGORICAL && !p.strategy().equals("most-frequent")) {
                 if (p.columns().isEmpty()) {
                     continue; // "every feature" with mean/median means every numeric feature
@@ -82,8 +90,7 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
     }
 
     @Override
-    public ColumnImputation fit(Table fit, Params p, ExecContext ctx) throws ConfigError {
-        List<String> cols = columns(fit.spec(Lineage.UNSPLIT), p);
+    protected ColumnImputation learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         double[] fill = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
             Column c = fit.column(cols.get(j)).orElseThrow();

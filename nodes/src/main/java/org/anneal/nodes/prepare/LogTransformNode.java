@@ -4,6 +4,8 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -21,7 +23,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.log", title = "Log / Box-Cox", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Compresses right-skewed columns (grain sizes, creep rates, concentrations): `log` takes ln x (x > 0), `log1p` "
@@ -58,21 +59,16 @@ public final class LogTransformNode implements Node<LogTransformNode.Params> {
         ScalingSpecs.requireIn(data, cols, DATA.name());
         if (!learns) {
             TransformerSpec stateless = new TransformerSpec(cols, List.of(), List.of(), Lineage.UNSPLIT);
-            return Specs.of(OUT, data, STATE, stateless);
+            return Specs.of(OUT, data, STATE, stateless).withPlan(new ColumnPlan(cols));
         }
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table data = in.get(DATA);
         Table fit = p.method().equals("box-cox") ? in.get(FIT) : null;
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns((fit != null ? fit : data).spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[] lambdas = new double[cols.size()];
         if (fit != null) {
             for (int j = 0; j < cols.size(); j++) {

@@ -45,14 +45,18 @@ public final class MinMaxNode extends FittedTransformNode<MinMaxNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec fit = in.table(FIT);
         TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        List<String> cols = columns(fit, p);
         ScalingSpecs.requireIn(data, cols, DATA.name());
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
     }
 
     @Override
-    public ColumnScaling fit(Table fit, Params p, ExecContext ctx) throws ConfigError {
-        List<String> cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
+    protected List<String> columns(TableSpec fit, Params p) throws ConfigError {
+        return ScalingSpecs.columns(fit, p.columns(), "columns");
+    }
+
+    @Override
+    protected ColumnScaling learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         double[] min = new double[cols.size()];
         double[] range = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {

@@ -11,6 +11,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -20,7 +21,6 @@ import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
-import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
@@ -76,18 +76,13 @@ public final class NmfNode implements Node<NmfNode.Params> {
                 .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
                 .put(STATE, state)
                 .put(PARTS, new TableSpec(partCols, Lineage.learntFrom(fit.lineage())))
-                .build();
+                .build().withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         NmfFactors f = NmfFactors.fit(NmfFactors.matrix(fit, cols), cols, p.components(), p.iterations(), p.tolerance(), ctx.seed(),
                 ctx::checkCancelled);
         ctx.progress(0.8);

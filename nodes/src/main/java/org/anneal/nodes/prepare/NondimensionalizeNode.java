@@ -44,12 +44,17 @@ public final class NondimensionalizeNode implements Node<NondimensionalizeNode.P
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with the columns and the reference");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with the ratios");
 
+    /** The ratio columns configure checked and named, for execute. */
+    record Made(List<ColumnSpec> columns) {
+    }
+
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         java.util.Map<String, ColumnSpec> made = new java.util.LinkedHashMap<>();
-        made(t, p).forEach(c -> made.put(c.name(), c));
-        return Specs.of(OUT, t.withColumns(TransformerSpec.transform(t.columns(), List.of(), made)));
+        List<ColumnSpec> columns = made(t, p);
+        columns.forEach(c -> made.put(c.name(), c));
+        return Specs.of(OUT, t.withColumns(TransformerSpec.transform(t.columns(), List.of(), made))).withPlan(new Made(columns));
     }
 
     private static List<ColumnSpec> made(TableSpec t, Params p) throws ConfigError {
@@ -96,12 +101,7 @@ public final class NondimensionalizeNode implements Node<NondimensionalizeNode.P
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        List<ColumnSpec> made;
-        try {
-            made = made(t.spec(org.anneal.spec.Lineage.UNSPLIT), p);
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<ColumnSpec> made = in.plan(Made.class, this, p, ctx).columns();
         double[] ref = p.reference().isEmpty() ? null : t.numeric(p.reference()).values();
         List<Column> cols = new ArrayList<>();
         for (int j = 0; j < made.size(); j++) {

@@ -61,7 +61,8 @@ public final class OneHotNode extends FittedTransformNode<OneHotNode.Params> {
                 STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
     }
 
-    private static List<String> columns(TableSpec t, Params p) throws ConfigError {
+    @Override
+    protected List<String> columns(TableSpec t, Params p) throws ConfigError {
         if (p.columns().isEmpty()) {
             return t.columns().stream().filter(c -> c.role() == ColumnRole.FEATURE && c.type() == ColumnType.CATEGORICAL).map(ColumnSpec::name).toList();
         }
@@ -74,9 +75,9 @@ public final class OneHotNode extends FittedTransformNode<OneHotNode.Params> {
     }
 
     @Override
-    public OneHotEncoding fit(Table fit, Params p, ExecContext ctx) throws ConfigError {
+    protected OneHotEncoding learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         Map<String, List<String>> cats = new LinkedHashMap<>();
-        for (String c : columns(fit.spec(org.anneal.spec.Lineage.UNSPLIT), p)) {
+        for (String c : cols) {
             CategoricalColumn k = (CategoricalColumn) fit.column(c).orElseThrow();
             TreeSet<String> seen = new TreeSet<>();
             for (int i = 0; i < k.size(); i++) {

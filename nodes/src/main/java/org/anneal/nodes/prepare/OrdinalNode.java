@@ -53,6 +53,10 @@ public final class OrdinalNode implements Node<OrdinalNode.Params> {
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with numbers instead of categories");
     static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class, "The category order per column");
 
+    /** The columns to encode and the orders the 'order' entries give, as configure checked them. */
+    record Resolved(List<String> columns, Map<String, List<String>> explicit) {
+    }
+
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec fit = in.table(FIT);
@@ -67,7 +71,7 @@ public final class OrdinalNode implements Node<OrdinalNode.Params> {
         List<ColumnSpec> made = cols.stream().map(c -> data.column(c).orElseThrow())
                 .map(c -> new ColumnSpec(c.name(), ColumnType.NUMERIC, c.role())).toList();
         TableSpec out = data.withColumns(TransformerSpec.transform(data.columns(), List.of(), byName(made)));
-        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), made));
+        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), made)).withPlan(new Resolved(cols, explicitOrders(p)));
     }
 
     private static Map<String, ColumnSpec> byName(List<ColumnSpec> cols) {
@@ -130,14 +134,10 @@ public final class OrdinalNode implements Node<OrdinalNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
         Map<String, List<String>> order = new LinkedHashMap<>();
-        try {
-            Map<String, List<String>> explicit = explicitOrders(p);
-            for (String c : columns(fit.spec(Lineage.UNSPLIT), p)) {
-                CategoricalColumn k = (CategoricalColumn) fit.column(c).orElseThrow();
-                order.put(c, explicit.containsKey(c) ? explicit.get(c) : seen(k));
-            }
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
+        Resolved plan = in.plan(Resolved.class, this, p, ctx);
+        for (String c : plan.columns()) {
+            CategoricalColumn k = (CategoricalColumn) fit.column(c).orElseThrow();
+            order.put(c, plan.explicit().containsKey(c) ? plan.explicit().get(c) : seen(k));
         }
         OrdinalEncoding state = new OrdinalEncoding(order, p.unknown().equals("missing"));
         state.apply(fit); // a fit row outside an explicit order is a typo in the order: report it against the fit rows first

@@ -3,6 +3,7 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.anneal.data.Table;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -10,7 +11,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -50,19 +50,14 @@ public final class OutlierRemovalNode implements Node<OutlierRemovalNode.Params>
         List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
         ScalingSpecs.requireIn(data, cols, DATA.name());
         TableSpec out = data.withLineage(data.lineage().fittedWith(fit.lineage()));
-        return Specs.of(OUT, out, REMOVED, out);
+        return Specs.of(OUT, out, REMOVED, out).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
         Table data = in.get(DATA);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         boolean[] outside = new boolean[data.rowCount()];
         for (String c : cols) {
             ctx.checkCancelled();

@@ -12,6 +12,7 @@ import org.anneal.ml.Plot;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -83,18 +84,13 @@ public final class PcaNode implements Node<PcaNode.Params> {
                 .put(STATE, state)
                 .put(SCREE, ValueSpec.of(DataKind.PLOT, learnt))
                 .put(LOADINGS, new TableSpec(loadingCols, learnt))
-                .build();
+                .build().withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         if (p.components() > cols.size()) {
             throw new NodeFailure("PCA of " + cols.size() + " column(s) has at most " + cols.size() + " components.",
                     "Set 'components' to " + cols.size() + " or fewer.");

@@ -3,6 +3,8 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -10,7 +12,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -20,7 +21,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.rbf", title = "RBF features", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces each listed column x by Gaussian bumps exp(-(x - c)² / (2 w²)), one column `x_rbf0`, `x_rbf1`, ... per "
@@ -60,18 +60,13 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
         }
         TableSpec out = BasisExpansion.spec(data, cols, "rbf", p.centres(), p.keepOriginal());
         return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols,
-                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "rbf", p.centres()).values())));
+                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "rbf", p.centres()).values()))).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[][] centres = new double[cols.size()][p.centres()];
         double[] widths = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {

@@ -3,6 +3,8 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -10,9 +12,7 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
-import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
@@ -20,7 +20,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.robust", title = "Robust scale", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Centres each column on its median and divides by its interquartile range, both learnt on the `fit` rows: "
@@ -55,18 +54,13 @@ public final class RobustScaleNode implements Node<RobustScaleNode.Params> {
         }
         List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
         ScalingSpecs.requireIn(data, cols, DATA.name());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[] centre = new double[cols.size()];
         double[] scale = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {

@@ -9,6 +9,7 @@ import org.anneal.data.Table;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -74,7 +75,8 @@ public final class RollingNode implements Node<RollingNode.Params> {
             t.requireColumn(p.by(), "by");
         }
         TableSpec out = t;
-        for (String c : ScalingSpecs.columns(requireNumericFeature(t), p.columns(), "columns")) {
+        List<String> cols = ScalingSpecs.columns(requireNumericFeature(t), p.columns(), "columns");
+        for (String c : cols) {
             if (t.column(c).orElseThrow().role() == ColumnRole.TARGET) {
                 throw ConfigError.atParam("columns", "'" + c + "' is the target: a window that contains the row itself hands its answer "
                         + "to the model.", "Remove '" + c + "' from 'columns'.");
@@ -86,7 +88,7 @@ public final class RollingNode implements Node<RollingNode.Params> {
             }
             out = out.plus(new ColumnSpec(name, ColumnType.NUMERIC, ColumnRole.FEATURE));
         }
-        return Specs.of(OUT, out);
+        return Specs.of(OUT, out).withPlan(new ColumnPlan(cols));
     }
 
     /** Checked here because ScalingSpecs would name a 'fit' port, and this node's only port is 'table'. */
@@ -105,12 +107,7 @@ public final class RollingNode implements Node<RollingNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(requireNumericFeature(t.spec(org.anneal.spec.Lineage.UNSPLIT)), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         List<int[]> series = series(t, p.by());
         Table out = t;
         for (int j = 0; j < cols.size(); j++) {

@@ -57,14 +57,21 @@ public final class SelectKBestNode extends FittedTransformNode<SelectKBestNode.P
             throw ConfigError.atPort(FIT.name(), "There are no numeric features to select from.", "Check the column roles at the data source.");
         }
         // which k survive is known only after fitting; the spec keeps every candidate so downstream checks stay permissive
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), List.of());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
+        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), List.of()).keepingSubset();
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state)
+                .withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET);
     }
 
     @Override
-    public ColumnSelection fit(Table fit, Params p, ExecContext ctx) {
+    protected List<String> columns(TableSpec fit, Params p) {
+        return fit.features().stream().filter(ColumnSpec::isNumeric).map(ColumnSpec::name).toList();
+    }
+
+    /** The candidates are {@code cols}, every numeric feature; which k survive is decided here, on the fit rows. */
+    @Override
+    protected ColumnSelection learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         Column target = fit.target().orElseThrow();
-        List<NumericColumn> candidates = fit.features().stream().filter(NumericColumn.class::isInstance).map(NumericColumn.class::cast).toList();
+        List<NumericColumn> candidates = cols.stream().map(fit::numeric).toList();
         List<double[]> scored = new ArrayList<>();
         for (int j = 0; j < candidates.size(); j++) {
             if ((j & 255) == 0) {

@@ -3,6 +3,8 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -10,7 +12,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -20,7 +21,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.spline", title = "Spline features", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces each listed column x by a B-spline basis: `knots + degree + 1` columns `x_bs0`, `x_bs1`, ... of smooth "
@@ -60,18 +60,13 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
             }
         }
         return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols,
-                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "bs", per).values())));
+                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "bs", per).values()))).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[][] knots = new double[cols.size()][];
         for (int j = 0; j < cols.size(); j++) {
             ctx.checkCancelled();

@@ -7,6 +7,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.nodes.pipeline.PipelineStepNode;
 import org.anneal.nodes.pipeline.PreprocessingStep;
 import org.anneal.nodes.pipeline.TransformStep;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -49,21 +50,19 @@ public final class StandardizeNode extends FittedTransformNode<StandardizeNode.P
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec fit = in.table(FIT);
         TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        List<String> cols = columns(fit, p);
         ScalingSpecs.requireIn(data, cols, DATA.name());
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+                STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
-    public ColumnScaling fit(Table fit, Params p, ExecContext ctx) {
-        TableSpec spec = fit.spec(org.anneal.spec.Lineage.UNSPLIT);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(spec, p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+    protected List<String> columns(TableSpec fit, Params p) throws ConfigError {
+        return ScalingSpecs.columns(fit, p.columns(), "columns");
+    }
+
+    @Override
+    protected ColumnScaling learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         double[] mean = new double[cols.size()];
         double[] sd = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {

@@ -8,6 +8,7 @@ import org.anneal.nodes.pipeline.PipelineStepNode;
 import org.anneal.nodes.pipeline.PreprocessingStep;
 import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -62,8 +63,8 @@ public final class TargetEncodeNode extends FittedTransformNode<TargetEncodeNode
         for (String c : cols) {
             ColumnSpec d = data.column(c).orElseThrow(() -> ConfigError.atPort(DATA.name(),
                     "The table on 'data' lacks the column '" + c + "' that is encoded.", "Encode rows with the same columns as the 'fit' rows."));
-            if (d.isNumeric()) {
-                throw ConfigError.atPort(DATA.name(), "Column '" + c + "' is numeric on 'data' but categorical on 'fit'.",
+            if (!d.isCategorical()) {
+                throw ConfigError.atPort(DATA.name(), "Column '" + c + "' holds " + d.type().title() + "s on 'data' but categories on 'fit'.",
                         "Wire both inputs to tables prepared the same way.");
             }
         }
@@ -72,12 +73,12 @@ public final class TargetEncodeNode extends FittedTransformNode<TargetEncodeNode
         }
         return Specs.of(OUT, data.withColumns(outCols).withLineage(data.lineage().fittedWith(fit.lineage())),
                 STATE, TransformerSpec.learntFrom(fit.lineage(), cols, List.of(),
-                        outCols.stream().filter(c -> cols.contains(c.name())).toList()));
+                        outCols.stream().filter(c -> cols.contains(c.name())).toList())).withPlan(new ColumnPlan(cols));
     }
 
     static List<String> columns(TableSpec fit, List<String> listed) throws ConfigError {
         if (listed.isEmpty()) {
-            List<String> all = fit.features().stream().filter(c -> !c.isNumeric()).map(ColumnSpec::name).toList();
+            List<String> all = fit.features().stream().filter(ColumnSpec::isCategorical).map(ColumnSpec::name).toList();
             if (all.isEmpty()) {
                 throw ConfigError.atPort(FIT.name(), "The table has no categorical feature columns to encode.",
                         "Check the data source's column roles; numeric columns need no encoding.");
@@ -89,6 +90,9 @@ public final class TargetEncodeNode extends FittedTransformNode<TargetEncodeNode
             if (c.isNumeric()) {
                 throw ConfigError.atParam("columns", "Column '" + name + "' is already numeric.", "Remove it from 'columns'.");
             }
+            if (c.isTensor()) {
+                throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, not categories.", "Remove it from 'columns'.");
+            }
             if (c.role() == org.anneal.spec.ColumnRole.TARGET) {
                 throw ConfigError.atParam("columns", "Column '" + name + "' is the target itself.", "Remove it from 'columns'.");
             }
@@ -97,13 +101,12 @@ public final class TargetEncodeNode extends FittedTransformNode<TargetEncodeNode
     }
 
     @Override
-    public TargetEncoding fit(Table fit, Params p, ExecContext ctx) {
-        List<String> cols;
-        try {
-            cols = columns(fit.spec(org.anneal.spec.Lineage.UNSPLIT), p.columns());
-        } catch (ConfigError e) {
-            throw new org.anneal.spec.NodeFailure(e.getMessage(), e.fix());
-        }
+    protected List<String> columns(TableSpec fit, Params p) throws ConfigError {
+        return columns(fit, p.columns());
+    }
+
+    @Override
+    protected TargetEncoding learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         ctx.checkCancelled();
         TargetEncoding state = TargetEncoding.fit(fit, cols, p.smoothing(), p.positiveClass());
         ctx.progress(0.5);

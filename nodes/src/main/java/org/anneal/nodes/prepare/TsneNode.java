@@ -7,6 +7,7 @@ import org.anneal.data.Table;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -57,18 +57,13 @@ public final class TsneNode implements Node<TsneNode.Params> {
             throw ConfigError.atParam("columns", "t-SNE cannot map the columns 'tsne1' or 'tsne2' it is about to write.",
                     "Rename them (data.rename) or leave them out of 'columns'.");
         }
-        return Specs.of(OUT, t.withColumns(out).withLineage(t.lineage().fittedWith(t.lineage())));
+        return Specs.of(OUT, t.withColumns(out).withLineage(t.lineage().fittedWith(t.lineage()))).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        List<String> cols;
-        try {
-            cols = ScalingSpecs.columns(t.spec(Lineage.UNSPLIT), p.columns(), "columns");
-        } catch (ConfigError e) {
-            throw new NodeFailure(e.getMessage(), e.fix());
-        }
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         int n = t.rowCount();
         if (n > TsneEmbedding.MAX_ROWS) {
             throw new NodeFailure("Exact t-SNE of " + n + " rows would compare " + n + " × " + n + " pairs; the limit is "

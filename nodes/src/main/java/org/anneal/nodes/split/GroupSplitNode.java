@@ -50,8 +50,13 @@ public final class GroupSplitNode implements Node<GroupSplitNode.Params> {
     }
 
     static ColumnSpec groupColumn(TableSpec t) throws ConfigError {
-        return t.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().orElseThrow(() -> ConfigError.atPort("table",
+        ColumnSpec g = t.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().orElseThrow(() -> ConfigError.atPort("table",
                 "The table has no group column.", "Set 'group' at the data source to the column that says which rows belong together."));
+        if (g.isTensor()) {
+            throw ConfigError.atPort("table", "The group column '" + g.name() + "' holds a tensor per row, which cannot name a group.",
+                    "Declare as group the column that names each row's specimen or micrograph (an id or a category).");
+        }
+        return g;
     }
 
     @Override

@@ -48,8 +48,12 @@ public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         if (p.stratify()) {
-            t.target().orElseThrow(() -> ConfigError.atParam("stratify", "Stratifying needs a target column, and the table has none.",
+            var target = t.target().orElseThrow(() -> ConfigError.atParam("stratify", "Stratifying needs a target column, and the table has none.",
                     "Set 'target' at the data source, or turn 'stratify' off."));
+            if (target.isTensor()) {
+                throw ConfigError.atParam("stratify", "The target '" + target.name() + "' holds a tensor per row, which has no classes or "
+                        + "quintiles to stratify by.", "Turn 'stratify' off.");
+            }
         }
         if (!p.shuffle() && p.stratify()) {
             throw ConfigError.atParam("shuffle", "A stratified split always shuffles within each class.", "Turn 'shuffle' on or 'stratify' off.");

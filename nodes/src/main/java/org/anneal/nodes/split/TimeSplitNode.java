@@ -42,8 +42,12 @@ public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().orElseThrow(() -> ConfigError.atPort("table",
+        var time = t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().orElseThrow(() -> ConfigError.atPort("table",
                 "The table has no time column.", "Set 'time' at the data source to the column with time stamps or sequence numbers."));
+        if (time.isTensor()) {
+            throw ConfigError.atPort("table", "The time column '" + time.name() + "' holds a tensor per row, which has no order in time.",
+                    "Declare as time the column with each row's time stamp or sequence number.");
+        }
         return SplitSpecs.trainAndTest(t, ctx.nodeId());
     }
 

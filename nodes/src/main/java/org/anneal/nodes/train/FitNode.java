@@ -67,6 +67,7 @@ public final class FitNode implements Node<FitNode.Params> {
         if (features.isEmpty()) {
             throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
         }
+        train.requireScalarFeatures(TRAIN.name());
         if (learner.numericFeaturesOnly()) {
             for (ColumnSpec c : features) {
                 if (c.type() != ColumnType.NUMERIC) {

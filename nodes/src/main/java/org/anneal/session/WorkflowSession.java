@@ -1,0 +1,108 @@
+package org.anneal.session;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.RunHandle;
+import org.anneal.exec.RunOptions;
+import org.anneal.exec.RunResult;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.lineage.DynamicChecks;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.spec.NodeRegistry;
+
+/**
+ * The one way into the engine for whoever checks or runs a whole workflow: validate → static leakage findings
+ * ({@link #check}) → run → run-time leakage findings ({@link #start}, {@link #run}) → report
+ * ({@link SessionResult#report()}). {@code anneal run}, {@code check} (and {@code --fix}), {@code handin},
+ * {@code grade}, {@code puzzle verify} and the editor all go through it, so a step added here (a limit, a new
+ * kind of finding, a provenance field) reaches every one of them. Callers keep what is theirs: what they print,
+ * which thresholds they trust, and the executor (with its cache), which they own and close.
+ */
+public final class WorkflowSession {
+    private final NodeRegistry registry;
+    private final Executor executor;
+
+    /** A session that runs on {@code executor}; null for one that only checks. */
+    public WorkflowSession(NodeRegistry registry, Executor executor) {
+        this.registry = registry;
+        this.executor = executor;
+    }
+
+    /** A session that only checks (validation and static findings), never runs. */
+    public static WorkflowSession checking(NodeRegistry registry) {
+        return new WorkflowSession(registry, null);
+    }
+
+    public NodeRegistry registry() {
+        return registry;
+    }
+
+    /** Validates with paths resolved against the workflow's folder and nothing else restricted. */
+    public Checked check(LoadedWorkflow lw) {
+        return check(lw, FileAccess.unrestricted(lw.baseDir()));
+    }
+
+    /** Validation and the static leakage findings; the run that may follow reads files the same way. */
+    public Checked check(LoadedWorkflow lw, FileAccess files) {
+        Validation v = new Validator(registry).validate(lw, files);
+        List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        return new Checked(v, findings, files);
+    }
+
+    /** Runs and waits; see {@link #start}. */
+    public SessionResult run(Checked checked, SessionOptions options) {
+        return start(checked, options).await();
+    }
+
+    /**
+     * Starts the run of a workflow that validated without errors and returns at once. The result completes after
+     * the run, with the run-time findings when the options ask for them.
+     *
+     * @throws IllegalArgumentException when validation found errors (nothing of such a workflow can be trusted to run)
+     */
+    public SessionRun start(Checked checked, SessionOptions options) {
+        if (executor == null) {
+            throw new IllegalStateException("this session only checks; give it an executor to run");
+        }
+        if (!checked.runnable()) {
+            throw new IllegalArgumentException("the workflow has problems that stop it from running: "
+                    + checked.validation().errors().get(0).describe());
+        }
+        RunHandle handle = executor.start(checked.validation(), new RunOptions(options.targets(), options.device(), checked.files()),
+                options.listener());
+        AtomicBoolean limitReached = new AtomicBoolean();
+        if (options.timeLimit() != null) {
+            CompletableFuture.delayedExecutor(options.timeLimit().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+                if (!handle.result().isDone()) {
+                    limitReached.set(true); // before cancel: cancelling completes the result on this thread
+                    handle.cancel();
+                }
+            });
+        }
+        CompletableFuture<SessionResult> result = handle.result().thenApply(r -> finish(checked, options, r, limitReached.get() && r.cancelled()));
+        return new SessionRun() {
+            @Override
+            public void cancel() {
+                handle.cancel();
+            }
+
+            @Override
+            public CompletableFuture<SessionResult> result() {
+                return result;
+            }
+        };
+    }
+
+    private static SessionResult finish(Checked checked, SessionOptions options, RunResult r, boolean timedOut) {
+        DynamicChecks.Thresholds t = options.thresholds();
+        List<Finding> dynamic = t == null || timedOut ? List.of() : new DynamicChecks(t).analyze(checked.validation(), r);
+        return new SessionResult(checked, r, dynamic, timedOut);
+    }
+}
