@@ -14,8 +14,8 @@ import org.anneal.nodes.evaluate.LearningCurveNode;
 import org.anneal.nodes.evaluate.ValidationCurveNode;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.RidgeLearner;
-import org.anneal.nodes.pipeline.PolynomialStepNode;
-import org.anneal.nodes.pipeline.StandardizeStepNode;
+import org.anneal.nodes.prepare.PolynomialFeaturesNode;
+import org.anneal.nodes.prepare.StandardizeNode;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.Lineage;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class CurvesTest {
     /** polynomial features of the given degree → standardize → ridge, as wired in the editor. */
     static Learner flexible(int degree, double lambda) throws Exception {
-        Learner scaled = PipelineStepsTest.wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), new RidgeLearner(lambda));
-        return PipelineStepsTest.wrap(new PolynomialStepNode(), new PolynomialStepNode.Params(degree), scaled);
+        Learner scaled = PipelineStepsTest.wrap(new StandardizeNode.InPipeline(), new StandardizeNode.InPipeline.Params(true, true), new RidgeLearner(lambda));
+        return PipelineStepsTest.wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(degree), scaled);
     }
 
     @Test

@@ -20,19 +20,19 @@ import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.RidgeLearner;
-import org.anneal.nodes.pipeline.ImputeStepNode;
-import org.anneal.nodes.pipeline.PolynomialStepNode;
 import org.anneal.nodes.pipeline.PreprocessedLearner;
 import org.anneal.nodes.pipeline.PreprocessedModel;
-import org.anneal.nodes.pipeline.SelectKBestStepNode;
-import org.anneal.nodes.pipeline.StandardizeStepNode;
+import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.nodes.prepare.ColumnImputation;
 import org.anneal.nodes.prepare.ColumnScaling;
+import org.anneal.nodes.prepare.ImputeNode;
+import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.nodes.prepare.SelectKBestNode;
+import org.anneal.nodes.prepare.StandardizeNode;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.Inputs;
-import org.anneal.spec.Specs;
 import org.anneal.spec.LearnerSpec;
+import org.anneal.spec.Specs;
 import org.junit.jupiter.api.Test;
 
 /** Pipeline steps fit on exactly the rows their learner is trained on, and nothing else. */
@@ -51,7 +51,7 @@ class PipelineStepsTest {
     void standardizeLearnsItsStatisticsFromTheTrainingRowsOnly() throws Exception {
         Table t = Fixtures.fiveRows();
         Table train = t.rows(new int[] {0, 1, 2, 3});
-        Learner l = wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), new RidgeLearner(0.5));
+        Learner l = wrap(new StandardizeNode.InPipeline(), new StandardizeNode.InPipeline.Params(true, true), new RidgeLearner(0.5));
         PreprocessedModel m = (PreprocessedModel) l.fit(train, features(t), "y", TestCtx.of("fit"));
         ColumnScaling s = (ColumnScaling) m.transform();
         // x1 on rows 0..3 is 1,2,3,4: mean 2.5, sample sd sqrt(5/3); x2 is 2,1,4,3: mean 2.5, same sd
@@ -69,7 +69,7 @@ class PipelineStepsTest {
         double[] x = {1, Double.NaN, 3, 8, Double.NaN};
         double[] y = {2, 4, 6, 16, 10};
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new ImputeStepNode(), new ImputeStepNode.Params("mean"), new RidgeLearner(0));
+        Learner l = wrap(new ImputeNode.InPipeline(), new ImputeNode.InPipeline.Params("mean"), new RidgeLearner(0));
         PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
         // train x = 1, NaN, 3 -> fill 2; the training rows become (1,2),(2,4),(3,6): y = 2x exactly
         assertArrayEquals(new double[] {2}, ((ColumnImputation) m.transform()).fill(), 0);
@@ -78,11 +78,11 @@ class PipelineStepsTest {
 
     @Test
     void polynomialDegreeIsAHyperparameterOfThePipeline() throws Exception {
-        Learner l = wrap(new PolynomialStepNode(), new PolynomialStepNode.Params(2), new RidgeLearner(0));
+        Learner l = wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(2), new RidgeLearner(0));
         assertEquals(Map.of("lambda", 0.0, "degree", 2.0), l.hyperparameters());
         Learner cubic = l.with("degree", 3);
-        assertEquals(new PreprocessedLearner(new PolynomialStepNode.Step(3), new RidgeLearner(0)), cubic);
-        assertEquals(new PreprocessedLearner(new PolynomialStepNode.Step(2), new RidgeLearner(4)), l.with("lambda", 4));
+        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 3)), new RidgeLearner(0)), cubic);
+        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 2)), new RidgeLearner(4)), l.with("lambda", 4));
         // a cubic law is recovered exactly by least squares on x, x², x³
         double[] x = new double[20];
         double[] y = new double[20];
@@ -99,7 +99,7 @@ class PipelineStepsTest {
     @Test
     void configureAddsTheStepSettingsToTheTunableHyperparameters() throws Exception {
         LearnerSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
-        Specs out = new SelectKBestStepNode().configure(Specs.of(Map.of("learner", ridge)), new SelectKBestStepNode.Params(3), TestCtx.of("s"));
+        Specs out = new SelectKBestNode.InPipeline().configure(Specs.of(Map.of("learner", ridge)), new SelectKBestNode.InPipeline.Params(3), TestCtx.of("s"));
         LearnerSpec p = (LearnerSpec) out.get("pipeline");
         assertEquals(List.of("lambda", "k"), p.tunables());
         assertTrue(p.numericFeaturesOnly(), "the inner learner's needs pass through");
@@ -139,7 +139,7 @@ class PipelineStepsTest {
         Table selectedOnAll = (Table) new SelectKBestNode().execute(new Inputs(Map.of("fit", t, "data", t)), new SelectKBestNode.Params(10),
                 TestCtx.of("sel")).get("out");
         double outside = cvR2(new RidgeLearner(1), selectedOnAll);
-        double inside = cvR2(wrap(new SelectKBestStepNode(), new SelectKBestStepNode.Params(10), new RidgeLearner(1)), t);
+        double inside = cvR2(wrap(new SelectKBestNode.InPipeline(), new SelectKBestNode.InPipeline.Params(10), new RidgeLearner(1)), t);
         assertTrue(outside > 0.3, "selection on all rows fakes a signal: r2 = " + outside);
         assertTrue(inside < 0.05, "selection inside the folds finds none: r2 = " + inside);
     }
@@ -158,7 +158,7 @@ class PipelineStepsTest {
         }
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x),
                 new org.anneal.data.CategoricalColumn("phase", ColumnRole.FEATURE, phase, List.of("a", "b", "c")), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new org.anneal.nodes.pipeline.OneHotStepNode(), new org.anneal.nodes.pipeline.OneHotStepNode.Params(), new RidgeLearner(1e-9));
+        Learner l = wrap(new org.anneal.nodes.prepare.OneHotNode.InPipeline(), new org.anneal.nodes.prepare.OneHotNode.InPipeline.Params(), new RidgeLearner(1e-9));
         TrainedModel m = l.fit(t.rows(new int[] {0, 1, 2, 3, 4, 5, 6, 7}), List.of("x", "phase"), "y", TestCtx.of("fit"));
         double[] p = m.predict(t);
         for (int i = 0; i < 8; i++) {
@@ -169,8 +169,8 @@ class PipelineStepsTest {
         assertEquals(2.5 + 2 * 8, p[8], 1e-6);
         assertEquals(2.5 + 2 * 9, p[9], 1e-6);
         LearnerSpec ridge = LearnerSpecs.learner(Task.REGRESSION, true, List.of("lambda"));
-        Specs out = new org.anneal.nodes.pipeline.OneHotStepNode().configure(Specs.of(Map.of("learner", ridge)),
-                new org.anneal.nodes.pipeline.OneHotStepNode.Params(), TestCtx.of("s"));
+        Specs out = new org.anneal.nodes.prepare.OneHotNode.InPipeline().configure(Specs.of(Map.of("learner", ridge)),
+                new org.anneal.nodes.prepare.OneHotNode.InPipeline.Params(), TestCtx.of("s"));
         assertFalse(((LearnerSpec) out.get("pipeline")).numericFeaturesOnly(), "categories are welcome behind it");
     }
 
@@ -179,7 +179,7 @@ class PipelineStepsTest {
         double[] x = {2, 6, 4, 10};
         double[] y = {1, 3, 2, 5};
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new org.anneal.nodes.pipeline.MinMaxStepNode(), new org.anneal.nodes.pipeline.MinMaxStepNode.Params(), new RidgeLearner(0));
+        Learner l = wrap(new org.anneal.nodes.prepare.MinMaxNode.InPipeline(), new org.anneal.nodes.prepare.MinMaxNode.InPipeline.Params(), new RidgeLearner(0));
         PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
         // train x in [2, 6]: the test x = 10 maps to 2, outside [0, 1]
         assertArrayEquals(new double[] {0, 1, 0.5, 2}, m.transform().apply(t).numeric("x").values(), 1e-12);

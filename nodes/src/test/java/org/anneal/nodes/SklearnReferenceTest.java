@@ -259,10 +259,10 @@ class SklearnReferenceTest {
         double m = p.get("train_rows").asDouble();
         // the sample-sd scaling shrinks the standardized features by sqrt((m-1)/m); this lambda undoes it exactly
         Learner ridge = new RidgeLearner(p.get("alpha").asDouble() * (m - 1) / m);
-        Learner selected = PipelineStepsTest.wrap(new org.anneal.nodes.pipeline.SelectKBestStepNode(),
-                new org.anneal.nodes.pipeline.SelectKBestStepNode.Params(p.get("k").asInt()), ridge);
-        Learner pipeline = PipelineStepsTest.wrap(new org.anneal.nodes.pipeline.StandardizeStepNode(),
-                new org.anneal.nodes.pipeline.StandardizeStepNode.Params(true, true), selected);
+        Learner selected = PipelineStepsTest.wrap(new org.anneal.nodes.prepare.SelectKBestNode.InPipeline(),
+                new org.anneal.nodes.prepare.SelectKBestNode.InPipeline.Params(p.get("k").asInt()), ridge);
+        Learner pipeline = PipelineStepsTest.wrap(new org.anneal.nodes.prepare.StandardizeNode.InPipeline(),
+                new org.anneal.nodes.prepare.StandardizeNode.InPipeline.Params(true, true), selected);
         var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", pipeline, "table", t)),
                 new CrossValidateNode.Params(5, org.anneal.spec.FoldStrategy.CONTIGUOUS, false, 1), TestCtx.of("cv"));
         assertArrayEquals(doubles(p.get("mse")), ((Table) out.get("folds")).numeric("mse").values(), EXACT);

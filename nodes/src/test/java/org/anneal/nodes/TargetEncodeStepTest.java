@@ -15,7 +15,7 @@ import org.anneal.ml.Metrics;
 import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.pipeline.PreprocessedModel;
-import org.anneal.nodes.pipeline.TargetEncodeStepNode;
+import org.anneal.nodes.prepare.TargetEncodeNode;
 import org.anneal.nodes.prepare.TargetEncoding;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.Inputs;
@@ -54,8 +54,8 @@ class TargetEncodeStepTest {
         double leaky = cvR2(new RidgeLearner(0), encodedOnAll);
         assertTrue(leaky > 0.99, "each row's encoding is its own target, so CV looks perfect: " + leaky);
 
-        Learner step = (Learner) new TargetEncodeStepNode().execute(new Inputs(Map.of("learner", new RidgeLearner(0))),
-                new TargetEncodeStepNode.Params(List.of(), 0, ""), TestCtx.of("encode")).get("pipeline");
+        Learner step = (Learner) new TargetEncodeNode.InPipeline().execute(new Inputs(Map.of("learner", new RidgeLearner(0))),
+                new TargetEncodeNode.InPipeline.Params(List.of(), 0, ""), TestCtx.of("encode")).get("pipeline");
         double honest = cvR2(step, t);
         // held-out specimens are unseen categories: they all get the training mean, so there is nothing to learn
         assertTrue(honest <= 0.0, "noise must not be predictable when the encoding is learnt per fold: " + honest);
@@ -68,8 +68,8 @@ class TargetEncodeStepTest {
         Table t = new Table(List.of(new CategoricalColumn("alloy", ColumnRole.FEATURE, codes, List.of("A", "B", "C")),
                 new NumericColumn("y", ColumnRole.TARGET, y)));
         Table train = t.rows(new int[] {0, 1, 2, 3});
-        Learner step = (Learner) new TargetEncodeStepNode().execute(new Inputs(Map.of("learner", new RidgeLearner(0))),
-                new TargetEncodeStepNode.Params(List.of(), 2, ""), TestCtx.of("encode")).get("pipeline");
+        Learner step = (Learner) new TargetEncodeNode.InPipeline().execute(new Inputs(Map.of("learner", new RidgeLearner(0))),
+                new TargetEncodeNode.InPipeline.Params(List.of(), 2, ""), TestCtx.of("encode")).get("pipeline");
         PreprocessedModel m = (PreprocessedModel) step.fit(train, List.of("alloy"), "y", TestCtx.of("fit"));
         Table encoded = m.transform().apply(t);
         double[] x = encoded.numeric("alloy").values();

@@ -65,7 +65,7 @@ class TuneTest {
     }
 
     static Learner cubicPipeline(int degree, double lambda) throws Exception {
-        return PipelineStepsTest.wrap(new org.anneal.nodes.pipeline.PolynomialStepNode(), new org.anneal.nodes.pipeline.PolynomialStepNode.Params(degree),
+        return PipelineStepsTest.wrap(new org.anneal.nodes.prepare.PolynomialFeaturesNode.InPipeline(), new org.anneal.nodes.prepare.PolynomialFeaturesNode.InPipeline.Params(degree),
                 new RidgeLearner(lambda));
     }
 

@@ -7,7 +7,6 @@ import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -28,6 +27,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "cluster.gaussian-mixture", title = "Gaussian mixture clustering", phase = Phase.MODEL, role = LeakageRole.FIT,

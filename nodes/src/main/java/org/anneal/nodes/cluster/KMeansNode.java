@@ -8,7 +8,6 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -29,6 +28,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "cluster.kmeans", title = "k-means clustering", phase = Phase.MODEL, role = LeakageRole.FIT,
         doc = "Groups the `fit` rows into `k` clusters around centres, each row belonging to its nearest centre, so that "

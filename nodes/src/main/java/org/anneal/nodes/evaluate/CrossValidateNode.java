@@ -11,19 +11,21 @@ import org.anneal.ml.Metrics;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.pipeline.PreprocessedLearner;
-import org.anneal.nodes.pipeline.StandardizeStepNode;
-import org.anneal.spec.LearnerSpec;
+import org.anneal.nodes.prepare.StandardizeNode;
 import org.anneal.spec.Choices;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
+import org.anneal.spec.CrossValidatedSpec;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
+import org.anneal.spec.FoldStrategy;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -31,11 +33,9 @@ import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
+import org.anneal.spec.Spec;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.CrossValidatedSpec;
-import org.anneal.spec.FoldStrategy;
-import org.anneal.spec.Spec;
 
 @NodeType(id = "evaluate.cross-validate", title = "Cross-validate", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         doc = "k-fold cross-validation of a learner on the `table` rows: each fold is held out once while the learner is fitted "
@@ -96,7 +96,7 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Learner learner = in.get(LEARNER);
         if (p.standardize()) {
-            learner = new PreprocessedLearner(new StandardizeStepNode.Step(true, true), learner);
+            learner = new PreprocessedLearner(StandardizeNode.step(true, true), learner);
         }
         Table t = in.get(TABLE);
         if (p.strategy() == FoldStrategy.LEAVE_ONE_OUT) {

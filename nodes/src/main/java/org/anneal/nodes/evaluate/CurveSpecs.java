@@ -7,17 +7,17 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
-import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigError;
+import org.anneal.spec.CrossValidatedSpec;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
+import org.anneal.spec.FoldStrategy;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.CrossValidatedSpec;
-import org.anneal.spec.FoldStrategy;
 
 /** What the learning- and validation-curve nodes share: the checks, the output specs and one point's scores. */
 final class CurveSpecs {

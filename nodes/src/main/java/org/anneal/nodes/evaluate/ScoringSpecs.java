@@ -1,11 +1,11 @@
 package org.anneal.nodes.evaluate;
 
 import org.anneal.ml.Task;
-import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigError;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.TableSpec;
 
 /** The configure-time checks every node that scores a model on rows shares. */

@@ -7,9 +7,9 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.spec.ModelSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ConfigError;
+import org.anneal.spec.ModelSpec;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.TableSpec;
 

@@ -2,13 +2,13 @@ package org.anneal.nodes.pipeline;
 
 import java.util.List;
 import org.anneal.ml.Learner;
-import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
+import org.anneal.spec.LearnerSpec;
 import org.anneal.spec.Node;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
@@ -18,7 +18,9 @@ import org.anneal.spec.Specs;
  * Base of the LEARNER → LEARNER pipeline nodes: wraps the incoming learner in a {@link PreprocessedLearner} with
  * this node's {@link PreprocessingStep}. These nodes never see rows (their role is STATELESS): the step is fitted
  * later, by whatever fits the learner, on exactly the rows it is given. The two ports are declared here once;
- * the descriptor reads them, and the {@code Params} a subclass binds, through the class hierarchy.
+ * the descriptor reads them, and the {@code Params} a subclass binds, through the class hierarchy. The members are
+ * the {@code InPipeline} classes nested in the {@code prepare.*} node whose {@link ColumnTransform} they run, so each
+ * transform is declared in one file.
  */
 public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     protected static final InPort<Learner> LEARNER_IN = InPort.of("learner", DataKind.LEARNER, Learner.class,

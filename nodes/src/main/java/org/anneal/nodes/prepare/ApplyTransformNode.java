@@ -2,7 +2,6 @@ package org.anneal.nodes.prepare;
 
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -18,6 +17,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.apply", title = "Apply fitted transform", phase = Phase.PREPARE, role = LeakageRole.APPLY,
         doc = "Applies state learnt by a preparation node (for example Standardize's `state`) to other rows, typically the "

@@ -8,11 +8,11 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 /**
  * Replaces each numeric column x by basis functions of it, f_0(x) ... f_{k-1}(x), named {@code x_<suffix>0} and so

@@ -10,7 +10,6 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ColumnPlan;
@@ -30,6 +29,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.cast", title = "Change column type", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
         doc = "Turns categorical columns into numbers or numeric columns into categories. To `numeric`: each category is read "

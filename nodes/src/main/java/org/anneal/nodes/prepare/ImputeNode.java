@@ -8,8 +8,10 @@ import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.nodes.pipeline.PipelineStepNode;
+import org.anneal.nodes.pipeline.PreprocessingStep;
+import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnRole;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -17,24 +19,22 @@ import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Lineage;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.impute", title = "Impute missing values", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Fills missing values with a statistic learnt on the `fit` rows: the mean or median of a numeric column, or the "
                 + "most frequent value (numbers or categories). Like a scaler, the statistic must come from the training rows only: "
                 + "fit on `train`, and fill the test rows with the same numbers through an Apply node.")
-public final class ImputeNode implements Node<ImputeNode.Params> {
+public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
 
     public record Params(
             @Param(doc = "Columns to fill; empty = every feature column", hint = Param.Hint.COLUMNS) List<String> columns,
@@ -46,6 +46,10 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with missing values filled");
     static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,
             "The learnt fill values, to apply to other rows");
+
+    public ImputeNode() {
+        super(FIT, DATA, OUT, STATE);
+    }
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
@@ -59,7 +63,8 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
     }
 
-    private static List<String> columns(TableSpec t, Params p) throws ConfigError {
+    @Override
+    protected List<String> columns(TableSpec t, Params p) throws ConfigError {
         List<String> out = new ArrayList<>();
         List<String> wanted = p.columns().isEmpty()
                 ? t.columns().stream().filter(c -> c.role().isUsedAsFeature()).map(ColumnSpec::name).toList() : p.columns();
@@ -85,16 +90,40 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
     }
 
     @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
-        Table fit = in.get(FIT);
-        List<String> cols = columns(fit.spec(Lineage.UNSPLIT), p);
+    protected ColumnImputation learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         double[] fill = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
             Column c = fit.column(cols.get(j)).orElseThrow();
             fill[j] = c instanceof NumericColumn n ? numericFill(n, p.strategy()) : mode((CategoricalColumn) c);
         }
-        ColumnImputation state = new ColumnImputation(p.strategy(), cols, fill);
-        return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
+        return new ColumnImputation(p.strategy(), cols, fill);
+    }
+
+    /** With mean or median only the numeric features are filled; most-frequent fills categorical ones too. */
+    @Override
+    public Params inPipeline(Table train, List<String> features, Params step) {
+        return new Params(step.strategy().equals("most-frequent") ? features : TransformStep.numeric(train, features), step.strategy());
+    }
+
+    @Override
+    public String describe(Params settings) {
+        return "Impute (" + settings.strategy() + ")";
+    }
+
+    @NodeType(id = "pipeline.impute", title = "Impute (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
+            doc = "Puts missing-value imputation in front of a learner: the fill values (mean, median or most frequent value) are "
+                    + "learnt on the rows the learner is trained on — each fold's training rows under Cross-validate — and the same "
+                    + "numbers fill the rows it predicts. Same arithmetic as prepare.impute. With mean or median only numeric features "
+                    + "are filled; most-frequent fills categorical ones too.")
+    public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
+        public record Params(
+                @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
+        }
+
+        @Override
+        protected PreprocessingStep step(Params p) {
+            return new TransformStep<>(new ImputeNode(), new ImputeNode.Params(List.of(), p.strategy()));
+        }
     }
 
     static double numericFill(NumericColumn c, String strategy) {

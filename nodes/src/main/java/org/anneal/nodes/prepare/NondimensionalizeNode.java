@@ -5,7 +5,6 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
@@ -24,6 +23,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.nondim", title = "Non-dimensionalise", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
         doc = "Divides columns by a reference column of the same row or by a constant: test temperature by melting point gives "

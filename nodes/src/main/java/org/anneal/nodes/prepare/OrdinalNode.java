@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -31,6 +30,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.ordinal", title = "Ordinal encode", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces categories that have a natural order (heat-treatment state, quality grade, phase sequence) by their "

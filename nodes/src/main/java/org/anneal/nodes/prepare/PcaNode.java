@@ -9,7 +9,6 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Plot;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -31,6 +30,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.pca", title = "PCA (principal components)", phase = Phase.PREPARE, role = LeakageRole.FIT,

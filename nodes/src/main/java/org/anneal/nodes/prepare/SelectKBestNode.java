@@ -3,36 +3,37 @@ package org.anneal.nodes.prepare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
+import org.anneal.nodes.pipeline.PipelineStepNode;
+import org.anneal.nodes.pipeline.PreprocessingStep;
+import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.select-k-best", title = "Select k best features", phase = Phase.PREPARE, role = LeakageRole.FIT, usesTarget = true,
         doc = "Univariate feature selection: scores every numeric feature on the `fit` rows by its link with the target "
                 + "(absolute Pearson correlation for a numeric target, the one-way ANOVA F statistic for classes) and keeps the `k` "
                 + "best. It looks at the target, so it must see training rows only: selected on all rows, features that match the "
                 + "test targets by chance survive and the score is inflated (worse with thousands of features, such as XRD bins).")
-public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
+public final class SelectKBestNode extends FittedTransformNode<SelectKBestNode.Params> {
 
     public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000) int k) {
     }
@@ -41,6 +42,10 @@ public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to reduce");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with only the kept features");
     static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class, "Which features were kept");
+
+    public SelectKBestNode() {
+        super(FIT, DATA, OUT, STATE);
+    }
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
@@ -58,10 +63,15 @@ public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
     }
 
     @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        Table fit = in.get(FIT);
+    protected List<String> columns(TableSpec fit, Params p) {
+        return fit.features().stream().filter(ColumnSpec::isNumeric).map(ColumnSpec::name).toList();
+    }
+
+    /** The candidates are {@code cols}, every numeric feature; which k survive is decided here, on the fit rows. */
+    @Override
+    protected ColumnSelection learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         Column target = fit.target().orElseThrow();
-        List<NumericColumn> candidates = fit.features().stream().filter(NumericColumn.class::isInstance).map(NumericColumn.class::cast).toList();
+        List<NumericColumn> candidates = cols.stream().map(fit::numeric).toList();
         List<double[]> scored = new ArrayList<>();
         for (int j = 0; j < candidates.size(); j++) {
             if ((j & 255) == 0) {
@@ -82,8 +92,60 @@ public final class SelectKBestNode implements Node<SelectKBestNode.Params> {
             kept.add(candidates.get((int) scored.get(i)[1]).name());
         }
         List<String> dropped = candidates.stream().map(Column::name).filter(n -> !kept.contains(n)).toList();
-        ColumnSelection state = new ColumnSelection(kept, dropped);
-        return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
+        return new ColumnSelection(kept, dropped);
+    }
+
+    /** Inside a pipeline the candidates are the learner's numeric features ({@link #readsTarget()} hides the others). */
+    @Override
+    public Params inPipeline(Table train, List<String> features, Params step) {
+        return step;
+    }
+
+    @Override
+    public boolean readsTarget() {
+        return true;
+    }
+
+    @Override
+    public String describe(Params settings) {
+        return "Select " + settings.k() + " best";
+    }
+
+    @Override
+    public Map<String, Double> tunables(Params settings) {
+        return Map.of("k", (double) settings.k());
+    }
+
+    @Override
+    public Params tuned(Params settings, String name, double value) {
+        if (!name.equals("k")) {
+            return super.tuned(settings, name, value);
+        }
+        if (value < 1 || value != Math.rint(value)) {
+            throw new NodeFailure("k must be a whole number of at least 1, not " + value + ".", "Tune k over 1, 2, 5, 10, …");
+        }
+        return new Params((int) value);
+    }
+
+    @NodeType(id = "pipeline.select-k-best", title = "Select k best (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
+            usesTarget = true,
+            doc = "Puts univariate feature selection (as prepare.select-k-best: |Pearson r| with a numeric target, ANOVA F with classes) "
+                    + "in front of a learner. The selection looks at the target, so it must be redone inside every fold: here it is, "
+                    + "because each fit chooses its k features from its own training rows. This is the honest way to cross-validate "
+                    + "feature selection on wide data (spectra, XRD bins); `k` can be tuned.")
+    public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
+        public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000) int k) {
+        }
+
+        @Override
+        protected PreprocessingStep step(Params p) {
+            return new TransformStep<>(new SelectKBestNode(), new SelectKBestNode.Params(p.k()));
+        }
+
+        @Override
+        protected List<String> tunable() {
+            return List.of("k");
+        }
     }
 
     static double correlation(double[] a, double[] b) {

@@ -4,31 +4,31 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
+import org.anneal.nodes.pipeline.PipelineStepNode;
+import org.anneal.nodes.pipeline.PreprocessingStep;
+import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.standardize", title = "Standardize", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Learns each column's mean and standard deviation on the `fit` rows and applies them to the `data` rows: "
                 + "z = (x - mean) / sd. Connect `fit` to the training rows; to scale the test rows with the same numbers, "
                 + "feed `state` into an Apply node. Missing values are ignored when fitting and stay missing. A column "
                 + "with zero spread is only centred.")
-public final class StandardizeNode implements Node<StandardizeNode.Params> {
+public final class StandardizeNode extends FittedTransformNode<StandardizeNode.Params> {
 
     public record Params(
             @Param(doc = "Numeric columns to scale; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
@@ -42,20 +42,27 @@ public final class StandardizeNode implements Node<StandardizeNode.Params> {
     static final OutPort<FittedTransform> STATE = OutPort.of("state", DataKind.TRANSFORMER, FittedTransform.class,
             "The learnt means and deviations, to apply to other rows");
 
+    public StandardizeNode() {
+        super(FIT, DATA, OUT, STATE);
+    }
+
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec fit = in.table(FIT);
         TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
+        List<String> cols = columns(fit, p);
         ScalingSpecs.requireIn(data, cols, DATA.name());
         return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())),
                 STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        Table fit = in.get(FIT);
-        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
+    protected List<String> columns(TableSpec fit, Params p) throws ConfigError {
+        return ScalingSpecs.columns(fit, p.columns(), "columns");
+    }
+
+    @Override
+    protected ColumnScaling learn(Table fit, List<String> cols, Params p, ExecContext ctx) {
         double[] mean = new double[cols.size()];
         double[] sd = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
@@ -69,9 +76,40 @@ public final class StandardizeNode implements Node<StandardizeNode.Params> {
             sd[j] = p.withStd() && ms[1] > 0 ? ms[1] : 1;
             ctx.progress((j + 1.0) / (2 * cols.size()));
         }
-        ColumnScaling state = new ColumnScaling("Standardize", cols, mean, sd);
-        Table out = state.apply(in.get(DATA));
-        return Outputs.of(OUT, out, STATE, state);
+        return new ColumnScaling("Standardize", cols, mean, sd);
+    }
+
+    @Override
+    public Params inPipeline(Table train, List<String> features, Params step) {
+        return new Params(TransformStep.numeric(train, features), step.withMean(), step.withStd());
+    }
+
+    @Override
+    public String describe(Params settings) {
+        return "Standardize";
+    }
+
+    /** A standardizer as a pipeline step: what Cross-validate's {@code standardize} option puts in front of its learner. */
+    public static TransformStep<Params> step(boolean withMean, boolean withStd) {
+        return new TransformStep<>(new StandardizeNode(), new Params(List.of(), withMean, withStd));
+    }
+
+    @NodeType(id = "pipeline.standardize", title = "Standardize (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
+            doc = "Puts a standardizer in front of a learner, like a step of scikit-learn's Pipeline: whenever the learner is fitted "
+                    + "(by Fit, by each fold of Cross-validate, by each candidate of Tune), the means and standard deviations are learnt "
+                    + "on exactly those training rows and reused unchanged on the rows it predicts. Wire a ridge learner through this node into "
+                    + "Cross-validate and every fold's held-out rows stay unseen. Same arithmetic as prepare.standardize "
+                    + "(sample sd; a constant column is only centred).")
+    public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
+        public record Params(
+                @Param(doc = "Subtract the mean", def = "true") boolean withMean,
+                @Param(doc = "Divide by the standard deviation", def = "true") boolean withStd) {
+        }
+
+        @Override
+        protected PreprocessingStep step(Params p) {
+            return StandardizeNode.step(p.withMean(), p.withStd());
+        }
     }
 
     /** Mean and sample standard deviation (n - 1) of the non-missing values, by Welford's update. */

@@ -4,7 +4,6 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -25,6 +24,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.tsne", title = "t-SNE map", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "A two-dimensional map of the rows for looking at: t-SNE places rows that are near neighbours in the chosen "
