@@ -12,6 +12,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -58,7 +59,7 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
         }
         ValueSpec state = ValueSpec.of(DataKind.TRANSFORMER, Lineage.learntFrom(fit.lineage()),
                 Map.of(ScalingSpecs.COLUMNS_FACT, String.join("\u001f", cols)));
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state).withPlan(new ColumnPlan(cols));
     }
 
     private static List<String> columns(TableSpec t, Params p) throws ConfigError {
@@ -82,7 +83,7 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Table fit = in.get(FIT);
-        List<String> cols = columns(fit.spec(Lineage.UNSPLIT), p);
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[] fill = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
             Column c = fit.column(cols.get(j)).orElseThrow();

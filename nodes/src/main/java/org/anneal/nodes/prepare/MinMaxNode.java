@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -42,13 +43,13 @@ public final class MinMaxNode implements Node<MinMaxNode.Params> {
         TableSpec data = in.table(DATA);
         List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
         ScalingSpecs.requireIn(data, cols, DATA.name());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, ScalingSpecs.stateSpec(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Table fit = in.get(FIT);
-        List<String> cols = ScalingSpecs.columns(fit.spec(Lineage.UNSPLIT), p.columns(), "columns");
+        List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
         double[] min = new double[cols.size()];
         double[] range = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {

@@ -11,6 +11,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -53,7 +54,7 @@ public final class OneHotNode implements Node<OneHotNode.Params> {
         // the 0/1 columns depend on the categories, known after fitting; configure shows the encoded columns as gone
         List<ColumnSpec> kept = new ArrayList<>(data.columns().stream().filter(c -> !cols.contains(c.name())).toList());
         return Specs.of(OUT, data.withColumns(kept).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols));
+                STATE, ScalingSpecs.stateSpec(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     private static List<String> columns(TableSpec t, Params p) throws ConfigError {
@@ -72,7 +73,7 @@ public final class OneHotNode implements Node<OneHotNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Table fit = in.get(FIT);
         Map<String, List<String>> cats = new LinkedHashMap<>();
-        for (String c : columns(fit.spec(org.anneal.spec.Lineage.UNSPLIT), p)) {
+        for (String c : in.plan(ColumnPlan.class, this, p, ctx).columns()) {
             CategoricalColumn k = (CategoricalColumn) fit.column(c).orElseThrow();
             TreeSet<String> seen = new TreeSet<>();
             for (int i = 0; i < k.size(); i++) {

@@ -7,6 +7,7 @@ import org.anneal.data.Table;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -42,7 +43,8 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         TableSpec out = t;
-        for (String c : ScalingSpecs.columns(t, p.columns(), "columns")) {
+        List<String> cols = ScalingSpecs.columns(t, p.columns(), "columns");
+        for (String c : cols) {
             for (int k = 2; k <= p.degree(); k++) {
                 String name = c + "^" + k;
                 if (t.column(name).isPresent()) {
@@ -51,14 +53,14 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
                 out = out.plus(new ColumnSpec(name, ColumnType.NUMERIC, ColumnRole.FEATURE));
             }
         }
-        return Specs.of(OUT, out);
+        return Specs.of(OUT, out).withPlan(new ColumnPlan(cols));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Table t = in.get(TABLE);
         Table out = t;
-        for (String c : ScalingSpecs.columns(t.spec(org.anneal.spec.Lineage.UNSPLIT), p.columns(), "columns")) {
+        for (String c : in.plan(ColumnPlan.class, this, p, ctx).columns()) {
             double[] x = t.numeric(c).values();
             List<double[]> powers = new ArrayList<>();
             double[] prev = x;
