@@ -2,6 +2,7 @@ package org.anneal.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.anneal.device.Device;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Meta;
 import org.anneal.graph.Workflow;
+import org.anneal.nodes.prepare.StandardizeNode;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
@@ -27,6 +29,7 @@ import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeRegistry;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
@@ -102,6 +105,14 @@ class ConfiguredExecutionTest {
         Outputs out = new TwoColumns().execute(new Inputs(Map.of()), new TwoColumns.Params("none"), new StandaloneContext("t", 1, Path.of(".")));
         assertFalse(planFromExecutor);
         assertEquals(2, ((Table) out.get("out")).columns().size());
+    }
+
+    @Test
+    void outsideARunAConfigureErrorIsTheNodeFailureExecuteThrows() {
+        Table t = new Table(List.of(new NumericColumn("a", ColumnRole.FEATURE, new double[] {1, 2})));
+        NodeFailure f = assertThrows(NodeFailure.class, () -> new StandardizeNode().execute(new Inputs(Map.of("fit", t, "data", t)),
+                new StandardizeNode.Params(List.of("nope"), true, true), new StandaloneContext("s", 1, Path.of("."))));
+        assertTrue(f.getMessage().contains("'nope'"), f.getMessage());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -60,7 +61,7 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
             data.requireColumn(c, "columns");
         }
         TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols);
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state);
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state).withPlan(new ColumnPlan(cols));
     }
 
     @Override

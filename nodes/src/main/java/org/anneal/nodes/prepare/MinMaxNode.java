@@ -7,6 +7,7 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.nodes.pipeline.PipelineStepNode;
 import org.anneal.nodes.pipeline.PreprocessingStep;
 import org.anneal.nodes.pipeline.TransformStep;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -47,7 +48,7 @@ public final class MinMaxNode extends FittedTransformNode<MinMaxNode.Params> {
         TableSpec data = in.table(DATA);
         List<String> cols = columns(fit, p);
         ScalingSpecs.requireIn(data, cols, DATA.name());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override

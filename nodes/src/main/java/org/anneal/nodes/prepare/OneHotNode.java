@@ -14,6 +14,7 @@ import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -58,7 +59,7 @@ public final class OneHotNode extends FittedTransformNode<OneHotNode.Params> {
         // the 0/1 columns depend on the categories, known after fitting; configure shows the encoded columns as gone
         List<ColumnSpec> kept = new ArrayList<>(data.columns().stream().filter(c -> !cols.contains(c.name())).toList());
         return Specs.of(OUT, data.withColumns(kept).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, TransformerSpec.learntFrom(fit.lineage(), cols));
+                STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override

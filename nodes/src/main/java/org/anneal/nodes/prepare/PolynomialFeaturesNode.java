@@ -13,6 +13,7 @@ import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -49,7 +50,8 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         TableSpec out = t;
-        for (String c : ScalingSpecs.columns(t, p.columns(), "columns")) {
+        List<String> cols = ScalingSpecs.columns(t, p.columns(), "columns");
+        for (String c : cols) {
             for (int k = 2; k <= p.degree(); k++) {
                 String name = c + "^" + k;
                 if (t.column(name).isPresent()) {
@@ -58,7 +60,7 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
                 out = out.plus(new ColumnSpec(name, ColumnType.NUMERIC, ColumnRole.FEATURE));
             }
         }
-        return Specs.of(OUT, out);
+        return Specs.of(OUT, out).withPlan(new ColumnPlan(cols));
     }
 
     @Override
