@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.anneal.graph.Json;
 import org.anneal.graph.PortRef;
-import org.anneal.provenance.FileDigests;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.Fingerprint;
 import org.anneal.spec.NodeDescriptor;
+import org.anneal.util.FileDigests;
 
 /**
  * Merkle-style cache keys: a node's key hashes its type, type version, bound params, seed, the digests

@@ -12,6 +12,7 @@ import org.anneal.graph.Json;
 import org.anneal.graph.Problem;
 import org.anneal.ml.Metrics;
 import org.anneal.spec.Fingerprint;
+import org.anneal.util.FileDigests;
 
 /**
  * The results file of a run: metrics, per-node status and timings, problems, and provenance (Anneal,

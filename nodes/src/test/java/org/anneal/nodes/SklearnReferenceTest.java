@@ -276,8 +276,8 @@ class SklearnReferenceTest {
         JsonNode g = f.get("grid_search");
         List<String> alphas = new ArrayList<>();
         g.get("alphas").forEach(a -> alphas.add(a.asText()));
-        var out = new org.anneal.nodes.model.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
-                new org.anneal.nodes.model.TuneNode.Params("lambda", alphas, "rmse", "grid", 10, "values", "", List.of(), 5, "contiguous"),
+        var out = new org.anneal.nodes.evaluate.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
+                new org.anneal.nodes.evaluate.TuneNode.Params("lambda", alphas, "rmse", "grid", 10, "values", "", List.of(), 5, "contiguous"),
                 TestCtx.of("tune"));
         Table curve = (Table) out.get("curve");
         assertArrayEquals(doubles(g.get("rmse_mean")), curve.numeric("rmse").values(), EXACT);

@@ -11,7 +11,7 @@ import org.anneal.ml.Learner;
 import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.RidgeLearner;
-import org.anneal.nodes.model.TuneNode;
+import org.anneal.nodes.evaluate.TuneNode;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.ml.Task;
 import org.anneal.spec.ConfigError;

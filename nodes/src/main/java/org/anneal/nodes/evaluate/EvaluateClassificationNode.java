@@ -9,7 +9,6 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
-import org.anneal.nodes.plot.ConfusionPlots;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;

@@ -1,5 +1,6 @@
 package org.anneal.nodes.optim;
 
+import org.anneal.ml.optim.Optimizer;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;
-import org.anneal.exec.StandaloneContext;
 import org.anneal.ml.FittedTransform;
 import org.anneal.ml.Learner;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
@@ -88,7 +87,38 @@ public final class PolynomialStepNode extends PipelineStepNode<PolynomialStepNod
             }
             // the expansion learns nothing, so it needs no seed or cancellation from the run that applies it
             return (Table) PrepareNodes.fitOn(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(columns, degree), data,
-                    new StandaloneContext("pipeline.polynomial", 0, Path.of("."))).get("out");
+                    DETACHED).get("out");
         }
     }
+
+    /** A context with nothing to give: no seed, no cancellation, no progress, no files. */
+    private static final ExecContext DETACHED = new ExecContext() {
+        @Override
+        public long seed() {
+            return 0;
+        }
+
+        @Override
+        public void checkCancelled() {
+        }
+
+        @Override
+        public void progress(double fraction) {
+        }
+
+        @Override
+        public String device() {
+            return "cpu";
+        }
+
+        @Override
+        public Path resolve(String path, String param) {
+            return Path.of(".").resolve(path);
+        }
+
+        @Override
+        public String nodeId() {
+            return "pipeline.polynomial";
+        }
+    };
 }

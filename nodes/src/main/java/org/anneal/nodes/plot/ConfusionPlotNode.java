@@ -5,6 +5,7 @@ import java.util.List;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Plot;
+import org.anneal.nodes.evaluate.ConfusionPlots;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;

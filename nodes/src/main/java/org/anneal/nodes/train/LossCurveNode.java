@@ -8,7 +8,7 @@ import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.nodes.optim.TrainingCurve;
+import org.anneal.ml.optim.TrainingCurve;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;

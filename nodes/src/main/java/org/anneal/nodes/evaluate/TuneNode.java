@@ -1,4 +1,4 @@
-package org.anneal.nodes.model;
+package org.anneal.nodes.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,7 @@ import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
 import org.anneal.ml.Task;
-import org.anneal.nodes.evaluate.CrossValidation;
-import org.anneal.nodes.evaluate.CurvePlots;
-import org.anneal.nodes.evaluate.Scoring;
-import org.anneal.nodes.evaluate.SearchSpace;
+import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
