@@ -87,6 +87,7 @@ public final class RunReport {
         dev.put("requested", r.device().requested());
         dev.put("used", r.device().name());
         dev.put("backend", r.device().backend());
+        dev.put("nativeThreads", org.anneal.device.NativeThreads.count()); // results of device nodes hold for this count
         if (!r.device().reason().isEmpty()) {
             dev.put("reason", r.device().reason());
         }

@@ -74,7 +74,7 @@ public final class PuzzleVerifier {
                 : "The fix introduced a new flaw: " + fresh.get(0).title() + " " + fresh.get(0).explanation()));
 
         RunResult r;
-        try (Executor ex = new Executor(new MemoryCache(64), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             r = ex.run(v, new RunOptions(Set.of(), DeviceSelector.system().select("cpu"), FileAccess.unrestricted(student.baseDir())), e -> { });
         }
         checks.add(new Verdict.Check(r.succeeded(), r.succeeded() ? "The workflow runs."

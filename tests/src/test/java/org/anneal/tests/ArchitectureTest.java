@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine is headless, and its packages form layers without cycles:
- * ground ({@code spec data graph ml device util}) &lt; engine ({@code exec}) &lt; leakage ({@code lineage}) &lt; services
+ * ground ({@code spec data graph ml device util}, and {@code nn}: network values and their DL4J translation) &lt; engine ({@code exec}) &lt; leakage ({@code lineage}) &lt; services
  * ({@code handin puzzle provenance}, the engine entry point) &lt; app ({@code cli editor plots bench}). The node library
  * stands on the ground only: nodes are found through {@code ServiceLoader}, so the executor never names one and a node
  * never names the executor. Each rule takes its root package, so {@link ArchitectureRulesCatchViolationsTest} can show
@@ -32,7 +32,7 @@ class ArchitectureTest {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
                 .ensureAllClassesAreContainedInArchitecture()
-                .layer("Ground").definedBy(in(root, "spec", "data", "graph", "ml", "device", "util"))
+                .layer("Ground").definedBy(in(root, "spec", "data", "graph", "ml", "device", "util", "nn"))
                 .layer("Node library").definedBy(in(root, "nodes"))
                 .layer("Engine").definedBy(in(root, "exec"))
                 .layer("Leakage").definedBy(in(root, "lineage"))

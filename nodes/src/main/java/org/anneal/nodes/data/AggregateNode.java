@@ -28,7 +28,7 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
-@NodeType(id = "data.aggregate", title = "Average replicates", phase = Phase.DATA, role = LeakageRole.STATELESS,
+@NodeType(id = "data.aggregate", title = "Average replicates", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Collapses the rows of each value of `key` (a sample, a specimen) into one row: numeric columns become the mean of "
                 + "their non-missing values, categorical columns the most frequent value (or the first one), id and group columns keep "
                 + "their first value, and a count column tells how many rows were averaged. Use it for replicate spectra or repeated "

@@ -35,7 +35,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 import org.anneal.util.FileDigests;
 
-@NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE,
+@NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
         doc = "Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under `postOutcome`. "
                 + "Unless set, the text encoding (UTF-8 with or without byte-order mark, UTF-16, else Windows-1252/ISO-8859-1), the "
                 + "delimiter (comma, semicolon, tab or bar: the one that splits every head line alike) and the decimal mark (\"7,85\" in "

@@ -33,7 +33,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
-@NodeType(id = "evaluate.classification", title = "Classification metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
+@NodeType(id = "evaluate.classification", title = "Classification metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE, usesSeed = false,
         doc = "Predicts the class of each `data` row and compares with the true class: accuracy, balanced accuracy (mean recall "
                 + "over classes, honest on imbalanced data), precision, recall and F1 per class and macro-averaged, log loss "
                 + "(cross-entropy of the predicted probabilities, clipped at 1e-15), ROC AUC (area under the ROC curve of the "
