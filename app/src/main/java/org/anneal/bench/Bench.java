@@ -59,7 +59,7 @@ public final class Bench {
         TribuoPipeline tribuo = new TribuoPipeline(csv, 0.2, lw.workflow().meta().seed());
 
         out.println("warm-up ...");
-        double r2a = runExecutor(lw, new MemoryCache(64)).r2;
+        double r2a = runExecutor(lw, MemoryCache.standard()).r2;
         double r2b = direct.run();
         double r2c = tribuo.run();
 
@@ -68,7 +68,7 @@ public final class Bench {
         List<Double> tc = new ArrayList<>();
         List<Double> rerun = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
-            ta.add(time(() -> runExecutor(lw, new MemoryCache(64))));
+            ta.add(time(() -> runExecutor(lw, MemoryCache.standard())));
             tb.add(time(direct::run));
             tc.add(time(tribuo::run));
             rerun.add(cachedRerunFraction(lw));
@@ -126,7 +126,7 @@ public final class Bench {
 
     /** Full run with a cache, then the evaluate node's param changed: time of the re-run / time of the full run. */
     private static double cachedRerunFraction(LoadedWorkflow lw) {
-        try (Executor ex = new Executor(new MemoryCache(64), Runtime.getRuntime().availableProcessors())) {
+        try (Executor ex = new Executor(MemoryCache.standard(), Runtime.getRuntime().availableProcessors())) {
             long t0 = System.nanoTime();
             execute(ex, lw);
             long full = System.nanoTime() - t0;

@@ -10,7 +10,7 @@ import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Workflow;
 import org.anneal.graph.WorkflowCodec;
 import org.anneal.graph.WorkflowFileException;
-import org.anneal.provenance.FileDigests;
+import org.anneal.util.FileDigests;
 
 /**
  * Keeps a copy of every edited workflow outside the student's file, so that a crash, a killed process or

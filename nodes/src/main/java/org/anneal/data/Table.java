@@ -8,7 +8,7 @@ import org.anneal.spec.Lineage;
 import org.anneal.spec.TableSpec;
 
 /** An immutable, column-oriented table: what flows on TABLE and PREDICTIONS wires. */
-public final class Table implements org.anneal.spec.SpecSource {
+public final class Table implements org.anneal.spec.SpecSource, Sized {
     private final List<Column> columns;
     private final int rows;
 
@@ -36,6 +36,22 @@ public final class Table implements org.anneal.spec.SpecSource {
 
     public List<Column> columns() {
         return columns;
+    }
+
+    /** The column arrays (8 bytes a number, 4 a category code plus the level names); a column that knows its size says so. */
+    @Override
+    public long bytes() {
+        long total = 64;
+        for (Column c : columns) {
+            if ((Object) c instanceof Sized s) { // a column kind that knows its size (tensors)
+                total += s.bytes();
+            } else if (c instanceof CategoricalColumn cat) {
+                total += 4L * rows + cat.levels().stream().mapToLong(l -> 48 + 2L * l.length()).sum();
+            } else {
+                total += 8L * rows;
+            }
+        }
+        return total;
     }
 
     public Optional<Column> column(String name) {

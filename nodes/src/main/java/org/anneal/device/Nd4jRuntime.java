@@ -8,9 +8,21 @@ public final class Nd4jRuntime {
     private Nd4jRuntime() {
     }
 
-    /** Loads ND4J (once) and names the backend it actually chose, e.g. {@code CpuBackend}. */
+    private static boolean threadsSet;
+
+    /**
+     * Loads ND4J (once), fixes its native thread count to {@link NativeThreads#count()}, and names the backend it
+     * actually chose, e.g. {@code CpuBackend}.
+     */
     public static synchronized String backend() {
-        return org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
+        String name = org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
+        if (!threadsSet) {
+            var env = org.nd4j.linalg.factory.Nd4j.getEnvironment();
+            env.setMaxThreads(NativeThreads.count());
+            env.setMaxMasterThreads(NativeThreads.count());
+            threadsSet = true;
+        }
+        return name;
     }
 
     /** Whether the loaded backend serves {@code device}; a mismatch is reported, never hidden. */

@@ -37,7 +37,7 @@ public final class Executor implements AutoCloseable {
 
     /** A pool as wide as the machine, and an in-memory cache. */
     public static Executor standard() {
-        return new Executor(new MemoryCache(512), Runtime.getRuntime().availableProcessors());
+        return new Executor(MemoryCache.standard(), Runtime.getRuntime().availableProcessors());
     }
 
     public NodeCache cache() {
@@ -58,7 +58,7 @@ public final class Executor implements AutoCloseable {
         List<String> runnable = scope.stream().filter(v::isRunnable).toList();
         Map<String, Problem> blocked = new LinkedHashMap<>();
         try {
-            keys = CacheKeys.compute(v, runnable, seed, options.files(), fingerprints);
+            keys = CacheKeys.compute(v, runnable, seed, options.device(), options.files(), fingerprints);
         } catch (IOException | ConfigError e) {
             // a file vanished between validation and run: fail every node rather than guess
             keys = Map.of();

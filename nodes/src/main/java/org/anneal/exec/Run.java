@@ -107,13 +107,33 @@ final class Run implements RunHandle {
     }
 
     private void execute(String id, String key) {
-        long t0 = System.nanoTime();
         NodeDescriptor d = v.descriptors().get(id);
+        Map<String, Object> in = new LinkedHashMap<>();
+        v.wiring().getOrDefault(id, Map.of()).forEach((port, from) ->
+                in.put(port, results.get(from.node()).outputs().get(from.port())));
+        boolean lane = NativeLane.needed(d, in.values());
+        try {
+            if (lane) {
+                NativeLane.enter(); // the node stays queued while another one holds the native lane
+            }
+        } catch (InterruptedException e) {
+            running.remove(id);
+            complete(new NodeResult(id, NodeStatus.CANCELLED, null, 0, null, key));
+            return;
+        }
+        try {
+            execute(id, key, d, in);
+        } finally {
+            if (lane) {
+                NativeLane.leave();
+            }
+        }
+    }
+
+    private void execute(String id, String key, NodeDescriptor d, Map<String, Object> in) {
+        long t0 = System.nanoTime();
         emit(id, NodeStatus.RUNNING, 0, "", 0);
         try {
-            Map<String, Object> in = new LinkedHashMap<>();
-            v.wiring().getOrDefault(id, Map.of()).forEach((port, from) ->
-                    in.put(port, results.get(from.node()).outputs().get(from.port())));
             Specs promised = v.outSpecs().get(id); // with the plan configure made, so execute need not decide again
             Outputs out = d.execute(new Inputs(in, promised), v.params().get(id), new Ctx(id, t0));
             checkOutputs(d, out);
@@ -265,6 +285,11 @@ final class Run implements RunHandle {
 
         @Override
         public long seed() {
+            NodeDescriptor d = v.descriptors().get(id);
+            if (!d.usesSeed()) {
+                // its cache key leaves the seed out, so a changed seed would silently reuse stale random numbers
+                throw new IllegalStateException("'" + d.id() + "' declares usesSeed = false but asked for its seed; declare usesSeed = true.");
+            }
             return Seeds.forNode(v.source().workflow().meta().seed(), id);
         }
 

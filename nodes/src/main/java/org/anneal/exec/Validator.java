@@ -78,13 +78,9 @@ public final class Validator {
             }
         }
 
-        // the leakage block's thresholds are checked here so a typo is a located problem before anything runs
-        try {
-            org.anneal.lineage.DynamicChecks.Thresholds.of(w);
-        } catch (IllegalArgumentException e) {
-            problems.add(Problem.error("leakage.threshold", e.getMessage(),
-                    "Fix the name or value under \"leakage\": {\"thresholds\": …}; the README's \"Leakage analysis\" lists the thresholds and their defaults.")
-                    .at(lw.locations().at("/leakage/thresholds")));
+        // blocks owned by the layers above (the leakage block's thresholds), so a typo is a located problem before anything runs
+        for (WorkflowCheck check : WorkflowCheck.installed()) {
+            problems.addAll(check.check(lw));
         }
 
         // wires: both ends exist, kinds agree, at most one wire per input

@@ -49,7 +49,7 @@ public final class Grader {
             files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
         }
         List<GradeRow> rows = new ArrayList<>();
-        try (Executor ex = new Executor(new MemoryCache(256), Runtime.getRuntime().availableProcessors())) {
+        try (Executor ex = new Executor(MemoryCache.standard(), Runtime.getRuntime().availableProcessors())) {
             for (Path f : files) {
                 rows.add(gradeSafely(f, rubric, ex));
             }

@@ -11,10 +11,10 @@ import org.anneal.graph.WorkflowCodec;
 import org.anneal.lineage.Finding;
 import org.anneal.ml.Metrics;
 import org.anneal.provenance.AnnealVersion;
-import org.anneal.provenance.FileDigests;
 import org.anneal.session.Checked;
 import org.anneal.session.SessionOptions;
 import org.anneal.session.WorkflowSession;
+import org.anneal.util.FileDigests;
 
 /**
  * A hand-in is the student's workflow file plus a {@code handin} block: author, time, versions, device,

@@ -12,6 +12,7 @@ import org.anneal.graph.Json;
 import org.anneal.graph.Problem;
 import org.anneal.ml.Metrics;
 import org.anneal.spec.Fingerprint;
+import org.anneal.util.FileDigests;
 
 /**
  * The results file of a run: metrics, per-node status and timings, problems, and provenance (Anneal,
@@ -86,6 +87,7 @@ public final class RunReport {
         dev.put("requested", r.device().requested());
         dev.put("used", r.device().name());
         dev.put("backend", r.device().backend());
+        dev.put("nativeThreads", org.anneal.device.NativeThreads.count()); // results of device nodes hold for this count
         if (!r.device().reason().isEmpty()) {
             dev.put("reason", r.device().reason());
         }

@@ -78,7 +78,7 @@ public final class PuzzleVerifier {
         SessionOptions options = SessionOptions.on(DeviceSelector.system().select("cpu"))
                 .withRunTimeChecks(DynamicChecks.Thresholds.of(puzzleFile.workflow()));
         SessionResult s;
-        try (Executor ex = new Executor(new MemoryCache(64), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             s = new WorkflowSession(registry, ex).run(checked, options);
         }
         RunResult r = s.run();

@@ -97,6 +97,14 @@ public final class NodeDescriptor {
         return decl.expandsRows();
     }
 
+    public boolean usesDevice() {
+        return decl.usesDevice();
+    }
+
+    public boolean usesSeed() {
+        return decl.usesSeed();
+    }
+
     public SplitStrategy splitStrategy() {
         return decl.split();
     }

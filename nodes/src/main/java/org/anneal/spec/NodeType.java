@@ -33,6 +33,18 @@ public @interface NodeType {
     /** For SPLIT nodes: how rows are assigned, which decides whether groups and time order are respected. */
     SplitStrategy split() default SplitStrategy.NONE;
 
+    /**
+     * Runs native array code on the compute device (ND4J, DL4J). The device, the ND4J backend and the native thread
+     * count then enter its cache key, and it runs alone, so parallel branches never oversubscribe the cores.
+     */
+    boolean usesDevice() default false;
+
+    /**
+     * Draws random numbers from {@link ExecContext#seed()}, itself or through a learner it fits. Only then does the
+     * seed enter its cache key; a node that declares {@code false} and asks for the seed fails loudly.
+     */
+    boolean usesSeed() default true;
+
     /** Bumped when params change meaning; older files are migrated by {@link Node#migrate}. */
     int version() default 1;
 }

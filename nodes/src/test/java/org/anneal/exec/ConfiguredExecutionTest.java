@@ -46,7 +46,7 @@ class ConfiguredExecutionTest {
     private static final Device CPU = new Device("cpu", "cpu", "test", "");
     private static final FileAccess FILES = FileAccess.unrestricted(Path.of("."));
     private static volatile Boolean planFromExecutor;
-    private final Executor executor = new Executor(new MemoryCache(8), 1);
+    private final Executor executor = new Executor(MemoryCache.standard(), 1);
 
     @AfterEach
     void close() {

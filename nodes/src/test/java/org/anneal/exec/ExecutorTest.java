@@ -30,7 +30,7 @@ class ExecutorTest {
     @BeforeEach
     void setUp() {
         StubNodes.EXECUTIONS.clear();
-        executor = new Executor(new MemoryCache(100), 2);
+        executor = new Executor(MemoryCache.standard(), 2);
     }
 
     @AfterEach

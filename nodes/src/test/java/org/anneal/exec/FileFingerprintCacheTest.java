@@ -29,7 +29,7 @@ class FileFingerprintCacheTest {
                           {"id":"ridge","type":"model.ridge","params":{"lambda":0}}],
                  "links":[{"from":"load:table","to":"split:table"}]}
                 """);
-        try (Executor ex = new Executor(new MemoryCache(16), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             RunResult first = run(ex);
             assertEquals(Set.of("load", "split", "ridge"), Set.copyOf(first.executed()));
             assertEquals(List.of(), run(ex).executed());

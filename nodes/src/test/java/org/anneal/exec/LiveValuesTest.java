@@ -36,7 +36,7 @@ class LiveValuesTest {
         Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(Path.of(".")));
         assertFalse(v.hasErrors(), v.problems().toString());
         List<NodeEvent> events = Collections.synchronizedList(new ArrayList<>());
-        try (Executor executor = new Executor(new MemoryCache(10), 2)) {
+        try (Executor executor = new Executor(MemoryCache.standard(), 2)) {
             RunResult r = executor.run(v, new RunOptions(Set.of(), CPU, FileAccess.unrestricted(Path.of("."))), events::add);
             assertTrue(r.succeeded());
             List<NodeEvent> fit = events.stream().filter(e -> e.nodeId().equals("fit")).toList();

@@ -109,4 +109,20 @@ class ValidatorTest {
         assertEquals("/nodes/0/params/value", p.location().pointer());
         assertEquals(2, p.location().line());
     }
+
+    @Test
+    void theLeakageBlocksThresholdsAreCheckedThroughTheInstalledWorkflowChecks() throws Exception {
+        // the check lives in the leakage package (found by ServiceLoader): the engine itself never names it
+        String text = """
+                {"format":"anneal-workflow","version":1,
+                 "nodes":[{"id":"a","type":"test.source"}],
+                 "leakage":{"thresholds":{"nearDistanse":0.02}}}
+                """;
+        LoadedWorkflow lw = new WorkflowCodec().parse(text, null, "w.json");
+        Problem p = only(new Validator(StubNodes.registry()).validate(lw, FileAccess.unrestricted(Path.of("."))), "leakage.threshold");
+        assertTrue(p.message().startsWith("Unknown threshold 'nearDistanse'."), p.message());
+        assertEquals("/leakage/thresholds", p.location().pointer());
+        assertEquals(3, p.location().line());
+        assertTrue(WorkflowCheck.installed().stream().anyMatch(c -> c.getClass().getName().equals("org.anneal.lineage.ThresholdsCheck")));
+    }
 }

@@ -33,7 +33,7 @@ class DynamicChecksTest {
                 + "\"links\":[{\"from\":\"load:table\",\"to\":\"split:table\"}]}");
         LoadedWorkflow lw = new WorkflowCodec().read(dir.resolve("w.json"));
         Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(dir));
-        try (Executor ex = new Executor(new MemoryCache(8), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             RunResult r = ex.run(v, new RunOptions(Set.of(), new Device("cpu", "cpu", "", ""), FileAccess.unrestricted(dir)), e -> { });
             assertTrue(r.succeeded(), r.problems().toString());
             return new DynamicChecks(DynamicChecks.Thresholds.DEFAULT).analyze(v, r);

@@ -36,7 +36,7 @@ class MoreDynamicChecksTest {
         LoadedWorkflow lw = new WorkflowCodec().read(dir.resolve("w.json"));
         Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(dir));
         assertEquals(List.of(), v.problems());
-        try (Executor ex = new Executor(new MemoryCache(8), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             RunResult r = ex.run(v, new RunOptions(Set.of(), new Device("cpu", "cpu", "", ""), FileAccess.unrestricted(dir)), e -> { });
             assertTrue(r.succeeded(), r.problems().toString());
             return new DynamicChecks(th).analyze(v, r);

@@ -147,7 +147,7 @@ class TensorTableRoundTripTest {
     private Ran run(String nodes, String links) throws Exception {
         Validation v = validate(nodes, links);
         assertFalse(v.hasErrors(), v.errors().toString());
-        try (Executor ex = new Executor(new MemoryCache(16), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             RunResult r = ex.run(v, new RunOptions(Set.of(), new Device("cpu", "cpu", "", ""), FileAccess.unrestricted(dir)), e -> { });
             assertTrue(r.succeeded(), r.problems().toString());
             return new Ran(v, r, new DynamicChecks(DynamicChecks.Thresholds.DEFAULT).analyze(v, r));

@@ -96,9 +96,9 @@ class KnnTest {
         double[] vx = {0.105, 0.5, 0.895};
         double[] vy = java.util.Arrays.stream(vx).map(v -> v * v).toArray();
         Table select = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, vx), new NumericColumn("y", ColumnRole.TARGET, vy)));
-        var out = new org.anneal.nodes.model.TuneNode().execute(Fixtures.inputs(java.util.Map.of("learner",
+        var out = new org.anneal.nodes.evaluate.TuneNode().execute(Fixtures.inputs(java.util.Map.of("learner",
                         new KnnLearner(Task.REGRESSION, 5, KnnLearner.Distance.EUCLIDEAN, KnnLearner.Weighting.UNIFORM), "train", train, "select", select)),
-                new org.anneal.nodes.model.TuneNode.Params("k", List.of("1", "15"), org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("tune"));
+                new org.anneal.nodes.evaluate.TuneNode.Params("k", List.of("1", "15"), org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("tune"));
         assertEquals(new KnnLearner(Task.REGRESSION, 1, KnnLearner.Distance.EUCLIDEAN, KnnLearner.Weighting.UNIFORM), out.get("best"));
     }
 }

@@ -276,8 +276,8 @@ class SklearnReferenceTest {
         JsonNode g = f.get("grid_search");
         List<String> alphas = new ArrayList<>();
         g.get("alphas").forEach(a -> alphas.add(a.asText()));
-        var out = new org.anneal.nodes.model.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
-                new org.anneal.nodes.model.TuneNode.Params("lambda", alphas, org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.model.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 5, org.anneal.spec.FoldStrategy.CONTIGUOUS),
+        var out = new org.anneal.nodes.evaluate.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
+                new org.anneal.nodes.evaluate.TuneNode.Params("lambda", alphas, org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.evaluate.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 5, org.anneal.spec.FoldStrategy.CONTIGUOUS),
                 TestCtx.of("tune"));
         Table curve = (Table) out.get("curve");
         assertArrayEquals(doubles(g.get("rmse_mean")), curve.numeric("rmse").values(), EXACT);

@@ -11,7 +11,7 @@ import org.anneal.ml.Learner;
 import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.RidgeLearner;
-import org.anneal.nodes.model.TuneNode;
+import org.anneal.nodes.evaluate.TuneNode;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.ml.Task;
 import org.anneal.spec.ConfigError;
@@ -74,7 +74,7 @@ class TuneTest {
         // y = 1 + 2x - 3x² + 0.5x³ plus noise: degree 3 is the truth, lower degrees underfit, higher ones only add variance,
         // so the winner is 3 or a degree that CV cannot tell from 3 (within one sd), never 1 or 2
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 120, 0.05, 5);
-        var p = new TuneNode.Params("degree", List.of("1", "2", "3", "4", "5", "6", "7", "8"), org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.model.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "lambda",
+        var p = new TuneNode.Params("degree", List.of("1", "2", "3", "4", "5", "6", "7", "8"), org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.evaluate.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "lambda",
                 List.of("0.000001", "0.001"), 5, org.anneal.spec.FoldStrategy.AUTO);
         var out = new TuneNode().execute(new Inputs(Map.of("learner", cubicPipeline(1, 1), "train", t)), p, TestCtx.of("tune"));
         double bestDegree = ((Learner) out.get("best")).hyperparameters().get("degree");
@@ -109,7 +109,7 @@ class TuneTest {
     void randomSearchDrawsDistinctGridPointsReproducibly() throws Exception {
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 6);
         List<String> lambdas = List.of("0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000");
-        var p = new TuneNode.Params("lambda", lambdas, org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.model.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
+        var p = new TuneNode.Params("lambda", lambdas, org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.evaluate.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
         Table a = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         Table b = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         double[] drawn = a.numeric("lambda").values();
@@ -126,7 +126,7 @@ class TuneTest {
         long below = java.util.Arrays.stream(draws).filter(x -> x < 0).count();
         assertEquals(2000, below, 130);
         assertTrue(java.util.Arrays.stream(draws).allMatch(x -> x >= -3 && x <= 3));
-        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.model.TuneNode.Search.RANDOM, 20, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
+        var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.evaluate.TuneNode.Search.RANDOM, 20, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
         assertEquals(20, ((Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), log, TestCtx.of("tune"))
                 .get("curve")).rowCount());
     }
@@ -139,7 +139,7 @@ class TuneTest {
                 TestCtx.of("t"));
         assertEquals(Lineage.learntFrom(train.lineage()), out.get("best").lineage());
         ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)),
-                new TuneNode.Params("lambda", List.of("0", "1"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.model.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 5, org.anneal.spec.FoldStrategy.AUTO), TestCtx.of("t")));
+                new TuneNode.Params("lambda", List.of("0", "1"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.evaluate.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 5, org.anneal.spec.FoldStrategy.AUTO), TestCtx.of("t")));
         assertEquals("distribution", e.param());
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkflowSessionTest {
     private static final Device CPU = new Device("cpu", "cpu", "test", "");
-    private final Executor executor = new Executor(new MemoryCache(16), 2);
+    private final Executor executor = new Executor(MemoryCache.standard(), 2);
 
     @TempDir
     Path dir;

@@ -42,7 +42,7 @@ class GoldenWorkflowsTest {
     }
 
     static RunResult run(LoadedWorkflow lw, Validation v) {
-        try (Executor ex = new Executor(new MemoryCache(64), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             return ex.run(v, new RunOptions(Set.of(), DeviceSelector.system().select(lw.workflow().meta().device()),
                     FileAccess.unrestricted(lw.baseDir())).withSpecChecks(), e -> { }); // every table as configure promised
         }

@@ -29,7 +29,7 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
-@NodeType(id = "data.aggregate", title = "Average replicates", phase = Phase.DATA, role = LeakageRole.STATELESS,
+@NodeType(id = "data.aggregate", title = "Average replicates", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Collapses the rows of each value of `key` (a sample, a specimen) into one row: numeric columns become the mean of "
                 + "their non-missing values, categorical columns the most frequent value (or the first one), tensor columns (spectra, images) the value-by-value "
                 + "mean of their rows, id and group columns keep "

@@ -14,7 +14,6 @@ import org.anneal.data.CsvFormat;
 import org.anneal.data.CsvProblem;
 import org.anneal.data.CsvReader;
 import org.anneal.data.Table;
-import org.anneal.provenance.FileDigests;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
@@ -34,8 +33,9 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
+import org.anneal.util.FileDigests;
 
-@NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE,
+@NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
         doc = "Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under `postOutcome`. "
                 + "Unless set, the text encoding (UTF-8 with or without byte-order mark, UTF-16, else Windows-1252/ISO-8859-1), the "
                 + "delimiter (comma, semicolon, tab or bar: the one that splits every head line alike) and the decimal mark (\"7,85\" in "

@@ -28,7 +28,7 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
-@NodeType(id = "data.filter", title = "Filter rows", phase = Phase.DATA, role = LeakageRole.STATELESS, filtersRows = true,
+@NodeType(id = "data.filter", title = "Filter rows", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false, filtersRows = true,
         doc = "Keeps the rows whose `column` satisfies a condition: `<`, `<=`, `>`, `>=`, `==`, `!=` against `value`, or `in` / "
                 + "`not-in` a list of `values`. Numeric columns compare numbers; categorical columns allow only `==`, `!=`, `in` and "
                 + "`not-in`. A missing cell satisfies no condition (use `keepMissing` to keep such rows). The rule looks at each row "

@@ -8,7 +8,6 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
-import org.anneal.nodes.plot.ConfusionPlots;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
@@ -34,7 +33,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
-@NodeType(id = "evaluate.classification", title = "Classification metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
+@NodeType(id = "evaluate.classification", title = "Classification metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE, usesSeed = false,
         doc = "Predicts the class of each `data` row and compares with the true class: accuracy, balanced accuracy (mean recall "
                 + "over classes, honest on imbalanced data), precision, recall and F1 per class and macro-averaged, log loss "
                 + "(cross-entropy of the predicted probabilities, clipped at 1e-15), ROC AUC (area under the ROC curve of the "

@@ -1,6 +1,7 @@
 package org.anneal.nodes.loss;
 
 import org.anneal.ml.Task;
+import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "loss.absolute", title = "Absolute loss", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "loss.absolute", title = "Absolute loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Absolute error |y − ŷ| for regression (Tribuo AbsoluteLoss): fits the conditional median, so outliers pull far "
                 + "less than with squared loss; its gradient has constant size, so steps do not shrink near the optimum.")
 public final class AbsoluteLossNode implements Node<AbsoluteLossNode.Params> {

@@ -1,6 +1,7 @@
 package org.anneal.nodes.loss;
 
 import org.anneal.ml.Task;
+import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -15,7 +16,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "loss.hinge", title = "Hinge loss", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "loss.hinge", title = "Hinge loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Multiclass hinge loss for classification (Tribuo Hinge): zero once the true class outscores every other by the "
                 + "margin, linear otherwise; a linear support vector machine trained by gradient descent. Gives no probabilities.")
 public final class HingeLossNode implements Node<HingeLossNode.Params> {

@@ -1,6 +1,7 @@
 package org.anneal.nodes.loss;
 
 import org.anneal.ml.Task;
+import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -15,7 +16,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "loss.huber", title = "Huber loss", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "loss.huber", title = "Huber loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Huber loss for regression (Tribuo Huber): ½r² for residuals |r| ≤ delta and delta·(|r| − ½·delta) beyond, "
                 + "i.e. squared near the fit and absolute far from it, so outliers beyond delta count only linearly. Choose delta "
                 + "in target units, about the size of ordinary noise.")

@@ -1,6 +1,7 @@
 package org.anneal.nodes.loss;
 
 import org.anneal.ml.Task;
+import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "loss.log", title = "Log loss", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "loss.log", title = "Log loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Cross-entropy (log loss) for classification (Tribuo LogMulticlass): −log of the softmax probability given to the "
                 + "true class. Minimising it is multinomial logistic regression, and the model reports class probabilities.")
 public final class LogLossNode implements Node<LogLossNode.Params> {

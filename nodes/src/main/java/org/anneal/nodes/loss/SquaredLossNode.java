@@ -1,6 +1,7 @@
 package org.anneal.nodes.loss;
 
 import org.anneal.ml.Task;
+import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "loss.squared", title = "Squared loss", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "loss.squared", title = "Squared loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Squared error ½(y − ŷ)² for regression (Tribuo SquaredLoss): least squares. Large errors weigh quadratically, so "
                 + "a few outliers can pull the fit. Wire it to the loss input of a Fit node whose learner is gradient-trained.")
 public final class SquaredLossNode implements Node<SquaredLossNode.Params> {

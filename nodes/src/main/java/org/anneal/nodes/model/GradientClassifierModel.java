@@ -6,7 +6,7 @@ import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.optim.TrainingCurve;
+import org.anneal.ml.optim.TrainingCurve;
 
 /**
  * A linear classifier: one score per class, w_k·x + b_k; the highest score wins. Trained on log loss the scores are

@@ -1,8 +1,8 @@
 package org.anneal.nodes.model;
 
 import org.anneal.ml.Learner;
-import org.anneal.nodes.loss.Loss;
-import org.anneal.nodes.optim.Optimizer;
+import org.anneal.ml.loss.Loss;
+import org.anneal.ml.optim.Optimizer;
 
 /**
  * A learner trained by gradient steps on an explicit loss with an explicit optimizer; {@code train.fit} swaps in

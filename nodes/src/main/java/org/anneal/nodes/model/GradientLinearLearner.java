@@ -9,9 +9,8 @@ import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.loss.Loss;
-import org.anneal.nodes.optim.GradientDescent;
-import org.anneal.nodes.optim.Optimizer;
+import org.anneal.ml.loss.Loss;
+import org.anneal.ml.optim.Optimizer;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeFailure;
 import org.tribuo.math.la.DenseVector;
@@ -92,7 +91,7 @@ public record GradientLinearLearner(Task task, int epochs, int minibatch, boolea
             for (int i = 0; i < n; i++) {
                 targets[i] = DenseVector.createDenseVector(new double[] {v[i]});
             }
-            var r = GradientDescent.run(rows, targets, 1, loss.regressionObjective(), 1, optimizer.create(), epochs, minibatch, shuffle,
+            var r = GradientDescent.run(rows, targets, 1, TribuoSgd.regressionObjective(loss), 1, TribuoSgd.optimiser(optimizer), epochs, minibatch, shuffle,
                     ctx.seed(), ctx);
             double[] w = java.util.Arrays.copyOf(r.weights()[0], features.size());
             return new GradientRegressionModel(new LinearModel(describe(), target, features, w, r.weights()[0][features.size()]),
@@ -104,7 +103,7 @@ public record GradientLinearLearner(Task task, int epochs, int minibatch, boolea
         for (int i = 0; i < n; i++) {
             targets[i] = codes[i];
         }
-        var r = GradientDescent.run(rows, targets, classes.levels().size(), loss.labelObjective(), -1, optimizer.create(), epochs, minibatch,
+        var r = GradientDescent.run(rows, targets, classes.levels().size(), TribuoSgd.labelObjective(loss), -1, TribuoSgd.optimiser(optimizer), epochs, minibatch,
                 shuffle, ctx.seed(), ctx);
         return new GradientClassifierModel(describe(), target, features, classes.levels(), r.weights(), loss.probabilistic(),
                 loss.describe(), r.lossPerEpoch());

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.optim.TrainingCurve;
+import org.anneal.ml.optim.TrainingCurve;
 
 /** A linear regression found by gradient descent, with the loss curve of its training. */
 public record GradientRegressionModel(LinearModel linear, String lossName, double[] lossPerEpoch) implements TrainedModel, TrainingCurve {

@@ -1,5 +1,6 @@
 package org.anneal.nodes.optim;
 
+import org.anneal.ml.optim.Optimizer;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "optim.adagrad", title = "AdaGrad", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "optim.adagrad", title = "AdaGrad", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "AdaGrad (Tribuo): divides each weight's step by the root of the sum of its squared past gradients, so "
                 + "rarely updated weights keep large steps and the steps shrink over time by themselves.")
 public final class AdaGradOptimizerNode implements Node<AdaGradOptimizerNode.Params> {

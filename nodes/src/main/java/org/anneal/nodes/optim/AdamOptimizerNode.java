@@ -1,5 +1,6 @@
 package org.anneal.nodes.optim;
 
+import org.anneal.ml.optim.Optimizer;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "optim.adam", title = "Adam", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "optim.adam", title = "Adam", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Adam (Kingma & Ba 2015): steps along a decaying average of the gradients (beta1), divided by the root of "
                 + "a decaying average of their squares (beta2), both corrected for their start at zero. A robust default. "
                 + "Anneal implements the update on Tribuo's tensors itself: Tribuo 4.3.2's Adam multiplies by the root of the "

@@ -1,5 +1,6 @@
 package org.anneal.nodes.optim;
 
+import org.anneal.ml.optim.Optimizer;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "optim.rmsprop", title = "RMSProp", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "optim.rmsprop", title = "RMSProp", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "RMSProp (Tribuo): like AdaGrad, but the squared gradients are averaged with exponential decay rho, so steps "
                 + "adapt to recent gradients instead of shrinking for ever.")
 public final class RmsPropOptimizerNode implements Node<RmsPropOptimizerNode.Params> {

@@ -1,5 +1,6 @@
 package org.anneal.nodes.optim;
 
+import org.anneal.ml.optim.Optimizer;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
@@ -14,7 +15,7 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
-@NodeType(id = "optim.sgd", title = "SGD", phase = Phase.MODEL, role = LeakageRole.STATELESS,
+@NodeType(id = "optim.sgd", title = "SGD", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Stochastic gradient descent (Tribuo SGD at a constant rate): each step moves the weights against the gradient "
                 + "of the loss on a minibatch, scaled by the learning rate. Momentum keeps a running velocity (rho = its decay): "
                 + "standard adds it to each step, Nesterov evaluates the gradient after a look-ahead step.")

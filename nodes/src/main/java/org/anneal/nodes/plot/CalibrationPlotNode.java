@@ -28,7 +28,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 import org.anneal.nodes.evaluate.Predictions;
 
-@NodeType(id = "plot.calibration", title = "Interval calibration", phase = Phase.EVALUATE, role = LeakageRole.SINK,
+@NodeType(id = "plot.calibration", title = "Interval calibration", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
         doc = "Are the model's uncertainties honest? For each nominal level q (0.1, 0.2 … 0.9, 0.95, 0.99) takes the central "
                 + "normal interval prediction ± z·sd that should hold a fraction q of the true values, and plots the fraction "
                 + "that actually falls inside. On the line y = x the intervals are calibrated; below it the model is over-confident "

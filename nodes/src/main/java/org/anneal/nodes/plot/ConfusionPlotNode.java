@@ -5,6 +5,7 @@ import java.util.List;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Plot;
+import org.anneal.nodes.evaluate.ConfusionPlots;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -23,7 +24,7 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
-@NodeType(id = "plot.confusion", title = "Confusion matrix plot", phase = Phase.EVALUATE, role = LeakageRole.SINK,
+@NodeType(id = "plot.confusion", title = "Confusion matrix plot", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
         doc = "The confusion matrix as a heat map: one row per actual class, one column per predicted class, each cell the number "
                 + "of rows (or, normalised, the fraction of the actual class, so the diagonal reads as recall). Off-diagonal cells "
                 + "show which classes the model mixes up.")

@@ -22,7 +22,7 @@ import org.anneal.spec.TableSpec;
 
 // SINK: a picture changes no rows and fits nothing, so the leakage analysis has nothing to check here; whether
 // the rows shown are held out is visible in the title, and the metrics nodes flag dishonest scores.
-@NodeType(id = "plot.parity", title = "Parity plot", phase = Phase.EVALUATE, role = LeakageRole.SINK,
+@NodeType(id = "plot.parity", title = "Parity plot", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
         doc = "Predicted against true value, one point per row, with the line y = x where a perfect model would put every point. "
                 + "Points above the line are over-predicted, below under-predicted; a fan or a bend shows where the model fails. "
                 + "When the predictions carry a standard deviation (a Gaussian process), each point gets an error bar of "

@@ -21,7 +21,7 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 // SINK for the same reason as plot.parity: a picture fits nothing and feeds nothing.
-@NodeType(id = "plot.residuals", title = "Residual plot", phase = Phase.EVALUATE, role = LeakageRole.SINK,
+@NodeType(id = "plot.residuals", title = "Residual plot", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
         doc = "Residual (true − predicted) against the prediction, with the zero line. A good model leaves a structureless band "
                 + "around zero; a curve means a missing term (try polynomial features or a non-linear model), a funnel means the "
                 + "error grows with the value (try a log target). Error bars of ± `sdMultiplier` standard deviations when the "

@@ -26,7 +26,7 @@ import java.util.Locale;
 import org.anneal.nodes.evaluate.Predictions;
 import org.anneal.nodes.evaluate.RocCurve;
 
-@NodeType(id = "plot.roc", title = "ROC curve", phase = Phase.EVALUATE, role = LeakageRole.SINK,
+@NodeType(id = "plot.roc", title = "ROC curve", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
         doc = "Receiver operating characteristic: true positive rate against false positive rate as the probability threshold "
                 + "for calling a row positive falls from 1 to 0, with the diagonal of a classifier that guesses. The area under "
                 + "the curve (AUC, in the legend) is the chance that a random positive row gets a higher probability than a random "

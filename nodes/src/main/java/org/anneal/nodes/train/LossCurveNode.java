@@ -7,7 +7,7 @@ import java.util.Map;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
-import org.anneal.nodes.optim.TrainingCurve;
+import org.anneal.ml.optim.TrainingCurve;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;

@@ -29,7 +29,7 @@ class CanvasEditsUndoTest {
     @TempDir
     Path dir;
 
-    final WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), new Executor(new MemoryCache(8), 1), Runnable::run);
+    final WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), new Executor(MemoryCache.standard(), 1), Runnable::run);
 
     @BeforeEach
     void open() {

@@ -246,7 +246,7 @@ class PlotViewerTest extends FxRobot {
         var lw = new org.anneal.graph.WorkflowCodec().read(java.nio.file.Path.of("workflows/17-pca-and-clustering.json"));
         var v = new org.anneal.exec.Validator(org.anneal.spec.NodeRegistry.standard()).validate(lw, org.anneal.exec.FileAccess.unrestricted(lw.baseDir()));
         org.anneal.exec.RunResult r;
-        try (var ex = new org.anneal.exec.Executor(new org.anneal.exec.MemoryCache(16), 2)) {
+        try (var ex = new org.anneal.exec.Executor(org.anneal.exec.MemoryCache.standard(), 2)) {
             r = ex.run(v, new org.anneal.exec.RunOptions(java.util.Set.of("pca", "map_types"), org.anneal.device.DeviceSelector.system().select("cpu"),
                     org.anneal.exec.FileAccess.unrestricted(lw.baseDir())), e -> { });
         }

@@ -23,7 +23,7 @@ class PuzzleModeTest extends EditorTestBase {
 
     @Test
     void lockedPartsStayAndTheCheckSaysSolvedAfterTheFix() {
-        try (Executor ex = new Executor(new MemoryCache(8), 2)) {
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
             WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), ex, Runnable::run);
             vm.useAutosaveDir(Path.of(System.getProperty("anneal.autosave.dir")));
             assertEquals(java.util.List.of(), vm.open(Path.of("workflows/puzzles/02-test-on-train.json")));

@@ -28,7 +28,7 @@ class WorkflowViewModelTest {
     @TempDir
     Path dir;
 
-    final Executor executor = new Executor(new MemoryCache(32), 2);
+    final Executor executor = new Executor(MemoryCache.standard(), 2);
     final WorkflowViewModel vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Runnable::run);
 
     @org.junit.jupiter.api.BeforeEach

@@ -1,4 +1,4 @@
-package org.anneal.nodes.plot;
+package org.anneal.nodes.evaluate;
 
 import java.util.List;
 import org.anneal.ml.Plot;

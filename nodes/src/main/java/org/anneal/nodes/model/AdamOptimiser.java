@@ -1,4 +1,4 @@
-package org.anneal.nodes.optim;
+package org.anneal.nodes.model;
 
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;

@@ -1,4 +1,4 @@
-package org.anneal.nodes.model;
+package org.anneal.nodes.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.anneal.spec.FoldStrategy;
 import org.anneal.nodes.evaluate.Metric;
 import org.anneal.nodes.evaluate.Scoring;
 import org.anneal.nodes.evaluate.SearchSpace;
+import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;

@@ -1,4 +1,4 @@
-package org.anneal.nodes.optim;
+package org.anneal.nodes.model;
 
 import java.util.Arrays;
 import java.util.List;

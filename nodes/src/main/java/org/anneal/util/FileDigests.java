@@ -1,4 +1,4 @@
-package org.anneal.provenance;
+package org.anneal.util;
 
 import java.io.IOException;
 import java.io.InputStream;

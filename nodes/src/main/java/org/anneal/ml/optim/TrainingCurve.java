@@ -1,4 +1,4 @@
-package org.anneal.nodes.optim;
+package org.anneal.ml.optim;
 
 /** A model trained by gradient steps that remembers how its training loss fell, epoch by epoch. */
 public interface TrainingCurve {

@@ -1,15 +1,11 @@
-package org.anneal.nodes.optim;
+package org.anneal.ml.optim;
 
 import java.util.Locale;
-import org.tribuo.math.StochasticGradientOptimiser;
-import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.math.optimisers.RMSProp;
-import org.tribuo.math.optimisers.SGD;
 
 /**
- * A gradient optimizer with its settings: the value on an OPTIMIZER wire. Immutable; {@link #create()} makes a
- * fresh Tribuo optimiser for each fit, because Tribuo's optimisers keep per-run state (momentum, squared
- * gradients).
+ * A gradient optimizer with its settings: the value on an OPTIMIZER wire. Settings only, no backend: a learner makes
+ * a fresh optimiser of its library from it for each fit (Tribuo's and DL4J's optimisers keep per-run state such as
+ * momentum and squared gradients).
  *
  * @param kind         which update rule
  * @param learningRate step size (Adam's alpha)
@@ -26,17 +22,6 @@ public record Optimizer(Kind kind, double learningRate, String momentum, double 
     /** Plain stochastic gradient descent at a constant rate: the default when no optimizer is wired. */
     public static Optimizer sgd(double learningRate) {
         return new Optimizer(Kind.SGD, learningRate, "none", 0, 0, 0, 0);
-    }
-
-    public StochasticGradientOptimiser create() {
-        return switch (kind) {
-            case SGD -> SGD.getSimpleSGD(learningRate, rho, SGD.Momentum.valueOf(momentum.toUpperCase(Locale.ROOT)));
-            case ADAGRAD -> new AdaGrad(learningRate, epsilon);
-            // Tribuo's RMSProp(learningRate, rho, epsilon, decay): no learning-rate decay here
-            case RMSPROP -> new RMSProp(learningRate, rho, epsilon, 0);
-            // not Tribuo's Adam: see AdamOptimiser for the defect in Tribuo 4.3.2
-            case ADAM -> new AdamOptimiser(learningRate, beta1, beta2, epsilon);
-        };
     }
 
     public String describe() {
