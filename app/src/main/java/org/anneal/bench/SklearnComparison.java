@@ -12,7 +12,7 @@ import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.exec.StandaloneContext;
 import org.anneal.ml.FittedTransform;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.data.CsvNode;
 import org.anneal.nodes.evaluate.RegressionMetrics;

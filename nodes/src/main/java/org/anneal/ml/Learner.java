@@ -1,5 +1,7 @@
 package org.anneal.ml;
 
+import org.anneal.spec.Task;
+
 import org.anneal.data.Table;
 import org.anneal.spec.ExecContext;
 

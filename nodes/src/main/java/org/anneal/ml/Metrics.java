@@ -1,5 +1,7 @@
 package org.anneal.ml;
 
+import org.anneal.spec.Task;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

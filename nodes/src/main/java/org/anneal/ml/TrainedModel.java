@@ -1,5 +1,7 @@
 package org.anneal.ml;
 
+import org.anneal.spec.Task;
+
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;

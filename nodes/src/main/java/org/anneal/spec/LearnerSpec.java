@@ -3,7 +3,6 @@ package org.anneal.spec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.anneal.ml.Task;
 
 /**
  * Spec on a LEARNER wire. A learner has seen no rows and knows no target yet (Fit gives it both); what it says

@@ -1,7 +1,6 @@
 package org.anneal.spec;
 
 import java.util.Objects;
-import org.anneal.ml.Task;
 
 /** Spec on a LOSS wire: the task the loss is made for, so a regression loss cannot reach a classifier. */
 public record LossSpec(Task task) implements Spec {

@@ -2,7 +2,6 @@ package org.anneal.spec;
 
 import java.util.List;
 import java.util.Objects;
-import org.anneal.ml.Task;
 
 /**
  * Spec on a MODEL wire: what a fitted model predicts, from which columns, and which rows it learnt from.

@@ -13,7 +13,7 @@ import org.anneal.nodes.evaluate.ClassificationMetrics;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.LogisticLearner;
 import org.anneal.nodes.train.FitNode;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.Lineage;
 import org.anneal.spec.Specs;

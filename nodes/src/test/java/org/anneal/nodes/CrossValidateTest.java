@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.model.TreeLearner;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.nodes.evaluate.LearningCurveNode;
 import org.anneal.nodes.evaluate.ValidationCurveNode;
 import org.anneal.nodes.model.LearnerSpecs;

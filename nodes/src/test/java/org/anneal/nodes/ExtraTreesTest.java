@@ -10,7 +10,7 @@ import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.exec.StandaloneContext;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.ExtraTreesLearner;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.GradientLinearLearner;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.KnnLearner;
 import org.anneal.spec.ColumnRole;

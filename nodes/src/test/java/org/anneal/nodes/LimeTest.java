@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.explain.LimeNode;
 import org.anneal.nodes.model.LearnerSpecs;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.anneal.ml.Metrics;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.nodes.evaluate.PickBestNode;
 import org.anneal.spec.Inputs;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import org.anneal.nodes.model.GaussianProcessLearner;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.LogisticLearner;
 import org.anneal.nodes.model.RidgeLearner;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.Lineage;

@@ -306,7 +306,7 @@ class SklearnReferenceTest {
         Table test = xy(f.get("X_test"), List.of());
         for (String distance : List.of("euclidean", "manhattan")) {
             for (String weighting : List.of("uniform", "distance")) {
-                TrainedModel m = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.REGRESSION, k,
+                TrainedModel m = new org.anneal.nodes.model.KnnLearner(org.anneal.spec.Task.REGRESSION, k,
                         org.anneal.spec.Choices.parse(org.anneal.nodes.model.KnnLearner.Distance.class, distance).orElseThrow(),
                         org.anneal.spec.Choices.parse(org.anneal.nodes.model.KnnLearner.Weighting.class, weighting).orElseThrow())
                         .fit(train, List.of("x1", "x2"), "y", TestCtx.of("knn"));
@@ -317,7 +317,7 @@ class SklearnReferenceTest {
         f.get("classes").forEach(c -> classes.add(c.asText()));
         int[] codes = java.util.Arrays.stream(doubles(f.get("label"))).mapToInt(d -> (int) d).toArray();
         Table labelled = xy(f.get("X"), List.of(new CategoricalColumn("label", ColumnRole.TARGET, codes, classes)));
-        TrainedModel c = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.CLASSIFICATION, k,
+        TrainedModel c = new org.anneal.nodes.model.KnnLearner(org.anneal.spec.Task.CLASSIFICATION, k,
                 org.anneal.nodes.model.KnnLearner.Distance.EUCLIDEAN, org.anneal.nodes.model.KnnLearner.Weighting.UNIFORM)
                 .fit(labelled, List.of("x1", "x2"), "label", TestCtx.of("knn"));
         double[][] proba = c.probabilities(test);

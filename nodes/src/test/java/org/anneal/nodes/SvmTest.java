@@ -10,7 +10,7 @@ import libsvm.svm_node;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.SvmLearner;
 import org.anneal.nodes.model.TribuoClassifierModel;

@@ -13,7 +13,7 @@ import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.evaluate.TuneNode;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.Lineage;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ColumnRole;

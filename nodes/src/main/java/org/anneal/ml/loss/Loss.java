@@ -1,7 +1,7 @@
 package org.anneal.ml.loss;
 
 import java.util.Locale;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 
 /**
  * A loss function: the value on a LOSS wire, telling a gradient-trained learner what to minimise. Settings only, no

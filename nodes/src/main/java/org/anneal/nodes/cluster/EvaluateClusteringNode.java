@@ -6,7 +6,7 @@ import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;

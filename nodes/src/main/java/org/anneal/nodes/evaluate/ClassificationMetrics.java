@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anneal.ml.Metrics;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 
 /**
  * Accuracy, balanced accuracy, per-class and macro precision / recall / F1, log loss (probabilities clipped at

@@ -8,7 +8,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ColumnRole;

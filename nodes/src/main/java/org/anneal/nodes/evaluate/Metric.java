@@ -1,6 +1,6 @@
 package org.anneal.nodes.evaluate;
 
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.Choice;
 import org.anneal.spec.Choices;
 

@@ -1,7 +1,7 @@
 package org.anneal.nodes.evaluate;
 
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;

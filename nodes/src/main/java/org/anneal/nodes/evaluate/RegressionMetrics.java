@@ -3,7 +3,7 @@ package org.anneal.nodes.evaluate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.anneal.ml.Metrics;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 
 /** MSE, RMSE, MAE, R² and max error of predictions against true values. */
 public final class RegressionMetrics {

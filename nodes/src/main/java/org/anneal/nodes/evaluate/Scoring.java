@@ -4,7 +4,7 @@ import java.util.List;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Metrics;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 
 /** Scores a fitted model on rows that carry the target; shared by cross-validation, tuning and the curves. */

@@ -1,6 +1,6 @@
 package org.anneal.nodes.evaluate;
 
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;

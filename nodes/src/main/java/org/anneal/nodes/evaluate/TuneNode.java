@@ -7,7 +7,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.nodes.evaluate.CrossValidation;
 import org.anneal.nodes.evaluate.CurvePlots;
 import org.anneal.spec.FoldStrategy;

@@ -7,7 +7,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Plot;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.HistogramForestModel;
 import org.anneal.nodes.model.TribuoClassifierModel;

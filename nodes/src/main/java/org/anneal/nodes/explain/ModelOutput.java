@@ -5,7 +5,7 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ConfigError;

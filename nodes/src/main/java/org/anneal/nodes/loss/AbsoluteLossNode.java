@@ -1,6 +1,6 @@
 package org.anneal.nodes.loss;
 
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;

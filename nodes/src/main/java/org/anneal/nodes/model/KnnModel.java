@@ -4,7 +4,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.tribuo.math.distance.DistanceType;
 import org.tribuo.math.la.DenseVector;

@@ -1,7 +1,7 @@
 package org.anneal.nodes.model;
 
 import java.util.List;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.LearnerSpec;

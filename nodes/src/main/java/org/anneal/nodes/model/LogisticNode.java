@@ -1,7 +1,7 @@
 package org.anneal.nodes.model;
 
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;

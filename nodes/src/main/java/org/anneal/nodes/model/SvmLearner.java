@@ -8,7 +8,7 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeFailure;

@@ -1,6 +1,6 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 
 /** The task a supervised learner block is set to, stored as "regression" or "classification". */
 public enum TaskChoice {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
 

@@ -3,7 +3,7 @@ package org.anneal.nodes.model;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.Table;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.tribuo.Model;
 import org.tribuo.Prediction;

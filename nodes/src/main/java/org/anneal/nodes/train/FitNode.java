@@ -4,7 +4,7 @@ import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.ml.loss.Loss;
 import org.anneal.nodes.model.GradientLearner;

@@ -22,7 +22,7 @@ import org.anneal.editor.PlotChart;
 import org.anneal.editor.ValueViewer;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
-import org.anneal.ml.Task;
+import org.anneal.spec.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.anneal.ml;
+package org.anneal.spec;
 
 /** The kind of prediction a learner makes; decides which targets and metrics fit. */
 public enum Task {
