@@ -14,7 +14,6 @@ import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
