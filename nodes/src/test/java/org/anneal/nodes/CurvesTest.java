@@ -13,7 +13,6 @@ import org.anneal.ml.Task;
 import org.anneal.nodes.evaluate.LearningCurveNode;
 import org.anneal.nodes.evaluate.ValidationCurveNode;
 import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.pipeline.PolynomialStepNode;
 import org.anneal.nodes.pipeline.StandardizeStepNode;
 import org.anneal.spec.ConfigError;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CurvesTest {
     /** polynomial features of the given degree → standardize → ridge, as wired in the editor. */
     static Learner flexible(int degree, double lambda) throws Exception {
-        Learner scaled = PipelineStepsTest.wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), new RidgeLearner(lambda));
+        Learner scaled = PipelineStepsTest.wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), Fixtures.ridge(lambda));
         return PipelineStepsTest.wrap(new PolynomialStepNode(), new PolynomialStepNode.Params(degree), scaled);
     }
 

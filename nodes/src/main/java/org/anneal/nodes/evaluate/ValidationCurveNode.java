@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
+import org.anneal.nodes.model.Hyperparameters;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -58,7 +59,10 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
                     tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
         }
         String metric = CurveSpecs.check(in.value(LEARNER), in.table(TABLE), p.metric(), p.strategy());
-        values(p);
+        double[] values = values(p);
+        boolean listed = p.grid() == Grid.LISTED;
+        Hyperparameters.checkRange(in.value(LEARNER), p.hyperparameter(), new double[] {values[0]}, listed ? "values" : "from");
+        Hyperparameters.checkRange(in.value(LEARNER), p.hyperparameter(), values, listed ? "values" : "to");
         return CurveSpecs.specs(in.table(TABLE), p.strategy(), p.hyperparameter(), metric);
     }
 

@@ -84,6 +84,9 @@ public final class TuneNode implements Node<TuneNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ValueSpec learner = in.value(LEARNER);
         List<SearchSpace.Axis> axes = axes(p, LearnerSpecs.hyperparameters(learner));
+        for (int j = 0; j < axes.size(); j++) {
+            Hyperparameters.checkRange(learner, axes.get(j).name(), axes.get(j).values(), j == 0 ? "values" : "values2");
+        }
         Task task = LearnerSpecs.task(learner);
         if (!Scoring.metricsFor(task).contains(p.metric().key())) {
             throw ConfigError.atParam("metric", "'" + p.metric().key() + "' does not score a " + task.key() + " model.",
