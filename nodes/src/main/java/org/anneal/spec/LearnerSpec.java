@@ -13,13 +13,27 @@ import java.util.Objects;
  * @param gradientTrained     true when it trains by gradient steps on a LOSS with an OPTIMIZER
  * @param tunables            the hyperparameter names a tune node or a validation curve may vary
  * @param lineage             unsplit for a learner node; the rows that chose it for a tuned learner
+ * @param tunableSources      the node types whose {@code @Param(tunable = true)} declarations the tunables come from
+ *                            (a pipeline adds its steps'), so tune nodes check their values against the declared ranges
  */
-public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage)
-        implements Spec {
+public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage,
+                          List<String> tunableSources) implements Spec {
     public LearnerSpec {
         Objects.requireNonNull(task);
         tunables = List.copyOf(tunables);
         Objects.requireNonNull(lineage);
+        tunableSources = List.copyOf(tunableSources);
+    }
+
+    public LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage) {
+        this(task, numericFeaturesOnly, gradientTrained, tunables, lineage, List.of());
+    }
+
+    /** This learner noting that node type {@code typeId} declares (some of) its tunables. */
+    public LearnerSpec offeredBy(String typeId) {
+        List<String> sources = new ArrayList<>(tunableSources);
+        sources.add(typeId);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, sources);
     }
 
     /** A learner node's spec: nothing fitted yet. */
@@ -38,12 +52,12 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
     }
 
     public LearnerSpec withLineage(Lineage l) {
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l, tunableSources);
     }
 
     /** This learner behind a step that turns categories into numbers: categorical features are welcome. */
     public LearnerSpec acceptingCategories() {
-        return new LearnerSpec(task, false, gradientTrained, tunables, lineage);
+        return new LearnerSpec(task, false, gradientTrained, tunables, lineage, tunableSources);
     }
 
     /** The tunables, then {@code more} that are not among them yet (a pipeline step's own settings). */
@@ -54,6 +68,6 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
                 all.add(h);
             }
         }
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage, tunableSources);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CurvesTest {
     /** polynomial features of the given degree → standardize → ridge, as wired in the editor. */
     static Learner flexible(int degree, double lambda) throws Exception {
-        Learner scaled = PipelineStepsTest.wrap(new StandardizeNode.InPipeline(), new StandardizeNode.InPipeline.Params(true, true), new RidgeLearner(lambda));
+        Learner scaled = PipelineStepsTest.wrap(new StandardizeNode.InPipeline(), new StandardizeNode.InPipeline.Params(true, true), Fixtures.ridge(lambda));
         return PipelineStepsTest.wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(degree), scaled);
     }
 

@@ -64,8 +64,8 @@ class FittedTransformFamilyTest {
                 stepOut(StandardizeNode.step(true, true), t));
         same(prepareOut(new MinMaxNode(), new MinMaxNode.Params(numeric), t),
                 stepOut(new TransformStep<>(new MinMaxNode(), new MinMaxNode.Params(List.of())), t));
-        same(prepareOut(new ImputeNode(), new ImputeNode.Params(numeric, "median"), t),
-                stepOut(new TransformStep<>(new ImputeNode(), new ImputeNode.Params(List.of(), "median")), t));
+        same(prepareOut(new ImputeNode(), new ImputeNode.Params(numeric, ImputeNode.Strategy.MEDIAN), t),
+                stepOut(new TransformStep<>(new ImputeNode(), new ImputeNode.Params(List.of(), ImputeNode.Strategy.MEDIAN)), t));
         same(prepareOut(new OneHotNode(), new OneHotNode.Params(List.of("phase")), t),
                 stepOut(new TransformStep<>(new OneHotNode(), new OneHotNode.Params(List.of())), t));
         same(prepareOut(new TargetEncodeNode(), new TargetEncodeNode.Params(List.of("phase"), 2, ""), t),

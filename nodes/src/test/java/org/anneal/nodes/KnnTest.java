@@ -97,8 +97,13 @@ class KnnTest {
         double[] vy = java.util.Arrays.stream(vx).map(v -> v * v).toArray();
         Table select = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, vx), new NumericColumn("y", ColumnRole.TARGET, vy)));
         var out = new org.anneal.nodes.evaluate.TuneNode().execute(Fixtures.inputs(java.util.Map.of("learner",
-                        new KnnLearner(Task.REGRESSION, 5, KnnLearner.Distance.EUCLIDEAN, KnnLearner.Weighting.UNIFORM), "train", train, "select", select)),
+                        knnNode(5), "train", train, "select", select)),
                 new org.anneal.nodes.evaluate.TuneNode.Params("k", List.of("1", "15"), org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("tune"));
-        assertEquals(new KnnLearner(Task.REGRESSION, 1, KnnLearner.Distance.EUCLIDEAN, KnnLearner.Weighting.UNIFORM), out.get("best"));
+        assertEquals(knnNode(1), out.get("best"));
+    }
+
+    private static Object knnNode(int k) {
+        return new org.anneal.nodes.model.KnnNode().execute(Fixtures.inputs(java.util.Map.of()), new org.anneal.nodes.model.KnnNode.Params(
+                org.anneal.nodes.model.TaskChoice.REGRESSION, k, KnnLearner.Distance.EUCLIDEAN, KnnLearner.Weighting.UNIFORM), TestCtx.of("knn")).get("learner");
     }
 }

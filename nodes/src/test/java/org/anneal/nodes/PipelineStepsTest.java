@@ -51,7 +51,7 @@ class PipelineStepsTest {
     void standardizeLearnsItsStatisticsFromTheTrainingRowsOnly() throws Exception {
         Table t = Fixtures.fiveRows();
         Table train = t.rows(new int[] {0, 1, 2, 3});
-        Learner l = wrap(new StandardizeNode.InPipeline(), new StandardizeNode.InPipeline.Params(true, true), new RidgeLearner(0.5));
+        Learner l = wrap(new StandardizeNode.InPipeline(), new StandardizeNode.InPipeline.Params(true, true), Fixtures.ridge(0.5));
         PreprocessedModel m = (PreprocessedModel) l.fit(train, features(t), "y", TestCtx.of("fit"));
         ColumnScaling s = (ColumnScaling) m.transform();
         // x1 on rows 0..3 is 1,2,3,4: mean 2.5, sample sd sqrt(5/3); x2 is 2,1,4,3: mean 2.5, same sd
@@ -59,7 +59,7 @@ class PipelineStepsTest {
         assertArrayEquals(new double[] {Math.sqrt(5.0 / 3), Math.sqrt(5.0 / 3)}, s.scale(), 1e-12);
         // predicting raw test rows = scaling them by the train statistics, then the inner ridge fitted on scaled train rows
         Table scaledTrain = s.apply(train);
-        TrainedModel inner = new RidgeLearner(0.5).fit(scaledTrain, features(t), "y", TestCtx.of("f"));
+        TrainedModel inner = Fixtures.ridge(0.5).fit(scaledTrain, features(t), "y", TestCtx.of("f"));
         assertArrayEquals(inner.predict(s.apply(t)), m.predict(t), 1e-12);
         assertEquals(List.of("x1", "x2"), m.features());
     }
@@ -69,7 +69,7 @@ class PipelineStepsTest {
         double[] x = {1, Double.NaN, 3, 8, Double.NaN};
         double[] y = {2, 4, 6, 16, 10};
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new ImputeNode.InPipeline(), new ImputeNode.InPipeline.Params("mean"), new RidgeLearner(0));
+        Learner l = wrap(new ImputeNode.InPipeline(), new ImputeNode.InPipeline.Params(ImputeNode.Strategy.MEAN), Fixtures.ridge(0));
         PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
         // train x = 1, NaN, 3 -> fill 2; the training rows become (1,2),(2,4),(3,6): y = 2x exactly
         assertArrayEquals(new double[] {2}, ((ColumnImputation) m.transform()).fill(), 0);
@@ -78,11 +78,11 @@ class PipelineStepsTest {
 
     @Test
     void polynomialDegreeIsAHyperparameterOfThePipeline() throws Exception {
-        Learner l = wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(2), new RidgeLearner(0));
+        Learner l = wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(2), Fixtures.ridge(0));
         assertEquals(Map.of("lambda", 0.0, "degree", 2.0), l.hyperparameters());
         Learner cubic = l.with("degree", 3);
-        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 3)), new RidgeLearner(0)), cubic);
-        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 2)), new RidgeLearner(4)), l.with("lambda", 4));
+        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 3)), Fixtures.ridge(0)), cubic);
+        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 2)), Fixtures.ridge(4)), l.with("lambda", 4));
         // a cubic law is recovered exactly by least squares on x, x², x³
         double[] x = new double[20];
         double[] y = new double[20];
@@ -138,8 +138,8 @@ class PipelineStepsTest {
         Table t = noise(60, 500, 11);
         Table selectedOnAll = (Table) new SelectKBestNode().execute(new Inputs(Map.of("fit", t, "data", t)), new SelectKBestNode.Params(10),
                 TestCtx.of("sel")).get("out");
-        double outside = cvR2(new RidgeLearner(1), selectedOnAll);
-        double inside = cvR2(wrap(new SelectKBestNode.InPipeline(), new SelectKBestNode.InPipeline.Params(10), new RidgeLearner(1)), t);
+        double outside = cvR2(Fixtures.ridge(1), selectedOnAll);
+        double inside = cvR2(wrap(new SelectKBestNode.InPipeline(), new SelectKBestNode.InPipeline.Params(10), Fixtures.ridge(1)), t);
         assertTrue(outside > 0.3, "selection on all rows fakes a signal: r2 = " + outside);
         assertTrue(inside < 0.05, "selection inside the folds finds none: r2 = " + inside);
     }
@@ -158,7 +158,7 @@ class PipelineStepsTest {
         }
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x),
                 new org.anneal.data.CategoricalColumn("phase", ColumnRole.FEATURE, phase, List.of("a", "b", "c")), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new org.anneal.nodes.prepare.OneHotNode.InPipeline(), new org.anneal.nodes.prepare.OneHotNode.InPipeline.Params(), new RidgeLearner(1e-9));
+        Learner l = wrap(new org.anneal.nodes.prepare.OneHotNode.InPipeline(), new org.anneal.nodes.prepare.OneHotNode.InPipeline.Params(), Fixtures.ridge(1e-9));
         TrainedModel m = l.fit(t.rows(new int[] {0, 1, 2, 3, 4, 5, 6, 7}), List.of("x", "phase"), "y", TestCtx.of("fit"));
         double[] p = m.predict(t);
         for (int i = 0; i < 8; i++) {
@@ -179,7 +179,7 @@ class PipelineStepsTest {
         double[] x = {2, 6, 4, 10};
         double[] y = {1, 3, 2, 5};
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new org.anneal.nodes.prepare.MinMaxNode.InPipeline(), new org.anneal.nodes.prepare.MinMaxNode.InPipeline.Params(), new RidgeLearner(0));
+        Learner l = wrap(new org.anneal.nodes.prepare.MinMaxNode.InPipeline(), new org.anneal.nodes.prepare.MinMaxNode.InPipeline.Params(), Fixtures.ridge(0));
         PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
         // train x in [2, 6]: the test x = 10 maps to 2, outside [0, 1]
         assertArrayEquals(new double[] {0, 1, 0.5, 2}, m.transform().apply(t).numeric("x").values(), 1e-12);

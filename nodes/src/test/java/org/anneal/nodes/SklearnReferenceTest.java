@@ -22,7 +22,6 @@ import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.evaluate.Folds;
 import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.ElasticNetLearner;
-import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.prepare.ColumnScaling;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.nodes.prepare.StandardizeNode;
@@ -83,8 +82,8 @@ class SklearnReferenceTest {
         JsonNode f = fixture("regression.json");
         Table t = regressionTable(f);
         List<String> features = List.of("x1", "x2", "x3");
-        assertLinear(f.get("ols"), new RidgeLearner(0).fit(t, features, "y", TestCtx.of("ols")), EXACT);
-        TrainedModel ridge = new RidgeLearner(f.get("ridge").get("alpha").asDouble()).fit(t, features, "y", TestCtx.of("ridge"));
+        assertLinear(f.get("ols"), Fixtures.ridge(0).fit(t, features, "y", TestCtx.of("ols")), EXACT);
+        TrainedModel ridge = Fixtures.ridge(f.get("ridge").get("alpha").asDouble()).fit(t, features, "y", TestCtx.of("ridge"));
         assertLinear(f.get("ridge"), ridge, EXACT);
         Metrics m = RegressionMetrics.of(t.numeric("y").values(), ridge.predict(t));
         for (String name : List.of("r2", "mse", "rmse", "mae")) {
@@ -109,7 +108,7 @@ class SklearnReferenceTest {
     void contiguousFiveFoldRidgeMatchesKFoldWithoutShuffling() throws Exception {
         JsonNode f = fixture("regression.json");
         Table t = regressionTable(f);
-        var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", new RidgeLearner(f.get("ridge").get("alpha").asDouble()), "table", t)),
+        var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(f.get("ridge").get("alpha").asDouble()), "table", t)),
                 new CrossValidateNode.Params(5, org.anneal.spec.FoldStrategy.CONTIGUOUS, false, 1), TestCtx.of("cv"));
         Table folds = (Table) out.get("folds");
         assertArrayEquals(doubles(f.get("ridge_kfold5_noshuffle").get("mse")), folds.numeric("mse").values(), EXACT);
@@ -237,7 +236,7 @@ class SklearnReferenceTest {
         JsonNode vc = f.get("ridge_validation_curve");
         List<String> alphas = new ArrayList<>();
         vc.get("alphas").forEach(a -> alphas.add(a.asText()));
-        Table v = (Table) new org.anneal.nodes.evaluate.ValidationCurveNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "table", t)),
+        Table v = (Table) new org.anneal.nodes.evaluate.ValidationCurveNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "table", t)),
                 new org.anneal.nodes.evaluate.ValidationCurveNode.Params("lambda", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LISTED, alphas, 1, 2, 2, 5, org.anneal.spec.FoldStrategy.CONTIGUOUS, org.anneal.nodes.evaluate.Metric.R2),
                 TestCtx.of("vc")).get("scores");
         assertCurve(vc, v);
@@ -245,7 +244,7 @@ class SklearnReferenceTest {
         List<String> shares = new ArrayList<>();
         lc.get("shares").forEach(a -> shares.add(a.asText()));
         Table l = (Table) new org.anneal.nodes.evaluate.LearningCurveNode().execute(
-                new Inputs(Map.of("learner", new RidgeLearner(lc.get("alpha").asDouble()), "table", t)),
+                new Inputs(Map.of("learner", Fixtures.ridge(lc.get("alpha").asDouble()), "table", t)),
                 new org.anneal.nodes.evaluate.LearningCurveNode.Params(shares, 5, org.anneal.spec.FoldStrategy.CONTIGUOUS, org.anneal.nodes.evaluate.Metric.R2), TestCtx.of("lc")).get("scores");
         assertArrayEquals(doubles(lc.get("sizes")), l.numeric("train_rows").values(), 0);
         assertCurve(lc, l);
@@ -258,7 +257,7 @@ class SklearnReferenceTest {
         JsonNode p = f.get("pipeline_kfold5_noshuffle");
         double m = p.get("train_rows").asDouble();
         // the sample-sd scaling shrinks the standardized features by sqrt((m-1)/m); this lambda undoes it exactly
-        Learner ridge = new RidgeLearner(p.get("alpha").asDouble() * (m - 1) / m);
+        Learner ridge = Fixtures.ridge(p.get("alpha").asDouble() * (m - 1) / m);
         Learner selected = PipelineStepsTest.wrap(new org.anneal.nodes.prepare.SelectKBestNode.InPipeline(),
                 new org.anneal.nodes.prepare.SelectKBestNode.InPipeline.Params(p.get("k").asInt()), ridge);
         Learner pipeline = PipelineStepsTest.wrap(new org.anneal.nodes.prepare.StandardizeNode.InPipeline(),
@@ -276,14 +275,14 @@ class SklearnReferenceTest {
         JsonNode g = f.get("grid_search");
         List<String> alphas = new ArrayList<>();
         g.get("alphas").forEach(a -> alphas.add(a.asText()));
-        var out = new org.anneal.nodes.evaluate.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
+        var out = new org.anneal.nodes.evaluate.TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", t)),
                 new org.anneal.nodes.evaluate.TuneNode.Params("lambda", alphas, org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.evaluate.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 5, org.anneal.spec.FoldStrategy.CONTIGUOUS),
                 TestCtx.of("tune"));
         Table curve = (Table) out.get("curve");
         assertArrayEquals(doubles(g.get("rmse_mean")), curve.numeric("rmse").values(), EXACT);
         assertArrayEquals(doubles(g.get("rmse_sd")), curve.numeric("rmse_sd").values(), EXACT);
         assertArrayEquals(doubles(g.get("rank")), curve.numeric("rank").values(), 0);
-        assertEquals(new RidgeLearner(g.get("best_alpha").asDouble()), out.get("best"));
+        assertEquals(Fixtures.ridge(g.get("best_alpha").asDouble()), out.get("best"));
     }
 
     static Table xy(JsonNode x, List<Column> extra) {

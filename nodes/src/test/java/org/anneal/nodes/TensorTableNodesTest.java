@@ -56,7 +56,7 @@ class TensorTableNodesTest {
                 new NumericColumn("y", ColumnRole.TARGET, new double[] {1, 2, 3})));
         Table right = new Table(List.of(new CategoricalColumn("sample", ColumnRole.ID, new int[] {0, 1}, List.of("A", "C")),
                 TensorColumn.of("xrd", ColumnRole.FEATURE, XRD, List.of(new float[] {1, 2, 3, 4}, new float[] {9, 9, 9, 9}))));
-        Table out = run(new JoinNode(), Map.of("left", left, "right", right), new JoinNode.Params("sample", "", "left"));
+        Table out = run(new JoinNode(), Map.of("left", left, "right", right), new JoinNode.Params("sample", "", JoinNode.How.LEFT));
         TensorColumn xrd = (TensorColumn) out.column("xrd").orElseThrow();
         assertEquals(XRD, xrd.shape());
         assertTrue(xrd.isMissing(0), "Z has no pattern");
@@ -66,7 +66,7 @@ class TensorTableNodesTest {
 
     @Test
     void replicatePatternsAreAveragedChannelByChannel() throws Exception {
-        Table out = run(new AggregateNode(), Map.of("table", patterns()), new AggregateNode.Params("sample", "mode", "n_rows"));
+        Table out = run(new AggregateNode(), Map.of("table", patterns()), new AggregateNode.Params("sample", AggregateNode.Categorical.MODE, "n_rows"));
         assertEquals(3, out.rowCount());
         TensorColumn xrd = (TensorColumn) out.column("xrd").orElseThrow();
         assertArrayEquals(new float[] {2, 3, 4, 5}, xrd.get(0));
@@ -87,9 +87,9 @@ class TensorTableNodesTest {
 
     @Test
     void nodesThatNeedScalarsRefuseATensorByName() {
-        ConfigError key = refused(new AggregateNode(), patterns(), new AggregateNode.Params("xrd", "mode", ""));
+        ConfigError key = refused(new AggregateNode(), patterns(), new AggregateNode.Params("xrd", AggregateNode.Categorical.MODE, ""));
         assertEquals("key", key.param());
-        ConfigError cast = refused(new CastNode(), patterns(), new CastNode.Params(List.of("xrd"), "categorical", ".", "error"));
+        ConfigError cast = refused(new CastNode(), patterns(), new CastNode.Params(List.of("xrd"), CastNode.To.CATEGORICAL, CastNode.Decimal.values()[0], CastNode.Invalid.values()[0]));
         assertTrue(cast.getMessage().contains("'xrd'"), cast.getMessage());
         var fitData = Map.<String, org.anneal.spec.Spec>of("fit", patterns().spec(Lineage.UNSPLIT), "data", patterns().spec(Lineage.UNSPLIT));
         ConfigError scale = assertThrows(ConfigError.class, () -> new org.anneal.nodes.prepare.StandardizeNode().configure(Specs.of(fitData),
@@ -101,13 +101,13 @@ class TensorTableNodesTest {
     void imputingEveryFeatureLeavesTheSpectrumAloneAndNamingItIsRefused() throws Exception {
         Table t = patterns();
         var specs = Map.<String, org.anneal.spec.Spec>of("fit", t.spec(Lineage.UNSPLIT), "data", t.spec(Lineage.UNSPLIT));
-        new ImputeNode().configure(Specs.of(specs), new ImputeNode.Params(List.of(), "mean"), TestCtx.of("i"));
-        Table filled = (Table) new ImputeNode().execute(Fixtures.inputs(Map.of("fit", t, "data", t)), new ImputeNode.Params(List.of(), "mean"),
+        new ImputeNode().configure(Specs.of(specs), new ImputeNode.Params(List.of(), ImputeNode.Strategy.MEAN), TestCtx.of("i"));
+        Table filled = (Table) new ImputeNode().execute(Fixtures.inputs(Map.of("fit", t, "data", t)), new ImputeNode.Params(List.of(), ImputeNode.Strategy.MEAN),
                 TestCtx.of("i")).get("out");
         assertEquals(t.column("xrd").orElseThrow(), filled.column("xrd").orElseThrow());
         assertEquals(0, filled.column("T").orElseThrow().missingCount());
         ConfigError named = assertThrows(ConfigError.class, () -> new ImputeNode().configure(Specs.of(specs),
-                new ImputeNode.Params(List.of("xrd"), "mean"), TestCtx.of("i")));
+                new ImputeNode.Params(List.of("xrd"), ImputeNode.Strategy.MEAN), TestCtx.of("i")));
         assertEquals("columns", named.param());
     }
 }

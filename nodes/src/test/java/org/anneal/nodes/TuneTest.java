@@ -12,6 +12,7 @@ import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.evaluate.TuneNode;
+import org.anneal.nodes.evaluate.TuneNode;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.spec.Task;
 import org.anneal.spec.ConfigError;
@@ -32,7 +33,7 @@ class TuneTest {
         Table train = poly(1);
         Table validation = poly(2);
         List<String> values = List.of("0.00001", "0.001", "0.1", "10");
-        var out = new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", train, "select", validation)),
+        var out = new TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", train, "select", validation)),
                 new TuneNode.Params("lambda", values, org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("tune"));
         List<String> features = train.features().stream().map(c -> c.name()).toList();
         double bestRmse = Double.MAX_VALUE;
@@ -40,13 +41,13 @@ class TuneTest {
         for (String v : values) {
             double l = Double.parseDouble(v);
             double rmse = RegressionMetrics.of(validation.numeric("y").values(),
-                    new RidgeLearner(l).fit(train, features, "y", TestCtx.of("f")).predict(validation)).get("rmse");
+                    Fixtures.ridge(l).fit(train, features, "y", TestCtx.of("f")).predict(validation)).get("rmse");
             if (rmse < bestRmse) {
                 bestRmse = rmse;
                 bestLambda = l;
             }
         }
-        assertEquals(new RidgeLearner(bestLambda), out.get("best"));
+        assertEquals(Fixtures.ridge(bestLambda), out.get("best"));
         Table curve = (Table) out.get("curve");
         assertEquals(4, curve.rowCount());
         assertTrue(java.util.Arrays.stream(curve.numeric("rmse").values()).min().orElseThrow() == bestRmse);
@@ -61,12 +62,12 @@ class TuneTest {
         assertTrue(e.fix().contains("Tunable: lambda"));
         ConfigError m = assertThrows(ConfigError.class, () -> new TuneNode().configure(in, new TuneNode.Params("lambda", List.of("1"), org.anneal.nodes.evaluate.Metric.ACCURACY), TestCtx.of("t")));
         assertTrue(m.fix().contains("r2"));
-        assertThrows(IllegalArgumentException.class, () -> ((Learner) new RidgeLearner(1)).with("alpha", 2));
+        assertThrows(IllegalArgumentException.class, () -> ((Learner) Fixtures.ridge(1)).with("alpha", 2));
     }
 
     static Learner cubicPipeline(int degree, double lambda) throws Exception {
         return PipelineStepsTest.wrap(new org.anneal.nodes.prepare.PolynomialFeaturesNode.InPipeline(), new org.anneal.nodes.prepare.PolynomialFeaturesNode.InPipeline.Params(degree),
-                new RidgeLearner(lambda));
+                Fixtures.ridge(lambda));
     }
 
     @Test
@@ -110,8 +111,8 @@ class TuneTest {
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 6);
         List<String> lambdas = List.of("0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000");
         var p = new TuneNode.Params("lambda", lambdas, org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.evaluate.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
-        Table a = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
-        Table b = (Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), p, TestCtx.of("tune")).get("curve");
+        Table a = (Table) new TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", t)), p, TestCtx.of("tune")).get("curve");
+        Table b = (Table) new TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", t)), p, TestCtx.of("tune")).get("curve");
         double[] drawn = a.numeric("lambda").values();
         assertEquals(5, drawn.length);
         assertEquals(5, java.util.Arrays.stream(drawn).distinct().count(), "no candidate twice");
@@ -127,7 +128,7 @@ class TuneTest {
         assertEquals(2000, below, 130);
         assertTrue(java.util.Arrays.stream(draws).allMatch(x -> x >= -3 && x <= 3));
         var log = new TuneNode.Params("lambda", List.of("0.001", "1000"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.evaluate.TuneNode.Search.RANDOM, 20, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 3, org.anneal.spec.FoldStrategy.AUTO);
-        assertEquals(20, ((Table) new TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)), log, TestCtx.of("tune"))
+        assertEquals(20, ((Table) new TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", t)), log, TestCtx.of("tune"))
                 .get("curve")).rowCount());
     }
 

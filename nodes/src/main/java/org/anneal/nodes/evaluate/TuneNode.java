@@ -1,5 +1,6 @@
 package org.anneal.nodes.evaluate;
 
+import org.anneal.nodes.model.Hyperparameters;
 import java.util.ArrayList;
 import java.util.List;
 import org.anneal.data.Column;
@@ -85,6 +86,9 @@ public final class TuneNode implements Node<TuneNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         LearnerSpec learner = in.learner(LEARNER);
         List<SearchSpace.Axis> axes = axes(p, learner.tunables());
+        for (int j = 0; j < axes.size(); j++) {
+            Hyperparameters.checkRange(learner, axes.get(j).name(), axes.get(j).values(), j == 0 ? "values" : "values2");
+        }
         Task task = learner.task();
         if (!Scoring.metricsFor(task).contains(p.metric().key())) {
             throw ConfigError.atParam("metric", "'" + p.metric().key() + "' does not score a " + task.key() + " model.",

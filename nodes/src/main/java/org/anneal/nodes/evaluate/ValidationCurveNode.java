@@ -5,6 +5,8 @@ import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
+import org.anneal.nodes.model.Hyperparameters;
+import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -58,7 +60,10 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
                     tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
         }
         String metric = CurveSpecs.check(in.learner(LEARNER), in.table(TABLE), p.metric(), p.strategy());
-        values(p);
+        double[] values = values(p);
+        boolean listed = p.grid() == Grid.LISTED;
+        Hyperparameters.checkRange(in.learner(LEARNER), p.hyperparameter(), new double[] {values[0]}, listed ? "values" : "from");
+        Hyperparameters.checkRange(in.learner(LEARNER), p.hyperparameter(), values, listed ? "values" : "to");
         return CurveSpecs.specs(in.table(TABLE), p.strategy(), p.hyperparameter(), metric);
     }
 

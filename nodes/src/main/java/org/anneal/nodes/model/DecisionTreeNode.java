@@ -1,6 +1,5 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
 import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
 import org.anneal.spec.ConfigContext;
@@ -27,18 +26,18 @@ public final class DecisionTreeNode implements Node<DecisionTreeNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
-            @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64) int maxDepth) {
+            @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64, tunable = true) int maxDepth) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(p.task().task(), true, List.of("maxDepth")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new TreeLearner(p.task().task(), p.maxDepth(), 1, 1.0));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new TreeLearner(q.task().task(), q.maxDepth(), 1, 1.0)));
     }
 }

@@ -2,7 +2,6 @@ package org.anneal.nodes.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
@@ -148,11 +147,6 @@ public record GaussianProcessLearner(Kernel kernel) implements Learner {
             }
         }
         return d;
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of();
     }
 
     static String fmt(double v) {

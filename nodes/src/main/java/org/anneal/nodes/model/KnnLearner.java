@@ -2,7 +2,6 @@ package org.anneal.nodes.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
@@ -32,19 +31,6 @@ public record KnnLearner(Task task, int k, Distance distance, Weighting weightin
     public String describe() {
         return String.format(Locale.ROOT, "k nearest neighbours (%s, k = %d, %s distance, %s weights)", task.key(), k,
                 Choices.name(distance), Choices.name(weighting));
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("k", (double) k);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        if (!hyperparameter.equals("k")) {
-            return Learner.super.with(hyperparameter, value);
-        }
-        return new KnnLearner(task, (int) Math.round(value), distance, weighting);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
 import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
 import org.anneal.spec.ConfigContext;
@@ -26,7 +25,7 @@ public final class KnnNode implements Node<KnnNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
-            @Param(doc = "Number of neighbours", def = "5", min = 1, max = 10000) int k,
+            @Param(doc = "Number of neighbours", def = "5", min = 1, max = 10000, tunable = true) int k,
             @Param(doc = "How distance is measured", def = "\"euclidean\"") KnnLearner.Distance distance,
             @Param(doc = "How neighbours are weighted", def = "\"uniform\"") KnnLearner.Weighting weighting) {
     }
@@ -35,11 +34,11 @@ public final class KnnNode implements Node<KnnNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(p.task().task(), true, List.of("k")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new KnnLearner(p.task().task(), p.k(), p.distance(), p.weighting()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new KnnLearner(q.task().task(), q.k(), q.distance(), q.weighting())));
     }
 }

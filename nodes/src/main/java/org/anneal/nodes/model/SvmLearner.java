@@ -38,21 +38,6 @@ public record SvmLearner(Task task, Kernel kernel, double c, double gamma, int d
                 task == Task.REGRESSION ? ", epsilon = " + epsilon : "");
     }
 
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("C", c, "gamma", gamma, "epsilon", epsilon);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "C" -> new SvmLearner(task, kernel, value, gamma, degree, epsilon);
-            case "gamma" -> new SvmLearner(task, kernel, c, value, degree, epsilon);
-            case "epsilon" -> new SvmLearner(task, kernel, c, gamma, degree, value);
-            default -> Learner.super.with(hyperparameter, value);
-        };
-    }
-
     private <T extends org.tribuo.Output<T>> SVMParameters<T> parameters(SVMParameters<T> p, int features) {
         p.setCost(c);
         p.setGamma(gamma > 0 ? gamma : 1.0 / Math.max(1, features));

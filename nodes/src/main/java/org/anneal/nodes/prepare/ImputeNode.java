@@ -38,8 +38,11 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
 
     public record Params(
             @Param(doc = "Columns to fill; empty = every feature column", hint = Param.Hint.COLUMNS) List<String> columns,
-            @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
+            @Param(doc = "What to fill with", def = "\"mean\"") Strategy strategy) {
     }
+
+    /** What a missing value is filled with, learnt on the fit rows. */
+    public enum Strategy { MEAN, MEDIAN, MOST_FREQUENT }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the fill values are learnt from (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to fill");
@@ -77,11 +80,11 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
                 throw ConfigError.atParam("columns", "Column '" + name + "' holds a tensor per row, which this node cannot fill in.",
                         "Remove it from 'columns', or drop the rows where it is missing (prepare.drop-missing).");
             }
-            if (c.type() == ColumnType.CATEGORICAL && !p.strategy().equals("most-frequent")) {
+            if (c.type() == ColumnType.CATEGORICAL && p.strategy() != Strategy.MOST_FREQUENT) {
                 if (p.columns().isEmpty()) {
                     continue; // "every feature" with mean/median means every numeric feature
                 }
-                throw ConfigError.atParam("strategy", "Column '" + name + "' holds categories; a " + p.strategy() + " needs numbers.",
+                throw ConfigError.atParam("strategy", "Column '" + name + "' holds categories; a " + org.anneal.spec.Choices.name(p.strategy()) + " needs numbers.",
                         "Use strategy 'most-frequent' for categorical columns, or a second Impute node.");
             }
             out.add(name);
@@ -96,18 +99,18 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
             Column c = fit.column(cols.get(j)).orElseThrow();
             fill[j] = c instanceof NumericColumn n ? numericFill(n, p.strategy()) : mode((CategoricalColumn) c);
         }
-        return new ColumnImputation(p.strategy(), cols, fill);
+        return new ColumnImputation(org.anneal.spec.Choices.name(p.strategy()), cols, fill);
     }
 
     /** With mean or median only the numeric features are filled; most-frequent fills categorical ones too. */
     @Override
     public Params inPipeline(Table train, List<String> features, Params step) {
-        return new Params(step.strategy().equals("most-frequent") ? features : TransformStep.numeric(train, features), step.strategy());
+        return new Params(step.strategy() == Strategy.MOST_FREQUENT ? features : TransformStep.numeric(train, features), step.strategy());
     }
 
     @Override
     public String describe(Params settings) {
-        return "Impute (" + settings.strategy() + ")";
+        return "Impute (" + org.anneal.spec.Choices.name(settings.strategy()) + ")";
     }
 
     @NodeType(id = "pipeline.impute", title = "Impute (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
@@ -117,7 +120,7 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
                     + "are filled; most-frequent fills categorical ones too.")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params(
-                @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
+                @Param(doc = "What to fill with", def = "\"mean\"") Strategy strategy) {
         }
 
         @Override
@@ -126,15 +129,15 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
         }
     }
 
-    static double numericFill(NumericColumn c, String strategy) {
+    static double numericFill(NumericColumn c, Strategy strategy) {
         double[] v = Arrays.stream(c.values()).filter(d -> !Double.isNaN(d)).toArray();
         if (v.length == 0) {
             throw new NodeFailure("Column '" + c.name() + "' has no values in the fit rows to learn a fill value from.", "Leave the column out.");
         }
         return switch (strategy) {
-            case "mean" -> Arrays.stream(v).average().orElseThrow();
-            case "median" -> median(v);
-            default -> numericMode(v);
+            case MEAN -> Arrays.stream(v).average().orElseThrow();
+            case MEDIAN -> median(v);
+            case MOST_FREQUENT -> numericMode(v);
         };
     }
 
