@@ -1,6 +1,5 @@
 package org.anneal.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +7,9 @@ import java.util.concurrent.Callable;
 import org.anneal.handin.GradeReport;
 import org.anneal.handin.GradeRow;
 import org.anneal.handin.Grader;
+import org.anneal.handin.ReportText;
 import org.anneal.handin.Rubric;
+import org.anneal.handin.SafeOutput;
 import org.anneal.spec.NodeRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--rubric", required = true, paramLabel = "RUBRIC.json")
     Path rubricFile;
 
-    @Option(names = {"-o", "--out"}, description = "Folder for grades.csv and grades.html (default: FOLDER)")
+    @Option(names = {"-o", "--out"}, description = "Folder for grades.csv and grades.html (default: FOLDER-grades beside FOLDER, "
+            + "never the hand-in folder itself, where a student could plant a link)")
     Path out;
 
     @CommandLine.Spec
@@ -45,13 +47,19 @@ final class GradeCommand implements Callable<Integer> {
             return ExitCode.PROBLEMS;
         }
         List<GradeRow> rows = new Grader(NodeRegistry.standard()).gradeFolder(folder, rubric);
-        Path dir = out != null ? out : folder;
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("grades.csv"), GradeReport.csv(rows), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("grades.html"), GradeReport.html(rows, "Grades for " + folder.getFileName()), StandardCharsets.UTF_8);
+        Path abs = folder.toAbsolutePath().normalize();
+        Path dir;
+        try {
+            dir = SafeOutput.folder(out != null ? out : (abs.getFileName() == null ? abs.resolve("grades") : abs.resolveSibling(abs.getFileName() + "-grades")));
+            SafeOutput.write(dir, "grades.csv", GradeReport.csv(rows));
+            SafeOutput.write(dir, "grades.html", GradeReport.html(rows, "Grades for " + folder.getFileName()));
+        } catch (java.io.IOException e) {
+            err.println("Cannot write the report: " + e.getMessage());
+            return ExitCode.PROBLEMS;
+        }
         var o = spec.commandLine().getOut();
         for (GradeRow r : rows) {
-            o.printf(java.util.Locale.ROOT, "  %-28s %-20s %-16s %5.1f / %.1f%n", r.file(), r.author(), r.status(), r.points(), r.maxPoints());
+            o.printf(java.util.Locale.ROOT, "  %-28s %-20s %-16s %5.1f / %.1f%n", ReportText.clean(r.file()), r.author(), r.status(), r.points(), r.maxPoints());
         }
         o.println("Graded " + rows.size() + " file(s); wrote " + dir.resolve("grades.csv") + " and grades.html");
         return ExitCode.OK;

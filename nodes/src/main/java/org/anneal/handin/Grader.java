@@ -10,13 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
 import org.anneal.exec.FileAccess;
-import org.anneal.exec.MemoryCache;
 import org.anneal.exec.RunHandle;
 import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
@@ -34,11 +31,11 @@ import org.anneal.spec.NodeRegistry;
 /**
  * Re-runs a folder of hand-ins headless and marks them: integrity (digest), dataset fingerprints,
  * reproduction of the recorded metrics, leakage findings and the rubric's criteria. Hand-ins are untrusted:
- * files are size-bounded by the codec, datasets are read only from the hand-in folder and the rubric's
- * dataset folders, nothing in a file names code, and one broken hand-in never stops the batch.
+ * files are size-bounded by the codec, each is graded in isolation ({@link IsolatedGrading}: its own executor, a private
+ * copy of its file, datasets only from the rubric's dataset folders, one deadline), nothing in a file names code, and one
+ * broken hand-in never stops the batch.
  */
 public final class Grader {
-    private static final Logger LOG = Logger.getLogger(Grader.class.getName());
     private final NodeRegistry registry;
     private final WorkflowCodec codec = new WorkflowCodec();
 
@@ -49,27 +46,19 @@ public final class Grader {
     public List<GradeRow> gradeFolder(Path folder, Rubric rubric) throws java.io.IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")
+                    && (Files.isRegularFile(p) || Files.isSymbolicLink(p))).sorted().toList();
         }
         List<GradeRow> rows = new ArrayList<>();
-        try (Executor ex = new Executor(new MemoryCache(256), Runtime.getRuntime().availableProcessors())) {
-            for (Path f : files) {
-                rows.add(gradeSafely(f, rubric, ex));
-            }
+        // security (issue 14), to re-apply onto the grading service: each hand-in in isolation (own executor, private
+        // copy of its file, datasets only from the rubric's folders, one deadline over every phase, every throwable a row)
+        for (Path f : files) {
+            rows.add(IsolatedGrading.grade(f, rubric, (copy, access, ex) -> grade(copy, rubric, ex, access)));
         }
         return rows;
     }
 
-    private GradeRow gradeSafely(Path file, Rubric rubric, Executor ex) {
-        try {
-            return grade(file, rubric, ex);
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(Level.WARNING, "grading " + file + " failed", e);
-            return row(file, "?", "failed", rubric, "Anneal could not grade this file (" + e.getClass().getSimpleName() + "); see the log.");
-        }
-    }
-
-    GradeRow grade(Path file, Rubric rubric, Executor ex) {
+    GradeRow grade(Path file, Rubric rubric, Executor ex, FileAccess files) {
         LoadedWorkflow lw;
         try {
             lw = codec.read(file);
@@ -80,11 +69,10 @@ public final class Grader {
         if (h == null) {
             return row(file, "?", "not-a-handin", rubric, "The file has no hand-in block; make it with `anneal handin`.");
         }
-        String author = h.path("author").asText("?");
+        String author = ReportText.clean(h.path("author").asText("?")); // security (issue 14): untrusted text, cleaned once
         if (!Handins.intact(lw.workflow())) {
             return row(file, author, "tampered", rubric, "The workflow or its recorded results were changed after it was handed in (digest mismatch).");
         }
-        FileAccess files = FileAccess.sandboxed(file.toAbsolutePath().getParent(), rubric.datasets());
         Validation v = new Validator(registry).validate(lw, files);
         if (v.hasErrors()) {
             return row(file, author, "invalid", rubric, v.errors().get(0).describe());
@@ -96,10 +84,11 @@ public final class Grader {
             r = run.result().get(rubric.timeLimitSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             run.cancel();
-            return row(file, author, "failed", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
+            return row(file, author, "timeout", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
         } catch (InterruptedException e) {
+            run.cancel(); // the deadline over the whole hand-in passed (IsolatedGrading)
             Thread.currentThread().interrupt();
-            return row(file, author, "failed", rubric, "Grading was interrupted.");
+            return row(file, author, "timeout", rubric, "Grading was stopped at the time limit.");
         } catch (java.util.concurrent.ExecutionException e) {
             return row(file, author, "failed", rubric, "The run stopped: " + e.getCause());
         }
