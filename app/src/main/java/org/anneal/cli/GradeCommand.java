@@ -46,11 +46,18 @@ final class GradeCommand implements Callable<Integer> {
             err.println("Cannot read the rubric: " + e.getMessage());
             return ExitCode.PROBLEMS;
         }
-        List<GradeRow> rows = new Grader(NodeRegistry.standard()).gradeFolder(folder, rubric);
         Path abs = folder.toAbsolutePath().normalize();
         Path dir;
-        try {
+        try { // checked before grading, so a planted link costs no batch
             dir = SafeOutput.folder(out != null ? out : (abs.getFileName() == null ? abs.resolve("grades") : abs.resolveSibling(abs.getFileName() + "-grades")));
+            SafeOutput.checkWritable(dir, "grades.csv");
+            SafeOutput.checkWritable(dir, "grades.html");
+        } catch (java.io.IOException e) {
+            err.println("Cannot write the report: " + e.getMessage());
+            return ExitCode.PROBLEMS;
+        }
+        List<GradeRow> rows = new Grader(NodeRegistry.standard()).gradeFolder(folder, rubric);
+        try {
             SafeOutput.write(dir, "grades.csv", GradeReport.csv(rows));
             SafeOutput.write(dir, "grades.html", GradeReport.html(rows, "Grades for " + folder.getFileName()));
         } catch (java.io.IOException e) {

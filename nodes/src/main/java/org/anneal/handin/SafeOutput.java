@@ -28,8 +28,8 @@ public final class SafeOutput {
         return abs;
     }
 
-    /** Writes {@code text} as UTF-8 to {@code dir/name}, atomically; refuses a symbolic link or anything not a plain file there. */
-    public static Path write(Path dir, String name, String text) throws IOException {
+    /** {@code dir/name}, if it may be written: nothing there yet, or a plain file (never a symbolic link). */
+    public static Path checkWritable(Path dir, String name) throws IOException {
         Path target = dir.resolve(name);
         if (Files.isSymbolicLink(target)) {
             throw new IOException(target + " is a symbolic link; refusing to write through it (was it planted in the hand-in folder?). "
@@ -38,6 +38,12 @@ public final class SafeOutput {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(target + " exists and is not a plain file; refusing to replace it.");
         }
+        return target;
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code dir/name}, atomically; refuses a symbolic link or anything not a plain file there. */
+    public static Path write(Path dir, String name, String text) throws IOException {
+        Path target = checkWritable(dir, name);
         Path tmp = Files.createTempFile(dir, "." + name + "-", ".tmp"); // a new file, never an existing one
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
