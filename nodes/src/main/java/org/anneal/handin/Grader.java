@@ -44,18 +44,27 @@ public final class Grader {
     }
 
     public List<GradeRow> gradeFolder(Path folder, Rubric rubric) throws java.io.IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")
-                    && (Files.isRegularFile(p) || Files.isSymbolicLink(p))).sorted().toList();
-        }
         List<GradeRow> rows = new ArrayList<>();
-        // security (issue 14), to re-apply onto the grading service: each hand-in in isolation (own executor, private
-        // copy of its file, datasets only from the rubric's folders, one deadline over every phase, every throwable a row)
-        for (Path f : files) {
-            rows.add(IsolatedGrading.grade(f, rubric, (copy, access, ex) -> grade(copy, rubric, ex, access)));
+        for (Path f : handins(folder)) {
+            rows.add(gradeOne(f, rubric));
         }
         return rows;
+    }
+
+    /** The hand-ins of a folder: every {@code .json} file (symbolic links included, to be refused with a row), sorted. */
+    public static List<Path> handins(Path folder) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")
+                    && (Files.isRegularFile(p) || Files.isSymbolicLink(p))).sorted().toList();
+        }
+    }
+
+    /**
+     * One hand-in, in isolation. security (issue 14), to re-apply onto the grading service: own executor, private copy of
+     * its file, datasets only from the rubric's folders, one deadline over every phase, every throwable a row.
+     */
+    public GradeRow gradeOne(Path file, Rubric rubric) {
+        return IsolatedGrading.grade(file, rubric, (copy, access, ex) -> grade(copy, rubric, ex, access));
     }
 
     GradeRow grade(Path file, Rubric rubric, Executor ex, FileAccess files) {
