@@ -79,7 +79,7 @@ final class IsolatedGrading {
             }, "anneal-grade-" + name);
             worker.setDaemon(true);
             worker.start();
-            return result.get(rubric.timeLimitSeconds(), TimeUnit.SECONDS);
+            return withOriginalPaths(result.get(rubric.timeLimitSeconds(), TimeUnit.SECONDS), privateDir, file);
         } catch (TimeoutException e) {
             return row(name, "timeout", rubric, "Grading took longer than the rubric's " + rubric.timeLimitSeconds()
                     + " s (reading, checking, running and the run-time checks together) and was stopped.");
@@ -108,6 +108,14 @@ final class IsolatedGrading {
         }
         LOG.log(Level.WARNING, "grading " + name + " failed", t);
         return row(name, "failed", rubric, "Anneal could not grade this file (" + t.getClass().getSimpleName() + "); see the log.");
+    }
+
+    /** Notes name the hand-in where the instructor finds it, not its private copy. */
+    private static GradeRow withOriginalPaths(GradeRow r, Path privateDir, Path file) {
+        String from = privateDir.toString();
+        String to = file.toAbsolutePath().getParent().toString();
+        List<String> notes = r.notes().stream().map(n -> n.replace(from, to)).toList();
+        return new GradeRow(r.file(), r.author(), r.status(), r.reproduced(), r.findings(), r.metrics(), r.points(), r.maxPoints(), notes);
     }
 
     static GradeRow row(String file, String status, Rubric rubric, String note) {

@@ -9,15 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Workflow;
 import org.anneal.graph.WorkflowCodec;
-import org.anneal.handin.GradeRow;
-import org.anneal.handin.Grader;
 import org.anneal.handin.Handins;
-import org.anneal.handin.Rubric;
-import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,9 +96,15 @@ class HostileHandinsTest {
         Files.createSymbolicLink(inbox.resolve("grades.csv"), victim);
         Files.createSymbolicLink(inbox.resolve("f-link.json"), victim);
 
+        // one that needs far more memory than its process may have
+        Workflow hog = codec.read(slowFile).workflow();
+        hog = hog.withNode(hog.node("gen").orElseThrow().withParam("rows", 10_000_000));
+        forge(honest, inbox.resolve("a-memory-hog.json"), hog);
+
         Path rubric = rubric(15);
-        // the report goes to a fresh folder beside the hand-ins by default, never through the planted link
-        Cli g = Cli.run("grade", inbox.toString(), "--rubric", rubric.toString());
+        // each hand-in in a process of its own with a 384 MB heap; the report goes to a fresh folder beside the hand-ins by
+        // default, never through the planted link
+        Cli g = Cli.run("grade", inbox.toString(), "--rubric", rubric.toString(), "--jobs", "2", "--memory", "384");
         assertEquals(0, g.exit(), g.all());
         assertEquals("precious", Files.readString(victim));
         Path report = work.resolve("inbox-grades");
@@ -111,28 +112,42 @@ class HostileHandinsTest {
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click for grade\"\")[2J\""), csv);
         assertFalse(csv.contains("\u001b"), "no control characters reach the report");
         assertFalse(g.out().contains("\u001b"), "nor the terminal");
-        assertEquals(8, csv.lines().count(), "a header and one row per hand-in:\n" + csv);
-        // asked to write into the hand-in folder, it refuses the link instead of following it
+        assertEquals(9, csv.lines().count(), "a header and one row per hand-in:\n" + csv);
+        Map<String, String[]> rows = new java.util.HashMap<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("^\"([^\"]*)\",\"(?:[^\"]|\"\")*\",([a-z-]+),(true|false),([0-9.e+-]+),.*\"([^\"]*)\"$");
+        csv.lines().skip(1).forEach(l -> {
+            var m = row.matcher(l);
+            assertTrue(m.matches(), l);
+            rows.put(m.group(1), new String[] {m.group(2), m.group(3), m.group(4), m.group(5)});
+        });
+        assertEquals("timeout", rows.get("a-slow.json")[0], csv);
+        for (String ok : new String[] {"b-honest-beside.json", "b-honest-absolute.json", "d-formula.json"}) {
+            assertEquals("ok", rows.get(ok)[0], csv);
+            assertEquals("true", rows.get(ok)[1], "reproduced: " + csv);
+            assertEquals(2.0, Double.parseDouble(rows.get(ok)[2]), csv);
+        }
+        assertEquals("dataset-mismatch", rows.get("c-cheater.json")[0], "the cheater's numbers come from the course's file: " + csv);
+        assertEquals("false", rows.get("c-cheater.json")[1], csv);
+        assertEquals("invalid", rows.get("e-root-path.json")[0], csv);
+        assertEquals("refused", rows.get("f-link.json")[0], csv);
+        // near its heap limit a process either fails at once or spends its time collecting garbage until the deadline
+        String[] hogRow = rows.get("a-memory-hog.json");
+        assertTrue(hogRow[0].equals("out-of-memory") || hogRow[0].equals("timeout")
+                || hogRow[0].equals("failed") && hogRow[3].contains("ran out of memory"), "a memory hog gets a clear row: " + csv);
+        assertTrue(rows.get("e-root-path.json")[3].contains(inbox.toString()) && !rows.get("e-root-path.json")[3].contains("anneal-handin-"),
+                "notes name the hand-in folder, not the private copy: " + csv);
+        assertTrue(g.out().contains("[8/8]"), "progress is shown: " + g.out());
+
+        // a second run resumes: every row a child wrote comes from the first batch's result files, and the report is the same
+        Cli again = Cli.run("grade", inbox.toString(), "--rubric", rubric.toString(), "--jobs", "2", "--memory", "384");
+        assertEquals(0, again.exit(), again.all());
+        assertEquals(7, again.out().lines().filter(l -> l.contains("(from the earlier batch)")).count(), again.out());
+        assertEquals(csv, Files.readString(report.resolve("grades.csv")));
+
+        // asked to write into the hand-in folder, it refuses the planted link before grading anything
         Cli into = Cli.run("grade", inbox.toString(), "--rubric", rubric.toString(), "-o", inbox.toString());
         assertEquals(1, into.exit(), into.all());
         assertTrue(into.err().contains("symbolic link"), into.all());
         assertEquals("precious", Files.readString(victim));
-
-        Map<String, GradeRow> rows = new Grader(NodeRegistry.standard()).gradeFolder(inbox, Rubric.read(rubric)).stream()
-                .collect(Collectors.toMap(GradeRow::file, r -> r));
-        assertEquals("timeout", rows.get("a-slow.json").status(), rows.get("a-slow.json").toString());
-        for (String ok : new String[] {"b-honest-beside.json", "b-honest-absolute.json", "d-formula.json"}) {
-            GradeRow r = rows.get(ok);
-            assertEquals("ok", r.status(), r.toString());
-            assertTrue(r.reproduced(), r.toString());
-            assertEquals(2.0, r.points(), r.toString());
-        }
-        GradeRow cheater = rows.get("c-cheater.json");
-        assertEquals("dataset-mismatch", cheater.status(), cheater.toString());
-        assertFalse(cheater.reproduced(), "the cheater's numbers come from the course's file");
-        GradeRow root = rows.get("e-root-path.json");
-        assertEquals("invalid", root.status(), root.toString());
-        assertTrue(root.notes().get(0).contains("'/'") || root.notes().get(0).contains("folder"), root.toString());
-        assertEquals("refused", rows.get("f-link.json").status());
     }
 }
