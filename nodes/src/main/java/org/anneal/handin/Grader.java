@@ -124,6 +124,8 @@ public final class Grader {
         boolean reproduced = sameMetrics(recorded, rerun, rubric.tolerance());
         if (!reproduced) {
             notes.add("The re-run gives different metrics than those handed in.");
+            // security (issue 14): the digest can be recomputed by anyone; the re-run is what grades rely on, so say it plainly
+            status = status.equals("ok") ? "not-reproduced" : status;
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         rerun.fields().forEachRemaining(n -> n.getValue().fields().forEachRemaining(m -> metrics.put(n.getKey() + "." + m.getKey(), m.getValue().asDouble())));

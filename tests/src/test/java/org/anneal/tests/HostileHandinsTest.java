@@ -101,6 +101,13 @@ class HostileHandinsTest {
         hog = hog.withNode(hog.node("gen").orElseThrow().withParam("rows", 10_000_000));
         forge(honest, inbox.resolve("a-memory-hog.json"), hog);
 
+        // metrics edited and the digest recomputed: the digest cannot tell, the re-run can
+        ObjectNode edited = (ObjectNode) codec.read(honest).workflow().block("handin").orElseThrow();
+        ((ObjectNode) edited.get("metrics").get("score")).put("r2", 0.99);
+        Workflow plain = codec.read(honest).workflow().withBlock("handin", null);
+        edited.put("digest", Handins.digest(plain, edited));
+        codec.save(plain.withBlock("handin", edited), inbox.resolve("h-edited-metrics.json"));
+
         Path rubric = rubric(15);
         // each hand-in in a process of its own with a 384 MB heap; the report goes to a fresh folder beside the hand-ins by
         // default, never through the planted link
@@ -112,7 +119,7 @@ class HostileHandinsTest {
         assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click for grade\"\")[2J\""), csv);
         assertFalse(csv.contains("\u001b"), "no control characters reach the report");
         assertFalse(g.out().contains("\u001b"), "nor the terminal");
-        assertEquals(9, csv.lines().count(), "a header and one row per hand-in:\n" + csv);
+        assertEquals(10, csv.lines().count(), "a header and one row per hand-in:\n" + csv);
         Map<String, String[]> rows = new java.util.HashMap<>();
         java.util.regex.Pattern row = java.util.regex.Pattern.compile("^\"([^\"]*)\",\"(?:[^\"]|\"\")*\",([a-z-]+),(true|false),([0-9.e+-]+),.*\"([^\"]*)\"$");
         csv.lines().skip(1).forEach(l -> {
@@ -130,18 +137,19 @@ class HostileHandinsTest {
         assertEquals("false", rows.get("c-cheater.json")[1], csv);
         assertEquals("invalid", rows.get("e-root-path.json")[0], csv);
         assertEquals("refused", rows.get("f-link.json")[0], csv);
+        assertEquals("not-reproduced", rows.get("h-edited-metrics.json")[0], csv);
         // near its heap limit a process either fails at once or spends its time collecting garbage until the deadline
         String[] hogRow = rows.get("a-memory-hog.json");
         assertTrue(hogRow[0].equals("out-of-memory") || hogRow[0].equals("timeout")
                 || hogRow[0].equals("failed") && hogRow[3].contains("ran out of memory"), "a memory hog gets a clear row: " + csv);
         assertTrue(rows.get("e-root-path.json")[3].contains(inbox.toString()) && !rows.get("e-root-path.json")[3].contains("anneal-handin-"),
                 "notes name the hand-in folder, not the private copy: " + csv);
-        assertTrue(g.out().contains("[8/8]"), "progress is shown: " + g.out());
+        assertTrue(g.out().contains("[9/9]"), "progress is shown: " + g.out());
 
         // a second run resumes: every row a child wrote comes from the first batch's result files, and the report is the same
         Cli again = Cli.run("grade", inbox.toString(), "--rubric", rubric.toString(), "--jobs", "2", "--memory", "384");
         assertEquals(0, again.exit(), again.all());
-        assertEquals(7, again.out().lines().filter(l -> l.contains("(from the earlier batch)")).count(), again.out());
+        assertEquals(8, again.out().lines().filter(l -> l.contains("(from the earlier batch)")).count(), again.out());
         assertEquals(csv, Files.readString(report.resolve("grades.csv")));
 
         // asked to write into the hand-in folder, it refuses the planted link before grading anything
