@@ -19,10 +19,10 @@ JSON
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)  cores: $(nproc)"
 /usr/bin/time -f "process mode (--jobs $JOBS): %e s wall, %U s user, peak RSS of the grader %M KB" \
   "$ROOT/anneal" grade "$TMP/inbox" --rubric "$TMP/rubric.json" --jobs "$JOBS" -o "$TMP/out-proc" > "$TMP/proc.txt"
-grep -c ' ok ' "$TMP/proc.txt" | sed 's/^/  rows ok: /'
+grep -c '^  .* ok ' "$TMP/proc.txt" | sed 's/^/  rows ok: /'
 /usr/bin/time -f "in-process (one after another): %e s wall, %U s user, peak RSS %M KB" \
   "$ROOT/anneal" grade "$TMP/inbox" --rubric "$TMP/rubric.json" --in-process -o "$TMP/out-inproc" > "$TMP/inproc.txt"
-grep -c ' ok ' "$TMP/inproc.txt" | sed 's/^/  rows ok: /'
+grep -c '^  .* ok ' "$TMP/inproc.txt" | sed 's/^/  rows ok: /'
 rm -rf "$TMP/out-proc/work"/*.json
 /usr/bin/time -f "one child alone (JVM start + grading one hand-in, CDS warm): %e s wall, %U s user, peak RSS %M KB" \
   java -Xmx1536m -XX:+UseSerialGC -XX:SharedArchiveFile="$(ls "$TMP"/out-proc/work/*.jsa | head -1)" -Xlog:cds=off \
