@@ -65,6 +65,7 @@ public final class CsvReader {
 
     /** Reads the head of the file: encoding, delimiter, decimal mark, column names, units and types. */
     public static CsvFormat sniff(Path file, Options opt) throws CsvProblem, IOException {
+        CsvBounds.checkHead(file, SAMPLE_ROWS + 2); // issue 14: a line of millions of characters is refused before parsing
         Charset cs = opt.charset() != null ? opt.charset() : CsvDialect.detectCharset(file);
         char delim = opt.delimiter() != 0 ? opt.delimiter() : CsvDialect.detectDelimiter(file, cs);
         List<String> header = new ArrayList<>();

@@ -78,7 +78,7 @@ public final class FileAccess implements ConfigContext {
         if (allowedRoots.isEmpty()) {
             return p;
         }
-        if (!Files.exists(p) || !allowed(p)) {
+        if ((!Files.exists(p) || !allowed(p)) && p.getFileName() != null) { // a root ("/") has no name to look up
             Path name = p.getFileName();
             for (Path folder : datasetFolders) {
                 Path candidate = folder.resolve(name).normalize();

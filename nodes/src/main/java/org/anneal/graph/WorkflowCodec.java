@@ -80,6 +80,9 @@ public final class WorkflowCodec {
             throw new WorkflowFileException(Problem.error("file.encoding", "The file is not UTF-8 text.",
                     "Workflow files are JSON text in UTF-8; re-save it from Anneal or a text editor.").at(new Location(label, "", 0, 0)));
         }
+        if (text.startsWith("\uFEFF")) { // a byte-order mark, as some Windows editors write: harmless, skip it
+            text = text.substring(1);
+        }
         return parse(text, file.toAbsolutePath(), label);
     }
 
@@ -108,8 +111,13 @@ public final class WorkflowCodec {
                     "This is not an Anneal workflow file (it lacks \"format\": \"anneal-workflow\").",
                     "Open a file saved by Anneal, or add the format and version fields.").at(locs.at(format == null ? "" : "/format")));
         }
+        String[] unwritable = UnwritableValues.find(obj, "");
+        if (unwritable != null) {
+            throw new WorkflowFileException(Problem.error("format.bad-value", "The value at " + (unwritable[0].isEmpty() ? "the top" : unwritable[0]) + " "
+                    + unwritable[1] + ".", "Replace it with plain text or an ordinary number.").at(locs.at(unwritable[0])));
+        }
         JsonNode versionNode = obj.get("version");
-        if (versionNode == null || !versionNode.isIntegralNumber() || versionNode.intValue() < 1) {
+        if (versionNode == null || !versionNode.isIntegralNumber() || !versionNode.canConvertToInt() || versionNode.intValue() < 1) {
             throw new WorkflowFileException(Problem.error("format.version", "The file has no valid \"version\" (a whole number, 1 or more).",
                     "Add \"version\": " + Workflow.FORMAT_VERSION + " after the format field.").at(locs.at(versionNode == null ? "" : "/version")));
         }

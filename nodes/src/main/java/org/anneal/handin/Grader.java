@@ -3,18 +3,15 @@ package org.anneal.handin;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
 import org.anneal.exec.FileAccess;
-import org.anneal.exec.MemoryCache;
 import org.anneal.exec.RunResult;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.NodeInstance;
@@ -24,6 +21,7 @@ import org.anneal.lineage.Finding;
 import org.anneal.session.Checked;
 import org.anneal.session.SessionOptions;
 import org.anneal.session.SessionResult;
+import org.anneal.session.SessionRun;
 import org.anneal.session.WorkflowSession;
 import org.anneal.spec.Fingerprint;
 import org.anneal.spec.NodeRegistry;
@@ -31,11 +29,11 @@ import org.anneal.spec.NodeRegistry;
 /**
  * Re-runs a folder of hand-ins headless and marks them: integrity (digest), dataset fingerprints,
  * reproduction of the recorded metrics, leakage findings and the rubric's criteria. Hand-ins are untrusted:
- * files are size-bounded by the codec, datasets are read only from the hand-in folder and the rubric's
- * dataset folders, nothing in a file names code, and one broken hand-in never stops the batch.
+ * files are size-bounded by the codec, each is graded in isolation ({@link IsolatedGrading}: its own executor, a private
+ * copy of its file, datasets only from the rubric's dataset folders, one deadline), nothing in a file names code, and one
+ * broken hand-in never stops the batch.
  */
 public final class Grader {
-    private static final Logger LOG = Logger.getLogger(Grader.class.getName());
     private final NodeRegistry registry;
     private final WorkflowCodec codec = new WorkflowCodec();
 
@@ -44,29 +42,30 @@ public final class Grader {
     }
 
     public List<GradeRow> gradeFolder(Path folder, Rubric rubric) throws java.io.IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
-        }
         List<GradeRow> rows = new ArrayList<>();
-        try (Executor ex = new Executor(MemoryCache.standard(), Runtime.getRuntime().availableProcessors())) {
-            for (Path f : files) {
-                rows.add(gradeSafely(f, rubric, ex));
-            }
+        for (Path f : handins(folder)) {
+            rows.add(gradeOne(f, rubric));
         }
         return rows;
     }
 
-    private GradeRow gradeSafely(Path file, Rubric rubric, Executor ex) {
-        try {
-            return grade(file, rubric, ex);
-        } catch (RuntimeException | StackOverflowError e) {
-            LOG.log(Level.WARNING, "grading " + file + " failed", e);
-            return row(file, "?", "failed", rubric, "Anneal could not grade this file (" + e.getClass().getSimpleName() + "); see the log.");
+    /** The hand-ins of a folder: every {@code .json} file (symbolic links included, to be refused with a row), sorted. */
+    public static List<Path> handins(Path folder) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")
+                    && (Files.isRegularFile(p) || Files.isSymbolicLink(p))).sorted().toList();
         }
     }
 
-    GradeRow grade(Path file, Rubric rubric, Executor ex) {
+    /**
+     * One hand-in, in isolation. security (issue 14), to re-apply onto the grading service: own executor, private copy of
+     * its file, datasets only from the rubric's folders, one deadline over every phase, every throwable a row.
+     */
+    public GradeRow gradeOne(Path file, Rubric rubric) {
+        return IsolatedGrading.grade(file, rubric, (copy, access, ex) -> grade(copy, rubric, ex, access));
+    }
+
+    GradeRow grade(Path file, Rubric rubric, Executor ex, FileAccess files) {
         LoadedWorkflow lw;
         try {
             lw = codec.read(file);
@@ -77,11 +76,10 @@ public final class Grader {
         if (h == null) {
             return row(file, "?", "not-a-handin", rubric, "The file has no hand-in block; make it with `anneal handin`.");
         }
-        String author = h.path("author").asText("?");
+        String author = ReportText.clean(h.path("author").asText("?")); // security (issue 14): untrusted text, cleaned once
         if (!Handins.intact(lw.workflow())) {
             return row(file, author, "tampered", rubric, "The workflow or its recorded results were changed after it was handed in (digest mismatch).");
         }
-        FileAccess files = FileAccess.sandboxed(file.toAbsolutePath().getParent(), rubric.datasets());
         WorkflowSession session = new WorkflowSession(registry, ex);
         Checked checked = session.check(lw, files);
         if (!checked.runnable()) {
@@ -91,17 +89,19 @@ public final class Grader {
         SessionOptions options = SessionOptions.on(DeviceSelector.system().select("cpu"))
                 .withRunTimeChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT)
                 .withTimeLimit(Duration.ofSeconds(rubric.timeLimitSeconds()));
+        SessionRun run = session.start(checked, options);
         SessionResult s;
         try {
-            s = session.start(checked, options).result().get();
+            s = run.result().get();
         } catch (InterruptedException e) {
+            run.cancel(); // the deadline over the whole hand-in passed (IsolatedGrading)
             Thread.currentThread().interrupt();
-            return row(file, author, "failed", rubric, "Grading was interrupted.");
+            return row(file, author, "timeout", rubric, "Grading was stopped at the time limit.");
         } catch (java.util.concurrent.ExecutionException e) {
             return row(file, author, "failed", rubric, "The run stopped: " + e.getCause());
         }
         if (s.timedOut()) {
-            return row(file, author, "failed", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
+            return row(file, author, "timeout", rubric, "The run took longer than " + rubric.timeLimitSeconds() + " s and was stopped.");
         }
         RunResult r = s.run();
         if (!r.succeeded()) {
@@ -125,6 +125,8 @@ public final class Grader {
         boolean reproduced = sameMetrics(recorded, rerun, rubric.tolerance());
         if (!reproduced) {
             notes.add("The re-run gives different metrics than those handed in.");
+            // security (issue 14): the digest can be recomputed by anyone; the re-run is what grades rely on, so say it plainly
+            status = status.equals("ok") ? "not-reproduced" : status;
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         rerun.fields().forEachRemaining(n -> n.getValue().fields().forEachRemaining(m -> metrics.put(n.getKey() + "." + m.getKey(), m.getValue().asDouble())));

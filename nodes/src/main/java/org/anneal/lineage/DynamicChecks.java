@@ -148,21 +148,32 @@ public final class DynamicChecks {
     }
 
     public List<Finding> analyze(Validation v, RunResult r) {
-        List<Finding> out = new ArrayList<>();
+        CheckBounds.Capped out = new CheckBounds.Capped();
+        long seed = v.source().workflow().meta().seed();
         for (NodeResult nr : r.nodes().values()) {
             NodeDescriptor d = v.descriptors().get(nr.nodeId());
             if (d == null || d.role() != LeakageRole.SPLIT || nr.outputs() == null
-                    || !(nr.outputs().get("train") instanceof Table train) || !(nr.outputs().get("test") instanceof Table test)) {
+                    || !(nr.outputs().get("train") instanceof Table fullTrain) || !(nr.outputs().get("test") instanceof Table fullTest)) {
                 continue;
             }
-            Set<Integer> copies = duplicates(nr.nodeId(), train, test, out);
-            groups(nr.nodeId(), train, test, out);
-            TargetProxies.check(nr.nodeId(), train, thresholds, out);
-            NearDuplicates.check(nr.nodeId(), train, test, thresholds, copies, out);
-            timeOverlap(nr.nodeId(), train, test, out);
+            // security (issue 14): large tables are checked on a seeded sample, and the checks stop when interrupted
+            CheckBounds.checkInterrupted();
+            Table train = CheckBounds.sample(fullTrain, seed);
+            Table test = CheckBounds.sample(fullTest, seed + 1);
+            List<Finding> split = new ArrayList<>();
+            Set<Integer> copies = duplicates(nr.nodeId(), train, test, split);
+            CheckBounds.checkInterrupted();
+            groups(nr.nodeId(), train, test, split);
+            CheckBounds.checkInterrupted();
+            TargetProxies.check(nr.nodeId(), train, thresholds, split);
+            CheckBounds.checkInterrupted();
+            NearDuplicates.check(nr.nodeId(), train, test, thresholds, copies, split);
+            CheckBounds.checkInterrupted();
+            timeOverlap(nr.nodeId(), train, test, split);
+            CheckBounds.noteSample(split, fullTrain, train, fullTest, test).forEach(out::add);
         }
         TestVersusCrossValidation.check(v, r, thresholds, out);
-        return out;
+        return out.finish();
     }
 
     /** D1; returns the test rows that are exact copies, which D4 then leaves to this finding. */

@@ -34,9 +34,10 @@ import org.anneal.spec.TableSpec;
 public final class LeakageAnalyzer {
 
     public List<Finding> analyze(Validation v) {
-        List<Finding> out = new ArrayList<>();
+        CheckBounds.Capped out = new CheckBounds.Capped(); // security (issue 14): findings capped per rule, analysis cancellable
         Set<String> reported = new HashSet<>();
         for (String id : v.order()) {
+            CheckBounds.checkInterrupted();
             NodeDescriptor d = v.descriptors().get(id);
             if (d == null || !v.inSpecs().containsKey(id)) {
                 continue;
@@ -58,7 +59,7 @@ public final class LeakageAnalyzer {
                 postOutcomeFeatures(v, id, d, out);
             }
         }
-        return out;
+        return out.finish();
     }
 
     /** L1, and L2 for preprocessing fitted on all rows that reaches these scored rows. */

@@ -51,6 +51,9 @@ public record KnnModel(String describe, Task task, String target, List<String> f
         double[][] out = new double[data.rowCount()][];
         double[] point = new double[cols.length];
         for (int i = 0; i < out.length; i++) {
+            if ((i & 63) == 0) {
+                Cancellable.checkInterrupted(); // each row is a search over every training row: stop promptly on cancellation
+            }
             for (int j = 0; j < cols.length; j++) {
                 point[j] = cols[j][i];
             }

@@ -63,7 +63,9 @@ public record SvmLearner(Task task, Kernel kernel, double c, double gamma, int d
         libsvm.svm.svm_set_print_string_function(message -> { });
         if (task == Task.REGRESSION) {
             var p = parameters(new SVMParameters<>(new SVMRegressionType(SVMRegressionType.SVMMode.EPSILON_SVR), kernelType()), features.size());
-            var model = new LibSVMRegressionTrainer(p, false, ctx.seed()).train(TribuoTables.regression(train, features, target));
+            var data = TribuoTables.regression(train, features, target);
+            // LIBSVM's solver never checks for cancellation: run it where it can be abandoned (issue 14)
+            var model = Cancellable.abandonable(ctx, "libsvm", () -> new LibSVMRegressionTrainer(p, false, ctx.seed()).train(data));
             return new TribuoRegressionModel(describe(), target, features, model, supportVectors(model));
         }
         CategoricalColumn classes = (CategoricalColumn) y;
@@ -73,7 +75,8 @@ public record SvmLearner(Task task, Kernel kernel, double c, double gamma, int d
         }
         var p = parameters(new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), kernelType()), features.size());
         p.setProbability();
-        var model = new LibSVMClassificationTrainer(p, ctx.seed()).train(TribuoTables.classification(train, features, target));
+        var data = TribuoTables.classification(train, features, target);
+        var model = Cancellable.abandonable(ctx, "libsvm", () -> new LibSVMClassificationTrainer(p, ctx.seed()).train(data));
         return new TribuoClassifierModel(describe(), target, features, classes.levels(), model);
     }
 

@@ -24,7 +24,7 @@ public record TribuoClassifierModel(String describe, String target, List<String>
 
     @Override
     public double[] predict(Table data) {
-        List<Prediction<Label>> ps = model.predict(TribuoTables.unlabelledForClassifier(data, features));
+        List<Prediction<Label>> ps = Cancellable.predict(model, TribuoTables.unlabelledForClassifier(data, features));
         double[] out = new double[ps.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = classes.indexOf(ps.get(i).getOutput().getLabel());
@@ -37,7 +37,7 @@ public record TribuoClassifierModel(String describe, String target, List<String>
         if (!model.generatesProbabilities()) {
             return null;
         }
-        List<Prediction<Label>> ps = model.predict(TribuoTables.unlabelledForClassifier(data, features));
+        List<Prediction<Label>> ps = Cancellable.predict(model, TribuoTables.unlabelledForClassifier(data, features));
         double[][] out = new double[ps.size()][classes.size()];
         for (int i = 0; i < out.length; i++) {
             Map<String, Label> scores = ps.get(i).getOutputScores();

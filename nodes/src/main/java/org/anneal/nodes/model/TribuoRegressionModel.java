@@ -25,7 +25,7 @@ public record TribuoRegressionModel(String describe, String target, List<String>
 
     @Override
     public double[] predict(Table data) {
-        List<Prediction<Regressor>> ps = model.predict(TribuoTables.unlabelled(data, features));
+        List<Prediction<Regressor>> ps = Cancellable.predict(model, TribuoTables.unlabelled(data, features));
         double[] out = new double[ps.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = ps.get(i).getOutput().getValues()[0];

@@ -36,7 +36,8 @@ public record XGBoostLearner(Task task, int trees, int maxDepth, double eta, dou
                     "Check the split (stratify it) or the target column.");
         }
         try {
-            return train(train, features, target, (CategoricalColumn) (task == Task.CLASSIFICATION ? y : null), ctx.seed());
+            // XGBoost's native boosting loop never checks for cancellation: run it where it can be abandoned (issue 14)
+            return Cancellable.abandonable(ctx, "xgboost", () -> train(train, features, target, (CategoricalColumn) (task == Task.CLASSIFICATION ? y : null), ctx.seed()));
         } catch (LinkageError e) {
             // XGBoost is native code (it also needs the system's libgomp): say so instead of failing with a stack trace
             throw new NodeFailure("XGBoost's native library could not be loaded on this machine (" + e.getMessage() + ").",
