@@ -38,6 +38,8 @@ public final class ValueViewer extends VBox {
     private String chosenView;
     /** Table / chart switches for a predictions table (see {@link QuickPlots}). */
     private final HBox views = new HBox(2);
+    /** The view for each kind of value, found by the value's class. */
+    private final ViewRegistry<ValueView<?>> viewsByType = new ViewRegistry<>();
 
     public ValueViewer() {
         super(4);
@@ -64,6 +66,7 @@ public final class ValueViewer extends VBox {
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(bar, table);
         show(Pane.TABLE);
+        registerStandardViews();
     }
 
     private enum Pane { TABLE, METRICS, CHART }
@@ -91,42 +94,62 @@ public final class ValueViewer extends VBox {
             title.setText(port + ": no value yet; run the workflow first.");
             return;
         }
-        if (value instanceof Table t) {
-            title.setText(port + ": " + t.rowCount() + " rows × " + t.columnCount() + " columns");
-            TableColumn<Integer, String> index = new TableColumn<>("#");
-            index.setCellValueFactory(cd -> new SimpleStringProperty(Integer.toString(cd.getValue() + 1)));
-            table.getColumns().add(index);
-            for (Column c : t.columns()) {
-                TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.type().title() + " · " + c.role().jsonName()
-                        + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
-                col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
-                if (c instanceof org.anneal.data.NumericColumn) {
-                    col.setComparator(ValueViewer::byNumber); // 2 before 10, missing last
-                }
-                table.getColumns().add(col);
-            }
-            // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
-            table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
-            offerCharts(QuickPlots.forPredictions(t));
-        } else if (value instanceof Metrics m) {
+        viewFor(value).show(port, value);
+    }
+
+    /** Shows one kind of value: sets the title and fills the pane it needs. */
+    @FunctionalInterface
+    public interface ValueView<T> {
+        void show(String port, T value);
+    }
+
+    /** Adds (or replaces) the view for values of {@code type}; the most specific registered type wins. */
+    public <T> void register(Class<T> type, ValueView<? super T> view) {
+        viewsByType.register(type, view);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ValueView<Object> viewFor(Object value) {
+        return (ValueView<Object>) viewsByType.find(value.getClass()).orElseThrow(); // Object is registered, so something always matches
+    }
+
+    private void registerStandardViews() {
+        register(Object.class, (port, v) -> title.setText(port + ": " + v));
+        register(Table.class, this::showTable);
+        register(Metrics.class, (port, m) -> {
             title.setText(port + ": " + m.values().size() + " metrics on " + m.rows() + " rows");
             metrics.setItems(FXCollections.observableArrayList(m.values().entrySet()));
             show(Pane.METRICS);
-        } else if (value instanceof Plot p) {
+        });
+        register(Plot.class, (port, p) -> {
             title.setText(port + ": " + (p.title() == null || p.title().isBlank() ? p.kind().name().toLowerCase(java.util.Locale.ROOT) + " plot" : p.title()));
             PlotChart chart = new PlotChart(p);
             chart.setId("plotChart");
             chartHolder.getChildren().setAll(chart);
             show(Pane.CHART);
-        } else if (value instanceof TrainedModel m) {
-            title.setText(port + ": " + m.describe() + "\nTarget " + m.target() + "; parameters " + m.parameters());
-        } else if (value instanceof Learner l) {
-            title.setText(port + ": " + l.describe());
-        } else if (value instanceof FittedTransform f) {
-            title.setText(port + ": " + f.describe());
-        } else {
-            title.setText(port + ": " + value);
+        });
+        register(TrainedModel.class, (port, m) -> title.setText(port + ": " + m.describe() + "\nTarget " + m.target() + "; parameters " + m.parameters()));
+        register(Learner.class, (port, l) -> title.setText(port + ": " + l.describe()));
+        register(FittedTransform.class, (port, f) -> title.setText(port + ": " + f.describe()));
+    }
+
+    private void showTable(String port, Table t) {
+        title.setText(port + ": " + t.rowCount() + " rows × " + t.columnCount() + " columns");
+        TableColumn<Integer, String> index = new TableColumn<>("#");
+        index.setCellValueFactory(cd -> new SimpleStringProperty(Integer.toString(cd.getValue() + 1)));
+        table.getColumns().add(index);
+        for (Column c : t.columns()) {
+            TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.type().title() + " · " + c.role().jsonName()
+                    + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
+            col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
+            if (c instanceof org.anneal.data.NumericColumn) {
+                col.setComparator(ValueViewer::byNumber); // 2 before 10, missing last
+            }
+            table.getColumns().add(col);
         }
+        // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
+        table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
+        offerCharts(QuickPlots.forPredictions(t));
     }
 
     private void offerCharts(Map<String, Plot> plots) {
