@@ -382,12 +382,17 @@ public final class WorkflowViewModel {
     }
 
     /** Applies a problem's quick fix as one undoable edit; false when there is none or it touches a locked part. */
+    /** The one-click fix for a problem; none while a student works on a puzzle, unless its author allowed them. */
+    public java.util.Optional<org.anneal.lineage.QuickFix> quickFix(Problem p) {
+        return puzzle.quickFixesAllowed() ? problems.quickFix(p) : java.util.Optional.empty();
+    }
+
     public boolean applyFix(Problem p) {
-        var fix = problems.quickFix(p);
+        var fix = quickFix(p);
         if (fix.isEmpty()) {
             return false;
         }
-        Workflow next = fix.get().apply(current());
+        Workflow next = org.anneal.puzzle.QuickFixPolicy.recordUse(fix.get().apply(current()), List.of(fix.get().description()));
         if (puzzle.changesLocked(current(), next)) {
             status.set("Not fixed automatically: the fix would change a locked part of the puzzle.");
             return false;
