@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         Device dev = DeviceSelector.system().select(requested);
         o.println("Anneal " + org.anneal.provenance.AnnealVersion.get() + " | " + workflow + " | seed " + lw.workflow().meta().seed()
                 + " | device " + dev.describe());
+        Lesson.print(lw.workflow().meta(), o);
         Validation v = Workflows.validate(lw);
         if (!v.problems().isEmpty()) {
             Workflows.print(v.problems(), v.hasErrors() ? err : o);

@@ -73,10 +73,13 @@ public final class EditorApp extends Application {
             }
         });
         SplitPane main = new SplitPane(centre, bottom);
+        this.main = main;
         root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.75);
+        main.setDividerPositions(0.7);
         root.setCenter(main);
+        vm.openedProperty().addListener((o, a, b) -> forgetPreviousWorkflow());
+        viewer.setOnChartShown(() -> DataPaneRoom.makeRoomForChart(main));
 
         Scene scene = new Scene(root, 1280, 800);
         EditorKeys.install(scene, vm, canvas);
@@ -134,7 +137,7 @@ public final class EditorApp extends Application {
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
         table.setPrefHeight(170);
         VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
-        VBox box = new VBox(6, new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
+        VBox box = new VBox(6, new LessonPane(vm), new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
     }
@@ -263,6 +266,22 @@ public final class EditorApp extends Application {
         shownPort = p;
         viewer.show(p.toString(), vm.outputValue(p));
         bottomTabs.getSelectionModel().select(1);
+    }
+
+    private SplitPane main;
+
+    /** Another workflow was opened or created: nothing may still show the previous one's node, value or selection. */
+    private void forgetPreviousWorkflow() {
+        shownPort = null;
+        viewer.clear();
+        if (canvas != null) {
+            canvas.clearSelection();
+        }
+        select(null);
+        docs.setText("Click a node to see what it does.");
+        if (bottomTabs != null) {
+            bottomTabs.getSelectionModel().select(0); // the new workflow's problems
+        }
     }
 
     private org.anneal.graph.PortRef shownPort;

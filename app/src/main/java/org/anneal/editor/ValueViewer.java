@@ -28,11 +28,13 @@ import org.anneal.ml.TrainedModel;
  * plots (with PNG export), a description for learners, models and states.
  */
 public final class ValueViewer extends VBox {
-    private final Label title = new Label("Click an output port (right side of a node) after a run to see its value.");
+    private static final String PROMPT = "Click an output port (right side of a node) after a run to see its value.";
+    private final Label title = new Label(PROMPT);
     private final TableView<Integer> table = new TableView<>();
     private final TableView<Map.Entry<String, Double>> metrics = new TableView<>();
     private final StackPane chartHolder = new StackPane();
     private final Button export = new Button("Export PNG…");
+    private final Button detach = new Button("Open in window");
     private final Label exportStatus = new Label();
     /** The chart view the student picked last (Parity, ...), kept when the next value offers it too. */
     private String chosenView;
@@ -59,9 +61,12 @@ public final class ValueViewer extends VBox {
         chartHolder.setId("chartHolder");
         export.setId("exportPngButton");
         export.setOnAction(e -> exportChart());
+        detach.setId("detachChartButton");
+        detach.setTooltip(new javafx.scene.control.Tooltip("Show this chart in its own resizable window (several can stand side by side)"));
+        detach.setOnAction(e -> detachChart());
         exportStatus.setId("exportStatus");
         views.setId("valueViews");
-        HBox bar = new HBox(8, title, views, export, exportStatus);
+        HBox bar = new HBox(8, title, views, detach, export, exportStatus);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(bar, table);
@@ -81,7 +86,30 @@ public final class ValueViewer extends VBox {
         getChildren().set(1, body);
         export.setVisible(pane == Pane.CHART);
         export.setManaged(pane == Pane.CHART);
+        detach.setVisible(pane == Pane.CHART);
+        detach.setManaged(pane == Pane.CHART);
+        if (pane == Pane.CHART) {
+            onChartShown.run();
+        }
         exportStatus.setText("");
+    }
+
+    private Runnable onChartShown = () -> { };
+
+    /** Called whenever a chart comes on show (a plot port, a Parity view): the window can make room for it. */
+    public void setOnChartShown(Runnable r) {
+        onChartShown = r == null ? () -> { } : r;
+    }
+
+    /** Back to the empty viewer (another workflow was opened: its values are not this one's). */
+    public void clear() {
+        table.getColumns().clear();
+        table.setItems(FXCollections.observableArrayList());
+        chartHolder.getChildren().clear();
+        views.getChildren().clear();
+        chosenView = null;
+        show(Pane.TABLE);
+        title.setText(PROMPT);
     }
 
     public void show(String port, Object value) {
@@ -201,6 +229,24 @@ public final class ValueViewer extends VBox {
     /** The chart on show, or null. */
     public PlotChart chart() {
         return chartHolder.getChildren().isEmpty() ? null : (PlotChart) chartHolder.getChildren().get(0);
+    }
+
+    /** The chart on show in a window of its own, which stays as it is while the data pane moves on. */
+    public javafx.stage.Stage detachChart() {
+        PlotChart chart = chart();
+        if (chart == null) {
+            return null;
+        }
+        PlotChart copy = new PlotChart(chart.plot());
+        copy.setId("detachedChart");
+        javafx.stage.Stage window = new javafx.stage.Stage();
+        window.setTitle(title.getText());
+        window.setScene(new javafx.scene.Scene(copy, 720, 520));
+        if (getScene() != null && getScene().getWindow() != null) {
+            window.initOwner(getScene().getWindow()); // closes with the workbench
+        }
+        window.show();
+        return window;
     }
 
     private void exportChart() {

@@ -71,6 +71,8 @@ public final class WorkflowViewModel {
     private final EditHistory history = new EditHistory();
     private final PuzzleSession puzzle;
     private final WorkflowFile file = new WorkflowFile();
+    /** Counts the workflows opened or created: panels that show one node or value reset when it changes. */
+    private final javafx.beans.property.IntegerProperty opened = new javafx.beans.property.SimpleIntegerProperty();
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
@@ -94,6 +96,7 @@ public final class WorkflowViewModel {
             Device d = DeviceSelector.system().select(lw.workflow().meta().device());
             device.set(d.describe());
             revalidate();
+            opened.set(opened.get() + 1);
             status.set("Opened " + file.getFileName());
             return List.of();
         } catch (WorkflowFileException e) {
@@ -237,6 +240,12 @@ public final class WorkflowViewModel {
         file.started();
         runs.clear();
         revalidate();
+        opened.set(opened.get() + 1);
+    }
+
+    /** Changes each time another workflow is opened or a new one is created (not on edits, undo or save). */
+    public javafx.beans.property.ReadOnlyIntegerProperty openedProperty() {
+        return opened;
     }
 
     /** Saves under a new name; relative file paths are rewritten so they still point at the same files. */
