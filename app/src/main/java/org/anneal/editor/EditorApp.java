@@ -56,7 +56,7 @@ public final class EditorApp extends Application {
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
-        root.setTop(EditorToolbar.build(vm, files, canvas, canvasSelectionEmpty));
+        root.setTop(new VBox(EditorMenus.build(vm, files, canvas, this::quit, () -> presentation.toggle()), EditorToolbar.build(vm, files, canvas, canvasSelectionEmpty)));
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
         side.setFitToWidth(true);
         side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
@@ -81,7 +81,10 @@ public final class EditorApp extends Application {
         vm.openedProperty().addListener((o, a, b) -> forgetPreviousWorkflow());
         viewer.setOnChartShown(() -> DataPaneRoom.makeRoomForChart(main));
 
+        presentation = new PresentationMode(root, centre, canvas);
         Scene scene = new Scene(root, 1280, 800);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+                javafx.scene.input.KeyCombination.SHIFT_DOWN), presentation::toggle);
         EditorKeys.install(scene, vm, canvas);
         CanvasKeys.install(scene, canvas);
         primary.setScene(scene);
@@ -90,7 +93,7 @@ public final class EditorApp extends Application {
                         + (vm.dirtyProperty().get() ? " *" : ""),
                 vm.workflowProperty(), vm.dirtyProperty()));
         primary.setOnCloseRequest(e -> {
-            if (vm.dirtyProperty().get() && !EditorDialogs.confirmDiscard()) {
+            if (!files.readyToLeave()) {
                 e.consume();
             } else {
                 executor.close();
@@ -228,6 +231,14 @@ public final class EditorApp extends Application {
         }
     }
 
+    /** File > Quit: the same question as closing the window, then the workbench ends. */
+    private void quit() {
+        if (files.readyToLeave()) {
+            stage.close();
+            Platform.exit();
+        }
+    }
+
     public WorkflowViewModel viewModel() {
         return vm;
     }
@@ -269,6 +280,12 @@ public final class EditorApp extends Application {
     }
 
     private SplitPane main;
+    private PresentationMode presentation;
+
+    /** Whether presentation mode (large fonts, thick wires, canvas only) is on. */
+    public boolean presenting() {
+        return presentation.onProperty().get();
+    }
 
     /** Another workflow was opened or created: nothing may still show the previous one's node, value or selection. */
     private void forgetPreviousWorkflow() {

@@ -77,6 +77,32 @@ class ProjectorTest extends EditorTestBase {
         assertTrue(((ListCell<?>) ridge).getTooltip().getText().contains("model.ridge"), "the id is in the tooltip");
     }
 
+    @Test
+    void presentationModeEnlargesAndClearsTheStage() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        Node palette = lookup("#palette").query();
+        double paletteWidth = palette.getBoundsInLocal().getWidth();
+        double zoom = editor.canvasZoom();
+        clickOn("#canvas", MouseButton.PRIMARY);
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(editor.presenting());
+        javafx.scene.shape.CubicCurve wire = lookup(n -> n instanceof javafx.scene.shape.CubicCurve).query();
+        assertEquals(3.2, wire.getStrokeWidth(), 1e-9, "thick wires");
+        Node run = lookup("#runButton").query();
+        assertEquals(19, ((javafx.scene.control.Labeled) run).getFont().getSize(), 0.5, "large control text");
+        assertTrue(palette.getScene() == null, "the palette folds away (it was " + paletteWidth + " px)");
+        assertTrue(editor.canvasZoom() > zoom, "the wider canvas shows the workflow larger: " + zoom + " -> " + editor.canvasZoom());
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(editor.presenting());
+        assertTrue(palette.getScene() != null, "the palette is back");
+        assertEquals(1.6, wire.getStrokeWidth(), 1e-9);
+        assertEquals(paletteWidth, palette.getBoundsInLocal().getWidth(), 2, "the palette comes back");
+    }
+
     private static String texts(Node n) {
         StringBuilder sb = new StringBuilder();
         if (n instanceof Labeled l) {
