@@ -5,13 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code anneal} command: runs, checks and documents workflows without ever starting JavaFX. */
-@Command(name = "anneal", mixinStandardHelpOptions = true, versionProvider = Anneal.Version.class,
+// INHERIT: every subcommand (and puzzle's show/verify) takes --help and --version too
+@Command(name = "anneal", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Anneal.Version.class,
         description = "Anneal - visual machine learning for materials science.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, NodesCommand.class, DocsCommand.class, EditCommand.class, BenchCommand.class, FormatCommand.class, PuzzleCommand.class, HandinCommand.class, GradeCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the workflow has a problem (unreadable, invalid, or a node failed)",
                 "2:wrong command line", "3:internal error (see the log file)", "130:interrupted"})
-public final class Anneal implements Runnable {
+public final class Anneal implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,9 +38,11 @@ public final class Anneal implements Runnable {
         return code;
     }
 
+    /** {@code anneal} without a command: the usage, on the error stream, and exit 2 (a wrong command line), as documented. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

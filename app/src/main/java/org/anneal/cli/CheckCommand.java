@@ -26,10 +26,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON")
     boolean json;
 
-    @Option(names = "--fix", description = "Apply the quick fixes and save the workflow (to --out, or in place)")
+    @Option(names = "--fix", description = "Apply the quick fixes and save the workflow (to --out, or in place); refused for a puzzle unless its author allows quick fixes")
     boolean fix;
 
-    @Option(names = {"-o", "--out"}, description = "With --fix: where to save the fixed workflow")
+    @Option(names = {"-o", "--out"}, description = "With --fix: where to save the fixed workflow (relative dataset paths are rebased to its folder)")
     Path fixedOut;
 
     @CommandLine.Spec
@@ -51,14 +51,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Finding> findings = checked.staticFindings();
         if (fix) {
-            var result = Fixer.fixAll(lw, NodeRegistry.standard());
-            result.applied().forEach(a -> spec.commandLine().getOut().println("fixed: " + a));
-            Path target = fixedOut != null ? fixedOut : workflow;
-            if (!result.applied().isEmpty()) {
-                new org.anneal.graph.WorkflowCodec().save(result.workflow().workflow(), target);
-                spec.commandLine().getOut().println("Saved " + target);
+            findings = CheckFix.apply(lw, fixedOut != null ? fixedOut : workflow, spec.commandLine().getOut(), err);
+            if (findings == null) {
+                return ExitCode.USAGE; // a puzzle without quick fixes
             }
-            findings = result.remaining();
         }
         if (json) {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();

@@ -27,6 +27,10 @@ final class FormatCommand implements Callable<Integer> {
                 code = ExitCode.PROBLEMS;
                 continue;
             }
+            if (codec.write(lw.workflow()).equals(java.nio.file.Files.readString(f))) {
+                spec.commandLine().getOut().println("unchanged " + f + " (already in canonical form)"); // and not rewritten
+                continue;
+            }
             codec.save(lw.workflow(), f);
             spec.commandLine().getOut().println("formatted " + f);
         }

@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         Device dev = DeviceSelector.system().select(requested);
         o.println("Anneal " + org.anneal.provenance.AnnealVersion.get() + " | " + workflow + " | seed " + lw.workflow().meta().seed()
                 + " | device " + dev.describe());
+        Lesson.print(lw.workflow().meta(), o);
         WorkflowSession checking = WorkflowSession.checking(NodeRegistry.standard());
         Checked checked = checking.check(lw);
         Validation v = checked.validation();

@@ -105,6 +105,11 @@ final class CanvasView extends Pane {
         selected.selectTouching(a, b, adds);
     }
 
+    /** Presentation mode on the canvas: thicker wires. */
+    void presentation(boolean on) {
+        wires.thick(on);
+    }
+
     void clearSelection() {
         selected.clear();
     }

@@ -20,6 +20,8 @@ import org.anneal.graph.Frame;
 final class CanvasViewport {
     static final double MIN_ZOOM = 0.1;
     static final double MAX_ZOOM = 3;
+    /** Fit magnifies a small workflow up to this, so three blocks fill a projector's canvas instead of a corner of it. */
+    static final double MAX_FIT_ZOOM = 2;
     /** Below this zoom, port names and badges are unreadable and hidden (text is the costliest thing to draw). */
     private static final double DETAIL_ZOOM = 0.45;
     /** Below this, titles and ports are a pixel or two high: boxes are drawn as coloured blocks, which is what one sees. */
@@ -101,7 +103,7 @@ final class CanvasViewport {
         return new Point2D(x * zoom.getX() + pan.getX(), y * zoom.getY() + pan.getY());
     }
 
-    /** Fit to view: the whole workflow and its frames visible, never magnified beyond 100 %. */
+    /** Fit to view: the whole workflow and its frames visible and centred; a small one is magnified (up to MAX_FIT_ZOOM) to fill the canvas. */
     void fitToView() {
         needsFit = true;
         viewChanged();
@@ -137,15 +139,16 @@ final class CanvasViewport {
         if (needsFit && width >= 50 && height >= 50 && !canvas.byId.isEmpty()) {
             needsFit = false;
             double[] r = contentBounds();
-            double s = Math.max(MIN_ZOOM, Math.min(1, Math.min((width - 60) / (r[2] - r[0]), (height - 60) / (r[3] - r[1]))));
+            double s = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, Math.min((width - 60) / (r[2] - r[0]), (height - 60) / (r[3] - r[1]))));
             int detail = detail(s);
             if (detail(zoom.getX()) != detail) {
                 canvas.byId.values().forEach(b -> b.showDetail(detail));
             }
             zoom.setX(s);
             zoom.setY(s);
-            pan.setX(30 - r[0] * s);
-            pan.setY(30 - r[1] * s);
+            // centred, so a small workflow magnified for a projector sits in the middle, not in a corner
+            pan.setX((width - (r[2] - r[0]) * s) / 2 - r[0] * s);
+            pan.setY((height - (r[3] - r[1]) * s) / 2 - r[1] * s);
         }
         grid.follow(width, height, pan.getX(), pan.getY(), zoom.getX());
         canvas.overlay.update();

@@ -56,7 +56,7 @@ public final class EditorApp extends Application {
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
 
         BorderPane root = new BorderPane();
-        root.setTop(EditorToolbar.build(vm, files, canvas, canvasSelectionEmpty));
+        root.setTop(new VBox(EditorMenus.build(vm, files, canvas, this::quit, () -> presentation.toggle()), EditorToolbar.build(vm, files, canvas, canvasSelectionEmpty)));
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
         side.setFitToWidth(true);
         side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
@@ -73,12 +73,18 @@ public final class EditorApp extends Application {
             }
         });
         SplitPane main = new SplitPane(centre, bottom);
+        this.main = main;
         root.setBottom(statusBar);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.75);
+        main.setDividerPositions(0.7);
         root.setCenter(main);
+        vm.openedProperty().addListener((o, a, b) -> forgetPreviousWorkflow());
+        viewer.setOnChartShown(() -> DataPaneRoom.makeRoomForChart(main));
 
+        presentation = new PresentationMode(root, centre, canvas);
         Scene scene = new Scene(root, 1280, 800);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+                javafx.scene.input.KeyCombination.SHIFT_DOWN), presentation::toggle);
         EditorKeys.install(scene, vm, canvas);
         CanvasKeys.install(scene, canvas);
         primary.setScene(scene);
@@ -87,7 +93,7 @@ public final class EditorApp extends Application {
                         + (vm.dirtyProperty().get() ? " *" : ""),
                 vm.workflowProperty(), vm.dirtyProperty()));
         primary.setOnCloseRequest(e -> {
-            if (vm.dirtyProperty().get() && !EditorDialogs.confirmDiscard()) {
+            if (!files.readyToLeave()) {
                 e.consume();
             } else {
                 executor.close();
@@ -134,7 +140,7 @@ public final class EditorApp extends Application {
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
         table.setPrefHeight(170);
         VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
-        VBox box = new VBox(6, new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
+        VBox box = new VBox(6, new LessonPane(vm), new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
         box.setPadding(new Insets(8));
         return box;
     }
@@ -225,6 +231,14 @@ public final class EditorApp extends Application {
         }
     }
 
+    /** File > Quit: the same question as closing the window, then the workbench ends. */
+    private void quit() {
+        if (files.readyToLeave()) {
+            stage.close();
+            Platform.exit();
+        }
+    }
+
     public WorkflowViewModel viewModel() {
         return vm;
     }
@@ -263,6 +277,28 @@ public final class EditorApp extends Application {
         shownPort = p;
         viewer.show(p.toString(), vm.outputValue(p));
         bottomTabs.getSelectionModel().select(1);
+    }
+
+    private SplitPane main;
+    private PresentationMode presentation;
+
+    /** Whether presentation mode (large fonts, thick wires, canvas only) is on. */
+    public boolean presenting() {
+        return presentation.onProperty().get();
+    }
+
+    /** Another workflow was opened or created: nothing may still show the previous one's node, value or selection. */
+    private void forgetPreviousWorkflow() {
+        shownPort = null;
+        viewer.clear();
+        if (canvas != null) {
+            canvas.clearSelection();
+        }
+        select(null);
+        docs.setText("Click a node to see what it does.");
+        if (bottomTabs != null) {
+            bottomTabs.getSelectionModel().select(0); // the new workflow's problems
+        }
     }
 
     private org.anneal.graph.PortRef shownPort;

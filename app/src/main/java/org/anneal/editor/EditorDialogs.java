@@ -21,10 +21,19 @@ final class EditorDialogs {
         }
     }
 
-    static boolean confirmDiscard() {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workflow has unsaved changes. Discard them?", ButtonType.CANCEL, ButtonType.OK);
+    /** What to do with unsaved changes before they would be lost. */
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    static final ButtonType SAVE = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.YES);
+    static final ButtonType DISCARD = new ButtonType("Don't save", javafx.scene.control.ButtonBar.ButtonData.NO);
+
+    /** Save, don't save, or cancel: the usual three choices (saving first is what most people want). */
+    static Unsaved askUnsaved() {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The workflow has unsaved changes. Save them first?", SAVE, DISCARD, ButtonType.CANCEL);
         a.setHeaderText("Unsaved changes");
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        a.getDialogPane().setId("unsavedDialog");
+        ButtonType b = a.showAndWait().orElse(ButtonType.CANCEL);
+        return b == SAVE ? Unsaved.SAVE : b == DISCARD ? Unsaved.DISCARD : Unsaved.CANCEL;
     }
 
     /** Shown without waiting for it to close; the details go in a read-only text area (id errorDetails). */

@@ -56,8 +56,8 @@ final class EditorToolbar {
         for (String folder : List.of("workflows", "workflows/puzzles")) {
             try (var list = Files.list(EditorApp.HOME.resolve(folder))) {
                 list.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".solution.json")).sorted().forEach(f -> {
-                    MenuItem item = new MenuItem((folder.endsWith("puzzles") ? "Puzzle " : "")
-                            + f.getFileName().toString().replace(".json", ""));
+                    MenuItem item = new MenuItem(exampleLabel(f, folder.endsWith("puzzles")));
+                    item.setId("example-" + f.getFileName().toString().replace(".json", ""));
                     item.setOnAction(e -> files.open(f));
                     examples.getItems().add(item);
                 });
@@ -66,6 +66,25 @@ final class EditorToolbar {
             }
         }
         return examples;
+    }
+
+    /**
+     * "Unit 2 · Polynomial basis functions" or "Puzzle 6 · Forty micrographs, 480 patches": the course unit (the
+     * file's number) and the title a student recognises, not the file name; the file name when the title is missing.
+     */
+    static String exampleLabel(java.nio.file.Path f, boolean puzzle) {
+        String name = f.getFileName().toString().replace(".json", "");
+        String title = "";
+        try {
+            var tree = org.anneal.graph.Json.MAPPER.readTree(f.toFile());
+            title = puzzle ? tree.path("puzzle").path("title").asText("") : "";
+            title = title.isBlank() ? tree.path("meta").path("title").asText("") : title;
+        } catch (IOException | RuntimeException e) {
+            title = ""; // unreadable: the file name still opens it, and the open says what is wrong
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)-").matcher(name);
+        String unit = m.find() ? Integer.toString(Integer.parseInt(m.group(1))) : "";
+        return (puzzle ? "Puzzle " : "Unit ") + unit + (unit.isEmpty() ? "" : " · ") + (title.isBlank() ? name : title);
     }
 
     /** Instructor mode toggle: shows the puzzle authoring pane and lifts the locks while it is on. */

@@ -22,8 +22,23 @@ final class FileActions {
         this.stage = stage;
     }
 
+    /** True when the open workflow may be replaced or closed: saved, or the student chose to save or not to. */
+    boolean readyToLeave() {
+        if (!vm.dirtyProperty().get()) {
+            return true;
+        }
+        return switch (EditorDialogs.askUnsaved()) {
+            case SAVE -> {
+                save();
+                yield !vm.dirtyProperty().get(); // a cancelled Save as… keeps the work and stays
+            }
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
     void open(Path file) {
-        if (vm.dirtyProperty().get() && !EditorDialogs.confirmDiscard()) {
+        if (!readyToLeave()) {
             return;
         }
         List<Problem> problems = vm.open(file);
@@ -44,7 +59,7 @@ final class FileActions {
     }
 
     void startNew() {
-        if (!vm.dirtyProperty().get() || EditorDialogs.confirmDiscard()) {
+        if (readyToLeave()) {
             vm.newWorkflow(Path.of("").toAbsolutePath());
         }
     }

@@ -1,20 +1,19 @@
 package org.anneal.editor;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.paint.Color;
+import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import org.anneal.ml.Plot;
+import org.anneal.plots.HeatmapLayout;
+import org.anneal.plots.PlotPalette;
 
 /**
- * The cells of a heat map (a confusion matrix: true class down, predicted across), shaded from white to
- * blue by value with the value written in each cell, so the counts can be read without a colour scale.
+ * The cells of a heat map as JavaFX shapes, laid out by {@link HeatmapLayout} exactly as the PNG renderer lays
+ * them out, with the value written in each cell so the counts can be read without a colour scale.
  */
 final class HeatmapDrawing {
-    private static final Color LOW = Color.WHITE, HIGH = Color.web("#1f4e9a");
-
     private HeatmapDrawing() {
     }
 
@@ -24,57 +23,36 @@ final class HeatmapDrawing {
         if (rows == 0 || cols == 0) {
             return;
         }
-        double labelW = 80, labelH = 18;
-        double left = x0 + labelW - 40, top = y0 + labelH;
-        double cw = (x1 - left) / cols, ch = (y1 - top) / rows;
-        double max = 0, min = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double v = h.get(r, c);
-                if (Double.isFinite(v)) {
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
-                }
-            }
-        }
-        double lo = Math.min(0, min); // counts shade from zero, so an empty cell is white
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                double v = h.get(r, c);
-                double t = max > lo && Double.isFinite(v) ? (v - lo) / (max - lo) : 0;
-                Rectangle cell = new Rectangle(left + c * cw, top + r * ch, cw, ch);
-                cell.setFill(LOW.interpolate(HIGH, t));
-                cell.setStroke(Color.web("#dadce0"));
-                cell.getStyleClass().add("heat-cell");
-                cell.setUserData(v);
-                javafx.scene.control.Tooltip.install(cell, new javafx.scene.control.Tooltip(
-                        h.rowLabels().get(r) + " → " + h.colLabels().get(c) + ": " + format(v)));
-                out.add(cell);
-                Text count = PlotChart.text(format(v), left + (c + 0.5) * cw, top + (r + 0.5) * ch, "heat-count");
-                count.setTextOrigin(VPos.CENTER);
-                count.setFill(t > 0.55 ? Color.WHITE : Color.web("#202124")); // readable on dark cells
-                PlotChart.centre(count);
-                count.setUserData(new int[] {r, c});
-                out.add(count);
-            }
+        HeatmapLayout layout = HeatmapLayout.of(h, x0, y0, x1, y1, s -> PlotChart.text(s, 0, 0, "plot-tick").getLayoutBounds().getWidth());
+        for (HeatmapLayout.Cell c : layout.cells()) {
+            Rectangle cell = new Rectangle(layout.cellX(c.col()), layout.cellY(c.row()), layout.cellW(), layout.cellH());
+            cell.setFill(PlotChart.fx(c.fill()));
+            cell.setStroke(PlotChart.fx(PlotPalette.GRID));
+            cell.getStyleClass().add("heat-cell");
+            cell.setUserData(c.value());
+            Tooltip.install(cell, new Tooltip(h.rowLabels().get(c.row()) + " → " + h.colLabels().get(c.col()) + ": " + c.text()));
+            out.add(cell);
+            Text count = PlotChart.text(c.text(), cell.getX() + layout.cellW() / 2, cell.getY() + layout.cellH() / 2, "heat-count");
+            count.setTextOrigin(VPos.CENTER);
+            count.setFill(PlotChart.fx(c.ink())); // readable on dark cells
+            PlotChart.centre(count);
+            count.setUserData(new int[] {c.row(), c.col()});
+            out.add(count);
         }
         for (int c = 0; c < cols; c++) {
-            Text t = PlotChart.text(h.colLabels().get(c), left + (c + 0.5) * cw, top - 5, "plot-tick");
+            Text t = PlotChart.text(h.colLabels().get(c), layout.cellX(c) + layout.cellW() / 2, layout.top() - 5, "plot-tick");
             PlotChart.centre(t);
             out.add(t);
         }
         for (int r = 0; r < rows; r++) {
-            Text t = PlotChart.text(h.rowLabels().get(r), 0, top + (r + 0.5) * ch, "plot-tick");
+            Text t = PlotChart.text(h.rowLabels().get(r), 0, layout.cellY(r) + layout.cellH() / 2, "plot-tick");
             t.setTextOrigin(VPos.CENTER);
-            t.setX(left - 6 - t.getLayoutBounds().getWidth());
+            t.setX(layout.left() - 6 - t.getLayoutBounds().getWidth());
             out.add(t);
         }
     }
 
     static String format(double v) {
-        if (!Double.isFinite(v)) {
-            return "–";
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e12 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
+        return HeatmapLayout.format(v);
     }
 }

@@ -114,7 +114,11 @@ final class InspectorView extends VBox {
 
             @Override
             public List<String> columns() {
-                return columnsOf(vm.findings().validation(), nodeId, vm.registry().find(vm.current().node(nodeId).orElseThrow().type()).orElse(null));
+                var n = nodeId == null ? java.util.Optional.<NodeInstance>empty() : vm.current().node(nodeId);
+                if (n.isEmpty()) {
+                    return List.of(); // the sheet was cleared (another workflow opened) while a field still had the focus
+                }
+                return columnsOf(vm.findings().validation(), nodeId, vm.registry().find(n.get().type()).orElse(null));
             }
 
             @Override

@@ -21,7 +21,9 @@ import org.anneal.spec.OutPort;
 /** One node on the canvas: a header in its phase colour, ports coloured by data kind, a status badge. */
 final class NodeBox extends Region {
     static final double WIDTH = 190;
-    private static final double HEADER = 26;
+    private static final double HEADER = 28;
+    /** Block titles: 15 px reads as ~7.5 px at 50 % zoom on a projector; 12 px (before) read as 6. */
+    static final double TITLE_SIZE = 15;
     private static final double ROW = 18;
 
     private final String nodeId;
@@ -33,7 +35,7 @@ final class NodeBox extends Region {
     private Label problemBadge;
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
     private final Map<String, Circle> outputs = new LinkedHashMap<>();
-    private static final Font PORT_FONT = Font.font("System", 10);
+    private static final Font PORT_FONT = Font.font("System", 11);
     private static final Font BADGE_FONT = Font.font("System", FontWeight.BOLD, 10);
     /** What level of detail hides when zoomed far out. */
     private final List<javafx.scene.Node> details = new java.util.ArrayList<>();
@@ -61,10 +63,12 @@ final class NodeBox extends Region {
         header.setArcWidth(10);
         header.setArcHeight(10);
         // Text, not Label, like the port names: a 500-node workflow would otherwise build 1,500 label skins on open
-        Text title = text(d == null ? "unknown: " + node.type() : d.title(), 12, true, Color.WHITE);
-        title.relocate(8, 5);
+        Text title = text(d == null ? "unknown: " + node.type() : d.title(), TITLE_SIZE, true, Color.WHITE);
+        title.relocate(d == null ? 8 : 27, 4);
+        title.setId("title-" + node.id());
+        fitWidth(title, WIDTH - (d == null ? 16 : 33));
         // locked parts of a puzzle say so where the student looks for the node's name
-        Text id = text(node.id() + (locked ? "  \u00b7 locked" : ""), 10, false, Color.web("#5f6368"));
+        Text id = text(node.id() + (locked ? "  \u00b7 locked" : ""), 11, false, Color.web("#5f6368"));
         id.relocate(8, height - 19);
         badge.relocate(WIDTH - 80, height - 19);
         badge.setId("badge-" + node.id());
@@ -72,6 +76,12 @@ final class NodeBox extends Region {
         progress.relocate(0, height - 3);
         progress.setVisible(false);
         getChildren().addAll(body, header, title, id, badge, progress);
+        if (d != null) { // the phase at a glance, also from the back of a lecture hall
+            javafx.scene.shape.SVGPath icon = PhaseIcons.icon(d.phase(), Color.WHITE);
+            icon.relocate(6, 5);
+            getChildren().add(icon);
+            outline.add(icon);
+        }
         details.add(id);
         details.add(badge);
         outline.add(title);
@@ -109,6 +119,15 @@ final class NodeBox extends Region {
         t.setFill(Color.web("#202124"));
         details.add(t);
         return t;
+    }
+
+    /** Shrinks a long title's font (never below 11 px) until it fits the header. */
+    private static void fitWidth(Text t, double room) {
+        double size = TITLE_SIZE;
+        while (t.getLayoutBounds().getWidth() > room && size > 11) {
+            size -= 0.5;
+            t.setFont(Font.font("System", FontWeight.BOLD, size));
+        }
     }
 
     private static Text text(String s, double size, boolean bold, Color fill) {

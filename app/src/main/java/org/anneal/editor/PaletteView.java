@@ -64,7 +64,9 @@ final class PaletteView extends VBox {
                 return;
             }
             setId("palette-" + d.id().replace('.', '_'));
-            Label title = new Label(d.title() + "\n" + d.id());
+            // the title only: the internal id ("model.ridge") is for authors and sits in the tooltip
+            Label title = new Label(d.title(), PhaseIcons.icon(d.phase(), javafx.scene.paint.Color.web(d.phase().colour())));
+            title.setGraphicTextGap(6);
             title.setStyle("-fx-border-color: transparent transparent transparent " + d.phase().colour() + "; -fx-border-width: 0 0 0 5; -fx-padding: 0 0 0 6;");
             // a heading where a new phase starts in the (filtered) list: the groups stay visible while searching
             int i = getIndex();
@@ -78,7 +80,7 @@ final class PaletteView extends VBox {
                 setGraphic(title);
             }
             setText(null);
-            setTooltip(new Tooltip(d.summary()));
+            setTooltip(new Tooltip(d.title() + " (" + d.id() + ")\n" + d.summary()));
             // a drag within the window, not the platform's drag and drop: that needs a system clipboard round trip,
             // and under Monocle (the UI tests) it failed now and then and left the next test's drags broken
             setOnDragDetected(e -> {

@@ -19,6 +19,8 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.anneal.ml.Plot;
+import org.anneal.plots.PlotPalette;
+import org.anneal.plots.PlotScales;
 
 /**
  * Draws an {@link Plot} as plain shapes: scatter points, lines with their bands, bars, reference guides
@@ -29,9 +31,8 @@ import org.anneal.ml.Plot;
  * so tests and style sheets can find it.
  */
 public final class PlotChart extends Region {
-    /** Tableau 10, the palette the port colours come from: distinguishable and colour-blind friendly. */
-    static final List<Color> PALETTE = List.of("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
-            "#ff9da7", "#9c755f", "#bab0ac").stream().map(Color::web).toList();
+    /** The series colours, shared with the PNG renderer ({@link PlotPalette}). */
+    static final List<Color> PALETTE = java.util.stream.IntStream.range(0, PlotPalette.seriesCount()).mapToObj(k -> fx(PlotPalette.series(k))).toList();
     private static final double LEFT = 64, RIGHT = 16, TOP = 34, BOTTOM = 48;
     /** Above this many points a scatter series is drawn on a Canvas instead of as vector shapes. */
     static final int MAX_VECTOR_POINTS = 2000;
@@ -90,13 +91,15 @@ public final class PlotChart extends Region {
             ys = null;
             HeatmapDrawing.draw(plot, x0, y0, x1, y1, out);
         } else {
-            if (isParity()) { // a square plot area, so the identity line really is at 45°
+            PlotScales scales = PlotScales.of(plot); // the axes the PNG renderer draws too
+            if (scales.square()) { // a square plot area, so the identity line really is at 45°
                 double side = Math.min(x1 - x0, y1 - y0);
                 x0 += (x1 - x0 - side) / 2; // centred under the title
                 x1 = x0 + side;
                 y1 = y0 + side;
             }
-            scales(x0, x1, y0, y1);
+            xs = AxisScale.along(scales.x(), x0, x1);
+            ys = AxisScale.along(scales.y(), y1, y0); // pixels grow downwards, values upwards
             out.addAll(axes(x0, x1, y0, y1));
             Group data = new Group();
             data.setClip(new Rectangle(x0, y0, x1 - x0, y1 - y0));
@@ -104,7 +107,7 @@ public final class PlotChart extends Region {
                 Line l = new Line(x0, ys.toPixel(g.slope() * xs.min() + g.intercept()), x1, ys.toPixel(g.slope() * xs.max() + g.intercept()));
                 l.getStyleClass().add("plot-guide");
                 l.setUserData(g);
-                l.setStroke(Color.web("#5f6368"));
+                l.setStroke(fx(PlotPalette.GUIDE));
                 l.getStrokeDashArray().setAll(6.0, 4.0);
                 data.getChildren().add(l);
             }
@@ -125,55 +128,12 @@ public final class PlotChart extends Region {
         content.getChildren().setAll(out);
     }
 
-    /** Ranges cover every point, band and (for bars) zero; a parity plot gets the same range on both axes. */
-    private void scales(double x0, double x1, double y0, double y1) {
-        double xlo = Double.POSITIVE_INFINITY, xhi = Double.NEGATIVE_INFINITY, ylo = Double.POSITIVE_INFINITY, yhi = Double.NEGATIVE_INFINITY;
-        for (Plot.Series s : plot.series()) {
-            double[] x = s.x(), y = s.y(), lo = s.low(), hi = s.high();
-            for (int i = 0; i < x.length; i++) {
-                if (Double.isFinite(x[i])) {
-                    xlo = Math.min(xlo, x[i]);
-                    xhi = Math.max(xhi, x[i]);
-                }
-                for (double v : new double[] {y[i], lo == null ? y[i] : lo[i], hi == null ? y[i] : hi[i]}) {
-                    if (Double.isFinite(v)) {
-                        ylo = Math.min(ylo, v);
-                        yhi = Math.max(yhi, v);
-                    }
-                }
-            }
-        }
-        if (plot.kind() == Plot.Kind.BAR) {
-            int n = Math.max(1, categories().size()); // no bars still needs a finite axis
-            xs = new AxisScale(-0.5, n - 0.5, 1, x0, x1);
-            ys = AxisScale.nice(Math.min(0, ylo), Math.max(0, yhi), 6, y1, y0);
-            return;
-        }
-        if (isParity()) {
-            double lo = Math.min(xlo, ylo), hi = Math.max(xhi, yhi);
-            xlo = ylo = lo;
-            xhi = yhi = hi;
-        }
-        for (Plot.Guide g : plot.guides()) {
-            if (g.slope() == 0) { // keep a horizontal guide (the zero line) in view
-                ylo = Math.min(ylo, g.intercept());
-                yhi = Math.max(yhi, g.intercept());
-            }
-        }
-        xs = AxisScale.nice(xlo, xhi, 7, x0, x1);
-        ys = AxisScale.nice(ylo, yhi, 6, y1, y0); // pixels grow downwards, values upwards
-    }
-
-    private boolean isParity() {
-        return plot.kind() != Plot.Kind.BAR && plot.guides().stream().anyMatch(g -> g.slope() == 1 && g.intercept() == 0);
-    }
-
     private List<javafx.scene.Node> axes(double x0, double x1, double y0, double y1) {
         List<javafx.scene.Node> out = new ArrayList<>();
         for (double t : ys.ticks()) {
             double py = ys.toPixel(t);
             Line grid = new Line(x0, py, x1, py);
-            grid.setStroke(Color.web("#eceff1"));
+            grid.setStroke(fx(PlotPalette.GRID));
             out.add(grid);
             Text label = text(ys.format(t), x0 - 6, py, "plot-tick");
             label.setX(x0 - 6 - label.getLayoutBounds().getWidth());
@@ -181,7 +141,7 @@ public final class PlotChart extends Region {
             out.add(label);
         }
         if (plot.kind() == Plot.Kind.BAR) {
-            List<String> cats = categories();
+            List<String> cats = PlotScales.categories(plot);
             for (int i = 0; i < cats.size(); i++) {
                 Text label = text(cats.get(i), xs.toPixel(i), y1 + 14, "plot-tick");
                 centre(label);
@@ -193,7 +153,7 @@ public final class PlotChart extends Region {
         for (double t : xs.ticks()) {
             double px = xs.toPixel(t);
             Line grid = new Line(px, y0, px, y1);
-            grid.setStroke(Color.web("#eceff1"));
+            grid.setStroke(fx(PlotPalette.GRID));
             out.add(grid);
             Text label = text(xs.format(t), px, y1 + 14, "plot-tick");
             centre(label);
@@ -206,7 +166,7 @@ public final class PlotChart extends Region {
     private static Rectangle frame(double x0, double x1, double y0, double y1) {
         Rectangle frame = new Rectangle(x0, y0, x1 - x0, y1 - y0);
         frame.setFill(Color.TRANSPARENT);
-        frame.setStroke(Color.web("#9aa0a6"));
+        frame.setStroke(fx(PlotPalette.FRAME));
         return frame;
     }
 
@@ -308,7 +268,7 @@ public final class PlotChart extends Region {
 
     private List<javafx.scene.Node> bars() {
         List<javafx.scene.Node> out = new ArrayList<>();
-        List<String> cats = categories();
+        List<String> cats = PlotScales.categories(plot);
         int k = plot.series().size();
         double slot = Math.abs(xs.toPixel(1) - xs.toPixel(0)) * 0.8;
         for (int j = 0; j < k; j++) {
@@ -332,22 +292,6 @@ public final class PlotChart extends Region {
         return out;
     }
 
-    /** Bar categories: the first series' labels, else its x values. */
-    private List<String> categories() {
-        if (plot.series().isEmpty()) {
-            return List.of();
-        }
-        Plot.Series s = plot.series().get(0);
-        if (!s.labels().isEmpty()) {
-            return s.labels();
-        }
-        List<String> out = new ArrayList<>();
-        for (double v : s.x()) {
-            out.add(v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v));
-        }
-        return out;
-    }
-
     private List<javafx.scene.Node> legend(double right) {
         List<javafx.scene.Node> out = new ArrayList<>();
         if (plot.series().size() < 2 && plot.guides().isEmpty()) {
@@ -363,7 +307,7 @@ public final class PlotChart extends Region {
         }
         for (Plot.Guide g : plot.guides()) {
             Text t = text("- - " + g.name(), 0, y, "plot-legend");
-            t.setFill(Color.web("#5f6368"));
+            t.setFill(fx(PlotPalette.GUIDE));
             t.setX(right - 8 - t.getLayoutBounds().getWidth());
             out.add(t);
             y += 16;
@@ -379,7 +323,7 @@ public final class PlotChart extends Region {
     /** The coordinates under the mouse, so values can be read off the chart without guessing from ticks. */
     private Text readout(double x0, double y0, double x1, double y1) {
         Text t = text("", x0, TOP - 8, "plot-readout");
-        t.setFill(Color.web("#5f6368"));
+        t.setFill(fx(PlotPalette.GUIDE));
         setOnMouseMoved(e -> {
             if (xs == null || e.getX() < x0 || e.getX() > x1 || e.getY() < y0 || e.getY() > y1) {
                 t.setText("");
@@ -397,8 +341,13 @@ public final class PlotChart extends Region {
         Text t = new Text(x, y, s);
         t.getStyleClass().add(styleClass);
         t.setFont(Font.font(11));
-        t.setFill(Color.web("#202124"));
+        t.setFill(fx(PlotPalette.INK));
         return t;
+    }
+
+    /** A palette colour (0xRRGGBB) as a JavaFX colour. */
+    static Color fx(int rgb) {
+        return Color.rgb((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff);
     }
 
     static void centre(Text t) {

@@ -85,7 +85,7 @@ final class ProblemsView extends ListView<Problem> {
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(8, icon(p.severity()), text);
             row.setAlignment(Pos.CENTER_LEFT);
-            vm.findings().quickFix(p).ifPresent(fix -> {
+            vm.quickFix(p).ifPresent(fix -> {
                 Button b = new Button("Fix");
                 b.getStyleClass().add("quick-fix");
                 b.setTooltip(new Tooltip(fix.description()));

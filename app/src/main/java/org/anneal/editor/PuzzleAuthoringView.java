@@ -39,6 +39,7 @@ final class PuzzleAuthoringView extends VBox {
     private final TextField rangeMin = new TextField();
     private final TextField rangeMax = new TextField();
     private final Label status = new Label();
+    private final CheckBox quickFixes = new CheckBox("Students may use quick fixes (the Fix buttons, anneal check --fix)");
     private boolean refreshing;
 
     PuzzleAuthoringView(WorkflowViewModel vm, java.util.function.Supplier<javafx.stage.Window> window) {
@@ -67,6 +68,13 @@ final class PuzzleAuthoringView extends VBox {
             });
             rules.getChildren().add(c);
         }
+        quickFixes.setId("allowQuickFixes");
+        quickFixes.setWrapText(true);
+        quickFixes.selectedProperty().addListener((o, a, now) -> {
+            if (!refreshing) {
+                vm.editPuzzle(b -> PuzzleBlock.withQuickFixes(b, now));
+            }
+        });
         rangeNode.setId("rangeNode");
         rangeMetric.setId("rangeMetric");
         rangeMin.setId("rangeMin");
@@ -93,7 +101,7 @@ final class PuzzleAuthoringView extends VBox {
         // save and its outcome on top: the pane is long, and they must never scroll out of reach
         getChildren().addAll(new HBox(8, heading, save), status, gaps, title, story, hints, new Label("Rules the student must clear"), rules,
                 new Label("Metric range the fix must reach"), new HBox(4, rangeNode, rangeMetric),
-                new HBox(4, new Label("from"), rangeMin, new Label("to"), rangeMax, setRange), lockPane);
+                new HBox(4, new Label("from"), rangeMin, new Label("to"), rangeMax, setRange), quickFixes, lockPane);
         visibleProperty().bind(vm.authoringProperty());
         managedProperty().bind(visibleProperty());
         vm.workflowProperty().addListener((o, a, lw) -> refresh(lw));
@@ -170,6 +178,7 @@ final class PuzzleAuthoringView extends VBox {
                 b.path("hints").forEach(h -> hs.add(h.asText()));
             }
             setIfIdle(hints, String.join("\n", hs));
+            quickFixes.setSelected(b != null && b.path("quickFixes").asBoolean(false));
             List<String> clear = texts(b == null ? null : b.path("goal").path("clear"));
             rules.getChildren().forEach(n -> ((CheckBox) n).setSelected(clear.contains(((CheckBox) n).getText())));
             List<String> lockedNodes = texts(b == null ? null : b.path("locked").path("nodes"));

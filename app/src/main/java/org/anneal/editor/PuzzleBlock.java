@@ -49,6 +49,17 @@ public final class PuzzleBlock {
         return p;
     }
 
+    /** Whether students may use the one-click quick fixes on this puzzle (off unless ticked: a puzzle must make them think). */
+    public static ObjectNode withQuickFixes(JsonNode block, boolean allowed) {
+        ObjectNode p = start(block);
+        if (allowed) {
+            p.put("quickFixes", true);
+        } else {
+            p.remove("quickFixes");
+        }
+        return p;
+    }
+
     /** Hints, one per non-blank line. */
     public static ObjectNode withHints(JsonNode block, String lines) {
         ObjectNode p = start(block);

@@ -72,6 +72,11 @@ final class PuzzleSession {
                 .whenComplete((v, err) -> ui.accept(() -> verdict.set(err != null ? "The check failed: " + err.getMessage() : v.describe())));
     }
 
+    /** Quick fixes are hidden while a student works on a puzzle, unless its author allowed them. */
+    boolean quickFixesAllowed() {
+        return origin == null || authoring.get() || org.anneal.puzzle.QuickFixPolicy.allowed(origin.workflow());
+    }
+
     ObjectProperty<Puzzle> puzzle() {
         return puzzle;
     }

@@ -28,16 +28,20 @@ import org.anneal.ml.TrainedModel;
  * plots (with PNG export), a description for learners, models and states.
  */
 public final class ValueViewer extends VBox {
-    private final Label title = new Label("Click an output port (right side of a node) after a run to see its value.");
+    private static final String PROMPT = "Click an output port (right side of a node) after a run to see its value.";
+    private final Label title = new Label(PROMPT);
     private final TableView<Integer> table = new TableView<>();
     private final TableView<Map.Entry<String, Double>> metrics = new TableView<>();
     private final StackPane chartHolder = new StackPane();
     private final Button export = new Button("Export PNG…");
+    private final Button detach = new Button("Open in window");
     private final Label exportStatus = new Label();
     /** The chart view the student picked last (Parity, ...), kept when the next value offers it too. */
     private String chosenView;
     /** Table / chart switches for a predictions table (see {@link QuickPlots}). */
     private final HBox views = new HBox(2);
+    /** The view for each kind of value, found by the value's class. */
+    private final ViewRegistry<ValueView<?>> viewsByType = new ViewRegistry<>();
 
     public ValueViewer() {
         super(4);
@@ -57,13 +61,17 @@ public final class ValueViewer extends VBox {
         chartHolder.setId("chartHolder");
         export.setId("exportPngButton");
         export.setOnAction(e -> exportChart());
+        detach.setId("detachChartButton");
+        detach.setTooltip(new javafx.scene.control.Tooltip("Show this chart in its own resizable window (several can stand side by side)"));
+        detach.setOnAction(e -> detachChart());
         exportStatus.setId("exportStatus");
         views.setId("valueViews");
-        HBox bar = new HBox(8, title, views, export, exportStatus);
+        HBox bar = new HBox(8, title, views, detach, export, exportStatus);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(bar, table);
         show(Pane.TABLE);
+        registerStandardViews();
     }
 
     private enum Pane { TABLE, METRICS, CHART }
@@ -78,7 +86,30 @@ public final class ValueViewer extends VBox {
         getChildren().set(1, body);
         export.setVisible(pane == Pane.CHART);
         export.setManaged(pane == Pane.CHART);
+        detach.setVisible(pane == Pane.CHART);
+        detach.setManaged(pane == Pane.CHART);
+        if (pane == Pane.CHART) {
+            onChartShown.run();
+        }
         exportStatus.setText("");
+    }
+
+    private Runnable onChartShown = () -> { };
+
+    /** Called whenever a chart comes on show (a plot port, a Parity view): the window can make room for it. */
+    public void setOnChartShown(Runnable r) {
+        onChartShown = r == null ? () -> { } : r;
+    }
+
+    /** Back to the empty viewer (another workflow was opened: its values are not this one's). */
+    public void clear() {
+        table.getColumns().clear();
+        table.setItems(FXCollections.observableArrayList());
+        chartHolder.getChildren().clear();
+        views.getChildren().clear();
+        chosenView = null;
+        show(Pane.TABLE);
+        title.setText(PROMPT);
     }
 
     public void show(String port, Object value) {
@@ -91,42 +122,62 @@ public final class ValueViewer extends VBox {
             title.setText(port + ": no value yet; run the workflow first.");
             return;
         }
-        if (value instanceof Table t) {
-            title.setText(port + ": " + t.rowCount() + " rows × " + t.columnCount() + " columns");
-            TableColumn<Integer, String> index = new TableColumn<>("#");
-            index.setCellValueFactory(cd -> new SimpleStringProperty(Integer.toString(cd.getValue() + 1)));
-            table.getColumns().add(index);
-            for (Column c : t.columns()) {
-                TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.spec().typeLabel() + " · " + c.role().jsonName()
-                        + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
-                col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
-                if (c instanceof org.anneal.data.NumericColumn) {
-                    col.setComparator(ValueViewer::byNumber); // 2 before 10, missing last
-                }
-                table.getColumns().add(col);
-            }
-            // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
-            table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
-            offerCharts(QuickPlots.forPredictions(t));
-        } else if (value instanceof Metrics m) {
+        viewFor(value).show(port, value);
+    }
+
+    /** Shows one kind of value: sets the title and fills the pane it needs. */
+    @FunctionalInterface
+    public interface ValueView<T> {
+        void show(String port, T value);
+    }
+
+    /** Adds (or replaces) the view for values of {@code type}; the most specific registered type wins. */
+    public <T> void register(Class<T> type, ValueView<? super T> view) {
+        viewsByType.register(type, view);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ValueView<Object> viewFor(Object value) {
+        return (ValueView<Object>) viewsByType.find(value.getClass()).orElseThrow(); // Object is registered, so something always matches
+    }
+
+    private void registerStandardViews() {
+        register(Object.class, (port, v) -> title.setText(port + ": " + v));
+        register(Table.class, this::showTable);
+        register(Metrics.class, (port, m) -> {
             title.setText(port + ": " + m.values().size() + " metrics on " + m.rows() + " rows");
             metrics.setItems(FXCollections.observableArrayList(m.values().entrySet()));
             show(Pane.METRICS);
-        } else if (value instanceof Plot p) {
+        });
+        register(Plot.class, (port, p) -> {
             title.setText(port + ": " + (p.title() == null || p.title().isBlank() ? p.kind().name().toLowerCase(java.util.Locale.ROOT) + " plot" : p.title()));
             PlotChart chart = new PlotChart(p);
             chart.setId("plotChart");
             chartHolder.getChildren().setAll(chart);
             show(Pane.CHART);
-        } else if (value instanceof TrainedModel m) {
-            title.setText(port + ": " + m.describe() + "\nTarget " + m.target() + "; parameters " + m.parameters());
-        } else if (value instanceof Learner l) {
-            title.setText(port + ": " + l.describe());
-        } else if (value instanceof FittedTransform f) {
-            title.setText(port + ": " + f.describe());
-        } else {
-            title.setText(port + ": " + value);
+        });
+        register(TrainedModel.class, (port, m) -> title.setText(port + ": " + m.describe() + "\nTarget " + m.target() + "; parameters " + m.parameters()));
+        register(Learner.class, (port, l) -> title.setText(port + ": " + l.describe()));
+        register(FittedTransform.class, (port, f) -> title.setText(port + ": " + f.describe()));
+    }
+
+    private void showTable(String port, Table t) {
+        title.setText(port + ": " + t.rowCount() + " rows × " + t.columnCount() + " columns");
+        TableColumn<Integer, String> index = new TableColumn<>("#");
+        index.setCellValueFactory(cd -> new SimpleStringProperty(Integer.toString(cd.getValue() + 1)));
+        table.getColumns().add(index);
+        for (Column c : t.columns()) {
+            TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.spec().typeLabel() + " · " + c.role().jsonName()
+                    + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
+            col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
+            if (c instanceof org.anneal.data.NumericColumn) {
+                col.setComparator(ValueViewer::byNumber); // 2 before 10, missing last
+            }
+            table.getColumns().add(col);
         }
+        // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
+        table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
+        offerCharts(QuickPlots.forPredictions(t));
     }
 
     private void offerCharts(Map<String, Plot> plots) {
@@ -178,6 +229,24 @@ public final class ValueViewer extends VBox {
     /** The chart on show, or null. */
     public PlotChart chart() {
         return chartHolder.getChildren().isEmpty() ? null : (PlotChart) chartHolder.getChildren().get(0);
+    }
+
+    /** The chart on show in a window of its own, which stays as it is while the data pane moves on. */
+    public javafx.stage.Stage detachChart() {
+        PlotChart chart = chart();
+        if (chart == null) {
+            return null;
+        }
+        PlotChart copy = new PlotChart(chart.plot());
+        copy.setId("detachedChart");
+        javafx.stage.Stage window = new javafx.stage.Stage();
+        window.setTitle(title.getText());
+        window.setScene(new javafx.scene.Scene(copy, 720, 520));
+        if (getScene() != null && getScene().getWindow() != null) {
+            window.initOwner(getScene().getWindow()); // closes with the workbench
+        }
+        window.show();
+        return window;
     }
 
     private void exportChart() {

@@ -98,10 +98,18 @@ final class WireLayer extends Group {
         return curves.values();
     }
 
+    /** Presentation mode: wires twice as thick, so they show on a projector. */
+    private double thickness = 1;
+
+    void thick(boolean on) {
+        thickness = on ? 2 : 1;
+        curves.forEach(this::style);
+    }
+
     private void style(Link l, CubicCurve c) {
         boolean on = l.equals(selected);
         c.setStroke(on ? SELECTED : NORMAL);
-        c.setStrokeWidth(on ? 3 : 1.6);
+        c.setStrokeWidth((on ? 3 : 1.6) * thickness);
     }
 
     /** A wire to an unknown port is hidden (it is listed under Problems instead). */

@@ -72,6 +72,8 @@ public final class WorkflowViewModel {
     private final EditHistory history = new EditHistory();
     private final PuzzleSession puzzle;
     private final WorkflowFile file = new WorkflowFile();
+    /** Counts the workflows opened or created: panels that show one node or value reset when it changes. */
+    private final javafx.beans.property.IntegerProperty opened = new javafx.beans.property.SimpleIntegerProperty();
 
     public WorkflowViewModel(NodeRegistry registry, Executor executor, Consumer<Runnable> ui) {
         this.registry = registry;
@@ -96,6 +98,7 @@ public final class WorkflowViewModel {
             Device d = DeviceSelector.system().select(lw.workflow().meta().device());
             device.set(d.describe());
             revalidate();
+            opened.set(opened.get() + 1);
             status.set("Opened " + file.getFileName());
             return List.of();
         } catch (WorkflowFileException e) {
@@ -239,6 +242,12 @@ public final class WorkflowViewModel {
         file.started();
         runs.clear();
         revalidate();
+        opened.set(opened.get() + 1);
+    }
+
+    /** Changes each time another workflow is opened or a new one is created (not on edits, undo or save). */
+    public javafx.beans.property.ReadOnlyIntegerProperty openedProperty() {
+        return opened;
     }
 
     /** Saves under a new name; relative file paths are rewritten so they still point at the same files. */
@@ -384,12 +393,17 @@ public final class WorkflowViewModel {
     }
 
     /** Applies a problem's quick fix as one undoable edit; false when there is none or it touches a locked part. */
+    /** The one-click fix for a problem; none while a student works on a puzzle, unless its author allowed them. */
+    public java.util.Optional<org.anneal.lineage.QuickFix> quickFix(Problem p) {
+        return puzzle.quickFixesAllowed() ? problems.quickFix(p) : java.util.Optional.empty();
+    }
+
     public boolean applyFix(Problem p) {
-        var fix = problems.quickFix(p);
+        var fix = quickFix(p);
         if (fix.isEmpty()) {
             return false;
         }
-        Workflow next = fix.get().apply(current());
+        Workflow next = org.anneal.puzzle.QuickFixPolicy.recordUse(fix.get().apply(current()), List.of(fix.get().description()));
         if (puzzle.changesLocked(current(), next)) {
             status.set("Not fixed automatically: the fix would change a locked part of the puzzle.");
             return false;

@@ -15,11 +15,8 @@ import java.awt.image.BufferedImage;
  * itself is still drawn.
  */
 final class Canvas {
-    static final Color INK = new Color(0x33, 0x33, 0x33);
-    static final Color GRID = new Color(0xe6, 0xe6, 0xe6);
-    /** Tableau 10, the same colours the editor uses for series. */
-    static final Color[] PALETTE = {new Color(0x4e79a7), new Color(0xf28e2b), new Color(0xe15759), new Color(0x76b7b2), new Color(0x59a14f),
-        new Color(0xedc948), new Color(0xb07aa1), new Color(0xff9da7), new Color(0x9c755f), new Color(0xbab0ac)};
+    static final Color INK = new Color(PlotPalette.INK);
+    static final Color GRID = new Color(PlotPalette.GRID);
     private static final boolean FONTS = fontsWork();
 
     final BufferedImage image;
@@ -38,7 +35,7 @@ final class Canvas {
     }
 
     static Color colour(int series) {
-        return PALETTE[series % PALETTE.length];
+        return new Color(PlotPalette.series(series));
     }
 
     /** Whether text can be drawn on this machine. */

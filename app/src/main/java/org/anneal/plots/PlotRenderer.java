@@ -79,7 +79,7 @@ public final class PlotRenderer {
             switch (plot.kind()) {
                 case SCATTER -> points(c, f, series, col);
                 case LINE -> line(c, f, series, col);
-                case BAR -> bars(c, f, series, col, plot.series().size(), s);
+                case BAR -> bars(c, f, series, col, plot.series().size(), s, PlotScales.categories(plot));
                 default -> throw new IllegalStateException(plot.kind().name());
             }
         }
@@ -90,49 +90,8 @@ public final class PlotRenderer {
     }
 
     static Frame frame(Plot plot, int width, int height) {
-        double xlo = Double.POSITIVE_INFINITY;
-        double xhi = Double.NEGATIVE_INFINITY;
-        double ylo = Double.POSITIVE_INFINITY;
-        double yhi = Double.NEGATIVE_INFINITY;
-        int bars = 0;
-        for (Plot.Series s : plot.series()) {
-            bars = Math.max(bars, s.size());
-            for (double v : s.x()) {
-                xlo = Math.min(xlo, v);
-                xhi = Math.max(xhi, v);
-            }
-            for (double[] ys : new double[][] {s.y(), s.low(), s.high()}) {
-                for (double v : ys == null ? new double[0] : ys) {
-                    if (Double.isFinite(v)) {
-                        ylo = Math.min(ylo, v);
-                        yhi = Math.max(yhi, v);
-                    }
-                }
-            }
-        }
-        int w = width - LEFT - RIGHT;
-        int h = height - TOP - BOTTOM;
-        if (plot.kind() == Plot.Kind.BAR) {
-            // bars grow from zero, one slot per category
-            NiceScale y = NiceScale.of(Math.min(0, ylo), Math.max(0, yhi), 6);
-            return new Frame(LEFT, TOP, w, h, new NiceScale(-0.5, Math.max(1, bars) - 0.5, 1), y);
-        }
-        boolean identity = plot.guides().stream().anyMatch(g -> g.slope() == 1 && g.intercept() == 0);
-        if (identity && Double.isFinite(xlo) && Double.isFinite(ylo)) {
-            // parity and calibration: the same range on both axes, so y = x runs corner to corner at 45°
-            double lo = Math.min(xlo, ylo);
-            double hi = Math.max(xhi, yhi);
-            return new Frame(LEFT, TOP, w, h, NiceScale.of(lo, hi, 6), NiceScale.of(lo, hi, 6));
-        }
-        if (plot.guides().stream().anyMatch(g -> g.slope() == 0)) {
-            for (Plot.Guide g : plot.guides()) {
-                if (g.slope() == 0) {
-                    ylo = Math.min(ylo, g.intercept());
-                    yhi = Math.max(yhi, g.intercept());
-                }
-            }
-        }
-        return new Frame(LEFT, TOP, w, h, NiceScale.of(xlo, xhi, 6), NiceScale.of(ylo, yhi, 6));
+        PlotScales scales = PlotScales.of(plot); // the same axes the editor draws
+        return new Frame(LEFT, TOP, width - LEFT - RIGHT, height - TOP - BOTTOM, scales.x(), scales.y());
     }
 
     private static void axes(Canvas c, Frame f, Plot plot) {
@@ -175,7 +134,9 @@ public final class PlotRenderer {
         }
         c.g.setColor(col);
         for (int i = 0; i < x.length; i++) {
-            c.g.fill(new Ellipse2D.Double(f.px(x[i]) - 3.5, f.py(y[i]) - 3.5, 7, 7));
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) { // a missing point is left out, as in the editor
+                c.g.fill(new Ellipse2D.Double(f.px(x[i]) - 3.5, f.py(y[i]) - 3.5, 7, 7));
+            }
         }
     }
 
@@ -215,7 +176,7 @@ public final class PlotRenderer {
         }
     }
 
-    private static void bars(Canvas c, Frame f, Plot.Series s, Color col, int seriesCount, int index) {
+    private static void bars(Canvas c, Frame f, Plot.Series s, Color col, int seriesCount, int index, List<String> categories) {
         double[] y = s.y();
         double slot = f.width() / (f.x().max() - f.x().min());
         double barWidth = slot * 0.7 / seriesCount;
@@ -234,9 +195,9 @@ public final class PlotRenderer {
                 c.g.draw(new Line2D.Double(centre - 4, f.py(lo[i]), centre + 4, f.py(lo[i])));
                 c.g.draw(new Line2D.Double(centre - 4, f.py(hi[i]), centre + 4, f.py(hi[i])));
             }
-            if (index == 0 && i < s.labels().size()) {
+            if (index == 0 && i < categories.size()) {
                 c.g.setColor(Canvas.INK);
-                String label = s.labels().get(i);
+                String label = categories.get(i);
                 if (c.textWidth(label) > slot - 4) {
                     c.rotatedText(label, f.px(i), f.top() + f.height() + 6, -30, 1, 0);
                 } else {
@@ -250,7 +211,7 @@ public final class PlotRenderer {
     }
 
     private static void guides(Canvas c, Frame f, List<Plot.Guide> guides) {
-        c.g.setColor(new Color(0x66, 0x66, 0x66));
+        c.g.setColor(new Color(PlotPalette.GUIDE));
         c.stroke(1.5f, true);
         java.awt.Shape clip = c.g.getClip();
         c.g.clip(new Rectangle2D.Double(f.left(), f.top(), f.width(), f.height()));
@@ -313,7 +274,7 @@ public final class PlotRenderer {
         for (int i = 0; i < names.size(); i++) {
             double y = best[1] + 12 + i * 17;
             if (colours.get(i) == null) {
-                c.g.setColor(new Color(0x66, 0x66, 0x66));
+                c.g.setColor(new Color(PlotPalette.GUIDE));
                 c.stroke(1.5f, true);
                 c.g.draw(new Line2D.Double(best[0] + 6, y, best[0] + 26, y));
                 c.stroke(1, false);

@@ -78,7 +78,7 @@ class PlotRendererTest {
         int full = 0;
         for (int x = 0; x < img.getWidth(); x++) {
             for (int y = 0; y < img.getHeight(); y++) {
-                full += near(img.getRGB(x, y), BLUE, 3) ? 1 : 0;
+                full += near(img.getRGB(x, y), PlotPalette.HEAT_HIGH, 3) ? 1 : 0;
             }
         }
         // one of four cells of roughly 150 × 150 px is at full colour (less the white number in it)

@@ -403,14 +403,27 @@ public final class WorkflowCodec {
         }
     }
 
+    /** A file saved over another keeps the other's permissions (a shared 0664 course file stays 0664). */
+    private static void keepPermissions(Path from, Path to) {
+        try {
+            if (Files.exists(from)) {
+                Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system (Windows): the new file has the folder's defaults, as any new file would
+        }
+    }
+
     /** Saves atomically: the old file stays intact until the new one is complete on disk. */
     public void save(Workflow w, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // not createTempFile: its 0600 would become the saved file's permissions; this one gets the umask's
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
-            Files.writeString(tmp, write(w), StandardCharsets.UTF_8);
+            Files.writeString(tmp, write(w), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            keepPermissions(target, tmp);
             try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

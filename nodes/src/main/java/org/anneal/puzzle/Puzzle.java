@@ -13,8 +13,10 @@ import org.anneal.graph.Workflow;
  * <pre>
  * "puzzle": { "title": "...", "story": "...", "hints": ["..."],
  *             "locked": { "nodes": ["load"], "links": ["fit:model -> score:model"] },
- *             "goal": { "clear": ["L2"], "metrics": { "score": { "r2": [0.5, 1.0] } } } }
+ *             "goal": { "clear": ["L2"], "metrics": { "score": { "r2": [0.5, 1.0] } } },
+ *             "quickFixes": false }
  * </pre>
+ * {@code quickFixes} (default false) lets students use the one-click fixes ({@link QuickFixPolicy}).
  * Locked nodes keep their type and params; locked wires must stay. The goal: the listed rules no longer
  * fire, no other error-level finding appears, the workflow runs, and the metrics land in range. Static rules
  * (L1...) are checked on the graph; run-time rules (D1...) on the data of the student's run.

@@ -3,6 +3,7 @@ package org.anneal.puzzle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
@@ -42,9 +43,12 @@ public final class PuzzleVerifier {
         for (String id : puzzle.lockedNodes()) {
             NodeInstance original = puzzleFile.workflow().node(id).orElse(null);
             NodeInstance mine = student.workflow().node(id).orElse(null);
-            boolean same = original != null && mine != null && original.type().equals(mine.type()) && original.params().equals(mine.params());
+            // by meaning, not text: a dataset path rewritten by "Save as" into another folder is the same dataset
+            var diff = original == null || mine == null ? Optional.of("") : new LockedParts(registry).difference(original, puzzleFile.baseDir(), mine, student.baseDir());
+            boolean same = diff.isEmpty();
             checks.add(new Verdict.Check(same, same ? "Locked node '" + id + "' is unchanged."
-                    : "Locked node '" + id + "' was " + (mine == null ? "deleted" : "changed") + "; put it back as it was (it is part of the puzzle)."));
+                    : "Locked node '" + id + "' was " + (mine == null ? "deleted" : "changed" + (diff.get().isEmpty() ? "" : " (" + diff.get() + ")"))
+                    + "; put it back as it was (it is part of the puzzle)."));
         }
         for (Link l : puzzle.lockedLinks()) {
             boolean kept = student.workflow().links().contains(l);
@@ -107,7 +111,12 @@ public final class PuzzleVerifier {
                 }
             }
         }
-        return new Verdict(checks.stream().allMatch(Verdict.Check::passed), checks);
+        boolean solved = checks.stream().allMatch(Verdict.Check::passed);
+        List<String> quick = QuickFixPolicy.used(student.workflow());
+        if (!quick.isEmpty()) { // allowed by the author, but the verdict says so
+            checks.add(new Verdict.Check(true, "Quick fixes were used: " + String.join("; ", quick) + "."));
+        }
+        return new Verdict(solved, checks);
     }
 
     /** Rules of the dynamic checks (D1, D2, ...), which only a run can clear. */

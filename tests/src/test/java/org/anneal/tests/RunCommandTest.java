@@ -31,6 +31,8 @@ class RunCommandTest {
         }
         assertTrue(r.out().contains("Metrics of 'score'"), r.out());
         assertTrue(r.out().contains("r2"), r.out());
+        // the lesson the example teaches (meta.description), which no command used to show
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Lesson: ") && l.contains("Least squares with a small ridge penalty")), r.out());
 
         JsonNode report = Json.MAPPER.readTree(results.toFile());
         assertEquals("anneal-results", report.get("format").asText());

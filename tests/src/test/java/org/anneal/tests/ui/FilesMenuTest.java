@@ -28,7 +28,9 @@ class FilesMenuTest extends EditorTestBase {
 
     private void openFromMenu(String menu, String text) {
         MenuButton m = lookup(menu).query();
-        MenuItem item = m.getItems().stream().filter(i -> i.getText() != null && i.getText().startsWith(text)).findFirst().orElseThrow();
+        // examples are listed by unit and title; their ids keep the file name
+        MenuItem item = m.getItems().stream().filter(i -> i.getText() != null && i.getText().startsWith(text) || ("example-" + text).equals(i.getId()))
+                .findFirst().orElseThrow();
         clickOn(m);
         clickOn(item.getText());
         WaitForAsyncUtils.waitForFxEvents();
@@ -38,6 +40,9 @@ class FilesMenuTest extends EditorTestBase {
     void recentFilesAreRememberedNewestFirstAndSurviveARestart() throws Exception {
         EditorApp editor = start("workflows/01-linear-regression.json");
         assertEquals(List.of("01-linear-regression.json"), recentNames());
+        MenuButton examples = lookup("#examplesMenu").query();
+        assertTrue(examples.getItems().stream().anyMatch(i -> i.getText().equals("Unit 2 · Regression as loss minimisation over a polynomial basis")),
+                "examples by course unit and title, not file name");
         openFromMenu("#examplesMenu", "02-polynomial-basis");
         assertEquals(List.of("02-polynomial-basis.json", "01-linear-regression.json"), recentNames());
 
@@ -92,10 +97,11 @@ class FilesMenuTest extends EditorTestBase {
         assertEquals("2", vm.current().node("ridge").orElseThrow().params().get("lambda").toString());
 
         clickOn("#newButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("OK").tryQuery().isPresent());
-        clickOn("OK");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("Don't save").tryQuery().isPresent());
+        assertTrue(lookup("Save").tryQuery().isPresent(), "saving first is offered too");
+        clickOn("Don't save");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, vm.current().nodes().size(), "OK discards it");
+        assertEquals(0, vm.current().nodes().size(), "Don't save discards it");
     }
 
     @Test

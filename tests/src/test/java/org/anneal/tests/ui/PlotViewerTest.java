@@ -68,7 +68,7 @@ class PlotViewerTest extends FxRobot {
         Plot p = Plot.of(Plot.Kind.SCATTER, "Parity", "true hardness (HV)", "predicted hardness (HV)",
                 List.of(Plot.Series.of("test", new double[] {1, 2, 3}, new double[] {1.2, 1.8, 3.3})), List.of(Plot.Guide.identity()));
         PlotChart chart = show(p);
-        // a parity plot shares one range on both axes: 1..3.3 spans 2.3; 2.3 / 7 ticks = 0.33 → step 0.5, so 1.0..3.5
+        // a parity plot shares one range on both axes: 1..3.3 spans 2.3; 2.3 / 6 ticks = 0.38 → step 0.5, so 1.0..3.5
         assertEquals(chart.xScale().min(), chart.yScale().min(), 1e-12);
         assertEquals(chart.xScale().max(), chart.yScale().max(), 1e-12);
         assertEquals(1.0, chart.xScale().min(), 1e-9);

@@ -13,14 +13,29 @@ import org.anneal.editor.WorkflowViewModel;
 import org.anneal.graph.Link;
 import org.anneal.graph.Problem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.graph.WorkflowEdits;
+import org.anneal.spec.NodeRegistry;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Problems pane: a leakage finding is listed with its severity, highlights its nodes and wires, and is fixed in one undoable click. */
 class ProblemsPaneTest extends EditorTestBase {
 
+    /** The puzzle's workflow as an ordinary one (no puzzle block), saved in {@code dir}: quick fixes are for workflows, not puzzles. */
+    static String withoutPuzzle(String file, Path dir) throws Exception {
+        WorkflowCodec codec = new WorkflowCodec();
+        var lw = codec.read(Path.of(file));
+        Path target = dir.resolve(Path.of(file).getFileName());
+        codec.save(new WorkflowEdits(NodeRegistry.standard()).relocate(lw.workflow().withBlock("puzzle", null), lw.baseDir().toAbsolutePath().normalize(),
+                dir.toAbsolutePath().normalize()), target);
+        return target.toString();
+    }
+
     @Test
-    void aFindingHighlightsItsNodesAndItsFixIsOneUndoableStep() throws Exception {
-        EditorApp editor = start("workflows/puzzles/01-scaler-before-split.json");
+    void aFindingHighlightsItsNodesAndItsFixIsOneUndoableStep(@TempDir Path dir) throws Exception {
+        EditorApp editor = start(withoutPuzzle("workflows/puzzles/01-scaler-before-split.json", dir));
         WorkflowViewModel vm = editor.viewModel();
         ListView<Problem> list = lookup("#problemsList").queryListView();
         Problem l2 = list.getItems().stream().filter(p -> p.code().equals("leak.L2")).findFirst().orElseThrow();
@@ -50,6 +65,34 @@ class ProblemsPaneTest extends EditorTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")), "one undo brings the original back");
         assertTrue(vm.current().links().contains(Link.of("clean:out", "scale:fit")));
+    }
+
+    @Test
+    void aPuzzleHidesTheFixButtonsUnlessItsAuthorAllowsThem(@TempDir Path dir) throws Exception {
+        EditorApp editor = start("workflows/puzzles/01-scaler-before-split.json");
+        WorkflowViewModel vm = editor.viewModel();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Problem l2 = vm.problems().stream().filter(p -> p.code().equals("leak.L2")).findFirst().orElseThrow();
+        assertTrue(vm.findings().quickFix(l2).isPresent(), "the analysis knows a fix...");
+        assertFalse(lookup(".quick-fix").tryQuery().isPresent(), "...but a puzzle does not offer it: the student must think");
+        assertFalse(vm.applyFix(l2), "nor can it be applied another way");
+        assertTrue(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")));
+
+        // an author who allows quick fixes gets the button back, and the student's file records its use
+        WorkflowCodec codec = new WorkflowCodec();
+        var lw = codec.read(Path.of("workflows/puzzles/01-scaler-before-split.json"));
+        var block = (com.fasterxml.jackson.databind.node.ObjectNode) lw.workflow().block("puzzle").orElseThrow();
+        block.put("quickFixes", true);
+        Path allowing = dir.resolve("allowing.json");
+        codec.save(new WorkflowEdits(NodeRegistry.standard()).relocate(lw.workflow().withBlock("puzzle", block), lw.baseDir().toAbsolutePath().normalize(),
+                dir.toAbsolutePath().normalize()), allowing);
+        WaitForAsyncUtils.asyncFx(() -> vm.open(allowing)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup(".quick-fix").tryQuery().isPresent());
+        clickOn(".quick-fix");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.problems().stream().anyMatch(p -> p.code().equals("leak.L2")), "fixed");
+        assertFalse(org.anneal.puzzle.QuickFixPolicy.used(vm.current()).isEmpty(), "the quick fix is recorded for the verdict");
     }
 
     @Test

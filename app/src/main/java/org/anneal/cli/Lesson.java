@@ -1,0 +1,26 @@
+package org.anneal.cli;
+
+import java.io.PrintWriter;
+import org.anneal.graph.Meta;
+
+/** The lesson of a workflow on the command line: its title and the first paragraph of its description. */
+final class Lesson {
+    private Lesson() {
+    }
+
+    /** The description up to its first blank line, on one line; empty when there is none. */
+    static String firstParagraph(String description) {
+        String d = description == null ? "" : description.strip();
+        int blank = d.indexOf("\n\n");
+        return (blank < 0 ? d : d.substring(0, blank)).replaceAll("\\s+", " ").strip();
+    }
+
+    /** "Lesson: title — first paragraph", or nothing for a workflow that has neither. */
+    static void print(Meta meta, PrintWriter out) {
+        String text = firstParagraph(meta.description());
+        if (meta.title().isBlank() && text.isEmpty()) {
+            return;
+        }
+        out.println("Lesson: " + meta.title() + (text.isEmpty() ? "" : (meta.title().isBlank() ? "" : " — ") + text));
+    }
+}
