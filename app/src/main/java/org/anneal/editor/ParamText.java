@@ -9,7 +9,7 @@ import org.anneal.spec.ParamDescriptor;
 /**
  * What a student types into an inspector field, read as the JSON value of a parameter and checked against
  * its declaration (type, range, choices) before anything is committed. Lists may be typed as
- * {@code a, b} or as JSON {@code ["a", "b"]}.
+ * {@code a, b} or as JSON {@code ["a", "b"]}; lists of numbers also as {@code 64, 32}, {@code [64, 32]} or {@code 3 3}.
  */
 public final class ParamText {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -45,6 +45,13 @@ public final class ParamText {
                 v = F.booleanNode(Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT)));
             }
             case COLUMNS, TEXT_LIST -> v = list(t);
+            case INTEGER_LIST, REAL_LIST -> {
+                Reading numbers = numbers(t, p.type() == org.anneal.spec.ParamType.INTEGER_LIST);
+                if (!numbers.ok()) {
+                    return numbers;
+                }
+                v = numbers.value();
+            }
             default -> v = F.textNode(t);
         }
         try {
@@ -53,6 +60,26 @@ public final class ParamText {
         } catch (ParamDescriptor.Invalid e) {
             return new Reading(null, e.getMessage());
         }
+    }
+
+    /** "64, 32", "[64, 32]" or "3 3" as a JSON array of numbers; the first word that is no number is named. */
+    static Reading numbers(String t, boolean whole) {
+        String inner = t.replaceAll("^\\[|]$", "").trim();
+        ArrayNode a = F.arrayNode();
+        if (inner.isEmpty()) {
+            return new Reading(a, null);
+        }
+        String[] words = inner.split("[,;\\s]+");
+        for (int i = 0; i < words.length; i++) {
+            try {
+                java.math.BigDecimal d = new java.math.BigDecimal(words[i].replace('−', '-'));
+                boolean fitsInt = whole && d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+                a.add(fitsInt ? F.numberNode(d.intValue()) : F.numberNode(d)); // 3.0 in a kernel is stored as 3
+            } catch (NumberFormatException e) {
+                return new Reading(null, "'" + words[i] + "' (value " + (i + 1) + ") is not a number; write numbers separated by commas, e.g. 64, 32.");
+            }
+        }
+        return new Reading(a, null);
     }
 
     static ArrayNode list(String t) {

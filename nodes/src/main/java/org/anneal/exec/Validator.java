@@ -71,7 +71,7 @@ public final class Validator {
             for (NodeDescriptor.ParamIssue issue : b.issues()) {
                 problems.add(Problem.error(issue.unknownName() ? "param.unknown" : "param.invalid", issue.message(), issue.fix())
                         .atParam(n.id(), issue.param())
-                        .at(lw.locateNode(n.id(), issue.param().isEmpty() ? "params" : "params/" + issue.param())));
+                        .at(lw.locateNode(n.id(), issue.param().isEmpty() ? "params" : "params/" + issue.path())));
             }
             if (b.ok()) {
                 params.put(n.id(), b.params());

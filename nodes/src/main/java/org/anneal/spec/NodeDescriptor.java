@@ -144,8 +144,20 @@ public final class NodeDescriptor {
         return o;
     }
 
-    /** A problem with one named parameter (unknown name, wrong type, out of range, missing). */
-    public record ParamIssue(String param, String message, String fix, boolean unknownName) {
+    /**
+     * A problem with one named parameter (unknown name, wrong type, out of range, missing).
+     *
+     * @param element where inside a list value the fault is ("1" = second element), or ""
+     */
+    public record ParamIssue(String param, String message, String fix, boolean unknownName, String element) {
+        public ParamIssue(String param, String message, String fix, boolean unknownName) {
+            this(param, message, fix, unknownName, "");
+        }
+
+        /** The JSON pointer tail below {@code params}: {@code kernel/1} for the second element of a kernel. */
+        public String path() {
+            return element.isEmpty() ? param : param + "/" + element;
+        }
     }
 
     /** Result of binding JSON params: the record (null if any issue) and the issues. */
@@ -184,7 +196,7 @@ public final class NodeDescriptor {
             try {
                 values[i] = p.convert(v);
             } catch (ParamDescriptor.Invalid e) {
-                issues.add(new ParamIssue(p.name(), e.getMessage(), e.fix(), false));
+                issues.add(new ParamIssue(p.name(), e.getMessage(), e.fix(), false, e.element()));
             }
         }
         if (!issues.isEmpty()) {
@@ -199,6 +211,64 @@ public final class NodeDescriptor {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The names of the params declared {@link Param#tunable()}, in declaration order. */
+    public List<String> tunables() {
+        return params.stream().filter(ParamDescriptor::tunable).map(ParamDescriptor::name).toList();
+    }
+
+    /**
+     * A copy of {@code params} with one tunable param set to {@code value}, built through this descriptor: the
+     * declared range and the record's own checks apply, so tuning cannot try what a file could not hold.
+     *
+     * @throws ParamDescriptor.Invalid naming the param when it is not tunable or the value is out of range
+     */
+    public Record with(Record params, String name, double value) throws ParamDescriptor.Invalid {
+        RecordComponent[] components = paramsType.getRecordComponents();
+        Object[] values = new Object[components.length];
+        boolean found = false;
+        for (int i = 0; i < components.length; i++) {
+            ParamDescriptor p = this.params.get(i);
+            if (p.name().equals(name) && p.tunable()) {
+                values[i] = p.tuned(value);
+                found = true;
+            } else {
+                try {
+                    values[i] = components[i].getAccessor().invoke(params);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (!found) {
+            List<String> tunable = tunables();
+            throw new ParamDescriptor.Invalid("'" + id() + "' has no tunable hyperparameter '" + name + "'.",
+                    tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
+        }
+        try {
+            return paramsConstructor.newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.toString();
+            throw new ParamDescriptor.Invalid(msg, "Change the values tried for '" + name + "'.");
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The current value of one param as a number (for a tune node's curve), or NaN when it is not numeric. */
+    public double numberOf(Record params, String name) {
+        for (RecordComponent rc : paramsType.getRecordComponents()) {
+            if (rc.getName().equals(name)) {
+                try {
+                    Object v = rc.getAccessor().invoke(params);
+                    return v instanceof Number n ? n.doubleValue() : Double.NaN;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Double.NaN;
     }
 
     /** The params record with every default; node types without defaults for required params fail here. */
@@ -270,7 +340,15 @@ public final class NodeDescriptor {
                     throw new IllegalArgumentException(nodeId + ": param '" + rc.getName() + "' needs def or required");
                 }
             }
-            out.add(new ParamDescriptor(rc.getName(), pt, def, a.min(), a.max(), List.of(a.choices()), a.doc(), a.required()));
+            Class<? extends Enum<?>> enumType = enumType(rc);
+            if (enumType != null && a.choices().length > 0) {
+                throw new IllegalArgumentException(nodeId + ": enum param '" + rc.getName() + "' takes its choices from the enum");
+            }
+            List<String> choices = enumType != null ? Choices.names(enumType) : List.of(a.choices());
+            if (a.tunable() && pt != ParamType.REAL && pt != ParamType.INTEGER) {
+                throw new IllegalArgumentException(nodeId + ": only a number can be tunable, not '" + rc.getName() + "'");
+            }
+            out.add(new ParamDescriptor(rc.getName(), pt, def, a.min(), a.max(), choices, a.doc(), a.required(), enumType, a.tunable()));
         }
         return out;
     }
@@ -296,10 +374,28 @@ public final class NodeDescriptor {
                 default -> ParamType.TEXT;
             };
         }
+        if (t.isEnum()) {
+            return ParamType.CHOICE;
+        }
         if (t == List.class) {
+            Type element = rc.getGenericType() instanceof ParameterizedType pt ? pt.getActualTypeArguments()[0] : String.class;
+            if (element == Integer.class) {
+                return ParamType.INTEGER_LIST;
+            }
+            if (element == Double.class) {
+                return ParamType.REAL_LIST;
+            }
+            if (element != String.class) {
+                throw new IllegalArgumentException(nodeId + ": unsupported list element " + element + " of '" + rc.getName() + "'");
+            }
             return a.hint() == Param.Hint.COLUMNS ? ParamType.COLUMNS : ParamType.TEXT_LIST;
         }
         throw new IllegalArgumentException(nodeId + ": unsupported param type " + t + " of '" + rc.getName() + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Enum<?>> enumType(RecordComponent rc) {
+        return rc.getType().isEnum() ? (Class<? extends Enum<?>>) rc.getType() : null;
     }
 
     private void checkUniquePorts() {

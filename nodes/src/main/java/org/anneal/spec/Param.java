@@ -22,8 +22,14 @@ public @interface Param {
 
     double max() default Double.POSITIVE_INFINITY;
 
-    /** Allowed values of a text parameter. */
+    /** Allowed values of a text parameter; an enum component lists its constants instead (see {@link Choice}). */
     String[] choices() default {};
+
+    /**
+     * A hyperparameter a tune node or a validation curve may vary. The tunable names of a learner are read from
+     * here, and a tuned value is bound through the descriptor, so {@link #min()} and {@link #max()} hold in tuning too.
+     */
+    boolean tunable() default false;
 
     /** How the editor should offer the value; inferred from the Java type when {@link Hint#NONE}. */
     Hint hint() default Hint.NONE;

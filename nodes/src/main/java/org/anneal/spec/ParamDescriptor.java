@@ -8,25 +8,46 @@ import java.util.List;
 /**
  * One parameter of a node type, read from the {@link Param} annotation and the Java type of its record
  * component. Converts JSON values to Java values with range and choice checks.
+ *
+ * @param enumType the enum of a {@link ParamType#CHOICE} declared as an enum component (its constants are the
+ *                 choices, bound to the constant); null for a string with listed choices and for other types
+ * @param tunable  whether tuning may vary it ({@link Param#tunable()})
  */
 public record ParamDescriptor(String name, ParamType type, JsonNode defaultJson, double min, double max,
-                              List<String> choices, String doc, boolean required) {
+                              List<String> choices, String doc, boolean required, Class<? extends Enum<?>> enumType,
+                              boolean tunable) {
 
     public ParamDescriptor {
         choices = List.copyOf(choices);
     }
 
+    public ParamDescriptor(String name, ParamType type, JsonNode defaultJson, double min, double max,
+                           List<String> choices, String doc, boolean required) {
+        this(name, type, defaultJson, min, max, choices, doc, required, null, false);
+    }
+
     /** A JSON value that does not fit this parameter; message and fix are for the user. */
     public static final class Invalid extends Exception {
         private final String fix;
+        private final String element;
 
         Invalid(String message, String fix) {
+            this(message, fix, "");
+        }
+
+        Invalid(String message, String fix, String element) {
             super(message, null, false, false);
             this.fix = fix;
+            this.element = element;
         }
 
         public String fix() {
             return fix;
+        }
+
+        /** Where inside the value the fault is, as a JSON pointer tail ("1" for the second element), or "". */
+        public String element() {
+            return element;
         }
     }
 
@@ -67,7 +88,10 @@ public record ParamDescriptor(String name, ParamType type, JsonNode defaultJson,
                     throw new Invalid("'" + name + "' is " + v + " but must be one of " + String.join(", ", choices) + ".",
                             "Pick one of: " + String.join(", ", choices));
                 }
-                return v.textValue();
+                return enumType == null ? v.textValue() : Choices.parseAny(enumType, v.textValue()).orElseThrow();
+            }
+            case INTEGER_LIST, REAL_LIST -> {
+                return numbers(v);
             }
             case COLUMNS, TEXT_LIST -> {
                 if (!v.isArray()) {
@@ -84,6 +108,48 @@ public record ParamDescriptor(String name, ParamType type, JsonNode defaultJson,
             }
             default -> throw new IllegalStateException(type.name());
         }
+    }
+
+    /**
+     * The Java value for a number a tune node or validation curve tries: whole-number params take it rounded
+     * (a random search draws between grid points), and the declared range holds as it does in a file.
+     */
+    public Object tuned(double value) throws Invalid {
+        return switch (type) {
+            case REAL -> checkRange(value);
+            case INTEGER -> {
+                double r = Math.rint(value);
+                checkRange(r);
+                yield (int) r;
+            }
+            default -> throw new Invalid("'" + name + "' is a " + type.title() + ", not a number to tune.",
+                    "Tune a numeric hyperparameter.");
+        };
+    }
+
+    /** A list of numbers; a wrong element is reported at its index, so the file location points at it. */
+    private List<?> numbers(JsonNode v) throws Invalid {
+        boolean whole = type == ParamType.INTEGER_LIST;
+        String kind = whole ? "whole numbers" : "numbers";
+        if (!v.isArray()) {
+            throw mismatch(v, "a list of " + kind + " in [ ]");
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String at = "'" + name + "' element " + (i + 1) + " of " + v.size();
+            if (!e.isNumber() || (whole && e.doubleValue() != Math.rint(e.doubleValue()))) {
+                throw new Invalid(at + " is " + e + " but must be " + (whole ? "a whole number" : "a number") + ".",
+                        "Write " + kind + ", for example " + example() + ".", Integer.toString(i));
+            }
+            double d = e.doubleValue();
+            if (Double.isNaN(d) || d < min || d > max) {
+                throw new Invalid(at + " is " + fmt(d) + " but must be " + rangeText() + ".",
+                        "Enter each value " + rangeText() + ".", Integer.toString(i));
+            }
+            out.add(whole ? (Object) e.intValue() : (Object) d);
+        }
+        return List.copyOf(out);
     }
 
     private double checkRange(double d) throws Invalid {
@@ -124,6 +190,8 @@ public record ParamDescriptor(String name, ParamType type, JsonNode defaultJson,
             case INTEGER -> "3";
             case BOOLEAN -> "true";
             case COLUMNS, TEXT_LIST -> "[\"a\", \"b\"]";
+            case INTEGER_LIST -> "[3, 3]";
+            case REAL_LIST -> "[0.1, 1]";
             default -> "\"text\"";
         };
     }
@@ -134,7 +202,7 @@ public record ParamDescriptor(String name, ParamType type, JsonNode defaultJson,
 
     static JsonNode emptyFor(ParamType type) {
         return switch (type) {
-            case COLUMNS, TEXT_LIST -> JsonNodeFactory.instance.arrayNode();
+            case COLUMNS, TEXT_LIST, INTEGER_LIST, REAL_LIST -> JsonNodeFactory.instance.arrayNode();
             case TEXT, COLUMN, PATH -> JsonNodeFactory.instance.textNode("");
             default -> null;
         };

@@ -44,4 +44,21 @@ class ParamTextTest {
         assertEquals("false", ParamText.read(shuffle, "FALSE").value().toString());
         assertTrue(ParamText.read(shuffle, "maybe").error().contains("true or false"));
     }
+
+    @Test
+    void integerListsMayBeTypedWithCommasBracketsOrSpacesAndAreCheckedPerElement() throws Exception {
+        ParamDescriptor kernel = new ParamDescriptor("kernel", org.anneal.spec.ParamType.INTEGER_LIST,
+                org.anneal.graph.Json.MAPPER.readTree("[3, 3]"), 1, 64, java.util.List.of(), "Kernel size", false);
+        assertEquals("[64,32]", ParamText.read(kernel, "64, 32").value().toString());
+        assertEquals("[64,32]", ParamText.read(kernel, "[64, 32]").value().toString());
+        assertEquals("[5,5]", ParamText.read(kernel, "5 5.0").value().toString(), "a whole 5.0 is stored as 5");
+        assertEquals("[]", ParamText.read(kernel, "[]").value().toString());
+        assertEquals("'x' (value 2) is not a number; write numbers separated by commas, e.g. 64, 32.", ParamText.read(kernel, "3, x").error());
+        assertEquals("'kernel' element 2 of 2 is 0 but must be between 1 and 64.", ParamText.read(kernel, "3, 0").error());
+        assertTrue(ParamText.read(kernel, "3, 2.5").error().contains("whole number"));
+        assertEquals("64, 32", ParamText.show(ParamText.read(kernel, "[64,32]").value()), "shown the way it is typed");
+        ParamDescriptor rates = new ParamDescriptor("rates", org.anneal.spec.ParamType.REAL_LIST, null, 0, 1, java.util.List.of(), "Rates", true);
+        assertEquals("[0.5,0.25]", ParamText.read(rates, "0.5, 0.25").value().toString());
+        assertTrue(ParamText.read(rates, "").error().contains("required"));
+    }
 }
