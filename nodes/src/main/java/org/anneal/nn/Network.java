@@ -3,6 +3,7 @@ package org.anneal.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.anneal.ml.Task;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.NetworkSpec;
 
@@ -12,8 +13,9 @@ import org.anneal.spec.NetworkSpec;
  * configuration, when it trains.
  *
  * @param target the target column of the table the input block read; empty when it had none
+ * @param task   what that target asks for (regression for numbers, classification for categories); null without a target
  */
-public record Network(List<String> inputColumns, Shape input, String target, List<LayerDef> layers) {
+public record Network(List<String> inputColumns, Shape input, String target, Task task, List<LayerDef> layers) {
     public Network {
         inputColumns = List.copyOf(inputColumns);
         Objects.requireNonNull(input);
@@ -24,7 +26,7 @@ public record Network(List<String> inputColumns, Shape input, String target, Lis
     public Network then(LayerDef layer) {
         List<LayerDef> more = new ArrayList<>(layers);
         more.add(layer);
-        return new Network(inputColumns, input, target, more);
+        return new Network(inputColumns, input, target, task, more);
     }
 
     /** The shape after each layer, in order; the last is the network's output. */
