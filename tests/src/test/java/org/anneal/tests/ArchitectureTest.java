@@ -27,4 +27,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.anneal.cli..", "org.anneal.editor..")
                 .check(anneal);
     }
+
+    /** DL4J stays behind one package, so a later DL4J release or another backend is a change in one place (DESIGN.md, Networks). */
+    @Test
+    void onlyTheDl4jPackageTouchesDl4j() {
+        noClasses().that().resideOutsideOfPackages("org.anneal.nn.dl4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
+                .check(anneal);
+    }
 }
