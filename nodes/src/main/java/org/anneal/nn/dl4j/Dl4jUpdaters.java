@@ -25,8 +25,7 @@ final class Dl4jUpdaters {
             case SQUARED -> new LossMSE();
             case ABSOLUTE -> new LossMAE();
             case LOG -> new LossMCXENT();
-            case HUBER -> throw new NodeFailure("A neural network cannot train on Huber loss yet (DL4J has no Huber loss).",
-                    "Wire loss.squared or loss.absolute to the network's Fit node.");
+            case HUBER -> new LossHuber(loss.parameter());
             case HINGE -> throw new NodeFailure("A neural network classifier trains on log loss (cross-entropy), not hinge loss.",
                     "Wire loss.log to the network's Fit node, or leave its loss input empty.");
         };

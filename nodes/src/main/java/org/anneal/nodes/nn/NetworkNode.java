@@ -31,7 +31,7 @@ import org.anneal.spec.Specs;
                 + "a numeric target (regression), a softmax over the classes for a categorical one (classification). "
                 + "Trained by Deeplearning4j in float32 with the workflow's seed, `batchSize` rows per step for `epochs` "
                 + "passes, one network at a time on a fixed number of native threads (recorded with the model). Wire a loss "
-                + "(squared or absolute for regression, log for classification) and an optimizer (Adam, SGD with Nesterov "
+                + "(squared, absolute or Huber for regression, log for classification) and an optimizer (Adam, SGD with Nesterov "
                 + "momentum, RMSProp, AdaGrad) to Fit or here; without them it minimises squared error or cross-entropy "
                 + "with Adam at 0.001. With `patience` above 0 it holds out `validation` of the training rows, stops when "
                 + "their loss has not improved for that many epochs and keeps the best epoch (early stopping). "
