@@ -177,7 +177,7 @@ class NetworkTrainingTest {
         }
         Table t = new Table(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2),
                 new CategoricalColumn("y", ColumnRole.TARGET, c, List.of("out", "in"))));
-        TrainedModel m = mlp(Task.CLASSIFICATION, 60, 0.03, 0, 32).fit(t, List.of(), "y", new Ctx(Integer.MAX_VALUE));
+        TrainedModel m = mlp(Task.CLASSIFICATION, 40, 0.05, 0, 50).fit(t, List.of(), "y", new Ctx(Integer.MAX_VALUE));
         double[] p = m.predict(t);
         int right = 0;
         for (int i = 0; i < n; i++) {

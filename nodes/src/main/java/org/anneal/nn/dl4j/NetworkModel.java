@@ -94,11 +94,7 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
             all[i] = i;
         }
         INDArray out = net.output(TableArrays.rows(TableArrays.features(data, columns), k, all, 0, n), false);
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = out.getRow(i).toDoubleVector();
-        }
-        return rows;
+        return out.toDoubleMatrix();
     }
 
     @Override
