@@ -32,7 +32,7 @@ final class DirectPipeline {
 
     double run() throws Exception {
         Outputs load = new CsvNode().execute(in(Map.of()), new CsvNode.Params(csv.getFileName().toString(), "y", "", "", List.of(), List.of(), List.of(),
-                "auto", "auto", "auto", "auto", List.of("", "NA", "N/A", "NaN", "nan", "null", "?")), ctx("load"));
+                org.anneal.nodes.data.CsvNode.Delimiter.AUTO, org.anneal.nodes.data.CsvNode.Decimal.AUTO, org.anneal.data.CsvReader.UnitsRow.AUTO, org.anneal.nodes.data.CsvNode.Encoding.AUTO, List.of("", "NA", "N/A", "NaN", "nan", "null", "?")), ctx("load"));
         Outputs split = new HoldoutSplitNode().execute(in(Map.of("table", load.get("table"))),
                 new HoldoutSplitNode.Params(0.2, false, true), ctx("split"));
         Outputs scale = new StandardizeNode().execute(in(Map.of("fit", split.get("train"), "data", split.get("train"))),

@@ -77,7 +77,7 @@ public final class SklearnComparison {
 
     static Table parse(Path csv) throws Exception {
         return (Table) new CsvNode().execute(new Inputs(Map.of()), new CsvNode.Params(csv.getFileName().toString(), "y", "", "", List.of(), List.of(),
-                List.of(), "auto", "auto", "auto", "auto", List.of("", "NA", "N/A", "NaN", "nan", "null", "?")), ctx("load", csv)).get("table");
+                List.of(), org.anneal.nodes.data.CsvNode.Delimiter.AUTO, org.anneal.nodes.data.CsvNode.Decimal.AUTO, org.anneal.data.CsvReader.UnitsRow.AUTO, org.anneal.nodes.data.CsvNode.Encoding.AUTO, List.of("", "NA", "N/A", "NaN", "nan", "null", "?")), ctx("load", csv)).get("table");
     }
 
     static double ridge(Table t, Path csv) throws Exception {

@@ -341,10 +341,15 @@ public final class NodeDescriptor {
                 }
             }
             Class<? extends Enum<?>> enumType = enumType(rc);
-            if (enumType != null && a.choices().length > 0) {
-                throw new IllegalArgumentException(nodeId + ": enum param '" + rc.getName() + "' takes its choices from the enum");
+            List<String> choices = List.of(a.choices());
+            if (enumType != null) {
+                // choices on an enum name the constants this node offers (a shared enum, fewer options here)
+                List<String> all = Choices.names(enumType);
+                if (!all.containsAll(choices)) {
+                    throw new IllegalArgumentException(nodeId + ": choices of '" + rc.getName() + "' must be among " + all);
+                }
+                choices = choices.isEmpty() ? all : choices;
             }
-            List<String> choices = enumType != null ? Choices.names(enumType) : List.of(a.choices());
             if (a.tunable() && pt != ParamType.REAL && pt != ParamType.INTEGER) {
                 throw new IllegalArgumentException(nodeId + ": only a number can be tunable, not '" + rc.getName() + "'");
             }

@@ -22,7 +22,10 @@ public @interface Param {
 
     double max() default Double.POSITIVE_INFINITY;
 
-    /** Allowed values of a text parameter; an enum component lists its constants instead (see {@link Choice}). */
+    /**
+     * Allowed values of a text parameter. An enum component offers its constants (see {@link Choice}); listed
+     * here, the stored names of the constants this node offers, in the order shown (a shared enum, fewer options).
+     */
     String[] choices() default {};
 
     /**

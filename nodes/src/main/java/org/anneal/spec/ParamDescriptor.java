@@ -118,7 +118,7 @@ public record ParamDescriptor(String name, ParamType type, JsonNode defaultJson,
         return switch (type) {
             case REAL -> checkRange(value);
             case INTEGER -> {
-                double r = Math.rint(value);
+                double r = Math.floor(value + 0.5); // as Math.round, which the learners used before
                 checkRange(r);
                 yield (int) r;
             }

@@ -31,7 +31,7 @@ class BasisFeaturesTest {
 
     static Outputs spline(Table fit, Table data, int knots, int degree, String placement) {
         return new SplineFeaturesNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", data)),
-                new SplineFeaturesNode.Params(List.of("x"), knots, degree, placement, false), TestCtx.of("bs"));
+                new SplineFeaturesNode.Params(List.of("x"), knots, degree, org.anneal.spec.Choices.parse(org.anneal.nodes.prepare.SplineFeaturesNode.Placement.class, placement).orElseThrow(), false), TestCtx.of("bs"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class BasisFeaturesTest {
         assertTrue(Double.isNaN(applied.numeric("x_bs1").get(1)), "missing stays missing");
         TableSpec trainSpec = ZERO_TO_TEN.spec(Lineage.UNSPLIT.withPartition(Partition.of("split", Partition.Side.TRAIN)));
         Specs specs = new SplineFeaturesNode().configure(Specs.of(Map.of("fit", trainSpec, "data", trainSpec)),
-                new SplineFeaturesNode.Params(List.of("x"), 1, 1, "quantiles", false), TestCtx.of("bs"));
+                new SplineFeaturesNode.Params(List.of("x"), 1, 1, org.anneal.nodes.prepare.SplineFeaturesNode.Placement.QUANTILES, false), TestCtx.of("bs"));
         List<String> names = ((TableSpec) specs.get("out")).names();
         assertEquals(List.of("y", "x_bs0", "x_bs1", "x_bs2"), names);
         assertEquals(names, applied.columns().stream().map(c -> c.name()).toList(), "configure promises what execute delivers");
@@ -96,7 +96,7 @@ class BasisFeaturesTest {
     @Test
     void rbfCentresOnAGridWithTheGridSpacingAsWidth() {
         Outputs o = new RbfFeaturesNode().execute(Fixtures.inputs(Map.of("fit", ZERO_TO_TEN, "data", TransformNodesTest.column("x", 4, 5))),
-                new RbfFeaturesNode.Params(List.of("x"), 6, "grid", 0, false), TestCtx.of("rbf"));
+                new RbfFeaturesNode.Params(List.of("x"), 6, org.anneal.nodes.prepare.RbfFeaturesNode.Placement.GRID, 0, false), TestCtx.of("rbf"));
         Table out = (Table) o.get("out");
         // centres 0, 2, 4, 6, 8, 10; width 2: exp(-(x - c)² / 8)
         double h = Math.exp(-0.5);
@@ -109,7 +109,7 @@ class BasisFeaturesTest {
     void rbfCentresAtQuantilesFollowTheFitRows() {
         Table fit = TransformNodesTest.column("x", 0, 1, 2, 3, 4, 100);
         Outputs o = new RbfFeaturesNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", TransformNodesTest.column("x", 2.5, 100))),
-                new RbfFeaturesNode.Params(List.of("x"), 3, "quantiles", 1, true), TestCtx.of("rbf"));
+                new RbfFeaturesNode.Params(List.of("x"), 3, org.anneal.nodes.prepare.RbfFeaturesNode.Placement.QUANTILES, 1, true), TestCtx.of("rbf"));
         Table out = (Table) o.get("out");
         // quantiles 0, 0.5, 1 of the fit rows (linear interpolation): 0, 2.5, 100
         assertArrayEquals(new double[] {Math.exp(-3.125), 1, 0}, row(out, "x_rbf", 3, 0), 1e-12);

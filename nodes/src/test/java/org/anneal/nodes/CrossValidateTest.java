@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CrossValidateTest {
     static Metrics cv(Object learner, Table t, int k, String strategy) {
         return (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
-                new CrossValidateNode.Params(k, strategy, true, 1), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(k, org.anneal.spec.Choices.parse(org.anneal.nodes.evaluate.FoldStrategy.class, strategy).orElseThrow(), true, 1), TestCtx.of("cv")).get("metrics");
     }
 
     @Test
@@ -41,9 +41,7 @@ class CrossValidateTest {
     @Test
     void groupFoldsNeverSplitAGroup() throws Exception {
         Table t = PrepareAndGenerateTest.generate("raman-replicates", 100, 0.02, 3);
-        var fold = java.lang.Class.forName("org.anneal.nodes.evaluate.Folds").getDeclaredMethod("assign", Table.class, String.class, int.class, long.class);
-        fold.setAccessible(true);
-        int[] f = (int[]) fold.invoke(null, t, "group", 5, 7L);
+        int[] f = org.anneal.nodes.evaluate.Folds.assign(t, org.anneal.nodes.evaluate.FoldStrategy.GROUP, 5, 7L);
         Map<String, Integer> seen = new HashMap<>();
         var g = t.column("sample").orElseThrow();
         for (int i = 0; i < f.length; i++) {
@@ -65,15 +63,15 @@ class CrossValidateTest {
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 60, 0.3, 4);
         var learner = new org.anneal.nodes.model.RidgeLearner(0.1);
         var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
-                new CrossValidateNode.Params(5, "random", false, 3), TestCtx.of("cv"));
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, false, 3), TestCtx.of("cv"));
         Table folds = (Table) out.get("folds");
         assertEquals(15, folds.rowCount());
         // by hand: the three shuffles, each fold fitted and scored independently of the node's own loop
-        var plan = new org.anneal.nodes.evaluate.CrossValidation.Plan("random", 5, 3, TestCtx.of("cv").seed());
+        var plan = new org.anneal.nodes.evaluate.CrossValidation.Plan(org.anneal.nodes.evaluate.FoldStrategy.RANDOM, 5, 3, TestCtx.of("cv").seed());
         java.util.List<Double> mse = new java.util.ArrayList<>();
         java.util.Set<String> assignments = new java.util.HashSet<>();
         for (int r = 0; r < 3; r++) {
-            int[] fold = org.anneal.nodes.evaluate.Folds.assign(t, "random", 5, plan.seedOf(r));
+            int[] fold = org.anneal.nodes.evaluate.Folds.assign(t, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, 5, plan.seedOf(r));
             assignments.add(java.util.Arrays.toString(fold));
             for (int f = 0; f < 5; f++) {
                 Table train = t.rows(org.anneal.nodes.evaluate.Folds.rows(fold, f, false));
@@ -91,7 +89,7 @@ class CrossValidateTest {
         assertEquals(mean, ((Metrics) out.get("metrics")).get("mse"), 1e-12);
         // the first repeat is the plain k-fold with the node's seed
         Table single = (Table) new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
-                new CrossValidateNode.Params(5, "random", false, 1), TestCtx.of("cv")).get("folds");
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, false, 1), TestCtx.of("cv")).get("folds");
         assertEquals(java.util.Arrays.toString(single.numeric("mse").values()),
                 java.util.Arrays.toString(java.util.Arrays.copyOf(folds.numeric("mse").values(), 5)));
     }
@@ -153,11 +151,11 @@ class CrossValidateTest {
         // 50 rows, 10 rare: stratified folds keep 8 common + 2 rare in each, so always predicting "common" scores 0.8
         Table t = Fixtures.classes(50);
         var m = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", new MajorityLearner(), "table", t)),
-                new CrossValidateNode.Params(5, "stratified", false, 1), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.STRATIFIED, false, 1), TestCtx.of("cv")).get("metrics");
         assertEquals(0.8, m.get("accuracy"), 1e-12);
         assertEquals(0.5, m.get("balanced_accuracy"), 1e-12);
         var loo = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", new MajorityLearner(), "table", t)),
-                new CrossValidateNode.Params(5, "leave-one-out", false, 1), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.LEAVE_ONE_OUT, false, 1), TestCtx.of("cv")).get("metrics");
         assertEquals(0.8, loo.get("accuracy"), 1e-12);
     }
 }

@@ -13,7 +13,6 @@ import org.anneal.ml.Task;
 import org.anneal.nodes.evaluate.LearningCurveNode;
 import org.anneal.nodes.evaluate.ValidationCurveNode;
 import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.pipeline.PolynomialStepNode;
 import org.anneal.nodes.pipeline.StandardizeStepNode;
 import org.anneal.spec.ConfigError;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CurvesTest {
     /** polynomial features of the given degree → standardize → ridge, as wired in the editor. */
     static Learner flexible(int degree, double lambda) throws Exception {
-        Learner scaled = PipelineStepsTest.wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), new RidgeLearner(lambda));
+        Learner scaled = PipelineStepsTest.wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), Fixtures.ridge(lambda));
         return PipelineStepsTest.wrap(new PolynomialStepNode(), new PolynomialStepNode.Params(degree), scaled);
     }
 
@@ -33,7 +32,7 @@ class CurvesTest {
     void moreRowsLowerTheTrainingScoreAndRaiseTheCrossValidationScore() throws Exception {
         Table t = PrepareAndGenerateTest.generate("noisy-polynomial", 200, 0.3, 8);
         var out = new LearningCurveNode().execute(new Inputs(Map.of("learner", flexible(8, 1e-6), "table", t)),
-                new LearningCurveNode.Params(List.of("0.1", "0.325", "0.55", "0.775", "1.0"), 5, "random", "rmse"), TestCtx.of("lc"));
+                new LearningCurveNode.Params(List.of("0.1", "0.325", "0.55", "0.775", "1.0"), 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("lc"));
         Table s = (Table) out.get("scores");
         double[] rows = s.numeric("train_rows").values();
         // scored by an error (rmse) rather than r2, whose denominator changes with the rows drawn
@@ -61,7 +60,7 @@ class CurvesTest {
         // degree-12 features of a noisy Runge curve on 40 rows: tiny lambda overfits, huge lambda flattens the fit
         Table t = PrepareAndGenerateTest.generate("runge", 40, 0.05, 3);
         var out = new ValidationCurveNode().execute(new Inputs(Map.of("learner", flexible(12, 1), "table", t)),
-                new ValidationCurveNode.Params("lambda", "log", List.of(), 1e-8, 1e4, 13, 5, "random", "r2"), TestCtx.of("vc"));
+                new ValidationCurveNode.Params("lambda", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LOG, List.of(), 1e-8, 1e4, 13, 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.R2), TestCtx.of("vc"));
         Table s = (Table) out.get("scores");
         double[] lambda = s.numeric("lambda").values();
         double[] train = s.numeric("train_r2").values();
@@ -88,16 +87,16 @@ class CurvesTest {
         var t = PrepareAndGenerateTest.generate("runge", 10, 0.05, 3).spec(Lineage.UNSPLIT);
         Specs in = Specs.of(Map.of("learner", learner, "table", t));
         ConfigError e = assertThrows(ConfigError.class, () -> new ValidationCurveNode().configure(in,
-                new ValidationCurveNode.Params("alpha", "log", List.of(), 1e-4, 1, 5, 5, "random", "auto"), TestCtx.of("v")));
+                new ValidationCurveNode.Params("alpha", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LOG, List.of(), 1e-4, 1, 5, 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.AUTO), TestCtx.of("v")));
         assertTrue(e.fix().contains("lambda"));
         ConfigError r = assertThrows(ConfigError.class, () -> new ValidationCurveNode().configure(in,
-                new ValidationCurveNode.Params("lambda", "log", List.of(), 0, 1, 5, 5, "random", "auto"), TestCtx.of("v")));
+                new ValidationCurveNode.Params("lambda", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LOG, List.of(), 0, 1, 5, 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.AUTO), TestCtx.of("v")));
         assertEquals("from", r.param());
         ConfigError m = assertThrows(ConfigError.class, () -> new LearningCurveNode().configure(in,
-                new LearningCurveNode.Params(List.of("0.5"), 5, "random", "accuracy"), TestCtx.of("l")));
+                new LearningCurveNode.Params(List.of("0.5"), 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.ACCURACY), TestCtx.of("l")));
         assertEquals("metric", m.param());
         ConfigError z = assertThrows(ConfigError.class, () -> new LearningCurveNode().configure(in,
-                new LearningCurveNode.Params(List.of("0", "1"), 5, "random", "auto"), TestCtx.of("l")));
+                new LearningCurveNode.Params(List.of("0", "1"), 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.AUTO), TestCtx.of("l")));
         assertEquals("sizes", z.param());
     }
 
@@ -105,7 +104,7 @@ class CurvesTest {
     void aClassifierLearnsFromMoreRowsUnderStratifiedFolds() throws Exception {
         Table t = PrepareAndGenerateTest.generate("two-moons", 300, 0.2, 4);
         var out = new LearningCurveNode().execute(new Inputs(Map.of("learner", new org.anneal.nodes.model.TreeLearner(Task.CLASSIFICATION, 6, 1, 1), "table", t)),
-                new LearningCurveNode.Params(List.of("0.05", "1.0"), 5, "stratified", "auto"), TestCtx.of("lc"));
+                new LearningCurveNode.Params(List.of("0.05", "1.0"), 5, org.anneal.nodes.evaluate.FoldStrategy.STRATIFIED, org.anneal.nodes.evaluate.Metric.AUTO), TestCtx.of("lc"));
         Table s = (Table) out.get("scores");
         double[] cv = s.numeric("cv_accuracy").values();
         // 12 rows cannot trace two interleaved moons; 240 can (Bayes accuracy is near 1 at this noise)
@@ -118,7 +117,7 @@ class CurvesTest {
         // degree 12 on folds of ~17 Runge rows: some fold's R² is far below −1 and would flatten the whole curve
         Table t = PrepareAndGenerateTest.generate("runge", 21, 0.1, 7);
         var out = new ValidationCurveNode().execute(new Inputs(Map.of("learner", flexible(1, 1e-12), "table", t)),
-                new ValidationCurveNode.Params("degree", "listed", List.of("1", "4", "12"), 1, 1, 3, 5, "random", "r2"), TestCtx.of("vc"));
+                new ValidationCurveNode.Params("degree", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LISTED, List.of("1", "4", "12"), 1, 1, 3, 5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, org.anneal.nodes.evaluate.Metric.R2), TestCtx.of("vc"));
         double[] cv = ((Table) out.get("scores")).numeric("cv_r2").values();
         assertTrue(cv[2] < -1, "the table keeps the exact cross-validated R²: " + cv[2]);
         Plot plot = (Plot) out.get("plot");

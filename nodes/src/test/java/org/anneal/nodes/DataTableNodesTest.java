@@ -55,10 +55,10 @@ class DataTableNodesTest {
 
     @Test
     void selectKeepsPatternsInListedOrderAndDropsTheRest() throws Exception {
-        Table kept = run(new SelectColumnsNode(), Map.of("table", alloys()), new SelectColumnsNode.Params(List.of("hardness", "comp_*"), "keep"));
+        Table kept = run(new SelectColumnsNode(), Map.of("table", alloys()), new SelectColumnsNode.Params(List.of("hardness", "comp_*"), org.anneal.nodes.data.SelectColumnsNode.Mode.KEEP));
         assertEquals(List.of("hardness", "comp_a", "comp_b"), kept.columns().stream().map(c -> c.name()).toList());
         assertEquals(ColumnRole.TARGET, kept.column("hardness").orElseThrow().role());
-        Table dropped = run(new SelectColumnsNode(), Map.of("table", alloys()), new SelectColumnsNode.Params(List.of("comp_?"), "drop"));
+        Table dropped = run(new SelectColumnsNode(), Map.of("table", alloys()), new SelectColumnsNode.Params(List.of("comp_?"), org.anneal.nodes.data.SelectColumnsNode.Mode.DROP));
         assertEquals(List.of("element", "T", "hardness"), dropped.columns().stream().map(c -> c.name()).toList());
         assertEquals("K", dropped.numeric("T").unit());
     }
@@ -66,11 +66,11 @@ class DataTableNodesTest {
     @Test
     void selectNamesAPatternThatMatchesNothing() {
         ConfigError e = assertThrows(ConfigError.class, () -> new SelectColumnsNode().configure(Specs.of(Map.of("table", spec(alloys(), Partition.Side.ALL))),
-                new SelectColumnsNode.Params(List.of("hardnes"), "keep"), TestCtx.of("s")));
+                new SelectColumnsNode.Params(List.of("hardnes"), org.anneal.nodes.data.SelectColumnsNode.Mode.KEEP), TestCtx.of("s")));
         assertEquals("columns", e.param());
         assertTrue(e.fix().contains("Did you mean 'hardness'"), e.fix());
         ConfigError all = assertThrows(ConfigError.class, () -> new SelectColumnsNode().configure(Specs.of(Map.of("table", spec(alloys(), Partition.Side.ALL))),
-                new SelectColumnsNode.Params(List.of("*"), "drop"), TestCtx.of("s")));
+                new SelectColumnsNode.Params(List.of("*"), org.anneal.nodes.data.SelectColumnsNode.Mode.DROP), TestCtx.of("s")));
         assertTrue(all.getMessage().contains("leaves no columns"));
     }
 
@@ -96,34 +96,34 @@ class DataTableNodesTest {
     void filterComparesNumbersAndDropsMissingCells() throws Exception {
         FilterRowsNode f = new FilterRowsNode();
         assertArrayEquals(new double[] {30, 40, 50}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("comp_b", ">=", "3", List.of(), false)).numeric("hardness").values());
+                new FilterRowsNode.Params("comp_b", org.anneal.nodes.data.FilterRowsNode.Operator.GE, "3", List.of(), false)).numeric("hardness").values());
         assertArrayEquals(new double[] {10, 20}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("T", "<", "900", List.of(), false)).numeric("hardness").values(), "the missing T is not < 900");
+                new FilterRowsNode.Params("T", org.anneal.nodes.data.FilterRowsNode.Operator.LT, "900", List.of(), false)).numeric("hardness").values(), "the missing T is not < 900");
         assertArrayEquals(new double[] {10, 20, 30}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("T", "<", "900", List.of(), true)).numeric("hardness").values());
+                new FilterRowsNode.Params("T", org.anneal.nodes.data.FilterRowsNode.Operator.LT, "900", List.of(), true)).numeric("hardness").values());
         assertArrayEquals(new double[] {20, 40}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("comp_b", "in", "", List.of("2", "4", "7"), false)).numeric("hardness").values());
+                new FilterRowsNode.Params("comp_b", org.anneal.nodes.data.FilterRowsNode.Operator.IN, "", List.of("2", "4", "7"), false)).numeric("hardness").values());
         assertArrayEquals(new double[] {10, 30, 40, 50}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("comp_b", "!=", "2", List.of(), false)).numeric("hardness").values());
+                new FilterRowsNode.Params("comp_b", org.anneal.nodes.data.FilterRowsNode.Operator.NE, "2", List.of(), false)).numeric("hardness").values());
     }
 
     @Test
     void filterOnCategories() throws Exception {
         FilterRowsNode f = new FilterRowsNode();
         assertArrayEquals(new double[] {10, 40}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("element", "==", "Fe", List.of(), false)).numeric("hardness").values());
+                new FilterRowsNode.Params("element", org.anneal.nodes.data.FilterRowsNode.Operator.EQ, "Fe", List.of(), false)).numeric("hardness").values());
         assertArrayEquals(new double[] {30}, run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("element", "not-in", "", List.of("Fe", "Ni"), false)).numeric("hardness").values(), "missing element excluded");
+                new FilterRowsNode.Params("element", org.anneal.nodes.data.FilterRowsNode.Operator.NOT_IN, "", List.of("Fe", "Ni"), false)).numeric("hardness").values(), "missing element excluded");
         TableSpec s = spec(alloys(), Partition.Side.ALL);
         ConfigError order = assertThrows(ConfigError.class, () -> f.configure(Specs.of(Map.of("table", s)),
-                new FilterRowsNode.Params("element", "<", "Fe", List.of(), false), TestCtx.of("f")));
+                new FilterRowsNode.Params("element", org.anneal.nodes.data.FilterRowsNode.Operator.LT, "Fe", List.of(), false), TestCtx.of("f")));
         assertEquals("operator", order.param());
         ConfigError text = assertThrows(ConfigError.class, () -> f.configure(Specs.of(Map.of("table", s)),
-                new FilterRowsNode.Params("T", ">", "warm", List.of(), false), TestCtx.of("f")));
+                new FilterRowsNode.Params("T", org.anneal.nodes.data.FilterRowsNode.Operator.GT, "warm", List.of(), false), TestCtx.of("f")));
         assertEquals("value", text.param());
         assertTrue(text.getMessage().contains("'T'"));
         NodeFailure none = assertThrows(NodeFailure.class, () -> run(f, Map.of("table", alloys()),
-                new FilterRowsNode.Params("T", ">", "5000", List.of(), false)));
+                new FilterRowsNode.Params("T", org.anneal.nodes.data.FilterRowsNode.Operator.GT, "5000", List.of(), false)));
         assertTrue(none.fix().contains("300.0 … 1200.0"), none.fix());
     }
 
@@ -137,11 +137,11 @@ class DataTableNodesTest {
     @Test
     void joinAddsLookupColumnsByKey() throws Exception {
         JoinNode j = new JoinNode();
-        Table inner = run(j, Map.of("left", alloys(), "right", elements()), new JoinNode.Params("element", "symbol", "inner"));
+        Table inner = run(j, Map.of("left", alloys(), "right", elements()), new JoinNode.Params("element", "symbol", org.anneal.nodes.data.JoinNode.How.INNER));
         assertArrayEquals(new double[] {10, 20, 30, 40}, inner.numeric("hardness").values(), "row with missing element dropped");
         assertArrayEquals(new double[] {1811, 1728, 1357.77, 1811}, inner.numeric("melting point").values());
         assertEquals("K", inner.numeric("melting point").unit());
-        Table left = run(j, Map.of("left", alloys(), "right", elements()), new JoinNode.Params("element", "symbol", "left"));
+        Table left = run(j, Map.of("left", alloys(), "right", elements()), new JoinNode.Params("element", "symbol", org.anneal.nodes.data.JoinNode.How.LEFT));
         assertEquals(5, left.rowCount());
         assertTrue(left.numeric("melting point").isMissing(4));
     }
@@ -150,21 +150,21 @@ class DataTableNodesTest {
     void joinRefusesDuplicateKeysTypeMismatchAndMixedSplitSides() throws Exception {
         JoinNode j = new JoinNode();
         Table dup = elements().rows(new int[] {0, 1, 0});
-        NodeFailure e = assertThrows(NodeFailure.class, () -> run(j, Map.of("left", alloys(), "right", dup), new JoinNode.Params("element", "symbol", "inner")));
+        NodeFailure e = assertThrows(NodeFailure.class, () -> run(j, Map.of("left", alloys(), "right", dup), new JoinNode.Params("element", "symbol", org.anneal.nodes.data.JoinNode.How.INNER)));
         assertTrue(e.getMessage().contains("'Ni' occurs twice") && e.getMessage().contains("rows 1 and 3"), e.getMessage());
         ConfigError type = assertThrows(ConfigError.class, () -> j.configure(Specs.of(Map.of("left", spec(alloys(), Partition.Side.ALL),
                 "right", spec(alloys(), Partition.Side.ALL).withColumns(List.of(new org.anneal.spec.ColumnSpec("sym", org.anneal.spec.ColumnType.NUMERIC,
-                        ColumnRole.FEATURE))))), new JoinNode.Params("element", "sym", "inner"), TestCtx.of("j")));
+                        ColumnRole.FEATURE))))), new JoinNode.Params("element", "sym", org.anneal.nodes.data.JoinNode.How.INNER), TestCtx.of("j")));
         assertEquals("right", type.port());
         assertTrue(type.getMessage().contains("'element' holds categories"), type.getMessage());
         ConfigError sides = assertThrows(ConfigError.class, () -> j.configure(Specs.of(Map.of("left", spec(alloys(), Partition.Side.TRAIN),
-                "right", spec(elements(), Partition.Side.TEST))), new JoinNode.Params("element", "symbol", "inner"), TestCtx.of("j")));
+                "right", spec(elements(), Partition.Side.TEST))), new JoinNode.Params("element", "symbol", org.anneal.nodes.data.JoinNode.How.INNER), TestCtx.of("j")));
         assertTrue(sides.getMessage().contains("test rows of split"), sides.getMessage());
         Specs ok = j.configure(Specs.of(Map.of("left", spec(alloys(), Partition.Side.TRAIN), "right", spec(elements(), Partition.Side.ALL))),
-                new JoinNode.Params("element", "symbol", "inner"), TestCtx.of("j"));
+                new JoinNode.Params("element", "symbol", org.anneal.nodes.data.JoinNode.How.INNER), TestCtx.of("j"));
         assertEquals(Partition.of("split", Partition.Side.TRAIN), ok.get("out").lineage().partition(), "keeps the left lineage");
         ConfigError clash = assertThrows(ConfigError.class, () -> j.configure(Specs.of(Map.of("left", spec(alloys(), Partition.Side.ALL),
-                "right", spec(alloys(), Partition.Side.ALL))), new JoinNode.Params("element", "", "inner"), TestCtx.of("j")));
+                "right", spec(alloys(), Partition.Side.ALL))), new JoinNode.Params("element", "", org.anneal.nodes.data.JoinNode.How.INNER), TestCtx.of("j")));
         assertTrue(clash.getMessage().contains("Both tables have a column"), clash.getMessage());
     }
 
@@ -172,7 +172,7 @@ class DataTableNodesTest {
     void csvNodeCarriesDetectedUnitsIntoTheSpecsViewersRead() throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/csv/european-latin1.csv").toURI()).getParent();
         var p = new org.anneal.nodes.data.CsvNode.Params("european-latin1.csv", "hardness", "alloy", "", List.of(), List.of(), List.of(),
-                "auto", "auto", "auto", "auto", List.of(""));
+                org.anneal.nodes.data.CsvNode.Delimiter.AUTO, org.anneal.nodes.data.CsvNode.Decimal.AUTO, org.anneal.data.CsvReader.UnitsRow.AUTO, org.anneal.nodes.data.CsvNode.Encoding.AUTO, List.of(""));
         var ctx = new org.anneal.exec.StandaloneContext("load", 42, dir);
         TableSpec t = new org.anneal.nodes.data.CsvNode().configure(Specs.of(Map.of()), p, ctx).table(
                 org.anneal.spec.InPort.of("table", org.anneal.spec.DataKind.TABLE, Table.class, ""));
@@ -181,7 +181,7 @@ class DataTableNodesTest {
         Table rows = (Table) new org.anneal.nodes.data.CsvNode().execute(Fixtures.inputs(Map.of()), p, ctx).get("table");
         assertArrayEquals(new double[] {210, 235.5, 241}, rows.numeric("hardness").values());
         var none = new org.anneal.nodes.data.CsvNode.Params("european-latin1.csv", "", "", "", List.of(), List.of(), List.of(),
-                "auto", "auto", "none", "auto", List.of(""));
+                org.anneal.nodes.data.CsvNode.Delimiter.AUTO, org.anneal.nodes.data.CsvNode.Decimal.AUTO, org.anneal.data.CsvReader.UnitsRow.NONE, org.anneal.nodes.data.CsvNode.Encoding.AUTO, List.of(""));
         assertEquals(org.anneal.spec.ColumnType.CATEGORICAL, new org.anneal.nodes.data.CsvNode().configure(Specs.of(Map.of()), none, ctx)
                 .table(org.anneal.spec.InPort.of("table", org.anneal.spec.DataKind.TABLE, Table.class, "")).column("temperature").orElseThrow().type(),
                 "without the units row, '[°C]' is a cell of the column");

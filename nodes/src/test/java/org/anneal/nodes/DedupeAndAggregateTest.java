@@ -82,7 +82,7 @@ class DedupeAndAggregateTest {
 
     static Table aggregate(String categorical, String count) {
         return (Table) new AggregateNode().execute(Fixtures.inputs(Map.of("table", replicates())),
-                new AggregateNode.Params("sample", categorical, count), TestCtx.of("agg")).get("out");
+                new AggregateNode.Params("sample", org.anneal.spec.Choices.parse(org.anneal.nodes.data.AggregateNode.Categorical.class, categorical).orElseThrow(), count), TestCtx.of("agg")).get("out");
     }
 
     @Test
@@ -111,9 +111,9 @@ class DedupeAndAggregateTest {
     void configureNamesTheProblem() throws Exception {
         var spec = Specs.of(Map.of("table", replicates().spec(Lineage.UNSPLIT)));
         var node = new AggregateNode();
-        assertTrue(node.configure(spec, new AggregateNode.Params("sample", "mode", "n_rows"), TestCtx.of("a")).get("out") != null);
-        assertThrows(ConfigError.class, () -> node.configure(spec, new AggregateNode.Params("sampel", "mode", "n"), TestCtx.of("a")));
-        ConfigError clash = assertThrows(ConfigError.class, () -> node.configure(spec, new AggregateNode.Params("sample", "mode", "band"),
+        assertTrue(node.configure(spec, new AggregateNode.Params("sample", org.anneal.nodes.data.AggregateNode.Categorical.MODE, "n_rows"), TestCtx.of("a")).get("out") != null);
+        assertThrows(ConfigError.class, () -> node.configure(spec, new AggregateNode.Params("sampel", org.anneal.nodes.data.AggregateNode.Categorical.MODE, "n"), TestCtx.of("a")));
+        ConfigError clash = assertThrows(ConfigError.class, () -> node.configure(spec, new AggregateNode.Params("sample", org.anneal.nodes.data.AggregateNode.Categorical.MODE, "band"),
                 TestCtx.of("a")));
         assertTrue(clash.getMessage().contains("'band'"), clash.getMessage());
     }
@@ -123,7 +123,7 @@ class DedupeAndAggregateTest {
         Table t = new Table(List.of(new NumericColumn("k", ColumnRole.FEATURE, new double[] {1, NA}),
                 new NumericColumn("y", ColumnRole.TARGET, new double[] {1, 2})));
         NodeFailure f = assertThrows(NodeFailure.class, () -> new AggregateNode().execute(Fixtures.inputs(Map.of("table", t)),
-                new AggregateNode.Params("k", "mode", ""), TestCtx.of("agg")));
+                new AggregateNode.Params("k", org.anneal.nodes.data.AggregateNode.Categorical.MODE, ""), TestCtx.of("agg")));
         assertTrue(f.getMessage().contains("Row 2"), f.getMessage());
     }
 }

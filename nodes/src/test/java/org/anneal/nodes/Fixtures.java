@@ -40,4 +40,10 @@ public final class Fixtures {
     public static Inputs inputs(Map<String, Object> m) {
         return new Inputs(m);
     }
+
+    /** A ridge learner as the model.ridge node makes it: tunable through the node's declaration. */
+    public static org.anneal.ml.Learner ridge(double lambda) {
+        return (org.anneal.ml.Learner) new org.anneal.nodes.model.RidgeNode().execute(inputs(Map.of()),
+                new org.anneal.nodes.model.RidgeNode.Params(lambda), TestCtx.of("ridge")).get("learner");
+    }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class GaussianMixtureTest {
     static GaussianMixtureNode.Params params(int k, String covariance, String output) {
-        return new GaussianMixtureNode.Params(List.of(), k, covariance, 200, 1e-8, output);
+        return new GaussianMixtureNode.Params(List.of(), k, org.anneal.spec.Choices.parse(org.anneal.nodes.cluster.GaussianMixtureNode.Covariance.class, covariance).orElseThrow(), 200, 1e-8, output);
     }
 
     static Outputs gmm(Table fit, Table data, GaussianMixtureNode.Params p) {
@@ -99,7 +99,7 @@ class GaussianMixtureTest {
         Table t = new Table(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2),
                 new CategoricalColumn("cloud", ColumnRole.TARGET, label, List.of("tight", "wide"))));
         double mixture = ari((Table) gmm(t, t, params(2, "full", "found")).get("out"), "found", "cloud");
-        double kmeans = ari((Table) KMeansTest.kmeans(t, t, new KMeansNode.Params(List.of(), 2, "k-means++", 10, 100, "found")).get("out"),
+        double kmeans = ari((Table) KMeansTest.kmeans(t, t, new KMeansNode.Params(List.of(), 2, org.anneal.nodes.cluster.KMeansNode.Init.K_MEANS_PLUS_PLUS, 10, 100, "found")).get("out"),
                 "found", "cloud");
         assertTrue(mixture > 0.9 && mixture > kmeans + 0.1, "mixture " + mixture + ", k-means " + kmeans);
     }

@@ -32,7 +32,7 @@ class GaussianProcessTest {
     @Test
     void interpolatesASmoothFunctionAndIsUnsureFarFromTheData() {
         Table train = sine(grid(0, 6, 25), 0, 1);
-        TrainedModel gp = new GaussianProcessLearner("rbf").fit(train, List.of("x"), "y", TestCtx.of("gp"));
+        TrainedModel gp = new GaussianProcessLearner(GaussianProcessLearner.Kernel.RBF).fit(train, List.of("x"), "y", TestCtx.of("gp"));
         Table between = sine(grid(0.1, 5.9, 30), 0, 1);
         double[] p = gp.predict(between);
         for (int i = 0; i < p.length; i++) {
@@ -47,7 +47,7 @@ class GaussianProcessTest {
     void itsIntervalsCoverTheTruthAboutAsOftenAsTheyClaim() {
         Table train = sine(grid(0, 6, 120), 0.2, 2);
         Table test = sine(grid(0.05, 5.95, 200), 0.2, 3);
-        TrainedModel gp = new GaussianProcessLearner("matern52").fit(train, List.of("x"), "y", TestCtx.of("gp"));
+        TrainedModel gp = new GaussianProcessLearner(GaussianProcessLearner.Kernel.MATERN52).fit(train, List.of("x"), "y", TestCtx.of("gp"));
         double[] p = gp.predict(test);
         double[] sd = gp.predictionStd(test);
         int inside = 0;

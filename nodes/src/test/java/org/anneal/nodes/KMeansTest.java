@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class KMeansTest {
     static KMeansNode.Params params(int k) {
-        return new KMeansNode.Params(List.of(), k, "k-means++", 10, 100, "cluster");
+        return new KMeansNode.Params(List.of(), k, org.anneal.nodes.cluster.KMeansNode.Init.K_MEANS_PLUS_PLUS, 10, 100, "cluster");
     }
 
     static Outputs kmeans(Table fit, Table data, KMeansNode.Params p) {
@@ -98,7 +98,7 @@ class KMeansTest {
     @Test
     void theCourseBlobsOverlapAndAreMostlyRecovered() {
         Table t = PrepareAndGenerateTest.generate("blobs", 300, 0.0, 7);
-        Table out = (Table) kmeans(t, t, new KMeansNode.Params(List.of(), 3, "k-means++", 10, 100, "found")).get("out");
+        Table out = (Table) kmeans(t, t, new KMeansNode.Params(List.of(), 3, org.anneal.nodes.cluster.KMeansNode.Init.K_MEANS_PLUS_PLUS, 10, 100, "found")).get("out");
         Metrics m = (Metrics) new EvaluateClusteringNode().execute(Fixtures.inputs(Map.of("table", out)),
                 new EvaluateClusteringNode.Params("found", List.of(), "cluster"), TestCtx.of("score")).get("metrics");
         double ari = m.get("ari");
@@ -129,14 +129,14 @@ class KMeansTest {
         Table t = separatedBlobs(5, 1);
         TableSpec spec = t.spec(Lineage.UNSPLIT);
         ConfigError cat = assertThrows(ConfigError.class, () -> new KMeansNode().configure(Specs.of(Map.of("fit", spec, "data", spec)),
-                new KMeansNode.Params(List.of("x1", "blob"), 2, "k-means++", 1, 10, "cluster"), TestCtx.of("km")));
+                new KMeansNode.Params(List.of("x1", "blob"), 2, org.anneal.nodes.cluster.KMeansNode.Init.K_MEANS_PLUS_PLUS, 1, 10, "cluster"), TestCtx.of("km")));
         assertEquals("columns", cat.param());
         assertTrue(cat.getMessage().contains("'km'") && cat.getMessage().contains("'blob'"), cat.getMessage());
         ConfigError clash = assertThrows(ConfigError.class, () -> new KMeansNode().configure(Specs.of(Map.of("fit", spec, "data", spec)),
-                new KMeansNode.Params(List.of(), 2, "k-means++", 1, 10, "x1"), TestCtx.of("km")));
+                new KMeansNode.Params(List.of(), 2, org.anneal.nodes.cluster.KMeansNode.Init.K_MEANS_PLUS_PLUS, 1, 10, "x1"), TestCtx.of("km")));
         assertEquals("output", clash.param());
         ConfigError replaces = assertThrows(ConfigError.class, () -> new KMeansNode().configure(Specs.of(Map.of("fit", spec, "data", spec)),
-                new KMeansNode.Params(List.of(), 2, "k-means++", 1, 10, "blob"), TestCtx.of("km")));
+                new KMeansNode.Params(List.of(), 2, org.anneal.nodes.cluster.KMeansNode.Init.K_MEANS_PLUS_PLUS, 1, 10, "blob"), TestCtx.of("km")));
         assertTrue(replaces.fix().contains("blob_found"), replaces.fix());
         NodeFailure tooFew = assertThrows(NodeFailure.class, () -> kmeans(line(1, 2), line(1, 2), params(3)));
         assertTrue(tooFew.getMessage().contains("k = 3"), tooFew.getMessage());

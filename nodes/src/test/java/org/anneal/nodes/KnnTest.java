@@ -28,7 +28,8 @@ class KnnTest {
     }
 
     static TrainedModel fit(Task task, int k, String distance, String weighting, Table t, List<String> features, String target) {
-        return new KnnLearner(task, k, distance, weighting).fit(t, features, target, TestCtx.of("fit"));
+        return new KnnLearner(task, k, org.anneal.spec.Choices.parse(KnnLearner.Distance.class, distance).orElseThrow(),
+                org.anneal.spec.Choices.parse(KnnLearner.Weighting.class, weighting).orElseThrow()).fit(t, features, target, TestCtx.of("fit"));
     }
 
     @Test
@@ -96,8 +97,13 @@ class KnnTest {
         double[] vy = java.util.Arrays.stream(vx).map(v -> v * v).toArray();
         Table select = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, vx), new NumericColumn("y", ColumnRole.TARGET, vy)));
         var out = new org.anneal.nodes.model.TuneNode().execute(Fixtures.inputs(java.util.Map.of("learner",
-                        new KnnLearner(Task.REGRESSION, 5, "euclidean", "uniform"), "train", train, "select", select)),
-                new org.anneal.nodes.model.TuneNode.Params("k", List.of("1", "15"), "rmse"), TestCtx.of("tune"));
-        assertEquals(new KnnLearner(Task.REGRESSION, 1, "euclidean", "uniform"), out.get("best"));
+                        knnNode(5), "train", train, "select", select)),
+                new org.anneal.nodes.model.TuneNode.Params("k", List.of("1", "15"), org.anneal.nodes.evaluate.Metric.RMSE), TestCtx.of("tune"));
+        assertEquals(knnNode(1), out.get("best"));
+    }
+
+    private static Object knnNode(int k) {
+        return new org.anneal.nodes.model.KnnNode().execute(Fixtures.inputs(java.util.Map.of()), new org.anneal.nodes.model.KnnNode.Params(
+                org.anneal.nodes.model.TaskChoice.REGRESSION, k, KnnLearner.Distance.EUCLIDEAN, KnnLearner.Weighting.UNIFORM), TestCtx.of("knn")).get("learner");
     }
 }

@@ -30,7 +30,7 @@ class OutliersAndCastTest {
 
     static Outputs outliers(Table fit, Table data, String method, double threshold) {
         return new OutlierRemovalNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", data)),
-                new OutlierRemovalNode.Params(List.of("x"), method, threshold, 1.5), TestCtx.of("o"));
+                new OutlierRemovalNode.Params(List.of("x"), org.anneal.spec.Choices.parse(org.anneal.nodes.prepare.OutlierRemovalNode.Method.class, method).orElseThrow(), threshold, 1.5), TestCtx.of("o"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class OutliersAndCastTest {
         assertTrue(d.outputs().stream().noneMatch(p -> p.kind() == org.anneal.spec.DataKind.TRANSFORMER), "removal is not applied to test rows");
         TableSpec s = FIT.spec(Lineage.UNSPLIT);
         ConfigError e = assertThrows(ConfigError.class, () -> new OutlierRemovalNode().configure(Specs.of(Map.of("fit", s, "data", s)),
-                new OutlierRemovalNode.Params(List.of("z"), "iqr", 3, 1.5), TestCtx.of("o")));
+                new OutlierRemovalNode.Params(List.of("z"), org.anneal.nodes.prepare.OutlierRemovalNode.Method.IQR, 3, 1.5), TestCtx.of("o")));
         assertEquals("columns", e.param());
     }
 
@@ -72,14 +72,14 @@ class OutliersAndCastTest {
     void castReadsNumbersAndNamesTheCellThatIsNot() throws Exception {
         Table t = new Table(List.of(new CategoricalColumn("hardness", ColumnRole.FEATURE, new int[] {0, 1, 2, -1}, List.of("210", "7,5", "soft"), "HV")));
         NodeFailure e = assertThrows(NodeFailure.class, () -> new CastNode().execute(Fixtures.inputs(Map.of("table", t)),
-                new CastNode.Params(List.of("hardness"), "numeric", ",", "error"), TestCtx.of("c")));
+                new CastNode.Params(List.of("hardness"), org.anneal.nodes.prepare.CastNode.To.NUMERIC, org.anneal.nodes.prepare.CastNode.Decimal.COMMA, org.anneal.nodes.prepare.CastNode.Invalid.ERROR), TestCtx.of("c")));
         assertEquals("Row 3, column 'hardness': 'soft' is not a number.", e.getMessage());
         Table lenient = (Table) new CastNode().execute(Fixtures.inputs(Map.of("table", t)),
-                new CastNode.Params(List.of("hardness"), "numeric", ",", "missing"), TestCtx.of("c")).get("out");
+                new CastNode.Params(List.of("hardness"), org.anneal.nodes.prepare.CastNode.To.NUMERIC, org.anneal.nodes.prepare.CastNode.Decimal.COMMA, org.anneal.nodes.prepare.CastNode.Invalid.MISSING), TestCtx.of("c")).get("out");
         assertArrayEquals(new double[] {210, 7.5, Double.NaN, Double.NaN}, lenient.numeric("hardness").values());
         assertEquals("HV", lenient.numeric("hardness").unit());
         NodeFailure dot = assertThrows(NodeFailure.class, () -> new CastNode().execute(Fixtures.inputs(Map.of("table", t)),
-                new CastNode.Params(List.of("hardness"), "numeric", ".", "error"), TestCtx.of("c")));
+                new CastNode.Params(List.of("hardness"), org.anneal.nodes.prepare.CastNode.To.NUMERIC, org.anneal.nodes.prepare.CastNode.Decimal.POINT, org.anneal.nodes.prepare.CastNode.Invalid.ERROR), TestCtx.of("c")));
         assertTrue(dot.getMessage().contains("'7,5'") && dot.fix().contains("'decimal'"), dot.fix());
     }
 
@@ -87,16 +87,16 @@ class OutliersAndCastTest {
     void castNumbersToCategoriesSortedNumerically() throws Exception {
         Table t = new Table(List.of(new NumericColumn("furnace", ColumnRole.GROUP, new double[] {10, 2, 10, Double.NaN, 2.5})));
         Table out = (Table) new CastNode().execute(Fixtures.inputs(Map.of("table", t)),
-                new CastNode.Params(List.of("furnace"), "categorical", ".", "error"), TestCtx.of("c")).get("out");
+                new CastNode.Params(List.of("furnace"), org.anneal.nodes.prepare.CastNode.To.CATEGORICAL, org.anneal.nodes.prepare.CastNode.Decimal.POINT, org.anneal.nodes.prepare.CastNode.Invalid.ERROR), TestCtx.of("c")).get("out");
         CategoricalColumn k = (CategoricalColumn) out.column("furnace").orElseThrow();
         assertEquals(List.of("2", "2.5", "10"), k.levels());
         assertArrayEquals(new int[] {2, 0, 2, -1, 1}, k.codes());
         assertEquals(ColumnRole.GROUP, k.role());
         Specs s = new CastNode().configure(Specs.of(Map.of("table", t.spec(Lineage.UNSPLIT))),
-                new CastNode.Params(List.of("furnace"), "categorical", ".", "error"), TestCtx.of("c"));
+                new CastNode.Params(List.of("furnace"), org.anneal.nodes.prepare.CastNode.To.CATEGORICAL, org.anneal.nodes.prepare.CastNode.Decimal.POINT, org.anneal.nodes.prepare.CastNode.Invalid.ERROR), TestCtx.of("c"));
         assertEquals(ColumnType.CATEGORICAL, ((TableSpec) s.get("out")).column("furnace").orElseThrow().type());
         ConfigError same = assertThrows(ConfigError.class, () -> new CastNode().configure(Specs.of(Map.of("table", t.spec(Lineage.UNSPLIT))),
-                new CastNode.Params(List.of("furnace"), "numeric", ".", "error"), TestCtx.of("c")));
+                new CastNode.Params(List.of("furnace"), org.anneal.nodes.prepare.CastNode.To.NUMERIC, org.anneal.nodes.prepare.CastNode.Decimal.POINT, org.anneal.nodes.prepare.CastNode.Invalid.ERROR), TestCtx.of("c")));
         assertTrue(same.getMessage().contains("already holds numbers"));
     }
 }

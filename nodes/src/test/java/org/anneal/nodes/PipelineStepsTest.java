@@ -18,7 +18,6 @@ import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.pipeline.ImputeStepNode;
 import org.anneal.nodes.pipeline.PolynomialStepNode;
 import org.anneal.nodes.pipeline.PreprocessedLearner;
@@ -50,7 +49,7 @@ class PipelineStepsTest {
     void standardizeLearnsItsStatisticsFromTheTrainingRowsOnly() throws Exception {
         Table t = Fixtures.fiveRows();
         Table train = t.rows(new int[] {0, 1, 2, 3});
-        Learner l = wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), new RidgeLearner(0.5));
+        Learner l = wrap(new StandardizeStepNode(), new StandardizeStepNode.Params(true, true), Fixtures.ridge(0.5));
         PreprocessedModel m = (PreprocessedModel) l.fit(train, features(t), "y", TestCtx.of("fit"));
         ColumnScaling s = (ColumnScaling) m.transform();
         // x1 on rows 0..3 is 1,2,3,4: mean 2.5, sample sd sqrt(5/3); x2 is 2,1,4,3: mean 2.5, same sd
@@ -58,7 +57,7 @@ class PipelineStepsTest {
         assertArrayEquals(new double[] {Math.sqrt(5.0 / 3), Math.sqrt(5.0 / 3)}, s.scale(), 1e-12);
         // predicting raw test rows = scaling them by the train statistics, then the inner ridge fitted on scaled train rows
         Table scaledTrain = s.apply(train);
-        TrainedModel inner = new RidgeLearner(0.5).fit(scaledTrain, features(t), "y", TestCtx.of("f"));
+        TrainedModel inner = Fixtures.ridge(0.5).fit(scaledTrain, features(t), "y", TestCtx.of("f"));
         assertArrayEquals(inner.predict(s.apply(t)), m.predict(t), 1e-12);
         assertEquals(List.of("x1", "x2"), m.features());
     }
@@ -68,7 +67,7 @@ class PipelineStepsTest {
         double[] x = {1, Double.NaN, 3, 8, Double.NaN};
         double[] y = {2, 4, 6, 16, 10};
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new ImputeStepNode(), new ImputeStepNode.Params("mean"), new RidgeLearner(0));
+        Learner l = wrap(new ImputeStepNode(), new ImputeStepNode.Params(org.anneal.nodes.prepare.ImputeNode.Strategy.MEAN), Fixtures.ridge(0));
         PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
         // train x = 1, NaN, 3 -> fill 2; the training rows become (1,2),(2,4),(3,6): y = 2x exactly
         assertArrayEquals(new double[] {2}, ((ColumnImputation) m.transform()).fill(), 0);
@@ -77,11 +76,11 @@ class PipelineStepsTest {
 
     @Test
     void polynomialDegreeIsAHyperparameterOfThePipeline() throws Exception {
-        Learner l = wrap(new PolynomialStepNode(), new PolynomialStepNode.Params(2), new RidgeLearner(0));
+        Learner l = wrap(new PolynomialStepNode(), new PolynomialStepNode.Params(2), Fixtures.ridge(0));
         assertEquals(Map.of("lambda", 0.0, "degree", 2.0), l.hyperparameters());
         Learner cubic = l.with("degree", 3);
-        assertEquals(new PreprocessedLearner(new PolynomialStepNode.Step(3), new RidgeLearner(0)), cubic);
-        assertEquals(new PreprocessedLearner(new PolynomialStepNode.Step(2), new RidgeLearner(4)), l.with("lambda", 4));
+        assertEquals(new PreprocessedLearner(new PolynomialStepNode.Step(3), Fixtures.ridge(0)), cubic);
+        assertEquals(new PreprocessedLearner(new PolynomialStepNode.Step(2), Fixtures.ridge(4)), l.with("lambda", 4));
         // a cubic law is recovered exactly by least squares on x, x², x³
         double[] x = new double[20];
         double[] y = new double[20];
@@ -126,7 +125,7 @@ class PipelineStepsTest {
 
     static double cvR2(Learner l, Table t) {
         Metrics m = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", l, "table", t)),
-                new CrossValidateNode.Params(5, "random", false, 1), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, false, 1), TestCtx.of("cv")).get("metrics");
         return m.get("r2");
     }
 
@@ -137,8 +136,8 @@ class PipelineStepsTest {
         Table t = noise(60, 500, 11);
         Table selectedOnAll = (Table) new SelectKBestNode().execute(new Inputs(Map.of("fit", t, "data", t)), new SelectKBestNode.Params(10),
                 TestCtx.of("sel")).get("out");
-        double outside = cvR2(new RidgeLearner(1), selectedOnAll);
-        double inside = cvR2(wrap(new SelectKBestStepNode(), new SelectKBestStepNode.Params(10), new RidgeLearner(1)), t);
+        double outside = cvR2(Fixtures.ridge(1), selectedOnAll);
+        double inside = cvR2(wrap(new SelectKBestStepNode(), new SelectKBestStepNode.Params(10), Fixtures.ridge(1)), t);
         assertTrue(outside > 0.3, "selection on all rows fakes a signal: r2 = " + outside);
         assertTrue(inside < 0.05, "selection inside the folds finds none: r2 = " + inside);
     }
@@ -157,7 +156,7 @@ class PipelineStepsTest {
         }
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x),
                 new org.anneal.data.CategoricalColumn("phase", ColumnRole.FEATURE, phase, List.of("a", "b", "c")), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new org.anneal.nodes.pipeline.OneHotStepNode(), new org.anneal.nodes.pipeline.OneHotStepNode.Params(), new RidgeLearner(1e-9));
+        Learner l = wrap(new org.anneal.nodes.pipeline.OneHotStepNode(), new org.anneal.nodes.pipeline.OneHotStepNode.Params(), Fixtures.ridge(1e-9));
         TrainedModel m = l.fit(t.rows(new int[] {0, 1, 2, 3, 4, 5, 6, 7}), List.of("x", "phase"), "y", TestCtx.of("fit"));
         double[] p = m.predict(t);
         for (int i = 0; i < 8; i++) {
@@ -178,7 +177,7 @@ class PipelineStepsTest {
         double[] x = {2, 6, 4, 10};
         double[] y = {1, 3, 2, 5};
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        Learner l = wrap(new org.anneal.nodes.pipeline.MinMaxStepNode(), new org.anneal.nodes.pipeline.MinMaxStepNode.Params(), new RidgeLearner(0));
+        Learner l = wrap(new org.anneal.nodes.pipeline.MinMaxStepNode(), new org.anneal.nodes.pipeline.MinMaxStepNode.Params(), Fixtures.ridge(0));
         PreprocessedModel m = (PreprocessedModel) l.fit(t.rows(new int[] {0, 1, 2}), List.of("x"), "y", TestCtx.of("fit"));
         // train x in [2, 6]: the test x = 10 maps to 2, outside [0, 1]
         assertArrayEquals(new double[] {0, 1, 0.5, 2}, m.transform().apply(t).numeric("x").values(), 1e-12);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class PrepareAndGenerateTest {
     static Table generate(String dataset, int rows, double noise, long seed) {
-        return (Table) new GenerateNode().execute(new org.anneal.spec.Inputs(Map.of()), new GenerateNode.Params(dataset, rows, noise, List.of()),
+        return (Table) new GenerateNode().execute(new org.anneal.spec.Inputs(Map.of()), new GenerateNode.Params(org.anneal.spec.Choices.parse(org.anneal.nodes.data.GenerateNode.Dataset.class, dataset).orElseThrow(), rows, noise, List.of()),
                 new StandaloneContext("gen", seed, java.nio.file.Path.of("."))).get("table");
     }
 
@@ -35,7 +35,7 @@ class PrepareAndGenerateTest {
             Table a = generate(d, 100, 0.1, 5);
             Table b = generate(d, 100, 0.1, 5);
             assertEquals(a.columns(), b.columns(), d);
-            var spec = new GenerateNode().configure(Specs.of(Map.of()), new GenerateNode.Params(d, 100, 0.1, List.of()), TestCtx.of("g"));
+            var spec = new GenerateNode().configure(Specs.of(Map.of()), new GenerateNode.Params(org.anneal.spec.Choices.parse(org.anneal.nodes.data.GenerateNode.Dataset.class, d).orElseThrow(), 100, 0.1, List.of()), TestCtx.of("g"));
             assertEquals(spec.get("table"), a.spec(Lineage.UNSPLIT), d + ": configure promises what execute delivers");
         }
     }
@@ -81,13 +81,13 @@ class PrepareAndGenerateTest {
                 new CategoricalColumn("phase", ColumnRole.FEATURE, new int[] {-1}, List.of("ferrite", "martensite")),
                 new NumericColumn("y", ColumnRole.TARGET, new double[] {0})));
         Outputs mean = new ImputeNode().execute(new org.anneal.spec.Inputs(Map.of("fit", fit, "data", other)),
-                new ImputeNode.Params(List.of("a"), "mean"), TestCtx.of("imp"));
+                new ImputeNode.Params(List.of("a"), org.anneal.nodes.prepare.ImputeNode.Strategy.MEAN), TestCtx.of("imp"));
         assertEquals(4.25, ((Table) mean.get("out")).numeric("a").get(0), 1e-12); // (1+3+10+3)/4
         Outputs median = new ImputeNode().execute(new org.anneal.spec.Inputs(Map.of("fit", fit, "data", fit)),
-                new ImputeNode.Params(List.of("a"), "median"), TestCtx.of("imp"));
+                new ImputeNode.Params(List.of("a"), org.anneal.nodes.prepare.ImputeNode.Strategy.MEDIAN), TestCtx.of("imp"));
         assertEquals(3, ((Table) median.get("out")).numeric("a").get(1), 1e-12);
         Outputs mode = new ImputeNode().execute(new org.anneal.spec.Inputs(Map.of("fit", fit, "data", fit)),
-                new ImputeNode.Params(List.of("a", "phase"), "most-frequent"), TestCtx.of("imp"));
+                new ImputeNode.Params(List.of("a", "phase"), org.anneal.nodes.prepare.ImputeNode.Strategy.MOST_FREQUENT), TestCtx.of("imp"));
         Table filled = (Table) mode.get("out");
         assertEquals(3, filled.numeric("a").get(1), 0);
         assertEquals("ferrite", ((CategoricalColumn) filled.column("phase").orElseThrow()).get(2)); // tie 2:2 -> first level
@@ -97,7 +97,7 @@ class PrepareAndGenerateTest {
     void meanOfACategoryIsRefusedWithAFix() {
         var spec = withGaps().spec(Lineage.UNSPLIT);
         ConfigError e = assertThrows(ConfigError.class, () -> new ImputeNode().configure(Specs.of(Map.of("fit", spec, "data", spec)),
-                new ImputeNode.Params(List.of("phase"), "mean"), TestCtx.of("imp")));
+                new ImputeNode.Params(List.of("phase"), org.anneal.nodes.prepare.ImputeNode.Strategy.MEAN), TestCtx.of("imp")));
         assertTrue(e.fix().contains("most-frequent"));
     }
 }

@@ -83,7 +83,7 @@ class RocAndPredictTest {
     @Test
     void predictAddsTheGaussianProcessSdAndClassProbabilities() {
         Table t = Fixtures.fiveRows();
-        TrainedModel gp = new GaussianProcessLearner("rbf").fit(t, List.of("x1", "x2"), "y", TestCtx.of("gp"));
+        TrainedModel gp = new GaussianProcessLearner(GaussianProcessLearner.Kernel.RBF).fit(t, List.of("x1", "x2"), "y", TestCtx.of("gp"));
         Table p = (Table) new PredictNode().execute(new Inputs(Map.of("model", gp, "data", t)), new PredictNode.Params("yhat"),
                 TestCtx.of("predict")).get("predictions");
         assertArrayEquals(gp.predictionStd(t), p.numeric("yhat_sd").values(), 1e-12);

@@ -36,7 +36,7 @@ class RollingNodeTest {
     /** The rolled column, put back into time order for easy reading. */
     static double[] roll(int window, String stat, String alignment, String fill) {
         Table out = (Table) new RollingNode().execute(Fixtures.inputs(Map.of("table", series())),
-                new RollingNode.Params(List.of("x"), window, stat, alignment, fill, ""), TestCtx.of("roll")).get("out");
+                new RollingNode.Params(List.of("x"), window, org.anneal.spec.Choices.parse(org.anneal.nodes.prepare.RollingNode.Statistic.class, stat).orElseThrow(), org.anneal.spec.Choices.parse(org.anneal.nodes.prepare.RollingNode.Alignment.class, alignment).orElseThrow(), org.anneal.spec.Choices.parse(org.anneal.nodes.prepare.RollingNode.Fill.class, fill).orElseThrow(), ""), TestCtx.of("roll")).get("out");
         double[] minute = out.numeric("minute").values();
         double[] v = out.numeric("x_" + stat + window).values();
         double[] byTime = new double[v.length];
@@ -73,19 +73,19 @@ class RollingNodeTest {
 
     @Test
     void paramsSayWhenTheyLookAhead() {
-        assertNull(new RollingNode.Params(List.of(), 3, "mean", "trailing", "forward", "").lookAhead());
-        assertTrue(new RollingNode.Params(List.of(), 3, "mean", "centred", "none", "").lookAhead().contains("centred"));
-        assertTrue(new RollingNode.Params(List.of(), 3, "mean", "trailing", "backward", "").lookAhead().contains("backward"));
-        assertEquals(Map.of("alignment", "trailing", "fill", "none"), new RollingNode.Params(List.of(), 3, "mean", "leading", "backward", "").pastOnly());
+        assertNull(new RollingNode.Params(List.of(), 3, org.anneal.nodes.prepare.RollingNode.Statistic.MEAN, org.anneal.nodes.prepare.RollingNode.Alignment.TRAILING, org.anneal.nodes.prepare.RollingNode.Fill.FORWARD, "").lookAhead());
+        assertTrue(new RollingNode.Params(List.of(), 3, org.anneal.nodes.prepare.RollingNode.Statistic.MEAN, org.anneal.nodes.prepare.RollingNode.Alignment.CENTRED, org.anneal.nodes.prepare.RollingNode.Fill.NONE, "").lookAhead().contains("centred"));
+        assertTrue(new RollingNode.Params(List.of(), 3, org.anneal.nodes.prepare.RollingNode.Statistic.MEAN, org.anneal.nodes.prepare.RollingNode.Alignment.TRAILING, org.anneal.nodes.prepare.RollingNode.Fill.BACKWARD, "").lookAhead().contains("backward"));
+        assertEquals(Map.of("alignment", "trailing", "fill", "none"), new RollingNode.Params(List.of(), 3, org.anneal.nodes.prepare.RollingNode.Statistic.MEAN, org.anneal.nodes.prepare.RollingNode.Alignment.LEADING, org.anneal.nodes.prepare.RollingNode.Fill.BACKWARD, "").pastOnly());
     }
 
     @Test
     void configureAddsNamedColumnsAndRefusesTheTarget() throws Exception {
         var in = Specs.of(Map.of("table", series().spec(Lineage.UNSPLIT)));
-        var out = new RollingNode().configure(in, new RollingNode.Params(List.of(), 5, "std", "trailing", "none", ""), TestCtx.of("r"));
+        var out = new RollingNode().configure(in, new RollingNode.Params(List.of(), 5, org.anneal.nodes.prepare.RollingNode.Statistic.STD, org.anneal.nodes.prepare.RollingNode.Alignment.TRAILING, org.anneal.nodes.prepare.RollingNode.Fill.NONE, ""), TestCtx.of("r"));
         assertEquals(List.of("minute", "x", "y", "x_std5"), ((org.anneal.spec.TableSpec) out.get("out")).names());
         ConfigError e = assertThrows(ConfigError.class, () -> new RollingNode().configure(in,
-                new RollingNode.Params(List.of("y"), 5, "mean", "trailing", "none", ""), TestCtx.of("r")));
+                new RollingNode.Params(List.of("y"), 5, org.anneal.nodes.prepare.RollingNode.Statistic.MEAN, org.anneal.nodes.prepare.RollingNode.Alignment.TRAILING, org.anneal.nodes.prepare.RollingNode.Fill.NONE, ""), TestCtx.of("r")));
         assertTrue(e.getMessage().contains("target"), e.getMessage());
     }
 
@@ -98,7 +98,7 @@ class RollingNodeTest {
                 new NumericColumn("x", ColumnRole.FEATURE, new double[] {1, 10, 2, 20, 3, 30, 4, 40}),
                 new NumericColumn("y", ColumnRole.TARGET, new double[8])));
         Table out = (Table) new RollingNode().execute(Fixtures.inputs(Map.of("table", t)),
-                new RollingNode.Params(List.of("x"), 2, "mean", "trailing", "none", "furnace"), TestCtx.of("roll")).get("out");
+                new RollingNode.Params(List.of("x"), 2, org.anneal.nodes.prepare.RollingNode.Statistic.MEAN, org.anneal.nodes.prepare.RollingNode.Alignment.TRAILING, org.anneal.nodes.prepare.RollingNode.Fill.NONE, "furnace"), TestCtx.of("roll")).get("out");
         assertArrayEquals(new double[] {NA, NA, 1.5, 15, 2.5, 25, 3.5, 35}, out.numeric("x_mean2").values(), 1e-12);
     }
 }

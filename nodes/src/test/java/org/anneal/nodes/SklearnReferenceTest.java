@@ -22,7 +22,6 @@ import org.anneal.nodes.evaluate.CrossValidateNode;
 import org.anneal.nodes.evaluate.Folds;
 import org.anneal.nodes.evaluate.RegressionMetrics;
 import org.anneal.nodes.model.ElasticNetLearner;
-import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.prepare.ColumnScaling;
 import org.anneal.nodes.prepare.PolynomialFeaturesNode;
 import org.anneal.nodes.prepare.StandardizeNode;
@@ -83,8 +82,8 @@ class SklearnReferenceTest {
         JsonNode f = fixture("regression.json");
         Table t = regressionTable(f);
         List<String> features = List.of("x1", "x2", "x3");
-        assertLinear(f.get("ols"), new RidgeLearner(0).fit(t, features, "y", TestCtx.of("ols")), EXACT);
-        TrainedModel ridge = new RidgeLearner(f.get("ridge").get("alpha").asDouble()).fit(t, features, "y", TestCtx.of("ridge"));
+        assertLinear(f.get("ols"), Fixtures.ridge(0).fit(t, features, "y", TestCtx.of("ols")), EXACT);
+        TrainedModel ridge = Fixtures.ridge(f.get("ridge").get("alpha").asDouble()).fit(t, features, "y", TestCtx.of("ridge"));
         assertLinear(f.get("ridge"), ridge, EXACT);
         Metrics m = RegressionMetrics.of(t.numeric("y").values(), ridge.predict(t));
         for (String name : List.of("r2", "mse", "rmse", "mae")) {
@@ -109,8 +108,8 @@ class SklearnReferenceTest {
     void contiguousFiveFoldRidgeMatchesKFoldWithoutShuffling() throws Exception {
         JsonNode f = fixture("regression.json");
         Table t = regressionTable(f);
-        var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", new RidgeLearner(f.get("ridge").get("alpha").asDouble()), "table", t)),
-                new CrossValidateNode.Params(5, "contiguous", false, 1), TestCtx.of("cv"));
+        var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(f.get("ridge").get("alpha").asDouble()), "table", t)),
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.CONTIGUOUS, false, 1), TestCtx.of("cv"));
         Table folds = (Table) out.get("folds");
         assertArrayEquals(doubles(f.get("ridge_kfold5_noshuffle").get("mse")), folds.numeric("mse").values(), EXACT);
         double[] r2 = doubles(f.get("ridge_kfold5_noshuffle").get("r2"));
@@ -184,7 +183,7 @@ class SklearnReferenceTest {
                 new CategoricalColumn("y", ColumnRole.TARGET, codes, levels)));
         int k = s.get("k").asInt();
         for (long seed = 1; seed <= 5; seed++) {
-            int[] fold = Folds.assign(strat, "stratified", k, seed);
+            int[] fold = Folds.assign(strat, org.anneal.nodes.evaluate.FoldStrategy.STRATIFIED, k, seed);
             for (int fo = 0; fo < k; fo++) {
                 for (int c = 0; c < 3; c++) {
                     int count = 0;
@@ -204,7 +203,7 @@ class SklearnReferenceTest {
         Table grouped = new Table(List.of(new CategoricalColumn("g", ColumnRole.GROUP, gcodes, names),
                 new NumericColumn("y", ColumnRole.TARGET, new double[gcodes.length])));
         for (long seed = 1; seed <= 5; seed++) {
-            int[] fold = Folds.assign(grouped, "group", g.get("k").asInt(), seed);
+            int[] fold = Folds.assign(grouped, org.anneal.nodes.evaluate.FoldStrategy.GROUP, g.get("k").asInt(), seed);
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < fold.length; i++) {
                 seen.put(groups.get(i), fold[i]);
@@ -216,7 +215,7 @@ class SklearnReferenceTest {
         // random k-fold: KFold's fold sizes
         JsonNode kf = f.get("kfold");
         Table plain = new Table(List.of(new NumericColumn("y", ColumnRole.TARGET, new double[kf.get("n").asInt()])));
-        int[] fold = Folds.assign(plain, "random", kf.get("k").asInt(), 9);
+        int[] fold = Folds.assign(plain, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, kf.get("k").asInt(), 9);
         for (int fo = 0; fo < kf.get("k").asInt(); fo++) {
             final int ff = fo;
             assertEquals(kf.get("test_sizes").get(fo).asInt(), (int) java.util.Arrays.stream(fold).filter(x -> x == ff).count());
@@ -237,16 +236,16 @@ class SklearnReferenceTest {
         JsonNode vc = f.get("ridge_validation_curve");
         List<String> alphas = new ArrayList<>();
         vc.get("alphas").forEach(a -> alphas.add(a.asText()));
-        Table v = (Table) new org.anneal.nodes.evaluate.ValidationCurveNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "table", t)),
-                new org.anneal.nodes.evaluate.ValidationCurveNode.Params("lambda", "listed", alphas, 1, 2, 2, 5, "contiguous", "r2"),
+        Table v = (Table) new org.anneal.nodes.evaluate.ValidationCurveNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "table", t)),
+                new org.anneal.nodes.evaluate.ValidationCurveNode.Params("lambda", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LISTED, alphas, 1, 2, 2, 5, org.anneal.nodes.evaluate.FoldStrategy.CONTIGUOUS, org.anneal.nodes.evaluate.Metric.R2),
                 TestCtx.of("vc")).get("scores");
         assertCurve(vc, v);
         JsonNode lc = f.get("ridge_learning_curve");
         List<String> shares = new ArrayList<>();
         lc.get("shares").forEach(a -> shares.add(a.asText()));
         Table l = (Table) new org.anneal.nodes.evaluate.LearningCurveNode().execute(
-                new Inputs(Map.of("learner", new RidgeLearner(lc.get("alpha").asDouble()), "table", t)),
-                new org.anneal.nodes.evaluate.LearningCurveNode.Params(shares, 5, "contiguous", "r2"), TestCtx.of("lc")).get("scores");
+                new Inputs(Map.of("learner", Fixtures.ridge(lc.get("alpha").asDouble()), "table", t)),
+                new org.anneal.nodes.evaluate.LearningCurveNode.Params(shares, 5, org.anneal.nodes.evaluate.FoldStrategy.CONTIGUOUS, org.anneal.nodes.evaluate.Metric.R2), TestCtx.of("lc")).get("scores");
         assertArrayEquals(doubles(lc.get("sizes")), l.numeric("train_rows").values(), 0);
         assertCurve(lc, l);
     }
@@ -258,13 +257,13 @@ class SklearnReferenceTest {
         JsonNode p = f.get("pipeline_kfold5_noshuffle");
         double m = p.get("train_rows").asDouble();
         // the sample-sd scaling shrinks the standardized features by sqrt((m-1)/m); this lambda undoes it exactly
-        Learner ridge = new RidgeLearner(p.get("alpha").asDouble() * (m - 1) / m);
+        Learner ridge = Fixtures.ridge(p.get("alpha").asDouble() * (m - 1) / m);
         Learner selected = PipelineStepsTest.wrap(new org.anneal.nodes.pipeline.SelectKBestStepNode(),
                 new org.anneal.nodes.pipeline.SelectKBestStepNode.Params(p.get("k").asInt()), ridge);
         Learner pipeline = PipelineStepsTest.wrap(new org.anneal.nodes.pipeline.StandardizeStepNode(),
                 new org.anneal.nodes.pipeline.StandardizeStepNode.Params(true, true), selected);
         var out = new CrossValidateNode().execute(new Inputs(Map.of("learner", pipeline, "table", t)),
-                new CrossValidateNode.Params(5, "contiguous", false, 1), TestCtx.of("cv"));
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.CONTIGUOUS, false, 1), TestCtx.of("cv"));
         assertArrayEquals(doubles(p.get("mse")), ((Table) out.get("folds")).numeric("mse").values(), EXACT);
         assertEquals(java.util.Arrays.stream(doubles(p.get("r2"))).average().orElseThrow(), ((Metrics) out.get("metrics")).get("r2"), EXACT);
     }
@@ -276,14 +275,14 @@ class SklearnReferenceTest {
         JsonNode g = f.get("grid_search");
         List<String> alphas = new ArrayList<>();
         g.get("alphas").forEach(a -> alphas.add(a.asText()));
-        var out = new org.anneal.nodes.model.TuneNode().execute(new Inputs(Map.of("learner", new RidgeLearner(1), "train", t)),
-                new org.anneal.nodes.model.TuneNode.Params("lambda", alphas, "rmse", "grid", 10, "values", "", List.of(), 5, "contiguous"),
+        var out = new org.anneal.nodes.model.TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", t)),
+                new org.anneal.nodes.model.TuneNode.Params("lambda", alphas, org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.model.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 5, org.anneal.nodes.evaluate.FoldStrategy.CONTIGUOUS),
                 TestCtx.of("tune"));
         Table curve = (Table) out.get("curve");
         assertArrayEquals(doubles(g.get("rmse_mean")), curve.numeric("rmse").values(), EXACT);
         assertArrayEquals(doubles(g.get("rmse_sd")), curve.numeric("rmse_sd").values(), EXACT);
         assertArrayEquals(doubles(g.get("rank")), curve.numeric("rank").values(), 0);
-        assertEquals(new RidgeLearner(g.get("best_alpha").asDouble()), out.get("best"));
+        assertEquals(Fixtures.ridge(g.get("best_alpha").asDouble()), out.get("best"));
     }
 
     static Table xy(JsonNode x, List<Column> extra) {
@@ -306,7 +305,9 @@ class SklearnReferenceTest {
         Table test = xy(f.get("X_test"), List.of());
         for (String distance : List.of("euclidean", "manhattan")) {
             for (String weighting : List.of("uniform", "distance")) {
-                TrainedModel m = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.REGRESSION, k, distance, weighting)
+                TrainedModel m = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.REGRESSION, k,
+                        org.anneal.spec.Choices.parse(org.anneal.nodes.model.KnnLearner.Distance.class, distance).orElseThrow(),
+                        org.anneal.spec.Choices.parse(org.anneal.nodes.model.KnnLearner.Weighting.class, weighting).orElseThrow())
                         .fit(train, List.of("x1", "x2"), "y", TestCtx.of("knn"));
                 assertArrayEquals(doubles(f.get("regression_" + distance + "_" + weighting)), m.predict(test), EXACT, distance + ", " + weighting);
             }
@@ -315,7 +316,8 @@ class SklearnReferenceTest {
         f.get("classes").forEach(c -> classes.add(c.asText()));
         int[] codes = java.util.Arrays.stream(doubles(f.get("label"))).mapToInt(d -> (int) d).toArray();
         Table labelled = xy(f.get("X"), List.of(new CategoricalColumn("label", ColumnRole.TARGET, codes, classes)));
-        TrainedModel c = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.CLASSIFICATION, k, "euclidean", "uniform")
+        TrainedModel c = new org.anneal.nodes.model.KnnLearner(org.anneal.ml.Task.CLASSIFICATION, k,
+                org.anneal.nodes.model.KnnLearner.Distance.EUCLIDEAN, org.anneal.nodes.model.KnnLearner.Weighting.UNIFORM)
                 .fit(labelled, List.of("x1", "x2"), "label", TestCtx.of("knn"));
         double[][] proba = c.probabilities(test);
         JsonNode expected = f.get("classification_euclidean_uniform_proba");

@@ -28,7 +28,7 @@ class SvmTest {
     @Test
     void aHardMarginLinearSvmFindsTheWidestGap() {
         // the closest opposite points are (−1, 0) and (1, 0): the boundary is a = 0, w = ±(1, 0), margin 2/|w| = 2
-        TrainedModel m = new SvmLearner(Task.CLASSIFICATION, "linear", 1000, 0, 3, 0.1).fit(sixPoints(), List.of("a", "b"), "side",
+        TrainedModel m = new SvmLearner(Task.CLASSIFICATION, SvmLearner.Kernel.LINEAR, 1000, 0, 3, 0.1).fit(sixPoints(), List.of("a", "b"), "side",
                 TestCtx.of("fit"));
         svm_model svm = ((org.tribuo.common.libsvm.LibSVMModel<?>) ((TribuoClassifierModel) m).model()).getInnerModels().get(0);
         double[] w = new double[3];
@@ -57,7 +57,7 @@ class SvmTest {
             y[i] = 2 * x[i] + 1;
         }
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
-        TrainedModel m = new SvmLearner(Task.REGRESSION, "linear", 1000, 0, 3, 0.1).fit(t, List.of("x"), "y", TestCtx.of("fit"));
+        TrainedModel m = new SvmLearner(Task.REGRESSION, SvmLearner.Kernel.LINEAR, 1000, 0, 3, 0.1).fit(t, List.of("x"), "y", TestCtx.of("fit"));
         double[] p = m.predict(new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, new double[] {0, 0.5, 1}))));
         assertArrayEquals(new double[] {1.1, 2.0, 2.9}, p, 5e-3);
     }
@@ -78,8 +78,8 @@ class SvmTest {
         }
         Table t = new Table(List.of(new NumericColumn("a", ColumnRole.FEATURE, a), new NumericColumn("b", ColumnRole.FEATURE, b),
                 new CategoricalColumn("c", ColumnRole.TARGET, cls, List.of("inner", "ring"))));
-        double[] rbf = new SvmLearner(Task.CLASSIFICATION, "rbf", 10, 1, 3, 0.1).fit(t, List.of("a", "b"), "c", TestCtx.of("fit")).predict(t);
-        double[] linear = new SvmLearner(Task.CLASSIFICATION, "linear", 10, 0, 3, 0.1).fit(t, List.of("a", "b"), "c", TestCtx.of("fit")).predict(t);
+        double[] rbf = new SvmLearner(Task.CLASSIFICATION, SvmLearner.Kernel.RBF, 10, 1, 3, 0.1).fit(t, List.of("a", "b"), "c", TestCtx.of("fit")).predict(t);
+        double[] linear = new SvmLearner(Task.CLASSIFICATION, SvmLearner.Kernel.LINEAR, 10, 0, 3, 0.1).fit(t, List.of("a", "b"), "c", TestCtx.of("fit")).predict(t);
         int rbfRight = 0;
         int linearRight = 0;
         for (int i = 0; i < n; i++) {

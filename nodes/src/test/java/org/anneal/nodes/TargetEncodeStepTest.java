@@ -42,7 +42,7 @@ class TargetEncodeStepTest {
 
     static double cvR2(Learner learner, Table t) throws Exception {
         Metrics m = (Metrics) new CrossValidateNode().execute(new Inputs(Map.of("learner", learner, "table", t)),
-                new CrossValidateNode.Params(5, "random", false, 1), TestCtx.of("cv")).get("metrics");
+                new CrossValidateNode.Params(5, org.anneal.nodes.evaluate.FoldStrategy.RANDOM, false, 1), TestCtx.of("cv")).get("metrics");
         return m.get("r2");
     }
 

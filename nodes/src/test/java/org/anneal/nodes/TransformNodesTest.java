@@ -83,7 +83,7 @@ class TransformNodesTest {
             }
         }
         Outputs o = new LogTransformNode().execute(Fixtures.inputs(Map.of("fit", column("d", x), "data", column("d", x))),
-                new LogTransformNode.Params(List.of("d"), "box-cox"), TestCtx.of("bc"));
+                new LogTransformNode.Params(List.of("d"), org.anneal.nodes.prepare.LogTransform.Method.BOX_COX), TestCtx.of("bc"));
         double lambda = ((org.anneal.nodes.prepare.LogTransform) o.get("state")).lambdas()[0];
         assertEquals(bestLambda, lambda, 2e-4, "grid optimum");
         assertEquals(-0.027607441181890496, lambda, 1e-4, "scipy.stats.boxcox(x) of SciPy 1.17.1");
@@ -96,7 +96,7 @@ class TransformNodesTest {
     void boxCoxAppliesTheTrainingLambdaToTestRows() {
         double[] x = {0.5, 0.9, 1.1, 1.3, 1.8, 2.2, 2.9};
         Outputs o = new LogTransformNode().execute(Fixtures.inputs(Map.of("fit", column("d", x), "data", column("d", x))),
-                new LogTransformNode.Params(List.of(), "box-cox"), TestCtx.of("bc"));
+                new LogTransformNode.Params(List.of(), org.anneal.nodes.prepare.LogTransform.Method.BOX_COX), TestCtx.of("bc"));
         double lambda = ((org.anneal.nodes.prepare.LogTransform) o.get("state")).lambdas()[0];
         assertEquals(0.31233620133986767, lambda, 1e-4, "scipy.stats.boxcox(x) of SciPy 1.17.1");
         Table test = applied((FittedTransform) o.get("state"), column("d", 4, 0.25));
@@ -108,19 +108,19 @@ class TransformNodesTest {
     @Test
     void logAndLog1pNeedNoFitRowsAndNameTheOffendingCell() throws Exception {
         Table t = column("rate", 1, Math.E, 0);
-        Outputs o = new LogTransformNode().execute(Fixtures.inputs(Map.of("data", t)), new LogTransformNode.Params(List.of("rate"), "log1p"), TestCtx.of("l"));
+        Outputs o = new LogTransformNode().execute(Fixtures.inputs(Map.of("data", t)), new LogTransformNode.Params(List.of("rate"), org.anneal.nodes.prepare.LogTransform.Method.LOG1P), TestCtx.of("l"));
         assertArrayEquals(new double[] {Math.log(2), Math.log1p(Math.E), 0}, ((Table) o.get("out")).numeric("rate").values(), 1e-15);
         NodeFailure e = assertThrows(NodeFailure.class, () -> new LogTransformNode().execute(Fixtures.inputs(Map.of("data", t)),
-                new LogTransformNode.Params(List.of("rate"), "log"), TestCtx.of("l")));
+                new LogTransformNode.Params(List.of("rate"), org.anneal.nodes.prepare.LogTransform.Method.LOG), TestCtx.of("l")));
         assertTrue(e.getMessage().contains("Column 'rate' has the value 0 in row 3"), e.getMessage());
         assertTrue(e.fix().contains("log1p"));
         NodeFailure bc = assertThrows(NodeFailure.class, () -> new LogTransformNode().execute(Fixtures.inputs(Map.of("fit", t, "data", t)),
-                new LogTransformNode.Params(List.of("rate"), "box-cox"), TestCtx.of("l")));
+                new LogTransformNode.Params(List.of("rate"), org.anneal.nodes.prepare.LogTransform.Method.BOX_COX), TestCtx.of("l")));
         assertTrue(bc.getMessage().contains("'rate'") && bc.getMessage().contains("above 0"), bc.getMessage());
         ConfigError noFit = assertThrows(ConfigError.class, () -> new LogTransformNode().configure(Specs.of(Map.of("data", t.spec(Lineage.UNSPLIT))),
-                new LogTransformNode.Params(List.of(), "box-cox"), TestCtx.of("l")));
+                new LogTransformNode.Params(List.of(), org.anneal.nodes.prepare.LogTransform.Method.BOX_COX), TestCtx.of("l")));
         assertEquals("fit", noFit.port());
-        Specs plain = new LogTransformNode().configure(Specs.of(Map.of("data", train(t))), new LogTransformNode.Params(List.of(), "log"), TestCtx.of("l"));
+        Specs plain = new LogTransformNode().configure(Specs.of(Map.of("data", train(t))), new LogTransformNode.Params(List.of(), org.anneal.nodes.prepare.LogTransform.Method.LOG), TestCtx.of("l"));
         assertTrue(plain.get("out").lineage().fittedOn().isEmpty(), "log learns nothing");
     }
 
@@ -128,18 +128,18 @@ class TransformNodesTest {
     void ordinalFollowsTheGivenOrderAndRefusesUnknownCategories() throws Exception {
         Table fit = new Table(List.of(new CategoricalColumn("temper", ColumnRole.FEATURE, new int[] {0, 1, 2, 1},
                 List.of("T6", "O", "T4")), new NumericColumn("y", ColumnRole.TARGET, new double[4])));
-        OrdinalNode.Params explicit = new OrdinalNode.Params(List.of(), List.of("temper: O < T4 < T6"), "error");
+        OrdinalNode.Params explicit = new OrdinalNode.Params(List.of(), List.of("temper: O < T4 < T6"), org.anneal.nodes.prepare.OrdinalNode.Unknown.ERROR);
         Outputs o = new OrdinalNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", fit)), explicit, TestCtx.of("o"));
         assertArrayEquals(new double[] {2, 0, 1, 0}, ((Table) o.get("out")).numeric("temper").values());
         Outputs learnt = new OrdinalNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", fit)),
-                new OrdinalNode.Params(List.of(), List.of(), "error"), TestCtx.of("o"));
+                new OrdinalNode.Params(List.of(), List.of(), org.anneal.nodes.prepare.OrdinalNode.Unknown.ERROR), TestCtx.of("o"));
         assertArrayEquals(new double[] {2, 0, 1, 0}, ((Table) learnt.get("out")).numeric("temper").values(), "alphabetical: O, T4, T6");
         Table test = new Table(List.of(new CategoricalColumn("temper", ColumnRole.FEATURE, new int[] {0, 1, -1}, List.of("T6", "T8")),
                 new NumericColumn("y", ColumnRole.TARGET, new double[3])));
         NodeFailure e = assertThrows(NodeFailure.class, () -> applied((FittedTransform) o.get("state"), test));
         assertTrue(e.getMessage().contains("Row 2 of column 'temper' holds the category 'T8'"), e.getMessage());
         Outputs lenient = new OrdinalNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", test)),
-                new OrdinalNode.Params(List.of(), List.of("temper: O < T4 < T6"), "missing"), TestCtx.of("o"));
+                new OrdinalNode.Params(List.of(), List.of("temper: O < T4 < T6"), org.anneal.nodes.prepare.OrdinalNode.Unknown.MISSING), TestCtx.of("o"));
         assertArrayEquals(new double[] {2, Double.NaN, Double.NaN}, ((Table) lenient.get("out")).numeric("temper").values());
     }
 
@@ -148,16 +148,16 @@ class TransformNodesTest {
         Table fit = new Table(List.of(new CategoricalColumn("grade", ColumnRole.FEATURE, new int[] {0, 1}, List.of("A", "B")),
                 new NumericColumn("y", ColumnRole.TARGET, new double[2])));
         TableSpec spec = train(fit);
-        Specs out = new OrdinalNode().configure(Specs.of(Map.of("fit", spec, "data", spec)), new OrdinalNode.Params(List.of(), List.of(), "error"), TestCtx.of("o"));
+        Specs out = new OrdinalNode().configure(Specs.of(Map.of("fit", spec, "data", spec)), new OrdinalNode.Params(List.of(), List.of(), org.anneal.nodes.prepare.OrdinalNode.Unknown.ERROR), TestCtx.of("o"));
         assertEquals(ColumnType.NUMERIC, ((TableSpec) out.get("out")).column("grade").orElseThrow().type());
         Specs applied = new ApplyTransformNode().configure(Specs.of(Map.of("state", out.get("state"), "data", fit.spec(Lineage.UNSPLIT))),
                 new ApplyTransformNode.Params(), TestCtx.of("a"));
         assertEquals(ColumnType.NUMERIC, ((TableSpec) applied.get("out")).column("grade").orElseThrow().type());
         ConfigError typo = assertThrows(ConfigError.class, () -> new OrdinalNode().configure(Specs.of(Map.of("fit", spec, "data", spec)),
-                new OrdinalNode.Params(List.of(), List.of("grade A < B"), "error"), TestCtx.of("o")));
+                new OrdinalNode.Params(List.of(), List.of("grade A < B"), org.anneal.nodes.prepare.OrdinalNode.Unknown.ERROR), TestCtx.of("o")));
         assertEquals("order", typo.param());
         NodeFailure missingLevel = assertThrows(NodeFailure.class, () -> new OrdinalNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", fit)),
-                new OrdinalNode.Params(List.of(), List.of("grade: A < C"), "error"), TestCtx.of("o")));
+                new OrdinalNode.Params(List.of(), List.of("grade: A < C"), org.anneal.nodes.prepare.OrdinalNode.Unknown.ERROR), TestCtx.of("o")));
         assertTrue(missingLevel.getMessage().contains("'B'"));
     }
 

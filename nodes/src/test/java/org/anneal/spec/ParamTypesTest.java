@@ -164,4 +164,29 @@ class ParamTypesTest {
         assertTrue(e.getMessage().contains("only a number can be tunable"), e.getMessage());
         assertNull(LAYER.param("kernel").orElseThrow().enumType());
     }
+
+    @NodeType(id = "test.subset", title = "Subset", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Offers some paddings.")
+    static final class SubsetNode implements Node<SubsetNode.Params> {
+        record Params(@Param(doc = "Padding", def = "\"valid\"", choices = {"valid", "same"}) Padding padding) {
+        }
+
+        @Override
+        public Specs configure(Specs in, Params p, ConfigContext ctx) {
+            return Specs.of(java.util.Map.of());
+        }
+
+        @Override
+        public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+            return null; // only declared
+        }
+    }
+
+    @Test
+    void aSharedEnumMayOfferOnlySomeOfItsConstantsInTheListedOrder() throws Exception {
+        NodeDescriptor subset = NodeDescriptor.of(new SubsetNode());
+        assertEquals(List.of("valid", "same"), subset.param("padding").orElseThrow().choices());
+        assertEquals(Padding.SAME, ((SubsetNode.Params) subset.bind(json("{\"padding\": \"same\"}")).params()).padding());
+        var refused = subset.bind(json("{\"padding\": \"most-frequent\"}")).issues().get(0);
+        assertEquals("'padding' is \"most-frequent\" but must be one of valid, same.", refused.message());
+    }
 }

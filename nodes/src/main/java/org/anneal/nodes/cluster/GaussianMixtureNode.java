@@ -43,12 +43,13 @@ public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Param
     public record Params(
             @Param(doc = "Numeric columns that place a row; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Number of components", def = "3", min = 1, max = 100) int k,
-            @Param(doc = "Shape of each component: full (any tilted ellipse) or diagonal (axis-aligned)", def = "\"full\"",
-                    choices = {"full", "diagonal"}) String covariance,
+            @Param(doc = "Shape of each component: full (any tilted ellipse) or diagonal (axis-aligned)", def = "\"full\"") Covariance covariance,
             @Param(doc = "Most EM rounds", def = "200", min = 1, max = 100000) int iterations,
             @Param(doc = "Stop when the mean log-likelihood per row changes by less than this", def = "1e-6", min = 0) double tolerance,
             @Param(doc = "Name of the cluster column added to the rows", def = "\"cluster\"") String output) {
     }
+
+    public enum Covariance { FULL, DIAGONAL }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the mixture is learnt from").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to assign to a component");
@@ -85,7 +86,7 @@ public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Param
         List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
         double[][] x = ClusterData.matrix(fit, cols, ctx.nodeId());
         ClusterData.requireDistinct(x, p.k(), ctx.nodeId());
-        MixtureFit.Result r = MixtureFit.fit(x, cols, p.k(), p.covariance().equals("full"), p.iterations(), p.tolerance(), ctx.seed(),
+        MixtureFit.Result r = MixtureFit.fit(x, cols, p.k(), p.covariance() == Covariance.FULL, p.iterations(), p.tolerance(), ctx.seed(),
                 ctx::checkCancelled);
         ctx.progress(0.8);
         MixtureState state = new MixtureState(r.mixture(), p.output(), ctx.nodeId(), r.logLikelihood());

@@ -44,11 +44,14 @@ public final class KMeansNode implements Node<KMeansNode.Params> {
             @Param(doc = "Numeric columns that place a row; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Number of clusters", def = "3", min = 1, max = 1000) int k,
             @Param(doc = "How the first centres are chosen: k-means++ (spread out, far from each other) or random rows",
-                    def = "\"k-means++\"", choices = {"k-means++", "random"}) String init,
+                    def = "\"k-means++\"") Init init,
             @Param(doc = "Runs from different starting centres; the one with the lowest inertia is kept", def = "10", min = 1, max = 1000) int restarts,
             @Param(doc = "Most assign-and-move rounds per run", def = "100", min = 1, max = 100000) int iterations,
             @Param(doc = "Name of the cluster column added to the rows", def = "\"cluster\"") String output) {
     }
+
+    /** How the first centres are picked. */
+    public enum Init { @org.anneal.spec.Choice("k-means++") K_MEANS_PLUS_PLUS, RANDOM }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the centres are learnt from").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to label with their nearest centre");
@@ -79,7 +82,7 @@ public final class KMeansNode implements Node<KMeansNode.Params> {
         List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
         double[][] x = ClusterData.matrix(fit, cols, ctx.nodeId());
         ClusterData.requireDistinct(x, p.k(), ctx.nodeId());
-        NearestCentre centres = KMeansFit.fit(x, cols, p.k(), p.init().equals("k-means++"), p.iterations(), p.restarts(), ctx.seed(),
+        NearestCentre centres = KMeansFit.fit(x, cols, p.k(), p.init() == Init.K_MEANS_PLUS_PLUS, p.iterations(), p.restarts(), ctx.seed(),
                 ctx::checkCancelled);
         ctx.progress(0.8);
         KMeansState state = new KMeansState(centres, p.output(), ctx.nodeId(), centres.inertia(x));

@@ -39,10 +39,13 @@ public final class AggregateNode implements Node<AggregateNode.Params> {
     public record Params(
             @Param(doc = "Column whose equal values are averaged together (sample id, specimen)", hint = Param.Hint.COLUMN, required = true)
             String key,
-            @Param(doc = "How to summarise a categorical column", def = "\"mode\"", choices = {"mode", "first"}) String categorical,
+            @Param(doc = "How to summarise a categorical column", def = "\"mode\"") Categorical categorical,
             @Param(doc = "Name of the added column holding the number of rows per key; empty = no count column", def = "\"n_rows\"")
             String countColumn) {
     }
+
+    /** A categorical column's summary: its most frequent value, or the first row's. */
+    public enum Categorical { MODE, FIRST }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with several measurements per key");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "One row per key");
@@ -81,7 +84,7 @@ public final class AggregateNode implements Node<AggregateNode.Params> {
             Column c = t.columns().get(j);
             boolean keepFirst = c == key || c.role() == ColumnRole.ID || c.role() == ColumnRole.GROUP;
             out.add(c instanceof NumericColumn n ? (keepFirst ? first(n, rows) : mean(n, rows))
-                    : summarise((CategoricalColumn) c, rows, keepFirst || p.categorical().equals("first")));
+                    : summarise((CategoricalColumn) c, rows, keepFirst || p.categorical() == Categorical.FIRST));
             ctx.progress((j + 1.0) / t.columnCount());
         }
         if (!p.countColumn().isEmpty()) {

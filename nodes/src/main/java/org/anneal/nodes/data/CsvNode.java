@@ -15,6 +15,7 @@ import org.anneal.data.CsvProblem;
 import org.anneal.data.CsvReader;
 import org.anneal.data.Table;
 import org.anneal.provenance.FileDigests;
+import org.anneal.spec.Choice;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
@@ -55,15 +56,21 @@ public final class CsvNode implements Node<CsvNode.Params> {
             @Param(doc = "Columns measured after the outcome; still used as features unless ignored, and reported as leakage (L9)",
                     hint = Param.Hint.COLUMNS) List<String> postOutcome,
             @Param(doc = "Columns to read as categories even though they hold numbers (codes, ids)", hint = Param.Hint.COLUMNS) List<String> categorical,
-            @Param(doc = "Field separator", def = "\"auto\"", choices = {"auto", ",", ";", "tab", "|"}) String delimiter,
-            @Param(doc = "Decimal mark: auto detects \"7,85\" in files not separated by commas", def = "\"auto\"", choices = {"auto", ".", ","})
-            String decimal,
-            @Param(doc = "Line 2 holds units, not data: auto = when it has short texts above at least half of the columns of numbers", def = "\"auto\"",
-                    choices = {"none", "auto", "second"}) String unitsRow,
-            @Param(doc = "Text encoding; auto = UTF-8 when the bytes are valid UTF-8, else Windows-1252", def = "\"auto\"",
-                    choices = {"auto", "UTF-8", "windows-1252", "ISO-8859-1"}) String encoding,
+            @Param(doc = "Field separator", def = "\"auto\"") Delimiter delimiter,
+            @Param(doc = "Decimal mark: auto detects \"7,85\" in files not separated by commas", def = "\"auto\"")
+            Decimal decimal,
+            @Param(doc = "Line 2 holds units, not data: auto = when it has short texts above at least half of the columns of numbers", def = "\"auto\"") CsvReader.UnitsRow unitsRow,
+            @Param(doc = "Text encoding; auto = UTF-8 when the bytes are valid UTF-8, else Windows-1252", def = "\"auto\"") Encoding encoding,
             @Param(doc = "Cell texts that mean 'no value'", def = "[\"\", \"NA\", \"N/A\", \"NaN\", \"nan\", \"null\", \"?\"]") List<String> missing) {
     }
+
+    /** The field separator; auto sniffs it from the first lines. */
+    public enum Delimiter { AUTO, @Choice(",") COMMA, @Choice(";") SEMICOLON, TAB, @Choice("|") PIPE }
+
+    public enum Decimal { AUTO, @Choice(".") POINT, @Choice(",") COMMA }
+
+    /** Stored under the charset's name, which is what the reader is given. */
+    public enum Encoding { AUTO, @Choice("UTF-8") UTF_8, @Choice("windows-1252") WINDOWS_1252, @Choice("ISO-8859-1") ISO_8859_1 }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The rows of the file");
 
@@ -189,13 +196,12 @@ public final class CsvNode implements Node<CsvNode.Params> {
 
     private static CsvReader.Options options(Params p) {
         char d = switch (p.delimiter()) {
-            case "auto" -> 0;
-            case "tab" -> '\t';
-            default -> p.delimiter().charAt(0);
+            case AUTO -> 0;
+            case TAB -> '\t';
+            default -> org.anneal.spec.Choices.name(p.delimiter()).charAt(0);
         };
-        char decimal = p.decimal().equals("auto") ? 0 : p.decimal().charAt(0);
-        CsvReader.UnitsRow units = CsvReader.UnitsRow.valueOf(p.unitsRow().toUpperCase(java.util.Locale.ROOT));
-        java.nio.charset.Charset cs = p.encoding().equals("auto") ? null : java.nio.charset.Charset.forName(p.encoding());
-        return new CsvReader.Options(d, Set.copyOf(p.missing()), Set.copyOf(p.categorical()), decimal, units, cs);
+        char decimal = p.decimal() == Decimal.AUTO ? 0 : org.anneal.spec.Choices.name(p.decimal()).charAt(0);
+        java.nio.charset.Charset cs = p.encoding() == Encoding.AUTO ? null : java.nio.charset.Charset.forName(org.anneal.spec.Choices.name(p.encoding()));
+        return new CsvReader.Options(d, Set.copyOf(p.missing()), Set.copyOf(p.categorical()), decimal, p.unitsRow(), cs);
     }
 }

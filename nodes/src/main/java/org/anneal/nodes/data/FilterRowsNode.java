@@ -9,6 +9,8 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.spec.Choice;
+import org.anneal.spec.Choices;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -34,14 +36,32 @@ import org.anneal.spec.TableSpec;
                 + "on its own, so it learns nothing; but filter before the split, so that training and test rows follow the same "
                 + "rule (filtering only the test side is reported as leakage rule L10).")
 public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
-    static final List<String> COMPARISONS = List.of("<", "<=", ">", ">=", "==", "!=");
 
     public record Params(
             @Param(doc = "Column the condition reads", hint = Param.Hint.COLUMN, required = true) String column,
-            @Param(doc = "Comparison", def = "\"<\"", choices = {"<", "<=", ">", ">=", "==", "!=", "in", "not-in"}) String operator,
+            @Param(doc = "Comparison", def = "\"<\"") Operator operator,
             @Param(doc = "Value to compare with (for <, <=, >, >=, ==, !=)") String value,
             @Param(doc = "Values for 'in' and 'not-in'") List<String> values,
             @Param(doc = "Keep rows whose cell is missing", def = "false") boolean keepMissing) {
+    }
+
+    /** The comparison, stored (and shown in messages) as its symbol or "in" / "not-in". */
+    public enum Operator {
+        @Choice("<") LT, @Choice("<=") LE, @Choice(">") GT, @Choice(">=") GE, @Choice("==") EQ, @Choice("!=") NE, IN, NOT_IN;
+
+        boolean takesList() {
+            return this == IN || this == NOT_IN;
+        }
+
+        /** Needs an order, which categories do not have. */
+        boolean isOrdering() {
+            return this == LT || this == LE || this == GT || this == GE;
+        }
+
+        @Override
+        public String toString() {
+            return Choices.name(this);
+        }
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows to filter");
@@ -73,7 +93,7 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
     }
 
     private static void check(ColumnSpec c, Params p) throws ConfigError {
-        boolean list = p.operator().equals("in") || p.operator().equals("not-in");
+        boolean list = p.operator().takesList();
         if (list && p.values().isEmpty()) {
             throw ConfigError.atParam("values", "'" + p.operator() + "' needs a list of values.", "List the values under 'values'.");
         }
@@ -81,7 +101,7 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
             throw ConfigError.atParam("value", "'" + p.operator() + "' needs a value to compare with.", "Set 'value'.");
         }
         if (!c.isNumeric()) {
-            if (p.operator().startsWith("<") || p.operator().startsWith(">")) {
+            if (p.operator().isOrdering()) {
                 throw ConfigError.atParam("operator", "Column '" + c.name() + "' holds categories, which have no order for '" + p.operator() + "'.",
                         "Use ==, !=, in or not-in, or encode the column as numbers first (prepare.ordinal).");
             }
@@ -104,7 +124,7 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
     private static boolean[] numeric(NumericColumn c, Params p) {
         double[] v = c.values();
         boolean[] keep = new boolean[v.length];
-        double x = p.operator().equals("in") || p.operator().equals("not-in") ? Double.NaN : Double.parseDouble(p.value().strip());
+        double x = p.operator().takesList() ? Double.NaN : Double.parseDouble(p.value().strip());
         double[] set = p.values().stream().mapToDouble(s -> Double.parseDouble(s.strip())).sorted().toArray();
         for (int i = 0; i < v.length; i++) {
             if (Double.isNaN(v[i])) {
@@ -112,23 +132,22 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
                 continue;
             }
             keep[i] = switch (p.operator()) {
-                case "<" -> v[i] < x;
-                case "<=" -> v[i] <= x;
-                case ">" -> v[i] > x;
-                case ">=" -> v[i] >= x;
-                case "==" -> v[i] == x;
-                case "!=" -> v[i] != x;
-                case "in" -> Arrays.binarySearch(set, v[i]) >= 0;
-                case "not-in" -> Arrays.binarySearch(set, v[i]) < 0;
-                default -> throw new NodeFailure("Unknown operator '" + p.operator() + "'.", "Choose one of the listed operators.");
+                case LT -> v[i] < x;
+                case LE -> v[i] <= x;
+                case GT -> v[i] > x;
+                case GE -> v[i] >= x;
+                case EQ -> v[i] == x;
+                case NE -> v[i] != x;
+                case IN -> Arrays.binarySearch(set, v[i]) >= 0;
+                case NOT_IN -> Arrays.binarySearch(set, v[i]) < 0;
             };
         }
         return keep;
     }
 
     private static boolean[] categorical(CategoricalColumn c, Params p) {
-        Set<String> set = new HashSet<>(p.operator().equals("in") || p.operator().equals("not-in") ? p.values() : List.of(p.value()));
-        boolean negate = p.operator().equals("!=") || p.operator().equals("not-in");
+        Set<String> set = new HashSet<>(p.operator().takesList() ? p.values() : List.of(p.value()));
+        boolean negate = p.operator() == Operator.NE || p.operator() == Operator.NOT_IN;
         boolean[] keep = new boolean[c.size()];
         for (int i = 0; i < keep.length; i++) {
             String s = c.get(i);
@@ -138,7 +157,7 @@ public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
     }
 
     private static String describeValue(Params p) {
-        return p.operator().equals("in") || p.operator().equals("not-in") ? p.values().toString() : p.value();
+        return p.operator().takesList() ? p.values().toString() : p.value();
     }
 
     private static String range(Column c) {

@@ -32,12 +32,16 @@ import org.anneal.spec.TableSpec;
 public final class GenerateNode implements Node<GenerateNode.Params> {
 
     public record Params(
-            @Param(doc = "Which dataset", def = "\"noisy-polynomial\"", choices = {"noisy-polynomial", "runge", "two-moons", "blobs", "alloy", "alloy-spec", "micrograph-patches",
-                    "raman-replicates", "furnace-log", "xrd-bins", "phases"})
-            String dataset,
+            @Param(doc = "Which dataset", def = "\"noisy-polynomial\"")
+            Dataset dataset,
             @Param(doc = "Number of rows", def = "200", min = 10, max = 10000000) int rows,
             @Param(doc = "Noise level (standard deviation; MPa for alloy)", def = "0.1", min = 0) double noise,
             @Param(doc = "Columns to leave out", hint = Param.Hint.COLUMNS) java.util.List<String> ignore) {
+    }
+
+    /** The generators, stored under their kebab-case names ("noisy-polynomial"). */
+    public enum Dataset {
+        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES
     }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The generated rows");
@@ -47,7 +51,7 @@ public final class GenerateNode implements Node<GenerateNode.Params> {
         var cols = Generators.columns(p.dataset());
         for (String c : p.ignore()) {
             if (cols.stream().noneMatch(x -> x.name().equals(c))) {
-                throw org.anneal.spec.ConfigError.atParam("ignore", "The dataset '" + p.dataset() + "' has no column '" + c + "'.",
+                throw org.anneal.spec.ConfigError.atParam("ignore", "The dataset '" + org.anneal.spec.Choices.name(p.dataset()) + "' has no column '" + c + "'.",
                         "Columns: " + cols.stream().map(org.anneal.spec.ColumnSpec::name).toList());
             }
         }

@@ -19,33 +19,32 @@ final class Generators {
     private Generators() {
     }
 
-    static List<ColumnSpec> columns(String dataset) {
+    static List<ColumnSpec> columns(GenerateNode.Dataset dataset) {
         return switch (dataset) {
-            case "noisy-polynomial", "runge" -> List.of(num("x", ColumnRole.FEATURE), num("y", ColumnRole.TARGET));
-            case "two-moons" -> List.of(num("x1", ColumnRole.FEATURE), num("x2", ColumnRole.FEATURE), cat("class", ColumnRole.TARGET));
-            case "blobs" -> List.of(num("x1", ColumnRole.FEATURE), num("x2", ColumnRole.FEATURE), cat("cluster", ColumnRole.TARGET));
-            case "alloy" -> List.of(cat("heat", ColumnRole.GROUP), num("c_wt", ColumnRole.FEATURE), num("mn_wt", ColumnRole.FEATURE),
+            case NOISY_POLYNOMIAL, RUNGE -> List.of(num("x", ColumnRole.FEATURE), num("y", ColumnRole.TARGET));
+            case TWO_MOONS -> List.of(num("x1", ColumnRole.FEATURE), num("x2", ColumnRole.FEATURE), cat("class", ColumnRole.TARGET));
+            case BLOBS -> List.of(num("x1", ColumnRole.FEATURE), num("x2", ColumnRole.FEATURE), cat("cluster", ColumnRole.TARGET));
+            case ALLOY -> List.of(cat("heat", ColumnRole.GROUP), num("c_wt", ColumnRole.FEATURE), num("mn_wt", ColumnRole.FEATURE),
                     num("si_wt", ColumnRole.FEATURE), num("cr_wt", ColumnRole.FEATURE), num("ni_wt", ColumnRole.FEATURE),
                     num("temper_c", ColumnRole.FEATURE), num("yield_mpa", ColumnRole.TARGET));
             default -> generate(dataset, 24, 0.1, 0).spec(org.anneal.spec.Lineage.UNSPLIT).columns();
         };
     }
 
-    static Table generate(String dataset, int n, double noise, long seed) {
+    static Table generate(GenerateNode.Dataset dataset, int n, double noise, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         return switch (dataset) {
-            case "noisy-polynomial" -> curve(n, noise, r, x -> 1 + 2 * x - 3 * x * x + 0.5 * x * x * x);
-            case "runge" -> curve(n, noise, r, x -> 1 / (1 + 25 * x * x));
-            case "two-moons" -> moons(n, noise, r);
-            case "blobs" -> blobs(n, noise, r);
-            case "alloy" -> alloy(n, noise, r);
-            case "alloy-spec" -> MaterialsGenerators.alloySpec(alloy(n, noise, r));
-            case "micrograph-patches" -> MaterialsGenerators.micrographPatches(n, noise, r);
-            case "raman-replicates" -> MaterialsGenerators.ramanReplicates(n, noise, r);
-            case "furnace-log" -> MaterialsGenerators.furnaceLog(n, noise, r);
-            case "xrd-bins" -> MaterialsGenerators.xrdBins(n, noise, r);
-            case "phases" -> MaterialsGenerators.phases(n, r);
-            default -> throw new IllegalArgumentException(dataset);
+            case NOISY_POLYNOMIAL -> curve(n, noise, r, x -> 1 + 2 * x - 3 * x * x + 0.5 * x * x * x);
+            case RUNGE -> curve(n, noise, r, x -> 1 / (1 + 25 * x * x));
+            case TWO_MOONS -> moons(n, noise, r);
+            case BLOBS -> blobs(n, noise, r);
+            case ALLOY -> alloy(n, noise, r);
+            case ALLOY_SPEC -> MaterialsGenerators.alloySpec(alloy(n, noise, r));
+            case MICROGRAPH_PATCHES -> MaterialsGenerators.micrographPatches(n, noise, r);
+            case RAMAN_REPLICATES -> MaterialsGenerators.ramanReplicates(n, noise, r);
+            case FURNACE_LOG -> MaterialsGenerators.furnaceLog(n, noise, r);
+            case XRD_BINS -> MaterialsGenerators.xrdBins(n, noise, r);
+            case PHASES -> MaterialsGenerators.phases(n, r);
         };
     }
 

@@ -42,8 +42,10 @@ public final class JoinNode implements Node<JoinNode.Params> {
     public record Params(
             @Param(doc = "Key column, present in both tables", hint = Param.Hint.COLUMN, required = true) String key,
             @Param(doc = "Key column in the right table, when it is named differently; empty = same as 'key'") String rightKey,
-            @Param(doc = "inner = only matched left rows; left = every left row", def = "\"inner\"", choices = {"inner", "left"}) String how) {
+            @Param(doc = "inner = only matched left rows; left = every left row", def = "\"inner\"") How how) {
     }
+
+    public enum How { INNER, LEFT }
 
     static final InPort<Table> LEFT = InPort.of("left", DataKind.TABLE, Table.class, "The rows to extend");
     static final InPort<Table> RIGHT = InPort.of("right", DataKind.TABLE, Table.class, "A lookup table with one row per key");
@@ -122,7 +124,7 @@ public final class JoinNode implements Node<JoinNode.Params> {
             }
             Object k = key(lk, i);
             Integer match = k == null ? null : index.get(k);
-            if (match != null || p.how().equals("left")) {
+            if (match != null || p.how() == How.LEFT) {
                 leftRows.add(i);
                 rightRows.add(match == null ? -1 : match);
             }

@@ -30,8 +30,10 @@ public final class SelectColumnsNode implements Node<SelectColumnsNode.Params> {
 
     public record Params(
             @Param(doc = "Column names or patterns with * and ?", hint = Param.Hint.COLUMNS, required = true) List<String> columns,
-            @Param(doc = "Keep the matched columns, or drop them", def = "\"keep\"", choices = {"keep", "drop"}) String mode) {
+            @Param(doc = "Keep the matched columns, or drop them", def = "\"keep\"") Mode mode) {
     }
+
+    public enum Mode { KEEP, DROP }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows whose columns to choose");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The same rows with the chosen columns");
@@ -58,10 +60,10 @@ public final class SelectColumnsNode implements Node<SelectColumnsNode.Params> {
 
     private static List<String> chosen(TableSpec t, Params p) throws ConfigError {
         if (p.columns().isEmpty()) {
-            throw ConfigError.atParam("columns", "No columns are listed.", "List the columns to " + p.mode() + ", or patterns such as 'comp_*'.");
+            throw ConfigError.atParam("columns", "No columns are listed.", "List the columns to " + org.anneal.spec.Choices.name(p.mode()) + ", or patterns such as 'comp_*'.");
         }
         List<String> matched = ColumnPatterns.resolve(t, p.columns(), "columns");
-        List<String> out = p.mode().equals("keep") ? matched
+        List<String> out = p.mode() == Mode.KEEP ? matched
                 : t.columns().stream().map(ColumnSpec::name).filter(n -> !matched.contains(n)).toList();
         if (out.isEmpty()) {
             throw ConfigError.atParam("columns", "Dropping " + matched + " leaves no columns.", "Drop fewer columns, or use 'keep'.");

@@ -13,6 +13,7 @@ import org.anneal.ml.TrainedModel;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.pipeline.PreprocessedLearner;
 import org.anneal.nodes.pipeline.StandardizeStepNode;
+import org.anneal.spec.Choices;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
@@ -48,7 +49,7 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
     public record Params(
             @Param(doc = "Number of folds", def = "5", min = 2, max = 1000) int folds,
             @Param(doc = "How rows are assigned to folds", def = "\"random\"",
-                    choices = {"random", "stratified", "group", "contiguous", "leave-one-out"}) String strategy,
+                    choices = {"random", "stratified", "group", "contiguous", "leave-one-out"}) FoldStrategy strategy,
             @Param(doc = "Fit a standardizer inside each fold (on its training rows) before the learner", def = "true") boolean standardize,
             @Param(doc = "How many times to repeat the k-fold with a new shuffle (random and stratified; group folds, balanced by size, "
                     + "change only among groups of equal size)", def = "1", min = 1, max = 100)
@@ -73,17 +74,17 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             throw ConfigError.atPort(TABLE.name(), "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",
                     "Pick a learner that matches the target's type.");
         }
-        if (p.strategy().equals("stratified") && task != Task.CLASSIFICATION) {
+        if (p.strategy() == FoldStrategy.STRATIFIED && task != Task.CLASSIFICATION) {
             throw ConfigError.atParam("strategy", "Stratified folds need classes.", "Use 'random' or 'group' for a numeric target.");
         }
-        if (p.strategy().equals("group") && t.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
+        if (p.strategy() == FoldStrategy.GROUP && t.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
             throw ConfigError.atParam("strategy", "Group folds need a group column.", "Set 'group' at the data source.");
         }
-        if (p.repeats() > 1 && List.of("contiguous", "leave-one-out").contains(p.strategy())) {
-            throw ConfigError.atParam("repeats", "'" + p.strategy() + "' folds involve no shuffle, so every repeat would be identical.",
+        if (p.repeats() > 1 && (p.strategy() == FoldStrategy.CONTIGUOUS || p.strategy() == FoldStrategy.LEAVE_ONE_OUT)) {
+            throw ConfigError.atParam("repeats", "'" + Choices.name(p.strategy()) + "' folds involve no shuffle, so every repeat would be identical.",
                     "Set repeats to 1, or use the 'random' strategy.");
         }
-        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, t.lineage(), Map.of("task", task.key(), STRATEGY_FACT, p.strategy()));
+        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, t.lineage(), Map.of("task", task.key(), STRATEGY_FACT, Choices.name(p.strategy())));
         TableSpec folds = new TableSpec(List.of(new ColumnSpec("repeat", ColumnType.NUMERIC, ColumnRole.ID),
                 new ColumnSpec("fold", ColumnType.NUMERIC, ColumnRole.ID), new ColumnSpec("rows", ColumnType.NUMERIC, ColumnRole.FEATURE),
                 new ColumnSpec(task == Task.REGRESSION ? "mse" : "accuracy", ColumnType.NUMERIC, ColumnRole.FEATURE)), t.lineage());
@@ -97,7 +98,7 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             learner = new PreprocessedLearner(new StandardizeStepNode.Step(true, true), learner);
         }
         Table t = in.get(TABLE);
-        if (p.strategy().equals("leave-one-out")) {
+        if (p.strategy() == FoldStrategy.LEAVE_ONE_OUT) {
             return leaveOneOut(learner, t, ctx);
         }
         var plan = new CrossValidation.Plan(p.strategy(), p.folds(), p.repeats(), ctx.seed());

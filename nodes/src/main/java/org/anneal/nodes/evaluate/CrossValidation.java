@@ -30,7 +30,7 @@ public final class CrossValidation {
     }
 
     /** The plan: how folds are formed and how often. */
-    public record Plan(String strategy, int folds, int repeats, long seed) {
+    public record Plan(FoldStrategy strategy, int folds, int repeats, long seed) {
         /** The shuffle seed of repeat {@code r}; repeat 0 keeps the node seed, so one repeat matches plain k-fold. */
         public long seedOf(int r) {
             return r == 0 ? seed : seed ^ (0x9E3779B97F4A7C15L * r);
@@ -45,7 +45,7 @@ public final class CrossValidation {
             DoubleConsumer progress) {
         String target = t.target().map(Column::name).orElseThrow();
         List<String> features = t.features().stream().map(Column::name).toList();
-        int k = plan.strategy().equals("leave-one-out") ? t.rowCount() : plan.folds();
+        int k = plan.strategy() == FoldStrategy.LEAVE_ONE_OUT ? t.rowCount() : plan.folds();
         if (t.rowCount() < k) {
             throw new NodeFailure(t.rowCount() + " rows cannot fill " + k + " folds.", "Use fewer folds.");
         }
@@ -56,7 +56,7 @@ public final class CrossValidation {
                 ctx.checkCancelled();
                 int[] trainRows = Folds.rows(fold, f, false);
                 if (trainFraction < 1) {
-                    trainRows = plan.strategy().equals("contiguous") ? leading(trainRows, trainFraction)
+                    trainRows = plan.strategy() == FoldStrategy.CONTIGUOUS ? leading(trainRows, trainFraction)
                             : subsample(trainRows, trainFraction, plan.seedOf(r) + 31L * f);
                 }
                 Table train = t.rows(trainRows);

@@ -25,22 +25,22 @@ final class CurveSpecs {
     }
 
     /** The metric to use ("auto": r2 for regression, accuracy for classes), after checking the folds fit the rows. */
-    static String check(ValueSpec learner, TableSpec t, String metric, String strategy) throws ConfigError {
+    static String check(ValueSpec learner, TableSpec t, Metric metric, FoldStrategy strategy) throws ConfigError {
         ColumnSpec target = t.requireTarget("table");
         Task task = LearnerSpecs.task(learner);
         if ((task == Task.REGRESSION) != (target.type() == ColumnType.NUMERIC)) {
             throw ConfigError.atPort("table", "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",
                     "Pick a learner that matches the target's type.");
         }
-        String m = metric.equals("auto") ? (task == Task.REGRESSION ? "r2" : "accuracy") : metric;
+        String m = metric.keyFor(task);
         if (!Scoring.metricsFor(task).contains(m)) {
             throw ConfigError.atParam("metric", "'" + m + "' does not score a " + task.key() + " model.",
                     task == Task.REGRESSION ? "Use r2, rmse, mae or mse." : "Use accuracy, balanced_accuracy or f1_macro.");
         }
-        if (strategy.equals("stratified") && task != Task.CLASSIFICATION) {
+        if (strategy == FoldStrategy.STRATIFIED && task != Task.CLASSIFICATION) {
             throw ConfigError.atParam("strategy", "Stratified folds need classes.", "Use 'random' or 'group' for a numeric target.");
         }
-        if (strategy.equals("group") && t.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
+        if (strategy == FoldStrategy.GROUP && t.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
             throw ConfigError.atParam("strategy", "Group folds need a group column.", "Set 'group' at the data source.");
         }
         return m;
@@ -50,8 +50,8 @@ final class CurveSpecs {
      * Output specs. The plot carries the fold strategy as the cross-validate node does, so the leakage analysis applies
      * the same rules (groups across folds, preprocessing fitted outside them).
      */
-    static Specs specs(TableSpec t, String strategy, String xName, String metric) {
-        ValueSpec plot = ValueSpec.of(DataKind.PLOT, t.lineage(), Map.of(CrossValidateNode.STRATEGY_FACT, strategy));
+    static Specs specs(TableSpec t, FoldStrategy strategy, String xName, String metric) {
+        ValueSpec plot = ValueSpec.of(DataKind.PLOT, t.lineage(), Map.of(CrossValidateNode.STRATEGY_FACT, org.anneal.spec.Choices.name(strategy)));
         List<ColumnSpec> cols = new ArrayList<>();
         for (String c : List.of(xName, "train_" + metric, "train_" + metric + "_sd", "cv_" + metric, "cv_" + metric + "_sd")) {
             cols.add(new ColumnSpec(c, ColumnType.NUMERIC, ColumnRole.FEATURE));

@@ -24,17 +24,17 @@ public final class Folds {
     }
 
     /** fold[i] = the fold row i is held out in. */
-    public static int[] assign(Table t, String strategy, int k, long seed) {
+    public static int[] assign(Table t, FoldStrategy strategy, int k, long seed) {
         int n = t.rowCount();
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] fold = new int[n];
         switch (strategy) {
-            case "leave-one-out" -> {
+            case LEAVE_ONE_OUT -> {
                 for (int i = 0; i < n; i++) {
                     fold[i] = i;
                 }
             }
-            case "contiguous" -> {
+            case CONTIGUOUS -> {
                 int start = 0;
                 for (int f = 0; f < k; f++) {
                     int size = n / k + (f < n % k ? 1 : 0);
@@ -44,7 +44,7 @@ public final class Folds {
                     start += size;
                 }
             }
-            case "stratified" -> {
+            case STRATIFIED -> {
                 CategoricalColumn y = (CategoricalColumn) t.target().orElseThrow();
                 Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
@@ -57,7 +57,7 @@ public final class Folds {
                     }
                 }
             }
-            case "group" -> {
+            case GROUP -> {
                 Column g = t.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().orElseThrow();
                 Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
                 for (int i = 0; i < n; i++) {
@@ -83,7 +83,8 @@ public final class Folds {
                     }
                 }
             }
-            default -> {
+            case AUTO -> throw new IllegalArgumentException("AUTO is resolved by the node before folds are formed");
+            case RANDOM -> {
                 List<Integer> rows = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     rows.add(i);

@@ -32,9 +32,8 @@ public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
                     def = "[\"0.1\", \"0.325\", \"0.55\", \"0.775\", \"1.0\"]") List<String> sizes,
             @Param(doc = "Number of folds", def = "5", min = 2, max = 100) int folds,
             @Param(doc = "How rows are assigned to folds (contiguous = blocks in row order, no shuffle)", def = "\"random\"",
-                    choices = {"random", "stratified", "group", "contiguous"}) String strategy,
-            @Param(doc = "Score to plot; auto = r2 (regression) or accuracy (classes)", def = "\"auto\"",
-                    choices = {"auto", "r2", "rmse", "mae", "mse", "accuracy", "balanced_accuracy", "f1_macro"}) String metric) {
+                    choices = {"random", "stratified", "group", "contiguous"}) FoldStrategy strategy,
+            @Param(doc = "Score to plot; auto = r2 (regression) or accuracy (classes)", def = "\"auto\"") Metric metric) {
     }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner (or pipeline) to study");
@@ -72,7 +71,7 @@ public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Learner learner = in.get(LEARNER);
         Table t = in.get(TABLE);
-        String metric = p.metric().equals("auto") ? Scoring.metricsFor(learner.task()).get(0) : p.metric();
+        String metric = p.metric().keyFor(learner.task());
         double[] shares = shares(p);
         var plan = new CrossValidation.Plan(p.strategy(), p.folds(), 1, ctx.seed());
         double[][] points = new double[shares.length][];

@@ -52,10 +52,13 @@ public final class SearchSpace {
         return out;
     }
 
+    /** What a random search draws from: the listed values, or a (log-)uniform range between their min and max. */
+    public enum Distribution { VALUES, UNIFORM, LOG_UNIFORM }
+
     /** {@code iterations} seeded draws; "values" never repeats a candidate, so it stops at the grid size. */
-    public static List<double[]> random(List<Axis> axes, String distribution, int iterations, long seed) {
+    public static List<double[]> random(List<Axis> axes, Distribution distribution, int iterations, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        if (distribution.equals("values")) {
+        if (distribution == Distribution.VALUES) {
             List<double[]> all = Folds.shuffled(grid(axes), rnd);
             return new ArrayList<>(all.subList(0, Math.min(iterations, all.size())));
         }
@@ -67,7 +70,7 @@ public final class SearchSpace {
                 // whole-number axes draw over [min, max + 1) and take the floor, so every whole number gets its share
                 double top = a.wholeNumbers() ? a.max() + 1 : a.max();
                 double u = rnd.nextDouble();
-                double v = distribution.equals("log-uniform") ? Math.exp(Math.log(a.min()) + u * (Math.log(top) - Math.log(a.min())))
+                double v = distribution == Distribution.LOG_UNIFORM ? Math.exp(Math.log(a.min()) + u * (Math.log(top) - Math.log(a.min())))
                         : a.min() + u * (top - a.min());
                 c[j] = a.wholeNumbers() ? Math.min(a.max(), Math.floor(v)) : v;
             }

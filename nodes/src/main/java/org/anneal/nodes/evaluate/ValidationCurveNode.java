@@ -4,6 +4,7 @@ import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Plot;
+import org.anneal.nodes.model.Hyperparameters;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -31,17 +32,19 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
     public record Params(
             @Param(doc = "Hyperparameter to vary", required = true) String hyperparameter,
             @Param(doc = "How the values are given: listed in `values`, or `points` spread linearly or logarithmically from `from` to `to`",
-                    def = "\"log\"", choices = {"listed", "linear", "log"}) String grid,
+                    def = "\"log\"") Grid grid,
             @Param(doc = "Values to try (grid = listed)") List<String> values,
             @Param(doc = "Smallest value (linear or log grid)", def = "0.0001") double from,
             @Param(doc = "Largest value (linear or log grid)", def = "100") double to,
             @Param(doc = "Number of values (linear or log grid)", def = "13", min = 2, max = 200) int points,
             @Param(doc = "Number of folds", def = "5", min = 2, max = 100) int folds,
             @Param(doc = "How rows are assigned to folds (contiguous = blocks in row order, no shuffle)", def = "\"random\"",
-                    choices = {"random", "stratified", "group", "contiguous"}) String strategy,
-            @Param(doc = "Score to plot; auto = r2 (regression) or accuracy (classes)", def = "\"auto\"",
-                    choices = {"auto", "r2", "rmse", "mae", "mse", "accuracy", "balanced_accuracy", "f1_macro"}) String metric) {
+                    choices = {"random", "stratified", "group", "contiguous"}) FoldStrategy strategy,
+            @Param(doc = "Score to plot; auto = r2 (regression) or accuracy (classes)", def = "\"auto\"") Metric metric) {
     }
+
+    /** How the values to try are given. */
+    public enum Grid { LISTED, LINEAR, LOG }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner (or pipeline) to study");
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows to cross-validate on (the training rows)").fitting();
@@ -56,14 +59,17 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
                     tunable.isEmpty() ? "Use a learner with hyperparameters." : "Tunable: " + String.join(", ", tunable));
         }
         String metric = CurveSpecs.check(in.value(LEARNER), in.table(TABLE), p.metric(), p.strategy());
-        values(p);
+        double[] values = values(p);
+        boolean listed = p.grid() == Grid.LISTED;
+        Hyperparameters.checkRange(in.value(LEARNER), p.hyperparameter(), new double[] {values[0]}, listed ? "values" : "from");
+        Hyperparameters.checkRange(in.value(LEARNER), p.hyperparameter(), values, listed ? "values" : "to");
         return CurveSpecs.specs(in.table(TABLE), p.strategy(), p.hyperparameter(), metric);
     }
 
     /** The grid, in increasing order. */
     static double[] values(Params p) throws ConfigError {
-        switch (p.grid()) {
-            case "listed" -> {
+        return switch (p.grid()) {
+            case LISTED -> {
                 if (p.values() == null || p.values().isEmpty()) {
                     throw ConfigError.atParam("values", "There are no values to try.", "List numbers, or choose a linear or log grid.");
                 }
@@ -76,9 +82,9 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
                     }
                 }
                 java.util.Arrays.sort(v);
-                return v;
+                yield v;
             }
-            case "log" -> {
+            case LOG -> {
                 if (!(p.from() > 0 && p.to() > p.from())) {
                     throw ConfigError.atParam("from", "A log grid needs 0 < from < to.", "Set from and to to positive numbers, from the smaller.");
                 }
@@ -88,9 +94,9 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
                 for (int i = 0; i < v.length; i++) {
                     v[i] = Math.pow(10, a + (b - a) * i / (v.length - 1)); // numpy.logspace
                 }
-                return v;
+                yield v;
             }
-            default -> {
+            case LINEAR -> {
                 if (!(p.to() > p.from())) {
                     throw ConfigError.atParam("to", "A linear grid needs from < to.", "Set 'to' above 'from'.");
                 }
@@ -98,16 +104,16 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
                 for (int i = 0; i < v.length; i++) {
                     v[i] = p.from() + (p.to() - p.from()) * i / (v.length - 1);
                 }
-                return v;
+                yield v;
             }
-        }
+        };
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
         Learner learner = in.get(LEARNER);
         Table t = in.get(TABLE);
-        String metric = p.metric().equals("auto") ? Scoring.metricsFor(learner.task()).get(0) : p.metric();
+        String metric = p.metric().keyFor(learner.task());
         double[] values = values(p);
         var plan = new CrossValidation.Plan(p.strategy(), p.folds(), 1, ctx.seed());
         double[][] points = new double[values.length][];
@@ -116,7 +122,7 @@ public final class ValidationCurveNode implements Node<ValidationCurveNode.Param
             points[i] = CurveSpecs.point(learner.with(p.hyperparameter(), values[i]), t, plan, 1, metric, ctx);
             ctx.progress((i + 1.0) / values.length);
         }
-        boolean logX = p.grid().equals("log") || SearchSpace.logSpaced(values);
+        boolean logX = p.grid() == Grid.LOG || SearchSpace.logSpaced(values);
         Plot plot = CurvePlots.curve("Validation curve", p.folds(), CurvePlots.axisLabel(p.hyperparameter(), logX), metric,
                 CurveSpecs.series(values, points, logX));
         return Outputs.of(PLOT, plot, SCORES, CurveSpecs.table(p.hyperparameter(), values, points, metric));

@@ -1,8 +1,6 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -26,20 +24,19 @@ import org.anneal.spec.Specs;
 public final class DecisionTreeNode implements Node<DecisionTreeNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
-            @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64) int maxDepth) {
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
+            @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64, tunable = true) int maxDepth) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), true, List.of("maxDepth")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new TreeLearner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), p.maxDepth(), 1, 1.0));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new TreeLearner(q.task().task(), q.maxDepth(), 1, 1.0)));
     }
 }

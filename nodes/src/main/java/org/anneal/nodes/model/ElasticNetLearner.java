@@ -18,20 +18,6 @@ import org.tribuo.regression.slm.ElasticNetCDTrainer;
 public record ElasticNetLearner(double alpha, double l1Ratio, int maxIterations) implements Learner {
 
     @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("alpha", alpha, "l1Ratio", l1Ratio);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "alpha" -> new ElasticNetLearner(value, l1Ratio, maxIterations);
-            case "l1Ratio" -> new ElasticNetLearner(alpha, value, maxIterations);
-            default -> Learner.super.with(hyperparameter, value);
-        };
-    }
-
-    @Override
     public Task task() {
         return Task.REGRESSION;
     }

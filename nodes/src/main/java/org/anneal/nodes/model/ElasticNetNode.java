@@ -22,8 +22,8 @@ import org.anneal.spec.Specs;
 public final class ElasticNetNode implements Node<ElasticNetNode.Params> {
 
     public record Params(
-            @Param(doc = "Overall penalty strength", def = "0.1", min = 0) double alpha,
-            @Param(doc = "Share of the L1 (lasso) part; 1 = lasso", def = "0.5", min = 0.001, max = 1) double l1Ratio,
+            @Param(doc = "Overall penalty strength", def = "0.1", min = 0, tunable = true) double alpha,
+            @Param(doc = "Share of the L1 (lasso) part; 1 = lasso", def = "0.5", min = 0.001, max = 1, tunable = true) double l1Ratio,
             @Param(doc = "Coordinate-descent sweeps at most", def = "1000", min = 1, max = 1000000) int maxIterations) {
     }
 
@@ -31,11 +31,11 @@ public final class ElasticNetNode implements Node<ElasticNetNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.REGRESSION, true, java.util.List.of("alpha", "l1Ratio")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(Task.REGRESSION, true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new ElasticNetLearner(p.alpha(), p.l1Ratio(), p.maxIterations()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new ElasticNetLearner(q.alpha(), q.l1Ratio(), q.maxIterations())));
     }
 }

@@ -2,7 +2,6 @@ package org.anneal.nodes.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
@@ -28,21 +27,6 @@ public record ExtraTreesLearner(Task task, int trees, int maxDepth, double featu
     public String describe() {
         return String.format(Locale.ROOT, "Extra trees (%s, %d trees, max depth %d, %.2f of features per split)", task.key(), trees,
                 maxDepth, featureFraction);
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("trees", (double) trees, "maxDepth", (double) maxDepth, "featureFraction", featureFraction);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "trees" -> new ExtraTreesLearner(task, (int) Math.round(value), maxDepth, featureFraction, threads);
-            case "maxDepth" -> new ExtraTreesLearner(task, trees, (int) Math.round(value), featureFraction, threads);
-            case "featureFraction" -> new ExtraTreesLearner(task, trees, maxDepth, value, threads);
-            default -> Learner.super.with(hyperparameter, value);
-        };
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -28,23 +26,21 @@ import org.anneal.spec.Specs;
 public final class ExtraTreesNode implements Node<ExtraTreesNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
-            @Param(doc = "Number of trees", def = "100", min = 2, max = 5000) int trees,
-            @Param(doc = "Maximum depth of each tree", def = "12", min = 1, max = 64) int maxDepth,
-            @Param(doc = "Fraction of features considered at each split (1 = all, the usual choice for regression)", def = "1.0", min = 0.01, max = 1) double featureFraction) {
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
+            @Param(doc = "Number of trees", def = "100", min = 2, max = 5000, tunable = true) int trees,
+            @Param(doc = "Maximum depth of each tree", def = "12", min = 1, max = 64, tunable = true) int maxDepth,
+            @Param(doc = "Fraction of features considered at each split (1 = all, the usual choice for regression)", def = "1.0", min = 0.01, max = 1, tunable = true) double featureFraction) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), true,
-                List.of("trees", "maxDepth", "featureFraction")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new ExtraTreesLearner(Task.valueOf(p.task().toUpperCase(java.util.Locale.ROOT)), p.trees(), p.maxDepth(), p.featureFraction()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new ExtraTreesLearner(q.task().task(), q.trees(), q.maxDepth(), q.featureFraction())));
     }
 }

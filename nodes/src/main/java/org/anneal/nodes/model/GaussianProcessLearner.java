@@ -2,7 +2,6 @@ package org.anneal.nodes.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
@@ -18,7 +17,11 @@ import org.tribuo.math.la.DenseVector;
  * log-spaced grid (exact, deterministic, and enough for teaching-sized tables). No well-kept Java library
  * offers GP regression with predictive variance (Tribuo has none), so it is written here on Tribuo's Cholesky.
  */
-public record GaussianProcessLearner(String kernel) implements Learner {
+public record GaussianProcessLearner(Kernel kernel) implements Learner {
+
+    /** Stored as "rbf" or "matern52". */
+    public enum Kernel { RBF, MATERN52 }
+
     static final int MAX_ROWS = 2000;
 
     @Override
@@ -28,7 +31,7 @@ public record GaussianProcessLearner(String kernel) implements Learner {
 
     @Override
     public String describe() {
-        return "Gaussian process (" + kernel + " kernel, hyperparameters by marginal likelihood)";
+        return "Gaussian process (" + org.anneal.spec.Choices.name(kernel) + " kernel, hyperparameters by marginal likelihood)";
     }
 
     @Override
@@ -109,8 +112,8 @@ public record GaussianProcessLearner(String kernel) implements Learner {
         return new Fit(lengthScale, noise, alpha.toArray(), chol.get(), ll);
     }
 
-    static double kernel(String kind, double squaredDistance, double lengthScale) {
-        if (kind.equals("matern52")) {
+    static double kernel(Kernel kind, double squaredDistance, double lengthScale) {
+        if (kind == Kernel.MATERN52) {
             double r = Math.sqrt(5 * squaredDistance) / lengthScale;
             return (1 + r + r * r / 3) * Math.exp(-r);
         }
@@ -144,11 +147,6 @@ public record GaussianProcessLearner(String kernel) implements Learner {
             }
         }
         return d;
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of();
     }
 
     static String fmt(double v) {

@@ -10,7 +10,7 @@ import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
 
 /** A fitted GP: predictive mean α·k*, and standard deviation from the Cholesky factor (noise included). */
-public record GaussianProcessModel(String describe, String target, List<String> features, String kernel, double[][] x, double[] alpha,
+public record GaussianProcessModel(String describe, String target, List<String> features, GaussianProcessLearner.Kernel kernel, double[][] x, double[] alpha,
                                    DenseMatrix.CholeskyFactorization factor, double lengthScale, double noise, double mean, double scale)
         implements TrainedModel {
 

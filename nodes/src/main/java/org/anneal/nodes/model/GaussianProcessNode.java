@@ -24,7 +24,7 @@ import org.anneal.spec.Specs;
                 + "Tribuo's Cholesky factorisation (no Java library at hand offers GP regression); at most 2000 training rows.")
 public final class GaussianProcessNode implements Node<GaussianProcessNode.Params> {
 
-    public record Params(@Param(doc = "Covariance kernel", def = "\"rbf\"", choices = {"rbf", "matern52"}) String kernel) {
+    public record Params(@Param(doc = "Covariance kernel", def = "\"rbf\"") GaussianProcessLearner.Kernel kernel) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");

@@ -2,13 +2,13 @@ package org.anneal.nodes.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.ml.TrainedModel;
+import org.anneal.spec.Choices;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeFailure;
 
@@ -16,27 +16,21 @@ import org.anneal.spec.NodeFailure;
  * k nearest neighbours. "Training" keeps a copy of the rows; prediction finds the k closest with Tribuo's neighbour
  * search and averages (regression) or votes (classification), uniformly or weighted by 1/distance.
  *
- * @param distance  "euclidean" or "manhattan"
- * @param weighting "uniform" or "distance"
+ * @param distance  how far apart two rows are
+ * @param weighting how much each neighbour counts
  */
-public record KnnLearner(Task task, int k, String distance, String weighting) implements Learner {
+public record KnnLearner(Task task, int k, Distance distance, Weighting weighting) implements Learner {
+
+    /** Stored as "euclidean" or "manhattan". */
+    public enum Distance { EUCLIDEAN, MANHATTAN }
+
+    /** Stored as "uniform" or "distance" (1/distance). */
+    public enum Weighting { UNIFORM, DISTANCE }
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "k nearest neighbours (%s, k = %d, %s distance, %s weights)", task.key(), k, distance, weighting);
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("k", (double) k);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        if (!hyperparameter.equals("k")) {
-            return Learner.super.with(hyperparameter, value);
-        }
-        return new KnnLearner(task, (int) Math.round(value), distance, weighting);
+        return String.format(Locale.ROOT, "k nearest neighbours (%s, k = %d, %s distance, %s weights)", task.key(), k,
+                Choices.name(distance), Choices.name(weighting));
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.tribuo.math.neighbour.bruteforce.NeighboursBruteForceFactory;
  * @param targets the numeric target, or the class index per row for a classifier
  */
 public record KnnModel(String describe, Task task, String target, List<String> features, List<String> classes, double[][] rows,
-                       double[] targets, int k, String distance, String weighting) implements TrainedModel {
+                       double[] targets, int k, KnnLearner.Distance distance, KnnLearner.Weighting weighting) implements TrainedModel {
     public KnnModel {
         features = List.copyOf(features);
         classes = List.copyOf(classes);
@@ -37,7 +37,7 @@ public record KnnModel(String describe, Task task, String target, List<String> f
         for (int i = 0; i < rows.length; i++) {
             data[i] = DenseVector.createDenseVector(rows[i]);
         }
-        DistanceType type = distance.equals("manhattan") ? DistanceType.L1 : DistanceType.L2;
+        DistanceType type = distance == KnnLearner.Distance.MANHATTAN ? DistanceType.L1 : DistanceType.L2;
         return new NeighboursBruteForceFactory(type.getDistance(), 1).createNeighboursQuery(data);
     }
 
@@ -83,10 +83,10 @@ public record KnnModel(String describe, Task task, String target, List<String> f
     /** Uniform, or 1/distance; a neighbour at distance 0 is the answer itself, so exact matches take all the weight. */
     private double[] weights(List<Pair<Integer, Double>> near) {
         double[] w = new double[near.size()];
-        boolean exact = weighting.equals("distance") && near.stream().anyMatch(p -> p.getB() == 0);
+        boolean exact = weighting == KnnLearner.Weighting.DISTANCE && near.stream().anyMatch(p -> p.getB() == 0);
         for (int m = 0; m < w.length; m++) {
             double d = near.get(m).getB();
-            w[m] = weighting.equals("uniform") ? 1 : exact ? (d == 0 ? 1 : 0) : 1 / d;
+            w[m] = weighting == KnnLearner.Weighting.UNIFORM ? 1 : exact ? (d == 0 ? 1 : 0) : 1 / d;
         }
         return w;
     }

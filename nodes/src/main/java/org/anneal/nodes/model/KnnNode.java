@@ -1,9 +1,6 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
-import java.util.Locale;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -26,22 +23,21 @@ import org.anneal.spec.Specs;
 public final class KnnNode implements Node<KnnNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
-            @Param(doc = "Number of neighbours", def = "5", min = 1, max = 10000) int k,
-            @Param(doc = "How distance is measured", def = "\"euclidean\"", choices = {"euclidean", "manhattan"}) String distance,
-            @Param(doc = "How neighbours are weighted", def = "\"uniform\"", choices = {"uniform", "distance"}) String weighting) {
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
+            @Param(doc = "Number of neighbours", def = "5", min = 1, max = 10000, tunable = true) int k,
+            @Param(doc = "How distance is measured", def = "\"euclidean\"") KnnLearner.Distance distance,
+            @Param(doc = "How neighbours are weighted", def = "\"uniform\"") KnnLearner.Weighting weighting) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true, List.of("k")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new KnnLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.k(), p.distance(), p.weighting()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new KnnLearner(q.task().task(), q.k(), q.distance(), q.weighting())));
     }
 }

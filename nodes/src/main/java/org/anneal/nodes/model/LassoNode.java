@@ -1,6 +1,5 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
@@ -24,7 +23,7 @@ import org.anneal.spec.Specs;
 public final class LassoNode implements Node<LassoNode.Params> {
 
     public record Params(
-            @Param(doc = "Penalty strength (in target units per standardized feature unit)", def = "0.1", min = 0) double alpha,
+            @Param(doc = "Penalty strength (in target units per standardized feature unit)", def = "0.1", min = 0, tunable = true) double alpha,
             @Param(doc = "Coordinate-descent sweeps at most", def = "1000", min = 1, max = 1000000) int maxIterations) {
     }
 
@@ -32,11 +31,11 @@ public final class LassoNode implements Node<LassoNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.REGRESSION, true, List.of("alpha")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(Task.REGRESSION, true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new ElasticNetLearner(p.alpha(), 1, p.maxIterations()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new ElasticNetLearner(q.alpha(), 1, q.maxIterations())));
     }
 }

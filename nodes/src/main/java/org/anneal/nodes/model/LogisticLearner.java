@@ -17,20 +17,6 @@ import org.tribuo.math.optimisers.AdaGrad;
 public record LogisticLearner(int epochs, double learningRate) implements Learner {
 
     @Override
-    public java.util.Map<String, Double> hyperparameters() {
-        return java.util.Map.of("epochs", (double) epochs, "learningRate", learningRate);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "epochs" -> new LogisticLearner((int) Math.round(value), learningRate);
-            case "learningRate" -> new LogisticLearner(epochs, value);
-            default -> Learner.super.with(hyperparameter, value);
-        };
-    }
-
-    @Override
     public Task task() {
         return Task.CLASSIFICATION;
     }

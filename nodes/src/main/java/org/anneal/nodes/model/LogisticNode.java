@@ -22,19 +22,19 @@ import org.anneal.spec.Specs;
 public final class LogisticNode implements Node<LogisticNode.Params> {
 
     public record Params(
-            @Param(doc = "Passes over the training rows", def = "20", min = 1, max = 10000) int epochs,
-            @Param(doc = "AdaGrad initial learning rate", def = "1.0", min = 1e-6, max = 100) double learningRate) {
+            @Param(doc = "Passes over the training rows", def = "20", min = 1, max = 10000, tunable = true) int epochs,
+            @Param(doc = "AdaGrad initial learning rate", def = "1.0", min = 1e-6, max = 100, tunable = true) double learningRate) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted classifier, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.CLASSIFICATION, true, java.util.List.of("epochs", "learningRate")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(Task.CLASSIFICATION, true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new LogisticLearner(p.epochs(), p.learningRate()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new LogisticLearner(q.epochs(), q.learningRate())));
     }
 }

@@ -20,19 +20,6 @@ import org.tribuo.math.la.DenseVector;
 public record RidgeLearner(double lambda) implements Learner {
 
     @Override
-    public java.util.Map<String, Double> hyperparameters() {
-        return java.util.Map.of("lambda", lambda);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        if (!hyperparameter.equals("lambda")) {
-            return Learner.super.with(hyperparameter, value);
-        }
-        return new RidgeLearner(value);
-    }
-
-    @Override
     public Task task() {
         return Task.REGRESSION;
     }

@@ -24,18 +24,18 @@ import org.anneal.spec.Specs;
 public final class RidgeNode implements Node<RidgeNode.Params> {
 
     public record Params(
-            @Param(doc = "Penalty strength; 0 = ordinary least squares", def = "1.0", min = 0) double lambda) {
+            @Param(doc = "Penalty strength; 0 = ordinary least squares", def = "1.0", min = 0, tunable = true) double lambda) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.REGRESSION, true, java.util.List.of("lambda")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(Task.REGRESSION, true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new RidgeLearner(p.lambda()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new RidgeLearner(q.lambda())));
     }
 }

@@ -31,7 +31,7 @@ import org.anneal.spec.Specs;
 public final class SgdLogisticNode implements Node<SgdLogisticNode.Params> {
 
     public record Params(
-            @Param(doc = "Passes over the training rows", def = "50", min = 1, max = 100000) int epochs,
+            @Param(doc = "Passes over the training rows", def = "50", min = 1, max = 100000, tunable = true) int epochs,
             @Param(doc = "Rows per gradient step (their gradients are averaged); 1 = pure stochastic", def = "1", min = 1, max = 100000)
             int minibatch,
             @Param(doc = "Shuffle the rows before every epoch (seeded from the workflow seed)", def = "true") boolean shuffle) {
@@ -46,7 +46,10 @@ public final class SgdLogisticNode implements Node<SgdLogisticNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         LearnerSpecs.requireLossFor(Task.CLASSIFICATION, in.value(LOSS), LOSS.name());
-        return Specs.of(LEARNER, LearnerSpecs.gradientLearner(Task.CLASSIFICATION, List.of("epochs", "learningRate")));
+        // the learning rate belongs to the optimizer wired at Fit, so it is offered beside this node's own tunables
+        List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
+        tunable.add("learningRate");
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(Task.CLASSIFICATION, tunable), this));
     }
 
     @Override

@@ -24,46 +24,34 @@ import org.tribuo.regression.libsvm.SVMRegressionType;
  * Support vector machines by LIBSVM (pure Java, through Tribuo): C-SVC for classification with Platt-scaled
  * probabilities, epsilon-SVR for regression (targets used as they are, not standardized).
  *
- * @param kernel "linear", "rbf" or "poly"
+ * @param kernel stored as "linear", "rbf" or "poly"
  * @param gamma  kernel width for rbf and poly; 0 = 1 / number of features (LIBSVM's default)
  */
-public record SvmLearner(Task task, String kernel, double c, double gamma, int degree, double epsilon) implements Learner {
+public record SvmLearner(Task task, Kernel kernel, double c, double gamma, int degree, double epsilon) implements Learner {
+
+    public enum Kernel { LINEAR, RBF, POLY }
+
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "SVM (LIBSVM, %s, %s kernel, C = %s%s)", task == Task.REGRESSION ? "epsilon-SVR" : "C-SVC", kernel, c,
+        return String.format(Locale.ROOT, "SVM (LIBSVM, %s, %s kernel, C = %s%s)", task == Task.REGRESSION ? "epsilon-SVR" : "C-SVC", org.anneal.spec.Choices.name(kernel), c,
                 task == Task.REGRESSION ? ", epsilon = " + epsilon : "");
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("C", c, "gamma", gamma, "epsilon", epsilon);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "C" -> new SvmLearner(task, kernel, value, gamma, degree, epsilon);
-            case "gamma" -> new SvmLearner(task, kernel, c, value, degree, epsilon);
-            case "epsilon" -> new SvmLearner(task, kernel, c, gamma, degree, value);
-            default -> Learner.super.with(hyperparameter, value);
-        };
     }
 
     private <T extends org.tribuo.Output<T>> SVMParameters<T> parameters(SVMParameters<T> p, int features) {
         p.setCost(c);
         p.setGamma(gamma > 0 ? gamma : 1.0 / Math.max(1, features));
         p.setDegree(degree);
-        p.setCoeff(kernel.equals("poly") ? 1 : 0);
+        p.setCoeff(kernel == Kernel.POLY ? 1 : 0);
         p.setEpsilon(epsilon);
         return p;
     }
 
     private KernelType kernelType() {
         return switch (kernel) {
-            case "rbf" -> KernelType.RBF;
-            case "poly" -> KernelType.POLY;
-            default -> KernelType.LINEAR;
+            case RBF -> KernelType.RBF;
+            case POLY -> KernelType.POLY;
+            case LINEAR -> KernelType.LINEAR;
         };
     }
 

@@ -1,9 +1,6 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
-import java.util.Locale;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -26,25 +23,23 @@ import org.anneal.spec.Specs;
 public final class SvmNode implements Node<SvmNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"classification\"",
-                    choices = {"regression", "classification"}) String task,
-            @Param(doc = "Kernel", def = "\"rbf\"", choices = {"linear", "rbf", "poly"}) String kernel,
-            @Param(doc = "Cost of margin violations: larger fits the training rows harder", def = "1.0", min = 1e-6, max = 1e6) double c,
-            @Param(doc = "Kernel width for rbf and poly; 0 = 1 / number of features", def = "0.0", min = 0) double gamma,
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"classification\"") TaskChoice task,
+            @Param(doc = "Kernel", def = "\"rbf\"") SvmLearner.Kernel kernel,
+            @Param(doc = "Cost of margin violations: larger fits the training rows harder", def = "1.0", min = 1e-6, max = 1e6, tunable = true) double c,
+            @Param(doc = "Kernel width for rbf and poly; 0 = 1 / number of features", def = "0.0", min = 0, tunable = true) double gamma,
             @Param(doc = "Degree of the poly kernel", def = "3", min = 1, max = 10) int degree,
-            @Param(doc = "Half-width of the error-free tube (regression only), in target units", def = "0.1", min = 0) double epsilon) {
+            @Param(doc = "Half-width of the error-free tube (regression only), in target units", def = "0.1", min = 0, tunable = true) double epsilon) {
     }
 
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true, List.of("C", "gamma", "epsilon")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new SvmLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.kernel(), p.c(), p.gamma(), p.degree(),
-                p.epsilon()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new SvmLearner(q.task().task(), q.kernel(), q.c(), q.gamma(), q.degree(), q.epsilon())));
     }
 }

@@ -2,7 +2,6 @@ package org.anneal.nodes.model;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
 import org.anneal.ml.Task;
@@ -35,21 +34,6 @@ public record TreeLearner(Task task, int maxDepth, int trees, double featureFrac
         return trees == 1 ? String.format(Locale.ROOT, "Decision tree (histogram CART, %s, max depth %d)", task.key(), maxDepth)
                 : String.format(Locale.ROOT, "Random forest (histogram CART, %s, %d trees, max depth %d, %.2f of features per split)",
                         task.key(), trees, maxDepth, featureFraction);
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("maxDepth", (double) maxDepth, "trees", (double) trees, "featureFraction", featureFraction);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "maxDepth" -> new TreeLearner(task, (int) Math.round(value), trees, featureFraction, threads);
-            case "trees" -> new TreeLearner(task, maxDepth, (int) Math.round(value), featureFraction, threads);
-            case "featureFraction" -> new TreeLearner(task, maxDepth, trees, value, threads);
-            default -> Learner.super.with(hyperparameter, value);
-        };
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.anneal.ml.Plot;
 import org.anneal.ml.Task;
 import org.anneal.nodes.evaluate.CrossValidation;
 import org.anneal.nodes.evaluate.CurvePlots;
+import org.anneal.nodes.evaluate.FoldStrategy;
+import org.anneal.nodes.evaluate.Metric;
 import org.anneal.nodes.evaluate.Scoring;
 import org.anneal.nodes.evaluate.SearchSpace;
 import org.anneal.spec.ColumnRole;
@@ -50,22 +52,24 @@ public final class TuneNode implements Node<TuneNode.Params> {
                     required = true) String hyperparameter,
             @Param(doc = "Values to try, as numbers (random search with a distribution: its range)", required = true) List<String> values,
             @Param(doc = "Score to optimise", def = "\"r2\"", choices = {"r2", "rmse", "mae", "mse", "accuracy", "balanced_accuracy", "f1_macro"})
-            String metric,
-            @Param(doc = "Grid: every combination; random: `iterations` seeded draws", def = "\"grid\"", choices = {"grid", "random"}) String search,
+            Metric metric,
+            @Param(doc = "Grid: every combination; random: `iterations` seeded draws", def = "\"grid\"") Search search,
             @Param(doc = "Candidates a random search draws", def = "10", min = 1, max = 10000) int iterations,
             @Param(doc = "What a random search draws from: the listed values, or a (log-)uniform range between their min and max",
-                    def = "\"values\"", choices = {"values", "uniform", "log-uniform"}) String distribution,
+                    def = "\"values\"") SearchSpace.Distribution distribution,
             @Param(doc = "Optional second hyperparameter, varied together with the first") String hyperparameter2,
             @Param(doc = "Values of the second hyperparameter") List<String> values2,
             @Param(doc = "Folds of the inner cross-validation when `select` is not connected", def = "5", min = 2, max = 100) int folds,
             @Param(doc = "How the inner folds are formed; auto = group folds when the rows carry a group, stratified for classes, "
-                    + "else random", def = "\"auto\"", choices = {"auto", "random", "stratified", "group", "contiguous"}) String innerStrategy) {
+                    + "else random", def = "\"auto\"", choices = {"auto", "random", "stratified", "group", "contiguous"}) FoldStrategy innerStrategy) {
 
         /** The old one-hyperparameter form (grid search, values listed). */
-        public Params(String hyperparameter, List<String> values, String metric) {
-            this(hyperparameter, values, metric, "grid", 10, "values", "", List.of(), 5, "auto");
+        public Params(String hyperparameter, List<String> values, Metric metric) {
+            this(hyperparameter, values, metric, Search.GRID, 10, SearchSpace.Distribution.VALUES, "", List.of(), 5, FoldStrategy.AUTO);
         }
     }
+
+    public enum Search { GRID, RANDOM }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner to tune");
     static final InPort<Table> TRAIN = InPort.of("train", DataKind.TABLE, Table.class, "Rows each candidate is fitted on").fitting();
@@ -80,12 +84,15 @@ public final class TuneNode implements Node<TuneNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ValueSpec learner = in.value(LEARNER);
         List<SearchSpace.Axis> axes = axes(p, LearnerSpecs.hyperparameters(learner));
+        for (int j = 0; j < axes.size(); j++) {
+            Hyperparameters.checkRange(learner, axes.get(j).name(), axes.get(j).values(), j == 0 ? "values" : "values2");
+        }
         Task task = LearnerSpecs.task(learner);
-        if (!Scoring.metricsFor(task).contains(p.metric())) {
-            throw ConfigError.atParam("metric", "'" + p.metric() + "' does not score a " + task.key() + " model.",
+        if (!Scoring.metricsFor(task).contains(p.metric().key())) {
+            throw ConfigError.atParam("metric", "'" + p.metric().key() + "' does not score a " + task.key() + " model.",
                     task == Task.REGRESSION ? "Use r2, rmse, mae or mse." : "Use accuracy, balanced_accuracy or f1_macro.");
         }
-        if (p.search().equals("random") && p.distribution().equals("log-uniform")) {
+        if (p.search() == Search.RANDOM && p.distribution() == SearchSpace.Distribution.LOG_UNIFORM) {
             for (SearchSpace.Axis a : axes) {
                 if (java.util.Arrays.stream(a.values()).anyMatch(v -> v <= 0)) {
                     throw ConfigError.atParam("distribution", "A log-uniform range needs positive values; '" + a.name() + "' has one at or below 0.",
@@ -95,10 +102,10 @@ public final class TuneNode implements Node<TuneNode.Params> {
         }
         TableSpec train = in.table(TRAIN);
         train.requireTarget(TRAIN.name());
-        if (p.innerStrategy().equals("stratified") && task != Task.CLASSIFICATION) {
+        if (p.innerStrategy() == FoldStrategy.STRATIFIED && task != Task.CLASSIFICATION) {
             throw ConfigError.atParam("innerStrategy", "Stratified folds need classes.", "Use 'auto' or 'random' for a numeric target.");
         }
-        if (p.innerStrategy().equals("group") && train.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
+        if (p.innerStrategy() == FoldStrategy.GROUP && train.columns().stream().noneMatch(c -> c.role() == ColumnRole.GROUP)) {
             throw ConfigError.atParam("innerStrategy", "Group folds need a group column.", "Set 'group' at the data source, or use 'auto'.");
         }
         Lineage chosen;
@@ -113,8 +120,8 @@ public final class TuneNode implements Node<TuneNode.Params> {
         for (SearchSpace.Axis a : axes) {
             cols.add(new ColumnSpec(a.name(), ColumnType.NUMERIC, ColumnRole.FEATURE));
         }
-        cols.add(new ColumnSpec(p.metric(), ColumnType.NUMERIC, ColumnRole.FEATURE));
-        cols.add(new ColumnSpec(p.metric() + "_sd", ColumnType.NUMERIC, ColumnRole.FEATURE));
+        cols.add(new ColumnSpec(p.metric().key(), ColumnType.NUMERIC, ColumnRole.FEATURE));
+        cols.add(new ColumnSpec(p.metric().key() + "_sd", ColumnType.NUMERIC, ColumnRole.FEATURE));
         cols.add(new ColumnSpec("rank", ColumnType.NUMERIC, ColumnRole.FEATURE));
         return Specs.of(BEST, ValueSpec.of(DataKind.LEARNER, chosen, learner.facts()), CURVE, new TableSpec(cols, chosen),
                 PLOT, ValueSpec.of(DataKind.PLOT, chosen, Map.of()));
@@ -158,11 +165,12 @@ public final class TuneNode implements Node<TuneNode.Params> {
         Table train = in.get(TRAIN);
         Table select = in.has(SELECT) ? in.get(SELECT) : null;
         List<SearchSpace.Axis> axes = axes(p, List.copyOf(learner.hyperparameters().keySet()));
-        List<double[]> candidates = p.search().equals("random") ? SearchSpace.random(axes, p.distribution(), p.iterations(), ctx.seed())
+        List<double[]> candidates = p.search() == Search.RANDOM ? SearchSpace.random(axes, p.distribution(), p.iterations(), ctx.seed())
                 : SearchSpace.grid(axes);
         String target = train.target().map(Column::name).orElseThrow();
         List<String> features = train.features().stream().map(Column::name).toList();
-        boolean higher = Scoring.higherIsBetter(p.metric());
+        String metric = p.metric().key();
+        boolean higher = Scoring.higherIsBetter(metric);
         double[] mean = new double[candidates.size()];
         double[] sd = new double[candidates.size()];
         int best = -1;
@@ -170,14 +178,14 @@ public final class TuneNode implements Node<TuneNode.Params> {
             ctx.checkCancelled();
             Learner l = withSetting(learner, axes, candidates.get(c));
             if (select != null) {
-                mean[c] = Scoring.score(l.fit(train, features, target, ctx), select).get(p.metric());
+                mean[c] = Scoring.score(l.fit(train, features, target, ctx), select).get(metric);
                 sd[c] = Double.NaN;
             } else {
                 // the same folds for every candidate (one seed), so they are compared on equal terms
-                String strategy = p.innerStrategy().equals("auto") ? innerStrategy(train, learner.task()) : p.innerStrategy();
+                FoldStrategy strategy = p.innerStrategy() == FoldStrategy.AUTO ? innerStrategy(train, learner.task()) : p.innerStrategy();
                 var plan = new CrossValidation.Plan(strategy, p.folds(), 1, ctx.seed());
                 double[] folds = CrossValidation.run(l, train, plan, 1, false, ctx, f -> { }).stream()
-                        .mapToDouble(s -> s.test().get(p.metric())).toArray();
+                        .mapToDouble(s -> s.test().get(metric)).toArray();
                 double[] ms = CrossValidation.meanSd(folds);
                 mean[c] = ms[0];
                 sd[c] = ms[1];
@@ -187,16 +195,16 @@ public final class TuneNode implements Node<TuneNode.Params> {
             }
             ctx.progress((c + 1.0) / candidates.size());
         }
-        return Outputs.of(BEST, withSetting(learner, axes, candidates.get(Math.max(0, best))), CURVE, table(axes, candidates, p.metric(), mean, sd, higher),
+        return Outputs.of(BEST, withSetting(learner, axes, candidates.get(Math.max(0, best))), CURVE, table(axes, candidates, metric, mean, sd, higher),
                 PLOT, plot(axes, candidates, p, mean, sd, select == null));
     }
 
     /** Inner folds honour the structure of the rows the same way an outer split should. */
-    static String innerStrategy(Table train, Task task) {
+    static FoldStrategy innerStrategy(Table train, Task task) {
         if (train.columns().stream().anyMatch(c -> c.role() == ColumnRole.GROUP)) {
-            return "group";
+            return FoldStrategy.GROUP;
         }
-        return task == Task.CLASSIFICATION ? "stratified" : "random";
+        return task == Task.CLASSIFICATION ? FoldStrategy.STRATIFIED : FoldStrategy.RANDOM;
     }
 
     private static Learner withSetting(Learner l, List<SearchSpace.Axis> axes, double[] values) {
@@ -240,11 +248,11 @@ public final class TuneNode implements Node<TuneNode.Params> {
         List<String> labels = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             points.add(new CurvePlots.Point(xs[c], mean[c], sd[c]));
-            labels.add(axes.size() > 1 ? axes.get(1).name() + " = " + candidates.get(c)[1] : p.metric());
+            labels.add(axes.size() > 1 ? axes.get(1).name() + " = " + candidates.get(c)[1] : p.metric().key());
         }
         String how = cv ? " (inner " + p.folds() + "-fold CV, ±1 sd)" : " (validation rows)";
-        Plot.Kind kind = p.search().equals("random") && !p.distribution().equals("values") ? Plot.Kind.SCATTER : Plot.Kind.LINE;
-        return Plot.of(kind, "Validation curve" + how, CurvePlots.axisLabel(axes.get(0).name(), logX), p.metric(),
+        Plot.Kind kind = p.search() == Search.RANDOM && p.distribution() != SearchSpace.Distribution.VALUES ? Plot.Kind.SCATTER : Plot.Kind.LINE;
+        return Plot.of(kind, "Validation curve" + how, CurvePlots.axisLabel(axes.get(0).name(), logX), p.metric().key(),
                 CurvePlots.grouped(labels, points, logX), List.of());
     }
 }

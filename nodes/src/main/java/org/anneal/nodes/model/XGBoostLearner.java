@@ -28,22 +28,6 @@ public record XGBoostLearner(Task task, int trees, int maxDepth, double eta, dou
     }
 
     @Override
-    public Map<String, Double> hyperparameters() {
-        return Map.of("trees", (double) trees, "maxDepth", (double) maxDepth, "eta", eta, "subsample", subsample);
-    }
-
-    @Override
-    public Learner with(String hyperparameter, double value) {
-        return switch (hyperparameter) {
-            case "trees" -> new XGBoostLearner(task, (int) Math.round(value), maxDepth, eta, subsample, lambda);
-            case "maxDepth" -> new XGBoostLearner(task, trees, (int) Math.round(value), eta, subsample, lambda);
-            case "eta" -> new XGBoostLearner(task, trees, maxDepth, value, subsample, lambda);
-            case "subsample" -> new XGBoostLearner(task, trees, maxDepth, eta, value, lambda);
-            default -> Learner.super.with(hyperparameter, value);
-        };
-    }
-
-    @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
         Column y = TrainingRows.requireComplete(train, features, target);
         ctx.checkCancelled();

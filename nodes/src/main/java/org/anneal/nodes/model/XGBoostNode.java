@@ -1,9 +1,6 @@
 package org.anneal.nodes.model;
 
-import java.util.List;
-import java.util.Locale;
 import org.anneal.ml.Learner;
-import org.anneal.ml.Task;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -26,12 +23,11 @@ import org.anneal.spec.Specs;
 public final class XGBoostNode implements Node<XGBoostNode.Params> {
 
     public record Params(
-            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"",
-                    choices = {"regression", "classification"}) String task,
-            @Param(doc = "Number of boosting rounds (trees)", def = "100", min = 1, max = 10000) int trees,
-            @Param(doc = "Maximum depth of each tree", def = "4", min = 1, max = 32) int maxDepth,
-            @Param(doc = "Learning rate: how much of each new tree is added", def = "0.1", min = 1e-4, max = 1) double eta,
-            @Param(doc = "Share of the rows each tree is trained on", def = "1.0", min = 0.05, max = 1) double subsample,
+            @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
+            @Param(doc = "Number of boosting rounds (trees)", def = "100", min = 1, max = 10000, tunable = true) int trees,
+            @Param(doc = "Maximum depth of each tree", def = "4", min = 1, max = 32, tunable = true) int maxDepth,
+            @Param(doc = "Learning rate: how much of each new tree is added", def = "0.1", min = 1e-4, max = 1, tunable = true) double eta,
+            @Param(doc = "Share of the rows each tree is trained on", def = "1.0", min = 0.05, max = 1, tunable = true) double subsample,
             @Param(doc = "L2 penalty on the leaf values", def = "1.0", min = 0) double lambda) {
     }
 
@@ -39,13 +35,11 @@ public final class XGBoostNode implements Node<XGBoostNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, LearnerSpecs.learner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), true,
-                List.of("trees", "maxDepth", "eta", "subsample")));
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, new XGBoostLearner(Task.valueOf(p.task().toUpperCase(Locale.ROOT)), p.trees(), p.maxDepth(), p.eta(),
-                p.subsample(), p.lambda()));
+        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new XGBoostLearner(q.task().task(), q.trees(), q.maxDepth(), q.eta(), q.subsample(), q.lambda())));
     }
 }

@@ -22,9 +22,11 @@ public final class SgdOptimizerNode implements Node<SgdOptimizerNode.Params> {
 
     public record Params(
             @Param(doc = "Step size", def = "0.01", min = 1e-9, max = 100) double learningRate,
-            @Param(doc = "Momentum variant", def = "\"none\"", choices = {"none", "standard", "nesterov"}) String momentum,
+            @Param(doc = "Momentum variant", def = "\"none\"") Momentum momentum,
             @Param(doc = "Momentum decay (used unless momentum is none)", def = "0.9", min = 0, max = 0.9999) double rho) {
     }
+
+    public enum Momentum { NONE, STANDARD, NESTEROV }
 
     static final OutPort<Optimizer> OPTIMIZER = OutPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class,
             "The update rule, for the optimizer input of a Fit node");
@@ -36,6 +38,6 @@ public final class SgdOptimizerNode implements Node<SgdOptimizerNode.Params> {
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(OPTIMIZER, new Optimizer(Optimizer.Kind.SGD, p.learningRate(), p.momentum(), p.rho(), 0, 0, 0));
+        return Outputs.of(OPTIMIZER, new Optimizer(Optimizer.Kind.SGD, p.learningRate(), org.anneal.spec.Choices.name(p.momentum()), p.rho(), 0, 0, 0));
     }
 }

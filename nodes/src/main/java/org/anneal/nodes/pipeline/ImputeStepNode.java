@@ -23,7 +23,7 @@ import org.anneal.spec.Phase;
 public final class ImputeStepNode extends PipelineStepNode<ImputeStepNode.Params> implements Node<ImputeStepNode.Params> {
 
     public record Params(
-            @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
+            @Param(doc = "What to fill with", def = "\"mean\"") ImputeNode.Strategy strategy) {
     }
 
     static final InPort<Learner> LEARNER = LEARNER_IN;
@@ -35,15 +35,15 @@ public final class ImputeStepNode extends PipelineStepNode<ImputeStepNode.Params
     }
 
     /** Learns one fill value per feature on the training rows. */
-    public record Step(String strategy) implements PreprocessingStep {
+    public record Step(ImputeNode.Strategy strategy) implements PreprocessingStep {
         @Override
         public String describe() {
-            return "Impute (" + strategy + ")";
+            return "Impute (" + org.anneal.spec.Choices.name(strategy) + ")";
         }
 
         @Override
         public FittedStep fit(Table train, List<String> features, String target, ExecContext ctx) {
-            List<String> cols = strategy.equals("most-frequent") ? features : PrepareNodes.numeric(train, features);
+            List<String> cols = strategy == ImputeNode.Strategy.MOST_FREQUENT ? features : PrepareNodes.numeric(train, features);
             Outputs o = PrepareNodes.fitOn(new ImputeNode(), new ImputeNode.Params(cols, strategy), train, ctx);
             return FittedStep.of((FittedTransform) o.get("state"), train, (Table) o.get("out"), features);
         }

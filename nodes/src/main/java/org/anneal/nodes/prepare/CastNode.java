@@ -12,6 +12,7 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.Choice;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -39,11 +40,18 @@ public final class CastNode implements Node<CastNode.Params> {
 
     public record Params(
             @Param(doc = "Columns to convert", hint = Param.Hint.COLUMNS, required = true) List<String> columns,
-            @Param(doc = "Type to convert to", def = "\"numeric\"", choices = {"numeric", "categorical"}) String to,
-            @Param(doc = "Decimal mark when reading numbers", def = "\".\"", choices = {".", ","}) String decimal,
-            @Param(doc = "A text that is not a number: stop with an error, or make the cell missing", def = "\"error\"",
-                    choices = {"error", "missing"}) String invalid) {
+            @Param(doc = "Type to convert to", def = "\"numeric\"") To to,
+            @Param(doc = "Decimal mark when reading numbers", def = "\".\"") Decimal decimal,
+            @Param(doc = "A text that is not a number: stop with an error, or make the cell missing", def = "\"error\"") Invalid invalid) {
     }
+
+    public enum To { NUMERIC, CATEGORICAL }
+
+    /** The decimal mark, stored as "." or ",". */
+    public enum Decimal { @Choice(".") POINT, @Choice(",") COMMA }
+
+    /** What a text that is not a number becomes. */
+    public enum Invalid { ERROR, MISSING }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows whose columns to convert");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with converted columns");
@@ -60,9 +68,9 @@ public final class CastNode implements Node<CastNode.Params> {
 
     private static List<ColumnSpec> retyped(TableSpec t, Params p) throws ConfigError {
         if (p.columns().isEmpty()) {
-            throw ConfigError.atParam("columns", "No columns are listed.", "List the columns to convert to " + p.to() + ".");
+            throw ConfigError.atParam("columns", "No columns are listed.", "List the columns to convert to " + org.anneal.spec.Choices.name(p.to()) + ".");
         }
-        ColumnType target = p.to().equals("numeric") ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+        ColumnType target = p.to() == To.NUMERIC ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
         List<ColumnSpec> out = new ArrayList<>();
         for (String name : p.columns()) {
             ColumnSpec c = t.requireColumn(name, "columns");
@@ -92,7 +100,7 @@ public final class CastNode implements Node<CastNode.Params> {
     }
 
     private static NumericColumn toNumeric(CategoricalColumn k, Params p) {
-        boolean comma = p.decimal().equals(",");
+        boolean comma = p.decimal() == Decimal.COMMA;
         double[] byCode = new double[k.levels().size()];
         for (int c = 0; c < byCode.length; c++) {
             String s = k.levels().get(c).strip();
@@ -109,7 +117,7 @@ public final class CastNode implements Node<CastNode.Params> {
         for (int i = 0; i < v.length; i++) {
             int code = k.codes()[i];
             v[i] = code < 0 ? Double.NaN : byCode[code];
-            if (code >= 0 && Double.isNaN(v[i]) && !p.invalid().equals("missing")) {
+            if (code >= 0 && Double.isNaN(v[i]) && p.invalid() != Invalid.MISSING) {
                 throw new NodeFailure("Row " + (i + 1) + ", column '" + k.name() + "': '" + k.get(i) + "' is not a number.",
                         "Correct the value at its source, set 'invalid' to 'missing' to drop such cells"
                                 + (comma ? "" : ", or set 'decimal' to ',' if the column writes 7,85") + ".");

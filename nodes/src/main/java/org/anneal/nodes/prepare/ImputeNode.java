@@ -39,8 +39,11 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
 
     public record Params(
             @Param(doc = "Columns to fill; empty = every feature column", hint = Param.Hint.COLUMNS) List<String> columns,
-            @Param(doc = "What to fill with", def = "\"mean\"", choices = {"mean", "median", "most-frequent"}) String strategy) {
+            @Param(doc = "What to fill with", def = "\"mean\"") Strategy strategy) {
     }
+
+    /** What a missing value is filled with, learnt on the fit rows. */
+    public enum Strategy { MEAN, MEDIAN, MOST_FREQUENT }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the fill values are learnt from (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to fill");
@@ -67,11 +70,11 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
                 ? t.columns().stream().filter(c -> c.role().isUsedAsFeature()).map(ColumnSpec::name).toList() : p.columns();
         for (String name : wanted) {
             ColumnSpec c = t.requireColumn(name, "columns");
-            if (c.type() == ColumnType.CATEGORICAL && !p.strategy().equals("most-frequent")) {
+            if (c.type() == ColumnType.CATEGORICAL && p.strategy() != Strategy.MOST_FREQUENT) {
                 if (p.columns().isEmpty()) {
                     continue; // "every feature" with mean/median means every numeric feature
                 }
-                throw ConfigError.atParam("strategy", "Column '" + name + "' holds categories; a " + p.strategy() + " needs numbers.",
+                throw ConfigError.atParam("strategy", "Column '" + name + "' holds categories; a " + org.anneal.spec.Choices.name(p.strategy()) + " needs numbers.",
                         "Use strategy 'most-frequent' for categorical columns, or a second Impute node.");
             }
             out.add(name);
@@ -88,19 +91,19 @@ public final class ImputeNode implements Node<ImputeNode.Params> {
             Column c = fit.column(cols.get(j)).orElseThrow();
             fill[j] = c instanceof NumericColumn n ? numericFill(n, p.strategy()) : mode((CategoricalColumn) c);
         }
-        ColumnImputation state = new ColumnImputation(p.strategy(), cols, fill);
+        ColumnImputation state = new ColumnImputation(org.anneal.spec.Choices.name(p.strategy()), cols, fill);
         return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
     }
 
-    static double numericFill(NumericColumn c, String strategy) {
+    static double numericFill(NumericColumn c, Strategy strategy) {
         double[] v = Arrays.stream(c.values()).filter(d -> !Double.isNaN(d)).toArray();
         if (v.length == 0) {
             throw new NodeFailure("Column '" + c.name() + "' has no values in the fit rows to learn a fill value from.", "Leave the column out.");
         }
         return switch (strategy) {
-            case "mean" -> Arrays.stream(v).average().orElseThrow();
-            case "median" -> median(v);
-            default -> numericMode(v);
+            case MEAN -> Arrays.stream(v).average().orElseThrow();
+            case MEDIAN -> median(v);
+            case MOST_FREQUENT -> numericMode(v);
         };
     }
 

@@ -8,7 +8,11 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.NodeFailure;
 
 /** log, log1p or Box-Cox with a lambda per column; applying it refuses values outside the transform's domain. */
-public record LogTransform(String method, List<String> columns, double[] lambdas) implements FittedTransform {
+public record LogTransform(Method method, List<String> columns, double[] lambdas) implements FittedTransform {
+
+    /** Stored as "log", "log1p" or "box-cox". */
+    public enum Method { LOG, LOG1P, BOX_COX }
+
     public LogTransform {
         columns = List.copyOf(columns);
         lambdas = lambdas.clone();
@@ -16,8 +20,8 @@ public record LogTransform(String method, List<String> columns, double[] lambdas
 
     @Override
     public String describe() {
-        if (!method.equals("box-cox")) {
-            return method + " of " + columns;
+        if (method != Method.BOX_COX) {
+            return org.anneal.spec.Choices.name(method) + " of " + columns;
         }
         StringBuilder sb = new StringBuilder("Box-Cox");
         for (int j = 0; j < columns.size(); j++) {
@@ -40,15 +44,15 @@ public record LogTransform(String method, List<String> columns, double[] lambdas
                     continue;
                 }
                 r[i] = switch (method) {
-                    case "log" -> {
+                    case LOG -> {
                         requireAbove(c, i, 0);
                         yield Math.log(x);
                     }
-                    case "log1p" -> {
+                    case LOG1P -> {
                         requireAbove(c, i, -1);
                         yield Math.log1p(x);
                     }
-                    default -> {
+                    case BOX_COX -> {
                         requireAbove(c, i, 0);
                         yield BoxCox.transform(x, lambdas[j]);
                     }
@@ -61,9 +65,9 @@ public record LogTransform(String method, List<String> columns, double[] lambdas
 
     private void requireAbove(NumericColumn c, int row, double bound) {
         if (c.values()[row] <= bound) {
-            throw new NodeFailure("Column '" + c.name() + "' has the value " + c.text(row) + " in row " + (row + 1) + "; " + method
+            throw new NodeFailure("Column '" + c.name() + "' has the value " + c.text(row) + " in row " + (row + 1) + "; " + org.anneal.spec.Choices.name(method)
                     + " needs values above " + (bound == 0 ? "0" : "-1") + ".",
-                    method.equals("log1p") ? "Shift the column, or leave it out of 'columns'."
+                    method == Method.LOG1P ? "Shift the column, or leave it out of 'columns'."
                             : "Use 'log1p' for counts and fractions that can be 0, or leave '" + c.name() + "' out of 'columns'.");
         }
     }

@@ -35,7 +35,7 @@ public final class LogTransformNode implements Node<LogTransformNode.Params> {
 
     public record Params(
             @Param(doc = "Numeric columns to transform; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
-            @Param(doc = "Transform", def = "\"log\"", choices = {"log", "log1p", "box-cox"}) String method) {
+            @Param(doc = "Transform", def = "\"log\"") LogTransform.Method method) {
     }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows λ is learnt from (box-cox only; the training rows)")
@@ -49,7 +49,7 @@ public final class LogTransformNode implements Node<LogTransformNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec fit = in.table(FIT);
         TableSpec data = in.table(DATA);
-        boolean learns = p.method().equals("box-cox");
+        boolean learns = p.method() == LogTransform.Method.BOX_COX;
         if (learns && fit == null) {
             throw ConfigError.atPort(FIT.name(), "Box-Cox learns λ from the 'fit' rows, and nothing is connected there.",
                     "Connect 'fit' to the training rows (the split's 'train' output).");
@@ -66,7 +66,7 @@ public final class LogTransformNode implements Node<LogTransformNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table data = in.get(DATA);
-        Table fit = p.method().equals("box-cox") ? in.get(FIT) : null;
+        Table fit = p.method() == LogTransform.Method.BOX_COX ? in.get(FIT) : null;
         List<String> cols;
         try {
             cols = ScalingSpecs.columns((fit != null ? fit : data).spec(Lineage.UNSPLIT), p.columns(), "columns");

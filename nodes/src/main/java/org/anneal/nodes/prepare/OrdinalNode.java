@@ -43,9 +43,11 @@ public final class OrdinalNode implements Node<OrdinalNode.Params> {
     public record Params(
             @Param(doc = "Categorical columns to encode; empty = every categorical feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Explicit orders, one per column: 'column: low < medium < high'") List<String> order,
-            @Param(doc = "A category not in the order: stop with an error, or make the cell missing", def = "\"error\"",
-                    choices = {"error", "missing"}) String unknown) {
+            @Param(doc = "A category not in the order: stop with an error, or make the cell missing", def = "\"error\"") Unknown unknown) {
     }
+
+    /** What a category outside the order becomes. */
+    public enum Unknown { ERROR, MISSING }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the categories are learnt from (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to encode");
@@ -138,7 +140,7 @@ public final class OrdinalNode implements Node<OrdinalNode.Params> {
         } catch (ConfigError e) {
             throw new NodeFailure(e.getMessage(), e.fix());
         }
-        OrdinalEncoding state = new OrdinalEncoding(order, p.unknown().equals("missing"));
+        OrdinalEncoding state = new OrdinalEncoding(order, p.unknown() == Unknown.MISSING);
         state.apply(fit); // a fit row outside an explicit order is a typo in the order: report it against the fit rows first
         return Outputs.of(OUT, state.apply(in.get(DATA)), STATE, state);
     }

@@ -33,10 +33,13 @@ public final class OutlierRemovalNode implements Node<OutlierRemovalNode.Params>
 
     public record Params(
             @Param(doc = "Numeric columns to check; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
-            @Param(doc = "Rule for the bounds", def = "\"iqr\"", choices = {"iqr", "zscore"}) String method,
+            @Param(doc = "Rule for the bounds", def = "\"iqr\"") Method method,
             @Param(doc = "zscore: keep values within this many standard deviations of the mean", def = "3", min = 0.5) double threshold,
             @Param(doc = "iqr: keep values within this many interquartile ranges beyond the quartiles", def = "1.5", min = 0) double factor) {
     }
+
+    /** Stored as "iqr" or "zscore". */
+    public enum Method { IQR, ZSCORE }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the bounds are learnt from (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to clean (usually the same training rows)");
@@ -83,7 +86,7 @@ public final class OutlierRemovalNode implements Node<OutlierRemovalNode.Params>
 
     /** [low, high] from sorted fit values. */
     static double[] bounds(double[] sorted, Params p) {
-        if (p.method().equals("zscore")) {
+        if (p.method() == Method.ZSCORE) {
             double[] ms = StandardizeNode.meanAndSd(sorted);
             return new double[] {ms[0] - p.threshold() * ms[1], ms[0] + p.threshold() * ms[1]};
         }

@@ -34,10 +34,13 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
     public record Params(
             @Param(doc = "Numeric columns to expand; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Number of centres per column", def = "10", min = 2, max = 200) int centres,
-            @Param(doc = "Where the centres go", def = "\"grid\"", choices = {"grid", "quantiles"}) String placement,
+            @Param(doc = "Where the centres go", def = "\"grid\"") Placement placement,
             @Param(doc = "Width w in the column's units; 0 = the grid spacing (range / (centres - 1))", def = "0", min = 0) double width,
             @Param(doc = "Keep the original column next to its basis", def = "false") boolean keepOriginal) {
     }
+
+    /** Centres evenly over the range, or at quantiles of the fit rows. */
+    public enum Placement { GRID, QUANTILES }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the centres are placed on (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to expand");
@@ -84,7 +87,7 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
             }
             for (int k = 0; k < p.centres(); k++) {
                 double q = k / (p.centres() - 1.0);
-                centres[j][k] = p.placement().equals("grid") ? lo + q * (hi - lo) : FitRows.quantile(x, q);
+                centres[j][k] = p.placement() == Placement.GRID ? lo + q * (hi - lo) : FitRows.quantile(x, q);
             }
             widths[j] = p.width() > 0 ? p.width() : (hi - lo) / (p.centres() - 1);
         }

@@ -42,27 +42,35 @@ public final class RollingNode implements Node<RollingNode.Params> {
     public record Params(
             @Param(doc = "Numeric columns to summarise; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Rows per window", def = "5", min = 2, max = 100000) int window,
-            @Param(doc = "What to compute over each window", def = "\"mean\"", choices = {"mean", "std", "min", "max"}) String statistic,
-            @Param(doc = "Which rows form the window of a row", def = "\"trailing\"", choices = {"trailing", "centred", "leading"})
-            String alignment,
-            @Param(doc = "How to fill rows whose window runs off the series", def = "\"none\"", choices = {"none", "forward", "backward"})
-            String fill,
+            @Param(doc = "What to compute over each window", def = "\"mean\"") Statistic statistic,
+            @Param(doc = "Which rows form the window of a row", def = "\"trailing\"")
+            Alignment alignment,
+            @Param(doc = "How to fill rows whose window runs off the series", def = "\"none\"")
+            Fill fill,
             @Param(doc = "Column whose values each form their own series (furnace, specimen); empty = one series", hint = Param.Hint.COLUMN)
             String by) implements LooksAhead {
 
         @Override
         public String lookAhead() {
-            if (!alignment.equals("trailing")) {
-                return "a " + alignment + " window uses rows recorded after the row it describes";
+            if (alignment != Alignment.TRAILING) {
+                return "a " + org.anneal.spec.Choices.name(alignment) + " window uses rows recorded after the row it describes";
             }
-            return fill.equals("backward") ? "a backward fill copies values computed from later rows into the first rows" : null;
+            return fill == Fill.BACKWARD ? "a backward fill copies values computed from later rows into the first rows" : null;
         }
 
         @Override
         public Map<String, String> pastOnly() {
-            return Map.of("alignment", "trailing", "fill", fill.equals("backward") ? "none" : fill);
+            return Map.of("alignment", "trailing", "fill", fill == Fill.BACKWARD ? "none" : org.anneal.spec.Choices.name(fill));
         }
     }
+
+    public enum Statistic { MEAN, STD, MIN, MAX }
+
+    /** Which rows form the window of a row: the ones before it, around it, or after it. */
+    public enum Alignment { TRAILING, CENTRED, LEADING }
+
+    /** How rows whose window runs off the series are filled. */
+    public enum Fill { NONE, FORWARD, BACKWARD }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows of a series (one row per time step)");
     static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The rows with the rolling columns added");
@@ -99,7 +107,7 @@ public final class RollingNode implements Node<RollingNode.Params> {
     }
 
     static String outputName(String column, Params p) {
-        return column + "_" + p.statistic() + p.window();
+        return column + "_" + org.anneal.spec.Choices.name(p.statistic()) + p.window();
     }
 
     @Override
@@ -169,12 +177,12 @@ public final class RollingNode implements Node<RollingNode.Params> {
      * The statistic over each window of a series in time order. The window of row i spans [i - w + 1, i] (trailing),
      * [i - w/2, i + (w - 1)/2] (centred; an even window takes its extra row from the past) or [i, i + w - 1] (leading).
      */
-    static double[] roll(double[] x, int w, String statistic, String alignment, String fill) {
+    static double[] roll(double[] x, int w, Statistic statistic, Alignment alignment, Fill fill) {
         int n = x.length;
         int before = switch (alignment) {
-            case "trailing" -> w - 1;
-            case "leading" -> 0;
-            default -> w / 2; // centred: for an even window, one more row from the past than from the future
+            case TRAILING -> w - 1;
+            case LEADING -> 0;
+            case CENTRED -> w / 2; // centred: for an even window, one more row from the past than from the future
         };
         int after = w - 1 - before;
         double[] out = new double[n];
@@ -183,13 +191,13 @@ public final class RollingNode implements Node<RollingNode.Params> {
             int hi = i + after;
             out[i] = lo < 0 || hi >= n ? Double.NaN : statistic(x, lo, hi, statistic);
         }
-        if (fill.equals("forward")) {
+        if (fill == Fill.FORWARD) {
             for (int i = 1; i < n; i++) {
                 if (Double.isNaN(out[i]) && (i + after >= n)) {
                     out[i] = out[i - 1];
                 }
             }
-        } else if (fill.equals("backward")) {
+        } else if (fill == Fill.BACKWARD) {
             for (int i = n - 2; i >= 0; i--) {
                 if (Double.isNaN(out[i]) && i - before < 0) {
                     out[i] = out[i + 1];
@@ -199,7 +207,7 @@ public final class RollingNode implements Node<RollingNode.Params> {
         return out;
     }
 
-    private static double statistic(double[] x, int lo, int hi, String statistic) {
+    private static double statistic(double[] x, int lo, int hi, Statistic statistic) {
         int n = 0;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -217,7 +225,7 @@ public final class RollingNode implements Node<RollingNode.Params> {
         }
         double mean = sum / n;
         return switch (statistic) {
-            case "std" -> {
+            case STD -> {
                 if (n < 2) {
                     yield Double.NaN;
                 }
@@ -229,9 +237,9 @@ public final class RollingNode implements Node<RollingNode.Params> {
                 }
                 yield Math.sqrt(ss / (n - 1));
             }
-            case "min" -> min;
-            case "max" -> max;
-            default -> mean;
+            case MIN -> min;
+            case MAX -> max;
+            case MEAN -> mean;
         };
     }
 }

@@ -35,9 +35,12 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
             @Param(doc = "Numeric columns to expand; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Number of interior knots", def = "5", min = 1, max = 100) int knots,
             @Param(doc = "Degree of the pieces (3 = cubic)", def = "3", min = 1, max = 5) int degree,
-            @Param(doc = "Where the interior knots go", def = "\"quantiles\"", choices = {"quantiles", "uniform"}) String placement,
+            @Param(doc = "Where the interior knots go", def = "\"quantiles\"") Placement placement,
             @Param(doc = "Keep the original column next to its basis", def = "false") boolean keepOriginal) {
     }
+
+    /** Interior knots at quantiles of the fit rows, or evenly over the range. */
+    public enum Placement { QUANTILES, UNIFORM }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the knots are placed on (the training rows)").fitting();
     static final InPort<Table> DATA = InPort.of("data", DataKind.TABLE, Table.class, "Rows to expand");
@@ -84,7 +87,7 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
             double[] interior = new double[p.knots()];
             for (int k = 0; k < interior.length; k++) {
                 double q = (k + 1.0) / (p.knots() + 1);
-                interior[k] = p.placement().equals("uniform") ? lo + q * (hi - lo) : FitRows.quantile(x, q);
+                interior[k] = p.placement() == Placement.UNIFORM ? lo + q * (hi - lo) : FitRows.quantile(x, q);
             }
             knots[j] = SplineBasis.clamped(lo, hi, interior, p.degree());
         }
