@@ -6,6 +6,7 @@ import org.anneal.ml.Task;
 import org.anneal.nn.Network;
 import org.anneal.nn.NetworkLearner;
 import org.anneal.nodes.loss.Loss;
+import org.anneal.nodes.model.Hyperparameters;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.nodes.optim.Optimizer;
 import org.anneal.spec.ColumnType;
@@ -39,10 +40,10 @@ import org.anneal.spec.Specs;
 public final class NetworkNode implements Node<NetworkNode.Params> {
 
     public record Params(
-            @Param(doc = "Passes over the training rows", def = "100", min = 1, max = 100000) int epochs,
-            @Param(doc = "Rows per gradient step", def = "32", min = 1, max = 100000) int batchSize,
-            @Param(doc = "Weight decay: shrinks the weights (not the biases) a little every step", def = "0", min = 0, max = 1)
-            double weightDecay,
+            @Param(doc = "Passes over the training rows", def = "100", min = 1, max = 100000, tunable = true) int epochs,
+            @Param(doc = "Rows per gradient step", def = "32", min = 1, max = 100000, tunable = true) int batchSize,
+            @Param(doc = "Weight decay: shrinks the weights (not the biases) a little every step", def = "0", min = 0, max = 1,
+                    tunable = true) double weightDecay,
             @Param(doc = "Early stopping: epochs without a better validation loss before stopping; 0 = off", def = "0", min = 0,
                     max = 10000) int patience,
             @Param(doc = "Share of the training rows held out to watch for early stopping (used only with patience)", def = "0.1",
@@ -64,7 +65,10 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
                     + " block, but the output head needs a vector.", "End the network with nn.flatten, nn.global-pool or nn.dense.");
         }
         LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
-        return Specs.of(LEARNER, LearnerSpecs.gradientLearner(task, List.of("epochs", "batchSize", "weightDecay", "learningRate")));
+        // the learning rate belongs to the optimizer wired at Fit, so it is offered beside this node's own tunables
+        List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
+        tunable.add("learningRate");
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this));
     }
 
     static Task task(NetworkSpec net) throws ConfigError {
