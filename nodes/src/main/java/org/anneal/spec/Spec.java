@@ -5,7 +5,8 @@ package org.anneal.spec;
  * fields the next nodes and the leakage analysis check (a learner's task, a model's features, the columns a
  * fitted transform reads and writes, how cross-validation formed its folds).
  */
-public sealed interface Spec permits TableSpec, ValueSpec, LearnerSpec, ModelSpec, TransformerSpec, LossSpec, CrossValidatedSpec {
+public sealed interface Spec permits TableSpec, ValueSpec, LearnerSpec, ModelSpec, TransformerSpec, LossSpec, CrossValidatedSpec,
+        NetworkSpec {
     DataKind kind();
 
     Lineage lineage();

@@ -95,4 +95,12 @@ class ArchitectureTest {
     void noCyclesInTheNodeLibrary() {
         noCyclesBetweenNodePackages(ROOT).check(anneal);
     }
+
+    /** DL4J stays behind one package, so a later DL4J release or another backend is a change in one place (DESIGN.md, Networks). */
+    @Test
+    void onlyTheDl4jPackageTouchesDl4j() {
+        noClasses().that().resideOutsideOfPackages("org.anneal.nn.dl4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..")
+                .check(anneal);
+    }
 }

@@ -1,0 +1,110 @@
+package org.anneal.nn;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.anneal.data.Table;
+import org.anneal.ml.Learner;
+import org.anneal.spec.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.nn.dl4j.Dl4jTrainer;
+import org.anneal.ml.loss.Loss;
+import org.anneal.nodes.model.GradientLearner;
+import org.anneal.ml.optim.Optimizer;
+import org.anneal.spec.ExecContext;
+
+/**
+ * A network with an output head and training settings: the value {@code model.network} puts on a LEARNER wire. Plain
+ * records only; DL4J is reached through {@link Dl4jTrainer} when {@link #fit} runs, so configuring, caching and
+ * passing a learner around never loads native code.
+ *
+ * @param loss      what to minimise (null: squared error for regression, cross-entropy for classification)
+ * @param optimizer how to step (null: Adam at 0.001)
+ */
+public record NetworkLearner(Network network, Task task, Settings settings, Loss loss, Optimizer optimizer)
+        implements GradientLearner, org.anneal.ml.NativeWork {
+
+    /**
+     * How to train.
+     *
+     * @param epochs             passes over the training rows
+     * @param batchSize          rows per gradient step
+     * @param weightDecay        decoupled weight decay on the weights (not the biases), per step and scaled by the rate
+     * @param patience           epochs without a better validation loss before stopping; 0 = train all epochs
+     * @param validationFraction share of the training rows held out to watch for early stopping (only with patience)
+     */
+    public record Settings(int epochs, int batchSize, double weightDecay, int patience, double validationFraction) {
+        public Settings {
+            if (epochs < 1 || batchSize < 1 || weightDecay < 0 || patience < 0 || validationFraction < 0 || validationFraction >= 1) {
+                throw new IllegalArgumentException("bad training settings: " + this);
+            }
+        }
+    }
+
+    public NetworkLearner {
+        if (loss != null && loss.task() != task) {
+            throw new IllegalArgumentException(loss.describe() + " is a " + loss.task().key() + " loss, not for " + task.key());
+        }
+    }
+
+    @Override
+    public Loss loss() {
+        return loss != null ? loss : task == Task.REGRESSION ? Loss.squared() : Loss.log();
+    }
+
+    @Override
+    public Optimizer optimizer() {
+        return optimizer != null ? optimizer : new Optimizer(Optimizer.Kind.ADAM, 0.001, "none", 0, 0.9, 0.999, 1e-8);
+    }
+
+    @Override
+    public GradientLearner with(Loss newLoss, Optimizer newOptimizer) {
+        return new NetworkLearner(network, task, settings, newLoss == null ? loss : newLoss, newOptimizer == null ? optimizer : newOptimizer);
+    }
+
+    @Override
+    public Map<String, Double> hyperparameters() {
+        return Map.of("epochs", (double) settings.epochs(), "batchSize", (double) settings.batchSize(),
+                "weightDecay", settings.weightDecay(), "learningRate", optimizer().learningRate());
+    }
+
+    @Override
+    public Learner with(String hyperparameter, double value) {
+        Settings s = settings;
+        return switch (hyperparameter) {
+            case "epochs" -> withSettings(new Settings((int) Math.round(value), s.batchSize(), s.weightDecay(), s.patience(), s.validationFraction()));
+            case "batchSize" -> withSettings(new Settings(s.epochs(), (int) Math.round(value), s.weightDecay(), s.patience(), s.validationFraction()));
+            case "weightDecay" -> withSettings(new Settings(s.epochs(), s.batchSize(), value, s.patience(), s.validationFraction()));
+            case "learningRate" -> {
+                Optimizer o = optimizer();
+                yield new NetworkLearner(network, task, settings, loss,
+                        new Optimizer(o.kind(), value, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon()));
+            }
+            default -> GradientLearner.super.with(hyperparameter, value);
+        };
+    }
+
+    private NetworkLearner withSettings(Settings s) {
+        return new NetworkLearner(network, task, s, loss, optimizer);
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder layers = new StringBuilder();
+        for (LayerDef l : network.layers()) {
+            layers.append(layers.length() == 0 ? "" : " → ").append(l.kind());
+            if (l instanceof LayerDef.Dense d) {
+                layers.append(' ').append(d.units());
+            }
+        }
+        return String.format(Locale.ROOT, "Neural network %s (%s; %s, %s, %d epochs, batch %d%s)",
+                task == Task.REGRESSION ? "regression" : "classifier", layers.length() == 0 ? "no hidden layers" : layers,
+                loss().describe(), optimizer().describe(), settings.epochs(), settings.batchSize(),
+                settings.patience() > 0 ? ", early stopping after " + settings.patience() : "");
+    }
+
+    @Override
+    public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
+        return Dl4jTrainer.train(this, train, target, ctx);
+    }
+}

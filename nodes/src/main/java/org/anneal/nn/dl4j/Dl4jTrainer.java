@@ -1,0 +1,192 @@
+package org.anneal.nn.dl4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.Table;
+import org.anneal.spec.Task;
+import org.anneal.ml.TrainedModel;
+import org.anneal.nn.Network;
+import org.anneal.nn.NetworkLearner;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.NodeFailure;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Trains a {@link NetworkLearner} with DL4J: the layer records plus an output head (one identity unit per target for
+ * regression, softmax over the classes for classification) become a {@code MultiLayerConfiguration} here and only
+ * here, in float32, seeded by the node's seed; minibatches are drawn in a seeded order every epoch; with patience,
+ * a seeded share of the training rows is held out and the epoch with the lowest validation loss is restored.
+ */
+public final class Dl4jTrainer {
+    private Dl4jTrainer() {
+    }
+
+    /** The training rows as arrays: inputs row-major, targets as one-hot classes or one value per row. */
+    private record Rows(float[] x, int width, float[] y, int outputs, int n) {
+        INDArray inputs(int[] index, int from, int to) {
+            return TableArrays.rows(x, width, index, from, to);
+        }
+
+        INDArray targets(int[] index, int from, int to) {
+            return TableArrays.rows(y, outputs, index, from, to);
+        }
+
+        DataSet set(int[] index, int from, int to) {
+            return new DataSet(inputs(index, from, to), targets(index, from, to));
+        }
+    }
+
+    public static TrainedModel train(NetworkLearner learner, Table train, String target, ExecContext ctx) {
+        Network network = learner.network();
+        if (!network.input().isFlat()) {
+            throw new NodeFailure("Networks on image, spectrum or signal columns are not available yet; this one reads "
+                    + network.input().describe() + ".", "Use table columns as the network's input for now.");
+        }
+        int n = train.rowCount();
+        if (n == 0) {
+            throw new NodeFailure("There are no training rows.", "Check the split and any filters upstream.");
+        }
+        Column y = train.column(target).orElseThrow();
+        if (y.missingCount() > 0) {
+            throw new NodeFailure("The target '" + target + "' has " + y.missingCount() + " missing value(s) in the training rows.",
+                    "Drop rows without a target first.");
+        }
+        List<String> classes = learner.task() == Task.CLASSIFICATION ? ((CategoricalColumn) y).levels() : List.of();
+        Rows rows = new Rows(TableArrays.features(train, network.inputColumns()), network.inputColumns().size(), targets(learner.task(), y, classes),
+                learner.task() == Task.REGRESSION ? 1 : classes.size(), n);
+        var s = learner.settings();
+        int[] order = permutation(n, new SplittableRandom(ctx.seed()));
+        int held = s.patience() > 0 ? (int) Math.round(n * s.validationFraction()) : 0;
+        if (s.patience() > 0 && (held < 1 || held >= n)) {
+            throw new NodeFailure("Early stopping needs validation rows, but " + s.validationFraction() + " of " + n + " training rows is "
+                    + held + ".", "Raise 'validation', or set 'patience' to 0 to train every epoch.");
+        }
+        int[] fitRows = Arrays.copyOfRange(order, held, n);
+        int[] valRows = Arrays.copyOfRange(order, 0, held);
+        return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, fitRows, valRows, target, classes, ctx));
+    }
+
+    private static TrainedModel fit(NetworkLearner learner, Rows rows, int[] fitRows, int[] valRows, String target, List<String> classes,
+                                    ExecContext ctx) {
+        var s = learner.settings();
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(learner, rows.outputs(), ctx.seed()));
+        net.init();
+        int steps = (fitRows.length + s.batchSize() - 1) / s.batchSize();
+        TrainingWatch watch = new TrainingWatch(ctx, s.epochs(), steps);
+        net.setListeners(watch);
+        DataSet all = rows.set(fitRows, 0, fitRows.length);
+        DataSet validation = valRows.length == 0 ? null : rows.set(valRows, 0, valRows.length);
+        List<Double> curve = new ArrayList<>();
+        curve.add(net.score(all));
+        double best = validation == null ? Double.NaN : net.score(validation);
+        watch.epochDone(curve.get(0), best);
+        int bestEpoch = 0;
+        INDArray bestParams = net.params().dup();
+        SplittableRandom shuffle = new SplittableRandom(ctx.seed() ^ 0x5DEECE66DL);
+        int[] order = fitRows.clone();
+        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+            shuffleInPlace(order, shuffle);
+            for (int from = 0; from < order.length; from += s.batchSize()) {
+                net.fit(rows.set(order, from, Math.min(order.length, from + s.batchSize())));
+            }
+            double loss = net.score(all);
+            curve.add(loss);
+            double v = validation == null ? Double.NaN : net.score(validation);
+            watch.epochDone(loss, v);
+            if (validation != null) {
+                if (v < best) {
+                    best = v;
+                    bestEpoch = epoch;
+                    bestParams = net.params().dup();
+                } else if (epoch - bestEpoch >= s.patience()) {
+                    break;
+                }
+            } else {
+                bestEpoch = epoch;
+            }
+        }
+        if (validation != null) {
+            net.setParams(bestParams);
+        }
+        ctx.publish(TrainingWatch.LIVE_NAME, watch.plot());
+        String stopped = validation == null ? "" : "; kept epoch " + bestEpoch + " of " + (curve.size() - 1) + " (lowest validation loss)";
+        return new NetworkModel(net, learner.task(), target, learner.network().inputColumns(), classes,
+                learner.describe() + " — " + Dl4jRuntime.describe() + stopped, learner.loss().describe(),
+                curve.stream().mapToDouble(Double::doubleValue).toArray(), bestEpoch);
+    }
+
+    /** The network's layers and its output head, as DL4J's configuration; building it is the first native step. */
+    static MultiLayerConfiguration configuration(NetworkLearner learner, int outputs, long seed) {
+        Network network = learner.network();
+        InputPreProcessor[] pending = new InputPreProcessor[1];
+        List<Dl4jLayers.Translated> layers = Dl4jLayers.translate(network.input(), network.layers(), pending);
+        var builder = new NeuralNetConfiguration.Builder().seed(seed).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER)
+                .updater(Dl4jUpdaters.updater(learner.optimizer()));
+        if (learner.settings().weightDecay() > 0) {
+            builder.weightDecay(learner.settings().weightDecay());
+        }
+        var list = builder.list();
+        for (int i = 0; i < layers.size(); i++) {
+            list.layer(i, layers.get(i).layer());
+            if (layers.get(i).preProcessor() != null) {
+                list.inputPreProcessor(i, layers.get(i).preProcessor());
+            }
+        }
+        boolean classify = learner.task() == Task.CLASSIFICATION;
+        list.layer(layers.size(), new OutputLayer.Builder(Dl4jUpdaters.loss(learner.loss())).nOut(outputs)
+                .activation(classify ? Activation.SOFTMAX : Activation.IDENTITY).build());
+        if (pending[0] != null) {
+            list.inputPreProcessor(layers.size(), pending[0]);
+        }
+        return list.setInputType(Dl4jLayers.inputType(network.input())).build();
+    }
+
+    private static float[] targets(Task task, Column y, List<String> classes) {
+        int n = y.size();
+        if (task == Task.REGRESSION) {
+            double[] v = ((org.anneal.data.NumericColumn) y).values();
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) v[i];
+            }
+            return out;
+        }
+        int[] codes = ((CategoricalColumn) y).codes();
+        float[] out = new float[n * classes.size()];
+        for (int i = 0; i < n; i++) {
+            out[i * classes.size() + codes[i]] = 1f;
+        }
+        return out;
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffleInPlace(p, rng);
+        return p;
+    }
+
+    private static void shuffleInPlace(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.anneal.nodes.nn;
+
+import java.util.List;
+import org.anneal.ml.Learner;
+import org.anneal.spec.Task;
+import org.anneal.nn.Network;
+import org.anneal.nn.NetworkLearner;
+import org.anneal.ml.loss.Loss;
+import org.anneal.nodes.model.Hyperparameters;
+import org.anneal.nodes.model.LearnerSpecs;
+import org.anneal.ml.optim.Optimizer;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.NetworkSpec;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+// usesDevice: the learner it makes trains on the device, so the device, backend and native thread count enter its cache key
+// and, through the Merkle key, that of every fit, cross-validation and tuning it reaches
+@NodeType(id = "model.network", title = "Neural network", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesDevice = true,
+        doc = "Turns a chain of layer blocks (nn.input → nn.dense → …) into a learner, so train.fit, evaluate.cross-validate "
+                + "and model.tune use it like any other. It adds the output head the target asks for: one linear neuron for "
+                + "a numeric target (regression), a softmax over the classes for a categorical one (classification). "
+                + "Trained by Deeplearning4j in float32 with the workflow's seed, `batchSize` rows per step for `epochs` "
+                + "passes, one network at a time on a fixed number of native threads (recorded with the model). Wire a loss "
+                + "(squared, absolute or Huber for regression, log for classification) and an optimizer (Adam, SGD with Nesterov "
+                + "momentum, RMSProp, AdaGrad) to Fit or here; without them it minimises squared error or cross-entropy "
+                + "with Adam at 0.001. With `patience` above 0 it holds out `validation` of the training rows, stops when "
+                + "their loss has not improved for that many epochs and keeps the best epoch (early stopping). "
+                + "Standardize the inputs first. evaluate.loss-curve draws the training loss per epoch.")
+public final class NetworkNode implements Node<NetworkNode.Params> {
+
+    public record Params(
+            @Param(doc = "Passes over the training rows", def = "100", min = 1, max = 100000, tunable = true) int epochs,
+            @Param(doc = "Rows per gradient step", def = "32", min = 1, max = 100000, tunable = true) int batchSize,
+            @Param(doc = "Weight decay: shrinks the weights (not the biases) a little every step", def = "0", min = 0, max = 1,
+                    tunable = true) double weightDecay,
+            @Param(doc = "Early stopping: epochs without a better validation loss before stopping; 0 = off", def = "0", min = 0,
+                    max = 10000) int patience,
+            @Param(doc = "Share of the training rows held out to watch for early stopping (used only with patience)", def = "0.1",
+                    min = 0.01, max = 0.5) double validation) {
+    }
+
+    static final InPort<Network> NETWORK = InPort.of("network", DataKind.NETWORK, Network.class, "The layers, from nn.input on");
+    static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class, "What to minimise").optional();
+    static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class, "How to step").optional();
+    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class,
+            "The untrained network, for a Fit, cross-validation or tuning node");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        NetworkSpec net = LayerBlocks.spec(in, NETWORK);
+        Task task = task(net);
+        if (net.outputShape().size() != 1) {
+            throw ConfigError.atPort(NETWORK.name(), "The network ends in a " + NetworkSpec.shapeText(net.outputShape())
+                    + " block, but the output head needs a vector.", "End the network with nn.flatten, nn.global-pool or nn.dense.");
+        }
+        LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
+        // the learning rate belongs to the optimizer wired at Fit, so it is offered beside this node's own tunables
+        List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
+        tunable.add("learningRate");
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this));
+    }
+
+    static Task task(NetworkSpec net) throws ConfigError {
+        if (net.target() == null) {
+            throw ConfigError.atPort(NETWORK.name(), "The table at the network's input block has no target, so there is nothing to predict.",
+                    "Set the 'target' parameter of the data source.");
+        }
+        return net.target().type() == ColumnType.CATEGORICAL ? Task.CLASSIFICATION : Task.REGRESSION;
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        Network net = in.get(NETWORK);
+        Task task = net.task(); // configure refused a network without one
+        var settings = new NetworkLearner.Settings(p.epochs(), p.batchSize(), p.weightDecay(), p.patience(), p.validation());
+        return Outputs.of(LEARNER, new NetworkLearner(net, task, settings, in.get(LOSS), in.get(OPTIMIZER)));
+    }
+}
