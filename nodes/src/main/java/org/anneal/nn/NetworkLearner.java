@@ -9,7 +9,7 @@ import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nn.dl4j.Dl4jTrainer;
 import org.anneal.ml.loss.Loss;
-import org.anneal.nodes.model.GradientLearner;
+import org.anneal.ml.GradientLearner;
 import org.anneal.ml.optim.Optimizer;
 import org.anneal.spec.ExecContext;
 

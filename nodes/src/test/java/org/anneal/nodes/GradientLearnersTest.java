@@ -1,5 +1,6 @@
 package org.anneal.nodes;
 
+import org.anneal.ml.GradientLearner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -290,7 +291,7 @@ class GradientLearnersTest {
                 p, TestCtx.of("sgd")));
         assertEquals("loss", e.port());
         Loss huber = new Loss(Loss.Kind.HUBER, 2.0);
-        var learner = (org.anneal.nodes.model.GradientLearner) node.execute(Fixtures.inputs(Map.of("loss", huber)), p, TestCtx.of("sgd"))
+        var learner = (org.anneal.ml.GradientLearner) node.execute(Fixtures.inputs(Map.of("loss", huber)), p, TestCtx.of("sgd"))
                 .get("learner");
         assertEquals(huber, learner.loss());
         assertEquals(Optimizer.sgd(0.01), learner.optimizer(), "the documented default optimizer");

@@ -1,5 +1,6 @@
 package org.anneal.nodes.model;
 
+import org.anneal.ml.GradientLearner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

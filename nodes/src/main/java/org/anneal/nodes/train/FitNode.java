@@ -7,7 +7,7 @@ import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.ml.loss.Loss;
-import org.anneal.nodes.model.GradientLearner;
+import org.anneal.ml.GradientLearner;
 import org.anneal.nodes.model.LearnerSpecs;
 import org.anneal.ml.optim.Optimizer;
 import org.anneal.spec.ColumnSpec;

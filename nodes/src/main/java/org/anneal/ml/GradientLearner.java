@@ -1,6 +1,5 @@
-package org.anneal.nodes.model;
+package org.anneal.ml;
 
-import org.anneal.ml.Learner;
 import org.anneal.ml.loss.Loss;
 import org.anneal.ml.optim.Optimizer;
 
