@@ -282,6 +282,11 @@ public final class EditorApp extends Application {
     private SplitPane main;
     private PresentationMode presentation;
 
+    /** Turns presentation mode on or off, as Ctrl+Shift+P does. */
+    void togglePresentation() {
+        presentation.toggle();
+    }
+
     /** Whether presentation mode (large fonts, thick wires, canvas only) is on. */
     public boolean presenting() {
         return presentation.onProperty().get();

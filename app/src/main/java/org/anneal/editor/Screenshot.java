@@ -28,10 +28,10 @@ final class Screenshot {
                     if (view != null && app.window().getScene().lookup("#view-" + view) instanceof javafx.scene.control.ButtonBase b) {
                         b.fire();
                     }
-                    if (app.window().getScene().getRoot() instanceof javafx.scene.layout.BorderPane bp
-                            && bp.getCenter() instanceof javafx.scene.control.SplitPane main) {
-                        main.setDividerPositions(0.5); // room for the chart, as a student would drag it
-                    }
+                    // no divider is dragged: the screenshot shows the layout a student gets
+                }
+                if (Boolean.getBoolean("anneal.screenshot.presentation") && !app.presenting()) {
+                    app.togglePresentation();
                 }
                 PauseTransition settle = new PauseTransition(Duration.millis(800)); // let layout and the last statuses draw
                 settle.setOnFinished(e -> {
