@@ -46,14 +46,23 @@ import org.anneal.spec.ValueSpec;
                 + "Reports on the `test` rows the empirical `coverage`, the `mean_width`, and, for a model with its own standard "
                 + "deviation (Gaussian process, bootstrap ensemble), the coverage and width of its normal intervals at the same level "
                 + "(`model_coverage`, `model_mean_width`), side by side in the predictions table. The plot draws observed against "
-                + "nominal coverage over levels 0.1 … 0.99 for both.")
+                + "nominal coverage over levels 0.1 … 0.99 for both. Method `cv-plus` (CV+, Barber et al. 2021) fits k models "
+                + "without one fold each and builds each row's interval from the out-of-fold residuals of all training rows and the "
+                + "predictions of the models that did not see them: no rows spent on calibration, widths that vary by row, "
+                + "guaranteed coverage 1 − 2α (about 1 − α in practice); it takes no `calibration` rows.")
 public final class ConformalNode implements Node<ConformalNode.Params> {
     static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
 
+    /** Split: one fit, a calibration set. CV+: k fits, every training row calibrates out of fold. */
+    public enum Method { SPLIT, CV_PLUS }
+
     public record Params(
             @Param(doc = "Target coverage of the intervals (1 − α)", def = "0.9", min = 0.5, max = 0.999) double coverage,
-            @Param(doc = "Share of the training rows held back for calibration when `calibration` is not wired", def = "0.25",
-                    min = 0.05, max = 0.9) double calibrationShare) {
+            @Param(doc = "Share of the training rows held back for calibration when `calibration` is not wired (split)", def = "0.25",
+                    min = 0.05, max = 0.9) double calibrationShare,
+            @Param(doc = "split (one fit, a calibration set) or cv-plus (k fits, out-of-fold residuals of all training rows)",
+                    def = "\"split\"") Method method,
+            @Param(doc = "Number of folds for cv-plus", def = "5", min = 2, max = 100) int folds) {
     }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "Any regression learner");
@@ -62,7 +71,7 @@ public final class ConformalNode implements Node<ConformalNode.Params> {
             "Rows whose residuals set the interval width; never the test rows").fitting().optional();
     static final InPort<Table> TEST = InPort.of("test", DataKind.TABLE, Table.class, "Held-out rows to check the coverage on, with the target");
     static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class,
-            "target_coverage, coverage, mean_width, half_width, calibration_rows (and the model's own interval when it has one)");
+            "target_coverage, coverage, mean_width, calibration_rows (and the model's own interval when it has one)");
     static final OutPort<Table> PREDICTIONS = OutPort.of("predictions", DataKind.PREDICTIONS, Table.class,
             "The test rows with prediction, prediction_low and prediction_high");
     static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "Observed against nominal coverage");
@@ -80,6 +89,10 @@ public final class ConformalNode implements Node<ConformalNode.Params> {
         train.requireScalarFeatures(TRAIN.name());
         Partition testSide = test.lineage().partition();
         List<Partition> used = new ArrayList<>(List.of(train.lineage().partition()));
+        if (in.has(CALIBRATION) && p.method() == Method.CV_PLUS) {
+            throw ConfigError.atPort(CALIBRATION.name(), "CV+ calibrates on the training rows' out-of-fold residuals and takes no calibration rows.",
+                    "Remove the wire to 'calibration', or choose the split method.");
+        }
         if (in.has(CALIBRATION)) {
             requireNumericTarget(in.table(CALIBRATION), CALIBRATION.name());
             used.add(in.table(CALIBRATION).lineage().partition());
@@ -119,41 +132,60 @@ public final class ConformalNode implements Node<ConformalNode.Params> {
         Table test = in.get(TEST);
         String target = train.target().map(Column::name).orElseThrow();
         List<String> features = train.features().stream().map(Column::name).toList();
-        Table calibration = in.get(CALIBRATION);
-        if (calibration == null) {
-            Table[] parts = holdBack(train, p.calibrationShare(), ctx.seed());
-            train = parts[0];
-            calibration = parts[1];
-        }
         if (test.rowCount() == 0) {
             throw new NodeFailure("There are no test rows to check the coverage on.", "Check the split and filters upstream.");
         }
-        TrainedModel model = in.get(LEARNER).fit(train, features, target, ctx);
-        double[] scores = residuals(calibration.numeric(target).values(), model.predict(calibration));
-        double q = SplitConformal.halfWidth(scores, p.coverage());
-        if (Double.isInfinite(q)) {
-            throw new NodeFailure(scores.length + " calibration rows are too few for " + p.coverage() + " coverage: at least "
-                    + SplitConformal.rowsNeeded(p.coverage()) + " are needed.", "Calibrate on more rows (raise calibrationShare) or ask for less coverage.");
-        }
         double[] truth = test.numeric(target).values();
-        double[] pred = model.predict(test);
-        double[] low = new double[pred.length];
-        double[] high = new double[pred.length];
-        for (int i = 0; i < pred.length; i++) {
-            low[i] = pred[i] - q;
-            high[i] = pred[i] + q;
+        TrainedModel model;
+        double[] pred;
+        double[] low;
+        double[] high;
+        double[] curve;
+        int calibrationRows;
+        if (p.method() == Method.CV_PLUS) {
+            CvPlus cv = CvPlus.fit(in.get(LEARNER), train, features, target, p.folds(), ctx.seed(), test, ctx);
+            model = in.get(LEARNER).fit(train, features, target, ctx);
+            pred = model.predict(test);
+            low = cv.low(p.coverage());
+            high = cv.high(p.coverage());
+            curve = cv.calibrationCurve(truth, LEVELS);
+            calibrationRows = train.rowCount();
+            requireFinite(high[0] - low[0], calibrationRows, p.coverage());
+        } else {
+            Table calibration = in.get(CALIBRATION);
+            if (calibration == null) {
+                Table[] parts = holdBack(train, p.calibrationShare(), ctx.seed());
+                train = parts[0];
+                calibration = parts[1];
+            }
+            model = in.get(LEARNER).fit(train, features, target, ctx);
+            double[] scores = residuals(calibration.numeric(target).values(), model.predict(calibration));
+            double q = SplitConformal.halfWidth(scores, p.coverage());
+            requireFinite(q, scores.length, p.coverage());
+            pred = model.predict(test);
+            low = new double[pred.length];
+            high = new double[pred.length];
+            for (int i = 0; i < pred.length; i++) {
+                low[i] = pred[i] - q;
+                high[i] = pred[i] + q;
+            }
+            curve = SplitConformal.calibrationCurve(scores, truth, pred, LEVELS);
+            calibrationRows = scores.length;
         }
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("target_coverage", p.coverage());
         m.put("coverage", SplitConformal.coverage(truth, low, high));
-        m.put("mean_width", 2 * q);
-        m.put("half_width", q);
-        m.put("calibration_rows", (double) scores.length);
+        double width = 0;
+        for (int i = 0; i < low.length; i++) {
+            width += (high[i] - low[i]) / low.length;
+        }
+        m.put("mean_width", width);
+        m.put("calibration_rows", (double) calibrationRows);
         Table out = test.with(new NumericColumn("prediction", ColumnRole.PREDICTION, pred))
                 .with(new NumericColumn("prediction_low", ColumnRole.PREDICTION, low))
                 .with(new NumericColumn("prediction_high", ColumnRole.PREDICTION, high));
         List<Plot.Series> series = new ArrayList<>();
-        series.add(Plot.Series.of("conformal", LEVELS, SplitConformal.calibrationCurve(scores, truth, pred, LEVELS)));
+        series.add(Plot.Series.of(p.method() == Method.CV_PLUS ? "CV+" : "split conformal", LEVELS, curve));
         double[] sd = model.predictionStd(test);
         if (sd != null) {
             out = withModelInterval(out, m, truth, pred, sd, p.coverage());
@@ -162,6 +194,13 @@ public final class ConformalNode implements Node<ConformalNode.Params> {
         Plot plot = Plot.of(Plot.Kind.LINE, "Interval coverage, " + test.rowCount() + " test rows (" + model.describe() + ")",
                 "nominal coverage", "observed coverage", series, List.of(Plot.Guide.identity()));
         return Outputs.of(METRICS, new Metrics(Task.REGRESSION, m, test.rowCount()), PREDICTIONS, out, PLOT, plot);
+    }
+
+    private static void requireFinite(double width, int rows, double coverage) {
+        if (Double.isInfinite(width)) {
+            throw new NodeFailure(rows + " calibration rows are too few for " + coverage + " coverage: at least "
+                    + SplitConformal.rowsNeeded(coverage) + " are needed.", "Calibrate on more rows (raise calibrationShare) or ask for less coverage.");
+        }
     }
 
     private static Table withModelInterval(Table out, Map<String, Double> m, double[] truth, double[] pred, double[] sd, double coverage) {

@@ -26,12 +26,18 @@ import org.anneal.spec.Task;
 import org.junit.jupiter.api.Test;
 
 class ConformalNodeTest {
+    static final ConformalNode.Params SPLIT_90 = new ConformalNode.Params(0.9, 0.25, ConformalNode.Method.SPLIT, 5);
+
     static Map<String, Object> run(Learner learner, Table train, Table calibration, Table test, double coverage) {
+        return run(learner, train, calibration, test, coverage, ConformalNode.Method.SPLIT);
+    }
+
+    static Map<String, Object> run(Learner learner, Table train, Table calibration, Table test, double coverage, ConformalNode.Method method) {
         var values = new java.util.HashMap<String, Object>(Map.of("learner", learner, "train", train, "test", test));
         if (calibration != null) {
             values.put("calibration", calibration);
         }
-        var out = new ConformalNode().execute(new Inputs(values), new ConformalNode.Params(coverage, 0.25), UncertaintyFixtures.ctx("conformal"));
+        var out = new ConformalNode().execute(new Inputs(values), new ConformalNode.Params(coverage, 0.25, method, 5), UncertaintyFixtures.ctx("conformal"));
         return Map.of("metrics", out.get("metrics"), "predictions", out.get("predictions"), "plot", out.get("plot"));
     }
 
@@ -89,7 +95,7 @@ class ConformalNodeTest {
             assertTrue(preds.column(c).isPresent(), c);
         }
         Plot plot = (Plot) out.get("plot");
-        assertEquals(List.of("conformal", "model's own sd"), plot.series().stream().map(Plot.Series::name).toList());
+        assertEquals(List.of("split conformal", "model's own sd"), plot.series().stream().map(Plot.Series::name).toList());
         double[] observed = plot.series().get(0).y();
         for (int k = 0; k < observed.length; k++) {
             assertEquals(ConformalNode.LEVELS[k], observed[k], 0.08, "level " + ConformalNode.LEVELS[k]);
@@ -113,17 +119,59 @@ class ConformalNodeTest {
         var ok = Specs.of(Map.of("learner", learner, "train", t.spec(trainSide), "test", t.spec(testSide)));
         assertTrue(assertDoesNotThrowConfig(ok));
         var leaky = Specs.of(Map.of("learner", learner, "train", t.spec(trainSide), "calibration", t.spec(testSide), "test", t.spec(testSide)));
-        ConfigError e = assertThrows(ConfigError.class, () -> new ConformalNode().configure(leaky, new ConformalNode.Params(0.9, 0.25), null));
+        ConfigError e = assertThrows(ConfigError.class, () -> new ConformalNode().configure(leaky, SPLIT_90, null));
         assertEquals("test", e.port());
         var unsplit = Specs.of(Map.of("learner", learner, "train", t.spec(Lineage.UNSPLIT), "test", t.spec(Lineage.UNSPLIT)));
-        assertEquals("test", assertThrows(ConfigError.class, () -> new ConformalNode().configure(unsplit, new ConformalNode.Params(0.9, 0.25), null)).port());
+        assertEquals("test", assertThrows(ConfigError.class, () -> new ConformalNode().configure(unsplit, SPLIT_90, null)).port());
     }
 
     private static boolean assertDoesNotThrowConfig(Specs in) {
         try {
-            return new ConformalNode().configure(in, new ConformalNode.Params(0.9, 0.25), null).asMap().containsKey("predictions");
+            return new ConformalNode().configure(in, SPLIT_90, null).asMap().containsKey("predictions");
         } catch (ConfigError e) {
             throw new AssertionError(e.getMessage(), e);
         }
+    }
+
+    @Test
+    void cvPlusRanksTheOutOfFoldValuesAsThePaperSays() {
+        // one test row, n = 9 training rows: μ − R = 1 … 9 and μ + R = 11 … 19
+        double[][] lower = {{1, 2, 3, 4, 5, 6, 7, 8, 9}};
+        double[][] upper = {{11, 12, 13, 14, 15, 16, 17, 18, 19}};
+        CvPlus cv = new CvPlus(lower, upper);
+        assertEquals(2, cv.low(0.8)[0]); // ⌊0.2 · 10⌋ = 2nd smallest
+        assertEquals(18, cv.high(0.8)[0]); // ⌈0.8 · 10⌉ = 8th smallest
+        assertEquals(Double.NEGATIVE_INFINITY, cv.low(0.95)[0]);
+        assertEquals(Double.POSITIVE_INFINITY, cv.high(0.95)[0]);
+    }
+
+    @Test
+    void cvPlusCoversNinetyPercentWithoutSpendingRowsOnCalibration() {
+        Table train = UncertaintyFixtures.curve(300, 0.3, 21);
+        Table test = UncertaintyFixtures.curve(400, 0.3, 22);
+        var out = run(new TreeLearner(Task.REGRESSION, 8, 30, 1.0), train, null, test, 0.9, ConformalNode.Method.CV_PLUS);
+        Metrics m = (Metrics) out.get("metrics");
+        assertEquals(0.9, m.get("coverage"), 0.05, m.values().toString());
+        assertEquals(300, m.get("calibration_rows"));
+        Table preds = (Table) out.get("predictions");
+        double[] width = new double[preds.rowCount()];
+        for (int i = 0; i < width.length; i++) {
+            width[i] = preds.numeric("prediction_high").get(i) - preds.numeric("prediction_low").get(i);
+        }
+        double min = java.util.Arrays.stream(width).min().orElseThrow();
+        double max = java.util.Arrays.stream(width).max().orElseThrow();
+        assertTrue(max > min * 1.05, "CV+ widths differ by row: " + min + " … " + max);
+    }
+
+    @Test
+    void cvPlusTakesNoCalibrationRows() {
+        Table t = UncertaintyFixtures.curve(10, 0.3, 8);
+        Spec learner = LearnerSpec.of(Task.REGRESSION, true, List.of());
+        var in = Specs.of(Map.of("learner", learner, "train", t.spec(new Lineage(Partition.of("s", Partition.Side.TRAIN), Set.of())),
+                "calibration", t.spec(new Lineage(Partition.of("s", Partition.Side.VALIDATION), Set.of())),
+                "test", t.spec(new Lineage(Partition.of("s", Partition.Side.TEST), Set.of()))));
+        ConfigError e = assertThrows(ConfigError.class,
+                () -> new ConformalNode().configure(in, new ConformalNode.Params(0.9, 0.25, ConformalNode.Method.CV_PLUS, 5), null));
+        assertEquals("calibration", e.port());
     }
 }
