@@ -9,9 +9,6 @@ import org.anneal.graph.Json;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.lineage.Finding;
 import org.anneal.session.Checked;
-import org.anneal.session.Fixer;
-import org.anneal.session.WorkflowSession;
-import org.anneal.spec.NodeRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,16 +36,12 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        LoadedWorkflow lw = Workflows.load(workflow, err);
-        if (lw == null) {
+        Workflows.Ready ready = Workflows.loadChecked(workflow, err, "Fix these problems first; leakage is checked on a valid workflow.");
+        if (ready == null) {
             return ExitCode.PROBLEMS;
         }
-        Checked checked = WorkflowSession.checking(NodeRegistry.standard()).check(lw);
-        if (!checked.runnable()) {
-            Workflows.print(checked.validation().errors(), err);
-            err.println("Fix these problems first; leakage is checked on a valid workflow.");
-            return ExitCode.PROBLEMS;
-        }
+        LoadedWorkflow lw = ready.loaded();
+        Checked checked = ready.checked();
         List<Finding> findings = checked.staticFindings();
         if (fix) {
             findings = CheckFix.apply(lw, fixedOut != null ? fixedOut : workflow, spec.commandLine().getOut(), err);

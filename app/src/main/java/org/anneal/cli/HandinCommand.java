@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.anneal.exec.Executor;
-import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Workflow;
 import org.anneal.graph.WorkflowCodec;
 import org.anneal.handin.Handins;
@@ -35,15 +34,11 @@ final class HandinCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        LoadedWorkflow lw = Workflows.load(workflow, err);
-        if (lw == null) {
+        Workflows.Ready ready = Workflows.loadChecked(workflow, err, null);
+        if (ready == null) {
             return ExitCode.PROBLEMS;
         }
-        Checked checked = WorkflowSession.checking(NodeRegistry.standard()).check(lw);
-        if (!checked.runnable()) {
-            Workflows.print(checked.validation().errors(), err);
-            return ExitCode.PROBLEMS;
-        }
+        Checked checked = ready.checked();
         Workflow stamped;
         try (Executor ex = Executor.standard()) {
             stamped = Handins.runAndStamp(new WorkflowSession(NodeRegistry.standard(), ex), checked, author).join();

@@ -9,6 +9,8 @@ import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Problem;
 import org.anneal.graph.WorkflowCodec;
 import org.anneal.graph.WorkflowFileException;
+import org.anneal.session.Checked;
+import org.anneal.session.WorkflowSession;
 import org.anneal.spec.NodeRegistry;
 
 /** Loading and validating for the commands, printing problems the same way everywhere. */
@@ -45,6 +47,30 @@ final class Workflows {
             return null;
         }
         return v;
+    }
+
+    /** A workflow read and checked (validation and static leakage findings) with nothing that stops a run. */
+    record Ready(LoadedWorkflow loaded, Checked checked) {
+    }
+
+    /**
+     * Loads and checks; null after printing why when either step fails: the file's problems, or the validation errors
+     * followed by {@code advice} (when not null).
+     */
+    static Ready loadChecked(Path file, PrintWriter err, String advice) {
+        LoadedWorkflow lw = load(file, err);
+        if (lw == null) {
+            return null;
+        }
+        Checked checked = WorkflowSession.checking(NodeRegistry.standard()).check(lw);
+        if (!checked.runnable()) {
+            print(checked.validation().errors(), err);
+            if (advice != null) {
+                err.println(advice);
+            }
+            return null;
+        }
+        return new Ready(lw, checked);
     }
 
     static void print(Iterable<Problem> problems, PrintWriter w) {

@@ -5,20 +5,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anneal.ml.NativeWork;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeRegistry;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
 
 /** Stub nodes that record how many of them run at once, for the native lane and the device and seed in cache keys. */
 final class NativeStubNodes {
@@ -57,15 +50,8 @@ final class NativeStubNodes {
     }
 
     @NodeType(id = "test.network", title = "Network", phase = Phase.MODEL, role = LeakageRole.SOURCE, usesSeed = false, doc = "A native value.")
-    public static final class NetworkValue implements Node<NetworkValue.Params> {
+    public static final class NetworkValue extends StubBase.Value<NetworkValue.Params> {
         public record Params() {
-        }
-
-        static final OutPort<Object> OUT = OutPort.of("out", DataKind.METRICS, Object.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override
@@ -75,16 +61,8 @@ final class NativeStubNodes {
     }
 
     @NodeType(id = "test.track", title = "Track", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false, doc = "An ordinary node.")
-    public static final class Track implements Node<Track.Params> {
+    public static final class Track extends StubBase.Pass<Track.Params> {
         public record Params() {
-        }
-
-        static final InPort<Object> A = InPort.of("a", DataKind.METRICS, Object.class, "");
-        static final OutPort<Object> OUT = OutPort.of("out", DataKind.METRICS, Object.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override
@@ -95,16 +73,8 @@ final class NativeStubNodes {
 
     @NodeType(id = "test.device", title = "On device", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesDevice = true, usesSeed = false,
             doc = "Native work on the device.")
-    public static final class OnDevice implements Node<OnDevice.Params> {
+    public static final class OnDevice extends StubBase.Pass<OnDevice.Params> {
         public record Params() {
-        }
-
-        static final InPort<Object> A = InPort.of("a", DataKind.METRICS, Object.class, "");
-        static final OutPort<Object> OUT = OutPort.of("out", DataKind.METRICS, Object.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override
@@ -115,16 +85,8 @@ final class NativeStubNodes {
 
     @NodeType(id = "test.seed-liar", title = "Liar", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
             doc = "Says it needs no seed, then asks for it.")
-    public static final class SeedLiar implements Node<SeedLiar.Params> {
+    public static final class SeedLiar extends StubBase.Pass<SeedLiar.Params> {
         public record Params() {
-        }
-
-        static final InPort<Object> A = InPort.of("a", DataKind.METRICS, Object.class, "");
-        static final OutPort<Object> OUT = OutPort.of("out", DataKind.METRICS, Object.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override

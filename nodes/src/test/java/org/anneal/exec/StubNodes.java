@@ -4,22 +4,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeRegistry;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
-import org.anneal.spec.ValueSpec;
 
 /** Tiny node types that count their executions, for executor tests. */
 public final class StubNodes {
@@ -43,16 +38,9 @@ public final class StubNodes {
     }
 
     @NodeType(id = "test.source", title = "Number", phase = Phase.DATA, role = LeakageRole.SOURCE, doc = "Emits a number plus a seeded draw.")
-    public static final class Source implements Node<Source.Params> {
+    public static final class Source extends StubBase.Value<Source.Params> {
         public record Params(@Param(doc = "value", def = "1") double value,
                              @Param(doc = "add a random number from the node seed", def = "false") boolean random) {
-        }
-
-        static final OutPort<Double> OUT = OutPort.of("out", DataKind.METRICS, Double.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override
@@ -64,38 +52,23 @@ public final class StubNodes {
     }
 
     @NodeType(id = "test.add", title = "Add", phase = Phase.PREPARE, role = LeakageRole.STATELESS, doc = "a + b + constant.")
-    public static final class Add implements Node<Add.Params> {
+    public static final class Add extends StubBase.Pass<Add.Params> {
         public record Params(@Param(doc = "constant", def = "0", min = -100, max = 100) double add) {
         }
 
-        static final InPort<Double> A = InPort.of("a", DataKind.METRICS, Double.class, "");
         static final InPort<Double> B = InPort.of("b", DataKind.METRICS, Double.class, "").optional();
-        static final OutPort<Double> OUT = OutPort.of("out", DataKind.METRICS, Double.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
-        }
 
         @Override
         public Outputs execute(Inputs in, Params p, ExecContext ctx) {
             count(ctx);
             double b = in.has(B) ? in.get(B) : 0;
-            return Outputs.of(OUT, in.get(A) + b + p.add());
+            return Outputs.of(OUT, (Double) in.get(A) + b + p.add());
         }
     }
 
     @NodeType(id = "test.slow", title = "Slow", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Works until cancelled.")
-    public static final class Slow implements Node<Slow.Params> {
+    public static final class Slow extends StubBase.Pass<Slow.Params> {
         public record Params() {
-        }
-
-        static final InPort<Double> A = InPort.of("a", DataKind.METRICS, Double.class, "");
-        static final OutPort<Double> OUT = OutPort.of("out", DataKind.METRICS, Double.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override
@@ -112,16 +85,8 @@ public final class StubNodes {
     }
 
     @NodeType(id = "test.fail", title = "Fail", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Always fails.")
-    public static final class Fail implements Node<Fail.Params> {
+    public static final class Fail extends StubBase.Pass<Fail.Params> {
         public record Params() {
-        }
-
-        static final InPort<Double> A = InPort.of("a", DataKind.METRICS, Double.class, "");
-        static final OutPort<Double> OUT = OutPort.of("out", DataKind.METRICS, Double.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override
@@ -132,16 +97,8 @@ public final class StubNodes {
 
     /** Finishes only when two of its kind run at the same time: proves branches run in parallel. */
     @NodeType(id = "test.parallel", title = "Parallel", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Waits for a sibling.")
-    public static final class Parallel implements Node<Parallel.Params> {
+    public static final class Parallel extends StubBase.Pass<Parallel.Params> {
         public record Params() {
-        }
-
-        static final InPort<Double> A = InPort.of("a", DataKind.METRICS, Double.class, "");
-        static final OutPort<Double> OUT = OutPort.of("out", DataKind.METRICS, Double.class, "");
-
-        @Override
-        public Specs configure(Specs in, Params p, ConfigContext ctx) {
-            return Specs.of(OUT, ValueSpec.of(DataKind.METRICS));
         }
 
         @Override

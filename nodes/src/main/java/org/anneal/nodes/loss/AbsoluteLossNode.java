@@ -2,36 +2,19 @@ package org.anneal.nodes.loss;
 
 import org.anneal.spec.Task;
 import org.anneal.ml.loss.Loss;
-import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "loss.absolute", title = "Absolute loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Absolute error |y − ŷ| for regression (Tribuo AbsoluteLoss): fits the conditional median, so outliers pull far "
                 + "less than with squared loss; its gradient has constant size, so steps do not shrink near the optimum.")
-public final class AbsoluteLossNode implements Node<AbsoluteLossNode.Params> {
+public final class AbsoluteLossNode extends LossNode<AbsoluteLossNode.Params> {
 
     public record Params() {
     }
 
-    static final OutPort<Loss> LOSS = OutPort.of("loss", DataKind.LOSS, Loss.class, "The loss, for the loss input of a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LOSS, LearnerSpecs.loss(Task.REGRESSION));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LOSS, new Loss(Loss.Kind.ABSOLUTE, 0));
+    public AbsoluteLossNode() {
+        super(Task.REGRESSION, p -> new Loss(Loss.Kind.ABSOLUTE, 0));
     }
 }

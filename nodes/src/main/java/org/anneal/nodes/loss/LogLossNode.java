@@ -2,36 +2,19 @@ package org.anneal.nodes.loss;
 
 import org.anneal.spec.Task;
 import org.anneal.ml.loss.Loss;
-import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "loss.log", title = "Log loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Cross-entropy (log loss) for classification (Tribuo LogMulticlass): −log of the softmax probability given to the "
                 + "true class. Minimising it is multinomial logistic regression, and the model reports class probabilities.")
-public final class LogLossNode implements Node<LogLossNode.Params> {
+public final class LogLossNode extends LossNode<LogLossNode.Params> {
 
     public record Params() {
     }
 
-    static final OutPort<Loss> LOSS = OutPort.of("loss", DataKind.LOSS, Loss.class, "The loss, for the loss input of a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LOSS, LearnerSpecs.loss(Task.CLASSIFICATION));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LOSS, new Loss(Loss.Kind.LOG, 0));
+    public LogLossNode() {
+        super(Task.CLASSIFICATION, p -> new Loss(Loss.Kind.LOG, 0));
     }
 }

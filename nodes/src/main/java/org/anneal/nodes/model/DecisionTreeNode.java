@@ -1,19 +1,9 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Learner;
-import org.anneal.spec.Task;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "model.tree", title = "Decision tree (CART)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "A CART decision tree: splits the feature space into boxes, predicting the mean (regression, leaves of at least "
@@ -22,22 +12,14 @@ import org.anneal.spec.Specs;
                 + "Tribuo, whose CART was 76x slower than scikit-learn's (see model.random-forest): features are binned once "
                 + "into at most 256 quantile bins, so the tree is exactly scikit-learn's DecisionTree when every feature has at "
                 + "most 256 distinct values (tested), and otherwise chooses each threshold among 255 quantile boundaries.")
-public final class DecisionTreeNode implements Node<DecisionTreeNode.Params> {
+public final class DecisionTreeNode extends LearnerNode<DecisionTreeNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
             @Param(doc = "Maximum depth of the tree", def = "6", min = 1, max = 64, tunable = true) int maxDepth) {
     }
 
-    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new TreeLearner(q.task().task(), q.maxDepth(), 1, 1.0)));
+    public DecisionTreeNode() {
+        super(p -> p.task().task(), q -> new TreeLearner(q.task().task(), q.maxDepth(), 1, 1.0));
     }
 }

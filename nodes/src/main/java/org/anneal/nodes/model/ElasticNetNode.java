@@ -1,25 +1,16 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "model.elastic-net", title = "Elastic net / lasso", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "Linear regression with L1 and L2 penalties, trained by Tribuo's coordinate descent (ElasticNetCDTrainer): "
                 + "minimises (1/2n)·squared error + alpha·l1Ratio·|w|₁ + ½·alpha·(1 − l1Ratio)·|w|². l1Ratio = 1 is the lasso, "
                 + "which sets some weights exactly to zero. Tribuo needs l1Ratio above 0; for a pure L2 penalty use Ridge.")
-public final class ElasticNetNode implements Node<ElasticNetNode.Params> {
+public final class ElasticNetNode extends LearnerNode<ElasticNetNode.Params> {
 
     public record Params(
             @Param(doc = "Overall penalty strength", def = "0.1", min = 0, tunable = true) double alpha,
@@ -27,15 +18,7 @@ public final class ElasticNetNode implements Node<ElasticNetNode.Params> {
             @Param(doc = "Coordinate-descent sweeps at most", def = "1000", min = 1, max = 1000000) int maxIterations) {
     }
 
-    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(Task.REGRESSION, true, Hyperparameters.of(this)), this));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new ElasticNetLearner(q.alpha(), q.l1Ratio(), q.maxIterations())));
+    public ElasticNetNode() {
+        super(Task.REGRESSION, q -> new ElasticNetLearner(q.alpha(), q.l1Ratio(), q.maxIterations()));
     }
 }

@@ -1,19 +1,9 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Learner;
-import org.anneal.spec.Task;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "model.extra-trees", title = "Extra trees", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "Extremely randomised trees (Geurts, Ernst & Wehenkel 2006): an ensemble of CART trees in which every split tries "
@@ -24,7 +14,7 @@ import org.anneal.spec.Specs;
                 + "reproducible from the workflow seed on any number of cores. Written in Anneal with the random forest's tree "
                 + "code, not taken from Tribuo: Tribuo's ExtraTreesTrainer took 10.3 s for 20 trees of depth 8 on 5,000 rows "
                 + "x 20 features, 40 times Anneal's random forest on the same rows, and it bootstraps the rows.")
-public final class ExtraTreesNode implements Node<ExtraTreesNode.Params> {
+public final class ExtraTreesNode extends LearnerNode<ExtraTreesNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
@@ -33,15 +23,7 @@ public final class ExtraTreesNode implements Node<ExtraTreesNode.Params> {
             @Param(doc = "Fraction of features considered at each split (1 = all, the usual choice for regression)", def = "1.0", min = 0.01, max = 1, tunable = true) double featureFraction) {
     }
 
-    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new ExtraTreesLearner(q.task().task(), q.trees(), q.maxDepth(), q.featureFraction())));
+    public ExtraTreesNode() {
+        super(p -> p.task().task(), q -> new ExtraTreesLearner(q.task().task(), q.trees(), q.maxDepth(), q.featureFraction()));
     }
 }

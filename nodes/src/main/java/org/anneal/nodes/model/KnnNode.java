@@ -1,19 +1,9 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Learner;
-import org.anneal.spec.Task;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "model.knn", title = "k nearest neighbours", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "Predicts from the k training rows closest to each new row: their mean target (regression) or their majority "
@@ -21,7 +11,7 @@ import org.anneal.spec.Specs;
                 + "more (weight 1/distance; a row at distance 0 decides alone). Neighbours are found by Tribuo's neighbour search "
                 + "(euclidean = L2, manhattan = L1); the weighting is Anneal's, as Tribuo's KNN has no distance weights. "
                 + "Distances mix the units of all features: standardize first.")
-public final class KnnNode implements Node<KnnNode.Params> {
+public final class KnnNode extends LearnerNode<KnnNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
@@ -30,15 +20,7 @@ public final class KnnNode implements Node<KnnNode.Params> {
             @Param(doc = "How neighbours are weighted", def = "\"uniform\"") KnnLearner.Weighting weighting) {
     }
 
-    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new KnnLearner(q.task().task(), q.k(), q.distance(), q.weighting())));
+    public KnnNode() {
+        super(p -> p.task().task(), q -> new KnnLearner(q.task().task(), q.k(), q.distance(), q.weighting()));
     }
 }

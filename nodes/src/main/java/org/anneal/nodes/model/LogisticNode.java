@@ -26,11 +26,12 @@ public final class LogisticNode implements Node<LogisticNode.Params> {
             @Param(doc = "AdaGrad initial learning rate", def = "1.0", min = 1e-6, max = 100, tunable = true) double learningRate) {
     }
 
+    // not a LearnerNode: its port is described as a classifier, and the docs show that
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted classifier, for a Fit node");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(Task.CLASSIFICATION, true, Hyperparameters.of(this)), this));
+        return Specs.of(LEARNER, LearnerNode.spec(this, Task.CLASSIFICATION));
     }
 
     @Override

@@ -1,19 +1,9 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Learner;
-import org.anneal.spec.Task;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "model.svm", title = "Support vector machine", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "Support vector machine by LIBSVM (pure Java, through Tribuo). Classification (C-SVC) finds the boundary with the "
@@ -21,7 +11,7 @@ import org.anneal.spec.Specs;
                 + "(epsilon-SVR) finds the flattest function that keeps every row within epsilon of it, paying C per unit "
                 + "outside the tube. Kernels: linear, rbf exp(−gamma·|x − x'|²), poly (gamma·x·x' + 1)^degree. Scale the "
                 + "features first: the margin and the kernels measure distances.")
-public final class SvmNode implements Node<SvmNode.Params> {
+public final class SvmNode extends LearnerNode<SvmNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"classification\"") TaskChoice task,
@@ -32,15 +22,7 @@ public final class SvmNode implements Node<SvmNode.Params> {
             @Param(doc = "Half-width of the error-free tube (regression only), in target units", def = "0.1", min = 0, tunable = true) double epsilon) {
     }
 
-    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new SvmLearner(q.task().task(), q.kernel(), q.c(), q.gamma(), q.degree(), q.epsilon())));
+    public SvmNode() {
+        super(p -> p.task().task(), q -> new SvmLearner(q.task().task(), q.kernel(), q.c(), q.gamma(), q.degree(), q.epsilon()));
     }
 }

@@ -1,19 +1,9 @@
 package org.anneal.nodes.model;
 
-import org.anneal.ml.Learner;
-import org.anneal.spec.Task;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "model.xgboost", title = "Gradient boosting (XGBoost)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "Gradient-boosted decision trees by XGBoost (through Tribuo): trees are added one at a time, each fitted to the "
@@ -21,7 +11,7 @@ import org.anneal.spec.Specs;
                 + "classification) and shrunk by the learning rate eta. Small eta with more trees generalises better; subsample "
                 + "below 1 trains each tree on a random share of the rows (stochastic boosting, seeded from the workflow seed). "
                 + "Classifiers report class probabilities.")
-public final class XGBoostNode implements Node<XGBoostNode.Params> {
+public final class XGBoostNode extends LearnerNode<XGBoostNode.Params> {
 
     public record Params(
             @Param(doc = "Regression (numeric target) or classification (categorical target)", def = "\"regression\"") TaskChoice task,
@@ -32,15 +22,7 @@ public final class XGBoostNode implements Node<XGBoostNode.Params> {
             @Param(doc = "L2 penalty on the leaf values", def = "1.0", min = 0) double lambda) {
     }
 
-    static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class, "The unfitted learner, for a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.learner(p.task().task(), true, Hyperparameters.of(this)), this));
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(LEARNER, Hyperparameters.learner(this, p, q -> new XGBoostLearner(q.task().task(), q.trees(), q.maxDepth(), q.eta(), q.subsample(), q.lambda())));
+    public XGBoostNode() {
+        super(p -> p.task().task(), q -> new XGBoostLearner(q.task().task(), q.trees(), q.maxDepth(), q.eta(), q.subsample(), q.lambda()));
     }
 }

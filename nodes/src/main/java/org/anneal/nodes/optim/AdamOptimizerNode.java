@@ -1,26 +1,17 @@
 package org.anneal.nodes.optim;
 
 import org.anneal.ml.optim.Optimizer;
-import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "optim.adam", title = "Adam", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Adam (Kingma & Ba 2015): steps along a decaying average of the gradients (beta1), divided by the root of "
                 + "a decaying average of their squares (beta2), both corrected for their start at zero. A robust default. "
                 + "Anneal implements the update on Tribuo's tensors itself: Tribuo 4.3.2's Adam multiplies by the root of the "
                 + "squared-gradient average instead of dividing by it (fixed upstream after that release).")
-public final class AdamOptimizerNode implements Node<AdamOptimizerNode.Params> {
+public final class AdamOptimizerNode extends OptimizerNode<AdamOptimizerNode.Params> {
 
     public record Params(
             @Param(doc = "Step size (alpha)", def = "0.001", min = 1e-9, max = 100) double learningRate,
@@ -29,16 +20,7 @@ public final class AdamOptimizerNode implements Node<AdamOptimizerNode.Params> {
             @Param(doc = "Added to the denominator to avoid dividing by zero", def = "1e-8", min = 0, max = 1) double epsilon) {
     }
 
-    static final OutPort<Optimizer> OPTIMIZER = OutPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class,
-            "The update rule, for the optimizer input of a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(OPTIMIZER, LearnerSpecs.optimizer());
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(OPTIMIZER, new Optimizer(Optimizer.Kind.ADAM, p.learningRate(), "none", 0, p.beta1(), p.beta2(), p.epsilon()));
+    public AdamOptimizerNode() {
+        super(p -> new Optimizer(Optimizer.Kind.ADAM, p.learningRate(), "none", 0, p.beta1(), p.beta2(), p.epsilon()));
     }
 }

@@ -1,24 +1,15 @@
 package org.anneal.nodes.optim;
 
 import org.anneal.ml.optim.Optimizer;
-import org.anneal.nodes.model.LearnerSpecs;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.DataKind;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 
 @NodeType(id = "optim.rmsprop", title = "RMSProp", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "RMSProp (Tribuo): like AdaGrad, but the squared gradients are averaged with exponential decay rho, so steps "
                 + "adapt to recent gradients instead of shrinking for ever.")
-public final class RmsPropOptimizerNode implements Node<RmsPropOptimizerNode.Params> {
+public final class RmsPropOptimizerNode extends OptimizerNode<RmsPropOptimizerNode.Params> {
 
     public record Params(
             @Param(doc = "Step size", def = "0.001", min = 1e-9, max = 100) double learningRate,
@@ -26,16 +17,7 @@ public final class RmsPropOptimizerNode implements Node<RmsPropOptimizerNode.Par
             @Param(doc = "Added to the denominator to avoid dividing by zero", def = "1e-8", min = 0, max = 1) double epsilon) {
     }
 
-    static final OutPort<Optimizer> OPTIMIZER = OutPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class,
-            "The update rule, for the optimizer input of a Fit node");
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
-        return Specs.of(OPTIMIZER, LearnerSpecs.optimizer());
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return Outputs.of(OPTIMIZER, new Optimizer(Optimizer.Kind.RMSPROP, p.learningRate(), "none", p.rho(), 0, 0, p.epsilon()));
+    public RmsPropOptimizerNode() {
+        super(p -> new Optimizer(Optimizer.Kind.RMSPROP, p.learningRate(), "none", p.rho(), 0, 0, p.epsilon()));
     }
 }

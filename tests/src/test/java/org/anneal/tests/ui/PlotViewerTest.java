@@ -19,55 +19,20 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javax.imageio.ImageIO;
 import org.anneal.editor.PlotChart;
-import org.anneal.editor.ValueViewer;
 import org.anneal.ml.Metrics;
 import org.anneal.ml.Plot;
 import org.anneal.spec.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Data tab draws PLOT values: parity line, zero line, confusion counts, bars, metrics; exports PNG. */
-class PlotViewerTest extends FxRobot {
-    private ValueViewer viewer;
-
-    @BeforeEach
-    void showViewer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupSceneRoot(() -> {
-            viewer = new ValueViewer();
-            viewer.setPrefSize(800, 500);
-            return viewer;
-        });
-        FxToolkit.showStage();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        System.clearProperty("anneal.dialog.answer");
-        FxToolkit.cleanupStages();
-    }
-
-    private PlotChart show(Plot p) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> viewer.show("node:plot", p)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        PlotChart chart = lookup("#plotChart").query();
-        // the first layout pass of a fresh chart may land a pulse later
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.getWidth() > 200 && chart.xScale() != null || chart.plot().kind() == Plot.Kind.HEATMAP);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(chart.getWidth() > 200, "the chart fills the data area");
-        return chart;
-    }
-
+class PlotViewerTest extends ViewerTestBase {
     @Test
     void parityPlotDrawsThe45DegreeLineAcrossTheSharedRange() throws Exception {
         Plot p = Plot.of(Plot.Kind.SCATTER, "Parity", "true hardness (HV)", "predicted hardness (HV)",
                 List.of(Plot.Series.of("test", new double[] {1, 2, 3}, new double[] {1.2, 1.8, 3.3})), List.of(Plot.Guide.identity()));
-        PlotChart chart = show(p);
+        PlotChart chart = showPlot(p);
         // a parity plot shares one range on both axes: 1..3.3 spans 2.3; 2.3 / 6 ticks = 0.38 → step 0.5, so 1.0..3.5
         assertEquals(chart.xScale().min(), chart.yScale().min(), 1e-12);
         assertEquals(chart.xScale().max(), chart.yScale().max(), 1e-12);
@@ -94,7 +59,7 @@ class PlotViewerTest extends FxRobot {
     void theReadoutShowsTheValuesUnderTheMouse() throws Exception {
         Plot p = Plot.of(Plot.Kind.LINE, "Learning curve", "training rows", "RMSE",
                 List.of(Plot.Series.of("validation", new double[] {10, 20, 40, 80}, new double[] {3, 2, 1.5, 1.2})), List.of());
-        PlotChart chart = show(p);
+        PlotChart chart = showPlot(p);
         double px = chart.xScale().toPixel(40), py = chart.yScale().toPixel(1.5);
         moveTo(chart.localToScreen(px, py));
         WaitForAsyncUtils.waitForFxEvents();
@@ -112,7 +77,7 @@ class PlotViewerTest extends FxRobot {
     void residualPlotKeepsTheZeroLineInViewEvenWhenAllResidualsArePositive() throws Exception {
         Plot p = Plot.of(Plot.Kind.SCATTER, "Residuals", "predicted", "residual",
                 List.of(Plot.Series.of("test", new double[] {10, 20, 30}, new double[] {0.5, 1.5, 2.5})), List.of(Plot.Guide.zero()));
-        PlotChart chart = show(p);
+        PlotChart chart = showPlot(p);
         Line zero = lookup(".plot-guide").query();
         assertEquals(zero.getStartY(), zero.getEndY(), 1e-9, "horizontal");
         assertEquals(chart.yScale().toPixel(0), zero.getStartY(), 1e-9);
@@ -123,7 +88,7 @@ class PlotViewerTest extends FxRobot {
     void confusionHeatmapWritesEveryCountAndShadesTheLargestDarkest() throws Exception {
         Plot p = Plot.heatmap("Confusion matrix", "predicted", "true",
                 new Plot.Heatmap(List.of("ferrite", "martensite"), List.of("ferrite", "martensite"), new double[][] {{5, 1}, {2, 7}}));
-        show(p);
+        showPlot(p);
         List<Text> counts = lookup(".heat-count").queryAllAs(Text.class).stream()
                 .sorted(Comparator.comparingInt((Text t) -> ((int[]) t.getUserData())[0]).thenComparingInt(t -> ((int[]) t.getUserData())[1])).toList();
         assertEquals(List.of("5", "1", "2", "7"), counts.stream().map(Text::getText).toList());
@@ -139,7 +104,7 @@ class PlotViewerTest extends FxRobot {
     void barsStartAtZeroAndCurvesConnectTheirPoints() throws Exception {
         Plot bars = Plot.of(Plot.Kind.BAR, "Importance", "feature", "loss in R²",
                 List.of(new Plot.Series("mean", new double[] {0, 1, 2}, new double[] {3, -1, 2}, null, null, List.of("C", "Mn", "Si"))), List.of());
-        PlotChart chart = show(bars);
+        PlotChart chart = showPlot(bars);
         List<Rectangle> rects = lookup(".plot-bar").queryAllAs(Rectangle.class).stream().toList();
         assertEquals(3, rects.size());
         double zero = chart.yScale().toPixel(0);
@@ -155,7 +120,7 @@ class PlotViewerTest extends FxRobot {
                 List.of(Plot.Series.withBand("fold mean", new double[] {0, 0.1, 0.5, 1}, new double[] {0, 0.6, 0.9, 1},
                         new double[] {0, 0.5, 0.8, 1}, new double[] {0, 0.7, 1, 1}), Plot.Series.of("chance", new double[] {0, 1}, new double[] {0, 1})),
                 List.of());
-        show(roc);
+        showPlot(roc);
         assertEquals(4, ((Path) lookup("#series-fold_mean").query()).getElements().size(), "a move and three line segments");
         assertNotNull(lookup(".plot-band").query(), "the ± band is drawn");
         assertTrue(lookup(".plot-legend").queryAllAs(Text.class).stream().anyMatch(t -> t.getText().contains("chance")), "two series get a legend");
@@ -164,18 +129,18 @@ class PlotViewerTest extends FxRobot {
     @Test
     void degeneratePlotsStillDrawAnAxisInsteadOfFailing() throws Exception {
         Plot nothing = Plot.of(Plot.Kind.SCATTER, "Empty", "x", "y", List.of(Plot.Series.of("none", new double[0], new double[0])), List.of());
-        PlotChart chart = show(nothing);
+        PlotChart chart = showPlot(nothing);
         assertEquals(0, chart.xScale().min(), 1e-12, "no data: a unit axis");
         assertEquals(1, chart.xScale().max(), 1e-12);
         Plot gaps = Plot.of(Plot.Kind.LINE, "Loss", "epoch", "loss",
                 List.of(Plot.Series.of("train", new double[] {1, 2, 3, 4}, new double[] {2, Double.NaN, 1, 0.5})), List.of());
-        chart = show(gaps);
+        chart = showPlot(gaps);
         Path curve = lookup("#series-train").query();
         // a NaN breaks the line: move, (gap), move, line
         assertEquals(List.of(MoveTo.class, MoveTo.class, javafx.scene.shape.LineTo.class), curve.getElements().stream().map(Object::getClass).toList());
-        chart = show(Plot.of(Plot.Kind.BAR, "No bars", "", "", List.of(), List.of()));
+        chart = showPlot(Plot.of(Plot.Kind.BAR, "No bars", "", "", List.of(), List.of()));
         assertTrue(Double.isFinite(chart.xScale().toPixel(0)), "an empty bar chart has a finite axis");
-        show(Plot.heatmap("Empty matrix", "predicted", "true", new Plot.Heatmap(List.of(), List.of(), new double[0][])));
+        showPlot(Plot.heatmap("Empty matrix", "predicted", "true", new Plot.Heatmap(List.of(), List.of(), new double[0][])));
         assertTrue(lookup(".heat-cell").queryAll().isEmpty());
     }
 
@@ -188,7 +153,7 @@ class PlotViewerTest extends FxRobot {
             y[i] = 1.0 / (1 + i * 1e-3); // a decaying loss...
         }
         y[61_234] = 5; // ...with one spike
-        PlotChart chart = show(Plot.of(Plot.Kind.LINE, "Loss", "iteration", "loss", List.of(Plot.Series.of("loss", x, y)), List.of()));
+        PlotChart chart = showPlot(Plot.of(Plot.Kind.LINE, "Loss", "iteration", "loss", List.of(Plot.Series.of("loss", x, y)), List.of()));
         Path curve = lookup("#series-loss").query();
         int elements = curve.getElements().size();
         assertTrue(elements <= 4 * (int) Math.ceil(chart.getWidth()) + 4, elements + " path elements for " + chart.getWidth() + " px");
@@ -205,7 +170,7 @@ class PlotViewerTest extends FxRobot {
             x[i] = i % 100;
             y[i] = i / 100; // a 100 × 200 grid of points
         }
-        PlotChart chart = show(Plot.of(Plot.Kind.SCATTER, "Embedding", "t-SNE 1", "t-SNE 2", List.of(Plot.Series.of("patches", x, y)), List.of()));
+        PlotChart chart = showPlot(Plot.of(Plot.Kind.SCATTER, "Embedding", "t-SNE 1", "t-SNE 2", List.of(Plot.Series.of("patches", x, y)), List.of()));
         javafx.scene.canvas.Canvas layer = lookup("#series-patches").queryAs(javafx.scene.canvas.Canvas.class);
         var image = WaitForAsyncUtils.asyncFx(() -> layer.snapshot(null, null)).get(10, TimeUnit.SECONDS);
         Color atPoint = image.getPixelReader().getColor((int) Math.round(chart.xScale().toPixel(50)), (int) Math.round(chart.yScale().toPixel(120)));
@@ -214,8 +179,7 @@ class PlotViewerTest extends FxRobot {
 
     @Test
     void metricsShowAsATable() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> viewer.show("score:metrics", new Metrics(Task.REGRESSION, Map.of("r2", 0.75), 20))).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        show("score:metrics", new Metrics(Task.REGRESSION, Map.of("r2", 0.75), 20));
         TableView<?> t = lookup("#metricsViewer").queryTableView();
         assertEquals(1, t.getItems().size());
         assertEquals("0.750000", ((TableView<Map.Entry<String, Double>>) t).getColumns().get(1).getCellData(0));
@@ -225,7 +189,7 @@ class PlotViewerTest extends FxRobot {
     void exportPngWritesTheChartAtTwiceItsSize(@TempDir java.nio.file.Path tmp) throws Exception {
         Plot p = Plot.of(Plot.Kind.SCATTER, "Parity", "true", "predicted",
                 List.of(Plot.Series.of("test", new double[] {1, 2, 3}, new double[] {1, 2, 3})), List.of(Plot.Guide.identity()));
-        PlotChart chart = show(p);
+        PlotChart chart = showPlot(p);
         java.nio.file.Path file = tmp.resolve("parity.png");
         System.setProperty("anneal.dialog.answer", file.toString());
         clickOn("#exportPngButton");
@@ -253,13 +217,13 @@ class PlotViewerTest extends FxRobot {
         assertTrue(r.succeeded(), String.valueOf(r.problems()));
 
         Plot scree = (Plot) r.node("pca").outputs().get("scree");
-        PlotChart chart = show(scree);
+        PlotChart chart = showPlot(scree);
         assertEquals(Plot.Kind.LINE, chart.plot().kind());
         assertTrue(chart.yScale().max() <= 1.0 + 1e-9 && chart.yScale().min() >= 0, "shares of variance: " + chart.yScale().min() + ".." + chart.yScale().max());
         assertEquals(scree.series().size(), lookup(".plot-legend").queryAllAs(Text.class).stream().filter(t -> t.getText().startsWith("■")).count());
 
         Plot map = (Plot) r.node("map_types").outputs().get("plot");
-        show(map);
+        showPlot(map);
         long entries = lookup(".plot-legend").queryAllAs(Text.class).stream().filter(t -> t.getText().startsWith("■")).count();
         assertEquals(map.series().size(), entries, "one colour and legend entry per glass type");
         assertTrue(entries >= 5, "glass has six types, at least five of them in the training rows: " + entries);

@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import org.anneal.editor.PlotChart;
-import org.anneal.editor.ValueViewer;
 import org.anneal.ml.Plot;
 import org.anneal.plots.PlotPalette;
 import org.anneal.plots.PlotRenderer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The editor's chart and the PNG renderer of {@code anneal run --plots} tick, colour and lay out the same plot the
@@ -28,33 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * them, the editor asked for 7 x ticks and the renderer for 6 with a different rounding rule, so the same plot
  * could show 0, 0.5, 1 ... in one and 0, 1, 2 ... in the other.
  */
-class PlotsAgreeTest extends FxRobot {
-    private ValueViewer viewer;
-
-    @BeforeEach
-    void showViewer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupSceneRoot(() -> {
-            viewer = new ValueViewer();
-            viewer.setPrefSize(800, 500);
-            return viewer;
-        });
-        FxToolkit.showStage();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        FxToolkit.cleanupStages();
-    }
-
-    private PlotChart show(Plot p) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> viewer.show("node:plot", p)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        PlotChart chart = lookup("#plotChart").query();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.getWidth() > 200 && (chart.xScale() != null || p.kind() == Plot.Kind.HEATMAP));
-        return chart;
-    }
-
+class PlotsAgreeTest extends ViewerTestBase {
     /** Plots whose ranges differ in the ways that used to tick differently. */
     static List<Plot> plots() {
         return List.of(
@@ -73,7 +40,7 @@ class PlotsAgreeTest extends FxRobot {
     @Test
     void theEditorChartAndThePngRendererTickTheSamePlotTheSame() throws Exception {
         for (Plot p : plots()) {
-            PlotChart chart = show(p);
+            PlotChart chart = showPlot(p);
             PlotRenderer.Frame png = PlotRenderer.render(p, 800, 600).frame();
             assertEquals(png.x().ticks(), chart.xScale().ticks(), p.title() + ": x ticks");
             assertEquals(png.y().ticks(), chart.yScale().ticks(), p.title() + ": y ticks");
@@ -87,7 +54,7 @@ class PlotsAgreeTest extends FxRobot {
     void seriesTakeTheSameColourInBoth() throws Exception {
         Plot p = Plot.of(Plot.Kind.LINE, "two", "x", "y", List.of(Plot.Series.of("a", new double[] {0, 10}, new double[] {0, 0}),
                 Plot.Series.of("b", new double[] {0, 10}, new double[] {10, 10})), List.of());
-        show(p);
+        showPlot(p);
         Color second = (Color) ((Path) lookup("#series-b").query()).getStroke();
         PlotRenderer.Rendered r = PlotRenderer.render(p, 800, 600);
         int rgb = r.image().getRGB((int) r.frame().px(5), (int) Math.round(r.frame().py(10))) & 0xffffff;
@@ -99,7 +66,7 @@ class PlotsAgreeTest extends FxRobot {
     void heatMapsShadeAndPlaceTheirCellsTheSame() throws Exception {
         Plot p = Plot.heatmap("Confusion matrix", "predicted", "true", new Plot.Heatmap(List.of("ferrite", "pearlite"), List.of("ferrite", "pearlite"),
                 new double[][] {{5, 1}, {2, 7}}));
-        show(p);
+        showPlot(p);
         List<Rectangle> cells = lookup(".heat-cell").queryAllAs(Rectangle.class).stream()
                 .sorted(java.util.Comparator.comparingDouble(Rectangle::getY).thenComparingDouble(Rectangle::getX)).toList();
         BufferedImage png = PlotRenderer.render(p, 800, 600).image();

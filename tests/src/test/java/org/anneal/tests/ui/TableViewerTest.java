@@ -11,33 +11,16 @@ import javafx.scene.control.TableView;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.editor.ValueViewer;
 import org.anneal.spec.ColumnRole;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** TABLE values: column types, roles and missing counts in the headers; a million rows stay virtual. */
-class TableViewerTest extends FxRobot {
-    private ValueViewer viewer;
+class TableViewerTest extends ViewerTestBase {
 
-    @BeforeEach
-    void showViewer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupSceneRoot(() -> {
-            viewer = new ValueViewer();
-            viewer.setPrefSize(800, 400);
-            return viewer;
-        });
-        FxToolkit.showStage();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        FxToolkit.cleanupStages();
+    @Override
+    protected double height() {
+        return 400;
     }
 
     @Test
@@ -53,8 +36,7 @@ class TableViewerTest extends FxRobot {
         phase[7] = -1;
         Table t = new Table(List.of(new NumericColumn("hardness_HV", ColumnRole.TARGET, hardness),
                 new CategoricalColumn("phase", ColumnRole.FEATURE, phase, List.of("ferrite", "martensite"))));
-        WaitForAsyncUtils.asyncFx(() -> viewer.show("load:table", t)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        show("load:table", t);
 
         TableView<?> table = lookup("#dataViewer").queryTableView();
         assertEquals(n, table.getItems().size());
@@ -71,7 +53,7 @@ class TableViewerTest extends FxRobot {
     @Test
     void numericColumnsSortByValueWithMissingLast() throws Exception {
         Table t = new Table(List.of(new NumericColumn("hv", ColumnRole.FEATURE, new double[] {3, 10, Double.NaN, 2, 25.5})));
-        WaitForAsyncUtils.asyncFx(() -> viewer.show("t", t)).get(10, TimeUnit.SECONDS);
+        show("t", t);
         @SuppressWarnings("unchecked")
         TableView<Integer> table = (TableView<Integer>) lookup("#dataViewer").queryAs(TableView.class);
         WaitForAsyncUtils.asyncFx(() -> {

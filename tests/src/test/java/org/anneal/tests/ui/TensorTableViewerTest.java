@@ -4,40 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Table;
 import org.anneal.data.TensorColumn;
-import org.anneal.editor.ValueViewer;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.Shape;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A table of micrographs: the header names the shape, each cell a one-line summary, never the pixels. */
-class TensorTableViewerTest extends FxRobot {
-    private ValueViewer viewer;
+class TensorTableViewerTest extends ViewerTestBase {
 
-    @BeforeEach
-    void showViewer() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupSceneRoot(() -> {
-            viewer = new ValueViewer();
-            viewer.setPrefSize(800, 400);
-            return viewer;
-        });
-        FxToolkit.showStage();
-    }
-
-    @AfterEach
-    void clean() throws Exception {
-        FxToolkit.cleanupStages();
+    @Override
+    protected double height() {
+        return 400;
     }
 
     @Test
@@ -53,8 +34,7 @@ class TensorTableViewerTest extends FxRobot {
         int[] phase = new int[n];
         Table t = new Table(List.of(new TensorColumn("micrograph", ColumnRole.FEATURE, Shape.image(64, 64, 1), pixels, missing, ""),
                 new CategoricalColumn("phase", ColumnRole.TARGET, phase, List.of("ferrite"))));
-        WaitForAsyncUtils.asyncFx(() -> viewer.show("load:table", t)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        show("load:table", t);
 
         TableView<?> table = lookup("#dataViewer").queryTableView();
         List<String> headers = table.getColumns().stream().map(TableColumn::getText).toList();
