@@ -33,7 +33,7 @@ import org.anneal.spec.TableSpec;
         doc = "Grey two-phase micrographs with exact ground truth, reproducibly from the workflow seed: grains of a Laguerre "
                 + "tessellation (log-normal weights), whole grains turned into a dark second phase up to a target fraction, optional "
                 + "round pores, etched (darkened) grain boundaries, Gaussian blur and noise. Three processing routes differ in grain "
-                + "size and phase fraction: `hot-rolled` (8 µm, 12 %), `normalised` (14 µm, 25 %), `annealed` (22 µm, 38 %); each "
+                + "size and phase fraction: `hot-rolled` (10 µm, 18 %), `normalised` (14 µm, 25 %), `annealed` (19 µm, 32 %); each "
                 + "specimen draws its own size and fraction around its route's, and gives `fieldsPerSpecimen` images (`specimen` is the "
                 + "group, `route` the target). The truth columns are counted on the drawn maps and are not features: `phase_fraction` "
                 + "(second-phase share of solid pixels), `grain_size_um` (mean linear intercept of rows and columns), `porosity`. "
@@ -52,7 +52,7 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
 
     /** The processing routes and what they do to the structure: mean grain diameter (µm) and second-phase fraction. */
     enum Route {
-        HOT_ROLLED(8, 0.12), NORMALISED(14, 0.25), ANNEALED(22, 0.38);
+        HOT_ROLLED(10, 0.18), NORMALISED(14, 0.25), ANNEALED(19, 0.32);
 
         final double grainUm;
         final double fraction;
@@ -81,12 +81,12 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
                     "Use fewer specimens, fewer fields per specimen or smaller images.");
         }
         if (Route.HOT_ROLLED.grainUm / p.pixelSize() < 3) {
-            throw ConfigError.atParam("pixelSize", "At " + p.pixelSize() + " µm per pixel the smallest grains (8 µm) span under 3 pixels.",
+            throw ConfigError.atParam("pixelSize", "At " + p.pixelSize() + " µm per pixel the smallest grains (10 µm) span under 3 pixels.",
                     "Use a pixel size of at most " + Route.HOT_ROLLED.grainUm / 3 + " µm.");
         }
         if (Route.ANNEALED.grainUm / p.pixelSize() > p.size() / 2.0) {
             throw ConfigError.atParam("size", "A " + p.size() + "-pixel field at " + p.pixelSize() + " µm per pixel holds fewer than two "
-                    + "of the largest grains (22 µm) across.", "Use larger images or a larger pixel size.");
+                    + "of the largest grains (19 µm) across.", "Use larger images or a larger pixel size.");
         }
         return Specs.of(TABLE, new TableSpec(columns(p), Lineage.UNSPLIT));
     }
@@ -124,8 +124,8 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
             Route r = Route.values()[s % Route.values().length];
             specimenNames.add(String.format("S%03d", s + 1));
             // a specimen's own structure scatters around its route's: heats and furnace positions differ
-            double grainUm = r.grainUm * Math.exp(0.08 * specimens.nextGaussian());
-            double target = Math.min(0.9, Math.max(0.02, r.fraction + 0.03 * specimens.nextGaussian()));
+            double grainUm = r.grainUm * Math.exp(0.12 * specimens.nextGaussian());
+            double target = Math.min(0.9, Math.max(0.02, r.fraction + 0.04 * specimens.nextGaussian()));
             long fieldSeed = specimens.nextLong();
             for (int f = 0; f < p.fieldsPerSpecimen(); f++) {
                 ctx.checkCancelled();
