@@ -55,7 +55,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
             @Param(doc = "Height in pixels after fitting; 0 = the first image's", def = "0", min = 0, max = 65536) int height,
             @Param(doc = "Pixel size in µm per pixel of the loaded images; 0 = unknown", def = "0", min = 0) double pixelSize,
             @Param(doc = "Largest image accepted, in pixels (width × height), checked from the header before decoding",
-                    def = "50000000", min = 1) long maxPixels) {
+                    def = "50000000", min = 1) int maxPixels) {
     }
 
     public enum Labels { FOLDERS, NONE }

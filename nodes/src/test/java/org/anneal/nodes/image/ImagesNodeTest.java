@@ -32,7 +32,7 @@ class ImagesNodeTest {
     @TempDir
     Path dir;
 
-    static ImagesNode.Params params(ImagesNode.Labels labels, ImagesNode.Colour colour, ImagesNode.Fit fit, int w, int h, long maxPixels) {
+    static ImagesNode.Params params(ImagesNode.Labels labels, ImagesNode.Colour colour, ImagesNode.Fit fit, int w, int h, int maxPixels) {
         return new ImagesNode.Params("imgs", labels, colour, fit, w, h, 0.25, maxPixels);
     }
 
