@@ -1,0 +1,136 @@
+package org.anneal.nodes.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.anneal.spec.NodeFailure;
+
+/**
+ * Reading image files through {@code javax.imageio} (PNG, JPEG, BMP, GIF and, since Java 9, 8/16-bit and float TIFF): the
+ * size from the header before any pixel is decoded, so an oversized file is refused cheaply, then the pixels as floats in
+ * [0, 1] (integer samples divided by their largest value, float samples as stored).
+ */
+final class ImageFiles {
+    static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff");
+
+    private ImageFiles() {
+    }
+
+    /** Image files under {@code root} (one level of sub-folders when {@code nested}), by extension, in name order. */
+    static List<Path> list(Path root, boolean nested) throws IOException {
+        try (Stream<Path> s = Files.walk(root, nested ? 2 : 1)) {
+            return s.filter(Files::isRegularFile).filter(ImageFiles::isImageName)
+                    .filter(p -> !nested || !p.getParent().equals(root)).sorted().toList();
+        }
+    }
+
+    static boolean isImageName(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Width and height from the file's header; a located failure when no reader knows the file. */
+    static int[] size(Path file, String shown) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader r = reader(in, shown);
+            try {
+                r.setInput(in, true, true);
+                return new int[] {r.getWidth(0), r.getHeight(0)};
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof NodeFailure f) {
+                throw f;
+            }
+            throw unreadable(shown, e);
+        }
+    }
+
+    /** The pixels as {@code [h][w][channels]} row-major floats in [0, 1]; grey from colour by the Rec. 601 luma weights. */
+    static float[] read(Path file, String shown, int channels) {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(shown, e);
+        }
+        if (img == null) {
+            throw new NodeFailure(shown + ": no image reader recognises this file.", "Remove it from the folder or convert it to PNG or TIFF.");
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        float[] out = new float[w * h * channels];
+        if (img.getColorModel() instanceof IndexColorModel) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = img.getRGB(x, y);
+                    put(out, (y * w + x) * channels, channels, ((rgb >> 16) & 255) / 255f, ((rgb >> 8) & 255) / 255f, (rgb & 255) / 255f);
+                }
+            }
+            return out;
+        }
+        Raster raster = img.getRaster();
+        int bands = raster.getNumBands();
+        boolean colour = bands >= 3;
+        float[] scale = new float[Math.min(bands, 3)];
+        boolean floating = raster.getDataBuffer().getDataType() == java.awt.image.DataBuffer.TYPE_FLOAT
+                || raster.getDataBuffer().getDataType() == java.awt.image.DataBuffer.TYPE_DOUBLE;
+        for (int b = 0; b < scale.length; b++) {
+            int bits = raster.getSampleModel().getSampleSize(b);
+            scale[b] = floating ? 1f : (float) (1.0 / ((1L << bits) - 1));
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int o = (y * w + x) * channels;
+                if (colour) {
+                    put(out, o, channels, raster.getSampleFloat(x, y, 0) * scale[0], raster.getSampleFloat(x, y, 1) * scale[1],
+                            raster.getSampleFloat(x, y, 2) * scale[2]);
+                } else {
+                    float g = raster.getSampleFloat(x, y, 0) * scale[0];
+                    put(out, o, channels, g, g, g);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void put(float[] out, int o, int channels, float r, float g, float b) {
+        if (channels == 1) {
+            out[o] = r == g && g == b ? r : 0.299f * r + 0.587f * g + 0.114f * b;
+        } else {
+            out[o] = r;
+            out[o + 1] = g;
+            out[o + 2] = b;
+        }
+    }
+
+    private static ImageReader reader(ImageInputStream in, String shown) {
+        if (in == null) {
+            throw new NodeFailure(shown + ": cannot be opened.", "Check that the file exists and can be read.");
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new NodeFailure(shown + ": no image reader recognises this file (not an image, or a format Java cannot read).",
+                    "Remove it from the folder or convert it to PNG or TIFF.");
+        }
+        return readers.next();
+    }
+
+    private static NodeFailure unreadable(String shown, Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new NodeFailure(shown + ": cannot be read as an image (" + why + ").", "The file may be damaged or cut short; remove or replace it.");
+    }
+}

@@ -1,0 +1,236 @@
+package org.anneal.nodes.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Column;
+import org.anneal.data.Table;
+import org.anneal.data.TensorColumn;
+import org.anneal.spec.Axis;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Fingerprint;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Shape;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+import org.anneal.util.FileDigests;
+
+@NodeType(id = "data.images", title = "Image folder", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
+        doc = "Reads a folder of images (PNG, JPEG, BMP, GIF, 8/16-bit and float TIFF, through javax.imageio) into one row per image: "
+                + "`image` as a [y, x, channel] tensor of values in [0, 1] (integer samples over their largest value), `file` (the path "
+                + "under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the target. Files with other "
+                + "extensions are left out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image "
+                + "in three channels. All images get one size: `fit: none` requires they already share it, `resize` scales each "
+                + "bilinearly, `crop` cuts the centre; `width`/`height` 0 take the first image's. `pixelSize` (µm per pixel of the "
+                + "loaded images) puts a scale on the axes. A damaged file, a file no reader knows, a size mismatch under `fit: none` "
+                + "or an image over `maxPixels` stops the run with the file's name.")
+public final class ImagesNode implements Node<ImagesNode.Params> {
+
+    public record Params(
+            @Param(doc = "Folder of images, relative to the workflow file", hint = Param.Hint.PATH, required = true) String path,
+            @Param(doc = "Where the class comes from: each image's sub-folder, or none", def = "\"folders\"") Labels labels,
+            @Param(doc = "Grey (one channel) or RGB (three)", def = "\"grey\"") Colour colour,
+            @Param(doc = "How images of other sizes are brought to one size", def = "\"none\"") Fit fit,
+            @Param(doc = "Width in pixels after fitting; 0 = the first image's", def = "0", min = 0, max = 65536) int width,
+            @Param(doc = "Height in pixels after fitting; 0 = the first image's", def = "0", min = 0, max = 65536) int height,
+            @Param(doc = "Pixel size in µm per pixel of the loaded images; 0 = unknown", def = "0", min = 0) double pixelSize,
+            @Param(doc = "Largest image accepted, in pixels (width × height), checked from the header before decoding",
+                    def = "50000000", min = 1) int maxPixels) {
+    }
+
+    public enum Labels { FOLDERS, NONE }
+
+    public enum Colour { GREY, RGB }
+
+    public enum Fit { NONE, RESIZE, CROP }
+
+    /** Largest number of values held in the image column (2²⁸ floats = 1 GiB). */
+    static final long MAX_VALUES = 1L << 28;
+
+    static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per image");
+
+    /** What configure found, handed to execute: the files in order, their names as shown, and the output size. */
+    record Plan(List<Path> files, List<String> shown, int width, int height) {
+    }
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        Plan plan = plan(p, ctx);
+        return Specs.of(TABLE, new TableSpec(columns(p, plan), Lineage.UNSPLIT)).withPlan(plan);
+    }
+
+    private static List<ColumnSpec> columns(Params p, Plan plan) {
+        List<ColumnSpec> cols = new ArrayList<>();
+        cols.add(ColumnSpec.tensor("image", ColumnRole.FEATURE, shape(p, plan), ""));
+        cols.add(new ColumnSpec("file", ColumnType.CATEGORICAL, ColumnRole.ID));
+        if (p.labels() == Labels.FOLDERS) {
+            cols.add(new ColumnSpec("class", ColumnType.CATEGORICAL, ColumnRole.TARGET));
+        }
+        return cols;
+    }
+
+    private static Shape shape(Params p, Plan plan) {
+        int c = p.colour() == Colour.RGB ? 3 : 1;
+        if (p.pixelSize() > 0) {
+            return Shape.of(Axis.regular("y", plan.height(), "µm", 0, p.pixelSize()), Axis.regular("x", plan.width(), "µm", 0, p.pixelSize()),
+                    Axis.of("channel", c));
+        }
+        return Shape.image(plan.height(), plan.width(), c);
+    }
+
+    static Plan plan(Params p, ConfigContext ctx) throws ConfigError {
+        Path root = ctx.resolve(p.path(), "path");
+        if (!Files.isDirectory(root)) {
+            throw ConfigError.atParam("path", "The image folder '" + p.path() + "' does not exist (looked for " + root + ").",
+                    "Check the folder name; paths are relative to the folder of the workflow file.");
+        }
+        List<Path> files;
+        try {
+            files = ImageFiles.list(root, p.labels() == Labels.FOLDERS);
+        } catch (IOException e) {
+            throw ConfigError.atParam("path", "Cannot list '" + p.path() + "': " + e.getMessage(), "Check the folder's permissions.");
+        }
+        if (files.isEmpty()) {
+            throw ConfigError.atParam("path", "The folder '" + p.path() + "' holds no images" + (p.labels() == Labels.FOLDERS
+                    ? " in sub-folders" : "") + " (looked for " + String.join(", ", new java.util.TreeSet<>(ImageFiles.EXTENSIONS)) + ").",
+                    p.labels() == Labels.FOLDERS ? "Put each class's images in a sub-folder named after it, or set labels to none."
+                            : "Check the folder.");
+        }
+        List<String> shown = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
+        int w = p.width();
+        int h = p.height();
+        if (w == 0 || h == 0) {
+            int[] first;
+            try {
+                first = ImageFiles.size(files.get(0), shown.get(0));
+            } catch (NodeFailure e) {
+                throw ConfigError.atParam("path", e.getMessage(), e.fix());
+            }
+            w = w == 0 ? first[0] : w;
+            h = h == 0 ? first[1] : h;
+        }
+        long values = (long) files.size() * w * h * (p.colour() == Colour.RGB ? 3 : 1);
+        if (values > MAX_VALUES) {
+            throw ConfigError.atParam(p.width() == 0 ? "fit" : "width", files.size() + " images of " + w + "×" + h + " pixels need " + values
+                    + " values, more than the " + MAX_VALUES + " (1 GiB) allowed.", "Resize to a smaller width and height, or load fewer images.");
+        }
+        return new Plan(files, shown, w, h);
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
+        Plan plan = in.plan(Plan.class, this, p, ctx);
+        int c = p.colour() == Colour.RGB ? 3 : 1;
+        int size = plan.width() * plan.height() * c;
+        int n = plan.files().size();
+        float[] values = new float[n * size];
+        int[] fileCodes = new int[n];
+        int[] classCodes = new int[n];
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            ctx.checkCancelled();
+            String shown = plan.shown().get(i);
+            int[] wh = ImageFiles.size(plan.files().get(i), shown);
+            if ((long) wh[0] * wh[1] > p.maxPixels()) {
+                throw new NodeFailure(shown + ": " + wh[0] + "×" + wh[1] + " pixels is over the limit of " + p.maxPixels() + ".",
+                        "Shrink the image first, or raise maxPixels if the memory allows.");
+            }
+            float[] img = ImageFiles.read(plan.files().get(i), shown, c);
+            float[] fitted = fit(img, wh[0], wh[1], c, plan, p.fit(), shown);
+            System.arraycopy(fitted, 0, values, i * size, size);
+            fileCodes[i] = i;
+            if (p.labels() == Labels.FOLDERS) {
+                String label = shown.substring(0, shown.indexOf('/'));
+                classCodes[i] = classes.computeIfAbsent(label, k -> classes.size());
+            }
+            ctx.progress((i + 1.0) / n);
+        }
+        List<Column> cols = new ArrayList<>();
+        cols.add(new TensorColumn("image", ColumnRole.FEATURE, shape(p, plan), values, new boolean[n], ""));
+        cols.add(new CategoricalColumn("file", ColumnRole.ID, fileCodes, plan.shown()));
+        if (p.labels() == Labels.FOLDERS) {
+            cols.add(new CategoricalColumn("class", ColumnRole.TARGET, classCodes, List.copyOf(classes.keySet())));
+        }
+        return Outputs.of(TABLE, new Table(cols));
+    }
+
+    /** The image brought to the plan's size by the fit rule, or a failure naming the file when the rule cannot. */
+    static float[] fit(float[] img, int w, int h, int c, Plan plan, Fit rule, String shown) {
+        int tw = plan.width();
+        int th = plan.height();
+        if (w == tw && h == th) {
+            return img;
+        }
+        return switch (rule) {
+            case NONE -> throw new NodeFailure(shown + " is " + w + "×" + h + " pixels, but the images before it are " + tw + "×" + th + ".",
+                    "Set fit to resize or crop, or give the images one size.");
+            case CROP -> {
+                if (w < tw || h < th) {
+                    throw new NodeFailure(shown + " is " + w + "×" + h + " pixels, smaller than the " + tw + "×" + th + " to cut from it.",
+                            "Use fit: resize, or a smaller width and height.");
+                }
+                float[] out = new float[tw * th * c];
+                int x0 = (w - tw) / 2;
+                int y0 = (h - th) / 2;
+                for (int y = 0; y < th; y++) {
+                    System.arraycopy(img, ((y + y0) * w + x0) * c, out, y * tw * c, tw * c);
+                }
+                yield out;
+            }
+            case RESIZE -> resize(img, w, h, c, tw, th);
+        };
+    }
+
+    /** Bilinear resampling with pixel centres aligned (the corners of the two grids coincide). */
+    static float[] resize(float[] img, int w, int h, int c, int tw, int th) {
+        float[] out = new float[tw * th * c];
+        for (int y = 0; y < th; y++) {
+            double sy = Math.min(h - 1, Math.max(0, (y + 0.5) * h / th - 0.5));
+            int y0 = (int) sy;
+            int y1 = Math.min(h - 1, y0 + 1);
+            double fy = sy - y0;
+            for (int x = 0; x < tw; x++) {
+                double sx = Math.min(w - 1, Math.max(0, (x + 0.5) * w / tw - 0.5));
+                int x0 = (int) sx;
+                int x1 = Math.min(w - 1, x0 + 1);
+                double fx = sx - x0;
+                for (int k = 0; k < c; k++) {
+                    double top = img[(y0 * w + x0) * c + k] * (1 - fx) + img[(y0 * w + x1) * c + k] * fx;
+                    double bottom = img[(y1 * w + x0) * c + k] * (1 - fx) + img[(y1 * w + x1) * c + k] * fx;
+                    out[(y * tw + x) * c + k] = (float) (top * (1 - fy) + bottom * fy);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Fingerprint> externalFingerprints(Params p, ConfigContext ctx) throws IOException, ConfigError {
+        Plan plan = plan(p, ctx);
+        List<Fingerprint> prints = new ArrayList<>();
+        for (int i = 0; i < plan.files().size(); i++) {
+            prints.add(new Fingerprint(plan.shown().get(i), FileDigests.sha256(plan.files().get(i))));
+        }
+        return prints;
+    }
+}
