@@ -1,12 +1,16 @@
 package org.anneal.puzzle;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
+import org.anneal.exec.FileAccess;
 import org.anneal.exec.MemoryCache;
 import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
@@ -20,7 +24,10 @@ import org.anneal.session.Checked;
 import org.anneal.session.SessionOptions;
 import org.anneal.session.SessionResult;
 import org.anneal.session.WorkflowSession;
+import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.NodeRegistry;
+import org.anneal.spec.ParamDescriptor;
+import org.anneal.spec.ParamType;
 
 /**
  * Checks a student's workflow against a puzzle: the same verdict for {@code anneal puzzle verify} and the
@@ -57,7 +64,7 @@ public final class PuzzleVerifier {
 
         WorkflowSession checking = WorkflowSession.checking(registry);
         Set<String> originalFindings = keys(checking.check(puzzleFile).staticFindings());
-        Checked checked = checking.check(student);
+        Checked checked = checking.check(student, access(puzzleFile, student));
         Validation v = checked.validation();
         if (v.hasErrors()) {
             checks.add(new Verdict.Check(false, "The workflow has " + v.errors().size() + " problem(s) that stop it from running; the first: "
@@ -117,6 +124,32 @@ public final class PuzzleVerifier {
             checks.add(new Verdict.Check(true, "Quick fixes were used: " + String.join("; ", quick) + "."));
         }
         return new Verdict(solved, checks);
+    }
+
+    /**
+     * What a student's file may read (issue 14): only the folder it sits in, the puzzle's folder, and the folders of
+     * the datasets the puzzle itself reads (resolved from the puzzle's own file parameters), where a dataset is also
+     * found by name after "Save as" moved the student's copy. The locked data nodes are compared by resolved path or
+     * SHA-256 ({@link LockedParts}); this stops an unlocked node from reading any other file of the machine.
+     */
+    FileAccess access(LoadedWorkflow puzzleFile, LoadedWorkflow student) {
+        Set<Path> datasetFolders = new LinkedHashSet<>();
+        for (NodeInstance n : puzzleFile.workflow().nodes()) {
+            NodeDescriptor d = registry.find(n.type()).orElse(null);
+            for (ParamDescriptor p : d == null ? List.<ParamDescriptor>of() : d.params()) {
+                JsonNode v = n.params().get(p.name());
+                if (p.type() == ParamType.PATH && v != null && v.isTextual()) {
+                    Path file = puzzleFile.baseDir().resolve(v.textValue()).toAbsolutePath().normalize();
+                    if (file.getParent() != null) {
+                        datasetFolders.add(file.getParent());
+                    }
+                }
+            }
+        }
+        List<Path> roots = new ArrayList<>(datasetFolders);
+        roots.add(puzzleFile.baseDir());
+        roots.add(student.baseDir());
+        return new FileAccess(student.baseDir(), roots, List.copyOf(datasetFolders));
     }
 
     /** Rules of the dynamic checks (D1, D2, ...), which only a run can clear. */

@@ -78,6 +78,26 @@ class PuzzlesTest {
         assertTrue(v.solved(), fixed.applied() + "\n" + v.describe());
     }
 
+    /** Issue 14: verify reads only the puzzle's datasets and the student's folder, never another file of the machine. */
+    @Test
+    void aStudentFileCannotReadFilesOutsideThePuzzlesDatasets(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        LoadedWorkflow puzzle = codec.read(DIR.resolve("01-scaler-before-split.json"));
+        Path secret = Files.createDirectories(tmp.resolve("private")).resolve("marks.csv");
+        Files.writeString(secret, "student,mark\n1,3.5\n2,4.0\n");
+        Path mine = Files.createDirectories(tmp.resolve("student")).resolve("fix.json");
+        String datasets = Path.of("datasets").toAbsolutePath().normalize().toString().replace('\\', '/') + "/";
+        String text = Files.readString(DIR.resolve("01-scaler-before-split.solution.json")).replace("../../datasets/", datasets);
+        Files.writeString(mine, text);
+        Verdict copied = verifier.verify(puzzle, codec.read(mine));
+        assertTrue(copied.solved(), "the solution saved into the student's own folder still solves it: " + copied.describe());
+
+        Files.writeString(mine, text.replaceFirst("\"nodes\"\\s*:\\s*\\[", "\"nodes\": [ { \"id\": \"peek\", \"type\": \"data.csv\", "
+                + "\"params\": { \"path\": \"" + secret.toAbsolutePath().toString().replace('\\', '/') + "\" } },"));
+        Verdict peeking = verifier.verify(puzzle, codec.read(mine));
+        assertFalse(peeking.solved());
+        assertTrue(peeking.describe().contains("outside the folders"), peeking.describe());
+    }
+
     @Test
     void changingALockedNodeIsCaughtAndExplained() throws Exception {
         LoadedWorkflow puzzle = codec.read(DIR.resolve("04-heats-split-at-random.json"));

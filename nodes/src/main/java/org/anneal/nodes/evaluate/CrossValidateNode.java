@@ -69,6 +69,17 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
         TableSpec t = in.table(TABLE);
         ColumnSpec target = t.requireTarget(TABLE.name());
         t.requireScalarFeatures(TABLE.name());
+        if (learner.numericFeaturesOnly() || p.standardize()) {
+            // as Fit checks: a category reaching a numbers-only learner (or the fold standardizer) failed at run time
+            // as "an internal error" (found by WorkflowFuzzTest)
+            for (ColumnSpec c : t.features()) {
+                if (c.type() != ColumnType.NUMERIC) {
+                    throw ConfigError.atPort(TABLE.name(), "Feature '" + c.name() + "' holds categories, but "
+                            + (learner.numericFeaturesOnly() ? "this learner" : "the standardizer of each fold") + " needs numbers.",
+                            "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
+                }
+            }
+        }
         Task task = learner.task();
         if ((task == Task.REGRESSION) != (target.type() == ColumnType.NUMERIC)) {
             throw ConfigError.atPort(TABLE.name(), "A " + task.key() + " learner cannot be scored on the target '" + target.name() + "'.",
