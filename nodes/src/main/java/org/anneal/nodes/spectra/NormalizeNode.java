@@ -1,14 +1,11 @@
 package org.anneal.nodes.spectra;
 
 import org.anneal.spec.Axis;
-import org.anneal.spec.ConfigError;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Shape;
-import org.anneal.spec.Specs;
-import org.anneal.spec.ConfigContext;
 
 @NodeType(id = "spectra.normalize", title = "Normalise spectra", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Scales every spectrum by a number of its own, so that counting time, sample amount or laser power drop out. `area`: "

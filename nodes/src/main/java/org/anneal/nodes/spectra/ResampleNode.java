@@ -7,8 +7,6 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Shape;
-import org.anneal.spec.Specs;
-import org.anneal.spec.ConfigContext;
 
 @NodeType(id = "spectra.resample", title = "Resample onto a grid", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
         doc = "Puts every spectrum onto the regular grid `start` + i·`step`, i = 0 … `points` − 1 (in the axis's unit), by "

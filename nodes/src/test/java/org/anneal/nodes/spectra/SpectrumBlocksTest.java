@@ -115,7 +115,8 @@ class SpectrumBlocksTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) (50 + 0.2 * i + 100 * Math.exp(-0.5 * Math.pow((i - 100) / 3.0, 2)));
         }
-        Table out = run(new BaselineNode(), new BaselineNode.Params("spectrum", 1e5, 0.001, 10, true, BaselineNode.Output.CORRECTED),
+        Table out = run(new BaselineNode(), new BaselineNode.Params("spectrum", BaselineNode.Method.ALS, 20, 1e5, 0.001, 10, true,
+                BaselineNode.Output.CORRECTED),
                 table(Axis.regular("energy", 200, "eV", 0, 1), y));
         float[] z = row(out, 0);
         assertEquals(100, z[100], 2, "the peak keeps its height above a straight background");
@@ -123,6 +124,19 @@ class SpectrumBlocksTest {
         for (float v : z) {
             assertTrue(v >= 0);
         }
+    }
+
+    @Test
+    void snipClipsANarrowPeakOffAStraightBackgroundByHand() throws Exception {
+        // 1, 2, 3, 14, 5, 6, 7: p = 1 replaces 14 by (3 + 5)/2 = 4, and the ramp is its own neighbours' mean
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7}, Snip.baseline(new double[] {1, 2, 3, 14, 5, 6, 7}, 1), 0);
+        // a two-channel peak needs p = 2: after p = 1, 3 and 4 hold min(13, (2 + 14)/2) = 8 and min(14, (13 + 5)/2) = 9,
+        // p = 2 then takes (1 + 5)/2 = 3 and (2 + 6)/2 = 4
+        assertArrayEquals(new double[] {1, 2, 8, 9, 5, 6}, Snip.baseline(new double[] {1, 2, 13, 14, 5, 6}, 1), 0);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, Snip.baseline(new double[] {1, 2, 13, 14, 5, 6}, 2), 0);
+        Table out = run(new BaselineNode(), new BaselineNode.Params("spectrum", BaselineNode.Method.SNIP, 2, 1e5, 0.01, 10, true,
+                BaselineNode.Output.CORRECTED), table(Axis.regular("energy", 6, "eV", 0, 1), new float[] {1, 2, 13, 14, 5, 6}));
+        assertArrayEquals(new float[] {0, 0, 10, 10, 0, 0}, row(out, 0));
     }
 
     @Test
