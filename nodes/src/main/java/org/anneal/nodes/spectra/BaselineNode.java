@@ -1,0 +1,55 @@
+package org.anneal.nodes.spectra;
+
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Shape;
+
+@NodeType(id = "spectra.baseline", title = "Baseline removal", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
+        doc = "Removes a slowly varying background (fluorescence, bremsstrahlung, an amorphous hump) from every spectrum on its "
+                + "own. `als`: asymmetric least squares (Eilers and Boelens 2005): a smooth curve that points above it (peaks) pull on "
+                + "with the small weight `asymmetry` and points below it with 1 − `asymmetry`, re-weighted `iterations` times; "
+                + "`smoothness` (λ) sets how stiff the curve is (10²–10⁹; larger for wider peaks). `snip` instead clips peaks "
+                + "away: each point becomes the mean of its neighbours p channels off when that is lower, for p = 1 … `width`. The output is the spectrum minus "
+                + "the curve, or the curve itself with `output` = baseline. Subtracting leaves small negative values where noise dips "
+                + "below the curve; `clip` sets them to 0, which non-negative methods (NMF) need. Row by row, so it learns nothing.")
+public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
+
+    public record Params(
+            @Param(doc = "Spectrum column", def = "\"spectrum\"", hint = Param.Hint.COLUMN) String column,
+            @Param(doc = "Asymmetric least squares or SNIP peak clipping", def = "\"als\"") Method method,
+            @Param(doc = "SNIP: largest clipping half-width in channels (about the half-width of the widest peak)", def = "20", min = 1,
+                    max = 100000) int width,
+            @Param(doc = "ALS: stiffness λ of the baseline", def = "100000", min = 1e-3, max = 1e12) double smoothness,
+            @Param(doc = "ALS: weight of points above the baseline (peaks)", def = "0.01", min = 1e-6, max = 0.5) double asymmetry,
+            @Param(doc = "ALS: re-weighting rounds", def = "10", min = 1, max = 100) int iterations,
+            @Param(doc = "Set values below 0 to 0 after subtracting", def = "true") boolean clip,
+            @Param(doc = "What to output", def = "\"corrected\"") Output output) {
+    }
+
+    /** How the baseline is found. */
+    public enum Method { ALS, SNIP }
+
+    /** The corrected spectrum or the fitted baseline (to see what was removed). */
+    public enum Output { CORRECTED, BASELINE }
+
+    @Override
+    protected String column(Params p) {
+        return p.column();
+    }
+
+    @Override
+    protected double[] process(double[] y, Shape in, Params p) {
+        double[] z = p.method() == Method.SNIP ? Snip.baseline(y, p.width())
+                : AsymmetricLeastSquares.baseline(y, p.smoothness(), p.asymmetry(), p.iterations());
+        if (p.output() == Output.BASELINE) {
+            return z;
+        }
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = p.clip() ? Math.max(0, y[i] - z[i]) : y[i] - z[i];
+        }
+        return out;
+    }
+}

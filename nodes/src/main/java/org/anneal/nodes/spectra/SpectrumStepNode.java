@@ -1,0 +1,103 @@
+package org.anneal.nodes.spectra;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.anneal.data.Table;
+import org.anneal.data.TensorColumn;
+import org.anneal.spec.ColumnSpec;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.InPort;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeFailure;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Shape;
+import org.anneal.spec.Specs;
+import org.anneal.spec.TableSpec;
+
+/**
+ * A processing step that maps every spectrum of one tensor column to a new spectrum on its own, row by row: nothing is
+ * learnt from other rows, so the step is stateless and may run before a split. The column is replaced in place; a
+ * missing row stays missing.
+ */
+abstract class SpectrumStepNode<P extends Record> implements Node<P> {
+    static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with a spectrum column");
+    static final OutPort<Table> OUT = OutPort.of("out", DataKind.TABLE, Table.class, "The same rows, the spectrum column processed");
+
+    /** The spectrum column named by the params. */
+    protected abstract String column(P p);
+
+    /** The shape of the processed column; the input's unless the step changes the grid. */
+    protected Shape outShape(Shape in, P p) throws ConfigError {
+        return in;
+    }
+
+    /** Unit of the processed values (counts stay counts; normalised values have none). */
+    protected String outUnit(String in, P p) {
+        return in;
+    }
+
+    /** One spectrum, in its axis order, to its processed values ({@code out.length} = the out shape's size). */
+    protected abstract double[] process(double[] y, Shape in, P p);
+
+    @Override
+    public Specs configure(Specs in, P p, ConfigContext ctx) throws ConfigError {
+        TableSpec t = in.table(TABLE);
+        ColumnSpec c = spectrumColumn(t, column(p));
+        ColumnSpec out = ColumnSpec.tensor(c.name(), c.role(), outShape(c.shape(), p), outUnit(c.unit(), p));
+        List<ColumnSpec> cols = new ArrayList<>(t.columns());
+        cols.set(cols.indexOf(c), out);
+        return Specs.of(OUT, t.withColumns(cols));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, P p, ExecContext ctx) throws ConfigError {
+        Table t = in.get(TABLE);
+        TensorColumn c = (TensorColumn) t.column(column(p)).orElseThrow();
+        Shape shape = outShape(c.shape(), p);
+        int n = c.rowSize();
+        int m = shape.size();
+        float[] values = new float[c.size() * m];
+        double[] y = new double[n];
+        for (int r = 0; r < c.size(); r++) {
+            if ((r & 63) == 0) {
+                ctx.checkCancelled();
+                ctx.progress(r / (double) c.size());
+            }
+            if (c.isMissing(r)) {
+                java.util.Arrays.fill(values, r * m, (r + 1) * m, Float.NaN);
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] = c.values()[r * n + i];
+                if (Double.isNaN(y[i])) {
+                    throw new NodeFailure("Row " + (r + 1) + " of '" + c.name() + "' has no value at channel " + (i + 1) + ".",
+                            "Fill or drop rows with gaps before processing spectra.");
+                }
+            }
+            double[] z = process(y, c.shape(), p);
+            for (int i = 0; i < m; i++) {
+                values[r * m + i] = (float) z[i];
+            }
+        }
+        boolean[] missing = new boolean[c.size()];
+        for (int r = 0; r < missing.length; r++) {
+            missing[r] = c.isMissing(r);
+        }
+        return Outputs.of(OUT, t.with(new TensorColumn(c.name(), c.role(), shape, values, missing, outUnit(c.unit(), p))));
+    }
+
+    /** The named column, which must hold one spectrum (a rank-1 tensor) per row. */
+    static ColumnSpec spectrumColumn(TableSpec t, String name) throws ConfigError {
+        ColumnSpec c = t.requireColumn(name, "column");
+        if (!c.isTensor() || c.shape().rank() != 1) {
+            throw ConfigError.atParam("column", "Column '" + name + "' holds " + (c.isTensor() ? c.shape().describe() + " tensors" : "one value per row")
+                    + ", not a spectrum (one axis of channels).", "Name the column that holds the spectra.");
+        }
+        return c;
+    }
+}
