@@ -172,6 +172,7 @@ public final class DynamicChecks {
             timeOverlap(nr.nodeId(), train, test, split);
             CheckBounds.noteSample(split, fullTrain, train, fullTest, test).forEach(out::add);
         }
+        FoldDuplicates.check(v, r, thresholds, out); // issue 16: copies inside the rows a cross-validation divides
         TestVersusCrossValidation.check(v, r, thresholds, out);
         return out.finish();
     }

@@ -29,7 +29,8 @@ import org.anneal.spec.TableSpec;
  * runs. Rules implemented so far: L1 (scored on training rows / no test set), L2 (label-free
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
  * L8 (random split of time-indexed rows, or a window that looks ahead in time), L9 (post-outcome column used as a feature), L3 (supervised
- * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only).
+ * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only); with issue 16, L3/L4/L2 inside
+ * cross-validation folds ({@link FoldRules}), L11 tuned on rows later scored and L12 non-nested cross-validation ({@link ChoiceRules}).
  */
 public final class LeakageAnalyzer {
 
@@ -44,7 +45,11 @@ public final class LeakageAnalyzer {
             }
             if (d.role() == LeakageRole.EVALUATE) {
                 evaluation(v, id, d, out, reported);
-                crossValidation(v, id, d, out);
+                crossValidation(v, id, d, out, reported);
+            }
+            String innerFolds = FoldRules.innerFoldTable(v, id, d);
+            if (innerFolds != null) {
+                FoldRules.check(v, id, innerFolds, false, out, reported);
             }
             fittingOnTest(v, id, d, out);
             TimeOrderRules.futureRows(v, id, out);
@@ -113,6 +118,7 @@ public final class LeakageAnalyzer {
                     List.of(id, trainer.node()), List.of(dataWire)));
             return;
         }
+        ChoiceRules.tunedOnScoredRows(v, id, data, model, trainer, out, reported);
         if (data.fittedOn().contains(Partition.ALL)) {
             for (String f : fittersOnAllRows(v, id)) {
                 boolean supervised = v.descriptors().get(f).usesTarget();
@@ -203,7 +209,7 @@ public final class LeakageAnalyzer {
      * Cross-validation: folds must respect groups (L7) and time order (L8), and no state may be fitted on the
      * rows before they are divided into folds (L2), because every fold's held-out rows took part in it.
      */
-    private static void crossValidation(Validation v, String id, NodeDescriptor d, List<Finding> out) {
+    private static void crossValidation(Validation v, String id, NodeDescriptor d, List<Finding> out, Set<String> reported) {
         org.anneal.spec.FoldStrategy folds = v.outSpecs().get(id).asMap().values().stream()
                 .filter(s -> s instanceof org.anneal.spec.CrossValidatedSpec).map(s -> ((org.anneal.spec.CrossValidatedSpec) s).folds())
                 .findFirst().orElse(null);
@@ -211,6 +217,8 @@ public final class LeakageAnalyzer {
             return;
         }
         String strategy = folds.key();
+        boolean reportsScore = v.outSpecs().get(id).asMap().values().stream()
+                .anyMatch(s -> s instanceof org.anneal.spec.CrossValidatedSpec c && c.kind() == DataKind.METRICS);
         for (InPort<?> p : d.inputs()) {
             if (!(v.inSpecs().get(id).get(p.name()) instanceof TableSpec t)) {
                 continue;
@@ -226,12 +234,13 @@ public final class LeakageAnalyzer {
                         "Time-ordered rows in random folds.", "The rows are indexed by '" + c.name() + "', but the folds of '" + id
                                 + "' mix past and future rows.", "Use a Time split and score once on the later rows.", List.of(id), List.of())));
             }
-            if (!t.lineage().fittedOn().isEmpty()) {
-                out.add(new Finding("L2", Severity.WARNING, "Preprocessing fitted outside the cross-validation.",
-                        "The rows reaching '" + id + "' were transformed with state learnt from rows that include every fold, so each held-out "
-                                + "fold helped prepare its own training data.",
-                        "Remove the outer preprocessing and let '" + id + "' fit it inside each fold (its 'standardize' option).",
-                        List.of(id), List.of()));
+            FoldRules.check(v, id, p.name(), true, out, reported); // L2 / L3 / L4 inside the folds (issue 16)
+            if (reportsScore) {
+                for (Spec s : v.inSpecs().get(id).asMap().values()) {
+                    if (s instanceof org.anneal.spec.LearnerSpec l) {
+                        ChoiceRules.nonNested(v, id, l.lineage(), t.lineage().partition(), out, reported); // L12
+                    }
+                }
             }
         }
     }
@@ -332,7 +341,7 @@ public final class LeakageAnalyzer {
     }
 
     /** Whether the rows of {@code a} and {@code b} come (in part) from the same data source. */
-    private static boolean sharesSource(Validation v, String a, String b) {
+    static boolean sharesSource(Validation v, String a, String b) {
         Set<String> fromA = upstreamOf(v, a);
         for (String u : upstreamOf(v, b)) {
             NodeDescriptor d = v.descriptors().get(u);
@@ -343,11 +352,11 @@ public final class LeakageAnalyzer {
         return false;
     }
 
-    private static boolean producesModel(NodeDescriptor d) {
+    static boolean producesModel(NodeDescriptor d) {
         return d.outputs().stream().map(OutPort::kind).anyMatch(k -> k == DataKind.MODEL);
     }
 
-    private static Set<String> upstreamOf(Validation v, String node) {
+    static Set<String> upstreamOf(Validation v, String node) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> stack = new ArrayList<>(List.of(node));
         while (!stack.isEmpty()) {

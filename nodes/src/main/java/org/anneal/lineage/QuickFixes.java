@@ -38,7 +38,8 @@ public final class QuickFixes {
                     }))
                     : isFitter(v, f.nodes().get(0)) ? moveAfterSplit(f.nodes().get(0), v)
                     : replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
-            case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v);
+            case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v).or(() -> FoldQuickFixes.intoPipeline(f.nodes().get(0), v));
+            case "L11" -> FoldQuickFixes.tuneOnTrainSide(f, v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
             case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
             default -> Optional.empty();

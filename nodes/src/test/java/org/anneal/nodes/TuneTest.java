@@ -138,7 +138,8 @@ class TuneTest {
         var train = poly(1).spec(Lineage.UNSPLIT);
         Specs out = new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)), new TuneNode.Params("lambda", List.of("1", "2"), org.anneal.nodes.evaluate.Metric.R2),
                 TestCtx.of("t"));
-        assertEquals(Lineage.learntFrom(train.lineage()), out.get("best").lineage());
+        // fitted-on as before; the rows that chose it travel with the learner (issue 16: Fit carries them into the model)
+        assertEquals(Lineage.learntFrom(train.lineage()).chosenOn(java.util.Set.of(org.anneal.spec.Partition.ALL)), out.get("best").lineage());
         ConfigError e = assertThrows(ConfigError.class, () -> new TuneNode().configure(Specs.of(Map.of("learner", learner, "train", train)),
                 new TuneNode.Params("lambda", List.of("0", "1"), org.anneal.nodes.evaluate.Metric.R2, org.anneal.nodes.evaluate.TuneNode.Search.RANDOM, 5, org.anneal.nodes.evaluate.SearchSpace.Distribution.LOG_UNIFORM, "", List.of(), 5, org.anneal.spec.FoldStrategy.AUTO), TestCtx.of("t")));
         assertEquals("distribution", e.param());

@@ -115,10 +115,12 @@ public final class TuneNode implements Node<TuneNode.Params> {
         if (in.has(SELECT) && in.table(SELECT) != null) {
             TableSpec select = in.table(SELECT);
             select.requireTarget(SELECT.name());
-            chosen = Lineage.learntFrom(select.lineage()).fittedWith(train.lineage());
+            chosen = Lineage.learntFrom(select.lineage()).fittedWith(train.lineage())
+                    .chosenOn(java.util.Set.of(select.lineage().partition(), train.lineage().partition()));
         } else {
-            chosen = Lineage.learntFrom(train.lineage());
+            chosen = Lineage.learntFrom(train.lineage()).chosenOn(java.util.Set.of(train.lineage().partition()));
         }
+        chosen = chosen.chosenOn(learner.lineage().chosenOn()); // a learner tuned twice carries both choices
         List<ColumnSpec> cols = new ArrayList<>();
         for (SearchSpace.Axis a : axes) {
             cols.add(new ColumnSpec(a.name(), ColumnType.NUMERIC, ColumnRole.FEATURE));

@@ -78,8 +78,11 @@ public final class FitNode implements Node<FitNode.Params> {
         }
         boolean gradient = learner.gradientTrained();
         checkLossAndOptimizer(in, task, gradient);
-        return Specs.of(MODEL, LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList(),
-                gradient));
+        // the model remembers the rows that chose its learner (tuning, selection), not only the rows it was fitted on
+        org.anneal.spec.ModelSpec model = LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList(),
+                gradient);
+        return Specs.of(MODEL, new org.anneal.spec.ModelSpec(model.task(), model.target(), model.features(), model.gradientTrained(),
+                model.lineage().chosenOn(learner.lineage().chosenOn())));
     }
 
     private static void checkLossAndOptimizer(Specs in, Task task, boolean gradient) throws ConfigError {

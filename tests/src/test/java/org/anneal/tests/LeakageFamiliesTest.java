@@ -1,0 +1,129 @@
+package org.anneal.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.anneal.exec.FileAccess;
+import org.anneal.exec.Validation;
+import org.anneal.exec.Validator;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.Problem.Severity;
+import org.anneal.graph.Workflow;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.lineage.Finding;
+import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.lineage.QuickFix;
+import org.anneal.lineage.QuickFixes;
+import org.anneal.spec.NodeRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 16, families 1 (leakage inside cross-validation) and 2 (the history a learner carries): broken pipelines under
+ * {@code tests/fixtures/leakage/}, each named {@code NAME.RULE.json} (or {@code NAME.RULE-warning.json}), must raise that
+ * rule at that severity, naming the node that introduces the leak; the correct ones live in {@code workflows/suspicious/}.
+ */
+class LeakageFamiliesTest {
+    static Stream<Path> broken() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of("tests/fixtures/leakage"))) {
+            List<Path> fs = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            assertTrue(fs.size() >= 8, fs.toString());
+            return fs.stream();
+        }
+    }
+
+    static Validation validate(Workflow w, LoadedWorkflow original) {
+        LoadedWorkflow lw = new LoadedWorkflow(w, original.file(), original.locations(), List.of());
+        return new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+    }
+
+    static Validation validate(Path file) throws Exception {
+        LoadedWorkflow lw = new WorkflowCodec().read(file);
+        return new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("broken")
+    void everyBrokenPipelineRaisesItsRuleAtItsSeverity(Path file) throws Exception {
+        String[] parts = file.getFileName().toString().split("\\.");
+        String rule = parts[1].replace("-warning", "");
+        Severity severity = parts[1].endsWith("-warning") ? Severity.WARNING : Severity.ERROR;
+        Validation v = validate(file);
+        assertEquals(List.of(), v.problems(), file.toString());
+        List<Finding> fs = new LeakageAnalyzer().analyze(v);
+        Finding f = fs.stream().filter(x -> x.rule().equals(rule)).findFirst().orElseThrow(() -> new AssertionError(file + ": " + fs));
+        assertEquals(severity, f.severity(), f.toString());
+        assertEquals(1, fs.stream().filter(x -> x.rule().equals(rule)).count(), "one finding per leak: " + fs);
+        assertFalse(f.nodes().isEmpty());
+        String culprit = f.nodes().get(0);
+        String type = v.source().workflow().node(culprit).orElseThrow().type();
+        assertTrue(type.startsWith("prepare.") || type.equals("model.tune"), "the node that introduces the leak is named first: " + f);
+        assertTrue(f.fix().contains("'" + culprit + "'"), f.fix());
+        if (severity == Severity.WARNING) {
+            assertTrue(fs.stream().noneMatch(Finding::isError), "a warning-only flaw raises no error: " + fs);
+        }
+    }
+
+    /** Family 1: the quick fix turns the prepare node into its pipeline form, and the cross-validation is then clean. */
+    @Test
+    void theQuickFixPutsSupervisedPreprocessingInsideTheFolds() throws Exception {
+        for (String name : List.of("f1-select-k-best-before-cv.L3.json", "f1-target-encode-before-cv.L3.json", "f1-select-on-train-then-cv.L3.json")) {
+            Path file = Path.of("tests/fixtures/leakage", name);
+            Validation v = validate(file);
+            Finding f = new LeakageAnalyzer().analyze(v).stream().filter(x -> x.rule().equals("L3")).findFirst().orElseThrow();
+            Optional<QuickFix> fix = QuickFixes.forFinding(f, v);
+            assertTrue(fix.isPresent(), name);
+            assertTrue(fix.get().description().contains("pipeline."), fix.get().description());
+            Workflow fixed = fix.get().apply(v.source().workflow());
+            String culprit = f.nodes().get(0);
+            assertTrue(fixed.node(culprit).orElseThrow().type().startsWith("pipeline."), fixed.nodes().toString());
+            Validation after = validate(fixed, v.source());
+            assertEquals(List.of(), after.problems(), name);
+            assertEquals(List.of(), new LeakageAnalyzer().analyze(after), name + " after the fix");
+        }
+    }
+
+    /** Family 2: the quick fix moves the tune node onto the split's training rows; nothing is left to report. */
+    @Test
+    void theQuickFixTunesOnTheTrainingRows() throws Exception {
+        for (String name : List.of("f2-tuned-on-all-rows-scored-on-test.L11.json", "f2-k-tuned-on-all-rows.L11.json")) {
+            Path file = Path.of("tests/fixtures/leakage", name);
+            Validation v = validate(file);
+            Finding f = new LeakageAnalyzer().analyze(v).stream().filter(x -> x.rule().equals("L11")).findFirst().orElseThrow();
+            Workflow fixed = QuickFixes.forFinding(f, v).orElseThrow().apply(v.source().workflow());
+            Validation after = validate(fixed, v.source());
+            assertEquals(List.of(), after.problems(), name);
+            assertEquals(List.of(), new LeakageAnalyzer().analyze(after), name + " after the fix");
+        }
+    }
+
+    /** At run time the folds are looked into: the oversampled rows hold exact copies that the folds separate. */
+    @Test
+    void copiesInsideTheFoldsAreFoundAtRunTime() throws Exception {
+        LoadedWorkflow lw = new WorkflowCodec().read(Path.of("tests/fixtures/leakage/f1-oversample-before-cv.L4.json"));
+        Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(lw.baseDir()));
+        org.anneal.exec.RunResult r = GoldenWorkflowsTest.run(lw, v);
+        assertTrue(r.succeeded(), r.problems().toString());
+        List<Finding> dynamic = new org.anneal.lineage.DynamicChecks(org.anneal.lineage.DynamicChecks.Thresholds.DEFAULT).analyze(v, r);
+        Finding d1 = dynamic.stream().filter(f -> f.rule().equals("D1")).findFirst().orElseThrow(() -> new AssertionError(dynamic.toString()));
+        assertTrue(d1.isError(), d1.explanation());
+        assertEquals(List.of("cv"), d1.nodes());
+        assertTrue(d1.explanation().contains("exact copy"), d1.explanation());
+    }
+
+    /** The model remembers what chose its learner: without tuning, the same wiring is clean. */
+    @Test
+    void aTunedLearnersChoiceTravelsIntoTheModel() throws Exception {
+        Validation v = validate(Path.of("tests/fixtures/leakage/f2-tuned-on-all-rows-scored-on-test.L11.json"));
+        var model = (org.anneal.spec.ModelSpec) v.outSpecs().get("fit").asMap().get("model");
+        assertTrue(model.lineage().chosenOn().contains(org.anneal.spec.Partition.ALL), model.toString());
+        assertFalse(model.lineage().fittedOn().contains(org.anneal.spec.Partition.ALL), "chosen on, not fitted on: " + model);
+    }
+}
