@@ -69,13 +69,13 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
         TableSpec t = in.table(TABLE);
         ColumnSpec target = t.requireTarget(TABLE.name());
         t.requireScalarFeatures(TABLE.name());
-        if (learner.numericFeaturesOnly() || p.standardize()) {
-            // as Fit checks: a category reaching a numbers-only learner (or the fold standardizer) failed at run time
-            // as "an internal error" (found by WorkflowFuzzTest)
+        if (learner.numericFeaturesOnly()) {
+            // as Fit checks: a category reaching a numbers-only learner failed at run time as "an internal error" (found by
+            // WorkflowFuzzTest). The fold standardizer scales only the numeric features, so a pipeline that encodes
+            // categories itself (target encoding, one-hot) still takes them.
             for (ColumnSpec c : t.features()) {
                 if (c.type() != ColumnType.NUMERIC) {
-                    throw ConfigError.atPort(TABLE.name(), "Feature '" + c.name() + "' holds categories, but "
-                            + (learner.numericFeaturesOnly() ? "this learner" : "the standardizer of each fold") + " needs numbers.",
+                    throw ConfigError.atPort(TABLE.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
                             "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
                 }
             }
