@@ -93,6 +93,12 @@ class ProjectorTest extends EditorTestBase {
         Node run = lookup("#runButton").query();
         assertEquals(19, ((javafx.scene.control.Labeled) run).getFont().getSize(), 0.5, "large control text");
         assertTrue(palette.getScene() == null, "the palette folds away (it was " + paletteWidth + " px)");
+        // the canvas refits after the stage has been laid out again, a pulse or more later on a busy machine
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> editor.canvasZoom() > zoom);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion below reports the zoom it saw
+        }
         assertTrue(editor.canvasZoom() > zoom, "the wider canvas shows the workflow larger: " + zoom + " -> " + editor.canvasZoom());
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
         WaitForAsyncUtils.waitForFxEvents();
