@@ -18,8 +18,8 @@ final class Lesson {
     /** "Lesson: title — first paragraph", or nothing for a workflow that has neither. */
     static void print(Meta meta, PrintWriter out) {
         String text = firstParagraph(meta.description());
-        if (meta.title().isBlank() && text.isEmpty()) {
-            return;
+        if (text.isEmpty()) {
+            return; // a title alone (or the default "Untitled workflow") teaches nothing: say nothing
         }
         out.println("Lesson: " + meta.title() + (text.isEmpty() ? "" : (meta.title().isBlank() ? "" : " — ") + text));
     }

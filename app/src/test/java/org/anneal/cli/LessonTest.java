@@ -22,6 +22,8 @@ class LessonTest {
         StringWriter s = new StringWriter();
         Lesson.print(new Meta("", "", 42, "auto"), new PrintWriter(s, true));
         assertEquals("", s.toString());
+        Lesson.print(new Meta("Untitled workflow", "", 42, "auto"), new PrintWriter(s, true));
+        assertEquals("", s.toString(), "a title without a description is no lesson");
         Lesson.print(new Meta("Baselines", "Always keep a baseline.", 42, "auto"), new PrintWriter(s, true));
         assertEquals("Lesson: Baselines — Always keep a baseline." + System.lineSeparator(), s.toString());
     }
