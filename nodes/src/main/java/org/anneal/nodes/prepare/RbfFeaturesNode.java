@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -20,7 +19,6 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.rbf", title = "RBF features", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces each listed column x by Gaussian bumps exp(-(x - c)² / (2 w²)), one column `x_rbf0`, `x_rbf1`, ... per "
@@ -51,19 +49,8 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
-        for (String c : cols) {
-            if (data.column(BasisExpansion.name(c, "rbf", 0)).isPresent()) {
-                throw ConfigError.atPort(DATA.name(), "The table already has a column '" + BasisExpansion.name(c, "rbf", 0) + "'.",
-                        "Rename it, or expand each column only once.");
-            }
-        }
-        TableSpec out = BasisExpansion.spec(data, cols, "rbf", p.centres(), p.keepOriginal());
-        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols,
-                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "rbf", p.centres()).values()))).withPlan(new ColumnPlan(cols));
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        return BasisExpansion.specs(fd, "rbf", p.centres(), p.keepOriginal(), OUT, STATE, DATA.name());
     }
 
     @Override
