@@ -1,6 +1,5 @@
 package org.anneal.nodes.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,11 +41,7 @@ public record TunedLearner<P extends Record>(Learner made, NodeDescriptor descri
     /** Every tunable param of the node with its current value, in declaration order. */
     @Override
     public Map<String, Double> hyperparameters() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String name : descriptor.tunables()) {
-            out.put(name, descriptor.numberOf(params, name));
-        }
-        return out;
+        return descriptor.tunableValues(params);
     }
 
     /** @throws IllegalArgumentException naming the param when it is not tunable or the value is outside its range */
