@@ -2,6 +2,7 @@ package org.anneal.nodes.pipeline;
 
 import java.util.List;
 import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.Retunable;
 import org.anneal.ml.Learner;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -54,7 +55,7 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
 
     @Override
     public Outputs execute(Inputs in, P params, ExecContext ctx) {
-        PreprocessingStep step = tunables().isEmpty() ? step(params) : new TunedStep<>(step(params), descriptor(), params, this::step);
+        PreprocessingStep step = tunables().isEmpty() ? step(params) : new TunedStep<>(new Retunable<>(descriptor(), params, this::step));
         return Outputs.of(PIPELINE_OUT, new PreprocessedLearner(step, in.get(LEARNER_IN)));
     }
 

@@ -2,22 +2,22 @@ package org.anneal.nodes.pipeline;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.anneal.data.Table;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeDescriptor;
-import org.anneal.spec.ParamDescriptor;
+import org.anneal.spec.Retunable;
 
 /**
- * A pipeline step together with the params of the {@code pipeline.*} node that made it: a tune node or validation curve
- * remakes it with one {@code @Param(tunable = true)} changed, through the node's descriptor, so the declared range holds
- * in tuning as in a file and no step keeps its own list of tunable settings (the learners' {@code TunedLearner}, for steps).
+ * A pipeline step together with how its {@code pipeline.*} node made it: a tune node or validation curve remakes it with
+ * one {@code @Param(tunable = true)} changed through the node's descriptor ({@link Retunable}), as for learners, so no
+ * step keeps its own list of tunable settings.
  *
  * @param made the step the params describe (it does the fitting)
- * @param make how the node turns params into a step (the same code its {@code execute} runs)
  */
-public record TunedStep<P extends Record>(PreprocessingStep made, NodeDescriptor descriptor, P params, Function<P, PreprocessingStep> make)
-        implements PreprocessingStep {
+public record TunedStep<P extends Record>(PreprocessingStep made, Retunable<P, PreprocessingStep> recipe) implements PreprocessingStep {
+
+    TunedStep(Retunable<P, PreprocessingStep> recipe) {
+        this(recipe.made(), recipe);
+    }
 
     @Override
     public String describe() {
@@ -31,29 +31,11 @@ public record TunedStep<P extends Record>(PreprocessingStep made, NodeDescriptor
 
     @Override
     public Map<String, Double> hyperparameters() {
-        return descriptor.tunableValues(params);
+        return recipe.values();
     }
 
-    /** @throws IllegalArgumentException naming the param when it is not tunable or the value is outside its range */
     @Override
-    @SuppressWarnings("unchecked")
     public PreprocessingStep with(String hyperparameter, double value) {
-        try {
-            P changed = (P) descriptor.with(params, hyperparameter, value);
-            return new TunedStep<>(make.apply(changed), descriptor, changed, make);
-        } catch (ParamDescriptor.Invalid e) {
-            throw new IllegalArgumentException(e.getMessage() + " " + e.fix(), e);
-        }
-    }
-
-    /** Equal when the steps are: the params only say how the step was made. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TunedStep<?> t && t.made.equals(made);
-    }
-
-    @Override
-    public int hashCode() {
-        return made.hashCode();
+        return new TunedStep<>(recipe.with(hyperparameter, value));
     }
 }
