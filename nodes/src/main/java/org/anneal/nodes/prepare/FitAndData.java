@@ -48,11 +48,7 @@ public record FitAndData(TableSpec fit, TableSpec data, List<String> columns) {
 
     /** Every column present in the data rows, of any type (the fit rows decided which ones). */
     public static Check present(String param) {
-        return (d, cols) -> {
-            for (String c : cols) {
-                d.requireColumn(c, param);
-            }
-        };
+        return (d, cols) -> d.requireColumns(cols, param);
     }
 
     /** {@code rows} (the data rows, or what a state makes of them) marked as fitted on the fit rows. */

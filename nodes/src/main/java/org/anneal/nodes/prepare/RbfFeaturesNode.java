@@ -12,7 +12,6 @@ import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Node;
-import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
@@ -61,13 +60,9 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
         double[] widths = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
             ctx.checkCancelled();
-            double[] x = FitRows.sortedValues(fit.numeric(cols.get(j)));
+            double[] x = FitRows.spread(fit.numeric(cols.get(j)), "centres");
             double lo = x[0];
             double hi = x[x.length - 1];
-            if (lo == hi) {
-                throw new NodeFailure("Column '" + cols.get(j) + "' has the same value in every fit row, so there is no range to place centres in.",
-                        "Leave '" + cols.get(j) + "' out of 'columns'.");
-            }
             for (int k = 0; k < p.centres(); k++) {
                 double q = k / (p.centres() - 1.0);
                 centres[j][k] = p.placement() == Placement.GRID ? lo + q * (hi - lo) : FitRows.quantile(x, q);

@@ -12,7 +12,6 @@ import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Node;
-import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
@@ -59,13 +58,9 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
         double[][] knots = new double[cols.size()][];
         for (int j = 0; j < cols.size(); j++) {
             ctx.checkCancelled();
-            double[] x = FitRows.sortedValues(fit.numeric(cols.get(j)));
+            double[] x = FitRows.spread(fit.numeric(cols.get(j)), "knots");
             double lo = x[0];
             double hi = x[x.length - 1];
-            if (lo == hi) {
-                throw new NodeFailure("Column '" + cols.get(j) + "' has the same value in every fit row, so there is no range to place knots in.",
-                        "Leave '" + cols.get(j) + "' out of 'columns'.");
-            }
             double[] interior = new double[p.knots()];
             for (int k = 0; k < interior.length; k++) {
                 double q = (k + 1.0) / (p.knots() + 1);
