@@ -47,12 +47,7 @@ public final class PredictNode implements Node<PredictNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
-        for (String f : model.features()) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort("data", "The rows lack the feature '" + f + "' the model was trained with.",
-                        "Prepare these rows the same way as the training rows (apply the same transforms).");
-            }
-        }
+        model.requireFeaturesIn(data, DATA.name());
         if (p.predictionColumn().isBlank() || data.column(p.predictionColumn()).isPresent()) {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }

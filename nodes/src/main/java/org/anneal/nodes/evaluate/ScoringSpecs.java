@@ -30,12 +30,7 @@ final class ScoringSpecs {
             throw ConfigError.atPort("data", "Column '" + target + "' in the scored rows is not " + (targetType == ColumnType.NUMERIC
                     ? "numeric" : "categorical") + ".", "Score rows from the same source as the training rows.");
         }
-        for (String f : model.features()) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort("data", "The scored rows lack the feature '" + f + "' the model was trained with.",
-                        "Prepare the scored rows the same way as the training rows (apply the same transforms).");
-            }
-        }
+        model.requireFeaturesIn(data, "data");
         if (predictionColumn.isBlank() || data.column(predictionColumn).isPresent()) {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }
