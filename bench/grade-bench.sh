@@ -29,7 +29,7 @@ tree_rss() {
     level="$(ps -o pid= --ppid "$(echo $level | tr ' ' ',')" 2>/dev/null | tr '\n' ' ' | xargs || true)"
     all="$all $level"
   done
-  ps -o rss= -p "$(echo $all | tr -s ' ' ',')" 2>/dev/null | awk '{s += $1} END {print s + 0}'
+  ps -o rss= -p "$(echo $all | tr -s ' ' ',')" 2>/dev/null | awk '{s += $1} END {print s + 0}' || true # a process may end meanwhile
 }
 
 # measure LABEL CMD...: runs CMD under GNU time, samples the tree's memory; appends "LABEL wall cpu peakKB" to $TMP/m.txt
@@ -39,8 +39,8 @@ measure() {
   /usr/bin/time -f "%e %U %S" -o "$TMP/time.txt" "$@" > "$TMP/$label.out" 2>&1 &
   local pid=$! peak=0 rss
   while kill -0 "$pid" 2> /dev/null; do
-    rss="$(tree_rss "$pid")"
-    ((rss > peak)) && peak=$rss
+    rss="$(tree_rss "$pid")" || rss=0
+    if ((rss > peak)); then peak=$rss; fi
     sleep 0.25
   done
   wait "$pid" || { echo "$label failed:"; tail -20 "$TMP/$label.out"; exit 1; }

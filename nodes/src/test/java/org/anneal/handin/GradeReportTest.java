@@ -58,4 +58,16 @@ class GradeReportTest {
         assertTrue(html.matches("(?s).*most frequent findings.*<tr><td>L2</td><td class=\"n\">2</td></tr>\n<tr><td>L1</td><td class=\"n\">1</td></tr>.*"), html);
         assertTrue(html.contains("score.r2 = 0.7123"), html);
     }
+
+    /** A child process hands its row to the grader as JSON (ProcessGrading): the marks per criterion survive the trip, in order. */
+    @Test
+    void theMarksPerCriterionSurviveTheResultFile() throws Exception {
+        GradeRow row = CLASS.get(0);
+        GradeRow back = org.anneal.graph.Json.MAPPER.readValue(org.anneal.graph.Json.MAPPER.writeValueAsString(row), GradeRow.class);
+        assertEquals(row, back);
+        assertEquals(List.of("r2", "honest"), List.copyOf(back.criteria().keySet()));
+        GradeRow old = org.anneal.graph.Json.MAPPER.readValue("{\"file\":\"a.json\",\"author\":\"A\",\"status\":\"ok\",\"reproduced\":true,"
+                + "\"findings\":[],\"metrics\":{},\"points\":1,\"maxPoints\":1,\"notes\":[]}", GradeRow.class);
+        assertEquals(Map.of(), old.criteria(), "a result file written before criteria were recorded still reads");
+    }
 }
