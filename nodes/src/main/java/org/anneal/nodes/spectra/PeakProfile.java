@@ -104,40 +104,44 @@ public enum PeakProfile {
         return s;
     }
 
-    /** Gaussian elimination with partial pivoting; null when the system is singular. */
+    /**
+     * Solves the damped normal equations by Cholesky factorisation: JᵀJ + λ·diag(JᵀJ) is symmetric and positive definite
+     * whenever the damping is on; null when it is not (a parameter the data do not constrain), so the caller damps harder.
+     */
     private static double[] solve(double[][] a, double[] b) {
         int n = b.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int r = col + 1; r < n; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-                    pivot = r;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
                 }
-            }
-            if (Math.abs(a[pivot][col]) < 1e-300) {
-                return null;
-            }
-            double[] t = a[col];
-            a[col] = a[pivot];
-            a[pivot] = t;
-            double tb = b[col];
-            b[col] = b[pivot];
-            b[pivot] = tb;
-            for (int r = col + 1; r < n; r++) {
-                double f = a[r][col] / a[col][col];
-                for (int k = col; k < n; k++) {
-                    a[r][k] -= f * a[col][k];
+                if (i == j) {
+                    if (!(s > 1e-300)) {
+                        return null;
+                    }
+                    l[i][i] = Math.sqrt(s);
+                } else {
+                    l[i][j] = s / l[j][j];
                 }
-                b[r] -= f * b[col];
             }
         }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = b[r];
-            for (int k = r + 1; k < n; k++) {
-                s -= a[r][k] * x[k];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i][k] * z[k];
             }
-            x[r] = s / a[r][r];
+            z[i] = s / l[i][i];
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k][i] * x[k];
+            }
+            x[i] = s / l[i][i];
         }
         return x;
     }
