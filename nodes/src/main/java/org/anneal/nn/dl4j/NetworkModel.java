@@ -43,6 +43,11 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         this.parameters = Map.copyOf(p);
     }
 
+    /** The trained network, for explanations in this package; callers lock this model while they use it. */
+    MultiLayerNetwork network() {
+        return net;
+    }
+
     @Override
     public Task task() {
         return task;
