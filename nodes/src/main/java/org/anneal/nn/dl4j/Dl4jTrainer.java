@@ -172,7 +172,7 @@ public final class Dl4jTrainer {
         return out;
     }
 
-    private static int[] permutation(int n, SplittableRandom rng) {
+    static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -181,7 +181,7 @@ public final class Dl4jTrainer {
         return p;
     }
 
-    private static void shuffleInPlace(int[] a, SplittableRandom rng) {
+    static void shuffleInPlace(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];

@@ -1,0 +1,142 @@
+package org.anneal.nodes.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.anneal.data.Table;
+import org.anneal.data.TensorColumn;
+import org.anneal.nn.Activation;
+import org.anneal.nn.dl4j.AutoencoderTrainer;
+import org.anneal.nn.dl4j.TrainedAutoencoder;
+import org.anneal.session.SessionResult;
+import org.anneal.spec.ExecContext;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Autoencoders on generated XRD patterns of quartz–calcite–halite mixtures (data.generate-spectra): held-out
+ * reconstruction error of a plain autoencoder and of a VAE against PCA with as many components, in counts², and
+ * reproducibility. The patterns are linear mixtures of three phases plus background and noise, which is PCA's home
+ * ground: the test states what each method reaches rather than assuming the network wins.
+ */
+class SpectraAutoencoderTest {
+    static final int LATENT = 2;
+
+    /** Generated patterns: mixtures 1–100 train, 101–125 test (replicates of one mixture stay together). */
+    static Table[] spectra() throws Exception {
+        SessionResult s = ExampleEdits.empty(11).add("gen", "data.generate-spectra",
+                Map.of("samples", 125, "replicates", 2, "channels", 200, "counts", 1000)).run();
+        Table all = (Table) s.run().node("gen").outputs().get("table");
+        int n = all.rowCount();
+        int cut = 100 * 2;
+        return new Table[] {all.rows(IntStream.range(0, cut).toArray()), all.rows(IntStream.range(cut, n).toArray())};
+    }
+
+    static double[][] rows(Table t) {
+        TensorColumn c = (TensorColumn) t.column("pattern").orElseThrow();
+        double[][] out = new double[t.rowCount()][];
+        for (int r = 0; r < out.length; r++) {
+            float[] v = c.get(r);
+            out[r] = IntStream.range(0, v.length).mapToDouble(i -> v[i]).toArray();
+        }
+        return out;
+    }
+
+    /** Mean squared error per value of PCA with {@code k} components fitted on {@code train}, on {@code test}. */
+    static double pcaError(double[][] train, double[][] test, int k) {
+        int d = train[0].length;
+        double[] mean = new double[d];
+        for (double[] r : train) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r[j] / train.length;
+            }
+        }
+        RealMatrix x = new Array2DRowRealMatrix(train.length, d);
+        for (int i = 0; i < train.length; i++) {
+            for (int j = 0; j < d; j++) {
+                x.setEntry(i, j, train[i][j] - mean[j]);
+            }
+        }
+        RealMatrix v = new SingularValueDecomposition(x).getV().getSubMatrix(0, d - 1, 0, k - 1);
+        double sum = 0;
+        for (double[] r : test) {
+            double[] c = new double[d];
+            for (int j = 0; j < d; j++) {
+                c[j] = r[j] - mean[j];
+            }
+            double[] back = v.operate(v.transpose().operate(c));
+            for (int j = 0; j < d; j++) {
+                sum += (c[j] - back[j]) * (c[j] - back[j]);
+            }
+        }
+        return sum / (test.length * (double) d);
+    }
+
+    static double error(TrainedAutoencoder ae, Table test) {
+        float[][] back = ae.reconstruct(test);
+        double[][] x = rows(test);
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                sum += (x[i][j] - back[i][j]) * (x[i][j] - back[i][j]);
+            }
+        }
+        return sum / (x.length * (double) x[0].length);
+    }
+
+    static TrainedAutoencoder train(Table t, boolean variational, int epochs) {
+        var s = new AutoencoderTrainer.Settings(List.of(64), LATENT, Activation.TANH, variational, epochs, 32, variational ? 0.003 : 0.003);
+        return AutoencoderTrainer.train(t, List.of("pattern"), s, new Seeded(5));
+    }
+
+    @Test
+    void reconstructionAgainstPca() throws Exception {
+        Table[] t = spectra();
+        double pca = pcaError(rows(t[0]), rows(t[1]), LATENT);
+        double variance = pcaError(rows(t[0]), rows(t[1]), 1) ;
+        long t0 = System.nanoTime();
+        TrainedAutoencoder plain = train(t[0], false, 80);
+        long t1 = System.nanoTime();
+        TrainedAutoencoder vae = train(t[0], true, 80);
+        long t2 = System.nanoTime();
+        System.out.printf("times %.1f s %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        double[] l = plain.lossPerEpoch();
+        double[] lv = vae.lossPerEpoch();
+        System.out.printf("train MSE: PCA(2) %.2f, autoencoder %.2f, VAE %.2f; scaled error %.3f%n", pcaError(rows(t[0]), rows(t[0]), LATENT), error(plain, t[0]), error(vae, t[0]), java.util.Arrays.stream(plain.error(t[0])).average().orElse(0));
+        System.out.println("plain loss " + l[0] + " " + l[10] + " " + l[50] + " " + l[79]);
+        System.out.println("vae loss " + lv[0] + " " + lv[10] + " " + lv[50] + " " + lv[79]);
+        double ae = error(plain, t[1]);
+        double v = error(vae, t[1]);
+        System.out.printf("held-out MSE (counts²): PCA(1) %.2f, PCA(%d) %.2f, autoencoder %.2f, VAE %.2f%n", variance, LATENT, pca, ae, v);
+        assertTrue(ae < 2 * pca, "plain " + ae + " vs PCA " + pca);
+    }
+
+    /** A context with a fixed seed that never cancels. */
+    record Seeded(long seed) implements ExecContext {
+        public void checkCancelled() {
+        }
+
+        public void progress(double fraction) {
+        }
+
+        public void publish(String name, Object value) {
+        }
+
+        public String device() {
+            return "cpu";
+        }
+
+        public java.nio.file.Path resolve(String path, String param) {
+            return java.nio.file.Path.of(path);
+        }
+
+        public String nodeId() {
+            return "autoencoder";
+        }
+    }
+}
