@@ -60,7 +60,7 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        NetworkSpec net = LayerBlocks.spec(in, NETWORK);
+        NetworkSpec net = LayerBlock.spec(in, NETWORK);
         Task task = task(net);
         if (net.outputShape().size() != 1) {
             throw ConfigError.atPort(NETWORK.name(), "The network ends in a " + NetworkSpec.shapeText(net.outputShape())

@@ -17,15 +17,12 @@ import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Problem;
 import org.anneal.graph.WorkflowCodec;
-import org.anneal.nn.LayerDef;
 import org.anneal.nn.Network;
 import org.anneal.nn.NetworkLearner;
 import org.anneal.nn.Shape;
 import org.anneal.spec.ConfigContext;
-import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NetworkSpec;
@@ -34,7 +31,6 @@ import org.anneal.spec.NodeRegistry;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
-import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.junit.jupiter.api.Test;
@@ -106,8 +102,8 @@ class NetworkNodesTest {
         }
     }
 
-    // A stand-in for the image input and conv blocks of the images issue: enough to see where the validator puts a
-    // shape error that a layer record raises on a parameter.
+    // A stand-in for an image table and nn.input: enough to see where the validator puts a shape error that a layer
+    // raises on a parameter, without generating images.
     @NodeType(id = "test.image-input", title = "Image input", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Test.")
     public static final class ImageInput implements Node<ImageInput.Params> {
         public record Params() {
@@ -124,35 +120,17 @@ class NetworkNodesTest {
         }
     }
 
-    @NodeType(id = "test.conv2d", title = "Conv", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Test.")
-    public static final class Conv implements Node<Conv.Params> {
-        public record Params(@Param(doc = "Kernel", def = "3", min = 1) int kernel) {
-        }
-
-        static final InPort<Network> IN = LayerBlocks.in();
-        static final OutPort<Network> OUT = LayerBlocks.out();
-
-        public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-            return LayerBlocks.configure(in, IN, OUT, new LayerDef.Conv2d(4, p.kernel(), 1, LayerDef.Padding.VALID,
-                    org.anneal.nn.Activation.RELU), ctx);
-        }
-
-        public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-            throw new AssertionError("a stand-in block for validation only; this test never runs it");
-        }
-    }
-
     @Test
     void aKernelThatDoesNotFitIsAProblemLocatedOnTheKernelParameterOfThatBlock() throws Exception {
         Path file = tmp.resolve("conv.json");
         Files.writeString(file, """
                 {"format": "anneal-workflow", "version": 1, "meta": {"title": "t", "seed": 1, "device": "cpu"},
                  "nodes": [{"id": "img", "type": "test.image-input"},
-                           {"id": "c1", "type": "test.conv2d", "params": {"kernel": 3}},
-                           {"id": "c2", "type": "test.conv2d", "params": {"kernel": 5}}],
+                           {"id": "c1", "type": "nn.conv2d", "params": {"filters": 4, "kernel": [3, 3]}},
+                           {"id": "c2", "type": "nn.conv2d", "params": {"filters": 4, "kernel": [5, 5]}}],
                  "links": [{"from": "img:network", "to": "c1:in"}, {"from": "c1:out", "to": "c2:in"}]}
                 """);
-        Validation v = validate(file, new NodeRegistry(List.of(new ImageInput(), new Conv())));
+        Validation v = validate(file, new NodeRegistry(List.of(new ImageInput(), new Conv2dNode())));
         assertEquals("→ 4×4×4 · 40 params", network(v, "c1", "out").summary());
         assertEquals(1, v.problems().size(), v.problems().toString());
         Problem p = v.problems().get(0);
