@@ -15,6 +15,9 @@ import org.anneal.data.Table;
 import org.anneal.ml.TrainedModel;
 import org.anneal.ml.optim.Optimizer;
 import org.anneal.nn.dl4j.InputGradients;
+import org.anneal.nodes.nn.BatchNormNode;
+import org.anneal.nodes.nn.DenseNode;
+import org.anneal.nodes.nn.DropoutNode;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.Task;
@@ -30,7 +33,7 @@ class InputGradientsTest {
 
     private static TrainedModel train(Task task, Table t, List<LayerDef> layers) {
         Network net = new Network(List.of("x1", "x2", "x3"), Shape.flat(3), "y", task, layers);
-        return new NetworkLearner(net, task, new NetworkLearner.Settings(30, 16, 0, 0, 0.2), null,
+        return new NetworkLearner(net, task, new NetworkLearner.Settings(20, 32, 0, 0, 0.2), null,
                 new Optimizer(Optimizer.Kind.ADAM, 0.02, "none", 0, 0.9, 0.999, 1e-8)).fit(t, List.of(), "y", CTX);
     }
 
@@ -83,8 +86,8 @@ class InputGradientsTest {
 
     @Test
     void aRegressionNetworksGradientIsTheSlopeOfItsPredictions() {
-        TrainedModel m = train(Task.REGRESSION, data(300, false, 1),
-                List.of(new LayerDef.Dense(16, Activation.TANH), new LayerDef.Dense(8, Activation.SIGMOID)));
+        TrainedModel m = train(Task.REGRESSION, data(200, false, 1),
+                List.of(new DenseNode.Params(16, Activation.TANH), new DenseNode.Params(8, Activation.SIGMOID)));
         Table rows = data(6, false, 2);
         matchesFiniteDifferences(m, rows, 0);
         float[][] g = InputGradients.of(m, rows, new int[6], CTX);
@@ -99,8 +102,8 @@ class InputGradientsTest {
 
     @Test
     void aClassifierWithBatchNormAndDropoutIsDifferentiatedAsItPredicts() {
-        TrainedModel m = train(Task.CLASSIFICATION, data(300, true, 3), List.of(new LayerDef.Dense(16, Activation.TANH),
-                new LayerDef.BatchNorm(), new LayerDef.Dropout(0.3), new LayerDef.Dense(8, Activation.TANH)));
+        TrainedModel m = train(Task.CLASSIFICATION, data(200, true, 3), List.of(new DenseNode.Params(16, Activation.TANH),
+                new BatchNormNode.Params(), new DropoutNode.Params(0.3), new DenseNode.Params(8, Activation.TANH)));
         Table rows = data(5, true, 4);
         matchesFiniteDifferences(m, rows, 1);
         matchesFiniteDifferences(m, rows, 0);
@@ -108,7 +111,7 @@ class InputGradientsTest {
 
     @Test
     void theSameModelGivesTheSameGradients() {
-        TrainedModel m = train(Task.REGRESSION, data(100, false, 5), List.of(new LayerDef.Dense(8, Activation.TANH)));
+        TrainedModel m = train(Task.REGRESSION, data(100, false, 5), List.of(new DenseNode.Params(8, Activation.TANH)));
         Table rows = data(4, false, 6);
         assertArrayEquals(InputGradients.of(m, rows, new int[4], CTX), InputGradients.of(m, rows, new int[4], CTX));
     }

@@ -1,6 +1,5 @@
 package org.anneal.nodes.nn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -90,30 +89,27 @@ class SpectraAutoencoderTest {
     }
 
     static TrainedAutoencoder train(Table t, boolean variational, int epochs) {
-        var s = new AutoencoderTrainer.Settings(List.of(64), LATENT, Activation.TANH, variational, epochs, 32, variational ? 0.003 : 0.003);
+        var s = new AutoencoderTrainer.Settings(List.of(64), LATENT, Activation.TANH, variational, epochs, 32, 0.003);
         return AutoencoderTrainer.train(t, List.of("pattern"), s, new Seeded(5));
     }
 
+    /**
+     * Measured here (seed 5, 200 training and 50 held-out patterns of 200 channels, 80 epochs): held-out MSE in counts²
+     * PCA(1) 121.9, PCA(2) 113.3, autoencoder 130.5, VAE 138.1; on the training rows all three reach 104–106. Neither
+     * network beats PCA: the patterns are linear mixtures plus noise, where PCA is the best two-dimensional summary, and
+     * the networks' extra freedom fits noise of the 200 training rows. The test holds them to that band.
+     */
     @Test
-    void reconstructionAgainstPca() throws Exception {
+    void onLinearMixturesBothNetworksComeCloseToPcaButDoNotBeatIt() throws Exception {
         Table[] t = spectra();
         double pca = pcaError(rows(t[0]), rows(t[1]), LATENT);
-        double variance = pcaError(rows(t[0]), rows(t[1]), 1) ;
-        long t0 = System.nanoTime();
-        TrainedAutoencoder plain = train(t[0], false, 80);
-        long t1 = System.nanoTime();
+        double ae = error(train(t[0], false, 80), t[1]);
         TrainedAutoencoder vae = train(t[0], true, 80);
-        long t2 = System.nanoTime();
-        System.out.printf("times %.1f s %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-        double[] l = plain.lossPerEpoch();
-        double[] lv = vae.lossPerEpoch();
-        System.out.printf("train MSE: PCA(2) %.2f, autoencoder %.2f, VAE %.2f; scaled error %.3f%n", pcaError(rows(t[0]), rows(t[0]), LATENT), error(plain, t[0]), error(vae, t[0]), java.util.Arrays.stream(plain.error(t[0])).average().orElse(0));
-        System.out.println("plain loss " + l[0] + " " + l[10] + " " + l[50] + " " + l[79]);
-        System.out.println("vae loss " + lv[0] + " " + lv[10] + " " + lv[50] + " " + lv[79]);
-        double ae = error(plain, t[1]);
         double v = error(vae, t[1]);
-        System.out.printf("held-out MSE (counts²): PCA(1) %.2f, PCA(%d) %.2f, autoencoder %.2f, VAE %.2f%n", variance, LATENT, pca, ae, v);
-        assertTrue(ae < 2 * pca, "plain " + ae + " vs PCA " + pca);
+        System.out.printf("held-out MSE (counts²): PCA(%d) %.1f, autoencoder %.1f, VAE %.1f%n", LATENT, pca, ae, v);
+        assertTrue(ae < 1.3 * pca && v < 1.4 * pca, "within reach of PCA: autoencoder " + ae + ", VAE " + v + ", PCA " + pca);
+        double[] loss = vae.lossPerEpoch();
+        assertTrue(loss[loss.length - 1] < loss[0] / 2, "the VAE's negative ELBO falls: " + loss[0] + " → " + loss[loss.length - 1]);
     }
 
     /** A context with a fixed seed that never cancels. */
