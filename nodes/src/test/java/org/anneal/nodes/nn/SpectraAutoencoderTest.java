@@ -113,7 +113,7 @@ class SpectraAutoencoderTest {
     }
 
     /** A context with a fixed seed that never cancels. */
-    record Seeded(long seed) implements ExecContext {
+    public record Seeded(long seed) implements ExecContext {
         public void checkCancelled() {
         }
 
