@@ -67,10 +67,12 @@ public final class FitNode implements Node<FitNode.Params> {
         if (features.isEmpty()) {
             throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
         }
-        train.requireScalarFeatures(TRAIN.name());
+        if (!learner.tensorFeatures()) {
+            train.requireScalarFeatures(TRAIN.name());
+        }
         if (learner.numericFeaturesOnly()) {
             for (ColumnSpec c : features) {
-                if (c.type() != ColumnType.NUMERIC) {
+                if (c.type() != ColumnType.NUMERIC && !(c.isTensor() && learner.tensorFeatures())) {
                     throw ConfigError.atPort(TRAIN.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
                             "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
                 }
