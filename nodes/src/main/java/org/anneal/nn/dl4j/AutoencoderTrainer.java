@@ -62,7 +62,7 @@ public final class AutoencoderTrainer {
         if (n < 2) {
             throw new NodeFailure("An autoencoder needs at least two training rows; there are " + n + ".", "Check the split and filters upstream.");
         }
-        float[] raw = NetworkInputs.values(fit, columns);
+        float[] raw = TableArrays.inputs(fit, columns, shape);
         int width = (int) shape.size();
         InputScaling scaling = InputScaling.fit(raw, width, columns.size() > 1);
         float[] x = scaling.apply(raw);

@@ -42,7 +42,7 @@ public final class BackbonePretraining {
         Shape shape = NetworkInputs.shapeOf(train, List.of(column));
         CategoricalColumn y = (CategoricalColumn) train.column(target).orElseThrow();
         int classes = y.levels().size();
-        float[] x = NetworkInputs.values(train, List.of(column));
+        float[] x = TableArrays.inputs(train, List.of(column), shape);
         float[] labels = oneHot(y, classes);
         return Dl4jRuntime.exclusive(ctx, () -> {
             MultiLayerNetwork net = network(shape, backbone, classes, rate, ctx.seed());
@@ -55,7 +55,7 @@ public final class BackbonePretraining {
                 for (int from = 0; from < n; from += batch) {
                     ctx.checkCancelled();
                     int to = Math.min(n, from + batch);
-                    net.fit(new DataSet(NetworkInputs.array(x, shape, order, from, to), TableArrays.rows(labels, classes, order, from, to)));
+                    net.fit(new DataSet(TableArrays.rows(x, shape, order, from, to), TableArrays.rows(labels, classes, order, from, to)));
                     loss[e] += net.score() * (to - from) / n;
                 }
                 ctx.progress((e + 1.0) / epochs);
@@ -86,7 +86,7 @@ public final class BackbonePretraining {
     }
 
     private static double accuracy(MultiLayerNetwork net, Table rows, String column, String target, Shape shape) {
-        INDArray out = net.output(NetworkInputs.array(NetworkInputs.values(rows, List.of(column)), shape), false);
+        INDArray out = net.output(NetworkInputs.all(TableArrays.inputs(rows, List.of(column), shape), shape), false);
         int[] truth = ((CategoricalColumn) rows.column(target).orElseThrow()).codes();
         INDArray predicted = Nd4j.argMax(out, 1);
         int right = 0;

@@ -80,6 +80,7 @@ public final class Dl4jTrainer {
         var s = learner.settings();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(learner, rows.outputs(), ctx.seed()));
         net.init();
+        net = PretrainedStart.apply(net, learner.network().layers());
         int steps = (fitRows.length + s.batchSize() - 1) / s.batchSize();
         TrainingWatch watch = new TrainingWatch(ctx, s.epochs(), steps);
         net.setListeners(watch);

@@ -1,6 +1,5 @@
 package org.anneal.nn.dl4j;
 
-import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nn.Shape;
@@ -11,6 +10,7 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.layers.DropoutLayer;
+import org.deeplearning4j.nn.layers.FrozenLayer;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -51,12 +51,11 @@ public final class InputGradients {
             throw new NodeFailure("Saliency needs a neural network (model.network); this model is " + model.describe() + ".",
                     "Wire the model of a Fit node whose learner comes from model.network.");
         }
-        List<String> columns = nm.features();
-        Shape shape = NetworkInputs.shapeOf(rows, columns);
-        float[] values = NetworkInputs.values(rows, columns);
+        Shape shape = nm.input();
+        float[] values = TableArrays.inputs(rows, nm.features(), shape);
         return Dl4jRuntime.exclusive(ctx, () -> {
             synchronized (nm) {
-                INDArray x = NetworkInputs.array(values, shape);
+                INDArray x = NetworkInputs.all(values, shape);
                 return NetworkInputs.tableLayout(gradient(nm.network(), x, unit), shape);
             }
         });
@@ -87,6 +86,14 @@ public final class InputGradients {
         g = backprop(conf.getInputPreProcess(layers - 1), g, n, mgr);
         for (int i = layers - 2; i >= 0; i--) {
             Layer layer = net.getLayer(i);
+            if (layer instanceof FrozenLayer frozen) {
+                // a frozen layer passes no gradient back; its inside layer does, given room for the weight gradients it
+                // computes on the way (never applied: nothing updates a frozen layer)
+                layer = frozen.getInsideLayer();
+                if (layer.numParams() > 0 && layer.getGradientsViewArray() == null) {
+                    layer.setBackpropGradientsViewArray(Nd4j.create(g.dataType(), 1, layer.numParams()));
+                }
+            }
             if (layer instanceof BatchNormalization bn) {
                 g = throughBatchNorm(bn, g);
             } else if (!(layer instanceof DropoutLayer)) {

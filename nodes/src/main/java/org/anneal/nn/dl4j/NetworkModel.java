@@ -51,6 +51,11 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         return net;
     }
 
+    /** The shape of one sample the network reads. */
+    org.anneal.nn.Shape input() {
+        return input;
+    }
+
     @Override
     public Task task() {
         return task;

@@ -58,7 +58,8 @@ public final class TrainedAutoencoder {
     }
 
     private INDArray scaled(Table data) {
-        return NetworkInputs.array(scaling.apply(NetworkInputs.values(data, columns)), org.anneal.nn.Shape.flat(scaling.mean().length));
+        org.anneal.nn.Shape flat = org.anneal.nn.Shape.flat(scaling.mean().length);
+        return NetworkInputs.all(scaling.apply(TableArrays.inputs(data, columns, flat)), flat);
     }
 
     /** Latent coordinates, one row of {@link #latent()} values per table row. */

@@ -39,6 +39,37 @@ class SaliencyNodeTest {
         }
     }
 
+    /** A CNN from the pretrained layers on generated micrographs: one saliency map per explained image. */
+    @Test
+    void anImageNetworkGivesASaliencyMapPerImage() throws Exception {
+        SessionResult s = ExampleEdits.empty(5)
+                .add("gen", "data.generate-micrographs", Map.of("specimens", 6, "fieldsPerSpecimen", 3, "size", 32, "pixelSize", 2.0))
+                .add("split", "split.group", Map.of("test", 0.34))
+                .add("pre", "nn.pretrained", Map.of())
+                .add("head", "nn.dense", Map.of("units", 8))
+                .add("cnn", "model.network", Map.of("epochs", 2, "batchSize", 6))
+                .add("fit", "train.fit", Map.of())
+                .add("saliency", "explain.saliency", Map.of("rows", 3))
+                .link("gen:table", "split:table").link("gen:table", "pre:table").link("pre:network", "head:in")
+                .link("head:out", "cnn:network").link("cnn:learner", "fit:learner").link("split:train", "fit:train")
+                .link("fit:model", "saliency:model").link("split:test", "saliency:data").run();
+        assertTrue(s.run().succeeded(), s.run().problems().toString());
+        Table t = (Table) s.run().node("saliency").outputs().get("saliency");
+        assertEquals(3, t.rowCount());
+        org.anneal.data.TensorColumn maps = (org.anneal.data.TensorColumn) t.column("saliency").orElseThrow();
+        assertEquals(List.of(32, 32, 1), java.util.Arrays.stream(maps.shape().dims()).boxed().toList());
+        for (int r = 0; r < 3; r++) {
+            float[] m = maps.get(r);
+            double max = 0;
+            for (float v : m) {
+                assertTrue(v >= 0);
+                max = Math.max(max, v);
+            }
+            assertTrue(max > 0, "image " + r + " has a non-zero map");
+        }
+        assertTrue(t.column("image").isPresent() && t.column("explained_class").isPresent(), "the image and the class beside its map");
+    }
+
     @Test
     void aClassOnARegressionNetworkIsLocatedOnTheParameter() throws Exception {
         List<Problem> problems = withSaliency("high", "fit").check().validation().problems();

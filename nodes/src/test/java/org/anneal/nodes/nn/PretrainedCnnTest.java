@@ -42,7 +42,7 @@ class PretrainedCnnTest {
     static BackbonePretraining.Result rebuild() throws Exception {
         Table[] t = micrographs();
         return BackbonePretraining.train(t[0], t[1], "image", "route", PretrainedWeights.BACKBONE, EPOCHS, BATCH, RATE,
-                new SpectraAutoencoderTest.Seeded(SEED));
+                new SeededContext(SEED));
     }
 
     @Test

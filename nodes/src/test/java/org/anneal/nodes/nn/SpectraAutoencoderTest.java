@@ -11,7 +11,6 @@ import org.anneal.nn.Activation;
 import org.anneal.nn.dl4j.AutoencoderTrainer;
 import org.anneal.nn.dl4j.TrainedAutoencoder;
 import org.anneal.session.SessionResult;
-import org.anneal.spec.ExecContext;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -90,7 +89,7 @@ class SpectraAutoencoderTest {
 
     static TrainedAutoencoder train(Table t, boolean variational, int epochs) {
         var s = new AutoencoderTrainer.Settings(List.of(64), LATENT, Activation.TANH, variational, epochs, 32, 0.003);
-        return AutoencoderTrainer.train(t, List.of("pattern"), s, new Seeded(5));
+        return AutoencoderTrainer.train(t, List.of("pattern"), s, new SeededContext(5));
     }
 
     /**
@@ -110,29 +109,5 @@ class SpectraAutoencoderTest {
         assertTrue(ae < 1.3 * pca && v < 1.4 * pca, "within reach of PCA: autoencoder " + ae + ", VAE " + v + ", PCA " + pca);
         double[] loss = vae.lossPerEpoch();
         assertTrue(loss[loss.length - 1] < loss[0] / 2, "the VAE's negative ELBO falls: " + loss[0] + " → " + loss[loss.length - 1]);
-    }
-
-    /** A context with a fixed seed that never cancels. */
-    public record Seeded(long seed) implements ExecContext {
-        public void checkCancelled() {
-        }
-
-        public void progress(double fraction) {
-        }
-
-        public void publish(String name, Object value) {
-        }
-
-        public String device() {
-            return "cpu";
-        }
-
-        public java.nio.file.Path resolve(String path, String param) {
-            return java.nio.file.Path.of(path);
-        }
-
-        public String nodeId() {
-            return "autoencoder";
-        }
     }
 }
