@@ -109,6 +109,11 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         return out.toDoubleMatrix();
     }
 
+    /** Every trained weight, in DL4J's order: what "same seed and threads, same network" compares. */
+    synchronized float[] weights() {
+        return net.params().toFloatVector();
+    }
+
     @Override
     public double[] predict(Table data) {
         double[][] out = outputs(data);
