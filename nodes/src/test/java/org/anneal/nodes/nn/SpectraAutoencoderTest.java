@@ -93,8 +93,9 @@ class SpectraAutoencoderTest {
     }
 
     /**
-     * Measured here (seed 5, 200 training and 50 held-out patterns of 200 channels, 80 epochs): held-out MSE in counts²
-     * PCA(1) 121.9, PCA(2) 113.3, autoencoder 130.5, VAE 138.1; on the training rows all three reach 104–106. Neither
+     * Measured here (seed 5, 200 training and 50 held-out patterns of 200 channels, 40 epochs): held-out MSE in counts²
+     * PCA(2) 113.3, autoencoder 137.1, VAE 138.5 (PCA(1) 121.9; at 80 epochs autoencoder 130.5, VAE 138.0, and on the
+     * training rows all three reach 104–106). Neither
      * network beats PCA: the patterns are linear mixtures plus noise, where PCA is the best two-dimensional summary, and
      * the networks' extra freedom fits noise of the 200 training rows. The test holds them to that band.
      */
@@ -102,8 +103,8 @@ class SpectraAutoencoderTest {
     void onLinearMixturesBothNetworksComeCloseToPcaButDoNotBeatIt() throws Exception {
         Table[] t = spectra();
         double pca = pcaError(rows(t[0]), rows(t[1]), LATENT);
-        double ae = error(train(t[0], false, 80), t[1]);
-        TrainedAutoencoder vae = train(t[0], true, 80);
+        double ae = error(train(t[0], false, 40), t[1]);
+        TrainedAutoencoder vae = train(t[0], true, 40);
         double v = error(vae, t[1]);
         System.out.printf("held-out MSE (counts²): PCA(%d) %.1f, autoencoder %.1f, VAE %.1f%n", LATENT, pca, ae, v);
         assertTrue(ae < 1.3 * pca && v < 1.4 * pca, "within reach of PCA: autoencoder " + ae + ", VAE " + v + ", PCA " + pca);
