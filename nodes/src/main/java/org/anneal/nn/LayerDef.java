@@ -20,8 +20,13 @@ public interface LayerDef {
     /** Shape of one sample after this layer, or a located error when {@code in} does not suit it. */
     Shape outputShape(Shape in) throws ConfigError;
 
-    /** Parameters this layer holds for input {@code in} (only meaningful when {@link #outputShape} accepted it). */
-    long params(Shape in);
+    /**
+     * Parameters this layer holds for input {@code in} (only meaningful when {@link #outputShape} accepted it); none unless
+     * the layer says so (each block's test compares the count with DL4J's, so a layer that forgets fails there).
+     */
+    default long params(Shape in) {
+        return 0;
+    }
 
     /**
      * This layer in DL4J for input {@code in}: a {@code org.deeplearning4j.nn.conf.layers.Layer}, an
@@ -34,6 +39,16 @@ public interface LayerDef {
     /** The layer in a learner's description: its kind, and its size where it has one ({@code dense 32}). */
     default String describe() {
         return kind();
+    }
+
+    /**
+     * A located error on the input port unless {@code ok}: "{@code needs}, but its input is a 8×8×1 image." with a fix.
+     * Every layer that takes only some kinds of sample (a vector, a sequence, an image) refuses the others through here.
+     */
+    static void require(boolean ok, Shape in, String needs, String fix) throws ConfigError {
+        if (!ok) {
+            throw ConfigError.atPort(IN, needs + ", but its input is " + in.describe() + ".", fix);
+        }
     }
 
     enum Padding {

@@ -80,6 +80,7 @@ public final class Dl4jTrainer {
         var s = learner.settings();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(learner, rows.outputs(), ctx.seed()));
         net.init();
+        net = PretrainedStart.apply(net, learner.network().layers());
         int steps = (fitRows.length + s.batchSize() - 1) / s.batchSize();
         TrainingWatch watch = new TrainingWatch(ctx, s.epochs(), steps);
         net.setListeners(watch);
@@ -168,7 +169,7 @@ public final class Dl4jTrainer {
         return out;
     }
 
-    private static int[] permutation(int n, SplittableRandom rng) {
+    static int[] permutation(int n, SplittableRandom rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -177,7 +178,7 @@ public final class Dl4jTrainer {
         return p;
     }
 
-    private static void shuffleInPlace(int[] a, SplittableRandom rng) {
+    static void shuffleInPlace(int[] a, SplittableRandom rng) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = a[i];

@@ -46,6 +46,16 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         this.parameters = Map.copyOf(p);
     }
 
+    /** The trained network, for explanations in this package; callers lock this model while they use it. */
+    MultiLayerNetwork network() {
+        return net;
+    }
+
+    /** The shape of one sample the network reads. */
+    org.anneal.nn.Shape input() {
+        return input;
+    }
+
     @Override
     public Task task() {
         return task;
@@ -97,6 +107,11 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         }
         INDArray out = net.output(TableArrays.rows(TableArrays.inputs(data, columns, input), input, all, 0, n), false);
         return out.toDoubleMatrix();
+    }
+
+    /** Every trained weight, in DL4J's order: what "same seed and threads, same network" compares. */
+    synchronized float[] weights() {
+        return net.params().toFloatVector();
     }
 
     @Override

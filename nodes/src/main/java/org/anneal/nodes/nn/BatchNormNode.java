@@ -22,10 +22,8 @@ public final class BatchNormNode extends LayerBlock<BatchNormNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (in.isSequence()) {
-                throw ConfigError.atPort(IN, "Batch normalisation takes a vector or an image, but its input is " + in.describe() + ".",
-                        "Normalise after nn.lstm (last step) or nn.global-pool instead.");
-            }
+            LayerDef.require(!in.isSequence(), in, "Batch normalisation takes a vector or an image",
+                    "Normalise after nn.lstm (last step) or nn.global-pool instead.");
             return in;
         }
 

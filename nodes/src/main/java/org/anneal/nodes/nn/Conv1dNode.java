@@ -38,10 +38,8 @@ public final class Conv1dNode extends LayerBlock<Conv1dNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (!in.isSequence()) {
-                throw ConfigError.atPort(IN, "A 1D convolution slides along a sequence, but its input is " + in.describe() + ".",
-                        in.isImage() ? "Use nn.conv2d for images." : "Feed it a sequence column ([time, channels]).");
-            }
+            LayerDef.require(in.isSequence(), in, "A 1D convolution slides along a sequence",
+                    in.isImage() ? "Use nn.conv2d for images." : "Feed it a sequence column ([time, channels]).");
             return Shape.sequence(LayerDef.slide(in.dim(0), kernel, stride, padding, "kernel", "time steps"), filters);
         }
 

@@ -46,10 +46,8 @@ public final class Conv2dNode extends LayerBlock<Conv2dNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (!in.isImage()) {
-                throw ConfigError.atPort(IN, "A 2D convolution slides over an image, but its input is " + in.describe() + ".",
-                        in.isSequence() ? "Use nn.conv1d for sequences." : "Feed it an image column ([height, width, channels]).");
-            }
+            LayerDef.require(in.isImage(), in, "A 2D convolution slides over an image",
+                    in.isSequence() ? "Use nn.conv1d for sequences." : "Feed it an image column ([height, width, channels]).");
             int[] k = LayerDef.checkPair(kernel, "kernel");
             int[] s = LayerDef.checkPair(stride, "stride");
             return Shape.image(LayerDef.slide(in.dim(0), k[0], s[0], padding, "kernel", "pixels high"),

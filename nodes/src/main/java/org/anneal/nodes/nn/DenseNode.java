@@ -33,10 +33,8 @@ public final class DenseNode extends LayerBlock<DenseNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (!in.isFlat()) {
-                throw ConfigError.atPort(IN, "A dense layer takes a vector, but its input is " + in.describe() + ".",
-                        "Put nn.flatten or nn.global-pool before it.");
-            }
+            LayerDef.require(in.isFlat(), in, "A dense layer takes a vector",
+                    "Put nn.flatten or nn.global-pool before it.");
             return Shape.flat(units);
         }
 

@@ -27,10 +27,6 @@ public final class DropoutNode extends LayerBlock<DropoutNode.Params> {
             return in;
         }
 
-        public long params(Shape in) {
-            return 0;
-        }
-
         public Object dl4j(Shape in) {
             return Dl4j.layer(this);
         }

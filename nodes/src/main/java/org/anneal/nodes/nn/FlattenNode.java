@@ -29,10 +29,6 @@ public final class FlattenNode extends LayerBlock<FlattenNode.Params> {
             return Shape.flat((int) in.size());
         }
 
-        public long params(Shape in) {
-            return 0;
-        }
-
         /** A reshape in front of the next layer (DL4J keeps images channels first); nothing for a vector. */
         public Object dl4j(Shape in) {
             return in.isImage() ? Dl4j.preProcessor(in) : null;

@@ -25,15 +25,9 @@ public final class GlobalPoolNode extends LayerBlock<GlobalPoolNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (in.isFlat()) {
-                throw ConfigError.atPort(IN, "Global pooling takes an image or a sequence, but its input is " + in.describe() + ".",
-                        "Remove it: the input is a vector already.");
-            }
+            LayerDef.require(!in.isFlat(), in, "Global pooling takes an image or a sequence",
+                    "Remove it: the input is a vector already.");
             return Shape.flat(in.channels());
-        }
-
-        public long params(Shape in) {
-            return 0;
         }
 
         public Object dl4j(Shape in) {

@@ -37,10 +37,8 @@ public final class PoolNode extends LayerBlock<PoolNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (in.isFlat()) {
-                throw ConfigError.atPort(IN, "Pooling takes an image or a sequence, but its input is " + in.describe() + ".",
-                        "Pool before nn.flatten, not after it.");
-            }
+            LayerDef.require(!in.isFlat(), in, "Pooling takes an image or a sequence",
+                    "Pool before nn.flatten, not after it.");
             if (in.isSequence()) {
                 return Shape.sequence(LayerDef.slide(in.dim(0), LayerDef.checkSingle(size, "size"), LayerDef.checkSingle(stride, "stride"),
                         Padding.VALID, "size", "time steps"), in.channels());
@@ -49,10 +47,6 @@ public final class PoolNode extends LayerBlock<PoolNode.Params> {
             int[] s = LayerDef.checkPair(stride, "stride");
             return Shape.image(LayerDef.slide(in.dim(0), k[0], s[0], Padding.VALID, "size", "pixels high"),
                     LayerDef.slide(in.dim(1), k[1], s[1], Padding.VALID, "size", "pixels wide"), in.channels());
-        }
-
-        public long params(Shape in) {
-            return 0;
         }
 
         public Object dl4j(Shape in) {

@@ -25,16 +25,10 @@ public final class UpsampleNode extends LayerBlock<UpsampleNode.Params> {
         }
 
         public Shape outputShape(Shape in) throws ConfigError {
-            if (in.isFlat()) {
-                throw ConfigError.atPort(IN, "Upsampling takes an image or a sequence, but its input is " + in.describe() + ".",
-                        "Upsample before nn.flatten, not after it.");
-            }
+            LayerDef.require(!in.isFlat(), in, "Upsampling takes an image or a sequence",
+                    "Upsample before nn.flatten, not after it.");
             return in.isSequence() ? Shape.sequence(in.dim(0) * size, in.channels())
                     : Shape.image(in.dim(0) * size, in.dim(1) * size, in.channels());
-        }
-
-        public long params(Shape in) {
-            return 0;
         }
 
         public Object dl4j(Shape in) {
