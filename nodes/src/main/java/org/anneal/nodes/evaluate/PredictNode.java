@@ -39,7 +39,7 @@ public final class PredictNode implements Node<PredictNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        return Specs.of(PREDICTIONS, ScoringSpecs.predicted(in.model(MODEL), in.table(DATA), p.predictionColumn(), "rows"));
+        return Specs.of(PREDICTIONS, ScoringSpecs.predicted(in.model(MODEL), in.table(DATA), p.predictionColumn()));
     }
 
     @Override

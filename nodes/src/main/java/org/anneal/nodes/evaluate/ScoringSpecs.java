@@ -30,20 +30,15 @@ final class ScoringSpecs {
             throw ConfigError.atPort("data", "Column '" + target + "' in the scored rows is not " + (targetType == ColumnType.NUMERIC
                     ? "numeric" : "categorical") + ".", "Score rows from the same source as the training rows.");
         }
-        return predicted(model, data, predictionColumn, "scored rows");
+        return predicted(model, data, predictionColumn);
     }
 
     /**
-     * Checks that {@code data} (called {@code rows} in messages) holds every feature of the model and that the prediction
+     * Checks that {@code data} holds every feature of the model with the type it was trained on and that the prediction
      * column is a new name; returns the rows with the prediction column, as predicted by the model.
      */
-    static TableSpec predicted(ModelSpec model, TableSpec data, String predictionColumn, String rows) throws ConfigError {
-        for (String f : model.features()) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort("data", "The " + rows + " lack the feature '" + f + "' the model was trained with.",
-                        "Prepare the " + rows + " the same way as the training rows (apply the same transforms).");
-            }
-        }
+    static TableSpec predicted(ModelSpec model, TableSpec data, String predictionColumn) throws ConfigError {
+        model.requireFeaturesIn(data, "data");
         if (predictionColumn.isBlank() || data.column(predictionColumn).isPresent()) {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }
