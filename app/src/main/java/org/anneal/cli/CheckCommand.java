@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.anneal.graph.Json;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.lineage.Finding;
 import org.anneal.session.Checked;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", description = "Looks for data leakage without running: evaluations on training rows, preprocessing "
         + "fitted before the split, test rows used for fitting, groups split at random. Exit code 1 when an error-level finding exists.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
 
@@ -29,14 +27,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, description = "With --fix: where to save the fixed workflow (relative dataset paths are rebased to its folder)")
     Path fixedOut;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        Workflows.Ready ready = Workflows.loadChecked(workflow, err, "Fix these problems first; leakage is checked on a valid workflow.");
+        Workflows.Ready ready = Workflows.loadChecked(workflow, err(), "Fix these problems first; leakage is checked on a valid workflow.");
         if (ready == null) {
             return ExitCode.PROBLEMS;
         }
@@ -44,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
         Checked checked = ready.checked();
         List<Finding> findings = checked.staticFindings();
         if (fix) {
-            findings = CheckFix.apply(lw, fixedOut != null ? fixedOut : workflow, spec.commandLine().getOut(), err);
+            findings = CheckFix.apply(lw, fixedOut != null ? fixedOut : workflow, out(), err());
             if (findings == null) {
                 return ExitCode.USAGE; // a puzzle without quick fixes
             }
@@ -52,11 +45,11 @@ final class CheckCommand implements Callable<Integer> {
         if (json) {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
             findings.forEach(f -> a.add(f.toJson()));
-            out.print(Json.PRETTY.writeValueAsString(a) + "\n");
+            out().print(Json.PRETTY.writeValueAsString(a) + "\n");
         } else if (findings.isEmpty()) {
-            out.println(workflow + ": no leakage found");
+            out().println(workflow + ": no leakage found");
         } else {
-            findings.forEach(f -> out.println(f.describe()));
+            findings.forEach(f -> out().println(f.describe()));
         }
         return findings.stream().anyMatch(Finding::isError) ? ExitCode.PROBLEMS : ExitCode.OK;
     }

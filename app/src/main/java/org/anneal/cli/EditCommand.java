@@ -3,25 +3,20 @@ package org.anneal.cli;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "edit", description = "Opens the workbench (JavaFX) on a workflow. Needs a desktop session; on Linux also GTK 3 "
         + "(libgtk-3-0). Exit code 1 when neither is there, with what to install.")
-final class EditCommand implements Callable<Integer> {
+final class EditCommand extends CliCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKFLOW.json")
     Path workflow;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Optional<String> missing = DisplayCheck.problem();
         if (missing.isPresent()) {
-            spec.commandLine().getErr().println(missing.get());
+            err().println(missing.get());
             return ExitCode.PROBLEMS;
         }
         // loaded by name so that no other command ever touches a JavaFX class
@@ -34,7 +29,7 @@ final class EditCommand implements Callable<Integer> {
             if (why.isEmpty()) {
                 throw e;
             }
-            spec.commandLine().getErr().println(why.get()); // the machine, not a bug in Anneal
+            err().println(why.get()); // the machine, not a bug in Anneal
             return ExitCode.PROBLEMS;
         }
         return ExitCode.OK;

@@ -3,7 +3,6 @@ package org.anneal.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.anneal.handin.GradeReport;
 import org.anneal.handin.GradeRow;
 import org.anneal.handin.Grader;
@@ -12,14 +11,13 @@ import org.anneal.handin.ReportText;
 import org.anneal.handin.Rubric;
 import org.anneal.handin.SafeOutput;
 import org.anneal.spec.NodeRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "grade", description = "Re-runs every hand-in in a folder headless and writes grades.csv and grades.html: "
         + "integrity, dataset fingerprints, reproduction, leakage findings and the rubric's points, one row per file.")
-final class GradeCommand implements Callable<Integer> {
+final class GradeCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FOLDER")
     Path folder;
 
@@ -40,21 +38,17 @@ final class GradeCommand implements Callable<Integer> {
             + "but no memory limit and no kill); for debugging")
     boolean inProcess;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var err = spec.commandLine().getErr();
         if (!Files.isDirectory(folder)) {
-            err.println("There is no folder '" + folder + "'.");
+            err().println("There is no folder '" + folder + "'.");
             return ExitCode.PROBLEMS;
         }
         Rubric rubric;
         try {
             rubric = Rubric.read(rubricFile);
         } catch (java.io.IOException e) {
-            err.println("Cannot read the rubric: " + e.getMessage());
+            err().println("Cannot read the rubric: " + e.getMessage());
             return ExitCode.PROBLEMS;
         }
         Path abs = folder.toAbsolutePath().normalize();
@@ -64,16 +58,16 @@ final class GradeCommand implements Callable<Integer> {
             SafeOutput.checkWritable(dir, "grades.csv");
             SafeOutput.checkWritable(dir, "grades.html");
         } catch (java.io.IOException e) {
-            err.println("Cannot write the report: " + e.getMessage());
+            err().println("Cannot write the report: " + e.getMessage());
             return ExitCode.PROBLEMS;
         }
         List<GradeRow> rows;
-        var o = spec.commandLine().getOut();
+        var o = out();
         if (inProcess) {
             rows = new Grader(NodeRegistry.standard()).gradeFolder(folder, rubric);
         } else {
             if (jobs != null && jobs < 1 || memoryMb < 64) {
-                err.println("--jobs needs at least 1 and --memory at least 64 (MB).");
+                err().println("--jobs needs at least 1 and --memory at least 64 (MB).");
                 return ExitCode.USAGE;
             }
             var limits = new ProcessGrading.Limits(jobs != null ? jobs : ProcessGrading.Limits.standard().jobs(), memoryMb,
@@ -86,7 +80,7 @@ final class GradeCommand implements Callable<Integer> {
             SafeOutput.write(dir, "grades.csv", GradeReport.csv(rows));
             SafeOutput.write(dir, "grades.html", GradeReport.html(rows, "Grades for " + folder.getFileName()));
         } catch (java.io.IOException e) {
-            err.println("Cannot write the report: " + e.getMessage());
+            err().println("Cannot write the report: " + e.getMessage());
             return ExitCode.PROBLEMS;
         }
         for (GradeRow r : rows) {

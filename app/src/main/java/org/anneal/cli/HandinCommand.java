@@ -2,7 +2,6 @@ package org.anneal.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.anneal.exec.Executor;
 import org.anneal.graph.Workflow;
 import org.anneal.graph.WorkflowCodec;
@@ -11,14 +10,13 @@ import org.anneal.lineage.Finding;
 import org.anneal.session.Checked;
 import org.anneal.session.WorkflowSession;
 import org.anneal.spec.NodeRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "handin", description = "Runs a workflow and writes a hand-in file: the workflow plus author, time, versions, "
         + "dataset SHA-256s, metrics, leakage findings and a digest binding them.")
-final class HandinCommand implements Callable<Integer> {
+final class HandinCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
 
@@ -28,13 +26,9 @@ final class HandinCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, description = "Hand-in file (default: WORKFLOW.handin.json beside the workflow)")
     Path out;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var err = spec.commandLine().getErr();
-        Workflows.Ready ready = Workflows.loadChecked(workflow, err, null);
+        Workflows.Ready ready = Workflows.loadChecked(workflow, err(), null);
         if (ready == null) {
             return ExitCode.PROBLEMS;
         }
@@ -43,14 +37,14 @@ final class HandinCommand implements Callable<Integer> {
         try (Executor ex = Executor.standard()) {
             stamped = Handins.runAndStamp(new WorkflowSession(NodeRegistry.standard(), ex), checked, author).join();
         } catch (java.util.concurrent.CompletionException e) {
-            err.println("Not handed in: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            err().println("Not handed in: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
             return ExitCode.PROBLEMS;
         }
         List<Finding> findings = checked.staticFindings();
         Path target = out != null ? out : Path.of(workflow.toString().replaceAll("\\.json$", "") + ".handin.json");
         new WorkflowCodec().save(stamped, target);
-        findings.forEach(f -> err.println(f.describe()));
-        spec.commandLine().getOut().println("Handed in as " + target + (findings.isEmpty() ? "" : " (with " + findings.size() + " leakage finding(s))"));
+        findings.forEach(f -> err().println(f.describe()));
+        out().println("Handed in as " + target + (findings.isEmpty() ? "" : " (with " + findings.size() + " leakage finding(s))"));
         return ExitCode.OK;
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
 import org.anneal.exec.FileAccess;
@@ -15,14 +14,13 @@ import org.anneal.exec.Validation;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.OutPort;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plot", description = "Runs just what the plot nodes of a workflow need and writes their plots as PNG files "
         + "(DIR/<node>-<port>.png). Name nodes to draw only those.")
-final class PlotCommand implements Callable<Integer> {
+final class PlotCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
 
@@ -35,14 +33,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "WxH", defaultValue = "800x600", description = "Image size in pixels (default: ${DEFAULT-VALUE})")
     String size;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        Validation v = Workflows.loadValid(workflow, err);
+        Validation v = Workflows.loadValid(workflow, err());
         if (v == null) {
             return ExitCode.PROBLEMS;
         }
@@ -56,12 +49,12 @@ final class PlotCommand implements Callable<Integer> {
         }
         for (String id : nodes) {
             if (!targets.contains(id)) {
-                err.println("'" + id + "' is not a node with a plot output in " + workflow + ".");
+                err().println("'" + id + "' is not a node with a plot output in " + workflow + ".");
                 return ExitCode.USAGE;
             }
         }
         if (targets.isEmpty()) {
-            err.println(workflow + " has no node with a plot output. Add a plot node (plot.parity, plot.roc, ...) first.");
+            err().println(workflow + " has no node with a plot output. Add a plot node (plot.parity, plot.roc, ...) first.");
             return ExitCode.PROBLEMS;
         }
         RunResult r;
@@ -69,9 +62,9 @@ final class PlotCommand implements Callable<Integer> {
             r = ex.start(v, new RunOptions(targets, DeviceSelector.system().select(v.source().workflow().meta().device()),
                     FileAccess.unrestricted(v.source().baseDir())), e -> { }).await();
         }
-        r.problems().forEach(p -> err.println(p.describe()));
+        r.problems().forEach(p -> err().println(p.describe()));
         // only the requested nodes' plots: upstream nodes (a metrics node's confusion plot) ran but were not asked for
-        PlotExport.writeAll(r, targets, dir, size, out, err);
+        PlotExport.writeAll(r, targets, dir, size, out(), err());
         return r.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 }

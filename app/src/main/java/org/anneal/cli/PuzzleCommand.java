@@ -1,7 +1,6 @@
 package org.anneal.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.puzzle.Puzzle;
 import org.anneal.puzzle.PuzzleVerifier;
@@ -24,30 +23,26 @@ final class PuzzleCommand implements Runnable {
     }
 
     @Command(name = "show", description = "Prints a puzzle's title, story and hints.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends CliCommand {
         @Parameters(index = "0", paramLabel = "PUZZLE.json")
         Path file;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            LoadedWorkflow lw = Workflows.load(file, spec.commandLine().getErr());
+            LoadedWorkflow lw = Workflows.load(file, err());
             if (lw == null) {
                 return ExitCode.PROBLEMS;
             }
             Puzzle p = Puzzle.of(lw.workflow());
             if (p == null) {
-                spec.commandLine().getErr().println(file + " is not a puzzle (it has no \"puzzle\" block).");
+                err().println(file + " is not a puzzle (it has no \"puzzle\" block).");
                 return ExitCode.PROBLEMS;
             }
-            var out = spec.commandLine().getOut();
-            out.println(p.title());
-            out.println();
-            out.println(p.story());
+            out().println(p.title());
+            out().println();
+            out().println(p.story());
             for (int i = 0; i < p.hints().size(); i++) {
-                out.println("Hint " + (i + 1) + ": " + p.hints().get(i));
+                out().println("Hint " + (i + 1) + ": " + p.hints().get(i));
             }
             return ExitCode.OK;
         }
@@ -55,26 +50,22 @@ final class PuzzleCommand implements Runnable {
 
     @Command(name = "verify", description = "Checks a student's fix: locked parts unchanged, the flaw gone, no new flaw, "
             + "the workflow runs, metrics in range. Exit code 0 when solved.")
-    static final class Verify implements Callable<Integer> {
+    static final class Verify extends CliCommand {
         @Parameters(index = "0", paramLabel = "STUDENT.json")
         Path student;
 
         @Option(names = "--puzzle", required = true, paramLabel = "PUZZLE.json")
         Path puzzle;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            var err = spec.commandLine().getErr();
-            LoadedWorkflow p = Workflows.load(puzzle, err);
-            LoadedWorkflow s = Workflows.load(student, err);
+            LoadedWorkflow p = Workflows.load(puzzle, err());
+            LoadedWorkflow s = Workflows.load(student, err());
             if (p == null || s == null) {
                 return ExitCode.PROBLEMS;
             }
             Verdict v = new PuzzleVerifier(NodeRegistry.standard()).verify(p, s);
-            spec.commandLine().getOut().print(v.describe());
+            out().print(v.describe());
             return v.solved() ? ExitCode.OK : ExitCode.PROBLEMS;
         }
     }

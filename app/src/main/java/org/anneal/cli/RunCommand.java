@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.anneal.device.Device;
 import org.anneal.device.DeviceSelector;
 import org.anneal.exec.Executor;
@@ -25,14 +24,13 @@ import org.anneal.session.SessionResult;
 import org.anneal.session.SessionRun;
 import org.anneal.session.WorkflowSession;
 import org.anneal.spec.NodeRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Validates and runs a workflow headless, prints each node's status and the evaluation "
         + "results, and writes a results JSON (metrics, timings, problems, provenance).")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
 
@@ -52,20 +50,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Change a threshold of the run-time leakage checks, e.g. nearDistance=0.02 (repeatable; names as in the docs)")
     java.util.Map<String, String> thresholds = new java.util.LinkedHashMap<>();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = out();
+        PrintWriter err = err();
         LoadedWorkflow lw = Workflows.load(workflow, err);
         if (lw == null) {
             return ExitCode.PROBLEMS;
         }
         String requested = device != null ? device : lw.workflow().meta().device();
         if (!Set.of("auto", "cpu", "gpu").contains(requested)) {
-            err.println("--device must be auto, cpu or gpu, not '" + requested + "'.");
+            err().println("--device must be auto, cpu or gpu, not '" + requested + "'.");
             return ExitCode.USAGE;
         }
         org.anneal.lineage.DynamicChecks.Thresholds fromFile;
@@ -78,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             checks = fromFile.with(thresholds); // the command line overrides the workflow's leakage block
         } catch (IllegalArgumentException e) {
-            err.println("--threshold: " + e.getMessage());
+            err().println("--threshold: " + e.getMessage());
             return ExitCode.USAGE;
         }
         Device dev = DeviceSelector.system().select(requested);
@@ -92,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             Workflows.print(v.problems(), v.hasErrors() ? err : o);
         }
         if (v.hasErrors()) {
-            err.println("Not run: " + v.errors().size() + " problem(s) must be fixed first.");
+            err().println("Not run: " + v.errors().size() + " problem(s) must be fixed first.");
             return ExitCode.PROBLEMS;
         }
         checked.staticFindings().forEach(f -> (f.isError() ? err : o).println(f.describe()));
@@ -115,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
             PlotExport.writeAll(r, null, plots, plotSize, o, err);
         }
         s.dynamicFindings().forEach(f -> (f.isError() ? err : o).println(f.describe()));
-        r.problems().forEach(p -> err.println(p.describe()));
+        r.problems().forEach(p -> err().println(p.describe()));
         ObjectNode report = s.report();
         Path target = out != null ? out : Path.of("results", stem(workflow) + ".results.json");
         if (target.toAbsolutePath().getParent() != null) {

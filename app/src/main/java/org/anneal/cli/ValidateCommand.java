@@ -1,38 +1,31 @@
 package org.anneal.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.anneal.exec.Validation;
 import org.anneal.graph.LoadedWorkflow;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", description = "Checks a workflow without running it: file format, node types, parameters, wires, "
         + "cycles, columns. Prints every problem with its location and a fix.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        LoadedWorkflow lw = Workflows.load(workflow, err);
+        LoadedWorkflow lw = Workflows.load(workflow, err());
         if (lw == null) {
             return ExitCode.PROBLEMS;
         }
         Validation v = Workflows.validate(lw);
         if (v.problems().isEmpty()) {
-            out.println(workflow + ": OK (" + lw.workflow().nodes().size() + " nodes, " + lw.workflow().links().size() + " wires)");
+            out().println(workflow + ": OK (" + lw.workflow().nodes().size() + " nodes, " + lw.workflow().links().size() + " wires)");
             return ExitCode.OK;
         }
-        Workflows.print(v.problems(), v.hasErrors() ? err : out);
+        Workflows.print(v.problems(), v.hasErrors() ? err() : out());
         long errors = v.errors().size();
-        out.println(workflow + ": " + errors + " error(s), " + (v.problems().size() - errors) + " warning(s)");
+        out().println(workflow + ": " + errors + " error(s), " + (v.problems().size() - errors) + " warning(s)");
         return errors > 0 ? ExitCode.PROBLEMS : ExitCode.OK;
     }
 }

@@ -1,28 +1,19 @@
 package org.anneal.spec;
 
-import java.util.Objects;
-
 /**
  * An input port: a name unique within its node, the kind of value it takes and whether a wire is
  * required. Declared as a {@code static final} field of the node class; the descriptor finds it there.
  */
-public final class InPort<T> {
-    private final String name;
-    private final DataKind kind;
-    private final Class<T> type;
+public final class InPort<T> extends Port<T> {
     private final boolean optional;
     private final boolean fitting;
     private final boolean choosing;
-    private final String doc;
 
     private InPort(String name, DataKind kind, Class<T> type, boolean optional, boolean fitting, boolean choosing, String doc) {
-        this.name = Objects.requireNonNull(name);
-        this.kind = Objects.requireNonNull(kind);
-        this.type = Objects.requireNonNull(type);
+        super(name, kind, type, doc);
         this.optional = optional;
         this.fitting = fitting;
         this.choosing = choosing;
-        this.doc = doc == null ? "" : doc;
     }
 
     public static <T> InPort<T> of(String name, DataKind kind, Class<T> type, String doc) {
@@ -31,7 +22,7 @@ public final class InPort<T> {
 
     /** The same port, but a node may run without a wire on it. */
     public InPort<T> optional() {
-        return new InPort<>(name, kind, type, true, fitting, choosing, doc);
+        return new InPort<>(name(), kind(), type(), true, fitting, choosing, doc());
     }
 
     /**
@@ -39,7 +30,7 @@ public final class InPort<T> {
      * {@code train}). The leakage analysis checks where the rows on fitting ports come from.
      */
     public InPort<T> fitting() {
-        return new InPort<>(name, kind, type, optional, true, choosing, doc);
+        return new InPort<>(name(), kind(), type(), optional, true, choosing, doc());
     }
 
     public boolean isFitting() {
@@ -51,35 +42,19 @@ public final class InPort<T> {
      * stopping). The leakage analysis refuses test rows here (L6).
      */
     public InPort<T> choosing() {
-        return new InPort<>(name, kind, type, optional, fitting, true, doc);
+        return new InPort<>(name(), kind(), type(), optional, fitting, true, doc());
     }
 
     public boolean isChoosing() {
         return choosing;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public DataKind kind() {
-        return kind;
-    }
-
-    public Class<T> type() {
-        return type;
-    }
-
     public boolean isOptional() {
         return optional;
     }
 
-    public String doc() {
-        return doc;
-    }
-
     @Override
     public String toString() {
-        return name + " (" + kind.title() + (optional ? ", optional" : "") + ")";
+        return name() + " (" + kind().title() + (optional ? ", optional" : "") + ")";
     }
 }

@@ -94,33 +94,32 @@ class LeakageAnalyzerTest {
         assertEquals("split:test -> fit:train", fs.get(0).wires().get(0).toString());
     }
 
+    /** Findings of load → split (of {@code splitType}) → ridge fitted on train, scored on test. */
+    List<Finding> splitAndScore(String load, String splitType) throws Exception {
+        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
+        return findings(load + ",{\"id\":\"split\",\"type\":\"" + splitType + "\"}," + MODEL, link("load:table", "split:table") + "," + model);
+    }
+
     @Test
     void l7RandomSplitOfGroupedRowsAndTheGroupSplitThatFixesIt() throws Exception {
-        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
-        var bad = findings(LOAD_GROUPED + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        var bad = splitAndScore(LOAD_GROUPED, "split.holdout");
         assertEquals(List.of("L7"), rules(bad));
         assertTrue(bad.get(0).explanation().contains("'specimen'"));
-        var good = findings(LOAD_GROUPED + ",{\"id\":\"split\",\"type\":\"split.group\"}," + MODEL, link("load:table", "split:table") + "," + model);
-        assertEquals(List.of(), good);
+        assertEquals(List.of(), splitAndScore(LOAD_GROUPED, "split.group"));
     }
 
     @Test
     void l8RandomSplitOfTimeOrderedRowsAndTheTimeSplitThatFixesIt() throws Exception {
-        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
-        var bad = findings(LOAD_TIMED + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
-        assertEquals(List.of("L8"), rules(bad));
-        var good = findings(LOAD_TIMED + ",{\"id\":\"split\",\"type\":\"split.time\"}," + MODEL, link("load:table", "split:table") + "," + model);
-        assertEquals(List.of(), good);
+        assertEquals(List.of("L8"), rules(splitAndScore(LOAD_TIMED, "split.holdout")));
+        assertEquals(List.of(), splitAndScore(LOAD_TIMED, "split.time"));
     }
 
     @Test
     void l9PostOutcomeColumnUsedAsAFeature() throws Exception {
-        String model = links("ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
-        var bad = findings(LOAD_POST + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
+        var bad = splitAndScore(LOAD_POST, "split.holdout");
         assertEquals(List.of("L9"), rules(bad));
         assertTrue(bad.get(0).fix().contains("'post' under 'ignore'"));
-        var good = findings(LOAD + ",{\"id\":\"split\",\"type\":\"split.holdout\"}," + MODEL, link("load:table", "split:table") + "," + model);
-        assertEquals(List.of(), good);
+        assertEquals(List.of(), splitAndScore(LOAD, "split.holdout"));
     }
 
     @Test

@@ -68,9 +68,13 @@ class DataPrepLeakageTest {
         assertEquals(List.of(), rules(LOAD + "," + SPLIT + "," + outliers + "," + MODEL, "load:table", "split:table", "split:train", "outliers:fit",
                 "split:train", "outliers:data", "ridge:learner", "fit:learner", "outliers:out", "fit:train", "fit:model", "score:model",
                 "split:test", "score:data"));
-        assertEquals(List.of("L2"), rules(LOAD + "," + SPLIT + "," + outliers + "," + MODEL, "load:table", "outliers:fit", "load:table", "outliers:data",
-                "outliers:out", "split:table", "ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model",
-                "split:test", "score:data"));
+        assertEquals(List.of("L2"), rulesFittedOnAllRows(outliers, "outliers"));
+    }
+
+    /** The rules raised when {@code step} (node {@code id}) learns on every row, before the split, and its rows reach a scored model. */
+    List<String> rulesFittedOnAllRows(String step, String id) throws Exception {
+        return rules(LOAD + "," + SPLIT + "," + step + "," + MODEL, "load:table", id + ":fit", "load:table", id + ":data", id + ":out",
+                "split:table", "ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model", "split:test", "score:data");
     }
 
     @Test
@@ -80,9 +84,7 @@ class DataPrepLeakageTest {
                 "split:train", "spline:data", "spline:state", "apply:state", "split:test", "apply:data", "ridge:learner", "fit:learner",
                 "spline:out", "fit:train", "fit:model", "score:model", "apply:out", "score:data"));
         String splineOnly = "{\"id\":\"spline\",\"type\":\"prepare.spline\",\"params\":{\"columns\":[\"x\"]}}";
-        assertEquals(List.of("L2"), rules(LOAD + "," + SPLIT + "," + splineOnly + "," + MODEL, "load:table", "spline:fit", "load:table", "spline:data",
-                "spline:out", "split:table", "ridge:learner", "fit:learner", "split:train", "fit:train", "fit:model", "score:model",
-                "split:test", "score:data"));
+        assertEquals(List.of("L2"), rulesFittedOnAllRows(splineOnly, "spline"));
     }
 
     @Test

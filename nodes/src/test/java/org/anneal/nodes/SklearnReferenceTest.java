@@ -222,6 +222,13 @@ class SklearnReferenceTest {
         }
     }
 
+    /** The elements of a JSON array as text, as a node's list params hold them. */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(a -> out.add(a.asText()));
+        return out;
+    }
+
     static void assertCurve(JsonNode expected, Table scores) {
         assertArrayEquals(doubles(expected.get("train_mean")), scores.numeric("train_r2").values(), EXACT, "training score");
         assertArrayEquals(doubles(expected.get("train_sd")), scores.numeric("train_r2_sd").values(), EXACT, "training sd");
@@ -234,15 +241,13 @@ class SklearnReferenceTest {
         JsonNode f = fixture("regression.json");
         Table t = regressionTable(f);
         JsonNode vc = f.get("ridge_validation_curve");
-        List<String> alphas = new ArrayList<>();
-        vc.get("alphas").forEach(a -> alphas.add(a.asText()));
+        List<String> alphas = texts(vc.get("alphas"));
         Table v = (Table) new org.anneal.nodes.evaluate.ValidationCurveNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "table", t)),
                 new org.anneal.nodes.evaluate.ValidationCurveNode.Params("lambda", org.anneal.nodes.evaluate.ValidationCurveNode.Grid.LISTED, alphas, 1, 2, 2, 5, org.anneal.spec.FoldStrategy.CONTIGUOUS, org.anneal.nodes.evaluate.Metric.R2),
                 TestCtx.of("vc")).get("scores");
         assertCurve(vc, v);
         JsonNode lc = f.get("ridge_learning_curve");
-        List<String> shares = new ArrayList<>();
-        lc.get("shares").forEach(a -> shares.add(a.asText()));
+        List<String> shares = texts(lc.get("shares"));
         Table l = (Table) new org.anneal.nodes.evaluate.LearningCurveNode().execute(
                 new Inputs(Map.of("learner", Fixtures.ridge(lc.get("alpha").asDouble()), "table", t)),
                 new org.anneal.nodes.evaluate.LearningCurveNode.Params(shares, 5, org.anneal.spec.FoldStrategy.CONTIGUOUS, org.anneal.nodes.evaluate.Metric.R2), TestCtx.of("lc")).get("scores");
@@ -273,8 +278,7 @@ class SklearnReferenceTest {
         JsonNode f = fixture("regression.json");
         Table t = regressionTable(f);
         JsonNode g = f.get("grid_search");
-        List<String> alphas = new ArrayList<>();
-        g.get("alphas").forEach(a -> alphas.add(a.asText()));
+        List<String> alphas = texts(g.get("alphas"));
         var out = new org.anneal.nodes.evaluate.TuneNode().execute(new Inputs(Map.of("learner", Fixtures.ridge(1), "train", t)),
                 new org.anneal.nodes.evaluate.TuneNode.Params("lambda", alphas, org.anneal.nodes.evaluate.Metric.RMSE, org.anneal.nodes.evaluate.TuneNode.Search.GRID, 10, org.anneal.nodes.evaluate.SearchSpace.Distribution.VALUES, "", List.of(), 5, org.anneal.spec.FoldStrategy.CONTIGUOUS),
                 TestCtx.of("tune"));

@@ -50,8 +50,7 @@ public final class CalibrationPlotNode implements Node<CalibrationPlotNode.Param
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(PREDICTIONS);
-        PlotSpecs.truth(t, PREDICTIONS.name(), ColumnType.NUMERIC);
-        PlotSpecs.column(t, p.prediction(), "prediction", ColumnType.NUMERIC);
+        PlotSpecs.truthAndPrediction(t, PREDICTIONS.name(), p.prediction(), ColumnType.NUMERIC);
         TableSpec table = new TableSpec(List.of(new ColumnSpec("nominal", ColumnType.NUMERIC, ColumnRole.FEATURE),
                 new ColumnSpec("observed", ColumnType.NUMERIC, ColumnRole.FEATURE)), t.lineage());
         return Specs.of(PLOT, PlotSpecs.plot(t), TABLE, table);

@@ -41,8 +41,7 @@ public final class ConfusionPlotNode implements Node<ConfusionPlotNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(PREDICTIONS);
-        PlotSpecs.truth(t, PREDICTIONS.name(), ColumnType.CATEGORICAL);
-        PlotSpecs.column(t, p.prediction(), "prediction", ColumnType.CATEGORICAL);
+        PlotSpecs.truthAndPrediction(t, PREDICTIONS.name(), p.prediction(), ColumnType.CATEGORICAL);
         return Specs.of(PLOT, PlotSpecs.plot(t));
     }
 

@@ -34,6 +34,12 @@ final class PlotSpecs {
         return target;
     }
 
+    /** The {@link #truth} on {@code port} and the prediction column {@code prediction} (the plot's param of that name), both of {@code type}. */
+    static void truthAndPrediction(TableSpec t, String port, String prediction, ColumnType type) throws ConfigError {
+        truth(t, port, type);
+        column(t, prediction, "prediction", type);
+    }
+
     private static String kind(ColumnSpec c) {
         return c.isNumeric() ? "numeric" : c.isTensor() ? "a tensor column" : "categorical";
     }

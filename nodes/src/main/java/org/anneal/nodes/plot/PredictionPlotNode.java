@@ -43,8 +43,7 @@ public abstract class PredictionPlotNode implements Node<PredictionPlotNode.Para
     @Override
     public final Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(PREDICTIONS);
-        PlotSpecs.truth(t, PREDICTIONS.name(), ColumnType.NUMERIC);
-        PlotSpecs.column(t, p.prediction(), "prediction", ColumnType.NUMERIC);
+        PlotSpecs.truthAndPrediction(t, PREDICTIONS.name(), p.prediction(), ColumnType.NUMERIC);
         return Specs.of(plotPort, PlotSpecs.plot(t));
     }
 
