@@ -84,7 +84,7 @@ public final class PinnNode implements Node<PinnNode.Params> {
     static final OutPort<Plot> RESIDUAL = OutPort.of("residual", DataKind.PLOT, Plot.class, "The equation's residual over the domain");
     static final OutPort<Plot> LOSS = OutPort.of("loss", DataKind.PLOT, Plot.class, "Loss terms per step (log scale values)");
     static final OutPort<Metrics> METRICS = OutPort.of("metrics", DataKind.METRICS, Metrics.class,
-            "max_abs_error, rms_error, rms_residual, final_physics_loss, estimated_rate, seconds");
+            "max_abs_error, rms_error, rms_residual, final_physics_loss (and estimated_rate, final_data_loss with data)");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
@@ -151,7 +151,6 @@ public final class PinnNode implements Node<PinnNode.Params> {
             m.put("estimated_rate", r.rate());
             m.put("final_data_loss", r.dataLoss()[r.stepsDone()]);
         }
-        m.put("steps_per_second", r.stepsDone() / Math.max(r.seconds(), 1e-9));
         Table table = new Table(List.of(new NumericColumn("t", ColumnRole.FEATURE, r.t()), new NumericColumn("u", ColumnRole.PREDICTION, r.u()),
                 new NumericColumn("u_exact", ColumnRole.FEATURE, exact), new NumericColumn("residual", ColumnRole.FEATURE, r.residual())));
         return Outputs.builder().put(SOLUTION, table).put(PLOT, PinnPlots.solution(p.problem(), r, exact, data, setup.inverse()))
