@@ -37,7 +37,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 public final class PinnTrainer {
     static final int GRID = 201;
     /** ε of the causal weights: large enough that an unsolved start (squared residuals of order 1) hides the rest. */
-    static final double CAUSALITY = Double.parseDouble(System.getProperty("anneal.pinn.eps", "100"));
+    static final double CAUSALITY = 100;
 
     private PinnTrainer() {
     }
