@@ -10,8 +10,39 @@ import org.anneal.spec.Task;
  *
  * @param kind      which loss
  * @param parameter Huber's delta or the hinge margin; ignored by the others
+ * @param penalty   a physics penalty added to the data loss (networks only), or null
  */
-public record Loss(Kind kind, double parameter) {
+public record Loss(Kind kind, double parameter, Penalty penalty) {
+
+    public Loss(Kind kind, double parameter) {
+        this(kind, parameter, null);
+    }
+
+    /**
+     * A penalty on the network's outputs ŷ added to the data loss, λ times its mean over rows: non-negativity
+     * mean_j max(0, −ŷ_j)², bounds mean_j [max(0, low − ŷ_j)² + max(0, ŷ_j − high)²], sum-to-one (Σ_j ŷ_j − 1)².
+     */
+    public record Penalty(PenaltyKind kind, double lambda, double low, double high) {
+        public Penalty {
+            if (!(lambda >= 0) || kind == PenaltyKind.BOUNDS && !(high > low)) {
+                throw new IllegalArgumentException("bad penalty: " + kind + " λ " + lambda + " [" + low + ", " + high + "]");
+            }
+        }
+
+        public String describe() {
+            return switch (kind) {
+                case NON_NEGATIVE -> String.format(Locale.ROOT, "%s·non-negativity", lambda);
+                case BOUNDS -> String.format(Locale.ROOT, "%s·bounds [%s, %s]", lambda, low, high);
+                case SUM_TO_ONE -> String.format(Locale.ROOT, "%s·sum-to-one", lambda);
+            };
+        }
+    }
+
+    public enum PenaltyKind { NON_NEGATIVE, BOUNDS, SUM_TO_ONE }
+
+    public Loss withPenalty(Penalty p) {
+        return new Loss(kind, parameter, p);
+    }
 
     public enum Kind {
         SQUARED(Task.REGRESSION, "squared error"),
@@ -51,10 +82,11 @@ public record Loss(Kind kind, double parameter) {
     }
 
     public String describe() {
-        return switch (kind) {
+        String base = switch (kind) {
             case HUBER -> String.format(Locale.ROOT, "Huber loss (delta = %s)", parameter);
             case HINGE -> String.format(Locale.ROOT, "hinge loss (margin = %s)", parameter);
             default -> kind.title;
         };
+        return penalty == null ? base : base + " + " + penalty.describe();
     }
 }

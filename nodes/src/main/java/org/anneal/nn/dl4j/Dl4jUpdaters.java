@@ -21,6 +21,11 @@ final class Dl4jUpdaters {
 
     /** DL4J's loss for {@code loss}; the output head uses softmax with cross-entropy and identity otherwise. */
     static ILossFunction loss(Loss loss) {
+        ILossFunction base = dataLoss(loss);
+        return loss.penalty() == null ? base : new LossWithPenalty(base, loss.penalty());
+    }
+
+    private static ILossFunction dataLoss(Loss loss) {
         return switch (loss.kind()) {
             case SQUARED -> new LossMSE();
             case ABSOLUTE -> new LossMAE();

@@ -25,6 +25,10 @@ public final class TribuoSgd {
      * delta and delta·(|r| − ½·delta) outside; the loss curve reports the values Tribuo computes.
      */
     public static RegressionObjective regressionObjective(Loss loss) {
+        if (loss.penalty() != null) {
+            throw new org.anneal.spec.NodeFailure("A physics penalty (" + loss.penalty().describe() + ") applies to neural networks only.",
+                    "Wire the penalty loss to a model.network, or wire a plain loss here.");
+        }
         return switch (loss.kind()) {
             case SQUARED -> new SquaredLoss();
             case ABSOLUTE -> new AbsoluteLoss();
