@@ -175,7 +175,9 @@ final class Run implements RunHandle {
         } catch (OutOfMemoryError e) {
             complete(failed(id, key, t0, Problem.error("node.memory", "'" + id + "' ran out of memory.",
                     "Use a smaller dataset or give Java more memory (ANNEAL_OPTS=-Xmx8g).")));
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | Error e) {
+            // every Error too (a native library that cannot load, a class missing from the class path): one the
+            // pool's future swallowed left the run waiting forever for this node
             if (cancelled) {
                 complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key));
                 return;

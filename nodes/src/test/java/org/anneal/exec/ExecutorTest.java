@@ -136,6 +136,18 @@ class ExecutorTest {
         assertFalse(r.succeeded());
     }
 
+    /** An Error other than OutOfMemory (a native library that cannot load) used to leave the run waiting forever. */
+    @Test
+    void anErrorInANodeFailsThatNodeInsteadOfHangingTheRun() {
+        Workflow w = new Workflow(Meta.defaults(), List.of(node("a", "test.source", "{}"), node("x", "test.crash", "{}"),
+                node("after", "test.add", "{}")), List.of(Link.of("a:out", "x:a"), Link.of("x:out", "after:a")), Map.of());
+        RunResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> run(w, Set.of(), new ArrayList<>()));
+        assertEquals(NodeStatus.FAILED, r.node("x").status());
+        assertTrue(r.node("x").problem().message().contains("UnsatisfiedLinkError"), r.node("x").problem().message());
+        assertEquals(NodeStatus.SKIPPED, r.node("after").status());
+    }
+
     @Test
     void cancelStopsARunningNodePromptly() throws Exception {
         StubNodes.slowStarted = new CountDownLatch(1);

@@ -26,7 +26,7 @@ public final class StubNodes {
     }
 
     public static NodeRegistry registry() {
-        return new NodeRegistry(java.util.List.of(new Source(), new Add(), new Slow(), new Fail(), new Parallel()));
+        return new NodeRegistry(java.util.List.of(new Source(), new Add(), new Slow(), new Fail(), new Crash(), new Parallel()));
     }
 
     static int executions(String id) {
@@ -92,6 +92,18 @@ public final class StubNodes {
         @Override
         public Outputs execute(Inputs in, Params p, ExecContext ctx) {
             throw new NodeFailure("the stub failed on purpose", "nothing to fix");
+        }
+    }
+
+    /** Throws an Error that is not OutOfMemory or StackOverflow, as ND4J does when its native library cannot load. */
+    @NodeType(id = "test.crash", title = "Crash", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Throws an Error.")
+    public static final class Crash extends StubBase.Pass<Crash.Params> {
+        public record Params() {
+        }
+
+        @Override
+        public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+            throw new UnsatisfiedLinkError("no jnind4jcpu in java.library.path");
         }
     }
 
