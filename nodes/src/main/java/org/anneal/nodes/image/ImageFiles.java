@@ -17,7 +17,8 @@ import javax.imageio.stream.ImageInputStream;
 import org.anneal.spec.NodeFailure;
 
 /**
- * Reading image files through {@code javax.imageio} (PNG, JPEG, BMP, GIF and, since Java 9, 8/16-bit and float TIFF): the
+ * Reading image files through {@code javax.imageio} (PNG, JPEG, BMP, GIF; TIFF of 8/16 bits and float through
+ * TwelveMonkeys' reader, which registers ahead of the JDK's and also reads the tags microscopes write): the
  * size from the header before any pixel is decoded, so an oversized file is refused cheaply, then the pixels as floats in
  * [0, 1] (integer samples divided by their largest value, float samples as stored).
  */
