@@ -28,11 +28,14 @@ final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** Image files under {@code root} (one level of sub-folders when {@code nested}), by extension, in name order. */
-    static List<Path> list(Path root, boolean nested) throws IOException {
-        try (Stream<Path> s = Files.walk(root, nested ? 2 : 1)) {
+    /**
+     * Image files under {@code root} down to {@code depth} levels (1 = the folder itself), by extension, in name order;
+     * with {@code subFoldersOnly} those lying directly in the folder are left out.
+     */
+    static List<Path> list(Path root, int depth, boolean subFoldersOnly) throws IOException {
+        try (Stream<Path> s = Files.walk(root, depth)) {
             return s.filter(Files::isRegularFile).filter(ImageFiles::isImageName)
-                    .filter(p -> !nested || !p.getParent().equals(root)).sorted().toList();
+                    .filter(p -> !subFoldersOnly || !p.getParent().equals(root)).sorted().toList();
         }
     }
 

@@ -39,8 +39,11 @@ import org.anneal.util.FileDigests;
 @NodeType(id = "data.images", title = "Image folder", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
         doc = "Reads a folder of images (PNG, JPEG, BMP, GIF, 8/16-bit and float TIFF, through javax.imageio) into one row per image: "
                 + "`image` as a [y, x, channel] tensor of values in [0, 1] (integer samples over their largest value), `file` (the path "
-                + "under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the target. Files with other "
-                + "extensions are left out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image "
+                + "under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the target; with `labels: csv`, "
+                + "the images of the folder and its sub-folders are matched to the rows of `labelsFile`, a CSV with a `file` column "
+                + "(path under the folder, as shown in `file`): its `target` column becomes the target, `group` the group (specimen, "
+                + "micrograph), any other column a feature; an image without a row, or a row whose file is missing, stops with "
+                + "the CSV's name and line. Files with other extensions are left out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image "
                 + "in three channels. All images get one size: `fit: none` requires they already share it, `resize` scales each "
                 + "bilinearly, `crop` cuts the centre; `width`/`height` 0 take the first image's. `pixel_size_um` gives each row's "
                 + "pixel size (µm per pixel of the loaded image, after resizing): the `pixelSize` param when set, else what the "
@@ -51,7 +54,11 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
 
     public record Params(
             @Param(doc = "Folder of images, relative to the workflow file", hint = Param.Hint.PATH, required = true) String path,
-            @Param(doc = "Where the class comes from: each image's sub-folder, or none", def = "\"folders\"") Labels labels,
+            @Param(doc = "Where the class comes from: each image's sub-folder, a CSV of file → labels, or none", def = "\"folders\"") Labels labels,
+            @Param(doc = "With labels: csv, the CSV of labels (a 'file' column and label columns), relative to the workflow file",
+                    hint = Param.Hint.PATH) String labelsFile,
+            @Param(doc = "With labels: csv, the CSV column that becomes the target; empty = none", def = "\"class\"") String target,
+            @Param(doc = "With labels: csv, the CSV column that becomes the group (specimen, micrograph); empty = none") String group,
             @Param(doc = "Grey (one channel) or RGB (three)", def = "\"grey\"") Colour colour,
             @Param(doc = "How images of other sizes are brought to one size", def = "\"none\"") Fit fit,
             @Param(doc = "Width in pixels after fitting; 0 = the first image's", def = "0", min = 0, max = 65536) int width,
@@ -62,7 +69,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
                     def = "50000000", min = 1) int maxPixels) {
     }
 
-    public enum Labels { FOLDERS, NONE }
+    public enum Labels { FOLDERS, CSV, NONE }
 
     public enum Colour { GREY, RGB }
 
@@ -79,7 +86,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
      * What configure found, handed to execute: the files in order, their names as shown, the output size and each
      * file's pixel size after fitting (µm per pixel, NaN when unknown).
      */
-    record Plan(List<Path> files, List<String> shown, int width, int height, double[] pixelUm) {
+    record Plan(List<Path> files, List<String> shown, int width, int height, double[] pixelUm, List<Column> labels) {
         /** The pixel size all rows share, or NaN when one is unknown or they differ. */
         double common() {
             double first = pixelUm.length == 0 ? Double.NaN : pixelUm[0];
@@ -105,6 +112,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         if (p.labels() == Labels.FOLDERS) {
             cols.add(new ColumnSpec("class", ColumnType.CATEGORICAL, ColumnRole.TARGET));
         }
+        plan.labels().forEach(c -> cols.add(c.spec()));
         cols.add(new ColumnSpec(PIXEL_SIZE, ColumnType.NUMERIC, ColumnRole.IGNORE, "µm/px"));
         return cols;
     }
@@ -126,7 +134,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         }
         List<Path> files;
         try {
-            files = ImageFiles.list(root, p.labels() == Labels.FOLDERS);
+            files = ImageFiles.list(root, p.labels() == Labels.NONE ? 1 : 2, p.labels() == Labels.FOLDERS);
         } catch (IOException e) {
             throw ConfigError.atParam("path", "Cannot list '" + p.path() + "': " + e.getMessage(), "Check the folder's permissions.");
         }
@@ -154,7 +162,31 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
             throw ConfigError.atParam(p.width() == 0 ? "fit" : "width", files.size() + " images of " + w + "×" + h + " pixels need " + values
                     + " values, more than the " + MAX_VALUES + " (1 GiB) allowed.", "Resize to a smaller width and height, or load fewer images.");
         }
-        return new Plan(files, shown, w, h, pixelSizes(p, files, w));
+        return new Plan(files, shown, w, h, pixelSizes(p, files, w), labels(p, ctx, shown));
+    }
+
+    /** With labels: csv, the CSV's label columns in the order of the images; none otherwise. */
+    private static List<Column> labels(Params p, ConfigContext ctx, List<String> shown) throws ConfigError {
+        if (p.labels() != Labels.CSV) {
+            if (!p.labelsFile().isEmpty() || !p.group().isEmpty()) {
+                throw ConfigError.atParam(p.group().isEmpty() ? "labelsFile" : "group", "A labels file and group column are read only with labels: csv.",
+                        "Set labels to csv, or clear labelsFile and group.");
+            }
+            return List.of();
+        }
+        if (p.labelsFile().isEmpty()) {
+            throw ConfigError.atParam("labelsFile", "labels: csv needs a labels file.", "Name a CSV with a 'file' column and the label columns.");
+        }
+        Path csv = ctx.resolve(p.labelsFile(), "labelsFile");
+        var src = new org.anneal.nodes.data.FileLabels.Source(csv, p.labelsFile(), "labelsFile", "image");
+        List<Column> cols = org.anneal.nodes.data.FileLabels.columns(src, shown, p.target(), p.group(), true);
+        for (Column c : cols) {
+            if (List.of("image", "file", PIXEL_SIZE).contains(c.name())) {
+                throw ConfigError.atParam("labelsFile", p.labelsFile() + " has a column '" + c.name() + "', a name data.images gives its own column.",
+                        "Rename that column in the CSV.");
+            }
+        }
+        return cols;
     }
 
     /**
@@ -214,6 +246,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         if (p.labels() == Labels.FOLDERS) {
             cols.add(new CategoricalColumn("class", ColumnRole.TARGET, classCodes, List.copyOf(classes.keySet())));
         }
+        cols.addAll(plan.labels());
         cols.add(new NumericColumn(PIXEL_SIZE, ColumnRole.IGNORE, plan.pixelUm().clone(), "µm/px"));
         return Outputs.of(TABLE, new Table(cols));
     }
@@ -274,6 +307,9 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         List<Fingerprint> prints = new ArrayList<>();
         for (int i = 0; i < plan.files().size(); i++) {
             prints.add(new Fingerprint(plan.shown().get(i), FileDigests.sha256(plan.files().get(i))));
+        }
+        if (p.labels() == Labels.CSV) {
+            prints.add(new Fingerprint(p.labelsFile(), FileDigests.sha256(ctx.resolve(p.labelsFile(), "labelsFile"))));
         }
         return prints;
     }

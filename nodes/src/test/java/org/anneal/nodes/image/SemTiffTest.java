@@ -37,7 +37,7 @@ class SemTiffTest {
         for (String f : files) {
             Files.copy(SEM.resolve(f), dir.resolve("sem").resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
-        var p = new ImagesNode.Params("sem", ImagesNode.Labels.NONE, ImagesNode.Colour.GREY, fit, w, h, 0, 50_000_000);
+        var p = new ImagesNode.Params("sem", ImagesNode.Labels.NONE, "", "", "", ImagesNode.Colour.GREY, fit, w, h, 0, 50_000_000);
         var ctx = new StandaloneContext("img", 1, dir);
         Table t = (Table) new ImagesNode().execute(new Inputs(Map.of()), p, ctx).get("table");
         TableSpec promised = (TableSpec) new ImagesNode().configure(Specs.of(Map.of()), p, ctx).get("table");
@@ -111,7 +111,7 @@ class SemTiffTest {
     void aPngHasNoCalibrationAndTheParamOverridesAnyFile() throws Exception {
         Files.createDirectories(dir.resolve("sem"));
         Files.copy(SEM.resolve(FEI), dir.resolve("sem").resolve(FEI));
-        var p = new ImagesNode.Params("sem", ImagesNode.Labels.NONE, ImagesNode.Colour.GREY, ImagesNode.Fit.NONE, 0, 0, 2.0, 50_000_000);
+        var p = new ImagesNode.Params("sem", ImagesNode.Labels.NONE, "", "", "", ImagesNode.Colour.GREY, ImagesNode.Fit.NONE, 0, 0, 2.0, 50_000_000);
         Table t = (Table) new ImagesNode().execute(new Inputs(Map.of()), p, new StandaloneContext("img", 1, dir)).get("table");
         assertEquals(2.0, pixelSize(t, 0));
         java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
