@@ -74,23 +74,7 @@ public final class ImageFeaturesNode implements Node<ImageFeaturesNode.Params> {
     }
 
     static ColumnSpec imageColumn(TableSpec t, Params p) throws ConfigError {
-        ColumnSpec c;
-        if (p.column().isEmpty()) {
-            List<ColumnSpec> images = t.columns().stream().filter(x -> x.isTensor() && x.shape().rank() == 3).toList();
-            if (images.size() != 1) {
-                throw ConfigError.atParam("column", images.isEmpty() ? "The table has no image column ([y, x, channel] tensor)."
-                        : "The table has " + images.size() + " image columns: " + images.stream().map(ColumnSpec::name).toList() + ".",
-                        images.isEmpty() ? "Connect a table from data.images or data.generate-micrographs." : "Name the one to measure.");
-            }
-            c = images.get(0);
-        } else {
-            c = t.requireColumn(p.column(), "column");
-        }
-        if (!c.isTensor() || c.shape().rank() != 3) {
-            throw ConfigError.atParam("column", "Column '" + c.name() + "' is not an image: it holds " + c.typeLabel() + ".",
-                    "Name a column of [y, x, channel] tensors.");
-        }
-        return c;
+        return ImageColumns.pick(t, p.column());
     }
 
     @Override
