@@ -122,7 +122,7 @@ public final class FftNode implements Node<FftNode.Params> {
                 double fy = (y - h / 2) / (double) h;
                 for (int x = 0; x < w; x++) {
                     double fx = (x - w / 2) / (double) w;
-                    double f = Math.hypot(fx, fy);
+                    double f = Math.sqrt(fx * fx + fy * fy);
                     double v = power[y * w + x];
                     spectra[(r * h + y) * w + x] = (float) Math.log10(v + FLOOR);
                     int bin = (int) (f / 0.5 * p.bins());

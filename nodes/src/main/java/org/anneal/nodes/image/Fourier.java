@@ -101,6 +101,7 @@ final class Fourier {
     }
 
     private static void radix2(double[] re, double[] im, int n) {
+        double[][] tw = twiddles(n);
         for (int i = 1, j = 0; i < n; i++) {
             int bit = n >> 1;
             for (; (j & bit) != 0; bit >>= 1) {
@@ -117,11 +118,11 @@ final class Fourier {
             }
         }
         for (int len = 2; len <= n; len <<= 1) {
-            double ang = -2 * Math.PI / len;
+            int stride = n / len; // twiddle k of this stage is e^{-2πi k/len} = table entry k·stride
             for (int i = 0; i < n; i += len) {
                 for (int k = 0; k < len / 2; k++) {
-                    double cr = Math.cos(ang * k);
-                    double ci = Math.sin(ang * k);
+                    double cr = tw[0][k * stride];
+                    double ci = tw[1][k * stride];
                     int a = i + k;
                     int b = a + len / 2;
                     double xr = re[b] * cr - im[b] * ci;
@@ -133,5 +134,19 @@ final class Fourier {
                 }
             }
         }
+    }
+
+    /** cos and −sin of 2πk/n for k < n/2, per length (an image's rows share one table, its columns another). */
+    private static final ThreadLocal<java.util.Map<Integer, double[][]>> TWIDDLES = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private static double[][] twiddles(int n) {
+        return TWIDDLES.get().computeIfAbsent(n, m -> {
+            double[][] t = new double[2][m / 2];
+            for (int k = 0; k < m / 2; k++) {
+                t[0][k] = Math.cos(-2 * Math.PI * k / m);
+                t[1][k] = Math.sin(-2 * Math.PI * k / m);
+            }
+            return t;
+        });
     }
 }

@@ -225,12 +225,8 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         for (int i = 0; i < n; i++) {
             ctx.checkCancelled();
             String shown = plan.shown().get(i);
-            int[] wh = ImageFiles.size(plan.files().get(i), shown);
-            if ((long) wh[0] * wh[1] > p.maxPixels()) {
-                throw new NodeFailure(shown + ": " + wh[0] + "×" + wh[1] + " pixels is over the limit of " + p.maxPixels() + ".",
-                        "Shrink the image first, or raise maxPixels if the memory allows.");
-            }
-            float[] img = ImageFiles.read(plan.files().get(i), shown, c);
+            int[] wh = new int[2];
+            float[] img = ImageFiles.read(plan.files().get(i), shown, c, p.maxPixels(), wh);
             float[] fitted = fit(img, wh[0], wh[1], c, plan, p.fit(), shown);
             System.arraycopy(fitted, 0, values, i * size, size);
             fileCodes[i] = i;
