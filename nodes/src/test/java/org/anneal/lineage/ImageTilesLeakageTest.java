@@ -5,15 +5,8 @@ import static org.anneal.lineage.LeakageAnalyzerTest.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.anneal.exec.FileAccess;
-import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
-import org.anneal.graph.LoadedWorkflow;
-import org.anneal.graph.WorkflowCodec;
-import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +30,9 @@ class ImageTilesLeakageTest {
             "score:data");
 
     List<Finding> findings(String nodes, String links) throws Exception {
-        Path f = dir.resolve("w.json");
-        Files.writeString(f, "{\"format\":\"anneal-workflow\",\"version\":1,\"nodes\":[" + nodes + "],\"links\":[" + links + "]}");
-        LoadedWorkflow lw = new WorkflowCodec().read(f);
-        Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(dir));
-        assertEquals(List.of(), v.problems(), "the pipeline itself is valid");
-        return new LeakageAnalyzer().analyze(v);
+        LeakageAnalyzerTest valid = new LeakageAnalyzerTest(); // its helper checks the pipeline is valid before analysing it
+        valid.dir = dir;
+        return valid.findings(nodes, links);
     }
 
     static String split(String type) {

@@ -36,7 +36,7 @@ import org.anneal.spec.TableSpec;
 public final class AugmentNode implements Node<AugmentNode.Params> {
 
     public record Params(
-            @Param(doc = "Image column ([y, x, channel] tensor); empty = the only one", hint = Param.Hint.COLUMN) String column,
+            @Param(doc = ImageColumns.COLUMN_DOC, hint = Param.Hint.COLUMN) String column,
             @Param(doc = "Altered copies added per row", def = "3", min = 1, max = 32) int copies,
             @Param(doc = "Mirror at random (left–right, and with a turn any mirror)", def = "true") boolean flips,
             @Param(doc = "Turn by a random multiple of 90°", def = "true") boolean rotations,

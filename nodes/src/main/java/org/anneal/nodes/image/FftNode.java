@@ -33,12 +33,11 @@ import org.anneal.spec.TableSpec;
                 + "in cycles per µm (per pixel without a pixel size) — periodic structure such as lamellae or scan lines shows as "
                 + "bright spots; `radial_1` … `radial_<bins>`, the log10 of the mean power in rings of equal width from zero to the "
                 + "Nyquist frequency (0.5 cycles per pixel), as features; `dominant_period`, the period of the strongest non-zero "
-                + "frequency, in µm (pixels without a pixel size). Each image alone: nothing is learnt from other rows. The image "
-                + "column stays, no longer a feature.")
+                + "frequency, in µm (pixels without a pixel size). " + ImageColumns.MEASURED_DOC)
 public final class FftNode implements Node<FftNode.Params> {
 
     public record Params(
-            @Param(doc = "Image column ([y, x, channel] tensor); empty = the only one", hint = Param.Hint.COLUMN) String column,
+            @Param(doc = ImageColumns.COLUMN_DOC, hint = Param.Hint.COLUMN) String column,
             @Param(doc = "Number of rings in the radial average", def = "16", min = 2, max = 256) int bins,
             @Param(doc = "Hann window before the transform (damps the cross that the image edges leave)", def = "true") boolean window) {
     }
@@ -56,14 +55,7 @@ public final class FftNode implements Node<FftNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         ColumnSpec image = ImageColumns.pick(t, p.column());
-        List<String> added = added(p);
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (ColumnSpec c : t.columns()) {
-            if (added.contains(c.name())) {
-                throw ConfigError.atPort("table", "The table already has a column '" + c.name() + "'.", "Take one spectrum per image column.");
-            }
-            cols.add(c.name().equals(image.name()) ? c.withRole(ColumnRole.IGNORE) : c);
-        }
+        List<ColumnSpec> cols = ImageColumns.measured(t, image, added(p), "Take one spectrum per image column.");
         cols.add(ColumnSpec.tensor(SPECTRUM, ColumnRole.IGNORE, spectrumShape(image.shape()), ""));
         for (int k = 1; k <= p.bins(); k++) {
             cols.add(new ColumnSpec("radial_" + k, ColumnType.NUMERIC, ColumnRole.FEATURE));
@@ -92,12 +84,11 @@ public final class FftNode implements Node<FftNode.Params> {
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
-        Table t = in.get(TABLE);
-        TensorColumn images = ImageColumns.of(t, p.column());
-        int[] d = images.shape().dims();
-        int h = d[0];
-        int w = d[1];
-        int rows = t.rowCount();
+        ImageColumns.Images im = ImageColumns.images(in.get(TABLE), p.column());
+        TensorColumn images = im.column();
+        int h = im.h();
+        int w = im.w();
+        int rows = im.rows();
         float[] spectra = new float[rows * h * w];
         boolean[] missing = new boolean[rows];
         double[][] radial = new double[p.bins()][rows];
@@ -113,7 +104,7 @@ public final class FftNode implements Node<FftNode.Params> {
                 }
                 continue;
             }
-            double[] power = Fourier.power(ImageFeaturesNode.grey(images, r, h * w, d[2]), h, w, p.window());
+            double[] power = Fourier.power(im.grey(r), h, w, p.window());
             double[] sum = new double[p.bins()];
             int[] count = new int[p.bins()];
             double best = -1;
@@ -142,10 +133,7 @@ public final class FftNode implements Node<FftNode.Params> {
             period[r] = bestRadius > 0 ? px / bestRadius : Double.NaN;
             ctx.progress((r + 1.0) / rows);
         }
-        List<Column> cols = new ArrayList<>();
-        for (Column c : t.columns()) {
-            cols.add(c.name().equals(images.name()) ? c.withRole(ColumnRole.IGNORE) : c);
-        }
+        List<Column> cols = ImageColumns.measured(im);
         cols.add(new TensorColumn(SPECTRUM, ColumnRole.IGNORE, spectrumShape(images.shape()), spectra, missing, ""));
         for (int k = 0; k < p.bins(); k++) {
             cols.add(new NumericColumn("radial_" + (k + 1), ColumnRole.FEATURE, radial[k]));

@@ -33,11 +33,11 @@ import org.anneal.spec.TableSpec;
                 + "`particle_count` (particles of at least `minArea` pixels; those cut by the image edge count too), "
                 + "`particle_mean_area` and `particle_mean_diameter` (mean equivalent-circle diameter √(4A/π)) in µm² and µm when "
                 + "the image has a pixel size, else px² and px, and `threshold`; with `keepMask` the phase as a 0/1 `mask` image. "
-                + "Each image alone: nothing is learnt from other rows. The image column stays, no longer a feature.")
+                + ImageColumns.MEASURED_DOC)
 public final class SegmentNode implements Node<SegmentNode.Params> {
 
     public record Params(
-            @Param(doc = "Image column ([y, x, channel] tensor); empty = the only one", hint = Param.Hint.COLUMN) String column,
+            @Param(doc = ImageColumns.COLUMN_DOC, hint = Param.Hint.COLUMN) String column,
             @Param(doc = "How the threshold is found", def = "\"otsu\"") Method method,
             @Param(doc = "The threshold with method fixed (grey scale 0–1)", def = "0.5", min = 0, max = 1) double threshold,
             @Param(doc = "Which side of the threshold is the phase", def = "\"dark\"") Side phase,
@@ -61,13 +61,11 @@ public final class SegmentNode implements Node<SegmentNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         ColumnSpec image = ImageColumns.pick(t, p.column());
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (ColumnSpec c : t.columns()) {
-            if (MEASURES.contains(c.name()) || p.keepMask() && c.name().equals("mask")) {
-                throw ConfigError.atPort("table", "The table already has a column '" + c.name() + "'.", "Segment each image column once.");
-            }
-            cols.add(c.name().equals(image.name()) ? c.withRole(ColumnRole.IGNORE) : c);
+        List<String> added = new ArrayList<>(MEASURES);
+        if (p.keepMask()) {
+            added.add("mask");
         }
+        List<ColumnSpec> cols = ImageColumns.measured(t, image, added, "Segment each image column once.");
         String len = ImageColumns.lengthUnit(image.shape());
         cols.add(new ColumnSpec("area_fraction", ColumnType.NUMERIC, ColumnRole.FEATURE));
         cols.add(new ColumnSpec("particle_count", ColumnType.NUMERIC, ColumnRole.FEATURE));
@@ -83,12 +81,11 @@ public final class SegmentNode implements Node<SegmentNode.Params> {
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
-        Table t = in.get(TABLE);
-        TensorColumn images = ImageColumns.of(t, p.column());
-        int[] d = images.shape().dims();
-        int h = d[0];
-        int w = d[1];
-        int rows = t.rowCount();
+        ImageColumns.Images im = ImageColumns.images(in.get(TABLE), p.column());
+        TensorColumn images = im.column();
+        int h = im.h();
+        int w = im.w();
+        int rows = im.rows();
         double px = ImageColumns.pixel(images.shape());
         double[][] m = new double[MEASURES.size()][rows];
         float[] masks = p.keepMask() ? new float[rows * h * w] : null;
@@ -102,7 +99,7 @@ public final class SegmentNode implements Node<SegmentNode.Params> {
                 }
                 continue;
             }
-            float[] g = ImageFeaturesNode.grey(images, r, h * w, d[2]);
+            float[] g = im.grey(r);
             double cut = switch (p.method()) {
                 case OTSU -> ImageOps.otsu(g, 0, g.length);
                 case ISODATA -> Components.isodata(g);
@@ -135,10 +132,7 @@ public final class SegmentNode implements Node<SegmentNode.Params> {
             m[4][r] = cut;
             ctx.progress((r + 1.0) / rows);
         }
-        List<Column> cols = new ArrayList<>();
-        for (Column c : t.columns()) {
-            cols.add(c.name().equals(images.name()) ? c.withRole(ColumnRole.IGNORE) : c);
-        }
+        List<Column> cols = ImageColumns.measured(im);
         String len = ImageColumns.lengthUnit(images.shape());
         String[] units = {"", "", len + "²", len, ""};
         for (int k = 0; k < MEASURES.size(); k++) {

@@ -37,7 +37,7 @@ import org.anneal.spec.TableSpec;
 public final class TileNode implements Node<TileNode.Params> {
 
     public record Params(
-            @Param(doc = "Image column ([y, x, channel] tensor); empty = the only one", hint = Param.Hint.COLUMN) String column,
+            @Param(doc = ImageColumns.COLUMN_DOC, hint = Param.Hint.COLUMN) String column,
             @Param(doc = "Tile side in pixels", def = "64", min = 2, max = 4096) int size,
             @Param(doc = "Distance between tile corners in pixels; 0 = the tile size (tiles side by side, no overlap)", def = "0",
                     min = 0, max = 4096) int stride) {
