@@ -33,6 +33,8 @@ public final class ValueViewer extends VBox {
     private final TableView<Integer> table = new TableView<>();
     private final TableView<Map.Entry<String, Double>> metrics = new TableView<>();
     private final StackPane chartHolder = new StackPane();
+    /** The thumbnail grid of a table with an image column (see {@link ImageGrid}). */
+    private final StackPane imageHolder = new StackPane();
     private final Button export = new Button("Export PNG…");
     private final Button detach = new Button("Open in window");
     private final Label exportStatus = new Label();
@@ -74,13 +76,14 @@ public final class ValueViewer extends VBox {
         registerStandardViews();
     }
 
-    private enum Pane { TABLE, METRICS, CHART }
+    private enum Pane { TABLE, METRICS, CHART, IMAGES }
 
     private void show(Pane pane) {
         javafx.scene.Node body = switch (pane) {
             case TABLE -> table;
             case METRICS -> metrics;
             case CHART -> chartHolder;
+            case IMAGES -> imageHolder;
         };
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().set(1, body);
@@ -106,6 +109,7 @@ public final class ValueViewer extends VBox {
         table.getColumns().clear();
         table.setItems(FXCollections.observableArrayList());
         chartHolder.getChildren().clear();
+        imageHolder.getChildren().clear();
         views.getChildren().clear();
         chosenView = null;
         show(Pane.TABLE);
@@ -178,6 +182,34 @@ public final class ValueViewer extends VBox {
         // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
         table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
         offerCharts(SpectrumPlots.addTo(QuickPlots.forPredictions(t), t));
+        offerImages(t);
+    }
+
+    /** A table with an image column can also be seen as thumbnails (a toggle beside Table and the charts). */
+    private void offerImages(Table t) {
+        if (ImageGrid.imageColumns(t).isEmpty()) {
+            return;
+        }
+        javafx.scene.control.ToggleGroup group;
+        if (views.getChildren().isEmpty()) {
+            group = new javafx.scene.control.ToggleGroup();
+            javafx.scene.control.ToggleButton asTable = new javafx.scene.control.ToggleButton("Table");
+            asTable.setId("view-Table");
+            asTable.setToggleGroup(group);
+            asTable.setSelected(true);
+            asTable.setOnAction(e -> show(Pane.TABLE));
+            views.getChildren().add(asTable);
+        } else {
+            group = ((javafx.scene.control.ToggleButton) views.getChildren().get(0)).getToggleGroup();
+        }
+        javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton("Images");
+        b.setId("view-Images");
+        b.setToggleGroup(group);
+        b.setOnAction(e -> {
+            imageHolder.getChildren().setAll(new ImageGrid(t));
+            show(Pane.IMAGES);
+        });
+        views.getChildren().add(b);
     }
 
     private void offerCharts(Map<String, Plot> plots) {

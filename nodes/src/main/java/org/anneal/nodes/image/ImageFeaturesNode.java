@@ -1,6 +1,5 @@
 package org.anneal.nodes.image;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
@@ -37,7 +36,7 @@ import org.anneal.spec.TableSpec;
 public final class ImageFeaturesNode implements Node<ImageFeaturesNode.Params> {
 
     public record Params(
-            @Param(doc = "Image column ([y, x, channel] tensor); empty = the only one", hint = Param.Hint.COLUMN) String column,
+            @Param(doc = ImageColumns.COLUMN_DOC, hint = Param.Hint.COLUMN) String column,
             @Param(doc = "How much darker than its closing a pixel must be to count as grain boundary (grey scale 0–1)",
                     def = "0.08", min = 0.001, max = 1) double boundaryDepth,
             @Param(doc = "Gaussian smoothing before the boundary search, standard deviation in pixels (0 for none); damps noise",
@@ -59,13 +58,7 @@ public final class ImageFeaturesNode implements Node<ImageFeaturesNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         ColumnSpec image = imageColumn(t, p);
-        List<ColumnSpec> cols = new ArrayList<>();
-        for (ColumnSpec c : t.columns()) {
-            if (FEATURES.contains(c.name())) {
-                throw ConfigError.atPort("table", "The table already has a column '" + c.name() + "'.", "Measure each image column once.");
-            }
-            cols.add(c.name().equals(image.name()) ? c.withRole(ColumnRole.IGNORE) : c);
-        }
+        List<ColumnSpec> cols = ImageColumns.measured(t, image, FEATURES, "Measure each image column once.");
         String unit = image.shape().axis(1).unit();
         for (String f : FEATURES) {
             cols.add(new ColumnSpec(f, ColumnType.NUMERIC, ColumnRole.FEATURE, f.equals("intercept_length") ? (unit.isEmpty() ? "px" : unit) : ""));
@@ -74,56 +67,34 @@ public final class ImageFeaturesNode implements Node<ImageFeaturesNode.Params> {
     }
 
     static ColumnSpec imageColumn(TableSpec t, Params p) throws ConfigError {
-        ColumnSpec c;
-        if (p.column().isEmpty()) {
-            List<ColumnSpec> images = t.columns().stream().filter(x -> x.isTensor() && x.shape().rank() == 3).toList();
-            if (images.size() != 1) {
-                throw ConfigError.atParam("column", images.isEmpty() ? "The table has no image column ([y, x, channel] tensor)."
-                        : "The table has " + images.size() + " image columns: " + images.stream().map(ColumnSpec::name).toList() + ".",
-                        images.isEmpty() ? "Connect a table from data.images or data.generate-micrographs." : "Name the one to measure.");
-            }
-            c = images.get(0);
-        } else {
-            c = t.requireColumn(p.column(), "column");
-        }
-        if (!c.isTensor() || c.shape().rank() != 3) {
-            throw ConfigError.atParam("column", "Column '" + c.name() + "' is not an image: it holds " + c.typeLabel() + ".",
-                    "Name a column of [y, x, channel] tensors.");
-        }
-        return c;
+        return ImageColumns.pick(t, p.column());
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
-        Table t = in.get(TABLE);
-        String name = imageColumn(t.spec(org.anneal.spec.Lineage.UNSPLIT), p).name();
-        TensorColumn images = (TensorColumn) t.column(name).orElseThrow();
-        Shape s = images.shape();
-        int h = s.dims()[0];
-        int w = s.dims()[1];
-        int c = s.dims()[2];
-        double step = Double.isNaN(s.axis(1).step()) ? 1 : Math.abs(s.axis(1).step());
-        int rows = t.rowCount();
+        ImageColumns.Images im = ImageColumns.images(in.get(TABLE), p.column());
+        Shape s = im.column().shape();
+        int h = im.h();
+        int w = im.w();
+        double step = ImageColumns.pixel(s);
+        int rows = im.rows();
         double[][] f = new double[FEATURES.size()][rows];
         for (int r = 0; r < rows; r++) {
             ctx.checkCancelled();
-            if (images.isMissing(r)) {
+            if (im.column().isMissing(r)) {
                 for (double[] col : f) {
                     col[r] = Double.NaN;
                 }
                 continue;
             }
-            double[] m = measure(grey(images, r, h * w, c), h, w, p);
+            double[] m = measure(im.grey(r), h, w, p);
             for (int k = 0; k < m.length; k++) {
                 f[k][r] = k == 4 ? m[k] * step : m[k];
             }
             ctx.progress((r + 1.0) / rows);
         }
-        List<Column> cols = new ArrayList<>();
-        for (Column col : t.columns()) {
-            cols.add(col.name().equals(name) ? col.withRole(ColumnRole.IGNORE) : col);
-        }
-        String unit = s.axis(1).unit().isEmpty() ? "px" : s.axis(1).unit();
+        List<Column> cols = ImageColumns.measured(im);
+        String unit = ImageColumns.lengthUnit(s);
         for (int k = 0; k < FEATURES.size(); k++) {
             cols.add(new NumericColumn(FEATURES.get(k), ColumnRole.FEATURE, f[k], k == 4 ? unit : ""));
         }

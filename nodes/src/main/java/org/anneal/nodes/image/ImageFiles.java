@@ -17,7 +17,8 @@ import javax.imageio.stream.ImageInputStream;
 import org.anneal.spec.NodeFailure;
 
 /**
- * Reading image files through {@code javax.imageio} (PNG, JPEG, BMP, GIF and, since Java 9, 8/16-bit and float TIFF): the
+ * Reading image files through {@code javax.imageio} (PNG, JPEG, BMP, GIF; TIFF of 8/16 bits and float through
+ * TwelveMonkeys' reader, which registers ahead of the JDK's and also reads the tags microscopes write): the
  * size from the header before any pixel is decoded, so an oversized file is refused cheaply, then the pixels as floats in
  * [0, 1] (integer samples divided by their largest value, float samples as stored).
  */
@@ -27,11 +28,14 @@ final class ImageFiles {
     private ImageFiles() {
     }
 
-    /** Image files under {@code root} (one level of sub-folders when {@code nested}), by extension, in name order. */
-    static List<Path> list(Path root, boolean nested) throws IOException {
-        try (Stream<Path> s = Files.walk(root, nested ? 2 : 1)) {
+    /**
+     * Image files under {@code root} down to {@code depth} levels (1 = the folder itself), by extension, in name order;
+     * with {@code subFoldersOnly} those lying directly in the folder are left out.
+     */
+    static List<Path> list(Path root, int depth, boolean subFoldersOnly) throws IOException {
+        try (Stream<Path> s = Files.walk(root, depth)) {
             return s.filter(Files::isRegularFile).filter(ImageFiles::isImageName)
-                    .filter(p -> !nested || !p.getParent().equals(root)).sorted().toList();
+                    .filter(p -> !subFoldersOnly || !p.getParent().equals(root)).sorted().toList();
         }
     }
 
@@ -59,17 +63,38 @@ final class ImageFiles {
         }
     }
 
-    /** The pixels as {@code [h][w][channels]} row-major floats in [0, 1]; grey from colour by the Rec. 601 luma weights. */
-    static float[] read(Path file, String shown, int channels) {
+    /**
+     * The pixels as {@code [h][w][channels]} row-major floats in [0, 1]; grey from colour by the Rec. 601 luma weights. The
+     * file is opened once: the header's size is checked against {@code maxPixels} before any pixel is decoded. The width
+     * and height are written to {@code size}.
+     */
+    static float[] read(Path file, String shown, int channels, long maxPixels, int[] size) {
         BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader r = reader(in, shown);
+            try {
+                r.setInput(in, true, true);
+                long pixels = (long) r.getWidth(0) * r.getHeight(0);
+                if (pixels > maxPixels) {
+                    throw new NodeFailure(shown + ": " + r.getWidth(0) + "×" + r.getHeight(0) + " pixels is over the limit of " + maxPixels + ".",
+                            "Shrink the image first, or raise maxPixels if the memory allows.");
+                }
+                img = r.read(0);
+            } finally {
+                r.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof NodeFailure f) {
+                throw f;
+            }
             throw unreadable(shown, e);
         }
-        if (img == null) {
-            throw new NodeFailure(shown + ": no image reader recognises this file.", "Remove it from the folder or convert it to PNG or TIFF.");
-        }
+        size[0] = img.getWidth();
+        size[1] = img.getHeight();
+        return pixels(img, channels);
+    }
+
+    static float[] pixels(BufferedImage img, int channels) {
         int w = img.getWidth();
         int h = img.getHeight();
         float[] out = new float[w * h * channels];
@@ -92,14 +117,17 @@ final class ImageFiles {
             int bits = raster.getSampleModel().getSampleSize(b);
             scale[b] = floating ? 1f : (float) (1.0 / ((1L << bits) - 1));
         }
+        // whole rows at a time: per-pixel getSampleFloat calls cost more than the decoding itself
+        float[] row = new float[w * bands];
         for (int y = 0; y < h; y++) {
+            raster.getPixels(0, y, w, 1, row);
             for (int x = 0; x < w; x++) {
                 int o = (y * w + x) * channels;
+                int i = x * bands;
                 if (colour) {
-                    put(out, o, channels, raster.getSampleFloat(x, y, 0) * scale[0], raster.getSampleFloat(x, y, 1) * scale[1],
-                            raster.getSampleFloat(x, y, 2) * scale[2]);
+                    put(out, o, channels, row[i] * scale[0], row[i + 1] * scale[1], row[i + 2] * scale[2]);
                 } else {
-                    float g = raster.getSampleFloat(x, y, 0) * scale[0];
+                    float g = row[i] * scale[0];
                     put(out, o, channels, g, g, g);
                 }
             }

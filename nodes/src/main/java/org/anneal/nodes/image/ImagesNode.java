@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
+import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.data.TensorColumn;
 import org.anneal.spec.Axis;
@@ -38,27 +39,37 @@ import org.anneal.util.FileDigests;
 @NodeType(id = "data.images", title = "Image folder", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
         doc = "Reads a folder of images (PNG, JPEG, BMP, GIF, 8/16-bit and float TIFF, through javax.imageio) into one row per image: "
                 + "`image` as a [y, x, channel] tensor of values in [0, 1] (integer samples over their largest value), `file` (the path "
-                + "under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the target. Files with other "
-                + "extensions are left out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image "
+                + "under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the target; with `labels: csv`, "
+                + "the images of the folder and its sub-folders are matched to the rows of `labelsFile`, a CSV with a `file` column "
+                + "(path under the folder, as shown in `file`): its `target` column becomes the target, `group` the group (specimen, "
+                + "micrograph), any other column a feature; an image without a row, or a row whose file is missing, stops with "
+                + "the CSV's name and line. Files with other extensions are left out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image "
                 + "in three channels. All images get one size: `fit: none` requires they already share it, `resize` scales each "
-                + "bilinearly, `crop` cuts the centre; `width`/`height` 0 take the first image's. `pixelSize` (µm per pixel of the "
-                + "loaded images) puts a scale on the axes. A damaged file, a file no reader knows, a size mismatch under `fit: none` "
+                + "bilinearly, `crop` cuts the centre; `width`/`height` 0 take the first image's. `pixel_size_um` gives each row's "
+                + "pixel size (µm per pixel of the loaded image, after resizing): the `pixelSize` param when set, else what the "
+                + "microscope wrote into a TIFF (Zeiss SEM tag 34118, FEI tag 34682 `[Scan] PixelWidth`, ImageJ calibration), "
+                + "missing when unknown; when every row has the same one, the image axes carry it in µm. A damaged file, a file no reader knows, a size mismatch under `fit: none` "
                 + "or an image over `maxPixels` stops the run with the file's name.")
 public final class ImagesNode implements Node<ImagesNode.Params> {
 
     public record Params(
             @Param(doc = "Folder of images, relative to the workflow file", hint = Param.Hint.PATH, required = true) String path,
-            @Param(doc = "Where the class comes from: each image's sub-folder, or none", def = "\"folders\"") Labels labels,
+            @Param(doc = "Where the class comes from: each image's sub-folder, a CSV of file → labels, or none", def = "\"folders\"") Labels labels,
+            @Param(doc = "With labels: csv, the CSV of labels (a 'file' column and label columns), relative to the workflow file",
+                    hint = Param.Hint.PATH) String labelsFile,
+            @Param(doc = "With labels: csv, the CSV column that becomes the target; empty = none", def = "\"class\"") String target,
+            @Param(doc = "With labels: csv, the CSV column that becomes the group (specimen, micrograph); empty = none") String group,
             @Param(doc = "Grey (one channel) or RGB (three)", def = "\"grey\"") Colour colour,
             @Param(doc = "How images of other sizes are brought to one size", def = "\"none\"") Fit fit,
             @Param(doc = "Width in pixels after fitting; 0 = the first image's", def = "0", min = 0, max = 65536) int width,
             @Param(doc = "Height in pixels after fitting; 0 = the first image's", def = "0", min = 0, max = 65536) int height,
-            @Param(doc = "Pixel size in µm per pixel of the loaded images; 0 = unknown", def = "0", min = 0) double pixelSize,
+            @Param(doc = "Pixel size in µm per pixel of the loaded images; 0 = read from TIFF metadata (Zeiss, FEI, ImageJ)",
+                    def = "0", min = 0) double pixelSize,
             @Param(doc = "Largest image accepted, in pixels (width × height), checked from the header before decoding",
                     def = "50000000", min = 1) int maxPixels) {
     }
 
-    public enum Labels { FOLDERS, NONE }
+    public enum Labels { FOLDERS, CSV, NONE }
 
     public enum Colour { GREY, RGB }
 
@@ -67,10 +78,25 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
     /** Largest number of values held in the image column (2²⁸ floats = 1 GiB). */
     static final long MAX_VALUES = 1L << 28;
 
+    static final String PIXEL_SIZE = "pixel_size_um";
+
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per image");
 
-    /** What configure found, handed to execute: the files in order, their names as shown, and the output size. */
-    record Plan(List<Path> files, List<String> shown, int width, int height) {
+    /**
+     * What configure found, handed to execute: the files in order, their names as shown, the output size and each
+     * file's pixel size after fitting (µm per pixel, NaN when unknown).
+     */
+    record Plan(List<Path> files, List<String> shown, int width, int height, double[] pixelUm, List<Column> labels) {
+        /** The pixel size all rows share, or NaN when one is unknown or they differ. */
+        double common() {
+            double first = pixelUm.length == 0 ? Double.NaN : pixelUm[0];
+            for (double v : pixelUm) {
+                if (Double.isNaN(v) || Math.abs(v - first) > 1e-9 * first) {
+                    return Double.NaN;
+                }
+            }
+            return first;
+        }
     }
 
     @Override
@@ -86,14 +112,16 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         if (p.labels() == Labels.FOLDERS) {
             cols.add(new ColumnSpec("class", ColumnType.CATEGORICAL, ColumnRole.TARGET));
         }
+        plan.labels().forEach(c -> cols.add(c.spec()));
+        cols.add(new ColumnSpec(PIXEL_SIZE, ColumnType.NUMERIC, ColumnRole.IGNORE, "µm/px"));
         return cols;
     }
 
     private static Shape shape(Params p, Plan plan) {
         int c = p.colour() == Colour.RGB ? 3 : 1;
-        if (p.pixelSize() > 0) {
-            return Shape.of(Axis.regular("y", plan.height(), "µm", 0, p.pixelSize()), Axis.regular("x", plan.width(), "µm", 0, p.pixelSize()),
-                    Axis.of("channel", c));
+        double um = plan.common();
+        if (!Double.isNaN(um)) {
+            return Shape.of(Axis.regular("y", plan.height(), "µm", 0, um), Axis.regular("x", plan.width(), "µm", 0, um), Axis.of("channel", c));
         }
         return Shape.image(plan.height(), plan.width(), c);
     }
@@ -106,7 +134,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         }
         List<Path> files;
         try {
-            files = ImageFiles.list(root, p.labels() == Labels.FOLDERS);
+            files = ImageFiles.list(root, p.labels() == Labels.NONE ? 1 : 2, p.labels() == Labels.FOLDERS);
         } catch (IOException e) {
             throw ConfigError.atParam("path", "Cannot list '" + p.path() + "': " + e.getMessage(), "Check the folder's permissions.");
         }
@@ -134,7 +162,54 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
             throw ConfigError.atParam(p.width() == 0 ? "fit" : "width", files.size() + " images of " + w + "×" + h + " pixels need " + values
                     + " values, more than the " + MAX_VALUES + " (1 GiB) allowed.", "Resize to a smaller width and height, or load fewer images.");
         }
-        return new Plan(files, shown, w, h);
+        return new Plan(files, shown, w, h, pixelSizes(p, files, w), labels(p, ctx, shown));
+    }
+
+    /** With labels: csv, the CSV's label columns in the order of the images; none otherwise. */
+    private static List<Column> labels(Params p, ConfigContext ctx, List<String> shown) throws ConfigError {
+        if (p.labels() != Labels.CSV) {
+            if (!p.labelsFile().isEmpty() || !p.group().isEmpty()) {
+                throw ConfigError.atParam(p.group().isEmpty() ? "labelsFile" : "group", "A labels file and group column are read only with labels: csv.",
+                        "Set labels to csv, or clear labelsFile and group.");
+            }
+            return List.of();
+        }
+        if (p.labelsFile().isEmpty()) {
+            throw ConfigError.atParam("labelsFile", "labels: csv needs a labels file.", "Name a CSV with a 'file' column and the label columns.");
+        }
+        Path csv = ctx.resolve(p.labelsFile(), "labelsFile");
+        var src = new org.anneal.nodes.data.FileLabels.Source(csv, p.labelsFile(), "labelsFile", "image");
+        List<Column> cols = org.anneal.nodes.data.FileLabels.columns(src, shown, p.target(), p.group(), true);
+        for (Column c : cols) {
+            if (List.of("image", "file", PIXEL_SIZE).contains(c.name())) {
+                throw ConfigError.atParam("labelsFile", p.labelsFile() + " has a column '" + c.name() + "', a name data.images gives its own column.",
+                        "Rename that column in the CSV.");
+            }
+        }
+        return cols;
+    }
+
+    /**
+     * Each file's pixel size after fitting: the param when set, else the TIFF's calibration (a resized image's pixels grow
+     * by its width over the target width). Only the TIFF header is read here; a file it cannot parse stays unknown and is
+     * named by execute when its pixels fail to decode.
+     */
+    static double[] pixelSizes(Params p, List<Path> files, int targetWidth) {
+        double[] out = new double[files.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = p.pixelSize() > 0 ? p.pixelSize() : Double.NaN;
+            String name = files.get(i).getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (p.pixelSize() > 0 || !(name.endsWith(".tif") || name.endsWith(".tiff"))) {
+                continue;
+            }
+            try {
+                TiffCalibration.PixelSize s = TiffCalibration.read(files.get(i));
+                out[i] = p.fit() == Fit.RESIZE && s.width() > 0 ? s.um() * s.width() / targetWidth : s.um();
+            } catch (IOException e) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
     }
 
     @Override
@@ -150,12 +225,8 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         for (int i = 0; i < n; i++) {
             ctx.checkCancelled();
             String shown = plan.shown().get(i);
-            int[] wh = ImageFiles.size(plan.files().get(i), shown);
-            if ((long) wh[0] * wh[1] > p.maxPixels()) {
-                throw new NodeFailure(shown + ": " + wh[0] + "×" + wh[1] + " pixels is over the limit of " + p.maxPixels() + ".",
-                        "Shrink the image first, or raise maxPixels if the memory allows.");
-            }
-            float[] img = ImageFiles.read(plan.files().get(i), shown, c);
+            int[] wh = new int[2];
+            float[] img = ImageFiles.read(plan.files().get(i), shown, c, p.maxPixels(), wh);
             float[] fitted = fit(img, wh[0], wh[1], c, plan, p.fit(), shown);
             System.arraycopy(fitted, 0, values, i * size, size);
             fileCodes[i] = i;
@@ -171,6 +242,8 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         if (p.labels() == Labels.FOLDERS) {
             cols.add(new CategoricalColumn("class", ColumnRole.TARGET, classCodes, List.copyOf(classes.keySet())));
         }
+        cols.addAll(plan.labels());
+        cols.add(new NumericColumn(PIXEL_SIZE, ColumnRole.IGNORE, plan.pixelUm().clone(), "µm/px"));
         return Outputs.of(TABLE, new Table(cols));
     }
 
@@ -230,6 +303,9 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         List<Fingerprint> prints = new ArrayList<>();
         for (int i = 0; i < plan.files().size(); i++) {
             prints.add(new Fingerprint(plan.shown().get(i), FileDigests.sha256(plan.files().get(i))));
+        }
+        if (p.labels() == Labels.CSV) {
+            prints.add(new Fingerprint(p.labelsFile(), FileDigests.sha256(ctx.resolve(p.labelsFile(), "labelsFile"))));
         }
         return prints;
     }

@@ -33,7 +33,7 @@ class ImagesNodeTest {
     Path dir;
 
     static ImagesNode.Params params(ImagesNode.Labels labels, ImagesNode.Colour colour, ImagesNode.Fit fit, int w, int h, int maxPixels) {
-        return new ImagesNode.Params("imgs", labels, colour, fit, w, h, 0.25, maxPixels);
+        return new ImagesNode.Params("imgs", labels, "", "class", "", colour, fit, w, h, 0.25, maxPixels);
     }
 
     static final ImagesNode.Params GREY = params(ImagesNode.Labels.FOLDERS, ImagesNode.Colour.GREY, ImagesNode.Fit.NONE, 0, 0, 1000);
