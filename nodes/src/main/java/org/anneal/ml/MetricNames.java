@@ -17,6 +17,8 @@ public final class MetricNames {
             List.of("r2", "rmse", "mae", "mse", "max_error", "coverage_95", "mean_sd"), // evaluate.regression
             List.of("accuracy", "balanced_accuracy", "precision_macro", "recall_macro", "f1_macro", "log_loss", "roc_auc"), // classification
             List.of("target_coverage", "coverage", "mean_width", "calibration_rows", "model_coverage", "model_mean_width"), // conformal
+            List.of("mean_set_size", "singletons", "empty_sets"), // evaluate.conformal-sets
+            List.of("max_abs_error", "rms_error", "rms_residual", "final_physics_loss", "estimated_rate", "final_data_loss"), // model.pinn
             List.of("clusters", "inertia", "silhouette", "ari", "ami", "log_likelihood", "bic", "aic", "iterations", "converged"), // clustering
             List.of("initial_loss", "final_loss", "epochs", "expected_value", "best")); // loss curve, SHAP, pick-best
     /** Names followed by a class or feature in brackets: {@code f1[steel]}, {@code mean_abs_shap[carbon]}. */
