@@ -145,15 +145,8 @@ public final class EditorApp extends Application {
         return box;
     }
 
-    /** Shown only for puzzles: the story, the hints, and the check of the student's fix. */
+    /** Shown only for puzzles: the check of the student's fix (the story and hints are in the lesson above). */
     private VBox puzzlePane() {
-        Label title = new Label();
-        title.setStyle("-fx-font-weight: bold;");
-        TextArea story = new TextArea();
-        story.setId("puzzleStory");
-        story.setEditable(false);
-        story.setWrapText(true);
-        story.setPrefRowCount(6);
         Button check = new Button("Check my fix");
         check.setId("checkFixButton");
         check.setOnAction(e -> vm.checkFix());
@@ -163,20 +156,10 @@ public final class EditorApp extends Application {
         verdict.setWrapText(true);
         verdict.setPrefRowCount(5);
         verdict.textProperty().bind(vm.verdictProperty());
-        VBox pane = new VBox(4, title, story, check, verdict);
+        VBox pane = new VBox(4, check, verdict);
         pane.setId("puzzlePane");
         pane.visibleProperty().bind(vm.puzzleProperty().isNotNull().and(vm.authoringProperty().not())); // the author sees the authoring pane
         pane.managedProperty().bind(pane.visibleProperty());
-        vm.puzzleProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                title.setText("Puzzle: " + p.title());
-                StringBuilder sb = new StringBuilder(p.story());
-                for (int i = 0; i < p.hints().size(); i++) {
-                    sb.append("\n\nHint ").append(i + 1).append(": ").append(p.hints().get(i));
-                }
-                story.setText(sb.toString());
-            }
-        });
         return pane;
     }
 
