@@ -138,6 +138,7 @@ public final class EditorApp extends Application {
         table.getColumns().add(column("value", MetricRow::valueText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
+        TableCopy.install(table, null, m -> List.of(m.node(), m.metric(), m.fullText()));
         table.setPrefHeight(170);
         VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
         VBox box = new VBox(6, new LessonPane(vm), new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
