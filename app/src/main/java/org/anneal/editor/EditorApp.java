@@ -47,6 +47,7 @@ public final class EditorApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        Theme.apply();
         Executor executor = Executor.standard();
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
         files = new FileActions(vm, primary);
@@ -83,6 +84,7 @@ public final class EditorApp extends Application {
 
         presentation = new PresentationMode(root, centre, canvas);
         Scene scene = new Scene(root, 1280, 800);
+        Theme.style(scene);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
                 javafx.scene.input.KeyCombination.SHIFT_DOWN), presentation::toggle);
         EditorKeys.install(scene, vm, canvas);

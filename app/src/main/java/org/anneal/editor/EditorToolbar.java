@@ -35,8 +35,15 @@ final class EditorToolbar {
         redo.disableProperty().bind(vm.canRedoProperty().not());
         Button handIn = button("Hand in…", "handInButton", files::handIn);
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
-        return new ToolBar(neu, open, examples(files), new RecentMenu(vm, RecentFiles.standard(), files::open), save, saveAs, new Separator(), undo, redo,
+        ToolBar bar = new ToolBar(neu, open, examples(files), new RecentMenu(vm, RecentFiles.standard(), files::open), save, saveAs, new Separator(), undo, redo,
                 new Separator(), run, runTo, cancel, new Separator(), handIn, authorPuzzle(vm));
+        // whole labels or the overflow menu (>>), never "Ope..." when presentation mode enlarges the font
+        bar.getItems().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        return bar;
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -45,8 +45,9 @@ final class FormulaNodes {
      */
     private static void add(Formula f, double scale, double shift, boolean display, List<Node> out) {
         if (f instanceof Formula.Sym s) {
-            if (!s.text().isEmpty()) {
-                out.add(text(s.text(), s.italic(), scale, shift));
+            String t = scale < 1 ? s.text().strip() : s.text(); // scripts are set tight: k=0, not k = 0
+            if (!t.isEmpty()) {
+                out.add(text(t, s.italic(), scale, shift));
             }
         } else if (f instanceof Formula.Row r) {
             r.items().forEach(i -> add(i, scale, shift, display, out));

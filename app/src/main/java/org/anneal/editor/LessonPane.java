@@ -23,7 +23,10 @@ final class LessonPane extends TitledPane {
     private final VBox story = new VBox(4);
     private final VBox hints = new VBox(4);
     private final Button nextHint = new Button("Next hint");
+    /** The most the lesson takes of the side panel's height, in pixels; the rest scrolls. */
+    static final double MAX_HEIGHT = 230;
     private final WorkflowViewModel vm;
+    private javafx.scene.control.ScrollPane scroll;
     private Puzzle puzzle;
     private int hintsShown;
     /** What is on show, so an edit of a block (a new workflow value, same lesson) redraws nothing. */
@@ -35,6 +38,8 @@ final class LessonPane extends TitledPane {
         setId("lessonPane");
         unit.setId("lessonUnit");
         unit.setStyle("-fx-opacity: 0.75;");
+        unit.setWrapText(true);
+        unit.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.setId("lessonTitle");
         heading.setWrapText(true);
         heading.setStyle("-fx-font-weight: bold; -fx-font-size: 1.15em;");
@@ -45,13 +50,24 @@ final class LessonPane extends TitledPane {
         hints.setId("lessonHints");
         nextHint.setId("nextHintButton");
         nextHint.setOnAction(e -> showNextHint());
-        VBox box = new VBox(6, unit, heading, description, goals, story, hints, nextHint);
+        VBox box = new VBox(6, unit, heading, description, goals, story, hints);
         box.getChildren().forEach(n -> n.managedProperty().bind(n.visibleProperty()));
-        setContent(box);
+        // a long lesson scrolls by itself, so the inspector below keeps its room at the default window size
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setId("lessonScroll");
+        scroll.setFitToWidth(true);
+        scroll.setMaxHeight(MAX_HEIGHT);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        nextHint.managedProperty().bind(nextHint.visibleProperty());
+        this.scroll = scroll;
+        setContent(new VBox(6, scroll, nextHint)); // the hint button stays in sight however long the story is
         setCollapsible(true);
         managedProperty().bind(visibleProperty());
         vm.workflowProperty().addListener((o, was, lw) -> show(lw));
         vm.puzzleProperty().addListener((o, was, p) -> show(vm.workflowProperty().get()));
+        // an instructor writing a puzzle needs the room for the authoring pane below; the lesson folds, and comes back after
+        vm.authoringProperty().addListener((o, was, authoring) -> setExpanded(!authoring));
         show(vm.workflowProperty().get());
     }
 
@@ -102,6 +118,8 @@ final class LessonPane extends TitledPane {
             hintsShown++;
             LoadedWorkflow lw = vm.workflowProperty().get();
             showHints(lw == null ? null : lw.baseDir());
+            scroll.layout();
+            scroll.setVvalue(scroll.getVmax()); // the hint just asked for is at the bottom: bring it into view
         }
     }
 
