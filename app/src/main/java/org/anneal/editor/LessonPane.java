@@ -25,6 +25,7 @@ final class LessonPane extends TitledPane {
     private final Button nextHint = new Button("Next hint");
     /** The most the lesson takes of the side panel's height, in pixels; the rest scrolls. */
     static final double MAX_HEIGHT = 230;
+    static final double MIN_HEIGHT = 120;
     private final WorkflowViewModel vm;
     private javafx.scene.control.ScrollPane scroll;
     private Puzzle puzzle;
@@ -57,6 +58,9 @@ final class LessonPane extends TitledPane {
         scroll.setId("lessonScroll");
         scroll.setFitToWidth(true);
         scroll.setMaxHeight(MAX_HEIGHT);
+        // when a chart or the inspector takes the room: still the unit, the title and the first lines (a short lesson whole)
+        scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(MIN_HEIGHT, box.prefHeight(scroll.getWidth() > 0 ? scroll.getWidth() : -1) + 4), box.heightProperty(), scroll.widthProperty()));
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
         nextHint.managedProperty().bind(nextHint.visibleProperty());
