@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -83,13 +82,7 @@ class StudentJourneysTest extends EditorTestBase {
     @Test
     void aChartDetachedDuringPresentationModeStaysReadableAndResizable() throws Exception {
         EditorApp editor = start("workflows/01-linear-regression.json");
-        clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(Button.class).isDisabled()
-                && editor.viewModel().states().get("score") != null && editor.viewModel().states().get("score").status().isFinal());
-        clickOn("#out-score-predictions");
-        WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#view-Parity");
-        WaitForAsyncUtils.waitForFxEvents();
+        runAndShowParity(editor);
         clickOn("#canvas");
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
         WaitForAsyncUtils.waitForFxEvents();
