@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Anneal - visual machine learning for materials science.",
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, NodesCommand.class, DocsCommand.class, EditCommand.class, BenchCommand.class, FormatCommand.class, PuzzleCommand.class, HandinCommand.class, GradeCommand.class, PlotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the workflow has a problem (unreadable, invalid, or a node failed)",
+        exitCodeList = {"0:success", "1:the workflow has a problem (unreadable, invalid, a node failed, or run/check met a leakage finding at --fail-on)",
                 "2:wrong command line", "3:internal error (see the log file)", "130:interrupted"})
 public final class Anneal implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", description = "Looks for data leakage without running: evaluations on training rows, preprocessing "
-        + "fitted before the split, test rows used for fitting, groups split at random. Exit code 1 when an error-level finding exists.")
+        + "fitted before the split, test rows used for fitting, groups split at random. Exit code 1 when a finding at the --fail-on level exists (default: an error).")
 final class CheckCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
@@ -26,6 +26,10 @@ final class CheckCommand extends CliCommand {
 
     @Option(names = {"-o", "--out"}, description = "With --fix: where to save the fixed workflow (relative dataset paths are rebased to its folder)")
     Path fixedOut;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", converter = FailOn.Converter.class,
+            completionCandidates = FailOn.Choices.class, description = FailOn.DOC)
+    FailOn failOn = FailOn.ERROR;
 
     @Override
     public Integer call() throws Exception {
@@ -51,6 +55,6 @@ final class CheckCommand extends CliCommand {
         } else {
             findings.forEach(f -> out().println(f.describe()));
         }
-        return findings.stream().anyMatch(Finding::isError) ? ExitCode.PROBLEMS : ExitCode.OK;
+        return failOn.failsOn(findings) ? ExitCode.PROBLEMS : ExitCode.OK;
     }
 }

@@ -8,11 +8,9 @@ final class Lesson {
     private Lesson() {
     }
 
-    /** The description up to its first blank line, on one line; empty when there is none. */
+    /** The first paragraph of the (Markdown) description as plain text, formulas in Unicode; empty when there is none. */
     static String firstParagraph(String description) {
-        String d = description == null ? "" : description.strip();
-        int blank = d.indexOf("\n\n");
-        return (blank < 0 ? d : d.substring(0, blank)).replaceAll("\\s+", " ").strip();
+        return org.anneal.lesson.LessonText.firstParagraph(description);
     }
 
     /** "Lesson: title — first paragraph", or nothing for a workflow that has neither. */

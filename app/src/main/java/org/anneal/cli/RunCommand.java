@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", description = "Validates and runs a workflow headless, prints each node's status and the evaluation "
-        + "results, and writes a results JSON (metrics, timings, problems, provenance).")
+        + "results, and writes a results JSON (metrics, timings, problems, provenance). Exit code 1 when a node fails or a "
+        + "leakage finding at the --fail-on level is raised, before or during the run.")
 final class RunCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW.json")
     Path workflow;
@@ -49,6 +50,10 @@ final class RunCommand extends CliCommand {
     @Option(names = "--threshold", paramLabel = "NAME=VALUE",
             description = "Change a threshold of the run-time leakage checks, e.g. nearDistance=0.02 (repeatable; names as in the docs)")
     java.util.Map<String, String> thresholds = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", converter = FailOn.Converter.class,
+            completionCandidates = FailOn.Choices.class, description = FailOn.DOC + " (static findings and those of the run)")
+    FailOn failOn = FailOn.ERROR;
 
     @Override
     public Integer call() throws Exception {
@@ -120,6 +125,12 @@ final class RunCommand extends CliCommand {
         o.printf(Locale.ROOT, "Results written to %s (%.2f s)%n", target, r.totalNanos() / 1e9);
         if (r.cancelled()) {
             return ExitCode.CANCELLED;
+        }
+        java.util.List<org.anneal.lineage.Finding> findings = new java.util.ArrayList<>(checked.staticFindings());
+        findings.addAll(s.dynamicFindings());
+        if (failOn.failsOn(findings)) {
+            err.println("Exit 1: " + findings.size() + " leakage finding(s) at --fail-on " + failOn.name().toLowerCase(Locale.ROOT) + " or above.");
+            return ExitCode.PROBLEMS;
         }
         return r.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
     }

@@ -47,6 +47,7 @@ public final class EditorApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        Theme.apply();
         Executor executor = Executor.standard();
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
         files = new FileActions(vm, primary);
@@ -83,6 +84,7 @@ public final class EditorApp extends Application {
 
         presentation = new PresentationMode(root, centre, canvas);
         Scene scene = new Scene(root, 1280, 800);
+        Theme.style(scene);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
                 javafx.scene.input.KeyCombination.SHIFT_DOWN), presentation::toggle);
         EditorKeys.install(scene, vm, canvas);
@@ -130,6 +132,7 @@ public final class EditorApp extends Application {
         table.getColumns().add(column("value", MetricRow::valueText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Run the workflow to see its metrics."));
+        TableCopy.install(table, null, m -> List.of(m.node(), m.metric(), m.fullText()));
         table.setPrefHeight(170);
         VBox.setVgrow(params, Priority.ALWAYS); // the inspector takes the room; the metrics table keeps a few rows
         VBox box = new VBox(6, new LessonPane(vm), new PuzzleAuthoringView(vm, () -> stage), puzzlePane(), new Label("Node"), docs, new Label("Parameters (Enter to apply)"), params, new Label("Metrics"), table);
@@ -137,15 +140,8 @@ public final class EditorApp extends Application {
         return box;
     }
 
-    /** Shown only for puzzles: the story, the hints, and the check of the student's fix. */
+    /** Shown only for puzzles: the check of the student's fix (the story and hints are in the lesson above). */
     private VBox puzzlePane() {
-        Label title = new Label();
-        title.setStyle("-fx-font-weight: bold;");
-        TextArea story = new TextArea();
-        story.setId("puzzleStory");
-        story.setEditable(false);
-        story.setWrapText(true);
-        story.setPrefRowCount(6);
         Button check = new Button("Check my fix");
         check.setId("checkFixButton");
         check.setOnAction(e -> vm.checkFix());
@@ -155,20 +151,10 @@ public final class EditorApp extends Application {
         verdict.setWrapText(true);
         verdict.setPrefRowCount(5);
         verdict.textProperty().bind(vm.verdictProperty());
-        VBox pane = new VBox(4, title, story, check, verdict);
+        VBox pane = new VBox(4, check, verdict);
         pane.setId("puzzlePane");
         pane.visibleProperty().bind(vm.puzzleProperty().isNotNull().and(vm.authoringProperty().not())); // the author sees the authoring pane
         pane.managedProperty().bind(pane.visibleProperty());
-        vm.puzzleProperty().addListener((o, a, p) -> {
-            if (p != null) {
-                title.setText("Puzzle: " + p.title());
-                StringBuilder sb = new StringBuilder(p.story());
-                for (int i = 0; i < p.hints().size(); i++) {
-                    sb.append("\n\nHint ").append(i + 1).append(": ").append(p.hints().get(i));
-                }
-                story.setText(sb.toString());
-            }
-        });
         return pane;
     }
 

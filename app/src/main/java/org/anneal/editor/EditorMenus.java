@@ -30,6 +30,7 @@ final class EditorMenus {
         file.getItems().addAll(
                 item("_New", "menuNew", files::startNew, KeyCode.N),
                 item("_Open…", "menuOpen", files::chooseAndOpen, KeyCode.O),
+                examples(files),
                 item("_Save", "menuSave", files::save, KeyCode.S),
                 item("Save _as…", "menuSaveAs", files::saveAs, new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN)),
                 new SeparatorMenuItem(),
@@ -70,6 +71,23 @@ final class EditorMenus {
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true); // macOS: the menu at the top of the screen, as there
         return bar;
+    }
+
+    /** File > Open example: a submenu per course unit, the examples by title inside. */
+    private static Menu examples(FileActions files) {
+        Menu examples = new Menu("Open _example");
+        examples.setId("menuExamples");
+        org.anneal.lesson.Examples.byUnit(EditorApp.HOME).forEach((unit, list) -> {
+            Menu u = new Menu(EditorToolbar.unitLabel(unit));
+            u.setMnemonicParsing(false);
+            list.forEach(e -> {
+                MenuItem item = EditorToolbar.exampleItem(e, files);
+                item.setId("menu-" + item.getId());
+                u.getItems().add(item);
+            });
+            examples.getItems().add(u);
+        });
+        return examples;
     }
 
     private static MenuItem item(String text, String id, Runnable action, KeyCode shortcut) {

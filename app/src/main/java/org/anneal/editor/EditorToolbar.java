@@ -1,8 +1,5 @@
 package org.anneal.editor;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
@@ -38,8 +35,15 @@ final class EditorToolbar {
         redo.disableProperty().bind(vm.canRedoProperty().not());
         Button handIn = button("Hand in…", "handInButton", files::handIn);
         handIn.disableProperty().bind(vm.workflowProperty().isNull().or(vm.runningProperty()));
-        return new ToolBar(neu, open, examples(files), new RecentMenu(vm, RecentFiles.standard(), files::open), save, saveAs, new Separator(), undo, redo,
+        ToolBar bar = new ToolBar(neu, open, examples(files), new RecentMenu(vm, RecentFiles.standard(), files::open), save, saveAs, new Separator(), undo, redo,
                 new Separator(), run, runTo, cancel, new Separator(), handIn, authorPuzzle(vm));
+        // whole labels or the overflow menu (>>), never "Ope..." when presentation mode enlarges the font
+        bar.getItems().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        return bar;
     }
 
     private static Button button(String text, String id, Runnable action) {
@@ -49,42 +53,37 @@ final class EditorToolbar {
         return b;
     }
 
-    /** The bundled workflows and puzzles next to this installation (solutions left out). */
+    /**
+     * The bundled workflows and puzzles next to this installation (solutions left out), by course unit: a header per
+     * unit ("Unit 2 · Honest evaluation ...") and the titles under it, not file names.
+     */
     private static MenuButton examples(FileActions files) {
         MenuButton examples = new MenuButton("Examples");
         examples.setId("examplesMenu");
-        for (String folder : List.of("workflows", "workflows/puzzles")) {
-            try (var list = Files.list(EditorApp.HOME.resolve(folder))) {
-                list.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".solution.json")).sorted().forEach(f -> {
-                    MenuItem item = new MenuItem(exampleLabel(f, folder.endsWith("puzzles")));
-                    item.setId("example-" + f.getFileName().toString().replace(".json", ""));
-                    item.setOnAction(e -> files.open(f));
-                    examples.getItems().add(item);
-                });
-            } catch (IOException e) {
-                // no examples folder next to this installation: the menu stays empty
+        org.anneal.lesson.Examples.byUnit(EditorApp.HOME).forEach((unit, list) -> {
+            if (!examples.getItems().isEmpty()) {
+                examples.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             }
-        }
+            MenuItem header = new MenuItem(unitLabel(unit));
+            header.setDisable(true); // a heading, not a choice
+            header.getStyleClass().add("example-unit");
+            examples.getItems().add(header);
+            list.forEach(e -> examples.getItems().add(exampleItem(e, files)));
+        });
         return examples;
     }
 
-    /**
-     * "Unit 2 · Polynomial basis functions" or "Puzzle 6 · Forty micrographs, 480 patches": the course unit (the
-     * file's number) and the title a student recognises, not the file name; the file name when the title is missing.
-     */
-    static String exampleLabel(java.nio.file.Path f, boolean puzzle) {
-        String name = f.getFileName().toString().replace(".json", "");
-        String title = "";
-        try {
-            var tree = org.anneal.graph.Json.MAPPER.readTree(f.toFile());
-            title = puzzle ? tree.path("puzzle").path("title").asText("") : "";
-            title = title.isBlank() ? tree.path("meta").path("title").asText("") : title;
-        } catch (IOException | RuntimeException e) {
-            title = ""; // unreadable: the file name still opens it, and the open says what is wrong
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)-").matcher(name);
-        String unit = m.find() ? Integer.toString(Integer.parseInt(m.group(1))) : "";
-        return (puzzle ? "Puzzle " : "Unit ") + unit + (unit.isEmpty() ? "" : " · ") + (title.isBlank() ? name : title);
+    /** "Unit 2 · Honest evaluation" for a unit, as written for "Other examples". */
+    static String unitLabel(String unit) {
+        return unit.equals(org.anneal.lesson.Examples.NO_UNIT) ? unit : "Unit " + unit;
+    }
+
+    static MenuItem exampleItem(org.anneal.lesson.Examples.Example e, FileActions files) {
+        MenuItem item = new MenuItem((e.puzzle() ? "Puzzle: " : "") + e.title());
+        item.setId("example-" + e.file().getFileName().toString().replace(".json", ""));
+        item.setMnemonicParsing(false);
+        item.setOnAction(a -> files.open(e.file()));
+        return item;
     }
 
     /** Instructor mode toggle: shows the puzzle authoring pane and lifts the locks while it is on. */

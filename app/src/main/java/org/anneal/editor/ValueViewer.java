@@ -2,6 +2,7 @@ package org.anneal.editor;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import javafx.beans.property.SimpleStringProperty;
@@ -59,6 +60,7 @@ public final class ValueViewer extends VBox {
         value.setCellValueFactory(cd -> new SimpleStringProperty(new MetricRow("", "", cd.getValue().getValue()).valueText()));
         metrics.getColumns().add(name);
         metrics.getColumns().add(value);
+        TableCopy.install(metrics, null, e -> List.of(e.getKey(), ReadableNumber.full(e.getValue())));
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         chartHolder.setId("chartHolder");
         export.setId("exportPngButton");
@@ -171,14 +173,19 @@ public final class ValueViewer extends VBox {
         index.setCellValueFactory(cd -> new SimpleStringProperty(Integer.toString(cd.getValue() + 1)));
         table.getColumns().add(index);
         for (Column c : t.columns()) {
-            TableColumn<Integer, String> col = new TableColumn<>(c.name() + "\n" + c.spec().typeLabel() + " · " + c.role().jsonName()
-                    + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : ""));
-            col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
-            if (c instanceof org.anneal.data.NumericColumn) {
-                col.setComparator(ValueViewer::byNumber); // 2 before 10, missing last
+            String header = c.name() + "\n" + c.spec().typeLabel() + " · " + c.role().jsonName()
+                    + (c.missingCount() > 0 ? " · " + c.missingCount() + " missing" : "");
+            if (c instanceof org.anneal.data.NumericColumn n) {
+                table.getColumns().add(numberColumn(header, n));
+                continue;
             }
+            TableColumn<Integer, String> col = new TableColumn<>(header);
+            col.setCellValueFactory(cd -> new SimpleStringProperty(c.text(cd.getValue())));
             table.getColumns().add(col);
         }
+        // Ctrl+C: the selected rows with the column names, every number at full precision
+        TableCopy.install(table, String.join("\t", t.columns().stream().map(Column::name).toList()),
+                row -> t.columns().stream().map(c -> c.text(row)).toList());
         // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
         table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
         offerCharts(SpectrumPlots.addTo(QuickPlots.forPredictions(t), t));
@@ -251,11 +258,19 @@ public final class ValueViewer extends VBox {
         });
     }
 
-    private static int byNumber(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return Boolean.compare(a.isEmpty(), b.isEmpty());
-        }
-        return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+    /** A number column: rounded for reading, sorted by the full value (2 before 10, missing last). */
+    private static TableColumn<Integer, Double> numberColumn(String header, org.anneal.data.NumericColumn n) {
+        TableColumn<Integer, Double> col = new TableColumn<>(header);
+        col.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(n.get(cd.getValue())));
+        col.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : ReadableNumber.of(v));
+            }
+        });
+        col.setComparator((a, b) -> a.isNaN() || b.isNaN() ? Boolean.compare(a.isNaN(), b.isNaN()) : Double.compare(a, b));
+        return col;
     }
 
     /** The chart on show, or null. */

@@ -38,7 +38,7 @@ public final class WorkflowCodec {
     public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
 
     private static final Set<String> TOP_KEYS = Set.of("format", "version", "meta", "nodes", "links");
-    private static final Set<String> META_KEYS = Set.of("title", "description", "seed", "device");
+    private static final Set<String> META_KEYS = Set.of("title", "description", "seed", "device", "unit", "goals");
     private static final Set<String> NODE_KEYS = Set.of("id", "type", "typeVersion", "params", "ui");
     private static final Set<String> LINK_KEYS = Set.of("from", "to");
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
@@ -194,7 +194,35 @@ public final class WorkflowCodec {
                     "Use \"auto\" to take a GPU when one works and the CPU otherwise.").at(locs.at("/meta/device")));
             device = "auto";
         }
-        return new Meta(title, description, seed, device);
+        String unit = text(m, "unit", "", "/meta/unit", locs, problems);
+        return new Meta(title, description, seed, device, unit, goals(m.get("goals"), locs, problems));
+    }
+
+    /** {@code "goals": ["Read a parity plot", ...]}: learning goals, each a line of text. */
+    private static List<String> goals(JsonNode g, JsonLocations locs, List<Problem> problems) {
+        List<String> out = new ArrayList<>();
+        if (g == null) {
+            return out;
+        }
+        if (!g.isArray()) {
+            problems.add(Problem.error("format.goals", "\"goals\" must be a list of texts, found " + g + ".",
+                    "Write \"goals\": [\"Read a parity plot\", \"...\"].").at(locs.at("/meta/goals")));
+            return out;
+        }
+        for (int i = 0; i < g.size(); i++) {
+            out.add(text(g, i, locs, problems));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode arr, int i, JsonLocations locs, List<Problem> problems) {
+        JsonNode v = arr.get(i);
+        if (!v.isTextual()) {
+            problems.add(Problem.error("format.text", "Goal " + (i + 1) + " must be text in quotes, found " + v + ".", "Put the goal in quotes.")
+                    .at(locs.at("/meta/goals/" + i)));
+            return "";
+        }
+        return v.textValue();
     }
 
     private static List<NodeInstance> readNodes(JsonNode arr, JsonLocations locs, List<Problem> problems) {
@@ -353,6 +381,12 @@ public final class WorkflowCodec {
         }
         meta.put("seed", w.meta().seed());
         meta.put("device", w.meta().device());
+        if (!w.meta().unit().isEmpty()) {
+            meta.put("unit", w.meta().unit());
+        }
+        if (!w.meta().goals().isEmpty()) {
+            w.meta().goals().forEach(meta.putArray("goals")::add);
+        }
         var nodes = root.putArray("nodes");
         for (NodeInstance n : w.nodes()) {
             ObjectNode o = nodes.addObject();

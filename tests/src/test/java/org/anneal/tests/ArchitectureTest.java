@@ -38,7 +38,7 @@ class ArchitectureTest {
                 .layer("Leakage").definedBy(in(root, "lineage"))
                 // the engine's single entry point (validate → findings → run → report) is a service; its package name is open
                 .layer("Services").definedBy(in(root, "handin", "puzzle", "provenance", "session", "engine", "service", "services"))
-                .layer("App").definedBy(in(root, "cli", "editor", "plots", "bench", "viewers"))
+                .layer("App").definedBy(in(root, "cli", "editor", "plots", "bench", "viewers", "lesson"))
                 .whereLayer("Ground").mayNotAccessAnyLayer()
                 .whereLayer("Node library").mayOnlyAccessLayers("Ground")
                 .whereLayer("Engine").mayOnlyAccessLayers("Ground")

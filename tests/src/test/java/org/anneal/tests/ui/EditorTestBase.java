@@ -27,6 +27,18 @@ abstract class EditorTestBase extends FxRobot {
         return (EditorApp) app;
     }
 
+    /** Runs the open workflow (example 01's shape: a 'score' node), shows score:predictions and its parity plot. */
+    org.anneal.editor.PlotChart runAndShowParity(EditorApp editor) throws Exception {
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(javafx.scene.control.Button.class).isDisabled()
+                && editor.viewModel().states().get("score") != null && editor.viewModel().states().get("score").status().isFinal());
+        clickOn("#out-score-predictions");
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#view-Parity");
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup("#plotChart").query();
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (app != null) {

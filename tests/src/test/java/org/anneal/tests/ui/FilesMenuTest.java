@@ -41,7 +41,7 @@ class FilesMenuTest extends EditorTestBase {
         EditorApp editor = start("workflows/01-linear-regression.json");
         assertEquals(List.of("01-linear-regression.json"), recentNames());
         MenuButton examples = lookup("#examplesMenu").query();
-        assertTrue(examples.getItems().stream().anyMatch(i -> i.getText().equals("Unit 2 · Regression as loss minimisation over a polynomial basis")),
+        assertTrue(examples.getItems().stream().anyMatch(i -> i.getText().equals("Regression as loss minimisation over a polynomial basis")),
                 "examples by course unit and title, not file name");
         openFromMenu("#examplesMenu", "02-polynomial-basis");
         assertEquals(List.of("02-polynomial-basis.json", "01-linear-regression.json"), recentNames());

@@ -182,7 +182,7 @@ class PlotViewerTest extends ViewerTestBase {
         show("score:metrics", new Metrics(Task.REGRESSION, Map.of("r2", 0.75), 20));
         TableView<?> t = lookup("#metricsViewer").queryTableView();
         assertEquals(1, t.getItems().size());
-        assertEquals("0.750000", ((TableView<Map.Entry<String, Double>>) t).getColumns().get(1).getCellData(0));
+        assertEquals("0.75", ((TableView<Map.Entry<String, Double>>) t).getColumns().get(1).getCellData(0));
     }
 
     @Test

@@ -52,14 +52,7 @@ class PredictionChartsTest extends EditorTestBase {
     @Test
     void theScoreNodesPredictionsShowAsAParityPlotAfterARun() throws Exception {
         EditorApp editor = start("workflows/01-linear-regression.json");
-        clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(Button.class).isDisabled()
-                && editor.viewModel().states().get("score") != null && editor.viewModel().states().get("score").status().isFinal());
-        clickOn("#out-score-predictions");
-        WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#view-Parity");
-        WaitForAsyncUtils.waitForFxEvents();
-        PlotChart chart = lookup("#plotChart").query();
+        PlotChart chart = runAndShowParity(editor);
         assertEquals(23, chart.plot().series().get(0).size(), "one point per test row, as many as split:test holds (see EditorSmokeTest)");
         assertTrue(lookup(".plot-guide").tryQuery().isPresent(), "the 45° line");
         assertTrue(lookup("#exportPngButton").query().isVisible());

@@ -1,6 +1,7 @@
 package org.anneal.tests.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -38,10 +39,32 @@ class PuzzleModeTest extends EditorTestBase {
         }
     }
 
+    /** The words of every Text under a node, as a student reads them. */
+    static String texts(javafx.scene.Node root) {
+        StringBuilder sb = new StringBuilder();
+        if (root instanceof javafx.scene.text.Text t) {
+            sb.append(t.getText());
+        } else if (root instanceof javafx.scene.control.Labeled l) {
+            sb.append(l.getText()).append(' ');
+        } else if (root instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> sb.append(texts(c)));
+        }
+        return sb.toString();
+    }
+
     @Test
     void checkMyFixInTheWindow() throws Exception {
         EditorApp editor = start("workflows/puzzles/02-test-on-train.json");
-        assertTrue(lookup("#puzzleStory").queryAs(TextArea.class).getText().contains("Hint 1:"));
+        // the story in the lesson, the hints one at a time: the student thinks before reading the answer
+        assertTrue(texts(lookup("#lessonStory").query()).contains("too good to be true"), texts(lookup("#lessonStory").query()));
+        assertTrue(lookup("#lessonHint1").tryQuery().isEmpty(), "no hint before the student asks");
+        clickOn("#nextHintButton");
+        assertTrue(texts(lookup("#lessonHint1").query()).contains("Hint 1 of 2. Follow the wire into the score node's 'data' input."),
+                texts(lookup("#lessonHint1").query()));
+        assertTrue(lookup("#lessonHint2").tryQuery().isEmpty(), "one hint per click");
+        clickOn("#nextHintButton");
+        assertTrue(texts(lookup("#lessonHint2").query()).contains("never trained on"));
+        assertFalse(lookup("#nextHintButton").query().isVisible(), "no button once every hint is shown");
         assertTrue(lookup("#node-fit").queryAs(javafx.scene.Parent.class).getChildrenUnmodifiable().stream()
                 .anyMatch(n -> n instanceof javafx.scene.text.Text t && t.getText().contains("locked")), "locked nodes say so on the canvas");
         clickOn("#checkFixButton");
