@@ -90,7 +90,8 @@ final class GradeCommand implements Callable<Integer> {
             return ExitCode.PROBLEMS;
         }
         for (GradeRow r : rows) {
-            o.printf(java.util.Locale.ROOT, "  %-28s %-20s %-16s %5.1f / %.1f%n", ReportText.clean(r.file()), r.author(), r.status(), r.points(), r.maxPoints());
+            o.printf(java.util.Locale.ROOT, "  %-28s %-20s %-16s %5s / %s%n", ReportText.clean(r.file()), r.author(), r.status(),
+                    GradeReport.points(r.points()), GradeReport.points(r.maxPoints()));
         }
         o.println("Graded " + rows.size() + " file(s); wrote " + dir.resolve("grades.csv") + " and grades.html");
         return ExitCode.OK;

@@ -78,6 +78,7 @@ final class BoxSync {
         canvas.wires.sync(lw.workflow().links(), byId, canvas.vm::isLocked);
         canvas.frames.sync(canvas.vm.groupEdits().frames());
         showProblems(); // new boxes start unmarked, and problems may have been listed before they existed
+        showShapes();
         selection.dropPrimaryIfGone();
         canvas.viewport.forgetCull();
         if (newFile) {
@@ -106,6 +107,13 @@ final class BoxSync {
             }
         }
         canvas.vm.groupEdits().moveNodes(moved);
+    }
+
+    /** Puts on every network block the shape and parameter count its configure computed (before anything runs). */
+    void showShapes() {
+        org.anneal.exec.Validation v = canvas.vm.validationProperty().get();
+        canvas.byId.forEach((id, box) -> box.showShape(v == null ? null : ShapeLine.of(v, id)));
+        canvas.viewport.endPicture();
     }
 
     /**

@@ -79,6 +79,7 @@ final class CanvasView extends Pane {
             }
         });
         vm.problems().addListener((ListChangeListener<Problem>) c -> boxSync.showProblems());
+        vm.validationProperty().addListener((o, was, v) -> boxSync.showShapes());
     }
 
     // ---------------------------------------------------------------- selection

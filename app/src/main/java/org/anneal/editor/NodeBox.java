@@ -31,6 +31,8 @@ final class NodeBox extends Region {
     private final Text badge = text("", 10, false, Color.web("#5f6368"));
     /** A thin bar along the bottom edge while the node runs: its width is the fraction done. */
     private final Rectangle progress = new Rectangle(0, 3, Color.web("#e37400"));
+    /** Network blocks only: the output shape and parameter count configure computed ("→ 30×30×8 · 208 params"). */
+    private final Text shapeLine;
     /** Top-right of the header: the rules a leakage finding or a validation error raise here ("⚠ L2"); made when first needed. */
     private Label problemBadge;
     private final Map<String, Circle> inputs = new LinkedHashMap<>();
@@ -50,7 +52,9 @@ final class NodeBox extends Region {
         setId("node-" + node.id());
         List<? extends InPort<?>> ins = d == null ? List.of() : d.inputs();
         List<? extends OutPort<?>> outs = d == null ? List.of() : d.outputs();
-        double height = HEADER + Math.max(ins.size(), outs.size()) * ROW + 28;
+        boolean network = ins.stream().anyMatch(p -> p.kind() == org.anneal.spec.DataKind.NETWORK)
+                || outs.stream().anyMatch(p -> p.kind() == org.anneal.spec.DataKind.NETWORK);
+        double height = HEADER + Math.max(ins.size(), outs.size()) * ROW + 28 + (network ? ROW : 0);
         setPrefSize(WIDTH, height);
         setMinSize(WIDTH, height);
         setMaxSize(WIDTH, height);
@@ -76,6 +80,13 @@ final class NodeBox extends Region {
         progress.relocate(0, height - 3);
         progress.setVisible(false);
         getChildren().addAll(body, header, title, id, badge, progress);
+        shapeLine = network ? text("", 12, true, Color.web("#5f3d2e")) : null;
+        if (shapeLine != null) {
+            shapeLine.relocate(8, height - 19 - ROW);
+            shapeLine.setId("shape-" + node.id());
+            getChildren().add(shapeLine);
+            details.add(shapeLine);
+        }
         if (d != null) { // the phase at a glance, also from the back of a lecture hall
             javafx.scene.shape.SVGPath icon = PhaseIcons.icon(d.phase(), Color.WHITE);
             icon.relocate(6, 5);
@@ -170,6 +181,19 @@ final class NodeBox extends Region {
             details.forEach(n -> n.setVisible(level >= 2));
             outline.forEach(n -> n.setVisible(level >= 1));
         }
+    }
+
+    /** Shows what configure computed for a network block; null or "" when it could not (a problem badge says why). */
+    void showShape(String text) {
+        if (shapeLine != null) {
+            shapeLine.setText(text == null ? "" : text);
+            fitWidth(shapeLine, WIDTH - 16);
+        }
+    }
+
+    /** The shape line's text ("" for blocks without one), for tests. */
+    String shapeText() {
+        return shapeLine == null ? "" : shapeLine.getText();
     }
 
     void showSelected(boolean selected) {

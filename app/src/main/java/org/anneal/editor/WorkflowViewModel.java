@@ -63,6 +63,7 @@ public final class WorkflowViewModel {
     private final Consumer<Runnable> ui;
 
     private final ObjectProperty<LoadedWorkflow> workflow = new SimpleObjectProperty<>();
+    private final ObjectProperty<Validation> validation = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty device = new SimpleStringProperty("");
     private final ProblemsModel problems;
@@ -107,7 +108,14 @@ public final class WorkflowViewModel {
     }
 
     public Validation revalidate() {
-        return problems.revalidate(workflow.get());
+        Validation v = problems.revalidate(workflow.get());
+        validation.set(v);
+        return v;
+    }
+
+    /** The validation of the workflow as it is now (every configured node's specs), renewed on every edit; null before any. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Validation> validationProperty() {
+        return validation;
     }
 
     /** Moves a node on the canvas; the workflow becomes dirty. */

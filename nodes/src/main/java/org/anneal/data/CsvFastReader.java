@@ -333,6 +333,9 @@ final class CsvFastReader {
                         } catch (NumberFormatException x) {
                             return false;
                         }
+                        if (!Double.isFinite(v)) {
+                            return false; // "NaN", "Infinity", "1e400": the Jackson path words the located error
+                        }
                     }
                 }
                 nums[c][n] = v;

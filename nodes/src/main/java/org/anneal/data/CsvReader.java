@@ -65,7 +65,8 @@ public final class CsvReader {
 
     /** Reads the head of the file: encoding, delimiter, decimal mark, column names, units and types. */
     public static CsvFormat sniff(Path file, Options opt) throws CsvProblem, IOException {
-        CsvBounds.checkHead(file, SAMPLE_ROWS + 2); // issue 14: a line of millions of characters is refused before parsing
+        CsvBounds.checkSize(file); // issue 14: a file of gigabytes or a line of millions of characters is refused before parsing
+        CsvBounds.checkHead(file, SAMPLE_ROWS + 2);
         Charset cs = opt.charset() != null ? opt.charset() : CsvDialect.detectCharset(file);
         char delim = opt.delimiter() != 0 ? opt.delimiter() : CsvDialect.detectDelimiter(file, cs);
         List<String> header = new ArrayList<>();
@@ -77,6 +78,7 @@ public final class CsvReader {
             if (line == 0) {
                 throw new CsvProblem("The file is empty.", "Export the data again with a header row.", 1);
             }
+            CsvBounds.checkColumns(row.size(), line);
             checkHeader(row, line);
             header.addAll(row);
             // one extra row: the first may turn out to be units
@@ -134,6 +136,7 @@ public final class CsvReader {
      */
     public static Table read(Path file, Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                              Runnable checkCancelled, DoubleConsumer progress) throws CsvProblem, IOException {
+        CsvBounds.checkSize(file); // the file may have grown since it was sniffed
         Table t = CsvFastReader.read(file, opt, format, roles, checkCancelled, progress);
         return t != null ? t : readWithJackson(file, opt, format, roles, checkCancelled, progress);
     }
@@ -207,11 +210,20 @@ public final class CsvReader {
     }
 
     private static double parseNumber(String v, String column, long line, boolean decimalComma) throws CsvProblem {
+        double x;
         try {
-            return CsvDialect.parse(v, decimalComma);
+            x = CsvDialect.parse(v, decimalComma);
         } catch (NumberFormatException e) {
             throw textInNumeric(column, v, line, decimalComma);
         }
+        if (!Double.isFinite(x)) {
+            // issue 14: 1e400 read as Infinity gave NaN metrics with exit 0. A cell is a number, a listed missing token
+            // (a missing value, as an empty cell is) or an error; a non-finite number is never stored.
+            throw new CsvProblem("Line " + line + ", column '" + column + "': '" + v + "' is " + (Double.isNaN(x) ? "not a number (NaN)"
+                    : "not a finite number (beyond ±1.8e308, the largest a double holds)") + ".",
+                    "Correct the cell, or add '" + v + "' to the node's 'missing' list to read it as a missing value, as empty cells are.", line);
+        }
+        return x;
     }
 
     private static CsvProblem textInNumeric(String column, String value, long line, boolean decimalComma) {

@@ -131,16 +131,28 @@ public final class Grader {
         Map<String, Double> metrics = new LinkedHashMap<>();
         rerun.fields().forEachRemaining(n -> n.getValue().fields().forEachRemaining(m -> metrics.put(n.getKey() + "." + m.getKey(), m.getValue().asDouble())));
         double points = 0;
+        Map<String, Double> marks = new LinkedHashMap<>();
         for (Rubric.Criterion c : rubric.criteria()) {
             boolean met = met(c, metrics, findings, lw);
+            marks.put(c.id(), met ? c.points() : 0.0);
             if (met) {
                 points += c.points();
             } else {
-                notes.add("Not met: " + c.text());
+                notes.add("Not met: " + c.text() + why(c, metrics));
             }
         }
         List<String> rules = findings.stream().map(Finding::rule).distinct().toList();
-        return new GradeRow(file.getFileName().toString(), author, status, reproduced, rules, metrics, points, rubric.maxPoints(), notes);
+        return new GradeRow(file.getFileName().toString(), author, status, reproduced, rules, metrics, points, rubric.maxPoints(), notes, marks);
+    }
+
+    /** For a metric criterion, the value the re-run gave, or that the hand-in has no such metric (its scoring node is named otherwise). */
+    private static String why(Rubric.Criterion c, Map<String, Double> metrics) {
+        if (c.metric() == null) {
+            return "";
+        }
+        Double x = metrics.get(c.metric());
+        return x != null ? " (" + c.metric() + " = " + GradeReport.metric(x) + ")"
+                : " (the hand-in has no metric " + c.metric() + "; its metrics: " + String.join(", ", ReportText.capped(List.copyOf(metrics.keySet()))) + ")";
     }
 
     private static boolean met(Rubric.Criterion c, Map<String, Double> metrics, List<Finding> findings, LoadedWorkflow lw) {

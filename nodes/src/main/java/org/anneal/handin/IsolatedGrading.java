@@ -115,7 +115,8 @@ final class IsolatedGrading {
         String from = privateDir.toString();
         String to = file.toAbsolutePath().getParent().toString();
         List<String> notes = r.notes().stream().map(n -> n.replace(from, to)).toList();
-        return new GradeRow(r.file(), r.author(), r.status(), r.reproduced(), r.findings(), r.metrics(), r.points(), r.maxPoints(), notes);
+        return new GradeRow(r.file(), r.author(), r.status(), r.reproduced(), r.findings(), r.metrics(), r.points(), r.maxPoints(), notes,
+                r.criteria());
     }
 
     static GradeRow row(String file, String status, Rubric rubric, String note) {

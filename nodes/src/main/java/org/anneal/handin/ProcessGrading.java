@@ -147,6 +147,9 @@ public final class ProcessGrading {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + limits.memoryMb() + "m", "-XX:+UseSerialGC", "-Xss4m",
                 "-Djava.awt.headless=true"));
         cmd.addAll(jvmFlags);
+        // the instructor's input caps (-Danneal.csv.maxMegabytes, ...) hold in the children too
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("anneal.csv.")).sorted()
+                .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GradeWorker.class.getName(),
                 file.toAbsolutePath().toString(), rubricFile.toAbsolutePath().toString(), result.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

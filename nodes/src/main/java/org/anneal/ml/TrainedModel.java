@@ -22,6 +22,19 @@ public interface TrainedModel {
      */
     double[] predict(Table data);
 
+    /** The predicted class of each row from its class scores: the index of the largest (the first of equal ones). */
+    static double[] classCodes(double[][] scores) {
+        double[] out = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            int best = 0;
+            for (int k = 1; k < scores[i].length; k++) {
+                best = scores[i][k] > scores[i][best] ? k : best;
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
     /** Predictive standard deviation per row, for models that know their uncertainty (Gaussian processes); else null. */
     default double[] predictionStd(Table data) {
         return null;

@@ -92,10 +92,7 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
     public String describe() {
         StringBuilder layers = new StringBuilder();
         for (LayerDef l : network.layers()) {
-            layers.append(layers.length() == 0 ? "" : " → ").append(l.kind());
-            if (l instanceof LayerDef.Dense d) {
-                layers.append(' ').append(d.units());
-            }
+            layers.append(layers.length() == 0 ? "" : " → ").append(l.describe());
         }
         return String.format(Locale.ROOT, "Neural network %s (%s; %s, %s, %d epochs, batch %d%s)",
                 task == Task.REGRESSION ? "regression" : "classifier", layers.length() == 0 ? "no hidden layers" : layers,

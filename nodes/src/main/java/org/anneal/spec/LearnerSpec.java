@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param lineage             unsplit for a learner node; the rows that chose it for a tuned learner
  * @param tunableSources      the node types whose {@code @Param(tunable = true)} declarations the tunables come from
  *                            (a pipeline adds its steps'), so tune nodes check their values against the declared ranges
+ * @param tensorFeatures      true when it reads tensor features itself (a network on an image or signal column): Fit lets
+ *                            tensor features through instead of asking for numbers
  */
 public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage,
-                          List<String> tunableSources) implements Spec {
+                          List<String> tunableSources, boolean tensorFeatures) implements Spec {
     public LearnerSpec {
         Objects.requireNonNull(task);
         tunables = List.copyOf(tunables);
@@ -25,15 +27,25 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
         tunableSources = List.copyOf(tunableSources);
     }
 
+    public LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage,
+                       List<String> tunableSources) {
+        this(task, numericFeaturesOnly, gradientTrained, tunables, lineage, tunableSources, false);
+    }
+
     public LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage) {
         this(task, numericFeaturesOnly, gradientTrained, tunables, lineage, List.of());
+    }
+
+    /** This learner reading tensor features itself (a network): Fit lets them through. */
+    public LearnerSpec readingTensors() {
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, tunableSources, true);
     }
 
     /** This learner noting that node type {@code typeId} declares (some of) its tunables. */
     public LearnerSpec offeredBy(String typeId) {
         List<String> sources = new ArrayList<>(tunableSources);
         sources.add(typeId);
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, sources);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, sources, tensorFeatures);
     }
 
     /** A learner node's spec: nothing fitted yet. */
@@ -52,12 +64,12 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
     }
 
     public LearnerSpec withLineage(Lineage l) {
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l, tunableSources);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l, tunableSources, tensorFeatures);
     }
 
     /** This learner behind a step that turns categories into numbers: categorical features are welcome. */
     public LearnerSpec acceptingCategories() {
-        return new LearnerSpec(task, false, gradientTrained, tunables, lineage, tunableSources);
+        return new LearnerSpec(task, false, gradientTrained, tunables, lineage, tunableSources, tensorFeatures);
     }
 
     /** The tunables, then {@code more} that are not among them yet (a pipeline step's own settings). */
@@ -68,6 +80,6 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
                 all.add(h);
             }
         }
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage, tunableSources);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage, tunableSources, tensorFeatures);
     }
 }

@@ -75,9 +75,18 @@ public record NetworkSpec(List<String> inputColumns, List<Integer> inputShape, C
         return shape.stream().map(String::valueOf).collect(Collectors.joining("×"));
     }
 
-    /** What a block shows under its title: {@code → 64 · 4,160 params} for the last layer. */
+    /** What a block shows under its title: {@code → 64 · 4,160 params} for the last layer; the input block only its shape. */
     public String summary() {
-        long last = layers.isEmpty() ? 0 : layers.get(layers.size() - 1).params();
+        if (layers.isEmpty()) {
+            return "→ " + shapeText(outputShape());
+        }
+        long last = layers.get(layers.size() - 1).params();
         return "→ " + shapeText(outputShape()) + " · " + String.format(Locale.ROOT, "%,d", last) + " params";
+    }
+
+    /** The whole network, as the block that takes it shows it: {@code 3 layers · 12,353 params} (the output head not counted). */
+    public String totalSummary() {
+        return layers.size() + " layer" + (layers.size() == 1 ? "" : "s") + " · " + String.format(Locale.ROOT, "%,d", totalParams())
+                + " params";
     }
 }

@@ -12,8 +12,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -262,6 +264,15 @@ public final class NodeDescriptor {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every tunable param with its value in {@code params}, in declaration order: what a tune node may vary, and from where. */
+    public Map<String, Double> tunableValues(Record params) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String name : tunables()) {
+            out.put(name, numberOf(params, name));
+        }
+        return out;
     }
 
     /** The current value of one param as a number (for a tune node's curve), or NaN when it is not numeric. */

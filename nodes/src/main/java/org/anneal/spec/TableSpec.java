@@ -50,6 +50,14 @@ public record TableSpec(List<ColumnSpec> columns, Lineage lineage) implements Sp
         throw ConfigError.atParam(param, "There is no column '" + name + "' in the input table.", fix);
     }
 
+    /** This spec, once every named column is found ({@link #requireColumn} fails at the first that is not). */
+    public TableSpec requireColumns(List<String> names, String param) throws ConfigError {
+        for (String name : names) {
+            requireColumn(name, param);
+        }
+        return this;
+    }
+
     /** The target column, or an error telling the student to declare one at the data source. */
     public ColumnSpec requireTarget(String port) throws ConfigError {
         return target().orElseThrow(() -> ConfigError.atPort(port,

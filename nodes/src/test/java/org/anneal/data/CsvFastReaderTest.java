@@ -48,10 +48,10 @@ class CsvFastReaderTest {
             "name,y\n\"Smith, J.\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\n  \"spaced\"  ,4\n",
             "\"x\",\"y\"\n\"1.5\",\" 2\"\n",
             "x;y\n1,5;-0,25\n-3;1e3\n",
-            "x,y\n1e5,1E-5\n-0,+3\n.5,5.\n0.000,-0.0\n1e308,1e-308\n4.9e-324,1e400\n",
+            "x,y\n1e5,1E-5\n-0,+3\n.5,5.\n0.000,-0.0\n1e308,1e-308\n4.9e-324,1e-400\n",
             "x,y\n12345678901234567890,0.1234567890123456789\n9007199254740993,123456789012345678e-30\n",
             "x,y\nNA,1\n?,-999\n,null\n  NaN ,2\n",
-            "x,y\n Infinity,-Infinity\n1d,2f\n0x1p3,1\n",
+            "x,y\n Infinity,-1\n1d,2f\n0x1p3,1\n",
             "x,y,z\n1,2,\n3,4,\n",
             "x\ty\n 1 \t 2 \n",
             "site,y\nAlpha,1\nbeta,2\nAlpha,3\nNA,4\n\"\",5\n",
@@ -71,6 +71,18 @@ class CsvFastReaderTest {
                 assertNotNull(fast, text);
                 assertSame(jackson, fast, buffer + " " + text);
             }
+        }
+    }
+
+    /** Issue 14: a non-finite number is never stored; the fast reader hands the file back and Jackson words the located error. */
+    @Test
+    void nonFiniteNumbersAreHandedBackToTheLocatedError() throws Exception {
+        for (String cell : new String[] {"1e400", "-Infinity", "+NaN"}) {
+            Path f = write(("x,y\n1,2\n3," + cell + "\n").getBytes(StandardCharsets.UTF_8));
+            CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.NUMERIC);
+            assertNull(CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }, 1 << 20), cell);
+            CsvProblem p = assertThrows(CsvProblem.class, () -> CsvReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }), cell);
+            assertEquals(3, p.line(), cell);
         }
     }
 

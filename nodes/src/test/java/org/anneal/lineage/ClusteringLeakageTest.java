@@ -4,15 +4,8 @@ import static org.anneal.lineage.LeakageAnalyzerTest.links;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.anneal.exec.FileAccess;
-import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
-import org.anneal.graph.LoadedWorkflow;
-import org.anneal.graph.WorkflowCodec;
-import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +20,7 @@ class ClusteringLeakageTest {
 
     @BeforeEach
     void data() throws Exception {
-        StringBuilder sb = new StringBuilder("x1,x2,y\n");
-        for (int i = 0; i < 40; i++) {
-            sb.append(i % 5).append(',').append((i * 3) % 7).append(',').append(2 * (i % 5) + i % 3).append('\n');
-        }
-        Files.writeString(dir.resolve("d.csv"), sb.toString());
+        LeakageFixture.csv(dir, "x1,x2,y", 40, i -> i % 5 + "," + (i * 3) % 7 + "," + (2 * (i % 5) + i % 3));
     }
 
     static final String LOAD = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\"}}";
@@ -44,12 +33,7 @@ class ClusteringLeakageTest {
     static final String MODEL = links("ridge:learner", "fit:learner", "fit:model", "score:model");
 
     List<Finding> findings(String nodes, String links) throws Exception {
-        Path f = dir.resolve("w.json");
-        Files.writeString(f, "{\"format\":\"anneal-workflow\",\"version\":1,\"nodes\":[" + nodes + "],\"links\":[" + links + "]}");
-        LoadedWorkflow lw = new WorkflowCodec().read(f);
-        Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(dir));
-        assertEquals(List.of(), v.problems(), "the pipeline itself is valid");
-        return new LeakageAnalyzer().analyze(v);
+        return LeakageFixture.findings(dir, nodes, links);
     }
 
     @Test

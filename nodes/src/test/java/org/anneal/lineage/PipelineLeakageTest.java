@@ -5,14 +5,8 @@ import static org.anneal.lineage.LeakageAnalyzerTest.links;
 import static org.anneal.lineage.LeakageAnalyzerTest.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.anneal.exec.FileAccess;
-import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
-import org.anneal.graph.WorkflowCodec;
-import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +22,11 @@ class PipelineLeakageTest {
 
     @BeforeEach
     void data() throws Exception {
-        StringBuilder sb = new StringBuilder("specimen,hour,x1,x2,post,y\n");
-        for (int i = 0; i < 40; i++) {
-            sb.append("S").append(i / 4).append(',').append(i).append(',').append(i).append(',').append(i % 7).append(',')
-                    .append(3 * i).append(',').append(2 * i + i % 7).append('\n');
-        }
-        Files.writeString(dir.resolve("d.csv"), sb.toString());
+        LeakageFixture.specimens(dir);
     }
 
     List<Finding> findings(String nodes, String links) throws Exception {
-        Path f = dir.resolve("w.json");
-        Files.writeString(f, "{\"format\":\"anneal-workflow\",\"version\":1,\"nodes\":[" + nodes + "],\"links\":[" + links + "]}");
-        Validation v = new Validator(NodeRegistry.standard()).validate(new WorkflowCodec().read(f), FileAccess.unrestricted(dir));
-        assertEquals(List.of(), v.problems(), "the pipeline itself is valid");
-        return new LeakageAnalyzer().analyze(v);
+        return LeakageFixture.findings(dir, nodes, links);
     }
 
     static String chainLinks(String... more) {

@@ -6,14 +6,9 @@ import static org.anneal.lineage.LeakageAnalyzerTest.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.anneal.exec.FileAccess;
 import org.anneal.exec.Validation;
-import org.anneal.exec.Validator;
-import org.anneal.graph.LoadedWorkflow;
-import org.anneal.graph.WorkflowCodec;
 import org.anneal.session.Fixer;
 import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,12 +22,8 @@ class RulesForNewStepsTest {
 
     @BeforeEach
     void data() throws Exception {
-        StringBuilder sb = new StringBuilder("grade,hour,x1,x2,y,phase\n");
-        for (int i = 0; i < 40; i++) {
-            sb.append("G").append(i % 4).append(',').append(i).append(',').append(i).append(',').append(i % 7).append(',')
-                    .append(2 * i + i % 7).append(',').append(i % 5 == 0 ? "rare" : "common").append('\n');
-        }
-        Files.writeString(dir.resolve("d.csv"), sb.toString());
+        LeakageFixture.csv(dir, "grade,hour,x1,x2,y,phase", 40,
+                i -> "G" + i % 4 + "," + i + "," + i + "," + i % 7 + "," + (2 * i + i % 7) + "," + (i % 5 == 0 ? "rare" : "common"));
     }
 
     static final String TIMED = "{\"id\":\"load\",\"type\":\"data.csv\",\"params\":{\"path\":\"d.csv\",\"target\":\"y\",\"time\":\"hour\","
@@ -45,12 +36,7 @@ class RulesForNewStepsTest {
             "score:data");
 
     Validation validate(String nodes, String links) throws Exception {
-        Path f = dir.resolve("w.json");
-        Files.writeString(f, "{\"format\":\"anneal-workflow\",\"version\":1,\"nodes\":[" + nodes + "],\"links\":[" + links + "]}");
-        LoadedWorkflow lw = new WorkflowCodec().read(f);
-        Validation v = new Validator(NodeRegistry.standard()).validate(lw, FileAccess.unrestricted(dir));
-        assertEquals(List.of(), v.problems(), "the pipeline itself is valid");
-        return v;
+        return LeakageFixture.validate(dir, nodes, links);
     }
 
     List<Finding> findings(String nodes, String links) throws Exception {

@@ -90,7 +90,7 @@ class NetworkTrainingTest {
 
     static NetworkLearner mlp(Task task, int epochs, double rate, int patience, int batch) {
         Network net = new Network(List.of("x1", "x2"), Shape.flat(2), "y", task,
-                List.of(new LayerDef.Dense(32, Activation.TANH), new LayerDef.Dense(16, Activation.TANH)));
+                List.of(new org.anneal.nodes.nn.DenseNode.Params(32, Activation.TANH), new org.anneal.nodes.nn.DenseNode.Params(16, Activation.TANH)));
         return new NetworkLearner(net, task, new NetworkLearner.Settings(epochs, batch, 0, patience, 0.2), null,
                 new Optimizer(Optimizer.Kind.ADAM, rate, "none", 0, 0.9, 0.999, 1e-8));
     }

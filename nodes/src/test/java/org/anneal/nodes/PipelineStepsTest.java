@@ -23,6 +23,7 @@ import org.anneal.nodes.model.RidgeLearner;
 import org.anneal.nodes.pipeline.PreprocessedLearner;
 import org.anneal.nodes.pipeline.PreprocessedModel;
 import org.anneal.nodes.pipeline.TransformStep;
+import org.anneal.nodes.pipeline.TunedStep;
 import org.anneal.nodes.prepare.ColumnImputation;
 import org.anneal.nodes.prepare.ColumnScaling;
 import org.anneal.nodes.prepare.ImputeNode;
@@ -81,8 +82,11 @@ class PipelineStepsTest {
         Learner l = wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(2), Fixtures.ridge(0));
         assertEquals(Map.of("lambda", 0.0, "degree", 2.0), l.hyperparameters());
         Learner cubic = l.with("degree", 3);
-        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 3)), Fixtures.ridge(0)), cubic);
-        assertEquals(new PreprocessedLearner(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 2)), Fixtures.ridge(4)), l.with("lambda", 4));
+        // tuning remakes the step through the pipeline node's declaration: the same learner as one built at that degree
+        assertEquals(wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(3), Fixtures.ridge(0)), cubic);
+        assertEquals(new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), 3)),
+                ((TunedStep<?>) ((PreprocessedLearner) cubic).step()).made());
+        assertEquals(wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(2), Fixtures.ridge(4)), l.with("lambda", 4));
         // a cubic law is recovered exactly by least squares on x, x², x³
         double[] x = new double[20];
         double[] y = new double[20];
@@ -93,7 +97,10 @@ class PipelineStepsTest {
         Table t = new Table(List.of(new NumericColumn("x", ColumnRole.FEATURE, x), new NumericColumn("y", ColumnRole.TARGET, y)));
         TrainedModel m = cubic.fit(t, List.of("x"), "y", TestCtx.of("fit"));
         assertArrayEquals(y, m.predict(t), 1e-8);
-        assertThrows(org.anneal.spec.NodeFailure.class, () -> l.with("degree", 2.5));
+        // as for a learner's whole-number hyperparameters, a drawn 2.5 is rounded, and the declared range holds
+        assertEquals(wrap(new PolynomialFeaturesNode.InPipeline(), new PolynomialFeaturesNode.InPipeline.Params(3), Fixtures.ridge(0)), l.with("degree", 2.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.with("degree", 31));
+        assertTrue(e.getMessage().contains("'degree' is 31 but must be"), e.getMessage());
     }
 
     @Test

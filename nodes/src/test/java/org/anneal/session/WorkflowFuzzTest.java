@@ -206,12 +206,8 @@ class WorkflowFuzzTest {
                     return "none";
                 case 2:
                     if (n > 1) {
-                        ObjectNode a = (ObjectNode) nodes.get(rnd.nextInt(n));
-                        ObjectNode b = (ObjectNode) nodes.get(rnd.nextInt(n));
-                        JsonNode ta = a.get("type");
-                        a.set("type", b.get("type"));
-                        b.set("type", ta);
-                        return "swap types of " + a.path("id").asText() + " and " + b.path("id").asText();
+                        ObjectNode[] ab = swap(nodes, "type");
+                        return "swap types of " + ab[0].path("id").asText() + " and " + ab[1].path("id").asText();
                     }
                     return "none";
                 case 3:
@@ -228,12 +224,8 @@ class WorkflowFuzzTest {
                     return "none";
                 case 5:
                     if (l > 1) {
-                        ObjectNode a = (ObjectNode) links.get(rnd.nextInt(l));
-                        ObjectNode b = (ObjectNode) links.get(rnd.nextInt(l));
-                        JsonNode fa = a.get("from");
-                        a.set("from", b.get("from"));
-                        b.set("from", fa);
-                        return "swap link sources " + a.path("from").asText() + " / " + b.path("from").asText();
+                        ObjectNode[] ab = swap(links, "from");
+                        return "swap link sources " + ab[0].path("from").asText() + " / " + ab[1].path("from").asText();
                     }
                     return "none";
                 case 6:
@@ -275,6 +267,16 @@ class WorkflowFuzzTest {
          * For the run phase: a number or flag kept of its kind but pushed to an edge (0, 1, -1, tiny, huge, a flipped
          * flag), which validation may accept and the nodes must then handle; a wrong kind rarely gets past validation.
          */
+        /** Swaps {@code field} between two elements of {@code list} drawn at random (possibly the same one); returns both. */
+        private ObjectNode[] swap(ArrayNode list, String field) {
+            ObjectNode a = (ObjectNode) list.get(rnd.nextInt(list.size()));
+            ObjectNode b = (ObjectNode) list.get(rnd.nextInt(list.size()));
+            JsonNode t = a.get(field);
+            a.set(field, b.get(field));
+            b.set(field, t);
+            return new ObjectNode[] {a, b};
+        }
+
         private String extremeOfSameKind(ArrayNode nodes) {
             List<String[]> candidates = new ArrayList<>();
             for (int k = 0; k < nodes.size(); k++) {

@@ -33,7 +33,8 @@ class ArchitectureRulesCatchViolationsTest {
     void theCleanMiniaturePassesEveryRule() {
         JavaClasses clean = classes(CLEAN);
         for (ArchRule rule : new ArchRule[] {ArchitectureTest.layers(CLEAN), ArchitectureTest.noCyclesBetweenTopPackages(CLEAN),
-                ArchitectureTest.noCyclesBetweenNodePackages(CLEAN), ArchitectureTest.valuesNameNoBackend(CLEAN)}) {
+                ArchitectureTest.noCyclesBetweenNodePackages(CLEAN), ArchitectureTest.valuesNameNoBackend(CLEAN),
+                ArchitectureTest.dl4jStaysBehindItsPackage(CLEAN)}) {
             EvaluationResult r = rule.evaluate(clean);
             assertFalse(r.hasViolation(), r.getFailureReport().toString());
         }
@@ -63,5 +64,11 @@ class ArchitectureRulesCatchViolationsTest {
     void aValueNamingTribuoBreaksTheBackendRule() {
         String report = failures(ArchitectureTest.valuesNameNoBackend(BROKEN), BROKEN);
         assertTrue(report.contains("broken.ml.TribuoLoss.objective> has type <org.tribuo.regression.sgd.objectives.SquaredLoss>"), report);
+    }
+
+    @Test
+    void aLayerBlockNamingDl4jOutsideItsNestedDl4jClassBreaksTheDl4jRule() {
+        String report = failures(ArchitectureTest.dl4jStaysBehindItsPackage(BROKEN), BROKEN);
+        assertTrue(report.contains("broken.nodes.nn.LeakyBlock.dl4j()> calls constructor <org.deeplearning4j.nn.conf.layers.DenseLayer$Builder"), report);
     }
 }

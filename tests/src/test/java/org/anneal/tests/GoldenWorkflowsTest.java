@@ -59,6 +59,15 @@ class GoldenWorkflowsTest {
         assertEquals(List.of(), new org.anneal.lineage.LeakageAnalyzer().analyze(v), file + " is an honest example: no leakage");
         RunResult r = run(lw, v);
         assertTrue(r.succeeded(), file + ": " + r.problems());
+        // rubrics and pick-best blocks accept only the metric names Anneal knows: every metric produced must be one of them
+        r.nodes().forEach((id, n) -> {
+            for (Object value : n.outputs() == null ? List.of() : n.outputs().asMap().values()) {
+                if (value instanceof Metrics m) {
+                    m.values().keySet().forEach(name -> assertTrue(org.anneal.ml.MetricNames.known(name),
+                            file + ": node '" + id + "' writes the metric '" + name + "', which org.anneal.ml.MetricNames does not list"));
+                }
+            }
+        });
 
         JsonNode expect = lw.workflow().block("expect").orElseThrow(() -> new AssertionError(file + " needs an expect block"));
         JsonNode metrics = expect.path("metrics");

@@ -35,9 +35,9 @@ public final class Dl4jTrainer {
     }
 
     /** The training rows as arrays: inputs row-major, targets as one-hot classes or one value per row. */
-    private record Rows(float[] x, int width, float[] y, int outputs, int n) {
+    private record Rows(float[] x, org.anneal.nn.Shape sample, float[] y, int outputs, int n) {
         INDArray inputs(int[] index, int from, int to) {
-            return TableArrays.rows(x, width, index, from, to);
+            return TableArrays.rows(x, sample, index, from, to);
         }
 
         INDArray targets(int[] index, int from, int to) {
@@ -51,10 +51,6 @@ public final class Dl4jTrainer {
 
     public static TrainedModel train(NetworkLearner learner, Table train, String target, ExecContext ctx) {
         Network network = learner.network();
-        if (!network.input().isFlat()) {
-            throw new NodeFailure("Networks on image, spectrum or signal columns are not available yet; this one reads "
-                    + network.input().describe() + ".", "Use table columns as the network's input for now.");
-        }
         int n = train.rowCount();
         if (n == 0) {
             throw new NodeFailure("There are no training rows.", "Check the split and any filters upstream.");
@@ -65,7 +61,7 @@ public final class Dl4jTrainer {
                     "Drop rows without a target first.");
         }
         List<String> classes = learner.task() == Task.CLASSIFICATION ? ((CategoricalColumn) y).levels() : List.of();
-        Rows rows = new Rows(TableArrays.features(train, network.inputColumns()), network.inputColumns().size(), targets(learner.task(), y, classes),
+        Rows rows = new Rows(TableArrays.inputs(train, network.inputColumns(), network.input()), network.input(), targets(learner.task(), y, classes),
                 learner.task() == Task.REGRESSION ? 1 : classes.size(), n);
         var s = learner.settings();
         int[] order = permutation(n, new SplittableRandom(ctx.seed()));
@@ -123,7 +119,7 @@ public final class Dl4jTrainer {
         }
         ctx.publish(TrainingWatch.LIVE_NAME, watch.plot());
         String stopped = validation == null ? "" : "; kept epoch " + bestEpoch + " of " + (curve.size() - 1) + " (lowest validation loss)";
-        return new NetworkModel(net, learner.task(), target, learner.network().inputColumns(), classes,
+        return new NetworkModel(net, learner.task(), target, learner.network().inputColumns(), learner.network().input(), classes,
                 learner.describe() + " — " + Dl4jRuntime.describe() + stopped, learner.loss().describe(),
                 curve.stream().mapToDouble(Double::doubleValue).toArray(), bestEpoch);
     }

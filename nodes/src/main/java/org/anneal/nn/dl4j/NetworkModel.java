@@ -19,18 +19,21 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
     private final Task task;
     private final String target;
     private final List<String> columns;
+    private final org.anneal.nn.Shape input;
     private final List<String> classes;
     private final String description;
     private final String lossName;
     private final double[] lossPerEpoch;
     private final Map<String, Double> parameters;
 
-    NetworkModel(MultiLayerNetwork net, Task task, String target, List<String> columns, List<String> classes, String description,
+    NetworkModel(MultiLayerNetwork net, Task task, String target, List<String> columns, org.anneal.nn.Shape input, List<String> classes,
+                 String description,
                  String lossName, double[] lossPerEpoch, int bestEpoch) {
         this.net = net;
         this.task = task;
         this.target = target;
         this.columns = List.copyOf(columns);
+        this.input = input;
         this.classes = List.copyOf(classes);
         this.description = description;
         this.lossName = lossName;
@@ -85,7 +88,6 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
 
     private synchronized double[][] outputs(Table data) {
         int n = data.rowCount();
-        int k = columns.size();
         if (n == 0) {
             return new double[0][];
         }
@@ -93,7 +95,7 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        INDArray out = net.output(TableArrays.rows(TableArrays.features(data, columns), k, all, 0, n), false);
+        INDArray out = net.output(TableArrays.rows(TableArrays.inputs(data, columns, input), input, all, 0, n), false);
         return out.toDoubleMatrix();
     }
 

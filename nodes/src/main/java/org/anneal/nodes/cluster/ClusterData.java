@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.nodes.prepare.FitAndData;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigError;
+import org.anneal.spec.InPort;
 import org.anneal.spec.NodeFailure;
+import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 /** Which columns a clustering node reads, and those columns as a row-major matrix. */
@@ -35,6 +38,11 @@ final class ClusterData {
             out.add(name);
         }
         return out;
+    }
+
+    /** A clustering node's fit and data specs, with the columns it places rows by (checked as {@link #columns}, {@link #requireIn}). */
+    static FitAndData fitAndData(Specs in, InPort<Table> fit, InPort<Table> data, List<String> listed, String node) throws ConfigError {
+        return FitAndData.of(in, fit, data, f -> columns(f, listed, "columns", node), (d, cols) -> requireIn(d, cols, data.name(), node));
     }
 
     /** Every column must still be there, numeric, where a fitted clustering is applied. */

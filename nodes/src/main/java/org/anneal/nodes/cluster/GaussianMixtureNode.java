@@ -13,12 +13,12 @@ import org.anneal.spec.ColumnType;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
+import org.anneal.nodes.prepare.FitAndData;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
@@ -26,7 +26,6 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ValueSpec;
 
@@ -64,21 +63,14 @@ public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Param
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
-        ClusterData.requireIn(data, cols, DATA.name(), ctx.nodeId());
-        KMeansNode.requireOutputName(p.output(), cols, data);
-        KMeansNode.requireOutputName(MixtureState.probabilityColumn(p.output()), cols, data);
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), List.of(ClusterColumn.spec(p.output()),
+        FitAndData fd = ClusterData.fitAndData(in, FIT, DATA, p.columns(), ctx.nodeId());
+        KMeansNode.requireOutputName(p.output(), fd.columns(), fd.data());
+        KMeansNode.requireOutputName(MixtureState.probabilityColumn(p.output()), fd.columns(), fd.data());
+        TransformerSpec state = fd.state(List.of(), List.of(ClusterColumn.spec(p.output()),
                 new ColumnSpec(MixtureState.probabilityColumn(p.output()), ColumnType.NUMERIC, ColumnRole.IGNORE)));
-        Lineage learnt = Lineage.learntFrom(fit.lineage());
-        return Specs.builder()
-                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
-                .put(STATE, state)
-                .put(COMPONENTS, KMeansNode.centresSpec(cols, "weight", learnt))
-                .put(METRICS, ValueSpec.of(DataKind.METRICS, learnt))
-                .build().withPlan(new ColumnPlan(cols));
+        return fd.planned(fd.outputs(OUT, STATE, state)
+                .put(COMPONENTS, KMeansNode.centresSpec(fd.columns(), "weight", fd.learnt()))
+                .put(METRICS, ValueSpec.of(DataKind.METRICS, fd.learnt())));
     }
 
     @Override

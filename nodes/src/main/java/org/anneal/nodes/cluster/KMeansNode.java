@@ -14,6 +14,7 @@ import org.anneal.spec.ColumnType;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
+import org.anneal.nodes.prepare.FitAndData;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
@@ -63,17 +64,10 @@ public final class KMeansNode implements Node<KMeansNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ClusterData.columns(fit, p.columns(), "columns", ctx.nodeId());
-        ClusterData.requireIn(data, cols, DATA.name(), ctx.nodeId());
-        requireOutputName(p.output(), cols, data);
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, List.of(), List.of(ClusterColumn.spec(p.output())));
-        return Specs.builder()
-                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
-                .put(STATE, state)
-                .put(CENTRES, centresSpec(cols, "size", Lineage.learntFrom(fit.lineage())))
-                .build().withPlan(new ColumnPlan(cols));
+        FitAndData fd = ClusterData.fitAndData(in, FIT, DATA, p.columns(), ctx.nodeId());
+        requireOutputName(p.output(), fd.columns(), fd.data());
+        TransformerSpec state = fd.state(List.of(), List.of(ClusterColumn.spec(p.output())));
+        return fd.planned(fd.outputs(OUT, STATE, state).put(CENTRES, centresSpec(fd.columns(), "size", fd.learnt())));
     }
 
     @Override

@@ -44,7 +44,9 @@ import org.anneal.util.FileDigests;
                 + "European files) are detected. A line of units under the header (\"°C\", \"[MPa]\") is recognised with `unitsRow`; "
                 + "units stay with their columns, so viewers show \"temperature [°C]\". "
                 + "Columns whose values are all numbers become numeric, others categorical. Cells listed under `missing` "
-                + "become missing values. Declare the column to predict as `target`, and a `group` (specimen, heat) or "
+                + "become missing values, as empty cells do; a number that is not finite (`1e400`, `Infinity`, or `NaN` once removed from "
+                + "`missing`) is an error naming its line, never a value. Files are read up to 1 GiB and 16,384 columns (raise with "
+                + "`-Danneal.csv.maxMegabytes` / `-Danneal.csv.maxColumns` in `ANNEAL_OPTS`). Declare the column to predict as `target`, and a `group` (specimen, heat) or "
                 + "`time` column so that splits and the leakage analysis can respect them. Every error names the line and column.")
 public final class CsvNode implements Node<CsvNode.Params> {
 

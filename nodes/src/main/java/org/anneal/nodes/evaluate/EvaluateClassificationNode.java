@@ -21,7 +21,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.ModelSpec;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -55,9 +54,7 @@ public final class EvaluateClassificationNode implements Node<EvaluateClassifica
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ModelSpec model = in.model(MODEL);
-        TableSpec data = in.table(DATA);
-        TableSpec preds = ScoringSpecs.predictions(model, data, Task.CLASSIFICATION, p.predictionColumn());
+        TableSpec preds = ScoringSpecs.predictions(in.model(MODEL), in.table(DATA), Task.CLASSIFICATION, p.predictionColumn());
         var lineage = preds.lineage();
         // the confusion matrix's columns depend on the classes, known only at run time; its spec lists the fixed one
         TableSpec confusion = new TableSpec(List.of(new ColumnSpec("actual", ColumnType.CATEGORICAL, ColumnRole.ID)), lineage);

@@ -17,7 +17,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.ModelSpec;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -48,10 +47,8 @@ public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ModelSpec model = in.model(MODEL);
-        TableSpec data = in.table(DATA);
-        TableSpec preds = ScoringSpecs.predictions(model, data, Task.REGRESSION, p.predictionColumn());
-        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, data.lineage().fittedWith(model.lineage()));
+        TableSpec preds = ScoringSpecs.predictions(in.model(MODEL), in.table(DATA), Task.REGRESSION, p.predictionColumn());
+        ValueSpec metrics = ValueSpec.of(DataKind.METRICS, preds.lineage()); // the scored rows, fitted with the model
         // a model that knows its uncertainty (a Gaussian process) adds prediction_sd; only the fitted model says so
         return Specs.of(METRICS, metrics, PREDICTIONS, preds).withRunTimeColumns(PREDICTIONS, Specs.RunTimeColumns.APPENDED);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.anneal.ml.MetricNames;
 import org.anneal.ml.Metrics;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -38,6 +39,9 @@ public final class PickBestNode implements Node<PickBestNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
+        if (!MetricNames.known(p.metric())) { // issue 14: a typo here failed only at run time, after every candidate was fitted
+            throw ConfigError.atParam("metric", MetricNames.unknown(p.metric()), "Use one of: " + MetricNames.listed() + ".");
+        }
         // the best candidate's metrics are candidate a's kind of metrics (cross-validated or not), with a's rows
         return Specs.of(BEST, in.value(A));
     }

@@ -1,11 +1,7 @@
 package org.anneal.nodes.evaluate;
 
 import org.anneal.data.Table;
-import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
-import org.anneal.spec.ColumnRole;
-import org.anneal.spec.ColumnSpec;
-import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -13,7 +9,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.ModelSpec;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
@@ -22,7 +17,6 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
 
 // APPLY, not EVALUATE: predictions are no score, and predicting the training rows (for a training-set parity
 // plot, say) is legitimate; the metrics nodes are where an honest score is checked.
@@ -45,20 +39,7 @@ public final class PredictNode implements Node<PredictNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        ModelSpec model = in.model(MODEL);
-        TableSpec data = in.table(DATA);
-        for (String f : model.features()) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort("data", "The rows lack the feature '" + f + "' the model was trained with.",
-                        "Prepare these rows the same way as the training rows (apply the same transforms).");
-            }
-        }
-        if (p.predictionColumn().isBlank() || data.column(p.predictionColumn()).isPresent()) {
-            throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
-        }
-        ColumnType type = model.task() == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-        return Specs.of(PREDICTIONS, data.plus(new ColumnSpec(p.predictionColumn(), type, ColumnRole.PREDICTION))
-                .withLineage(data.lineage().fittedWith(model.lineage())));
+        return Specs.of(PREDICTIONS, ScoringSpecs.predicted(in.model(MODEL), in.table(DATA), p.predictionColumn()));
     }
 
     @Override

@@ -30,15 +30,19 @@ final class ScoringSpecs {
             throw ConfigError.atPort("data", "Column '" + target + "' in the scored rows is not " + (targetType == ColumnType.NUMERIC
                     ? "numeric" : "categorical") + ".", "Score rows from the same source as the training rows.");
         }
-        for (String f : model.features()) {
-            if (data.column(f).isEmpty()) {
-                throw ConfigError.atPort("data", "The scored rows lack the feature '" + f + "' the model was trained with.",
-                        "Prepare the scored rows the same way as the training rows (apply the same transforms).");
-            }
-        }
+        return predicted(model, data, predictionColumn);
+    }
+
+    /**
+     * Checks that {@code data} holds every feature of the model with the type it was trained on and that the prediction
+     * column is a new name; returns the rows with the prediction column, as predicted by the model.
+     */
+    static TableSpec predicted(ModelSpec model, TableSpec data, String predictionColumn) throws ConfigError {
+        model.requireFeaturesIn(data, "data");
         if (predictionColumn.isBlank() || data.column(predictionColumn).isPresent()) {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }
-        return data.plus(new ColumnSpec(predictionColumn, targetType, ColumnRole.PREDICTION)).withLineage(data.lineage().fittedWith(model.lineage()));
+        ColumnType type = model.task() == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
+        return data.plus(new ColumnSpec(predictionColumn, type, ColumnRole.PREDICTION)).withLineage(data.lineage().fittedWith(model.lineage()));
     }
 }

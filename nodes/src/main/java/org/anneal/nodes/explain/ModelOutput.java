@@ -88,6 +88,7 @@ record ModelOutput(TrainedModel model, int cls) {
 
     /** Configure-time check: the rows on {@code port} hold every feature of the model as a number. */
     static void requireFeatures(ModelSpec model, TableSpec rows, String port) throws ConfigError {
+        model.requireFeaturesIn(rows, port);
         for (String f : model.features()) {
             var c = rows.column(f);
             if (c.isEmpty() || !c.get().isNumeric()) {

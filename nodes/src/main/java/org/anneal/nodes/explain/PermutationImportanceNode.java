@@ -13,6 +13,7 @@ import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
+import org.anneal.spec.ConfigError;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -45,9 +46,10 @@ public final class PermutationImportanceNode implements Node<PermutationImportan
             "One row per feature: mean and standard deviation of the score loss, most important first");
 
     @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
+        model.requireFeaturesIn(data, DATA.name());
         return Specs.of(IMPORTANCE, new TableSpec(List.of(new ColumnSpec("feature", ColumnType.CATEGORICAL, ColumnRole.ID),
                 new ColumnSpec("importance", ColumnType.NUMERIC, ColumnRole.FEATURE), new ColumnSpec("importance_sd", ColumnType.NUMERIC, ColumnRole.FEATURE)),
                 data.lineage().fittedWith(model.lineage())));

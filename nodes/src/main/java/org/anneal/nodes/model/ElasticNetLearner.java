@@ -9,7 +9,6 @@ import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeFailure;
 import org.tribuo.Model;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.slm.ElasticNetCDTrainer;
@@ -29,15 +28,7 @@ public record ElasticNetLearner(double alpha, double l1Ratio, int maxIterations)
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
-        for (String c : features) {
-            if (train.numeric(c).missingCount() > 0) {
-                throw new NodeFailure("Column '" + c + "' has missing values in the training rows.",
-                        "Remove or fill missing values before training.");
-            }
-        }
-        if (train.numeric(target).missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has missing values in the training rows.", "Drop rows without a target first.");
-        }
+        TrainingRows.requireComplete(train, features, target);
         ctx.checkCancelled();
         ElasticNetCDTrainer trainer = new ElasticNetCDTrainer(alpha, l1Ratio, 1e-4, maxIterations, false, ctx.seed());
         Model<Regressor> model = trainer.train(TribuoTables.regression(train, features, target));

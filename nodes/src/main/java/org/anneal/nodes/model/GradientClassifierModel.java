@@ -67,16 +67,7 @@ public record GradientClassifierModel(String describe, String target, List<Strin
 
     @Override
     public double[] predict(Table data) {
-        double[][] s = scores(data);
-        double[] out = new double[s.length];
-        for (int i = 0; i < s.length; i++) {
-            int best = 0;
-            for (int k = 1; k < s[i].length; k++) {
-                best = s[i][k] > s[i][best] ? k : best;
-            }
-            out[i] = best;
-        }
-        return out;
+        return TrainedModel.classCodes(scores(data));
     }
 
     @Override

@@ -70,22 +70,8 @@ public record GradientLinearLearner(Task task, int epochs, int minibatch, boolea
         if (n == 0) {
             throw new NodeFailure("There are no training rows.", "Check the split and any filters upstream.");
         }
-        double[][] rows = new double[n][features.size()];
-        for (int j = 0; j < features.size(); j++) {
-            double[] col = train.numeric(features.get(j)).values();
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(col[i])) {
-                    throw new NodeFailure("Column '" + features.get(j) + "' has missing values in the training rows.",
-                            "Remove or fill missing values before training.");
-                }
-                rows[i][j] = col[i];
-            }
-        }
-        Column y = train.column(target).orElseThrow();
-        if (y.missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has " + y.missingCount() + " missing value(s) in the training rows.",
-                    "Drop rows without a target first.");
-        }
+        double[][] rows = TrainingRows.matrix(train, features);
+        Column y = TrainingRows.completeTarget(train, target);
         if (task == Task.REGRESSION) {
             double[] v = train.numeric(target).values();
             DenseVector[] targets = new DenseVector[n];

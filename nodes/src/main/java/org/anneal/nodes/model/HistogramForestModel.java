@@ -36,16 +36,7 @@ public record HistogramForestModel(String describe, Task task, String target, Li
             }
             return out;
         }
-        double[][] p = probabilities(data);
-        double[] out = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            int best = 0;
-            for (int k = 1; k < p[i].length; k++) {
-                best = p[i][k] > p[i][best] ? k : best;
-            }
-            out[i] = best;
-        }
-        return out;
+        return TrainedModel.classCodes(probabilities(data));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.anneal.spec.Node;
 import org.anneal.spec.NodeDescriptor;
 import org.anneal.spec.NodeRegistry;
 import org.anneal.spec.ParamDescriptor;
+import org.anneal.spec.Retunable;
 import org.anneal.spec.LearnerSpec;
 
 /**
@@ -39,7 +40,7 @@ public final class Hyperparameters {
 
     /** The learner {@code make} builds from {@code params}, remade through the node's descriptor when tuned. */
     public static <P extends Record> Learner learner(Node<P> node, P params, Function<P, Learner> make) {
-        return new TunedLearner<>(make.apply(params), descriptor(node), params, make);
+        return new TunedLearner<>(new Retunable<>(descriptor(node), params, make));
     }
 
     /** {@code spec} noting that {@code node}'s tunable params are on offer (for the range checks of tune nodes). */

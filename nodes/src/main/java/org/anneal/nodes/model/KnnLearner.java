@@ -40,22 +40,8 @@ public record KnnLearner(Task task, int k, Distance distance, Weighting weightin
             throw new NodeFailure("k = " + k + " neighbours were asked for, but there are only " + n + " training rows.",
                     "Lower k to at most " + n + ", or train on more rows.");
         }
-        double[][] rows = new double[n][features.size()];
-        for (int j = 0; j < features.size(); j++) {
-            double[] col = train.numeric(features.get(j)).values();
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(col[i])) {
-                    throw new NodeFailure("Column '" + features.get(j) + "' has missing values in the training rows.",
-                            "Remove or fill missing values before training.");
-                }
-                rows[i][j] = col[i];
-            }
-        }
-        Column y = train.column(target).orElseThrow();
-        if (y.missingCount() > 0) {
-            throw new NodeFailure("The target '" + target + "' has " + y.missingCount() + " missing value(s) in the training rows.",
-                    "Drop rows without a target first.");
-        }
+        double[][] rows = TrainingRows.matrix(train, features);
+        Column y = TrainingRows.completeTarget(train, target);
         ctx.checkCancelled();
         if (task == Task.REGRESSION) {
             return new KnnModel(describe(), task, target, features, List.of(), rows, train.numeric(target).values(), k, distance, weighting);

@@ -97,17 +97,12 @@ public record KnnModel(String describe, Task task, String target, List<String> f
     @Override
     public double[] predict(Table data) {
         double[][] c = combine(data);
+        if (task == Task.CLASSIFICATION) {
+            return TrainedModel.classCodes(c);
+        }
         double[] out = new double[c.length];
         for (int i = 0; i < c.length; i++) {
-            if (task == Task.REGRESSION) {
-                out[i] = c[i][0];
-            } else {
-                int best = 0;
-                for (int k2 = 1; k2 < c[i].length; k2++) {
-                    best = c[i][k2] > c[i][best] ? k2 : best;
-                }
-                out[i] = best;
-            }
+            out[i] = c[i][0];
         }
         return out;
     }

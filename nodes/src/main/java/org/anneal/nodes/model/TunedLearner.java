@@ -1,28 +1,27 @@
 package org.anneal.nodes.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
-import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeDescriptor;
-import org.anneal.spec.ParamDescriptor;
+import org.anneal.spec.Retunable;
+import org.anneal.spec.Task;
 
 /**
- * A learner together with the params of the node that made it: a tune node or validation curve remakes it with
- * one {@code @Param(tunable = true)} changed by building a new params record through the node's descriptor, so
- * the declared range holds in tuning as it does in a file, and no learner keeps its own list of hyperparameters.
+ * A learner together with how its node made it: a tune node or validation curve remakes it with one {@code
+ * @Param(tunable = true)} changed through the node's descriptor ({@link Retunable}), so the declared range holds in
+ * tuning as it does in a file, and no learner keeps its own list of hyperparameters.
  *
  * @param made   the learner the params describe (it does the fitting)
- * @param params the node's params record
- * @param make   how the node turns params into a learner (the same code its {@code execute} runs)
+ * @param recipe the node's descriptor, params and code from params to learner (the same code its {@code execute} runs)
  */
-public record TunedLearner<P extends Record>(Learner made, NodeDescriptor descriptor, P params, Function<P, Learner> make)
-        implements Learner {
+public record TunedLearner<P extends Record>(Learner made, Retunable<P, Learner> recipe) implements Learner {
+
+    TunedLearner(Retunable<P, Learner> recipe) {
+        this(recipe.made(), recipe);
+    }
 
     @Override
     public Task task() {
@@ -42,33 +41,23 @@ public record TunedLearner<P extends Record>(Learner made, NodeDescriptor descri
     /** Every tunable param of the node with its current value, in declaration order. */
     @Override
     public Map<String, Double> hyperparameters() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String name : descriptor.tunables()) {
-            out.put(name, descriptor.numberOf(params, name));
-        }
-        return out;
+        return recipe.values();
     }
 
     /** @throws IllegalArgumentException naming the param when it is not tunable or the value is outside its range */
     @Override
-    @SuppressWarnings("unchecked")
     public Learner with(String hyperparameter, double value) {
-        try {
-            P changed = (P) descriptor.with(params, hyperparameter, value);
-            return new TunedLearner<>(make.apply(changed), descriptor, changed, make);
-        } catch (ParamDescriptor.Invalid e) {
-            throw new IllegalArgumentException(e.getMessage() + " " + e.fix(), e);
-        }
+        return new TunedLearner<>(recipe.with(hyperparameter, value));
     }
 
     /** Equal when made from equal params by the same node type (the factory is the node's own code). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TunedLearner<?> t && t.descriptor.id().equals(descriptor.id()) && t.params.equals(params);
+        return o instanceof TunedLearner<?> t && t.recipe.equals(recipe);
     }
 
     @Override
     public int hashCode() {
-        return descriptor.id().hashCode() * 31 + params.hashCode();
+        return recipe.hashCode();
     }
 }

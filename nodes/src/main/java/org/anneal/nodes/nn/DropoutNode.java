@@ -1,41 +1,45 @@
 package org.anneal.nodes.nn;
 
 import org.anneal.nn.LayerDef;
-import org.anneal.nn.Network;
-import org.anneal.spec.ConfigContext;
-import org.anneal.spec.ConfigError;
-import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
-import org.anneal.spec.Inputs;
+import org.anneal.nn.Shape;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
-import org.anneal.spec.OutPort;
-import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 
 @NodeType(id = "nn.dropout", title = "Dropout", phase = Phase.MODEL, role = LeakageRole.STATELESS,
         doc = "During training, sets each input to zero with probability `drop` (and scales the rest up to keep their sum), "
                 + "a different random set every minibatch, so no neuron can rely on one other: a regulariser against "
                 + "overfitting. At prediction it passes everything. No parameters. (DL4J's own setting is the probability to "
                 + "*keep*; Anneal speaks drop probability, as Keras and PyTorch do.)")
-public final class DropoutNode implements Node<DropoutNode.Params> {
+public final class DropoutNode extends LayerBlock<DropoutNode.Params> {
 
-    public record Params(@Param(doc = "Probability of dropping each input during training", def = "0.2", min = 0, max = 0.95) double drop) {
+    public record Params(@Param(doc = "Probability of dropping each input during training", def = "0.2", min = 0, max = 0.95) double drop)
+            implements LayerDef {
+
+        public String kind() {
+            return "dropout";
+        }
+
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+
+        public long params(Shape in) {
+            return 0;
+        }
+
+        public Object dl4j(Shape in) {
+            return Dl4j.layer(this);
+        }
     }
 
-    static final InPort<Network> IN = LayerBlocks.in();
-    static final OutPort<Network> OUT = LayerBlocks.out();
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        return LayerBlocks.configure(in, IN, OUT, new LayerDef.Dropout(p.drop()), ctx);
-    }
-
-    @Override
-    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        return LayerBlocks.execute(in, IN, OUT, new LayerDef.Dropout(p.drop()));
+    /** DL4J's side, loaded only when a network trains. */
+    static final class Dl4j {
+        static Layer layer(Params p) {
+            return new DropoutLayer.Builder(1.0 - p.drop()).build(); // DL4J takes the probability to *keep*
+        }
     }
 }

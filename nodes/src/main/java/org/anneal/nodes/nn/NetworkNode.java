@@ -60,7 +60,7 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        NetworkSpec net = LayerBlocks.spec(in, NETWORK);
+        NetworkSpec net = LayerBlock.spec(in, NETWORK);
         Task task = task(net);
         if (net.outputShape().size() != 1) {
             throw ConfigError.atPort(NETWORK.name(), "The network ends in a " + NetworkSpec.shapeText(net.outputShape())
@@ -70,7 +70,8 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
         // the learning rate belongs to the optimizer wired at Fit, so it is offered beside this node's own tunables
         List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
         tunable.add("learningRate");
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this));
+        // the network reads only the columns its input block chose, so tensor features (images, signals) are its to read
+        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors());
     }
 
     static Task task(NetworkSpec net) throws ConfigError {

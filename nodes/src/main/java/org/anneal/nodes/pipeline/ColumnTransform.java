@@ -1,7 +1,6 @@
 package org.anneal.nodes.pipeline;
 
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ConfigError;
@@ -34,15 +33,5 @@ public interface ColumnTransform<P extends Record> {
     /** True when fitting looks at the target: inside a pipeline it then sees only the learner's features and the target. */
     default boolean readsTarget() {
         return false;
-    }
-
-    /** Settings a tune node may vary, with their values. */
-    default Map<String, Double> tunables(P settings) {
-        return Map.of();
-    }
-
-    /** The settings with one tunable changed; only names from {@link #tunables} are accepted. */
-    default P tuned(P settings, String name, double value) {
-        throw new IllegalArgumentException(describe(settings) + " has no tunable setting '" + name + "'");
     }
 }

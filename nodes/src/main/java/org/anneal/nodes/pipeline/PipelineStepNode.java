@@ -1,6 +1,8 @@
 package org.anneal.nodes.pipeline;
 
 import java.util.List;
+import org.anneal.spec.NodeDescriptor;
+import org.anneal.spec.Retunable;
 import org.anneal.ml.Learner;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -31,10 +33,7 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     /** The recipe these params describe. */
     protected abstract PreprocessingStep step(P params);
 
-    /** Names of the step settings a tune node may vary. */
-    protected List<String> tunable() {
-        return List.of();
-    }
+    private NodeDescriptor descriptor;
 
     /** True for a step that turns categorical features into numbers, so a numbers-only learner behind it takes categories. */
     protected boolean encodesCategories() {
@@ -49,13 +48,26 @@ public abstract class PipelineStepNode<P extends Record> implements Node<P> {
     public Specs configure(Specs in, P params, ConfigContext ctx) throws ConfigError {
         LearnerSpec learner = in.learner(LEARNER_IN);
         check(learner, params);
-        LearnerSpec out = learner.withTunables(tunable());
+        LearnerSpec out = tunables().isEmpty() ? learner : learner.withTunables(tunables()).offeredBy(descriptor().id());
         // the lineage passes through untouched: a recipe has seen no rows
         return Specs.of(PIPELINE_OUT, encodesCategories() ? out.acceptingCategories() : out);
     }
 
     @Override
     public Outputs execute(Inputs in, P params, ExecContext ctx) {
-        return Outputs.of(PIPELINE_OUT, new PreprocessedLearner(step(params), in.get(LEARNER_IN)));
+        PreprocessingStep step = tunables().isEmpty() ? step(params) : new TunedStep<>(new Retunable<>(descriptor(), params, this::step));
+        return Outputs.of(PIPELINE_OUT, new PreprocessedLearner(step, in.get(LEARNER_IN)));
+    }
+
+    /** The step settings a tune node may vary: the params declared {@code @Param(tunable = true)}. */
+    private List<String> tunables() {
+        return descriptor().tunables();
+    }
+
+    private NodeDescriptor descriptor() {
+        if (descriptor == null) {
+            descriptor = NodeDescriptor.of(this); // read once per node object; the declaration does not change
+        }
+        return descriptor;
     }
 }

@@ -3,7 +3,6 @@ package org.anneal.nodes.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
@@ -44,16 +43,6 @@ public record TransformStep<P extends Record>(ColumnTransform<P> transform, P se
             throw new NodeFailure(e.getMessage(), e.fix());
         }
         return FittedStep.of(state, train, state.apply(train), features);
-    }
-
-    @Override
-    public Map<String, Double> hyperparameters() {
-        return transform.tunables(settings);
-    }
-
-    @Override
-    public PreprocessingStep with(String hyperparameter, double value) {
-        return new TransformStep<>(transform, transform.tuned(settings, hyperparameter, value));
     }
 
     /** Transforms are stateless declarations: the same class is the same transform. */

@@ -11,8 +11,9 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
-import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
+import org.anneal.spec.ConfigError;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Specs;
 
 /**
  * Replaces each numeric column x by basis functions of it, f_0(x) ... f_{k-1}(x), named {@code x_<suffix>0} and so
@@ -46,9 +47,20 @@ abstract class BasisExpansion implements FittedTransform {
         return column + "_" + suffix + k;
     }
 
-    /** Output columns at configure time: the basis columns are appended, the originals dropped unless kept. */
-    static TableSpec spec(TableSpec data, List<String> columns, String suffix, int perColumn, boolean keepOriginal) {
-        return data.withColumns(TransformerSpec.transform(data.columns(), keepOriginal ? List.of() : columns, made(columns, suffix, perColumn)));
+    /**
+     * Configure of a basis node: on {@code out} the basis columns are appended and the originals dropped unless kept;
+     * {@code state} makes them. A basis column that the data rows already have fails at {@code dataPort}.
+     */
+    static Specs specs(FitAndData fd, String suffix, int perColumn, boolean keepOriginal, OutPort<Table> out,
+                       OutPort<FittedTransform> state, String dataPort) throws ConfigError {
+        for (String c : fd.columns()) {
+            if (fd.data().column(name(c, suffix, 0)).isPresent()) {
+                throw ConfigError.atPort(dataPort, "The table already has a column '" + name(c, suffix, 0) + "'.",
+                        "Rename it, or expand each column only once.");
+            }
+        }
+        List<ColumnSpec> basis = List.copyOf(made(fd.columns(), suffix, perColumn).values());
+        return fd.planned(fd.outputs(out, state, fd.state(keepOriginal ? List.of() : fd.columns(), basis)));
     }
 
     static Map<String, ColumnSpec> made(List<String> columns, String suffix, int perColumn) {

@@ -1,7 +1,6 @@
 package org.anneal.nodes.prepare;
 
 import java.util.List;
-import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 
@@ -24,18 +23,6 @@ public record ColumnScaling(String method, List<String> columns, double[] centre
 
     @Override
     public Table apply(Table data) {
-        Table out = data;
-        for (int j = 0; j < columns.size(); j++) {
-            NumericColumn c = data.numeric(columns.get(j));
-            double[] v = c.values();
-            double[] r = new double[v.length];
-            double m = centre[j];
-            double s = scale[j];
-            for (int i = 0; i < v.length; i++) {
-                r[i] = (v[i] - m) / s;
-            }
-            out = out.with(new NumericColumn(c.name(), c.role(), r));
-        }
-        return out;
+        return TableEdits.mapNumeric(data, columns, (c, j, i, x) -> (x - centre[j]) / scale[j]);
     }
 }

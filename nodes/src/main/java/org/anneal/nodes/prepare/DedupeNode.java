@@ -47,10 +47,7 @@ public final class DedupeNode implements Node<DedupeNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec t = in.table(TABLE);
-        for (String c : p.columns()) {
-            t.requireColumn(c, "columns");
-        }
+        TableSpec t = in.table(TABLE).requireColumns(p.columns(), "columns");
         if (p.columns().isEmpty() && t.columns().stream().allMatch(c -> c.role() == ColumnRole.ID)) {
             throw ConfigError.atParam("columns", "Every column is an id column, so no two rows can be compared.",
                     "List the columns to compare under 'columns'.");

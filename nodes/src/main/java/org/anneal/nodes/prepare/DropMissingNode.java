@@ -36,10 +36,7 @@ public final class DropMissingNode implements Node<DropMissingNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec t = in.table(TABLE);
-        for (String c : p.columns()) {
-            t.requireColumn(c, "columns");
-        }
+        TableSpec t = in.table(TABLE).requireColumns(p.columns(), "columns");
         return Specs.of(OUT, t);
     }
 

@@ -19,6 +19,19 @@ final class FitRows {
     }
 
     /**
+     * The non-missing values of a column a basis is placed along, sorted; a column with one value has no range to
+     * place {@code what} ("centres", "knots") in, and fails.
+     */
+    static double[] spread(NumericColumn c, String what) {
+        double[] x = sortedValues(c);
+        if (x[0] == x[x.length - 1]) {
+            throw new NodeFailure("Column '" + c.name() + "' has the same value in every fit row, so there is no range to place " + what + " in.",
+                    "Leave '" + c.name() + "' out of 'columns'.");
+        }
+        return x;
+    }
+
+    /**
      * The q-quantile of sorted values by linear interpolation between order statistics (Hyndman and Fan's
      * type 7, the default of R and NumPy), so results can be checked against either.
      */

@@ -5,6 +5,7 @@ import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.nodes.pipeline.ColumnTransform;
 import org.anneal.spec.ColumnPlan;
+import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
@@ -44,6 +45,26 @@ public abstract class FittedTransformNode<P extends Record> implements Node<P>, 
 
     /** Learns the state on {@code fit}, for {@code columns} as {@link #columns} resolved them. */
     protected abstract FittedTransform learn(Table fit, List<String> columns, P p, ExecContext ctx);
+
+    /**
+     * The usual configure: the columns stay where they are and only their values change, so {@code out} is the data
+     * rows marked as fitted. Members whose output columns differ override it, starting from {@link #fitAndData}.
+     */
+    @Override
+    public Specs configure(Specs in, P p, ConfigContext ctx) throws ConfigError {
+        FitAndData fd = fitAndData(in, p);
+        return fd.planned(fd.outputs(outPort, statePort, fd.state()));
+    }
+
+    /** The fit and data specs, with the columns {@link #columns} resolves on fit, checked in data by {@link #dataCheck}. */
+    protected final FitAndData fitAndData(Specs in, P p) throws ConfigError {
+        return FitAndData.of(in, fitPort, dataPort, fit -> columns(fit, p), dataCheck());
+    }
+
+    /** What the data rows must hold: by default each column, numeric. */
+    protected FitAndData.Check dataCheck() {
+        return (data, cols) -> ScalingSpecs.requireIn(data, cols, dataPort.name());
+    }
 
     /**
      * In a run, the columns configure planned ({@link ColumnPlan}, for members that leave one); otherwise they are

@@ -11,11 +11,8 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.nodes.pipeline.PipelineStepNode;
 import org.anneal.nodes.pipeline.PreprocessingStep;
 import org.anneal.nodes.pipeline.TransformStep;
-import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
-import org.anneal.spec.ColumnPlan;
-import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -26,9 +23,7 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.impute", title = "Impute missing values", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Fills missing values with a statistic learnt on the `fit` rows: the mean or median of a numeric column, or the "
@@ -54,16 +49,10 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
         super(FIT, DATA, OUT, STATE);
     }
 
+    /** A categorical column may be filled too (most frequent), so the data rows need each column of any type. */
     @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = columns(fit, p);
-        for (String c : cols) {
-            data.requireColumn(c, "columns");
-        }
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols);
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, state).withPlan(new ColumnPlan(cols));
+    protected FitAndData.Check dataCheck() {
+        return FitAndData.present("columns");
     }
 
     @Override

@@ -32,35 +32,20 @@ public record LogTransform(Method method, List<String> columns, double[] lambdas
 
     @Override
     public Table apply(Table data) {
-        Table out = data;
-        for (int j = 0; j < columns.size(); j++) {
-            NumericColumn c = data.numeric(columns.get(j));
-            double[] v = c.values();
-            double[] r = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                double x = v[i];
-                if (Double.isNaN(x)) {
-                    r[i] = x;
-                    continue;
-                }
-                r[i] = switch (method) {
-                    case LOG -> {
-                        requireAbove(c, i, 0);
-                        yield Math.log(x);
-                    }
-                    case LOG1P -> {
-                        requireAbove(c, i, -1);
-                        yield Math.log1p(x);
-                    }
-                    case BOX_COX -> {
-                        requireAbove(c, i, 0);
-                        yield BoxCox.transform(x, lambdas[j]);
-                    }
-                };
+        return TableEdits.mapNumeric(data, columns, (c, j, i, x) -> Double.isNaN(x) ? x : switch (method) {
+            case LOG -> {
+                requireAbove(c, i, 0);
+                yield Math.log(x);
             }
-            out = out.with(new NumericColumn(c.name(), c.role(), r));
-        }
-        return out;
+            case LOG1P -> {
+                requireAbove(c, i, -1);
+                yield Math.log1p(x);
+            }
+            case BOX_COX -> {
+                requireAbove(c, i, 0);
+                yield BoxCox.transform(x, lambdas[j]);
+            }
+        });
     }
 
     private void requireAbove(NumericColumn c, int row, double bound) {

@@ -7,8 +7,6 @@ import org.anneal.ml.FittedTransform;
 import org.anneal.nodes.pipeline.PipelineStepNode;
 import org.anneal.nodes.pipeline.PreprocessingStep;
 import org.anneal.nodes.pipeline.TransformStep;
-import org.anneal.spec.ColumnPlan;
-import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
@@ -19,9 +17,7 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
-import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.minmax", title = "Min-max scale", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Learns each column's minimum and maximum on the `fit` rows and maps the `data` rows to [0, 1] with them: "
@@ -39,15 +35,6 @@ public final class MinMaxNode extends FittedTransformNode<MinMaxNode.Params> {
 
     public MinMaxNode() {
         super(FIT, DATA, OUT, STATE);
-    }
-
-    @Override
-    public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = columns(fit, p);
-        ScalingSpecs.requireIn(data, cols, DATA.name());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
     }
 
     @Override

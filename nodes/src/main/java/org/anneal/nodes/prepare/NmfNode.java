@@ -1,11 +1,7 @@
 package org.anneal.nodes.prepare;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.anneal.data.CategoricalColumn;
-import org.anneal.data.Column;
-import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
 import org.anneal.spec.ColumnRole;
@@ -19,7 +15,6 @@ import org.anneal.spec.ExecContext;
 import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
-import org.anneal.spec.Lineage;
 import org.anneal.spec.Node;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
@@ -27,8 +22,6 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.nmf", title = "NMF (non-negative parts)", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Non-negative matrix factorisation: learns `components` non-negative patterns over the chosen columns on the "
@@ -58,25 +51,15 @@ public final class NmfNode implements Node<NmfNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        List<String> cols = fd.columns();
         if (p.components() > cols.size()) {
             throw ConfigError.atParam("components", "NMF of " + cols.size() + " column(s) into " + p.components()
                     + " parts has more parts than columns.", "Set 'components' to " + cols.size() + " or fewer.");
         }
         List<ColumnSpec> weights = IntStream.range(0, p.components())
                 .mapToObj(c -> new ColumnSpec(NmfFactors.weightName(c), ColumnType.NUMERIC, ColumnRole.FEATURE)).toList();
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, cols, weights);
-        List<ColumnSpec> partCols = new ArrayList<>();
-        partCols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
-        partCols.addAll(weights);
-        return Specs.builder()
-                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
-                .put(STATE, state)
-                .put(PARTS, new TableSpec(partCols, Lineage.learntFrom(fit.lineage())))
-                .build().withPlan(new ColumnPlan(cols));
+        return fd.planned(fd.outputs(OUT, STATE, fd.state(cols, weights)).put(PARTS, PcaNode.perColumnSpec(weights, fd.learnt())));
     }
 
     @Override
@@ -86,11 +69,7 @@ public final class NmfNode implements Node<NmfNode.Params> {
         NmfFactors f = NmfFactors.fit(NmfFactors.matrix(fit, cols), cols, p.components(), p.iterations(), p.tolerance(), ctx.seed(),
                 ctx::checkCancelled);
         ctx.progress(0.8);
-        List<Column> parts = new ArrayList<>();
-        parts.add(new CategoricalColumn("column", ColumnRole.ID, IntStream.range(0, cols.size()).toArray(), cols));
-        for (int c = 0; c < p.components(); c++) {
-            parts.add(new NumericColumn(NmfFactors.weightName(c), ColumnRole.FEATURE, f.h()[c].clone()));
-        }
-        return Outputs.builder().put(OUT, f.apply(in.get(DATA))).put(STATE, f).put(PARTS, new Table(parts)).build();
+        Table parts = PcaNode.perColumnTable(cols, p.components(), NmfFactors::weightName, f.h());
+        return Outputs.builder().put(OUT, f.apply(in.get(DATA))).put(STATE, f).put(PARTS, parts).build();
     }
 }

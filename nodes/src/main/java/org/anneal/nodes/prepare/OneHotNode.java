@@ -14,7 +14,6 @@ import org.anneal.nodes.pipeline.TransformStep;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
-import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -27,7 +26,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.one-hot", title = "One-hot encode", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Turns categorical features (crystal structure, alloy family, phase) into numeric 0/1 columns, one per category "
@@ -50,16 +48,15 @@ public final class OneHotNode extends FittedTransformNode<OneHotNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = columns(fit, p);
-        for (String c : cols) {
-            data.requireColumn(c, "columns");
-        }
+        FitAndData fd = fitAndData(in, p);
         // the 0/1 columns depend on the categories, known after fitting; configure shows the encoded columns as gone
-        List<ColumnSpec> kept = new ArrayList<>(data.columns().stream().filter(c -> !cols.contains(c.name())).toList());
-        return Specs.of(OUT, data.withColumns(kept).withLineage(data.lineage().fittedWith(fit.lineage())),
-                STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
+        List<ColumnSpec> kept = new ArrayList<>(fd.data().columns().stream().filter(c -> !fd.columns().contains(c.name())).toList());
+        return fd.planned(Specs.builder().put(OUT, fd.fitted(fd.data().withColumns(kept))).put(STATE, fd.state()));
+    }
+
+    @Override
+    protected FitAndData.Check dataCheck() {
+        return FitAndData.present("columns");
     }
 
     @Override

@@ -48,12 +48,9 @@ public final class OutlierRemovalNode implements Node<OutlierRemovalNode.Params>
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
-        TableSpec out = data.withLineage(data.lineage().fittedWith(fit.lineage()));
-        return Specs.of(OUT, out, REMOVED, out).withPlan(new ColumnPlan(cols));
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        TableSpec out = fd.fitted(fd.data());
+        return fd.planned(Specs.builder().put(OUT, out).put(REMOVED, out));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.anneal.nodes.prepare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
@@ -30,7 +31,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.pca", title = "PCA (principal components)", phase = Phase.PREPARE, role = LeakageRole.FIT,
@@ -64,27 +64,35 @@ public final class PcaNode implements Node<PcaNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        List<String> cols = fd.columns();
         if (p.components() > cols.size()) {
             throw ConfigError.atParam("components", "PCA of " + cols.size() + " column(s) has at most " + cols.size()
                     + " components; " + p.components() + " were asked for.", "Set 'components' to " + cols.size() + " or fewer, or add columns.");
         }
         List<ColumnSpec> scores = IntStream.range(0, p.components())
                 .mapToObj(k -> new ColumnSpec(PcaProjection.scoreName(k), ColumnType.NUMERIC, ColumnRole.FEATURE)).toList();
-        TransformerSpec state = TransformerSpec.learntFrom(fit.lineage(), cols, cols, scores);
-        List<ColumnSpec> loadingCols = new ArrayList<>();
-        loadingCols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
-        loadingCols.addAll(scores);
-        Lineage learnt = Lineage.learntFrom(fit.lineage());
-        return Specs.builder()
-                .put(OUT, state.applyTo(data).withLineage(data.lineage().fittedWith(fit.lineage())))
-                .put(STATE, state)
-                .put(SCREE, ValueSpec.of(DataKind.PLOT, learnt))
-                .put(LOADINGS, new TableSpec(loadingCols, learnt))
-                .build().withPlan(new ColumnPlan(cols));
+        return fd.planned(fd.outputs(OUT, STATE, fd.state(cols, scores))
+                .put(SCREE, ValueSpec.of(DataKind.PLOT, fd.learnt()))
+                .put(LOADINGS, perColumnSpec(scores, fd.learnt())));
+    }
+
+    /** A table of one row per input column (its name, an ID) and one numeric column per component: PCA's loadings, NMF's parts. */
+    static TableSpec perColumnSpec(List<ColumnSpec> components, Lineage learnt) {
+        List<ColumnSpec> cols = new ArrayList<>();
+        cols.add(new ColumnSpec("column", ColumnType.CATEGORICAL, ColumnRole.ID));
+        cols.addAll(components);
+        return new TableSpec(cols, learnt);
+    }
+
+    /** The values of {@link #perColumnSpec}: {@code weights[k]} holds component k's weight of every input column. */
+    static Table perColumnTable(List<String> inputs, int components, IntFunction<String> name, double[][] weights) {
+        List<Column> out = new ArrayList<>();
+        out.add(new CategoricalColumn("column", ColumnRole.ID, IntStream.range(0, inputs.size()).toArray(), inputs));
+        for (int k = 0; k < components; k++) {
+            out.add(new NumericColumn(name.apply(k), ColumnRole.FEATURE, weights[k].clone()));
+        }
+        return new Table(out);
     }
 
     @Override
@@ -123,12 +131,6 @@ public final class PcaNode implements Node<PcaNode.Params> {
     }
 
     static Table loadings(PrincipalAxes axes, int components) {
-        List<String> cols = axes.columns();
-        List<Column> out = new ArrayList<>();
-        out.add(new CategoricalColumn("column", ColumnRole.ID, IntStream.range(0, cols.size()).toArray(), cols));
-        for (int k = 0; k < components; k++) {
-            out.add(new NumericColumn(PcaProjection.scoreName(k), ColumnRole.FEATURE, axes.axes()[k].clone()));
-        }
-        return new Table(out);
+        return perColumnTable(axes.columns(), components, PcaProjection::scoreName, axes.axes());
     }
 }

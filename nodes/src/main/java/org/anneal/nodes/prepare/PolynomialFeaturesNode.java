@@ -2,7 +2,6 @@ package org.anneal.nodes.prepare;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
@@ -109,22 +108,6 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
         return "Polynomial (degree " + settings.degree() + ")";
     }
 
-    @Override
-    public Map<String, Double> tunables(Params settings) {
-        return Map.of("degree", (double) settings.degree());
-    }
-
-    @Override
-    public Params tuned(Params settings, String name, double value) {
-        if (!name.equals("degree")) {
-            return ColumnTransform.super.tuned(settings, name, value);
-        }
-        if (value < 1 || value > 30 || value != Math.rint(value)) {
-            throw new NodeFailure("A polynomial degree must be a whole number from 1 to 30, not " + value + ".", "Tune degree over 1, 2, 3, …");
-        }
-        return new Params(settings.columns(), (int) value);
-    }
-
     /** The expansion with its column list frozen at fit time, so prediction expands exactly the same columns. */
     public record Expansion(List<String> columns, int degree) implements FittedTransform {
         public Expansion {
@@ -155,17 +138,12 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
                     + "Nothing is learnt from rows, but inside the learner the degree becomes a hyperparameter: Tune or a validation "
                     + "curve can vary `degree` together with the learner's own settings, which shows under- and over-fitting on one plot.")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
-        public record Params(@Param(doc = "Highest power", def = "2", min = 1, max = 30) int degree) {
+        public record Params(@Param(doc = "Highest power", def = "2", min = 1, max = 30, tunable = true) int degree) {
         }
 
         @Override
         protected PreprocessingStep step(Params p) {
             return new TransformStep<>(new PolynomialFeaturesNode(), new PolynomialFeaturesNode.Params(List.of(), p.degree()));
-        }
-
-        @Override
-        protected List<String> tunable() {
-            return List.of("degree");
         }
     }
 }

@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -13,14 +12,12 @@ import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Node;
-import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.rbf", title = "RBF features", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces each listed column x by Gaussian bumps exp(-(x - c)² / (2 w²)), one column `x_rbf0`, `x_rbf1`, ... per "
@@ -51,19 +48,8 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
-        for (String c : cols) {
-            if (data.column(BasisExpansion.name(c, "rbf", 0)).isPresent()) {
-                throw ConfigError.atPort(DATA.name(), "The table already has a column '" + BasisExpansion.name(c, "rbf", 0) + "'.",
-                        "Rename it, or expand each column only once.");
-            }
-        }
-        TableSpec out = BasisExpansion.spec(data, cols, "rbf", p.centres(), p.keepOriginal());
-        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols,
-                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "rbf", p.centres()).values()))).withPlan(new ColumnPlan(cols));
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        return BasisExpansion.specs(fd, "rbf", p.centres(), p.keepOriginal(), OUT, STATE, DATA.name());
     }
 
     @Override
@@ -74,13 +60,9 @@ public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
         double[] widths = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
             ctx.checkCancelled();
-            double[] x = FitRows.sortedValues(fit.numeric(cols.get(j)));
+            double[] x = FitRows.spread(fit.numeric(cols.get(j)), "centres");
             double lo = x[0];
             double hi = x[x.length - 1];
-            if (lo == hi) {
-                throw new NodeFailure("Column '" + cols.get(j) + "' has the same value in every fit row, so there is no range to place centres in.",
-                        "Leave '" + cols.get(j) + "' out of 'columns'.");
-            }
             for (int k = 0; k < p.centres(); k++) {
                 double q = k / (p.centres() - 1.0);
                 centres[j][k] = p.placement() == Placement.GRID ? lo + q * (hi - lo) : FitRows.quantile(x, q);

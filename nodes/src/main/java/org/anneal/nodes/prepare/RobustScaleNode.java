@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -19,7 +18,6 @@ import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.robust", title = "Robust scale", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Centres each column on its median and divides by its interquartile range, both learnt on the `fit` rows: "
@@ -46,15 +44,12 @@ public final class RobustScaleNode implements Node<RobustScaleNode.Params> {
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
         if (p.lower() >= p.upper()) {
             throw ConfigError.atParam("lower", "The lower quantile (" + p.lower() + " %) is not below the upper one (" + p.upper() + " %).",
                     "Use for example 25 and 75 (the quartiles) or 10 and 90.");
         }
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
-        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols)).withPlan(new ColumnPlan(cols));
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        return fd.planned(fd.outputs(OUT, STATE, fd.state()));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
@@ -111,22 +110,6 @@ public final class SelectKBestNode extends FittedTransformNode<SelectKBestNode.P
         return "Select " + settings.k() + " best";
     }
 
-    @Override
-    public Map<String, Double> tunables(Params settings) {
-        return Map.of("k", (double) settings.k());
-    }
-
-    @Override
-    public Params tuned(Params settings, String name, double value) {
-        if (!name.equals("k")) {
-            return super.tuned(settings, name, value);
-        }
-        if (value < 1 || value != Math.rint(value)) {
-            throw new NodeFailure("k must be a whole number of at least 1, not " + value + ".", "Tune k over 1, 2, 5, 10, …");
-        }
-        return new Params((int) value);
-    }
-
     @NodeType(id = "pipeline.select-k-best", title = "Select k best (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
             usesTarget = true,
             doc = "Puts univariate feature selection (as prepare.select-k-best: |Pearson r| with a numeric target, ANOVA F with classes) "
@@ -134,17 +117,12 @@ public final class SelectKBestNode extends FittedTransformNode<SelectKBestNode.P
                     + "because each fit chooses its k features from its own training rows. This is the honest way to cross-validate "
                     + "feature selection on wide data (spectra, XRD bins); `k` can be tuned.")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
-        public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000) int k) {
+        public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000, tunable = true) int k) {
         }
 
         @Override
         protected PreprocessingStep step(Params p) {
             return new TransformStep<>(new SelectKBestNode(), new SelectKBestNode.Params(p.k()));
-        }
-
-        @Override
-        protected List<String> tunable() {
-            return List.of("k");
         }
     }
 

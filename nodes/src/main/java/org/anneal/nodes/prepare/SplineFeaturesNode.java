@@ -3,7 +3,6 @@ package org.anneal.nodes.prepare;
 import java.util.List;
 import org.anneal.data.Table;
 import org.anneal.ml.FittedTransform;
-import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -13,14 +12,12 @@ import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.Node;
-import org.anneal.spec.NodeFailure;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
-import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.spline", title = "Spline features", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = "Replaces each listed column x by a B-spline basis: `knots + degree + 1` columns `x_bs0`, `x_bs1`, ... of smooth "
@@ -50,20 +47,8 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        TableSpec fit = in.table(FIT);
-        TableSpec data = in.table(DATA);
-        List<String> cols = ScalingSpecs.columns(fit, p.columns(), "columns");
-        ScalingSpecs.requireIn(data, cols, DATA.name());
-        int per = SplineBasis.count(p.knots(), p.degree());
-        TableSpec out = BasisExpansion.spec(data, cols, "bs", per, p.keepOriginal());
-        for (String c : cols) {
-            if (data.column(BasisExpansion.name(c, "bs", 0)).isPresent()) {
-                throw ConfigError.atPort(DATA.name(), "The table already has a column '" + BasisExpansion.name(c, "bs", 0) + "'.",
-                        "Rename it, or expand each column only once.");
-            }
-        }
-        return Specs.of(OUT, out.withLineage(data.lineage().fittedWith(fit.lineage())), STATE, TransformerSpec.learntFrom(fit.lineage(), cols,
-                p.keepOriginal() ? List.of() : cols, List.copyOf(BasisExpansion.made(cols, "bs", per).values()))).withPlan(new ColumnPlan(cols));
+        FitAndData fd = FitAndData.numeric(in, FIT, DATA, p.columns());
+        return BasisExpansion.specs(fd, "bs", SplineBasis.count(p.knots(), p.degree()), p.keepOriginal(), OUT, STATE, DATA.name());
     }
 
     @Override
@@ -73,13 +58,9 @@ public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params>
         double[][] knots = new double[cols.size()][];
         for (int j = 0; j < cols.size(); j++) {
             ctx.checkCancelled();
-            double[] x = FitRows.sortedValues(fit.numeric(cols.get(j)));
+            double[] x = FitRows.spread(fit.numeric(cols.get(j)), "knots");
             double lo = x[0];
             double hi = x[x.length - 1];
-            if (lo == hi) {
-                throw new NodeFailure("Column '" + cols.get(j) + "' has the same value in every fit row, so there is no range to place knots in.",
-                        "Leave '" + cols.get(j) + "' out of 'columns'.");
-            }
             double[] interior = new double[p.knots()];
             for (int k = 0; k < interior.length; k++) {
                 double q = (k + 1.0) / (p.knots() + 1);

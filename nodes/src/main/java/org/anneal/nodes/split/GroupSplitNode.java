@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnRole;
-import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -22,7 +21,6 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
-import org.anneal.spec.Partition;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.SplitStrategy;
@@ -45,18 +43,9 @@ public final class GroupSplitNode implements Node<GroupSplitNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        groupColumn(t);
+        SplitSpecs.declared(t, ColumnRole.GROUP, "group", "Set 'group' at the data source to the column that says which rows belong together.",
+                "which cannot name a group", "Declare as group the column that names each row's specimen or micrograph (an id or a category).");
         return SplitSpecs.trainAndTest(t, ctx.nodeId());
-    }
-
-    static ColumnSpec groupColumn(TableSpec t) throws ConfigError {
-        ColumnSpec g = t.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().orElseThrow(() -> ConfigError.atPort("table",
-                "The table has no group column.", "Set 'group' at the data source to the column that says which rows belong together."));
-        if (g.isTensor()) {
-            throw ConfigError.atPort("table", "The group column '" + g.name() + "' holds a tensor per row, which cannot name a group.",
-                    "Declare as group the column that names each row's specimen or micrograph (an id or a category).");
-        }
-        return g;
     }
 
     @Override

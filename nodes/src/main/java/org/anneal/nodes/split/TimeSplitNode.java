@@ -19,7 +19,6 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
-import org.anneal.spec.Partition;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.SplitStrategy;
@@ -42,12 +41,8 @@ public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        var time = t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().orElseThrow(() -> ConfigError.atPort("table",
-                "The table has no time column.", "Set 'time' at the data source to the column with time stamps or sequence numbers."));
-        if (time.isTensor()) {
-            throw ConfigError.atPort("table", "The time column '" + time.name() + "' holds a tensor per row, which has no order in time.",
-                    "Declare as time the column with each row's time stamp or sequence number.");
-        }
+        SplitSpecs.declared(t, ColumnRole.TIME, "time", "Set 'time' at the data source to the column with time stamps or sequence numbers.",
+                "which has no order in time", "Declare as time the column with each row's time stamp or sequence number.");
         return SplitSpecs.trainAndTest(t, ctx.nodeId());
     }
 

@@ -67,10 +67,12 @@ public final class FitNode implements Node<FitNode.Params> {
         if (features.isEmpty()) {
             throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
         }
-        train.requireScalarFeatures(TRAIN.name());
+        if (!learner.tensorFeatures()) {
+            train.requireScalarFeatures(TRAIN.name());
+        }
         if (learner.numericFeaturesOnly()) {
             for (ColumnSpec c : features) {
-                if (c.type() != ColumnType.NUMERIC) {
+                if (c.type() != ColumnType.NUMERIC && !(c.isTensor() && learner.tensorFeatures())) {
                     throw ConfigError.atPort(TRAIN.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
                             "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
                 }
@@ -81,8 +83,9 @@ public final class FitNode implements Node<FitNode.Params> {
         // the model remembers the rows that chose its learner (tuning, selection), not only the rows it was fitted on
         org.anneal.spec.ModelSpec model = LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList(),
                 gradient);
-        return Specs.of(MODEL, new org.anneal.spec.ModelSpec(model.task(), model.target(), model.features(), model.gradientTrained(),
-                model.lineage().chosenOn(learner.lineage().chosenOn())));
+        // the feature types too, so rows that skipped an encoder's Apply are refused where they are scored (issue 14)
+        return Specs.of(MODEL, model.withFeatureTypes(features.stream().map(ColumnSpec::type).toList())
+                .withLineage(model.lineage().chosenOn(learner.lineage().chosenOn())));
     }
 
     private static void checkLossAndOptimizer(Specs in, Task task, boolean gradient) throws ConfigError {

@@ -70,7 +70,7 @@ public final class AcquireNode implements Node<AcquireNode.Params> {
                     "Fit a Gaussian process or a bootstrap ensemble of a regressor.");
         }
         TableSpec candidates = in.table(CANDIDATES);
-        requireFeatures(candidates, model, MODEL.name());
+        model.requireFeaturesIn(candidates, CANDIDATES.name());
         if (p.strategy() == Strategy.EXPECTED_IMPROVEMENT && !in.has(OBSERVED)) {
             throw ConfigError.atPort(OBSERVED.name(), "Expected improvement needs the rows measured so far, to know the best value to beat.",
                     "Wire the training rows to 'observed', or choose upper-confidence-bound or exploration.");
@@ -85,7 +85,7 @@ public final class AcquireNode implements Node<AcquireNode.Params> {
                     "Give both the constraint model and a two-number safeRange, or neither.");
         }
         if (constrained) {
-            requireFeatures(candidates, in.model(CONSTRAINT), CONSTRAINT.name());
+            in.model(CONSTRAINT).requireFeaturesIn(candidates, CANDIDATES.name());
             if (!(p.safeRange().get(0) <= p.safeRange().get(1))) {
                 throw ConfigError.atParam("safeRange", "The low end " + p.safeRange().get(0) + " is above the high end " + p.safeRange().get(1) + ".",
                         "Write the range as [low, high].");
@@ -104,15 +104,6 @@ public final class AcquireNode implements Node<AcquireNode.Params> {
 
     private static List<String> outputColumns(boolean constrained) {
         return constrained ? List.of("mean", "sd", "acquisition", "constraint", "safe", "rank") : List.of("mean", "sd", "acquisition", "safe", "rank");
-    }
-
-    private static void requireFeatures(TableSpec candidates, ModelSpec model, String port) throws ConfigError {
-        for (String f : model.features()) {
-            if (candidates.column(f).isEmpty()) {
-                throw ConfigError.atPort(CANDIDATES.name(), "The candidates lack the feature '" + f + "' the " + port + " model needs.",
-                        "Give the candidates every feature column the model was trained with.");
-            }
-        }
     }
 
     @Override

@@ -17,15 +17,12 @@ import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.Problem;
 import org.anneal.graph.WorkflowCodec;
-import org.anneal.nn.LayerDef;
 import org.anneal.nn.Network;
 import org.anneal.nn.NetworkLearner;
 import org.anneal.nn.Shape;
 import org.anneal.spec.ConfigContext;
-import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.InPort;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NetworkSpec;
@@ -34,7 +31,6 @@ import org.anneal.spec.NodeRegistry;
 import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
-import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.junit.jupiter.api.Test;
@@ -43,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The layer blocks at configure time: shapes and parameter counts before anything runs, located errors, no native code. */
 class NetworkNodesTest {
     private static final String EXAMPLE = "../workflows/18-mlp-regression.json";
+    private static final String CNN_EXAMPLE = "../workflows/22-cnn-micrographs.json";
 
     @TempDir
     Path tmp;
@@ -71,6 +68,33 @@ class NetworkNodesTest {
         assertEquals(List.of("hidden1", "hidden2"), last.layers().stream().map(NetworkSpec.Layer::node).toList());
     }
 
+    /** Every layer block, on an image and on a sequence input. */
+    private Path everyBlock() throws Exception {
+        Path file = tmp.resolve("every-block.json");
+        Files.writeString(file, """
+                {"format": "anneal-workflow", "version": 1, "meta": {"title": "t", "seed": 1, "device": "cpu"},
+                 "nodes": [{"id": "img", "type": "test.shape-input", "params": {"shape": [16, 16, 1]}},
+                           {"id": "conv2d", "type": "nn.conv2d", "params": {"filters": 4, "kernel": [3, 3]}},
+                           {"id": "norm", "type": "nn.batch-norm"},
+                           {"id": "pool", "type": "nn.pool"},
+                           {"id": "up", "type": "nn.upsample"},
+                           {"id": "drop", "type": "nn.dropout"},
+                           {"id": "flat", "type": "nn.flatten"},
+                           {"id": "dense", "type": "nn.dense", "params": {"units": 3}},
+                           {"id": "seq", "type": "test.shape-input", "params": {"shape": [20, 3]}},
+                           {"id": "conv1d", "type": "nn.conv1d", "params": {"filters": 4, "kernel": 3}},
+                           {"id": "lstm", "type": "nn.lstm", "params": {"units": 5, "steps": "every"}},
+                           {"id": "att", "type": "nn.attention", "params": {"units": 6, "heads": 2, "headSize": 3}},
+                           {"id": "gpool", "type": "nn.global-pool"}],
+                 "links": [{"from": "img:network", "to": "conv2d:in"}, {"from": "conv2d:out", "to": "norm:in"},
+                           {"from": "norm:out", "to": "pool:in"}, {"from": "pool:out", "to": "up:in"}, {"from": "up:out", "to": "drop:in"},
+                           {"from": "drop:out", "to": "flat:in"}, {"from": "flat:out", "to": "dense:in"},
+                           {"from": "seq:network", "to": "conv1d:in"}, {"from": "conv1d:out", "to": "lstm:in"},
+                           {"from": "lstm:out", "to": "att:in"}, {"from": "att:out", "to": "gpool:in"}]}
+                """);
+        return file;
+    }
+
     @Test
     void configuringNetworkBlocksLoadsNoNativeCodeAndNoDl4jClass() throws Exception {
         URL[] path = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -87,6 +111,21 @@ class NetworkNodesTest {
             String out = (String) probe.getMethod("validate", String.class).invoke(null, EXAMPLE);
             assertFalse(out.contains("problem"), out);
             assertTrue(out.contains("hidden2 → 16 · 528 params"), out);
+            String every = (String) probe.getMethod("validate", String.class).invoke(null, everyBlock().toString());
+            assertFalse(every.contains("problem"), every);
+            for (String line : List.of("conv2d → 14×14×4 · 40 params", "norm → 14×14×4 · 16 params", "pool → 7×7×4 · 0 params",
+                    "up → 14×14×4 · 0 params", "flat → 784 · 0 params", "dense → 3 · 2,355 params", "conv1d → 18×4 · 40 params",
+                    "lstm → 18×5 · 200 params", "att → 18×6 · 126 params", "gpool → 6 · 0 params")) {
+                assertTrue(every.contains(line), line + " in\n" + every);
+            }
+            String micrographs = (String) probe.getMethod("validate", String.class).invoke(null, CNN_EXAMPLE);
+            assertFalse(micrographs.contains("problem"), micrographs);
+            assertTrue(micrographs.contains("input → 48×48×1"), micrographs);
+            for (String block : List.of("Dense", "Dropout", "BatchNorm", "Conv1d", "Conv2d", "Pool", "GlobalPool", "Flatten", "Lstm",
+                    "Upsample", "Attention")) {
+                assertTrue(loader.loaded("org.anneal.nodes.nn." + block + "Node$Params"), block + ": its layer was configured");
+                assertFalse(loader.loaded("org.anneal.nodes.nn." + block + "Node$Dl4j"), block + ": its DL4J side stayed unloaded");
+            }
             for (String cls : List.of("org.nd4j.linalg.factory.Nd4j", "org.nd4j.nativeblas.NativeOpsHolder",
                     "org.deeplearning4j.nn.conf.NeuralNetConfiguration", "org.anneal.nn.dl4j.Dl4jRuntime", "org.anneal.nn.dl4j.Dl4jTrainer")) {
                 assertFalse(loader.loaded(cls), cls + " was loaded while configuring");
@@ -106,8 +145,8 @@ class NetworkNodesTest {
         }
     }
 
-    // A stand-in for the image input and conv blocks of the images issue: enough to see where the validator puts a
-    // shape error that a layer record raises on a parameter.
+    // A stand-in for an image table and nn.input: enough to see where the validator puts a shape error that a layer
+    // raises on a parameter, without generating images.
     @NodeType(id = "test.image-input", title = "Image input", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Test.")
     public static final class ImageInput implements Node<ImageInput.Params> {
         public record Params() {
@@ -124,35 +163,17 @@ class NetworkNodesTest {
         }
     }
 
-    @NodeType(id = "test.conv2d", title = "Conv", phase = Phase.MODEL, role = LeakageRole.STATELESS, doc = "Test.")
-    public static final class Conv implements Node<Conv.Params> {
-        public record Params(@Param(doc = "Kernel", def = "3", min = 1) int kernel) {
-        }
-
-        static final InPort<Network> IN = LayerBlocks.in();
-        static final OutPort<Network> OUT = LayerBlocks.out();
-
-        public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-            return LayerBlocks.configure(in, IN, OUT, new LayerDef.Conv2d(4, p.kernel(), 1, LayerDef.Padding.VALID,
-                    org.anneal.nn.Activation.RELU), ctx);
-        }
-
-        public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-            throw new AssertionError("a stand-in block for validation only; this test never runs it");
-        }
-    }
-
     @Test
     void aKernelThatDoesNotFitIsAProblemLocatedOnTheKernelParameterOfThatBlock() throws Exception {
         Path file = tmp.resolve("conv.json");
         Files.writeString(file, """
                 {"format": "anneal-workflow", "version": 1, "meta": {"title": "t", "seed": 1, "device": "cpu"},
                  "nodes": [{"id": "img", "type": "test.image-input"},
-                           {"id": "c1", "type": "test.conv2d", "params": {"kernel": 3}},
-                           {"id": "c2", "type": "test.conv2d", "params": {"kernel": 5}}],
+                           {"id": "c1", "type": "nn.conv2d", "params": {"filters": 4, "kernel": [3, 3]}},
+                           {"id": "c2", "type": "nn.conv2d", "params": {"filters": 4, "kernel": [5, 5]}}],
                  "links": [{"from": "img:network", "to": "c1:in"}, {"from": "c1:out", "to": "c2:in"}]}
                 """);
-        Validation v = validate(file, new NodeRegistry(List.of(new ImageInput(), new Conv())));
+        Validation v = validate(file, new NodeRegistry(List.of(new ImageInput(), new Conv2dNode())));
         assertEquals("→ 4×4×4 · 40 params", network(v, "c1", "out").summary());
         assertEquals(1, v.problems().size(), v.problems().toString());
         Problem p = v.problems().get(0);

@@ -99,7 +99,7 @@ class RegularisingBlocksTest {
         assertTrue(s.run().succeeded(), s.run().problems().toString());
         Network net = (Network) s.run().node("drop").outputs().get("out");
         assertEquals(List.of("dense", "batch-norm", "dropout"), net.layers().stream().map(LayerDef::kind).toList());
-        assertEquals(0.3, ((LayerDef.Dropout) net.layers().get(2)).drop(), 0);
+        assertEquals(0.3, ((DropoutNode.Params) net.layers().get(2)).drop(), 0);
         NetworkLearner learner = (NetworkLearner) s.run().node("mlp").outputs().get("learner");
         assertTrue(learner.describe().contains("batch-norm → dropout"), learner.describe());
         assertTrue(s.run().node("score").outputs().get("metrics") != null, "the trained network was scored");
