@@ -195,4 +195,17 @@ class LeakageFamiliesTest {
         }
         assertTrue(smallestKept >= largestDropped, "kept the largest magnitudes: " + kept + " of " + names.levels() + " " + java.util.Arrays.toString(values));
     }
+
+    /** Family 3 adds nothing to the puzzles about other flaws, nor to any reference solution: their verdicts stay as they were. */
+    @Test
+    void family3IsSilentOnThePuzzlesAboutOtherFlaws() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of("workflows/puzzles"))) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                boolean about3 = p.getFileName().toString().startsWith("18-") && !p.toString().endsWith(".solution.json");
+                List<String> rules = new LeakageAnalyzer().analyze(validate(p)).stream().map(Finding::rule)
+                        .filter(r -> r.equals("L13") || r.equals("L14")).toList();
+                assertEquals(about3 ? List.of("L13") : List.of(), rules, p.toString());
+            }
+        }
+    }
 }

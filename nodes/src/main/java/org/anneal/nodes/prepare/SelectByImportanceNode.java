@@ -2,7 +2,6 @@ package org.anneal.nodes.prepare;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.anneal.data.CategoricalColumn;
@@ -70,22 +69,16 @@ public final class SelectByImportanceNode implements Node<SelectByImportanceNode
             throw ConfigError.atPort(DATA.name(), "There are no features to select from.", "Check the column roles at the data source.");
         }
         Lineage chosen = choiceOf(importance.lineage());
-        TransformerSpec state = new TransformerSpec(List.of(), List.of(), List.of(), new Lineage(data.lineage().partition(),
-                chosen.fittedOn(), chosen.chosenOn()), true);
-        Lineage out = new Lineage(data.lineage().partition(), union(data.lineage().fittedOn(), chosen.fittedOn()),
-                union(data.lineage().chosenOn(), chosen.chosenOn()));
-        return Specs.of(OUT, data.withLineage(out), STATE, state).withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET);
+        // the state is "learnt" on the data rows, as a selector fitted there would be; the importance rows only chose it
+        Lineage selection = new Lineage(data.lineage().partition(), chosen.fittedOn(), chosen.chosenOn());
+        TransformerSpec state = new TransformerSpec(List.of(), List.of(), List.of(), selection, true);
+        return Specs.of(OUT, data.withLineage(data.lineage().fittedWith(selection)), STATE, state)
+                .withRunTimeColumns(OUT, Specs.RunTimeColumns.SUBSET);
     }
 
     /** The rows the importance was measured on become rows that chose the features; what fitted its model stays fitted-on. */
     static Lineage choiceOf(Lineage importance) {
         return new Lineage(importance.partition(), importance.fittedOn(), importance.chosenOn()).chosenOn(Set.of(importance.partition()));
-    }
-
-    private static <T> Set<T> union(Set<T> a, Set<T> b) {
-        Set<T> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 
     @Override
