@@ -177,7 +177,7 @@ public final class ValueViewer extends VBox {
         }
         // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
         table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
-        offerCharts(QuickPlots.forPredictions(t));
+        offerCharts(SpectrumPlots.addTo(QuickPlots.forPredictions(t), t));
     }
 
     private void offerCharts(Map<String, Plot> plots) {

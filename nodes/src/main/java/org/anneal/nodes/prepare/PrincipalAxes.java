@@ -12,8 +12,16 @@ import org.tribuo.math.la.DenseMatrix;
 /**
  * Principal axes of a set of numeric columns: the column means and the eigenvectors of the sample covariance
  * matrix, sorted by decreasing variance. The symmetric eigendecomposition is Tribuo's
- * ({@link DenseMatrix#eigenDecomposition()}, tribuo-math); Tribuo 4.3 has no SVD, and for the few dozen columns of a
- * teaching dataset the eigenvectors of XᵀX/(n-1) are the right singular vectors of the centred matrix X.
+ * ({@link DenseMatrix#eigenDecomposition()}, tribuo-math); Tribuo 4.3 has no SVD, and the eigenvectors of XᵀX/(n-1)
+ * are the right singular vectors of the centred matrix X.
+ *
+ * <p>Two routes give the same axes. With fewer columns than rows the p × p covariance is decomposed. With more
+ * columns than rows (a spectrum of thousands of channels per row) the covariance is too big to build, so the n × n
+ * Gram matrix X·Xᵀ/(n-1) is decomposed instead: it has the same non-zero eigenvalues, and each axis is Xᵀu
+ * scaled to unit length (u an eigenvector of the Gram matrix). That costs n²·p instead of p²·n plus p³.
+ * Centred data of n rows spans at most n - 1 directions; the remaining axes have zero variance and no defined
+ * direction, so on the Gram route they are left as zero loadings (their scores are 0) instead of an arbitrary
+ * orthonormal completion that would cost the p³ the route avoids.
  *
  * <p>Each axis's sign is fixed so that its largest-magnitude loading is positive: eigenvectors are only defined up
  * to sign, and without a convention the same data could give mirrored score plots from one library version to the next.
@@ -41,6 +49,13 @@ record PrincipalAxes(List<String> columns, double[] mean, double[][] axes, doubl
             x[j] = c.values();
             mean[j] = Arrays.stream(x[j]).sum() / n;
         }
+        return p > n ? byGram(columns, x, mean, checkCancelled) : byCovariance(columns, x, mean, checkCancelled);
+    }
+
+    /** The p × p covariance route; {@code x[j]} is column j. */
+    static PrincipalAxes byCovariance(List<String> columns, double[][] x, double[] mean, Runnable checkCancelled) {
+        int p = x.length;
+        int n = x[0].length;
         double[][] cov = new double[p][p];
         for (int a = 0; a < p; a++) {
             checkCancelled.run();
@@ -53,32 +68,114 @@ record PrincipalAxes(List<String> columns, double[] mean, double[][] axes, doubl
                 cov[b][a] = cov[a][b];
             }
         }
-        var eig = DenseMatrix.createDenseMatrix(cov).eigenDecomposition().orElseThrow(() -> new NodeFailure(
-                "The covariance matrix of the PCA columns could not be decomposed.", "Check the columns for infinite values."));
-        double[] values = eig.eigenvalues().toArray();
-        DenseMatrix vectors = eig.eigenvectors();
-        Integer[] order = IntStream.range(0, p).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -values[k]));
+        Eigen eig = Eigen.of(cov);
         double[][] axes = new double[p][p];
         double[] variance = new double[p];
         for (int k = 0; k < p; k++) {
-            int src = order[k];
             // round-off can make the eigenvalue of a constant direction slightly negative
-            variance[k] = Math.max(0, values[src]);
-            int biggest = 0;
+            variance[k] = Math.max(0, eig.values[k]);
             for (int j = 0; j < p; j++) {
-                axes[k][j] = vectors.get(j, src);
-                if (Math.abs(axes[k][j]) > Math.abs(axes[k][biggest]) + 1e-12) {
-                    biggest = j;
-                }
+                axes[k][j] = eig.vectors.get(j, eig.order[k]);
             }
-            if (axes[k][biggest] < 0) {
-                for (int j = 0; j < p; j++) {
-                    axes[k][j] = -axes[k][j];
-                }
-            }
+            fixSign(axes[k]);
         }
         return new PrincipalAxes(columns, mean, axes, variance);
+    }
+
+    /** The n × n Gram route for wide tables; {@code x[j]} is column j. */
+    static PrincipalAxes byGram(List<String> columns, double[][] x, double[] mean, Runnable checkCancelled) {
+        int p = x.length;
+        int n = x[0].length;
+        double[][] rows = new double[n][p]; // row-major and centred, so each Gram entry is one contiguous dot product
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < n; i++) {
+                rows[i][j] = x[j][i] - mean[j];
+            }
+        }
+        double[][] gram = new double[n][n];
+        IntStream.range(0, n).parallel().forEach(a -> {
+            checkCancelled.run();
+            for (int b = a; b < n; b++) {
+                gram[a][b] = dot(rows[a], rows[b]) / (n - 1);
+            }
+        });
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < a; b++) {
+                gram[a][b] = gram[b][a];
+            }
+        }
+        Eigen eig = Eigen.of(gram);
+        double[][] axes = new double[p][];
+        double[] variance = new double[p];
+        double largest = Math.max(0, eig.values[eig.order[0]]);
+        double[] none = new double[p];
+        for (int k = 0; k < p; k++) {
+            double value = k < n ? eig.values[eig.order[k]] : 0;
+            // below this the direction is round-off of a zero eigenvalue (centring removes one; duplicate rows more)
+            if (value <= largest * 1e-12 || value <= 0) {
+                axes[k] = none;
+                continue;
+            }
+            checkCancelled.run();
+            variance[k] = value;
+            double[] axis = new double[p];
+            for (int i = 0; i < n; i++) {
+                double u = eig.vectors.get(i, eig.order[k]);
+                double[] row = rows[i];
+                for (int j = 0; j < p; j++) {
+                    axis[j] += u * row[j];
+                }
+            }
+            double norm = Math.sqrt(dot(axis, axis));
+            for (int j = 0; j < p; j++) {
+                axis[j] /= norm;
+            }
+            fixSign(axis);
+            axes[k] = axis;
+        }
+        return new PrincipalAxes(columns, mean, axes, variance);
+    }
+
+    /** Four partial sums, so the JIT can keep several multiply-adds in flight. */
+    private static double dot(double[] a, double[] b) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 3 < a.length; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < a.length; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static void fixSign(double[] axis) {
+        int biggest = 0;
+        for (int j = 0; j < axis.length; j++) {
+            if (Math.abs(axis[j]) > Math.abs(axis[biggest]) + 1e-12) {
+                biggest = j;
+            }
+        }
+        if (axis[biggest] < 0) {
+            for (int j = 0; j < axis.length; j++) {
+                axis[j] = -axis[j];
+            }
+        }
+    }
+
+    /** A symmetric eigendecomposition with the eigenvalue indices sorted by decreasing value. */
+    private record Eigen(double[] values, DenseMatrix vectors, Integer[] order) {
+        static Eigen of(double[][] symmetric) {
+            var eig = DenseMatrix.createDenseMatrix(symmetric).eigenDecomposition().orElseThrow(() -> new NodeFailure(
+                    "The covariance matrix of the PCA columns could not be decomposed.", "Check the columns for infinite values."));
+            double[] values = eig.eigenvalues().toArray();
+            Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -values[k]));
+            return new Eigen(values, eig.eigenvectors(), order);
+        }
     }
 
     /** Share of the total variance along each axis; all zero when the columns are constant. */

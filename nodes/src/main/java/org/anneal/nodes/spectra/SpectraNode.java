@@ -34,7 +34,9 @@ import org.anneal.util.FileDigests;
 @NodeType(id = "data.spectra", title = "Spectra files", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
         doc = "Reads one spectrum per file from a folder (or a single file) into a table with one row per spectrum: a `file` column and "
                 + "the spectrum as a tensor column whose shape carries the axis grid and unit. Files ending in .msa/.ems/.emsa are read "
-                + "as EMSA/MSA (ISO 22029: the header's OFFSET, XPERCHAN and NPOINTS give the grid, XUNITS its unit); others as two-column "
+                + "as EMSA/MSA (ISO 22029: the header's OFFSET, XPERCHAN and NPOINTS give the grid, XUNITS its unit); .jdx/.dx/.jcamp as "
+                + "JCAMP-DX (XYDATA=(X++(Y..Y)) in any ASDF compression, AFFN/PAC/SQZ/DIF/DUP, on FIRSTX…LASTX; or XYPOINTS pairs; "
+                + "decreasing x is turned round); others as two-column "
                 + "text (axis value, intensity; comma, semicolon, tab or spaces; `#` comment lines and one header line are skipped). "
                 + "An optional `labels` CSV with a `file` column adds a column per label (sample, phase, fraction); declare the "
                 + "`target` and the `group` (specimen, sample) among them. All files must lie on one grid: two grids are an error "
@@ -44,7 +46,7 @@ public final class SpectraNode implements Node<SpectraNode.Params> {
 
     public record Params(
             @Param(doc = "Folder of spectrum files (or one file), relative to the workflow file", hint = Param.Hint.PATH, required = true) String path,
-            @Param(doc = "Which files of the folder to read (a glob)", def = "\"*.{csv,txt,xy,dat,msa,ems,emsa}\"") String pattern,
+            @Param(doc = "Which files of the folder to read (a glob)", def = "\"*.{csv,txt,xy,dat,msa,ems,emsa,jdx,dx}\"") String pattern,
             @Param(doc = "The physical axis (its unit is used when the file does not state one)", def = "\"energy-ev\"") AxisKind axis,
             @Param(doc = "Name of the spectrum column", def = "\"spectrum\"") String column,
             @Param(doc = "CSV of labels with a 'file' column (file name as in the folder); empty for none", hint = Param.Hint.PATH) String labels,

@@ -21,9 +21,12 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
     /** Largest departure from equal steps, as a share of the mean step, at which an x column is still a regular grid. */
     static final double REGULAR_TOLERANCE = 1e-6;
 
-    /** Reads a file by its extension: .msa/.ems/.emsa as EMSA, anything else as two-column text. */
+    /** Reads a file by its extension: .msa/.ems/.emsa as EMSA, .jdx/.dx/.jcamp as JCAMP-DX, anything else as two-column text. */
     static SpectrumFile read(Path file, String axisName, String unit) throws SpectrumProblem {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".jdx") || n.endsWith(".dx") || n.endsWith(".jcamp")) {
+            return JcampFile.read(file, axisName, unit);
+        }
         return n.endsWith(".msa") || n.endsWith(".ems") || n.endsWith(".emsa") ? readEmsa(file, axisName) : readTwoColumn(file, axisName, unit);
     }
 
@@ -189,7 +192,7 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
         return 0;
     }
 
-    private static double number(Path file, int line, String text, String what) throws SpectrumProblem {
+    static double number(Path file, int line, String text, String what) throws SpectrumProblem {
         try {
             double v = Double.parseDouble(text);
             if (Double.isFinite(v)) {
@@ -211,7 +214,7 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
         }
     }
 
-    private static List<String> lines(Path file) throws SpectrumProblem {
+    static List<String> lines(Path file) throws SpectrumProblem {
         try {
             return Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
@@ -219,7 +222,7 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
         }
     }
 
-    private static String clip(String s) {
+    static String clip(String s) {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 }

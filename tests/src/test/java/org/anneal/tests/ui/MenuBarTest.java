@@ -40,11 +40,10 @@ class MenuBarTest extends EditorTestBase {
         WorkflowViewModel vm = editor.viewModel();
         WaitForAsyncUtils.asyncFx(() -> vm.setParam("ridge", "lambda", "3")).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> item("menuNew").fire());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("Don't save").tryQuery().isPresent());
-        javafx.scene.control.Button save = lookup("#unsavedDialog .button").queryAllAs(javafx.scene.control.Button.class).stream()
-                .filter(b -> b.getText().equals("Save")).findFirst().orElseThrow();
-        clickOn(save);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the dialog's buttons appear a pulse or more after its text on a loaded machine: wait for the button itself
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> saveButton().isPresent());
+        clickOn(saveButton().orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.current().nodes().isEmpty());
         assertEquals(0, vm.current().nodes().size(), "a new workflow after saving");
         assertTrue(Files.readString(copy).contains("\"lambda\" : 3") || Files.readString(copy).contains("\"lambda\": 3"), "the change was saved first");
 
@@ -55,5 +54,10 @@ class MenuBarTest extends EditorTestBase {
         assertTrue(text.contains("split.holdout"), "the node reference");
         WaitForAsyncUtils.asyncFx(() -> ((javafx.stage.Stage) help).close()).get(5, TimeUnit.SECONDS);
         assertFalse(vm.dirtyProperty().get());
+    }
+
+    private java.util.Optional<javafx.scene.control.Button> saveButton() {
+        return lookup("#unsavedDialog .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                .filter(b -> "Save".equals(b.getText()) && b.isVisible()).findFirst();
     }
 }

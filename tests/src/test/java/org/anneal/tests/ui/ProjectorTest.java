@@ -85,8 +85,8 @@ class ProjectorTest extends EditorTestBase {
         double zoom = editor.canvasZoom();
         clickOn("#canvas", MouseButton.PRIMARY);
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitForFxEvents();
+        // on a loaded machine the key press and the relayout take several pulses: wait for the state, not a fixed count
+        settle(() -> editor.presenting() && palette.getScene() == null);
         assertTrue(editor.presenting());
         javafx.scene.shape.CubicCurve wire = lookup(n -> n instanceof javafx.scene.shape.CubicCurve).query();
         assertEquals(3.2, wire.getStrokeWidth(), 1e-9, "thick wires");
@@ -101,12 +101,22 @@ class ProjectorTest extends EditorTestBase {
         }
         assertTrue(editor.canvasZoom() > zoom, "the wider canvas shows the workflow larger: " + zoom + " -> " + editor.canvasZoom());
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitForFxEvents();
+        settle(() -> !editor.presenting() && palette.getScene() != null
+                && Math.abs(palette.getBoundsInLocal().getWidth() - paletteWidth) <= 2);
         assertFalse(editor.presenting());
         assertTrue(palette.getScene() != null, "the palette is back");
         assertEquals(1.6, wire.getStrokeWidth(), 1e-9);
         assertEquals(paletteWidth, palette.getBoundsInLocal().getWidth(), 2, "the palette comes back");
+    }
+
+    /** Waits up to 5 s for {@code condition}; the assertions that follow report what was seen when it never holds. */
+    private static void settle(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertions that follow say which part did not hold
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String texts(Node n) {

@@ -1,0 +1,46 @@
+package org.anneal.nodes.signals;
+
+import org.anneal.data.Table;
+import org.anneal.spec.ConfigContext;
+import org.anneal.spec.DataKind;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.LeakageRole;
+import org.anneal.spec.Lineage;
+import org.anneal.spec.Node;
+import org.anneal.spec.NodeType;
+import org.anneal.spec.OutPort;
+import org.anneal.spec.Outputs;
+import org.anneal.spec.Param;
+import org.anneal.spec.Phase;
+import org.anneal.spec.Specs;
+
+@NodeType(id = "data.generate-process", title = "Generate furnace logs", phase = Phase.DATA, role = LeakageRole.SOURCE,
+        doc = "Heat-treatment furnace runs under PI control, logged once a minute in long format: `run`, `minute`, `channel` "
+                + "(`power` in %, `setpoint` and `temperature` from the thermocouple, °C) and `value`, ready for data.process-log. "
+                + "The load heats as a first-order system (time constant 60 min) while the set-point ramps at 10 °C/min to a "
+                + "soak of 820–880 °C. A share of the runs gets one fault during the soak: `heater-loss` (capacity drops to 55 %, "
+                + "the temperature sags), `thermocouple-drift` (the reading creeps up 1 °C/min, so the logged temperature looks "
+                + "right and only the power shows it), `door-opening` (four times the heat loss for 8 minutes) or `oscillation` "
+                + "(on/off control with ±5 °C hysteresis). Truth: `fault` (the target, per run), `anomaly` (1 while the fault "
+                + "acts) and `true_temperature`. Left out: gradients in the load, radiation, dead time. Seeded.")
+public final class GenerateProcessNode implements Node<GenerateProcessNode.Params> {
+
+    public record Params(
+            @Param(doc = "Number of furnace runs (loads)", def = "40", min = 1, max = 10000) int runs,
+            @Param(doc = "Length of each run in minutes (one sample a minute)", def = "240", min = 120, max = 100000) int minutes,
+            @Param(doc = "Share of runs with a fault", def = "0.6", min = 0, max = 1) double faultShare) {
+    }
+
+    static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per run, minute and channel");
+
+    @Override
+    public Specs configure(Specs in, Params p, ConfigContext ctx) {
+        return Specs.of(TABLE, FurnaceRuns.generate(1, 120, 0, 0).spec(Lineage.UNSPLIT));
+    }
+
+    @Override
+    public Outputs execute(Inputs in, Params p, ExecContext ctx) {
+        return Outputs.of(TABLE, FurnaceRuns.generate(p.runs(), p.minutes(), p.faultShare(), ctx.seed()));
+    }
+}

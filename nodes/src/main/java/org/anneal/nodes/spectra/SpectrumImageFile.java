@@ -1,0 +1,192 @@
+package org.anneal.nodes.spectra;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.anneal.spec.Axis;
+
+/**
+ * A spectrum image (a map of spectra), a line scan or a single spectrum read from an HDF5 file with jHDF: HyperSpy's
+ * HSPY format ({@code /Experiments/<title>/data} with one {@code axis-i} group per array dimension giving size, offset,
+ * scale, units and whether it is a navigation axis) or the Berkeley EMD format (a group with {@code emd_group_type = 1}
+ * holding the data and one {@code dimN} dataset of axis values per dimension, the spectral axis last). Velox (FEI)
+ * EMD files keep spectrum images as a compressed event stream, which this reader does not decode.
+ *
+ * @param values row-major pixels ({@code y·width + x}), each {@code axis.size()} channels
+ */
+record SpectrumImageFile(String signal, Axis axis, int width, int height, float[] values) {
+
+    /** jHDF logs every file it opens at INFO; held here so the quieter level is not lost when the logger is collected. */
+    private static final java.util.logging.Logger JHDF_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("io.jhdf");
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
+
+    /** Reads the named signal (empty: the first) of an HSPY or EMD file; {@code withData = false} reads only its header. */
+    static SpectrumImageFile read(Path file, String signal, String axisName, String fallbackUnit, boolean withData) throws SpectrumProblem {
+        JHDF_LOG.finest("reading " + file);
+        try (HdfFile h = new HdfFile(file)) {
+            String format = text(h.getAttribute("file_format"));
+            if (format.equalsIgnoreCase("HyperSpy")) {
+                return hspy(file, h, signal, axisName, fallbackUnit, withData);
+            }
+            List<Group> emd = new ArrayList<>();
+            emdGroups(h, emd);
+            if (!emd.isEmpty()) {
+                return emd(file, pick(file, emd, signal), axisName, fallbackUnit, withData);
+            }
+            throw new SpectrumProblem(file, 0, "an HDF5 file that is neither HyperSpy (no file_format attribute 'HyperSpy') nor EMD "
+                    + "(no group with emd_group_type 1)", "Save the data from HyperSpy as .hspy, or give a Berkeley EMD file.");
+        } catch (SpectrumProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SpectrumProblem(file, 0, "cannot be read as HDF5: " + e.getMessage(), "Check that the file is a complete .hspy or .emd file.");
+        }
+    }
+
+    private static SpectrumImageFile hspy(Path file, HdfFile h, String signal, String axisName, String fallbackUnit, boolean withData)
+            throws SpectrumProblem {
+        if (!(h.getChild("Experiments") instanceof Group experiments) || experiments.getChildren().isEmpty()) {
+            throw new SpectrumProblem(file, 0, "a HyperSpy file without signals under /Experiments", "Save a signal from HyperSpy.");
+        }
+        List<Group> signals = experiments.getChildren().values().stream().filter(Group.class::isInstance).map(Group.class::cast).toList();
+        Group g = pick(file, signals, signal);
+        if (!(g.getChild("data") instanceof Dataset data)) {
+            throw new SpectrumProblem(file, 0, "signal '" + g.getName() + "' has no data", "Save the signal again from HyperSpy.");
+        }
+        int[] dims = data.getDimensions();
+        if (dims.length == 0 || dims.length > 3) {
+            throw new SpectrumProblem(file, 0, "signal '" + g.getName() + "' has " + dims.length + " dimensions; a spectrum, line scan or "
+                    + "map of spectra has 1 to 3", "Reduce the signal to at most two navigation axes in HyperSpy.");
+        }
+        for (int d = 0; d < dims.length; d++) {
+            if (!(g.getChild("axis-" + d) instanceof Group axis)) {
+                throw new SpectrumProblem(file, 0, "signal '" + g.getName() + "' has no axis-" + d + " group", "Save the signal again from HyperSpy.");
+            }
+            boolean navigate = truth(axis.getAttribute("navigate"));
+            if (navigate == (d == dims.length - 1)) {
+                throw new SpectrumProblem(file, 0, "signal '" + g.getName() + "' has " + (navigate ? "no spectral axis last" : "more than one "
+                        + "signal axis (an image, not a spectrum)"), "Give a signal with one spectral axis (HyperSpy's Signal1D).");
+            }
+        }
+        Group spectral = (Group) g.getChild("axis-" + (dims.length - 1));
+        String unit = text(spectral.getAttribute("units"));
+        Axis axis = Axis.regular(axisName, dims[dims.length - 1], unit.isEmpty() ? fallbackUnit : unit,
+                number(spectral.getAttribute("offset"), 0), number(spectral.getAttribute("scale"), 1));
+        return build(g.getName(), axis, dims, withData ? data : null);
+    }
+
+    private static SpectrumImageFile emd(Path file, Group g, String axisName, String fallbackUnit, boolean withData) throws SpectrumProblem {
+        Dataset data = null;
+        for (Node n : g.getChildren().values()) {
+            if (n instanceof Dataset d && !n.getName().matches("dim\\d+")) {
+                data = d;
+            }
+        }
+        if (data == null) {
+            throw new SpectrumProblem(file, 0, "EMD group '" + g.getPath() + "' has no data set", "Give an EMD file with its data.");
+        }
+        int[] dims = data.getDimensions();
+        if (dims.length == 0 || dims.length > 3) {
+            throw new SpectrumProblem(file, 0, "EMD data '" + g.getPath() + "' has " + dims.length + " dimensions; a spectrum, line scan or map "
+                    + "of spectra has 1 to 3", "Give spectra with at most two position dimensions.");
+        }
+        if (!(g.getChild("dim" + dims.length) instanceof Dataset dim)) {
+            throw new SpectrumProblem(file, 0, "EMD group '" + g.getPath() + "' has no dim" + dims.length + " (the spectral axis)",
+                    "EMD lists one dimN data set per dimension.");
+        }
+        double[] x = doubles(dim.getDataFlat());
+        // EMD writes units in brackets with underscores between characters: "[n_m]" is nm
+        String unit = text(dim.getAttribute("units")).replace("[", "").replace("]", "").replace("_", "");
+        Axis axis = x.length == dims[dims.length - 1] ? SpectrumFile.grid(axisName, unit.isEmpty() ? fallbackUnit : unit, x)
+                : Axis.of(axisName, dims[dims.length - 1]);
+        return build(g.getName(), axis, dims, withData ? data : null);
+    }
+
+    private static SpectrumImageFile build(String name, Axis axis, int[] dims, Dataset data) {
+        int height = dims.length == 3 ? dims[0] : 1;
+        int width = dims.length >= 2 ? dims[dims.length - 2] : 1;
+        float[] values = data == null ? null : floats(data.getDataFlat());
+        return new SpectrumImageFile(name, axis, width, height, values);
+    }
+
+    private static void emdGroups(Group g, List<Group> out) {
+        for (Node n : g.getChildren().values()) {
+            if (n instanceof Group c) {
+                if (number(c.getAttribute("emd_group_type"), 0) == 1) {
+                    out.add(c);
+                } else {
+                    emdGroups(c, out);
+                }
+            }
+        }
+    }
+
+    private static Group pick(Path file, List<Group> groups, String signal) throws SpectrumProblem {
+        if (signal.isEmpty()) {
+            return groups.get(0);
+        }
+        for (Group g : groups) {
+            if (g.getName().equals(signal)) {
+                return g;
+            }
+        }
+        throw new SpectrumProblem(file, 0, "no signal named '" + signal + "'; the file holds " + groups.stream().map(g -> "'" + g.getName() + "'").toList(),
+                "Set 'signal' to one of these names, or leave it empty for the first.");
+    }
+
+    private static String text(Attribute a) {
+        if (a == null) {
+            return "";
+        }
+        Object v = a.getData();
+        return v instanceof String s ? s.strip() : v.getClass().isArray() && Array.getLength(v) == 1 ? String.valueOf(Array.get(v, 0)).strip() : String.valueOf(v);
+    }
+
+    private static double number(Attribute a, double otherwise) {
+        if (a == null) {
+            return otherwise;
+        }
+        Object v = a.getData();
+        if (v.getClass().isArray() && Array.getLength(v) == 1) {
+            v = Array.get(v, 0);
+        }
+        return v instanceof Number n ? n.doubleValue() : otherwise;
+    }
+
+    /** HyperSpy writes booleans as the strings TRUE/FALSE (older files as numbers). */
+    private static boolean truth(Attribute a) {
+        String s = text(a).toUpperCase(Locale.ROOT);
+        return s.equals("TRUE") || s.equals("1");
+    }
+
+    private static float[] floats(Object flat) {
+        int n = Array.getLength(flat);
+        float[] out = new float[n];
+        if (flat instanceof float[] f) {
+            return f;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = ((Number) Array.get(flat, i)).floatValue();
+        }
+        return out;
+    }
+
+    private static double[] doubles(Object flat) {
+        double[] out = new double[Array.getLength(flat)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) Array.get(flat, i)).doubleValue();
+        }
+        return out;
+    }
+}
