@@ -30,7 +30,8 @@ import org.anneal.spec.TableSpec;
  * preprocessing fitted before the split), L5 (test rows used for fitting), L7 (random split of grouped rows),
  * L8 (random split of time-indexed rows, or a window that looks ahead in time), L9 (post-outcome column used as a feature), L3 (supervised
  * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only); with issue 16, L3/L4/L2 inside
- * cross-validation folds ({@link FoldRules}), L11 tuned on rows later scored and L12 non-nested cross-validation ({@link ChoiceRules}).
+ * cross-validation folds ({@link FoldRules}), L11 tuned on rows later scored and L12 non-nested cross-validation ({@link ChoiceRules}), L13 features chosen on the test rows
+ * and L14 one test set, many looks ({@link LookRules}).
  */
 public final class LeakageAnalyzer {
 
@@ -64,6 +65,7 @@ public final class LeakageAnalyzer {
                 postOutcomeFeatures(v, id, d, out);
             }
         }
+        LookRules.manyLooks(v, out); // L14
         return out.finish();
     }
 
@@ -119,6 +121,7 @@ public final class LeakageAnalyzer {
             return;
         }
         ChoiceRules.tunedOnScoredRows(v, id, data, model, trainer, out, reported);
+        LookRules.testChoseTheFeatures(v, id, data, model, out, reported); // L13 (issue 16, family 3)
         if (data.fittedOn().contains(Partition.ALL)) {
             for (String f : fittersOnAllRows(v, id)) {
                 boolean supervised = v.descriptors().get(f).usesTarget();

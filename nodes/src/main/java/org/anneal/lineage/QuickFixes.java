@@ -40,6 +40,7 @@ public final class QuickFixes {
                     : replaceSplit(f, w, "split.time", "Replace '" + f.nodes().get(0) + "' with a Time split.");
             case "L2", "L3" -> moveAfterSplit(f.nodes().get(0), v).or(() -> FoldQuickFixes.intoPipeline(f.nodes().get(0), v));
             case "L11" -> FoldQuickFixes.tuneOnTrainSide(f, v);
+            case "L13" -> LookRules.measureOffTheTest(f, v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
             case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
             default -> Optional.empty();
@@ -301,7 +302,7 @@ public final class QuickFixes {
         return id;
     }
 
-    private static Workflow replaceLink(Workflow w, Link old, Link fixed) {
+    static Workflow replaceLink(Workflow w, Link old, Link fixed) {
         List<Link> links = new ArrayList<>(w.links());
         links.set(links.indexOf(old), fixed);
         return new Workflow(w.meta(), w.nodes(), links, w.blocks());
