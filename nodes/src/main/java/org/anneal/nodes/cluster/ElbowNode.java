@@ -29,11 +29,13 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.elbow", title = "Elbow plot (choosing k)", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "Runs k-means (as cluster.kmeans) on the `table` rows for every k from 1 to `maxK` and plots two curves: the "
-                + "inertia as a share of the inertia at k = 1 (the fraction of the spread left inside the clusters; it always "
-                + "falls, and the k where it stops falling steeply, the elbow, is a candidate) and the mean silhouette (from "
-                + "k = 2; higher = clusters more compact and better separated; above 4000 rows, on a sample of 4000). `scores` lists the numbers. Both are hints, "
-                + "not proofs: well-separated groups give a sharp elbow and a silhouette peak at the same k.")
+        doc = """
+                Runs k-means (as cluster.kmeans) on the `table` rows for every k from 1 to `maxK` and plots two curves: the \
+                inertia as a share of the inertia at k = 1 (the fraction of the spread left inside the clusters; it always \
+                falls, and the k where it stops falling steeply, the elbow, is a candidate) and the mean silhouette (from k = \
+                2; higher = clusters more compact and better separated; above 4000 rows, on a sample of 4000). `scores` lists \
+                the numbers. Both are hints, not proofs: well-separated groups give a sharp elbow and a silhouette peak at the \
+                same k.""")
 public final class ElbowNode implements Node<ElbowNode.Params> {
 
     public record Params(

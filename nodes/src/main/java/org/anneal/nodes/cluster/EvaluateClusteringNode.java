@@ -28,13 +28,15 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.clustering", title = "Clustering metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "Scores the clusters in a table's `cluster` column on the `columns` that placed the rows. `inertia`: the sum of "
-                + "squared distances from each row to its cluster's mean (smaller = tighter; it always falls as k grows, so "
-                + "it cannot choose k on its own). `silhouette`: how much closer each row is to its own cluster than to the next "
-                + "one, averaged, from −1 to 1 (near 1 = compact, well separated; needs two clusters or more; its time grows "
-                + "with the square of the rows, so above 4000 rows it is averaged over a random sample of 4000). With a `truth` column of known classes (held back from the clustering) it also "
-                + "reports the adjusted Rand index `ari` and the adjusted mutual information `ami`: 1 when the "
-                + "clusters are the classes under other names, about 0 for a random grouping.")
+        doc = """
+                Scores the clusters in a table's `cluster` column on the `columns` that placed the rows. `inertia`: the sum of \
+                squared distances from each row to its cluster's mean (smaller = tighter; it always falls as k grows, so it \
+                cannot choose k on its own). `silhouette`: how much closer each row is to its own cluster than to the next \
+                one, averaged, from −1 to 1 (near 1 = compact, well separated; needs two clusters or more; its time grows with \
+                the square of the rows, so above 4000 rows it is averaged over a random sample of 4000). With a `truth` \
+                column of known classes (held back from the clustering) it also reports the adjusted Rand index `ari` and the \
+                adjusted mutual information `ami`: 1 when the clusters are the classes under other names, about 0 for a random \
+                grouping.""")
 public final class EvaluateClusteringNode implements Node<EvaluateClusteringNode.Params> {
 
     public record Params(

@@ -30,14 +30,15 @@ import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "cluster.gaussian-mixture", title = "Gaussian mixture clustering", phase = Phase.MODEL, role = LeakageRole.FIT,
-        doc = "Models the `fit` rows as drawn from `k` Gaussian clouds, each with its own weight, centre and covariance "
-                + "(its spread and tilt), fitted by expectation–maximisation starting from k-means; then gives every `data` "
-                + "row the component most likely to have produced it (`cluster`: c1, c2, … by decreasing weight) and that "
-                + "probability (`cluster_probability`, role ignore: 1 deep inside a cloud, 1/k on a border). Unlike k-means it "
-                + "finds elongated or unequal clusters, and its `metrics` (log-likelihood, BIC, AIC; lower BIC is better) "
-                + "compare different k. `diagonal` covariance treats the columns as independent within a cluster (fewer "
-                + "parameters, for few rows). Standardize first when the columns have different units. EM is written out "
-                + "in Anneal (Tribuo's GMM module is not bundled); a tiny ridge (1e-6) is added to every variance.")
+        doc = """
+                Models the `fit` rows as drawn from `k` Gaussian clouds, each with its own weight, centre and covariance (its \
+                spread and tilt), fitted by expectation–maximisation starting from k-means; then gives every `data` row the \
+                component most likely to have produced it (`cluster`: c1, c2, … by decreasing weight) and that probability \
+                (`cluster_probability`, role ignore: 1 deep inside a cloud, 1/k on a border). Unlike k-means it finds \
+                elongated or unequal clusters, and its `metrics` (log-likelihood, BIC, AIC; lower BIC is better) compare \
+                different k. `diagonal` covariance treats the columns as independent within a cluster (fewer parameters, for \
+                few rows). Standardize first when the columns have different units. EM is written out in Anneal (Tribuo's GMM \
+                module is not bundled); a tiny ridge (1e-6) is added to every variance.""")
 public final class GaussianMixtureNode implements Node<GaussianMixtureNode.Params> {
 
     public record Params(

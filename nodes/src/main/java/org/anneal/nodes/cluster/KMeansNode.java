@@ -32,13 +32,14 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "cluster.kmeans", title = "k-means clustering", phase = Phase.MODEL, role = LeakageRole.FIT,
-        doc = "Groups the `fit` rows into `k` clusters around centres, each row belonging to its nearest centre, so that "
-                + "the sum of squared distances to the centres (the inertia) is as small as it can find; then labels the "
-                + "`data` rows with their nearest centre in a categorical column (`cluster`: c1, c2, … by decreasing size). "
-                + "No target is used. Distances mix the columns' units, so standardize first. The result depends on the "
-                + "starting centres (k-means++ spreads them out); the best of `restarts` runs is kept. To choose k, look at "
-                + "evaluate.elbow; to score the clusters, evaluate.clustering. Apply `state` to other rows with an Apply "
-                + "node. Lloyd's algorithm from Tribuo (KMeansTrainer).")
+        doc = """
+                Groups the `fit` rows into `k` clusters around centres, each row belonging to its nearest centre, so that the \
+                sum of squared distances to the centres (the inertia) is as small as it can find; then labels the `data` rows \
+                with their nearest centre in a categorical column (`cluster`: c1, c2, … by decreasing size). No target is \
+                used. Distances mix the columns' units, so standardize first. The result depends on the starting centres \
+                (k-means++ spreads them out); the best of `restarts` runs is kept. To choose k, look at evaluate.elbow; to \
+                score the clusters, evaluate.clustering. Apply `state` to other rows with an Apply node. Lloyd's algorithm \
+                from Tribuo (KMeansTrainer).""")
 public final class KMeansNode implements Node<KMeansNode.Params> {
 
     public record Params(

@@ -30,12 +30,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.aggregate", title = "Average replicates", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Collapses the rows of each value of `key` (a sample, a specimen) into one row: numeric columns become the mean of "
-                + "their non-missing values, categorical columns the most frequent value (or the first one), tensor columns (spectra, images) the value-by-value "
-                + "mean of their rows, id and group columns keep "
-                + "their first value, and a count column tells how many rows were averaged. Use it for replicate spectra or repeated "
-                + "measurements of one sample: one row per sample cannot be split across training and test. Groups appear in the "
-                + "order of their first row. Each output row depends only on the rows of its own key, so it is safe before a split.")
+        doc = """
+                Collapses the rows of each value of `key` (a sample, a specimen) into one row: numeric columns become the mean \
+                of their non-missing values, categorical columns the most frequent value (or the first one), tensor columns \
+                (spectra, images) the value-by-value mean of their rows, id and group columns keep their first value, and a \
+                count column tells how many rows were averaged. Use it for replicate spectra or repeated measurements of one \
+                sample: one row per sample cannot be split across training and test. Groups appear in the order of their first \
+                row. Each output row depends only on the rows of its own key, so it is safe before a split.""")
 public final class AggregateNode implements Node<AggregateNode.Params> {
 
     public record Params(

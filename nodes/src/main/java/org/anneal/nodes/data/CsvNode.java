@@ -38,16 +38,18 @@ import org.anneal.spec.TableSpec;
 import org.anneal.util.FileDigests;
 
 @NodeType(id = "data.csv", title = "CSV file", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
-        doc = "Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under `postOutcome`. "
-                + "Unless set, the text encoding (UTF-8 with or without byte-order mark, UTF-16, else Windows-1252/ISO-8859-1), the "
-                + "delimiter (comma, semicolon, tab or bar: the one that splits every head line alike) and the decimal mark (\"7,85\" in "
-                + "European files) are detected. A line of units under the header (\"°C\", \"[MPa]\") is recognised with `unitsRow`; "
-                + "units stay with their columns, so viewers show \"temperature [°C]\". "
-                + "Columns whose values are all numbers become numeric, others categorical. Cells listed under `missing` "
-                + "become missing values, as empty cells do; a number that is not finite (`1e400`, `Infinity`, or `NaN` once removed from "
-                + "`missing`) is an error naming its line, never a value. Files are read up to 1 GiB and 16,384 columns (raise with "
-                + "`-Danneal.csv.maxMegabytes` / `-Danneal.csv.maxColumns` in `ANNEAL_OPTS`). Declare the column to predict as `target`, and a `group` (specimen, heat) or "
-                + "`time` column so that splits and the leakage analysis can respect them. Every error names the line and column.")
+        doc = """
+                Reads a table from a CSV file with a header row. Columns measured after the outcome can be declared under \
+                `postOutcome`. Unless set, the text encoding (UTF-8 with or without byte-order mark, UTF-16, else \
+                Windows-1252/ISO-8859-1), the delimiter (comma, semicolon, tab or bar: the one that splits every head line \
+                alike) and the decimal mark (\"7,85\" in European files) are detected. A line of units under the header \
+                (\"°C\", \"[MPa]\") is recognised with `unitsRow`; units stay with their columns, so viewers show \
+                \"temperature [°C]\". Columns whose values are all numbers become numeric, others categorical. Cells listed \
+                under `missing` become missing values, as empty cells do; a number that is not finite (`1e400`, `Infinity`, or \
+                `NaN` once removed from `missing`) is an error naming its line, never a value. Files are read up to 1 GiB and \
+                16,384 columns (raise with `-Danneal.csv.maxMegabytes` / `-Danneal.csv.maxColumns` in `ANNEAL_OPTS`). Declare \
+                the column to predict as `target`, and a `group` (specimen, heat) or `time` column so that splits and the \
+                leakage analysis can respect them. Every error names the line and column.""")
 public final class CsvNode implements Node<CsvNode.Params> {
 
     public record Params(

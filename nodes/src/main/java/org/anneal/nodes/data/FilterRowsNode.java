@@ -31,11 +31,12 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.filter", title = "Filter rows", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false, filtersRows = true,
-        doc = "Keeps the rows whose `column` satisfies a condition: `<`, `<=`, `>`, `>=`, `==`, `!=` against `value`, or `in` / "
-                + "`not-in` a list of `values`. Numeric columns compare numbers; categorical columns allow only `==`, `!=`, `in` and "
-                + "`not-in`. A missing cell satisfies no condition (use `keepMissing` to keep such rows). The rule looks at each row "
-                + "on its own, so it learns nothing; but filter before the split, so that training and test rows follow the same "
-                + "rule (filtering only the test side is reported as leakage rule L10).")
+        doc = """
+                Keeps the rows whose `column` satisfies a condition: `<`, `<=`, `>`, `>=`, `==`, `!=` against `value`, or `in` \
+                / `not-in` a list of `values`. Numeric columns compare numbers; categorical columns allow only `==`, `!=`, \
+                `in` and `not-in`. A missing cell satisfies no condition (use `keepMissing` to keep such rows). The rule looks \
+                at each row on its own, so it learns nothing; but filter before the split, so that training and test rows \
+                follow the same rule (filtering only the test side is reported as leakage rule L10).""")
 public final class FilterRowsNode implements Node<FilterRowsNode.Params> {
 
     public record Params(

@@ -17,18 +17,19 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.generate", title = "Teaching dataset", phase = Phase.DATA, role = LeakageRole.SOURCE,
-        doc = "Generates a dataset with known ground truth, reproducibly from the workflow seed. `noisy-polynomial`: "
-                + "y = 1 + 2x − 3x² + 0.5x³ + noise, x uniform in [−1, 1]. `runge`: y = 1/(1 + 25x²) + noise, the classic "
-                + "case where high-degree polynomials overfit. `two-moons`: two interleaved half circles, target `class`. "
-                + "`blobs`: three Gaussian clusters, target `cluster`. `alloy`: low-alloy steel coils from heats (10 coils "
-                + "per heat share the heat's chemistry and a heat offset of sd 15 MPa): yield_mpa = 250 + 800 C + 60 Mn + "
-                + "40 Si + 35 Cr + 20 Ni − 0.2 (temper_c − 500) + heat offset + noise; `heat` is declared as the group column. "
-                + "`alloy-spec`: the same coils with target `meets_spec` (yield ≥ 600 MPa) and `yield_mpa` declared post-outcome. "
-                + "`micrograph-patches`: texture features of 12 patches per micrograph (`image_id` is the group), target grain size. "
-                + "`raman-replicates`: 8 band intensities, 5 replicates per sample (`sample` is the group), target crystallinity. "
-                + "`furnace-log`: one row a minute (`minute` is the time column), target outlet carbon. `xrd-bins`: 5000 intensity "
-                + "bins of which only bin_1000 to bin_1004 carry the phase fraction. `phases`: ferrite/pearlite/martensite from "
-                + "cooling rate and chemistry, martensite rare.")
+        doc = """
+                Generates a dataset with known ground truth, reproducibly from the workflow seed. `noisy-polynomial`: y = 1 + \
+                2x − 3x² + 0.5x³ + noise, x uniform in [−1, 1]. `runge`: y = 1/(1 + 25x²) + noise, the classic case where \
+                high-degree polynomials overfit. `two-moons`: two interleaved half circles, target `class`. `blobs`: three \
+                Gaussian clusters, target `cluster`. `alloy`: low-alloy steel coils from heats (10 coils per heat share the \
+                heat's chemistry and a heat offset of sd 15 MPa): yield_mpa = 250 + 800 C + 60 Mn + 40 Si + 35 Cr + 20 Ni − \
+                0.2 (temper_c − 500) + heat offset + noise; `heat` is declared as the group column. `alloy-spec`: the same \
+                coils with target `meets_spec` (yield ≥ 600 MPa) and `yield_mpa` declared post-outcome. `micrograph-patches`: \
+                texture features of 12 patches per micrograph (`image_id` is the group), target grain size. \
+                `raman-replicates`: 8 band intensities, 5 replicates per sample (`sample` is the group), target crystallinity. \
+                `furnace-log`: one row a minute (`minute` is the time column), target outlet carbon. `xrd-bins`: 5000 \
+                intensity bins of which only bin_1000 to bin_1004 carry the phase fraction. `phases`: \
+                ferrite/pearlite/martensite from cooling rate and chemistry, martensite rare.""")
 public final class GenerateNode implements Node<GenerateNode.Params> {
 
     public record Params(

@@ -33,11 +33,12 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.join", title = "Join tables", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Adds the columns of the `right` table to the rows of the `left` table whose `key` matches, for example element "
-                + "properties (melting point, electronegativity) to a table of alloys by element symbol. Each key may occur only once "
-                + "in `right` (a lookup table); `inner` keeps only left rows with a match, `left` keeps every left row and leaves the "
-                + "added cells missing where there is none. The output has the left table's rows and lineage. Joining rows from two "
-                + "different sides of a split is refused: it would mix training and test rows.")
+        doc = """
+                Adds the columns of the `right` table to the rows of the `left` table whose `key` matches, for example element \
+                properties (melting point, electronegativity) to a table of alloys by element symbol. Each key may occur only \
+                once in `right` (a lookup table); `inner` keeps only left rows with a match, `left` keeps every left row and \
+                leaves the added cells missing where there is none. The output has the left table's rows and lineage. Joining \
+                rows from two different sides of a split is refused: it would mix training and test rows.""")
 public final class JoinNode implements Node<JoinNode.Params> {
 
     public record Params(

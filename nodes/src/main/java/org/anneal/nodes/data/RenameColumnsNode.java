@@ -27,9 +27,11 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.rename", title = "Rename columns", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Renames columns, each entry written `old -> new` (for example `T_m -> melting point`). Renames happen together, "
-                + "so `a -> b` and `b -> a` swap two columns. A new name that another column already has, two columns given the "
-                + "same new name, or an old name that does not exist is an error. Values, roles and units are unchanged.")
+        doc = """
+                Renames columns, each entry written `old -> new` (for example `T_m -> melting point`). Renames happen \
+                together, so `a -> b` and `b -> a` swap two columns. A new name that another column already has, two columns \
+                given the same new name, or an old name that does not exist is an error. Values, roles and units are \
+                unchanged.""")
 public final class RenameColumnsNode implements Node<RenameColumnsNode.Params> {
     static final String ARROW = "->";
 

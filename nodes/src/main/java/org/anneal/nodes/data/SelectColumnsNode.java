@@ -23,10 +23,11 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.select", title = "Select columns", phase = Phase.DATA, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Keeps or drops columns by name or by pattern: `comp_*` matches every column starting with \"comp_\", `?` one "
-                + "character. With `keep`, the output has the matched columns in the listed order; with `drop`, every other "
-                + "column in table order. Roles and units travel with the columns. A name or pattern that matches nothing is an error, "
-                + "because it is almost always a typo.")
+        doc = """
+                Keeps or drops columns by name or by pattern: `comp_*` matches every column starting with \"comp_\", `?` one \
+                character. With `keep`, the output has the matched columns in the listed order; with `drop`, every other \
+                column in table order. Roles and units travel with the columns. A name or pattern that matches nothing is an \
+                error, because it is almost always a typo.""")
 public final class SelectColumnsNode implements Node<SelectColumnsNode.Params> {
 
     public record Params(

@@ -38,14 +38,17 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "evaluate.cross-validate", title = "Cross-validate", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "k-fold cross-validation of a learner on the `table` rows: each fold is held out once while the learner is fitted "
-                + "on the others, and the scores are averaged (with their standard deviation across folds). Preprocessing belongs "
-                + "inside the learner: wire it through pipeline.* nodes (pipeline.standardize, pipeline.impute, pipeline.select-k-best) "
-                + "and each step is refitted on every fold's training rows; the `standardize` option is the shortcut for one "
-                + "standardizer (turn it off when the pipeline already standardizes: scaling twice changes nothing but time). Strategies: random, stratified (class shares kept per fold, as scikit-learn's StratifiedKFold), "
-                + "group (a group never spans folds; largest groups first into the lightest fold, as GroupKFold), contiguous (blocks "
-                + "in row order, as KFold without shuffling), leave-one-out (k = number of rows). `repeats` reruns the whole "
-                + "k-fold with fresh shuffles and pools all folds, which steadies the estimate on small data.")
+        doc = """
+                k-fold cross-validation of a learner on the `table` rows: each fold is held out once while the learner is \
+                fitted on the others, and the scores are averaged (with their standard deviation across folds). Preprocessing \
+                belongs inside the learner: wire it through pipeline.* nodes (pipeline.standardize, pipeline.impute, \
+                pipeline.select-k-best) and each step is refitted on every fold's training rows; the `standardize` option is \
+                the shortcut for one standardizer (turn it off when the pipeline already standardizes: scaling twice changes \
+                nothing but time). Strategies: random, stratified (class shares kept per fold, as scikit-learn's \
+                StratifiedKFold), group (a group never spans folds; largest groups first into the lightest fold, as \
+                GroupKFold), contiguous (blocks in row order, as KFold without shuffling), leave-one-out (k = number of rows). \
+                `repeats` reruns the whole k-fold with fresh shuffles and pools all folds, which steadies the estimate on \
+                small data.""")
 public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
 
     public record Params(

@@ -33,12 +33,14 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.classification", title = "Classification metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE, usesSeed = false,
-        doc = "Predicts the class of each `data` row and compares with the true class: accuracy, balanced accuracy (mean recall "
-                + "over classes, honest on imbalanced data), precision, recall and F1 per class and macro-averaged, log loss "
-                + "(cross-entropy of the predicted probabilities, clipped at 1e-15), ROC AUC (area under the ROC curve of the "
-                + "class probabilities: the chance that a random row of the class is ranked above a random row of another; "
-                + "one-vs-rest and averaged over classes when there are more than two) and the confusion matrix (rows: actual "
-                + "class, columns: predicted) as a table and as a heat map. Log loss and AUC need a model that gives probabilities.")
+        doc = """
+                Predicts the class of each `data` row and compares with the true class: accuracy, balanced accuracy (mean \
+                recall over classes, honest on imbalanced data), precision, recall and F1 per class and macro-averaged, log \
+                loss (cross-entropy of the predicted probabilities, clipped at 1e-15), ROC AUC (area under the ROC curve of \
+                the class probabilities: the chance that a random row of the class is ranked above a random row of another; \
+                one-vs-rest and averaged over classes when there are more than two) and the confusion matrix (rows: actual \
+                class, columns: predicted) as a table and as a heat map. Log loss and AUC need a model that gives \
+                probabilities.""")
 public final class EvaluateClassificationNode implements Node<EvaluateClassificationNode.Params> {
 
     public record Params(

@@ -29,10 +29,11 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.regression", title = "Regression metrics", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE, usesSeed = false,
-        doc = "Predicts the `data` rows with the model and scores the predictions against the true target: mean squared "
-                + "error (MSE), its root (RMSE), mean absolute error (MAE), the coefficient of determination R² "
-                + "(1 - SSE/SST, about the mean of these rows) and the largest absolute error. Score on rows the model "
-                + "never saw (the test side of a split) for an honest estimate.")
+        doc = """
+                Predicts the `data` rows with the model and scores the predictions against the true target: mean squared error \
+                (MSE), its root (RMSE), mean absolute error (MAE), the coefficient of determination R² (1 - SSE/SST, about \
+                the mean of these rows) and the largest absolute error. Score on rows the model never saw (the test side of a \
+                split) for an honest estimate.""")
 public final class EvaluateRegressionNode implements Node<EvaluateRegressionNode.Params> {
 
     public record Params(

@@ -21,11 +21,13 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "evaluate.learning-curve", title = "Learning curve", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "How the score grows with the amount of training data, as scikit-learn's learning_curve: k-fold cross-validation "
-                + "in which each fold's learner is fitted on only a share (`sizes`, rounded down) of that fold's training "
-                + "rows (a seeded random subset; the leading rows with contiguous folds, as learning_curve without shuffling), and scored both on those rows (training score) and on the held-out fold (cross-validation score), "
-                + "each with ±1 sd across folds. A wide gap that narrows with more rows means variance: more data helps. Two low "
-                + "curves that meet early mean bias: a more flexible model helps, more rows do not.")
+        doc = """
+                How the score grows with the amount of training data, as scikit-learn's learning_curve: k-fold \
+                cross-validation in which each fold's learner is fitted on only a share (`sizes`, rounded down) of that fold's \
+                training rows (a seeded random subset; the leading rows with contiguous folds, as learning_curve without \
+                shuffling), and scored both on those rows (training score) and on the held-out fold (cross-validation score), \
+                each with ±1 sd across folds. A wide gap that narrows with more rows means variance: more data helps. Two low \
+                curves that meet early mean bias: a more flexible model helps, more rows do not.""")
 public final class LearningCurveNode implements Node<LearningCurveNode.Params> {
 
     public record Params(

@@ -22,9 +22,10 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "evaluate.pick-best", title = "Pick the best model", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "Compares the metrics of two or three candidate models and passes on those of the best, with `best` set to 1, 2 or "
-                + "3. Compare on validation rows (or cross-validation): the best of several test scores is an optimistic "
-                + "estimate, because the choice itself was fitted to the test rows.")
+        doc = """
+                Compares the metrics of two or three candidate models and passes on those of the best, with `best` set to 1, 2 \
+                or 3. Compare on validation rows (or cross-validation): the best of several test scores is an optimistic \
+                estimate, because the choice itself was fitted to the test rows.""")
 public final class PickBestNode implements Node<PickBestNode.Params> {
 
     public record Params(

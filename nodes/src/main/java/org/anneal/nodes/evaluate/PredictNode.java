@@ -21,11 +21,12 @@ import org.anneal.spec.Specs;
 // APPLY, not EVALUATE: predictions are no score, and predicting the training rows (for a training-set parity
 // plot, say) is legitimate; the metrics nodes are where an honest score is checked.
 @NodeType(id = "evaluate.predict", title = "Predict", phase = Phase.EVALUATE, role = LeakageRole.APPLY,
-        doc = "Applies a fitted model to the `data` rows and appends its predictions: a `prediction` column (the value, or the "
-                + "predicted class), `prediction_sd` for models that know their uncertainty (Gaussian process: the predictive "
-                + "standard deviation) and, for classifiers that give probabilities, one column `p_<class>` per class. The rows "
-                + "need the model's features but not the target, so new, unlabelled samples can be predicted. Feed the output "
-                + "to the plot nodes.")
+        doc = """
+                Applies a fitted model to the `data` rows and appends its predictions: a `prediction` column (the value, or \
+                the predicted class), `prediction_sd` for models that know their uncertainty (Gaussian process: the predictive \
+                standard deviation) and, for classifiers that give probabilities, one column `p_<class>` per class. The rows \
+                need the model's features but not the target, so new, unlabelled samples can be predicted. Feed the output to \
+                the plot nodes.""")
 public final class PredictNode implements Node<PredictNode.Params> {
 
     public record Params(

@@ -39,14 +39,15 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "model.tune", title = "Tune (grid or random search)", phase = Phase.MODEL, role = LeakageRole.FIT,
-        doc = "Hyperparameter search over one or two hyperparameters of a learner (or pipeline: a pipeline's step settings such "
-                + "as degree or k count too). Grid search tries every combination of `values` (× `values2`); random search draws "
-                + "`iterations` candidates, seeded: from the listed values without repeats, or uniformly / log-uniformly between "
-                + "their smallest and largest. Each candidate is fitted on `train` and scored on the `select` rows; leave `select` "
-                + "unconnected to score by inner k-fold cross-validation on `train` instead (group folds when the rows carry a group, "
-                + "stratified for classes). Outputs the best learner (unfitted, for a Fit node), every candidate with its score and "
-                + "rank, and the validation curve as a plot. Never choose on the test set: the final test score would be optimistic, "
-                + "because the choice was fitted to it.")
+        doc = """
+                Hyperparameter search over one or two hyperparameters of a learner (or pipeline: a pipeline's step settings \
+                such as degree or k count too). Grid search tries every combination of `values` (× `values2`); random search \
+                draws `iterations` candidates, seeded: from the listed values without repeats, or uniformly / log-uniformly \
+                between their smallest and largest. Each candidate is fitted on `train` and scored on the `select` rows; leave \
+                `select` unconnected to score by inner k-fold cross-validation on `train` instead (group folds when the rows \
+                carry a group, stratified for classes). Outputs the best learner (unfitted, for a Fit node), every candidate \
+                with its score and rank, and the validation curve as a plot. Never choose on the test set: the final test \
+                score would be optimistic, because the choice was fitted to it.""")
 public final class TuneNode implements Node<TuneNode.Params> {
 
     public record Params(

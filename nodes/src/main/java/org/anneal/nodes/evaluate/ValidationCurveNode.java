@@ -23,11 +23,13 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "evaluate.validation-curve", title = "Validation curve", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "Training and cross-validation score over one hyperparameter of a learner or pipeline (lambda, alpha, a polynomial "
-                + "degree, k), as scikit-learn's validation_curve: every value is cross-validated on the `table` rows with the same "
-                + "folds. The values are listed, or spread linearly or logarithmically from `from` to `to`; log grids are drawn "
-                + "against log10 of the value. Where the training score is high but the cross-validation score low the model "
-                + "overfits; where both are low it underfits. It only shows the trade-off: to choose a value, use Tune.")
+        doc = """
+                Training and cross-validation score over one hyperparameter of a learner or pipeline (lambda, alpha, a \
+                polynomial degree, k), as scikit-learn's validation_curve: every value is cross-validated on the `table` rows \
+                with the same folds. The values are listed, or spread linearly or logarithmically from `from` to `to`; log \
+                grids are drawn against log10 of the value. Where the training score is high but the cross-validation score \
+                low the model overfits; where both are low it underfits. It only shows the trade-off: to choose a value, use \
+                Tune.""")
 public final class ValidationCurveNode implements Node<ValidationCurveNode.Params> {
 
     public record Params(

@@ -25,10 +25,11 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "explain.coefficients", title = "Model parameters", phase = Phase.EVALUATE, role = LeakageRole.SINK,
-        doc = "The learnt parameters of a model as a table: intercept and coefficients of a linear model (on standardized "
-                + "features they compare directly), the length scale and noise of a Gaussian process, and for a tree or forest "
-                + "its size and each feature's share of the splits (which features the trees use; permutation importance says "
-                + "how much each matters on held-out rows).")
+        doc = """
+                The learnt parameters of a model as a table: intercept and coefficients of a linear model (on standardized \
+                features they compare directly), the length scale and noise of a Gaussian process, and for a tree or forest \
+                its size and each feature's share of the splits (which features the trees use; permutation importance says how \
+                much each matters on held-out rows).""")
 public final class CoefficientsNode implements Node<CoefficientsNode.Params> {
 
     public record Params() {

@@ -38,15 +38,16 @@ import org.tribuo.classification.explanations.lime.LIMEExplanation;
 import org.tribuo.regression.slm.LARSLassoTrainer;
 
 @NodeType(id = "explain.lime", title = "LIME", phase = Phase.EVALUATE, role = LeakageRole.APPLY,
-        doc = "Local explanation of single predictions of a classifier (Ribeiro et al. 2016, Tribuo's LIMEBase): samples "
-                + "`samples` points around each row (from the feature distributions the model was trained on), asks the model "
-                + "for their class probabilities, and fits a sparse linear model (LARS-lasso, at most `maxFeatures` features) "
-                + "weighted by closeness to the row. Its weights say how the probability of `outputClass` changes with each "
-                + "feature near that row; `lime_r2` says how well the straight-line surrogate fits there (a low value means "
-                + "the explanation is not to be trusted). Tribuo's LIME explains Tribuo classifiers (logistic regression, SVM, "
-                + "XGBoost) and Anneal's decision tree, random forest and extra trees (through a Tribuo view that draws the feature "
-                + "distributions from up to 5,000 training rows the model keeps); for regression models, or to split a prediction exactly into feature shares, "
-                + "use explain.shap, which works with every model.")
+        doc = """
+                Local explanation of single predictions of a classifier (Ribeiro et al. 2016, Tribuo's LIMEBase): samples \
+                `samples` points around each row (from the feature distributions the model was trained on), asks the model for \
+                their class probabilities, and fits a sparse linear model (LARS-lasso, at most `maxFeatures` features) \
+                weighted by closeness to the row. Its weights say how the probability of `outputClass` changes with each \
+                feature near that row; `lime_r2` says how well the straight-line surrogate fits there (a low value means the \
+                explanation is not to be trusted). Tribuo's LIME explains Tribuo classifiers (logistic regression, SVM, \
+                XGBoost) and Anneal's decision tree, random forest and extra trees (through a Tribuo view that draws the \
+                feature distributions from up to 5,000 training rows the model keeps); for regression models, or to split a \
+                prediction exactly into feature shares, use explain.shap, which works with every model.""")
 public final class LimeNode implements Node<LimeNode.Params> {
 
     public record Params(

@@ -31,12 +31,13 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "explain.partial-dependence", title = "Partial dependence", phase = Phase.EVALUATE, role = LeakageRole.APPLY,
-        doc = "How does the prediction change with one feature, on average? Sets `feature` to each of `points` values evenly "
-                + "spaced between its `lower` and `upper` quantiles in the `data` rows (usually the training rows), keeps every "
-                + "other feature as it is in each row, and averages the model's output over the rows (Friedman 2001). A linear "
-                + "model gives a straight line whose slope is the feature's coefficient; a flat line means the model ignores the "
-                + "feature (on average: effects that cancel out between rows hide here). For a classifier the output is the "
-                + "probability of `outputClass`.")
+        doc = """
+                How does the prediction change with one feature, on average? Sets `feature` to each of `points` values evenly \
+                spaced between its `lower` and `upper` quantiles in the `data` rows (usually the training rows), keeps every \
+                other feature as it is in each row, and averages the model's output over the rows (Friedman 2001). A linear \
+                model gives a straight line whose slope is the feature's coefficient; a flat line means the model ignores the \
+                feature (on average: effects that cancel out between rows hide here). For a classifier the output is the \
+                probability of `outputClass`.""")
 public final class PartialDependenceNode implements Node<PartialDependenceNode.Params> {
 
     public record Params(

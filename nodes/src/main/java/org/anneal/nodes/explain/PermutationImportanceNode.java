@@ -31,10 +31,11 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "explain.permutation-importance", title = "Permutation importance", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "How much does the model rely on each feature? Shuffles one feature at a time across the `data` rows (breaking its "
-                + "link with the target while keeping its distribution) and measures how much the score gets worse: the rise in "
-                + "mean squared error for regression, the drop in accuracy for classification. Repeated `repeats` times with "
-                + "seeded shuffles; use held-out rows, so importance reflects generalisation, not memory.")
+        doc = """
+                How much does the model rely on each feature? Shuffles one feature at a time across the `data` rows (breaking \
+                its link with the target while keeping its distribution) and measures how much the score gets worse: the rise \
+                in mean squared error for regression, the drop in accuracy for classification. Repeated `repeats` times with \
+                seeded shuffles; use held-out rows, so importance reflects generalisation, not memory.""")
 public final class PermutationImportanceNode implements Node<PermutationImportanceNode.Params> {
 
     public record Params(@Param(doc = "Shuffles per feature", def = "5", min = 1, max = 1000) int repeats) {

@@ -35,16 +35,17 @@ import org.anneal.spec.Task;
 
 @NodeType(id = "explain.saliency", title = "Saliency (input gradients)", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
         usesDevice = true, usesSeed = false,
-        doc = "Which inputs does a trained neural network's output react to? Backpropagates the output — the prediction of a "
-                + "regression network, the probability of `outputClass` (empty: each row's predicted class) of a classifier — to "
-                + "the input and reports the size of the gradient: how much the output changes per unit change of each feature "
-                + "or pixel, at each explained row (a saliency map, Simonyan et al. 2014). Computed as the network predicts: "
-                + "dropout off, batch normalisation with its running statistics. For a network on table columns the output is one "
-                + "row per feature, largest mean |gradient| first (standardize the features first, or the units decide the "
-                + "ranking); for a network on an image, spectrum or signal column it is the explained rows with a `saliency` "
-                + "tensor column beside the input — |gradient| per value, for images the largest over the channels, one map "
-                + "per image. A gradient is local: it says what would move the output a little from here, not what the "
-                + "network learnt overall. Only for model.network models.")
+        doc = """
+                Which inputs does a trained neural network's output react to? Backpropagates the output — the prediction of a \
+                regression network, the probability of `outputClass` (empty: each row's predicted class) of a classifier — to \
+                the input and reports the size of the gradient: how much the output changes per unit change of each feature or \
+                pixel, at each explained row (a saliency map, Simonyan et al. 2014). Computed as the network predicts: \
+                dropout off, batch normalisation with its running statistics. For a network on table columns the output is one \
+                row per feature, largest mean |gradient| first (standardize the features first, or the units decide the \
+                ranking); for a network on an image, spectrum or signal column it is the explained rows with a `saliency` \
+                tensor column beside the input — |gradient| per value, for images the largest over the channels, one map per \
+                image. A gradient is local: it says what would move the output a little from here, not what the network learnt \
+                overall. Only for model.network models.""")
 public final class SaliencyNode implements Node<SaliencyNode.Params> {
 
     public record Params(

@@ -34,16 +34,18 @@ import org.anneal.spec.ValueSpec;
 // APPLY: the node runs the fitted model on rows and reports on the model; it fits nothing whose output reaches a
 // score, so the background rows (training rows, as they should be) are no leak.
 @NodeType(id = "explain.shap", title = "SHAP values", phase = Phase.EVALUATE, role = LeakageRole.APPLY,
-        doc = "Splits each prediction into one share per feature (Shapley values): how much knowing that feature's value moves "
-                + "the prediction away from the average prediction E f over the `background` rows. The shares of a row add up "
-                + "exactly to its prediction minus E f. Kernel SHAP (Lundberg & Lee 2017), written for Anneal because no Java "
-                + "library has it: a background of `backgroundRows` rows drawn (seeded) from the background input stands for "
-                + "\"feature unknown\"; with up to 12 features every coalition of features is evaluated and the values are exact, "
-                + "beyond that (or with a smaller `samples` budget) `samples` coalitions are drawn with the Shapley kernel. The cost "
-                + "is rows × coalitions × backgroundRows predictions: lower `rows` or `backgroundRows` for slow models. Features are treated as independent, so "
-                + "strongly correlated features share credit in ways the data may not support. For a classifier the explained "
-                + "output is the probability of `outputClass`. Outputs the explained rows with one `shap_<feature>` column each, the "
-                + "mean absolute SHAP value per feature (a global importance) as a table, a bar chart and metrics.")
+        doc = """
+                Splits each prediction into one share per feature (Shapley values): how much knowing that feature's value \
+                moves the prediction away from the average prediction E f over the `background` rows. The shares of a row add \
+                up exactly to its prediction minus E f. Kernel SHAP (Lundberg & Lee 2017), written for Anneal because no Java \
+                library has it: a background of `backgroundRows` rows drawn (seeded) from the background input stands for \
+                \"feature unknown\"; with up to 12 features every coalition of features is evaluated and the values are exact, \
+                beyond that (or with a smaller `samples` budget) `samples` coalitions are drawn with the Shapley kernel. The \
+                cost is rows × coalitions × backgroundRows predictions: lower `rows` or `backgroundRows` for slow models. \
+                Features are treated as independent, so strongly correlated features share credit in ways the data may not \
+                support. For a classifier the explained output is the probability of `outputClass`. Outputs the explained rows \
+                with one `shap_<feature>` column each, the mean absolute SHAP value per feature (a global importance) as a \
+                table, a bar chart and metrics.""")
 public final class ShapNode implements Node<ShapNode.Params> {
 
     public record Params(

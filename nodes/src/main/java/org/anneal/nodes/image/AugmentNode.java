@@ -27,12 +27,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "image.augment", title = "Augment images", phase = Phase.PREPARE, role = LeakageRole.STATELESS, expandsRows = true,
-        doc = "Adds `copies` altered copies of every image row, drawn from the workflow seed: a mirror image (`flips`), a turn by a "
-                + "multiple of 90° (`rotations`; square images only, others turn by 0° or 180°), Gaussian noise of standard deviation "
-                + "`noise` and a brightness shift up to ±`brightness`. The other columns are copied, so a copy keeps its label and "
-                + "group; `augmentation` says what was done (`original` for the rows as they came). Use it on the training rows "
-                + "only, after the split: copies made before a split or cross-validation land beside their original on the other "
-                + "side, which is the L4 finding.")
+        doc = """
+                Adds `copies` altered copies of every image row, drawn from the workflow seed: a mirror image (`flips`), a \
+                turn by a multiple of 90° (`rotations`; square images only, others turn by 0° or 180°), Gaussian noise of \
+                standard deviation `noise` and a brightness shift up to ±`brightness`. The other columns are copied, so a copy \
+                keeps its label and group; `augmentation` says what was done (`original` for the rows as they came). Use it \
+                on the training rows only, after the split: copies made before a split or cross-validation land beside their \
+                original on the other side, which is the L4 finding.""")
 public final class AugmentNode implements Node<AugmentNode.Params> {
 
     public record Params(

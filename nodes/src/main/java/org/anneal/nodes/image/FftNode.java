@@ -28,12 +28,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "image.fft", title = "Fourier spectrum", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "The power spectrum of each image (grey: channels averaged; mean removed; a Hann window against the edge jump unless "
-                + "`window` is off): `spectrum`, a [fy, fx, 1] tensor of log10 power with zero frequency in the centre and the axes "
-                + "in cycles per µm (per pixel without a pixel size) — periodic structure such as lamellae or scan lines shows as "
-                + "bright spots; `radial_1` … `radial_<bins>`, the log10 of the mean power in rings of equal width from zero to the "
-                + "Nyquist frequency (0.5 cycles per pixel), as features; `dominant_period`, the period of the strongest non-zero "
-                + "frequency, in µm (pixels without a pixel size). " + ImageColumns.MEASURED_DOC)
+        doc = """
+                The power spectrum of each image (grey: channels averaged; mean removed; a Hann window against the edge jump \
+                unless `window` is off): `spectrum`, a [fy, fx, 1] tensor of log10 power with zero frequency in the centre and \
+                the axes in cycles per µm (per pixel without a pixel size) — periodic structure such as lamellae or scan \
+                lines shows as bright spots; `radial_1` … `radial_<bins>`, the log10 of the mean power in rings of equal width \
+                from zero to the Nyquist frequency (0.5 cycles per pixel), as features; `dominant_period`, the period of the \
+                strongest non-zero frequency, in µm (pixels without a pixel size).\s""" + ImageColumns.MEASURED_DOC)
 public final class FftNode implements Node<FftNode.Params> {
 
     public record Params(

@@ -30,14 +30,15 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.generate-micrographs", title = "Generated micrographs", phase = Phase.DATA, role = LeakageRole.SOURCE,
-        doc = "Grey two-phase micrographs with exact ground truth, reproducibly from the workflow seed: grains of a Laguerre "
-                + "tessellation (log-normal weights), whole grains turned into a dark second phase up to a target fraction, optional "
-                + "round pores, etched (darkened) grain boundaries, Gaussian blur and noise. Three processing routes differ in grain "
-                + "size and phase fraction: `hot-rolled` (10 µm, 18 %), `normalised` (14 µm, 25 %), `annealed` (19 µm, 32 %); each "
-                + "specimen draws its own size and fraction around its route's, and gives `fieldsPerSpecimen` images (`specimen` is the "
-                + "group, `route` the target). The truth columns are counted on the drawn maps and are not features: `phase_fraction` "
-                + "(second-phase share of solid pixels), `grain_size_um` (mean linear intercept of rows and columns), `porosity`. "
-                + "Not modelled: curved boundaries, lamellae, shading, scan lines, scratches.")
+        doc = """
+                Grey two-phase micrographs with exact ground truth, reproducibly from the workflow seed: grains of a Laguerre \
+                tessellation (log-normal weights), whole grains turned into a dark second phase up to a target fraction, \
+                optional round pores, etched (darkened) grain boundaries, Gaussian blur and noise. Three processing routes \
+                differ in grain size and phase fraction: `hot-rolled` (10 µm, 18 %), `normalised` (14 µm, 25 %), `annealed` \
+                (19 µm, 32 %); each specimen draws its own size and fraction around its route's, and gives `fieldsPerSpecimen` \
+                images (`specimen` is the group, `route` the target). The truth columns are counted on the drawn maps and are \
+                not features: `phase_fraction` (second-phase share of solid pixels), `grain_size_um` (mean linear intercept \
+                of rows and columns), `porosity`. Not modelled: curved boundaries, lamellae, shading, scan lines, scratches.""")
 public final class GenerateMicrographsNode implements Node<GenerateMicrographsNode.Params> {
 
     public record Params(

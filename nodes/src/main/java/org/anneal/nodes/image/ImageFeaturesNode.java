@@ -26,13 +26,16 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.image-features", title = "Image features", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-        doc = "Classical stereology of each image, as scalar feature columns to compare with learned features: `grey_mean` and "
-                + "`grey_std` of the grey values (RGB averaged to grey), `dark_fraction` (share of pixels at or below Otsu's threshold: "
-                + "the second phase of a two-phase micrograph, pores included), `boundary_density` (share of pixels on a dark line "
-                + "narrower than 3 pixels: a grey closing minus the image exceeds `boundaryDepth`) and `intercept_length` (rows and "
-                + "columns measured over the runs of boundary pixels they cross: the linear-intercept grain size, in the unit of the "
-                + "image's x axis, µm when the image has a pixel size, else pixels; within about 15 % of the truth on clean generated images, biased by noise, which breaks the lines, yet still ordered by grain size). Each image is measured alone, so nothing is learnt "
-                + "from other rows. The image column stays in the table, no longer a feature.")
+        doc = """
+                Classical stereology of each image, as scalar feature columns to compare with learned features: `grey_mean` \
+                and `grey_std` of the grey values (RGB averaged to grey), `dark_fraction` (share of pixels at or below Otsu's \
+                threshold: the second phase of a two-phase micrograph, pores included), `boundary_density` (share of pixels on \
+                a dark line narrower than 3 pixels: a grey closing minus the image exceeds `boundaryDepth`) and \
+                `intercept_length` (rows and columns measured over the runs of boundary pixels they cross: the \
+                linear-intercept grain size, in the unit of the image's x axis, µm when the image has a pixel size, else \
+                pixels; within about 15 % of the truth on clean generated images, biased by noise, which breaks the lines, yet \
+                still ordered by grain size). Each image is measured alone, so nothing is learnt from other rows. The image \
+                column stays in the table, no longer a feature.""")
 public final class ImageFeaturesNode implements Node<ImageFeaturesNode.Params> {
 
     public record Params(

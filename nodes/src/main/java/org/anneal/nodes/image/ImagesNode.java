@@ -37,19 +37,22 @@ import org.anneal.spec.TableSpec;
 import org.anneal.util.FileDigests;
 
 @NodeType(id = "data.images", title = "Image folder", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
-        doc = "Reads a folder of images (PNG, JPEG, BMP, GIF, 8/16-bit and float TIFF, through javax.imageio) into one row per image: "
-                + "`image` as a [y, x, channel] tensor of values in [0, 1] (integer samples over their largest value), `file` (the path "
-                + "under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the target; with `labels: csv`, "
-                + "the images of the folder and its sub-folders are matched to the rows of `labelsFile`, a CSV with a `file` column "
-                + "(path under the folder, as shown in `file`): its `target` column becomes the target, `group` the group (specimen, "
-                + "micrograph), any other column a feature; an image without a row, or a row whose file is missing, stops with "
-                + "the CSV's name and line. Files with other extensions are left out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image "
-                + "in three channels. All images get one size: `fit: none` requires they already share it, `resize` scales each "
-                + "bilinearly, `crop` cuts the centre; `width`/`height` 0 take the first image's. `pixel_size_um` gives each row's "
-                + "pixel size (µm per pixel of the loaded image, after resizing): the `pixelSize` param when set, else what the "
-                + "microscope wrote into a TIFF (Zeiss SEM tag 34118, FEI tag 34682 `[Scan] PixelWidth`, ImageJ calibration), "
-                + "missing when unknown; when every row has the same one, the image axes carry it in µm. A damaged file, a file no reader knows, a size mismatch under `fit: none` "
-                + "or an image over `maxPixels` stops the run with the file's name.")
+        doc = """
+                Reads a folder of images (PNG, JPEG, BMP, GIF, 8/16-bit and float TIFF, through javax.imageio) into one row \
+                per image: `image` as a [y, x, channel] tensor of values in [0, 1] (integer samples over their largest value), \
+                `file` (the path under the folder) and, with `labels: folders`, `class` from each image's sub-folder as the \
+                target; with `labels: csv`, the images of the folder and its sub-folders are matched to the rows of \
+                `labelsFile`, a CSV with a `file` column (path under the folder, as shown in `file`): its `target` column \
+                becomes the target, `group` the group (specimen, micrograph), any other column a feature; an image without a \
+                row, or a row whose file is missing, stops with the CSV's name and line. Files with other extensions are left \
+                out. `colour: grey` turns colour into grey by the Rec. 601 weights, `rgb` repeats a grey image in three \
+                channels. All images get one size: `fit: none` requires they already share it, `resize` scales each \
+                bilinearly, `crop` cuts the centre; `width`/`height` 0 take the first image's. `pixel_size_um` gives each \
+                row's pixel size (µm per pixel of the loaded image, after resizing): the `pixelSize` param when set, else what \
+                the microscope wrote into a TIFF (Zeiss SEM tag 34118, FEI tag 34682 `[Scan] PixelWidth`, ImageJ \
+                calibration), missing when unknown; when every row has the same one, the image axes carry it in µm. A damaged \
+                file, a file no reader knows, a size mismatch under `fit: none` or an image over `maxPixels` stops the run \
+                with the file's name.""")
 public final class ImagesNode implements Node<ImagesNode.Params> {
 
     public record Params(

@@ -26,13 +26,14 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "image.segment", title = "Segment phase", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Thresholds each image (grey: channels averaged) into one phase — the `dark` side (second phase, pores) or the "
-                + "`bright` one — by Otsu's method (the cut that best separates two grey classes), ISODATA (Ridler–Calvard: the "
-                + "midpoint of the two class means, iterated) or a `fixed` threshold, then labels its connected particles "
-                + "(4- or 8-connected). Adds `area_fraction` (share of the image in the phase, small specks included), "
-                + "`particle_count` (particles of at least `minArea` pixels; those cut by the image edge count too), "
-                + "`particle_mean_area` and `particle_mean_diameter` (mean equivalent-circle diameter √(4A/π)) in µm² and µm when "
-                + "the image has a pixel size, else px² and px, and `threshold`; with `keepMask` the phase as a 0/1 `mask` image. "
+        doc = """
+                Thresholds each image (grey: channels averaged) into one phase — the `dark` side (second phase, pores) or the \
+                `bright` one — by Otsu's method (the cut that best separates two grey classes), ISODATA (Ridler–Calvard: the \
+                midpoint of the two class means, iterated) or a `fixed` threshold, then labels its connected particles (4- or \
+                8-connected). Adds `area_fraction` (share of the image in the phase, small specks included), `particle_count` \
+                (particles of at least `minArea` pixels; those cut by the image edge count too), `particle_mean_area` and \
+                `particle_mean_diameter` (mean equivalent-circle diameter √(4A/π)) in µm² and µm when the image has a pixel \
+                size, else px² and px, and `threshold`; with `keepMask` the phase as a 0/1 `mask` image.\s"""
                 + ImageColumns.MEASURED_DOC)
 public final class SegmentNode implements Node<SegmentNode.Params> {
 

@@ -28,12 +28,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "image.tile", title = "Tiles", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Cuts every image into square tiles of `size` pixels, `stride` pixels apart (0 = `size`: side by side), from the "
-                + "top-left corner; a tile that would run over the edge is left out. Each tile is a row that keeps all the columns "
-                + "of its image (label, specimen, pixel size) and adds `micrograph`, a group column naming its source image (the "
-                + "image's id column, such as `file`, else its row number), and `tile_y`, `tile_x`, its corner in pixels. Tiles of "
-                + "one image share its illumination, etching and noise: split them with split.group (on the first group "
-                + "column, `specimen` or `micrograph`), never at random — a random split of tiles is the L7 finding.")
+        doc = """
+                Cuts every image into square tiles of `size` pixels, `stride` pixels apart (0 = `size`: side by side), from \
+                the top-left corner; a tile that would run over the edge is left out. Each tile is a row that keeps all the \
+                columns of its image (label, specimen, pixel size) and adds `micrograph`, a group column naming its source \
+                image (the image's id column, such as `file`, else its row number), and `tile_y`, `tile_x`, its corner in \
+                pixels. Tiles of one image share its illumination, etching and noise: split them with split.group (on the \
+                first group column, `specimen` or `micrograph`), never at random — a random split of tiles is the L7 finding.""")
 public final class TileNode implements Node<TileNode.Params> {
 
     public record Params(

@@ -8,9 +8,10 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "loss.huber", title = "Huber loss", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Huber loss for regression (Tribuo Huber): ½r² for residuals |r| ≤ delta and delta·(|r| − ½·delta) beyond, "
-                + "i.e. squared near the fit and absolute far from it, so outliers beyond delta count only linearly. Choose delta "
-                + "in target units, about the size of ordinary noise.")
+        doc = """
+                Huber loss for regression (Tribuo Huber): ½r² for residuals |r| ≤ delta and delta·(|r| − ½·delta) beyond, i.e. \
+                squared near the fit and absolute far from it, so outliers beyond delta count only linearly. Choose delta in \
+                target units, about the size of ordinary noise.""")
 public final class HuberLossNode extends LossNode<HuberLossNode.Params> {
 
     public record Params(

@@ -20,13 +20,15 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.Task;
 
 @NodeType(id = "loss.physics-penalty", title = "Physics penalty", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Adds a physics penalty to a network's data loss: loss = data loss + λ·penalty, where the penalty is zero while the "
-                + "predictions ŷ obey the law and grows with the square of the violation: `non-negative` (a concentration, a "
-                + "thickness: max(0, −ŷ)²), `bounds` (a fraction in [low, high]: max(0, low − ŷ)² + max(0, ŷ − high)²), `sum-to-one` "
-                + "(phase fractions over the outputs: (Σŷ − 1)²). Wire the data loss (squared, absolute or Huber; squared when "
-                + "unwired) into `dataLoss` and this block's output to the loss input of model.network or of its Fit node. The penalty "
-                + "acts on the rows the network trains on, so it pulls predictions there towards the law; it is soft (larger λ pulls "
-                + "harder) and does not guarantee the law elsewhere. For neural networks only; the linear SGD models refuse it.")
+        doc = """
+                Adds a physics penalty to a network's data loss: loss = data loss + λ·penalty, where the penalty is zero while \
+                the predictions ŷ obey the law and grows with the square of the violation: `non-negative` (a concentration, a \
+                thickness: max(0, −ŷ)²), `bounds` (a fraction in [low, high]: max(0, low − ŷ)² + max(0, ŷ − high)²), \
+                `sum-to-one` (phase fractions over the outputs: (Σŷ − 1)²). Wire the data loss (squared, absolute or Huber; \
+                squared when unwired) into `dataLoss` and this block's output to the loss input of model.network or of its Fit \
+                node. The penalty acts on the rows the network trains on, so it pulls predictions there towards the law; it \
+                is soft (larger λ pulls harder) and does not guarantee the law elsewhere. For neural networks only; the linear \
+                SGD models refuse it.""")
 public final class PhysicsPenaltyNode implements Node<PhysicsPenaltyNode.Params> {
 
     public record Params(

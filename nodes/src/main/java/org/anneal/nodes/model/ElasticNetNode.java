@@ -7,9 +7,10 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "model.elastic-net", title = "Elastic net / lasso", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Linear regression with L1 and L2 penalties, trained by Tribuo's coordinate descent (ElasticNetCDTrainer): "
-                + "minimises (1/2n)·squared error + alpha·l1Ratio·|w|₁ + ½·alpha·(1 − l1Ratio)·|w|². l1Ratio = 1 is the lasso, "
-                + "which sets some weights exactly to zero. Tribuo needs l1Ratio above 0; for a pure L2 penalty use Ridge.")
+        doc = """
+                Linear regression with L1 and L2 penalties, trained by Tribuo's coordinate descent (ElasticNetCDTrainer): \
+                minimises (1/2n)·squared error + alpha·l1Ratio·|w|₁ + ½·alpha·(1 − l1Ratio)·|w|². l1Ratio = 1 is the lasso, \
+                which sets some weights exactly to zero. Tribuo needs l1Ratio above 0; for a pure L2 penalty use Ridge.""")
 public final class ElasticNetNode extends LearnerNode<ElasticNetNode.Params> {
 
     public record Params(

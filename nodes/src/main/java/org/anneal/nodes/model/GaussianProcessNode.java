@@ -7,11 +7,13 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "model.gaussian-process", title = "Gaussian process regression", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Regression with uncertainty: a Gaussian process with an RBF or Matérn-5/2 kernel predicts a mean and a standard "
-                + "deviation for every row (the regression metrics node adds `prediction_sd` and the share of truths inside the "
-                + "95 % interval, `coverage_95`). Length scale and noise are chosen by maximising the marginal likelihood over a "
-                + "grid. Standardize the features first: the kernel uses one length scale for all of them. Written in Anneal on "
-                + "Tribuo's Cholesky factorisation (no Java library at hand offers GP regression); at most 2000 training rows.")
+        doc = """
+                Regression with uncertainty: a Gaussian process with an RBF or Matérn-5/2 kernel predicts a mean and a \
+                standard deviation for every row (the regression metrics node adds `prediction_sd` and the share of truths \
+                inside the 95 % interval, `coverage_95`). Length scale and noise are chosen by maximising the marginal \
+                likelihood over a grid. Standardize the features first: the kernel uses one length scale for all of them. \
+                Written in Anneal on Tribuo's Cholesky factorisation (no Java library at hand offers GP regression); at most \
+                2000 training rows.""")
 public final class GaussianProcessNode extends LearnerNode<GaussianProcessNode.Params> {
 
     public record Params(@Param(doc = "Covariance kernel", def = "\"rbf\"") GaussianProcessLearner.Kernel kernel) {

@@ -6,11 +6,12 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "model.knn", title = "k nearest neighbours", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Predicts from the k training rows closest to each new row: their mean target (regression) or their majority "
-                + "class, with the vote shares as probabilities (classification). With `distance` weights closer rows count "
-                + "more (weight 1/distance; a row at distance 0 decides alone). Neighbours are found by Tribuo's neighbour search "
-                + "(euclidean = L2, manhattan = L1); the weighting is Anneal's, as Tribuo's KNN has no distance weights. "
-                + "Distances mix the units of all features: standardize first.")
+        doc = """
+                Predicts from the k training rows closest to each new row: their mean target (regression) or their majority \
+                class, with the vote shares as probabilities (classification). With `distance` weights closer rows count more \
+                (weight 1/distance; a row at distance 0 decides alone). Neighbours are found by Tribuo's neighbour search \
+                (euclidean = L2, manhattan = L1); the weighting is Anneal's, as Tribuo's KNN has no distance weights. \
+                Distances mix the units of all features: standardize first.""")
 public final class KnnNode extends LearnerNode<KnnNode.Params> {
 
     public record Params(

@@ -6,10 +6,11 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "model.linear", title = "Linear regression (least squares)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Ordinary least squares: the weights and intercept that minimise the sum of squared errors, found exactly by "
-                + "solving the normal equations (XᵀX)w = Xᵀy on centred data with Tribuo's Cholesky factorisation (the same solver "
-                + "as model.ridge with lambda = 0). Fails with an explanation when features are linearly dependent; then use "
-                + "model.ridge. Features must be numeric and complete.")
+        doc = """
+                Ordinary least squares: the weights and intercept that minimise the sum of squared errors, found exactly by \
+                solving the normal equations (XᵀX)w = Xᵀy on centred data with Tribuo's Cholesky factorisation (the same \
+                solver as model.ridge with lambda = 0). Fails with an explanation when features are linearly dependent; then \
+                use model.ridge. Features must be numeric and complete.""")
 public final class LinearNode extends LearnerNode<LinearNode.Params> {
 
     public record Params() {

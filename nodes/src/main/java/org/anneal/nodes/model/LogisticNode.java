@@ -16,9 +16,10 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "model.logistic", title = "Logistic regression", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Classifier that models class probabilities with a softmax of linear scores and minimises the cross-entropy "
-                + "(log loss), trained by Tribuo's stochastic gradient descent with AdaGrad. Needs a categorical target and "
-                + "numeric features; standardize the features for faster, steadier training.")
+        doc = """
+                Classifier that models class probabilities with a softmax of linear scores and minimises the cross-entropy \
+                (log loss), trained by Tribuo's stochastic gradient descent with AdaGrad. Needs a categorical target and \
+                numeric features; standardize the features for faster, steadier training.""")
 public final class LogisticNode implements Node<LogisticNode.Params> {
 
     public record Params(

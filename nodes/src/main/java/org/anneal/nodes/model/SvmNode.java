@@ -6,11 +6,12 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "model.svm", title = "Support vector machine", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Support vector machine by LIBSVM (pure Java, through Tribuo). Classification (C-SVC) finds the boundary with the "
-                + "widest margin, paying C per unit of margin violation; class probabilities come from Platt scaling. Regression "
-                + "(epsilon-SVR) finds the flattest function that keeps every row within epsilon of it, paying C per unit "
-                + "outside the tube. Kernels: linear, rbf exp(−gamma·|x − x'|²), poly (gamma·x·x' + 1)^degree. Scale the "
-                + "features first: the margin and the kernels measure distances.")
+        doc = """
+                Support vector machine by LIBSVM (pure Java, through Tribuo). Classification (C-SVC) finds the boundary with \
+                the widest margin, paying C per unit of margin violation; class probabilities come from Platt scaling. \
+                Regression (epsilon-SVR) finds the flattest function that keeps every row within epsilon of it, paying C per \
+                unit outside the tube. Kernels: linear, rbf exp(−gamma·|x − x'|²), poly (gamma·x·x' + 1)^degree. Scale the \
+                features first: the margin and the kernels measure distances.""")
 public final class SvmNode extends LearnerNode<SvmNode.Params> {
 
     public record Params(

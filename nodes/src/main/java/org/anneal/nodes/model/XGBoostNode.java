@@ -9,13 +9,14 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "model.xgboost", title = "Gradient boosting (XGBoost)", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Gradient-boosted decision trees by XGBoost (through Tribuo): trees are added one at a time, each fitted to the "
-                + "gradient of the loss of the ensemble so far (squared error for regression, softmax cross-entropy for "
-                + "classification) and shrunk by the learning rate eta. Small eta with more trees generalises better; subsample "
-                + "below 1 trains each tree on a random share of the rows (stochastic boosting, seeded from the workflow seed). "
-                + "Classifiers report class probabilities. For regression, `increasing` / `decreasing` impose XGBoost's monotone constraints: the "
-                + "prediction never falls (rises) as that feature grows with the others held fixed — a physical law such as "
-                + "strength rising with cooling rate, kept also where data is missing (extrapolation).")
+        doc = """
+                Gradient-boosted decision trees by XGBoost (through Tribuo): trees are added one at a time, each fitted to the \
+                gradient of the loss of the ensemble so far (squared error for regression, softmax cross-entropy for \
+                classification) and shrunk by the learning rate eta. Small eta with more trees generalises better; subsample \
+                below 1 trains each tree on a random share of the rows (stochastic boosting, seeded from the workflow seed). \
+                Classifiers report class probabilities. For regression, `increasing` / `decreasing` impose XGBoost's monotone \
+                constraints: the prediction never falls (rises) as that feature grows with the others held fixed — a physical \
+                law such as strength rising with cooling rate, kept also where data is missing (extrapolation).""")
 public final class XGBoostNode extends LearnerNode<XGBoostNode.Params> {
 
     public record Params(

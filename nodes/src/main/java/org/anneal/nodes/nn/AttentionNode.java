@@ -11,13 +11,14 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
 
 @NodeType(id = "nn.attention", title = "Self-attention", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Multi-head self-attention over a sequence, the core of a transformer: every step asks every other step how "
-                + "relevant it is (a query against their keys) and takes the weighted mix of their values, so a spike can "
-                + "draw on a drift far away in one layer, where an LSTM would have to carry it step by step. Each of the "
-                + "`heads` heads projects the input to queries, keys and values of `headSize` numbers; their outputs are "
-                + "joined and projected to `units` numbers per step. Holds 3 · inputs · heads · headSize + heads · headSize · "
-                + "units weights (no biases, as DL4J's SelfAttentionLayer). Keeps the sequence length; follow it with "
-                + "nn.global-pool or nn.lstm (last step) for a classifier. Takes a sequence.")
+        doc = """
+                Multi-head self-attention over a sequence, the core of a transformer: every step asks every other step how \
+                relevant it is (a query against their keys) and takes the weighted mix of their values, so a spike can draw on \
+                a drift far away in one layer, where an LSTM would have to carry it step by step. Each of the `heads` heads \
+                projects the input to queries, keys and values of `headSize` numbers; their outputs are joined and projected \
+                to `units` numbers per step. Holds 3 · inputs · heads · headSize + heads · headSize · units weights (no \
+                biases, as DL4J's SelfAttentionLayer). Keeps the sequence length; follow it with nn.global-pool or nn.lstm \
+                (last step) for a classifier. Takes a sequence.""")
 public final class AttentionNode extends LayerBlock<AttentionNode.Params> {
 
     public record Params(

@@ -30,19 +30,20 @@ import org.anneal.spec.TransformerSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "model.autoencoder", title = "Autoencoder / VAE", phase = Phase.MODEL, role = LeakageRole.FIT, usesDevice = true,
-        doc = "Learns on the `fit` rows to squeeze each row through `latent` numbers and rebuild it, then replaces the chosen "
-                + "columns of the `data` rows by those latent coordinates `z1, z2, …` and appends `reconstruction_error` (mean "
-                + "squared difference between a row and its rebuilt self, in scaled units: large for rows unlike the training "
-                + "rows, an anomaly score). Reads numeric table columns or one spectrum (a tensor column with one axis). Inputs are "
-                + "centred on the fit rows; table columns are divided by their own standard deviation, the channels of a spectrum "
-                + "by one common scale. `plain`: dense layers of the `hidden` sizes, a linear latent layer, the sizes reversed, a "
-                + "linear output, trained on squared error — a non-linear PCA. `variational`: Deeplearning4j's "
-                + "VariationalAutoencoder layer (encoder to the mean and variance of a Gaussian over the latent space, the "
-                + "reparameterisation trick, a Gaussian decoder), trained on the negative evidence lower bound; its output is "
-                + "the latent *mean*, and its latent space is pulled towards a standard normal, so nearby points decode to "
-                + "similar rows. Trained with Adam in float32, seeded, one network at a time on the fixed native threads; "
-                + "`loss` plots the training loss per epoch. Fit it on the training rows and embed the test rows with its "
-                + "`state` through prepare.apply.")
+        doc = """
+                Learns on the `fit` rows to squeeze each row through `latent` numbers and rebuild it, then replaces the chosen \
+                columns of the `data` rows by those latent coordinates `z1, z2, …` and appends `reconstruction_error` (mean \
+                squared difference between a row and its rebuilt self, in scaled units: large for rows unlike the training \
+                rows, an anomaly score). Reads numeric table columns or one spectrum (a tensor column with one axis). Inputs \
+                are centred on the fit rows; table columns are divided by their own standard deviation, the channels of a \
+                spectrum by one common scale. `plain`: dense layers of the `hidden` sizes, a linear latent layer, the sizes \
+                reversed, a linear output, trained on squared error — a non-linear PCA. `variational`: Deeplearning4j's \
+                VariationalAutoencoder layer (encoder to the mean and variance of a Gaussian over the latent space, the \
+                reparameterisation trick, a Gaussian decoder), trained on the negative evidence lower bound; its output is the \
+                latent *mean*, and its latent space is pulled towards a standard normal, so nearby points decode to similar \
+                rows. Trained with Adam in float32, seeded, one network at a time on the fixed native threads; `loss` plots \
+                the training loss per epoch. Fit it on the training rows and embed the test rows with its `state` through \
+                prepare.apply.""")
 public final class AutoencoderNode implements Node<AutoencoderNode.Params> {
 
     /** Which autoencoder. */

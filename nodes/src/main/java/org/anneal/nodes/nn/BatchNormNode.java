@@ -10,10 +10,11 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 @NodeType(id = "nn.batch-norm", title = "Batch normalisation", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Rescales each feature (each channel of an image) to mean 0 and variance 1 over the minibatch, then applies a "
-                + "learnt scale and shift; at prediction it uses the running mean and variance gathered in training. Often "
-                + "lets a deeper network train faster at a higher learning rate. Holds 4 parameters per feature: scale, "
-                + "shift, running mean and running variance.")
+        doc = """
+                Rescales each feature (each channel of an image) to mean 0 and variance 1 over the minibatch, then applies a \
+                learnt scale and shift; at prediction it uses the running mean and variance gathered in training. Often lets a \
+                deeper network train faster at a higher learning rate. Holds 4 parameters per feature: scale, shift, running \
+                mean and running variance.""")
 public final class BatchNormNode extends LayerBlock<BatchNormNode.Params> {
 
     public record Params() implements LayerDef {

@@ -13,11 +13,12 @@ import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 @NodeType(id = "nn.conv1d", title = "1D convolution", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Slides `filters` learnt kernels along the time (or energy) axis of a sequence — a signal window "
-                + "[time, channels] or a spectrum — so each output channel responds to one local shape (a peak, a step, a "
-                + "ripple) wherever it occurs. Holds kernel · input channels weights and a bias per filter. With padding "
-                + "`valid` the sequence shrinks by kernel − 1; `same` keeps its length (divided by the stride). Takes a "
-                + "sequence; use nn.conv2d for images.")
+        doc = """
+                Slides `filters` learnt kernels along the time (or energy) axis of a sequence — a signal window [time, \
+                channels] or a spectrum — so each output channel responds to one local shape (a peak, a step, a ripple) \
+                wherever it occurs. Holds kernel · input channels weights and a bias per filter. With padding `valid` the \
+                sequence shrinks by kernel − 1; `same` keeps its length (divided by the stride). Takes a sequence; use \
+                nn.conv2d for images.""")
 public final class Conv1dNode extends LayerBlock<Conv1dNode.Params> {
 
     public record Params(

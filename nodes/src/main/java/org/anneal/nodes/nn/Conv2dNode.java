@@ -14,12 +14,13 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 @NodeType(id = "nn.conv2d", title = "2D convolution", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Slides `filters` small learnt kernels over an image; each gives one output channel that lights up where its "
-                + "pattern (an edge, a grain boundary, a dark particle) appears, wherever in the image that is. A 3×3 kernel on "
-                + "an 8-channel input holds 3·3·8 weights and a bias per filter. With padding `valid` the image shrinks by "
-                + "kernel − 1 (a 32×32 image gives 30×30 after a [3, 3] kernel); `same` keeps its size (divided by the stride). "
-                + "A kernel larger than the image is an error on `kernel`. Takes an image ([height, width, channels]); use "
-                + "nn.conv1d for sequences.")
+        doc = """
+                Slides `filters` small learnt kernels over an image; each gives one output channel that lights up where its \
+                pattern (an edge, a grain boundary, a dark particle) appears, wherever in the image that is. A 3×3 kernel on \
+                an 8-channel input holds 3·3·8 weights and a bias per filter. With padding `valid` the image shrinks by kernel \
+                − 1 (a 32×32 image gives 30×30 after a [3, 3] kernel); `same` keeps its size (divided by the stride). A \
+                kernel larger than the image is an error on `kernel`. Takes an image ([height, width, channels]); use \
+                nn.conv1d for sequences.""")
 public final class Conv2dNode extends LayerBlock<Conv2dNode.Params> {
 
     public record Params(

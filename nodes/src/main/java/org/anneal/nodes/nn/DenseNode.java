@@ -13,10 +13,11 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 @NodeType(id = "nn.dense", title = "Dense layer", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "A fully connected layer: each of its `units` neurons takes a weighted sum of every input plus a bias and "
-                + "passes it through the activation, so it holds inputs × units + units parameters (shown on the block as "
-                + "`→ 64 · 4,160 params`). Stack two or three with relu or tanh between nn.input and model.network for an MLP. "
-                + "Takes a vector: put nn.flatten or nn.global-pool before it after image or sequence layers.")
+        doc = """
+                A fully connected layer: each of its `units` neurons takes a weighted sum of every input plus a bias and \
+                passes it through the activation, so it holds inputs × units + units parameters (shown on the block as `→ 64 · \
+                4,160 params`). Stack two or three with relu or tanh between nn.input and model.network for an MLP. Takes a \
+                vector: put nn.flatten or nn.global-pool before it after image or sequence layers.""")
 public final class DenseNode extends LayerBlock<DenseNode.Params> {
 
     public record Params(

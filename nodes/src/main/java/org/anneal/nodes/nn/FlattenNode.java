@@ -10,10 +10,11 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 
 @NodeType(id = "nn.flatten", title = "Flatten", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Lays an image out as one long vector (height × width × channels numbers), so nn.dense can follow the "
-                + "convolutions. Keeps where each feature was, unlike nn.global-pool, at the price of many weights in the next "
-                + "dense layer (a 13×13×8 image gives 1,352 inputs). No parameters. Refuses a sequence: summarise it with "
-                + "nn.lstm (last step) or nn.global-pool.")
+        doc = """
+                Lays an image out as one long vector (height × width × channels numbers), so nn.dense can follow the \
+                convolutions. Keeps where each feature was, unlike nn.global-pool, at the price of many weights in the next \
+                dense layer (a 13×13×8 image gives 1,352 inputs). No parameters. Refuses a sequence: summarise it with nn.lstm \
+                (last step) or nn.global-pool.""")
 public final class FlattenNode extends LayerBlock<FlattenNode.Params> {
 
     public record Params() implements LayerDef {

@@ -12,9 +12,10 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 
 @NodeType(id = "nn.global-pool", title = "Global pooling", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Reduces each channel of an image or a sequence to one number — its maximum or its mean over all positions — "
-                + "so a 30×30×16 image becomes a vector of 16 whatever the image size. Fewer parameters after it than "
-                + "nn.flatten, and the network no longer cares where in the image a feature was. No parameters of its own.")
+        doc = """
+                Reduces each channel of an image or a sequence to one number — its maximum or its mean over all positions — so \
+                a 30×30×16 image becomes a vector of 16 whatever the image size. Fewer parameters after it than nn.flatten, \
+                and the network no longer cares where in the image a feature was. No parameters of its own.""")
 public final class GlobalPoolNode extends LayerBlock<GlobalPoolNode.Params> {
 
     public record Params(@Param(doc = "max keeps each channel's strongest response, avg its mean", def = "\"avg\"") LayerDef.PoolKind pool)

@@ -26,14 +26,15 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "nn.input", title = "Network input", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Starts a network: which columns of a table feed it, and so the shape of its input. Reads only the table's "
-                + "*schema* (column names, types, roles, shapes and the target), never its rows, so wiring it to any table — even "
-                + "the test side of a split — fits nothing and leaks nothing; the network learns only at Fit. It reads numeric "
-                + "columns (one sample a vector) or one tensor column: an image [height, width, channels] for nn.conv2d, a "
-                + "signal window [time, channels] for nn.conv1d and nn.lstm, a spectrum as a vector. With `columns` empty it "
-                + "takes every numeric feature column, or the one tensor feature when there are no numeric ones. The table's "
-                + "target decides the output head at model.network: a numeric target gives a regression network, a "
-                + "categorical one a classifier.")
+        doc = """
+                Starts a network: which columns of a table feed it, and so the shape of its input. Reads only the table's \
+                *schema* (column names, types, roles, shapes and the target), never its rows, so wiring it to any table — even \
+                the test side of a split — fits nothing and leaks nothing; the network learns only at Fit. It reads numeric \
+                columns (one sample a vector) or one tensor column: an image [height, width, channels] for nn.conv2d, a signal \
+                window [time, channels] for nn.conv1d and nn.lstm, a spectrum as a vector. With `columns` empty it takes \
+                every numeric feature column, or the one tensor feature when there are no numeric ones. The table's target \
+                decides the output head at model.network: a numeric target gives a regression network, a categorical one a \
+                classifier.""")
 public final class InputNode implements Node<InputNode.Params> {
 
     public record Params(@Param(doc = "Numeric columns, or one tensor column (image, signal, spectrum), that feed the network; "

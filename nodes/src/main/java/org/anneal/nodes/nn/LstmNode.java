@@ -12,11 +12,12 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 
 @NodeType(id = "nn.lstm", title = "LSTM", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "A long short-term memory layer reads a sequence (a process-signal window [time, channels]) step by step, "
-                + "keeping a memory of `units` numbers that gates decide to update, keep or forget — so it can relate a spike "
-                + "now to a drift many steps earlier. `steps` last gives the memory after the last step (a vector, for a "
-                + "classifier or regression head); every gives it at each step (a sequence, to stack another LSTM or "
-                + "nn.conv1d). Holds 4 · units · (inputs + units + 1) parameters. Refuses an image or a plain vector.")
+        doc = """
+                A long short-term memory layer reads a sequence (a process-signal window [time, channels]) step by step, \
+                keeping a memory of `units` numbers that gates decide to update, keep or forget — so it can relate a spike now \
+                to a drift many steps earlier. `steps` last gives the memory after the last step (a vector, for a classifier \
+                or regression head); every gives it at each step (a sequence, to stack another LSTM or nn.conv1d). Holds 4 · \
+                units · (inputs + units + 1) parameters. Refuses an image or a plain vector.""")
 public final class LstmNode extends LayerBlock<LstmNode.Params> {
 
     /** Which steps the layer outputs. */

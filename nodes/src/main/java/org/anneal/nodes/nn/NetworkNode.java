@@ -29,16 +29,17 @@ import org.anneal.spec.Specs;
 // usesDevice: the learner it makes trains on the device, so the device, backend and native thread count enter its cache key
 // and, through the Merkle key, that of every fit, cross-validation and tuning it reaches
 @NodeType(id = "model.network", title = "Neural network", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesDevice = true,
-        doc = "Turns a chain of layer blocks (nn.input → nn.dense → …) into a learner, so train.fit, evaluate.cross-validate "
-                + "and model.tune use it like any other. It adds the output head the target asks for: one linear neuron for "
-                + "a numeric target (regression), a softmax over the classes for a categorical one (classification). "
-                + "Trained by Deeplearning4j in float32 with the workflow's seed, `batchSize` rows per step for `epochs` "
-                + "passes, one network at a time on a fixed number of native threads (recorded with the model). Wire a loss "
-                + "(squared, absolute or Huber for regression, log for classification) and an optimizer (Adam, SGD with Nesterov "
-                + "momentum, RMSProp, AdaGrad) to Fit or here; without them it minimises squared error or cross-entropy "
-                + "with Adam at 0.001. With `patience` above 0 it holds out `validation` of the training rows, stops when "
-                + "their loss has not improved for that many epochs and keeps the best epoch (early stopping). "
-                + "Standardize the inputs first. evaluate.loss-curve draws the training loss per epoch.")
+        doc = """
+                Turns a chain of layer blocks (nn.input → nn.dense → …) into a learner, so train.fit, evaluate.cross-validate \
+                and model.tune use it like any other. It adds the output head the target asks for: one linear neuron for a \
+                numeric target (regression), a softmax over the classes for a categorical one (classification). Trained by \
+                Deeplearning4j in float32 with the workflow's seed, `batchSize` rows per step for `epochs` passes, one network \
+                at a time on a fixed number of native threads (recorded with the model). Wire a loss (squared, absolute or \
+                Huber for regression, log for classification) and an optimizer (Adam, SGD with Nesterov momentum, RMSProp, \
+                AdaGrad) to Fit or here; without them it minimises squared error or cross-entropy with Adam at 0.001. With \
+                `patience` above 0 it holds out `validation` of the training rows, stops when their loss has not improved for \
+                that many epochs and keeps the best epoch (early stopping). Standardize the inputs first. evaluate.loss-curve \
+                draws the training loss per epoch.""")
 public final class NetworkNode implements Node<NetworkNode.Params> {
 
     public record Params(

@@ -14,10 +14,11 @@ import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 
 @NodeType(id = "nn.pool", title = "Pooling", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Shrinks an image (or a sequence) by keeping the largest (`max`) or the mean (`avg`) value of each window, "
-                + "channel by channel: a [2, 2] window with stride [2, 2] halves height and width, so later layers see a wider "
-                + "area and hold fewer parameters. No parameters of its own. A window larger than its input is an error on "
-                + "`size`. For a sequence give one number ([2]).")
+        doc = """
+                Shrinks an image (or a sequence) by keeping the largest (`max`) or the mean (`avg`) value of each window, \
+                channel by channel: a [2, 2] window with stride [2, 2] halves height and width, so later layers see a wider \
+                area and hold fewer parameters. No parameters of its own. A window larger than its input is an error on \
+                `size`. For a sequence give one number ([2]).""")
 public final class PoolNode extends LayerBlock<PoolNode.Params> {
 
     public record Params(

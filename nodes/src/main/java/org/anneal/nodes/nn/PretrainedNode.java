@@ -29,15 +29,16 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.Task;
 
 @NodeType(id = "nn.pretrained", title = "Pretrained micrograph network", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Starts a network from Anneal's own pretrained convolutional layers instead of random ones (transfer learning), "
-                + "in place of nn.input. The layers — conv 16 (3×3, relu) → max-pool 2×2 → conv 32 (3×3, relu) → max-pool 2×2 → "
-                + "global average pool, 4,800 weights — learnt to tell processing routes apart on 360 generated grey micrographs "
-                + "(32×32 pixels at 2 µm, seed 2026; not the teaching examples' data); they turn a grey image of any size from "
-                + "10×10 pixels into 32 numbers. Add a head (nn.dense, then model.network's output layer) and train as usual. "
-                + "`freeze` keeps the first layers' weights fixed (a feature extractor: fast, needs few images); 0 fine-tunes "
-                + "every layer from the pretrained start. The weights ship inside Anneal with their recipe, seed, accuracy and "
-                + "SHA-256; nothing is downloaded and no model file from a workflow's folder is ever read. Like nn.input it "
-                + "reads only the table's schema, never its rows.")
+        doc = """
+                Starts a network from Anneal's own pretrained convolutional layers instead of random ones (transfer learning), \
+                in place of nn.input. The layers — conv 16 (3×3, relu) → max-pool 2×2 → conv 32 (3×3, relu) → max-pool 2×2 → \
+                global average pool, 4,800 weights — learnt to tell processing routes apart on 360 generated grey micrographs \
+                (32×32 pixels at 2 µm, seed 2026; not the teaching examples' data); they turn a grey image of any size from \
+                10×10 pixels into 32 numbers. Add a head (nn.dense, then model.network's output layer) and train as usual. \
+                `freeze` keeps the first layers' weights fixed (a feature extractor: fast, needs few images); 0 fine-tunes \
+                every layer from the pretrained start. The weights ship inside Anneal with their recipe, seed, accuracy and \
+                SHA-256; nothing is downloaded and no model file from a workflow's folder is ever read. Like nn.input it reads \
+                only the table's schema, never its rows.""")
 public final class PretrainedNode implements Node<PretrainedNode.Params> {
 
     public record Params(

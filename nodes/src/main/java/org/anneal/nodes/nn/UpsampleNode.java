@@ -12,9 +12,10 @@ import org.deeplearning4j.nn.conf.layers.Upsampling1D;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 
 @NodeType(id = "nn.upsample", title = "Upsampling", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Enlarges an image (or a sequence) by repeating every pixel (step) `size` times along each axis: the "
-                + "decoder's counterpart of nn.pool, in a convolutional autoencoder or a U-Net. A 15×15×8 image becomes "
-                + "30×30×8 with size 2. No parameters; follow it with nn.conv2d to smooth the blocks.")
+        doc = """
+                Enlarges an image (or a sequence) by repeating every pixel (step) `size` times along each axis: the decoder's \
+                counterpart of nn.pool, in a convolutional autoencoder or a U-Net. A 15×15×8 image becomes 30×30×8 with size \
+                2. No parameters; follow it with nn.conv2d to smooth the blocks.""")
 public final class UpsampleNode extends LayerBlock<UpsampleNode.Params> {
 
     public record Params(@Param(doc = "Repeats of each pixel or step along each axis", def = "2", min = 1, max = 64) int size)

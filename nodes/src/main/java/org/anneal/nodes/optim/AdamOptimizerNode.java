@@ -7,10 +7,11 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "optim.adam", title = "Adam", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Adam (Kingma & Ba 2015): steps along a decaying average of the gradients (beta1), divided by the root of "
-                + "a decaying average of their squares (beta2), both corrected for their start at zero. A robust default. "
-                + "Anneal implements the update on Tribuo's tensors itself: Tribuo 4.3.2's Adam multiplies by the root of the "
-                + "squared-gradient average instead of dividing by it (fixed upstream after that release).")
+        doc = """
+                Adam (Kingma & Ba 2015): steps along a decaying average of the gradients (beta1), divided by the root of a \
+                decaying average of their squares (beta2), both corrected for their start at zero. A robust default. Anneal \
+                implements the update on Tribuo's tensors itself: Tribuo 4.3.2's Adam multiplies by the root of the \
+                squared-gradient average instead of dividing by it (fixed upstream after that release).""")
 public final class AdamOptimizerNode extends OptimizerNode<AdamOptimizerNode.Params> {
 
     public record Params(

@@ -7,9 +7,10 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "optim.sgd", title = "SGD", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Stochastic gradient descent (Tribuo SGD at a constant rate): each step moves the weights against the gradient "
-                + "of the loss on a minibatch, scaled by the learning rate. Momentum keeps a running velocity (rho = its decay): "
-                + "standard adds it to each step, Nesterov evaluates the gradient after a look-ahead step.")
+        doc = """
+                Stochastic gradient descent (Tribuo SGD at a constant rate): each step moves the weights against the gradient \
+                of the loss on a minibatch, scaled by the learning rate. Momentum keeps a running velocity (rho = its decay): \
+                standard adds it to each step, Nesterov evaluates the gradient after a look-ahead step.""")
 public final class SgdOptimizerNode extends OptimizerNode<SgdOptimizerNode.Params> {
 
     public record Params(

@@ -28,10 +28,11 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "plot.bars", title = "Bar chart", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
-        doc = "One bar per row of a table: a label column names the bars, a value column sets their height, and an optional "
-                + "column gives ± error bars. Made for the tables of explain.permutation-importance (feature, importance, "
-                + "importance_sd), explain.coefficients (parameter, value) and explain.shap's summary; with the defaults it "
-                + "finds those columns itself.")
+        doc = """
+                One bar per row of a table: a label column names the bars, a value column sets their height, and an optional \
+                column gives ± error bars. Made for the tables of explain.permutation-importance (feature, importance, \
+                importance_sd), explain.coefficients (parameter, value) and explain.shap's summary; with the defaults it finds \
+                those columns itself.""")
 public final class BarPlotNode implements Node<BarPlotNode.Params> {
 
     public record Params(

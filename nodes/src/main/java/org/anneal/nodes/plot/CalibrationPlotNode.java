@@ -29,11 +29,12 @@ import org.anneal.spec.TableSpec;
 import org.anneal.nodes.evaluate.Predictions;
 
 @NodeType(id = "plot.calibration", title = "Interval calibration", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
-        doc = "Are the model's uncertainties honest? For each nominal level q (0.1, 0.2 … 0.9, 0.95, 0.99) takes the central "
-                + "normal interval prediction ± z·sd that should hold a fraction q of the true values, and plots the fraction "
-                + "that actually falls inside. On the line y = x the intervals are calibrated; below it the model is over-confident "
-                + "(intervals too narrow), above it too cautious. Needs the `<prediction>_sd` column of a model with a predictive "
-                + "standard deviation (Gaussian process); use held-out rows.")
+        doc = """
+                Are the model's uncertainties honest? For each nominal level q (0.1, 0.2 … 0.9, 0.95, 0.99) takes the central \
+                normal interval prediction ± z·sd that should hold a fraction q of the true values, and plots the fraction \
+                that actually falls inside. On the line y = x the intervals are calibrated; below it the model is \
+                over-confident (intervals too narrow), above it too cautious. Needs the `<prediction>_sd` column of a model \
+                with a predictive standard deviation (Gaussian process); use held-out rows.""")
 public final class CalibrationPlotNode implements Node<CalibrationPlotNode.Params> {
     /** The nominal levels; fixed so that plots of different models compare point by point. */
     public static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};

@@ -25,9 +25,10 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "plot.confusion", title = "Confusion matrix plot", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
-        doc = "The confusion matrix as a heat map: one row per actual class, one column per predicted class, each cell the number "
-                + "of rows (or, normalised, the fraction of the actual class, so the diagonal reads as recall). Off-diagonal cells "
-                + "show which classes the model mixes up.")
+        doc = """
+                The confusion matrix as a heat map: one row per actual class, one column per predicted class, each cell the \
+                number of rows (or, normalised, the fraction of the actual class, so the diagonal reads as recall). \
+                Off-diagonal cells show which classes the model mixes up.""")
 public final class ConfusionPlotNode implements Node<ConfusionPlotNode.Params> {
 
     public record Params(

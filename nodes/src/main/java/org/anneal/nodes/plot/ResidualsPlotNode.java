@@ -11,10 +11,11 @@ import org.anneal.spec.Phase;
 
 // SINK for the same reason as plot.parity: a picture fits nothing and feeds nothing.
 @NodeType(id = "plot.residuals", title = "Residual plot", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
-        doc = "Residual (true − predicted) against the prediction, with the zero line. A good model leaves a structureless band "
-                + "around zero; a curve means a missing term (try polynomial features or a non-linear model), a funnel means the "
-                + "error grows with the value (try a log target). Error bars of ± `sdMultiplier` standard deviations when the "
-                + "predictions carry one.")
+        doc = """
+                Residual (true − predicted) against the prediction, with the zero line. A good model leaves a structureless \
+                band around zero; a curve means a missing term (try polynomial features or a non-linear model), a funnel means \
+                the error grows with the value (try a log target). Error bars of ± `sdMultiplier` standard deviations when \
+                the predictions carry one.""")
 public final class ResidualsPlotNode extends PredictionPlotNode {
 
     static final OutPort<Plot> PLOT = OutPort.of("plot", DataKind.PLOT, Plot.class, "Scatter of residual vs predicted with the zero line");

@@ -27,12 +27,13 @@ import org.anneal.nodes.evaluate.Predictions;
 import org.anneal.nodes.evaluate.RocCurve;
 
 @NodeType(id = "plot.roc", title = "ROC curve", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
-        doc = "Receiver operating characteristic: true positive rate against false positive rate as the probability threshold "
-                + "for calling a row positive falls from 1 to 0, with the diagonal of a classifier that guesses. The area under "
-                + "the curve (AUC, in the legend) is the chance that a random positive row gets a higher probability than a random "
-                + "negative one. Two classes: one curve for the `positive` class (default: the second class); more classes: one "
-                + "one-vs-rest curve per class. Needs the `p_<class>` probability columns of evaluate.predict or "
-                + "evaluate.classification, so the model must give probabilities.")
+        doc = """
+                Receiver operating characteristic: true positive rate against false positive rate as the probability threshold \
+                for calling a row positive falls from 1 to 0, with the diagonal of a classifier that guesses. The area under \
+                the curve (AUC, in the legend) is the chance that a random positive row gets a higher probability than a \
+                random negative one. Two classes: one curve for the `positive` class (default: the second class); more \
+                classes: one one-vs-rest curve per class. Needs the `p_<class>` probability columns of evaluate.predict or \
+                evaluate.classification, so the model must give probabilities.""")
 public final class RocPlotNode implements Node<RocPlotNode.Params> {
 
     public record Params(

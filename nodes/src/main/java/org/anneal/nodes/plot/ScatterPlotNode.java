@@ -28,9 +28,10 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "plot.scatter", title = "Scatter plot", phase = Phase.EVALUATE, role = LeakageRole.SINK, usesSeed = false,
-        doc = "Two numeric columns of a table against each other, one point per row. With a categorical `colour` column "
-                + "(a class, a group, a cluster) each of its values becomes its own series, drawn in its own colour: the way to "
-                + "look at two features, or at a two-dimensional embedding (PCA components).")
+        doc = """
+                Two numeric columns of a table against each other, one point per row. With a categorical `colour` column (a \
+                class, a group, a cluster) each of its values becomes its own series, drawn in its own colour: the way to look \
+                at two features, or at a two-dimensional embedding (PCA components).""")
 public final class ScatterPlotNode implements Node<ScatterPlotNode.Params> {
 
     public record Params(

@@ -33,11 +33,12 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.cast", title = "Change column type", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-        doc = "Turns categorical columns into numbers or numeric columns into categories. To `numeric`: each category is read "
-                + "as a number (with `decimal` as decimal mark); a cell that is not a number stops the run with its row, column and "
-                + "text, or becomes missing with `invalid = missing`. To `categorical`: each number becomes a category named as "
-                + "the table shows it (sample ids, furnace numbers, crystal-system codes that are labels, not quantities). Role and "
-                + "unit stay. Each cell is converted on its own, so nothing is learnt.")
+        doc = """
+                Turns categorical columns into numbers or numeric columns into categories. To `numeric`: each category is read \
+                as a number (with `decimal` as decimal mark); a cell that is not a number stops the run with its row, column \
+                and text, or becomes missing with `invalid = missing`. To `categorical`: each number becomes a category named \
+                as the table shows it (sample ids, furnace numbers, crystal-system codes that are labels, not quantities). \
+                Role and unit stay. Each cell is converted on its own, so nothing is learnt.""")
 public final class CastNode implements Node<CastNode.Params> {
 
     public record Params(

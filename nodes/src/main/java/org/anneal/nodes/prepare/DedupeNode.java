@@ -24,15 +24,16 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.dedupe", title = "Remove duplicate rows", phase = Phase.PREPARE, role = LeakageRole.STATELESS, filtersRows = true,
-        doc = "Removes rows that repeat an earlier row exactly, keeping the first occurrence and the original order. Rows are compared "
-                + "on the listed columns, or on every column except id columns when the list is empty (ids differ even between true "
-                + "copies). Use it before a split: a duplicated row that lands on both sides turns part of the test into a memory test "
-                + "(the run-time check D1 counts such rows). It looks at each row's values only and learns nothing, so it is safe "
-                + "before the split; two missing cells count as equal. With a `tolerance` above 0, numbers count as equal when they "
-                + "differ by at most that fraction of the larger one (0.01 = 1 %), which also removes the same sample entered twice "
-                + "with different rounding (159 and 158.6 kg of cement); text must still match exactly. Tensor columns (images, "
-                + "spectra) match only when every value is the same (compared by a hash of the values), even with a tolerance. The near-copy "
-                + "check D4 reports such rows across a split.")
+        doc = """
+                Removes rows that repeat an earlier row exactly, keeping the first occurrence and the original order. Rows are \
+                compared on the listed columns, or on every column except id columns when the list is empty (ids differ even \
+                between true copies). Use it before a split: a duplicated row that lands on both sides turns part of the test \
+                into a memory test (the run-time check D1 counts such rows). It looks at each row's values only and learns \
+                nothing, so it is safe before the split; two missing cells count as equal. With a `tolerance` above 0, numbers \
+                count as equal when they differ by at most that fraction of the larger one (0.01 = 1 %), which also removes \
+                the same sample entered twice with different rounding (159 and 158.6 kg of cement); text must still match \
+                exactly. Tensor columns (images, spectra) match only when every value is the same (compared by a hash of the \
+                values), even with a tolerance. The near-copy check D4 reports such rows across a split.""")
 public final class DedupeNode implements Node<DedupeNode.Params> {
 
     public record Params(

@@ -22,9 +22,10 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.drop-missing", title = "Drop missing rows", phase = Phase.PREPARE, role = LeakageRole.STATELESS, filtersRows = true,
-        doc = "Removes every row that has a missing value in one of the listed columns (all columns when the list is empty). "
-                + "It looks at each row on its own and learns nothing, so it is safe before a split; but dropping rows changes "
-                + "what the model is evaluated on, so say so when you report the score.")
+        doc = """
+                Removes every row that has a missing value in one of the listed columns (all columns when the list is empty). \
+                It looks at each row on its own and learns nothing, so it is safe before a split; but dropping rows changes \
+                what the model is evaluated on, so say so when you report the score.""")
 public final class DropMissingNode implements Node<DropMissingNode.Params> {
 
     public record Params(

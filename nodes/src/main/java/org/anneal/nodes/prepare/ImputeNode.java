@@ -26,9 +26,10 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.impute", title = "Impute missing values", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Fills missing values with a statistic learnt on the `fit` rows: the mean or median of a numeric column, or the "
-                + "most frequent value (numbers or categories). Like a scaler, the statistic must come from the training rows only: "
-                + "fit on `train`, and fill the test rows with the same numbers through an Apply node.")
+        doc = """
+                Fills missing values with a statistic learnt on the `fit` rows: the mean or median of a numeric column, or the \
+                most frequent value (numbers or categories). Like a scaler, the statistic must come from the training rows \
+                only: fit on `train`, and fill the test rows with the same numbers through an Apply node.""")
 public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
 
     public record Params(
@@ -103,10 +104,11 @@ public final class ImputeNode extends FittedTransformNode<ImputeNode.Params> {
     }
 
     @NodeType(id = "pipeline.impute", title = "Impute (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-            doc = "Puts missing-value imputation in front of a learner: the fill values (mean, median or most frequent value) are "
-                    + "learnt on the rows the learner is trained on — each fold's training rows under Cross-validate — and the same "
-                    + "numbers fill the rows it predicts. Same arithmetic as prepare.impute. With mean or median only numeric features "
-                    + "are filled; most-frequent fills categorical ones too.")
+            doc = """
+                    Puts missing-value imputation in front of a learner: the fill values (mean, median or most frequent value) are \
+                    learnt on the rows the learner is trained on — each fold's training rows under Cross-validate — and the same \
+                    numbers fill the rows it predicts. Same arithmetic as prepare.impute. With mean or median only numeric \
+                    features are filled; most-frequent fills categorical ones too.""")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params(
                 @Param(doc = "What to fill with", def = "\"mean\"") Strategy strategy) {

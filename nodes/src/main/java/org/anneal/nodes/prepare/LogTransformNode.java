@@ -25,13 +25,14 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.log", title = "Log / Box-Cox", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Compresses right-skewed columns (grain sizes, creep rates, concentrations): `log` takes ln x (x > 0), `log1p` "
-                + "takes ln(1 + x) (x > -1, for counts and fractions that can be 0), `box-cox` applies (x^λ - 1)/λ with one λ per "
-                + "column chosen by maximum likelihood on the `fit` rows so that the result is as close to normal as a power can "
-                + "make it (λ = 1 leaves the shape alone, 0 is the log). Only `box-cox` learns anything, so only it needs `fit`; "
-                + "feed `state` into an Apply node to transform other rows with the same λ. A value outside the domain is an error "
-                + "that names the column and row. λ is searched in [-5, 5]; the Box-Cox fit is written here (Tribuo has none) "
-                + "and matches scipy.stats.boxcox.")
+        doc = """
+                Compresses right-skewed columns (grain sizes, creep rates, concentrations): `log` takes ln x (x > 0), `log1p` \
+                takes ln(1 + x) (x > -1, for counts and fractions that can be 0), `box-cox` applies (x^λ - 1)/λ with one λ per \
+                column chosen by maximum likelihood on the `fit` rows so that the result is as close to normal as a power can \
+                make it (λ = 1 leaves the shape alone, 0 is the log). Only `box-cox` learns anything, so only it needs `fit`; \
+                feed `state` into an Apply node to transform other rows with the same λ. A value outside the domain is an \
+                error that names the column and row. λ is searched in [-5, 5]; the Box-Cox fit is written here (Tribuo has \
+                none) and matches scipy.stats.boxcox.""")
 public final class LogTransformNode implements Node<LogTransformNode.Params> {
 
     public record Params(

@@ -20,9 +20,10 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.minmax", title = "Min-max scale", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Learns each column's minimum and maximum on the `fit` rows and maps the `data` rows to [0, 1] with them: "
-                + "x' = (x − min) / (max − min). Test rows outside the training range land outside [0, 1], as they should. "
-                + "Fit on the training rows; apply the state to the test rows.")
+        doc = """
+                Learns each column's minimum and maximum on the `fit` rows and maps the `data` rows to [0, 1] with them: x' = \
+                (x − min) / (max − min). Test rows outside the training range land outside [0, 1], as they should. Fit on the \
+                training rows; apply the state to the test rows.""")
 public final class MinMaxNode extends FittedTransformNode<MinMaxNode.Params> {
 
     public record Params(@Param(doc = "Numeric columns to scale; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns) {

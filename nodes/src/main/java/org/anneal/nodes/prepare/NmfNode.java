@@ -24,14 +24,15 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "prepare.nmf", title = "NMF (non-negative parts)", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Non-negative matrix factorisation: learns `components` non-negative patterns over the chosen columns on the "
-                + "`fit` rows, such that every row is approximately a non-negative mix of them, and replaces the columns of the "
-                + "`data` rows by their mixing weights `nmf1, nmf2, …`. Unlike PCA's axes, which add and subtract, the parts "
-                + "only add up, so they often read as physical ingredients: the pure-phase patterns in a set of XRD or Raman "
-                + "spectra, the end members of a composition table. Needs non-negative values (raw intensities or fractions, "
-                + "not standardized columns). `parts` shows each component's weight per column (unit length). Lee and Seung's "
-                + "multiplicative updates for the squared error, written out in Anneal (Tribuo has no NMF), from a random start "
-                + "drawn from the node's seed; the weights of the `data` rows are found with the parts held fixed, row by row.")
+        doc = """
+                Non-negative matrix factorisation: learns `components` non-negative patterns over the chosen columns on the \
+                `fit` rows, such that every row is approximately a non-negative mix of them, and replaces the columns of the \
+                `data` rows by their mixing weights `nmf1, nmf2, …`. Unlike PCA's axes, which add and subtract, the parts only \
+                add up, so they often read as physical ingredients: the pure-phase patterns in a set of XRD or Raman spectra, \
+                the end members of a composition table. Needs non-negative values (raw intensities or fractions, not \
+                standardized columns). `parts` shows each component's weight per column (unit length). Lee and Seung's \
+                multiplicative updates for the squared error, written out in Anneal (Tribuo has no NMF), from a random start \
+                drawn from the node's seed; the weights of the `data` rows are found with the parts held fixed, row by row.""")
 public final class NmfNode implements Node<NmfNode.Params> {
 
     public record Params(

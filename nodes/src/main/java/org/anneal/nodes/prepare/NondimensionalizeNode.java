@@ -26,12 +26,14 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.nondim", title = "Non-dimensionalise", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-        doc = "Divides columns by a reference column of the same row or by a constant: test temperature by melting point gives "
-                + "the homologous temperature T/T_m, stress by yield strength a stress ratio. Physics often generalises across "
-                + "materials in such ratios where raw values do not. Each row is divided by its own reference, so nothing is "
-                + "learnt and the node is safe anywhere. When both columns carry units they must match (°C over K is refused: "
-                + "a homologous temperature needs absolute temperatures). The results are named `column/reference` (or keep their "
-                + "name with `replace`) and carry no unit. A zero reference is an error naming the row; a missing one gives a missing result.")
+        doc = """
+                Divides columns by a reference column of the same row or by a constant: test temperature by melting point \
+                gives the homologous temperature T/T_m, stress by yield strength a stress ratio. Physics often generalises \
+                across materials in such ratios where raw values do not. Each row is divided by its own reference, so nothing \
+                is learnt and the node is safe anywhere. When both columns carry units they must match (°C over K is refused: \
+                a homologous temperature needs absolute temperatures). The results are named `column/reference` (or keep their \
+                name with `replace`) and carry no unit. A zero reference is an error naming the row; a missing one gives a \
+                missing result.""")
 public final class NondimensionalizeNode implements Node<NondimensionalizeNode.Params> {
 
     public record Params(

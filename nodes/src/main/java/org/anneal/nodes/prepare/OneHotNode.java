@@ -28,9 +28,10 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.one-hot", title = "One-hot encode", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Turns categorical features (crystal structure, alloy family, phase) into numeric 0/1 columns, one per category "
-                + "learnt on the `fit` rows, named `column=category`. The category list is state: learn it on the training rows; "
-                + "a category that only appears in test rows becomes all zeros rather than a column the model never saw.")
+        doc = """
+                Turns categorical features (crystal structure, alloy family, phase) into numeric 0/1 columns, one per category \
+                learnt on the `fit` rows, named `column=category`. The category list is state: learn it on the training rows; \
+                a category that only appears in test rows becomes all zeros rather than a column the model never saw.""")
 public final class OneHotNode extends FittedTransformNode<OneHotNode.Params> {
 
     public record Params(@Param(doc = "Categorical features to encode; empty = every categorical feature", hint = Param.Hint.COLUMNS)
@@ -101,9 +102,11 @@ public final class OneHotNode extends FittedTransformNode<OneHotNode.Params> {
     }
 
     @NodeType(id = "pipeline.one-hot", title = "One-hot encode (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-            doc = "Puts one-hot encoding of every categorical feature in front of a learner (as prepare.one-hot): the category lists "
-                    + "are learnt on the rows the learner is trained on, so a category seen only in a held-out fold becomes all zeros "
-                    + "there, exactly as it would for a new sample. A learner that needs numbers takes categorical features behind it.")
+            doc = """
+                    Puts one-hot encoding of every categorical feature in front of a learner (as prepare.one-hot): the category \
+                    lists are learnt on the rows the learner is trained on, so a category seen only in a held-out fold becomes all \
+                    zeros there, exactly as it would for a new sample. A learner that needs numbers takes categorical features \
+                    behind it.""")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params() {
         }

@@ -33,12 +33,13 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.ordinal", title = "Ordinal encode", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Replaces categories that have a natural order (heat-treatment state, quality grade, phase sequence) by their "
-                + "position: 0, 1, 2, ... Give the order under `order`, one entry per column written `column: low < medium < high`; "
-                + "columns without an entry take the categories of the `fit` rows in alphabetical order, which is only meaningful "
-                + "for a tree model. A category the order does not know (a typo, or one that appears only in test rows) is an "
-                + "error naming the row, or becomes a missing value with `unknown = missing`. Feed `state` into an Apply node to "
-                + "encode other rows with the same order.")
+        doc = """
+                Replaces categories that have a natural order (heat-treatment state, quality grade, phase sequence) by their \
+                position: 0, 1, 2, ... Give the order under `order`, one entry per column written `column: low < medium < \
+                high`; columns without an entry take the categories of the `fit` rows in alphabetical order, which is only \
+                meaningful for a tree model. A category the order does not know (a typo, or one that appears only in test \
+                rows) is an error naming the row, or becomes a missing value with `unknown = missing`. Feed `state` into an \
+                Apply node to encode other rows with the same order.""")
 public final class OrdinalNode implements Node<OrdinalNode.Params> {
 
     public record Params(

@@ -22,13 +22,14 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.outliers", title = "Remove outliers", phase = Phase.PREPARE, role = LeakageRole.FIT, filtersRows = true,
-        doc = "Learns bounds per column on the `fit` rows and removes the `data` rows outside them in any listed column. "
-                + "`zscore` keeps mean ± threshold·sd; `iqr` keeps [Q1 - factor·IQR, Q3 + factor·IQR] (Tukey's fences), which "
-                + "a single wild value cannot stretch, whereas it inflates the very sd the z-score judges it by. Missing cells "
-                + "are not outliers. The removed rows come out on `removed`, so you can look at them before trusting the rule. "
-                + "There is deliberately no state to apply to the test rows: the model will meet unusual samples in use, and "
-                + "removing them from the test set only would flatter its score (leakage rule L10). Clean the training rows; "
-                + "report the score on all test rows.")
+        doc = """
+                Learns bounds per column on the `fit` rows and removes the `data` rows outside them in any listed column. \
+                `zscore` keeps mean ± threshold·sd; `iqr` keeps [Q1 - factor·IQR, Q3 + factor·IQR] (Tukey's fences), which a \
+                single wild value cannot stretch, whereas it inflates the very sd the z-score judges it by. Missing cells are \
+                not outliers. The removed rows come out on `removed`, so you can look at them before trusting the rule. There \
+                is deliberately no state to apply to the test rows: the model will meet unusual samples in use, and removing \
+                them from the test set only would flatter its score (leakage rule L10). Clean the training rows; report the \
+                score on all test rows.""")
 public final class OutlierRemovalNode implements Node<OutlierRemovalNode.Params> {
 
     public record Params(

@@ -24,9 +24,10 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.oversample", title = "Oversample rare classes", phase = Phase.PREPARE, role = LeakageRole.STATELESS, expandsRows = true,
-        doc = "Random oversampling: repeats rows of every class drawn with replacement until each class has as many rows as the "
-                + "largest one (times `ratio`). It balances what a classifier sees while training. Use it on the training rows "
-                + "only: before a split, copies of one row end up on both sides and the test score rises for no reason.")
+        doc = """
+                Random oversampling: repeats rows of every class drawn with replacement until each class has as many rows as \
+                the largest one (times `ratio`). It balances what a classifier sees while training. Use it on the training \
+                rows only: before a split, copies of one row end up on both sides and the test score rises for no reason.""")
 public final class OversampleNode implements Node<OversampleNode.Params> {
 
     public record Params(

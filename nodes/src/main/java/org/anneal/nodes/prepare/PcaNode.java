@@ -34,16 +34,16 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "prepare.pca", title = "PCA (principal components)", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Learns the column means and the principal axes (directions of largest variance) on the `fit` rows and replaces "
-                + "the chosen columns of the `data` rows by their scores `pc1, pc2, …` on the first `components` axes. "
-                + "The `scree` plot shows the share of variance along every axis and its running total, to decide how many "
-                + "components carry the signal; `loadings` shows how much each column weighs in each component. Each axis's "
-                + "sign is fixed so its largest loading is positive, so results are reproducible. Columns are only centred, "
-                + "not scaled: standardize first when they have different units. PCA ignores the target, but it still "
-                + "learns from rows: fit it on the training rows when its output feeds a model, and apply `state` to the "
-                + "test rows with an Apply node; fitting it on all rows is fine when the scores are only plotted. "
-                + "Computed as the eigendecomposition of the sample covariance matrix with Tribuo (tribuo-math), which "
-                + "gives the same axes as an SVD of the centred data.")
+        doc = """
+                Learns the column means and the principal axes (directions of largest variance) on the `fit` rows and replaces \
+                the chosen columns of the `data` rows by their scores `pc1, pc2, …` on the first `components` axes. The \
+                `scree` plot shows the share of variance along every axis and its running total, to decide how many components \
+                carry the signal; `loadings` shows how much each column weighs in each component. Each axis's sign is fixed \
+                so its largest loading is positive, so results are reproducible. Columns are only centred, not scaled: \
+                standardize first when they have different units. PCA ignores the target, but it still learns from rows: fit \
+                it on the training rows when its output feeds a model, and apply `state` to the test rows with an Apply node; \
+                fitting it on all rows is fine when the scores are only plotted. Computed as the eigendecomposition of the \
+                sample covariance matrix with Tribuo (tribuo-math), which gives the same axes as an SVD of the centred data.""")
 public final class PcaNode implements Node<PcaNode.Params> {
 
     public record Params(

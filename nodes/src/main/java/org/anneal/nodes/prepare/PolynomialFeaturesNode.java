@@ -31,10 +31,11 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.polynomial", title = "Polynomial features", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-        doc = "Adds powers x², x³, … up to `degree` of each listed numeric feature as new feature columns named `x^2`, `x^3`, … "
-                + "A linear model on these features is a polynomial in x: regression as loss minimisation over a basis. "
-                + "Each row is expanded on its own, so nothing is learnt and the node is safe anywhere. High degrees on raw x "
-                + "are badly conditioned; standardize first or keep degree moderate.")
+        doc = """
+                Adds powers x², x³, … up to `degree` of each listed numeric feature as new feature columns named `x^2`, `x^3`, \
+                … A linear model on these features is a polynomial in x: regression as loss minimisation over a basis. Each \
+                row is expanded on its own, so nothing is learnt and the node is safe anywhere. High degrees on raw x are \
+                badly conditioned; standardize first or keep degree moderate.""")
 public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode.Params>, ColumnTransform<PolynomialFeaturesNode.Params> {
 
     public record Params(
@@ -134,9 +135,11 @@ public final class PolynomialFeaturesNode implements Node<PolynomialFeaturesNode
     }
 
     @NodeType(id = "pipeline.polynomial", title = "Polynomial features (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-            doc = "Puts a polynomial expansion (x², …, x^degree of every numeric feature, as prepare.polynomial) in front of a learner. "
-                    + "Nothing is learnt from rows, but inside the learner the degree becomes a hyperparameter: Tune or a validation "
-                    + "curve can vary `degree` together with the learner's own settings, which shows under- and over-fitting on one plot.")
+            doc = """
+                    Puts a polynomial expansion (x², …, x^degree of every numeric feature, as prepare.polynomial) in front of a \
+                    learner. Nothing is learnt from rows, but inside the learner the degree becomes a hyperparameter: Tune or a \
+                    validation curve can vary `degree` together with the learner's own settings, which shows under- and \
+                    over-fitting on one plot.""")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params(@Param(doc = "Highest power", def = "2", min = 1, max = 30, tunable = true) int degree) {
         }

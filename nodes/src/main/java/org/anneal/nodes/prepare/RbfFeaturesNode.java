@@ -20,13 +20,14 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "prepare.rbf", title = "RBF features", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Replaces each listed column x by Gaussian bumps exp(-(x - c)² / (2 w²)), one column `x_rbf0`, `x_rbf1`, ... per "
-                + "centre c. A linear model on them is a smooth curve built from bumps: the same idea as a Gaussian process with "
-                + "fixed centres. The centres come from the `fit` rows: equally spaced from their smallest to their largest value "
-                + "(`grid`) or at equally spaced quantiles (`quantiles`, denser where the data is). The width w defaults to the "
-                + "spacing of a grid of that many centres; a wider w gives a smoother curve. Far from every centre all bumps fade "
-                + "to 0, so predictions fall back to the intercept. Feed `state` into an Apply node for the test rows. Written here "
-                + "because Tribuo has no RBF basis.")
+        doc = """
+                Replaces each listed column x by Gaussian bumps exp(-(x - c)² / (2 w²)), one column `x_rbf0`, `x_rbf1`, ... \
+                per centre c. A linear model on them is a smooth curve built from bumps: the same idea as a Gaussian process \
+                with fixed centres. The centres come from the `fit` rows: equally spaced from their smallest to their largest \
+                value (`grid`) or at equally spaced quantiles (`quantiles`, denser where the data is). The width w defaults to \
+                the spacing of a grid of that many centres; a wider w gives a smoother curve. Far from every centre all bumps \
+                fade to 0, so predictions fall back to the intercept. Feed `state` into an Apply node for the test rows. \
+                Written here because Tribuo has no RBF basis.""")
 public final class RbfFeaturesNode implements Node<RbfFeaturesNode.Params> {
 
     public record Params(

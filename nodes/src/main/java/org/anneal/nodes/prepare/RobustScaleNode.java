@@ -20,12 +20,13 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "prepare.robust", title = "Robust scale", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Centres each column on its median and divides by its interquartile range, both learnt on the `fit` rows: "
-                + "z = (x - median) / (Q3 - Q1). Unlike Standardize, a few extreme values (a mis-typed hardness, a cracked "
-                + "specimen) barely move the median and quartiles, so the bulk of the data keeps a sensible scale. Quantiles "
-                + "interpolate linearly between order statistics (type 7, as in R and NumPy). A column whose quartiles coincide "
-                + "is only centred. Feed `state` into an Apply node to scale other rows with the same numbers. Written here because "
-                + "Tribuo offers no robust scaler.")
+        doc = """
+                Centres each column on its median and divides by its interquartile range, both learnt on the `fit` rows: z = \
+                (x - median) / (Q3 - Q1). Unlike Standardize, a few extreme values (a mis-typed hardness, a cracked specimen) \
+                barely move the median and quartiles, so the bulk of the data keeps a sensible scale. Quantiles interpolate \
+                linearly between order statistics (type 7, as in R and NumPy). A column whose quartiles coincide is only \
+                centred. Feed `state` into an Apply node to scale other rows with the same numbers. Written here because \
+                Tribuo offers no robust scaler.""")
 public final class RobustScaleNode implements Node<RobustScaleNode.Params> {
 
     public record Params(

@@ -29,15 +29,16 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.rolling", title = "Rolling window", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-        doc = "Adds, for each listed column, a rolling statistic (mean, standard deviation, minimum or maximum) over a window of "
-                + "`window` rows in time order, named `column_mean5` and so on; the rows keep their order. The rows are ordered by the "
-                + "column declared `time` at the source, or taken as they come when there is none. Alignment: *trailing* uses the row "
-                + "and the ones before it (what is known at that moment), *centred* the rows around it, *leading* the row and the ones "
-                + "after it. Windows that run off the ends of the series are missing, unless `fill` copies the nearest complete value "
-                + "forward (from the past) or backward (from the future). A centred or leading window, or a backward fill, puts "
-                + "future measurements into today's features: on time-indexed data the leakage analysis reports it (L8). Missing "
-                + "cells inside a window are skipped. With `by`, every value of that column (one furnace, one specimen) is its own "
-                + "series, so no window mixes two of them.")
+        doc = """
+                Adds, for each listed column, a rolling statistic (mean, standard deviation, minimum or maximum) over a window \
+                of `window` rows in time order, named `column_mean5` and so on; the rows keep their order. The rows are \
+                ordered by the column declared `time` at the source, or taken as they come when there is none. Alignment: \
+                *trailing* uses the row and the ones before it (what is known at that moment), *centred* the rows around it, \
+                *leading* the row and the ones after it. Windows that run off the ends of the series are missing, unless \
+                `fill` copies the nearest complete value forward (from the past) or backward (from the future). A centred or \
+                leading window, or a backward fill, puts future measurements into today's features: on time-indexed data the \
+                leakage analysis reports it (L8). Missing cells inside a window are skipped. With `by`, every value of that \
+                column (one furnace, one specimen) is its own series, so no window mixes two of them.""")
 public final class RollingNode implements Node<RollingNode.Params> {
 
     public record Params(

@@ -38,11 +38,13 @@ import org.anneal.spec.TransformerSpec;
  */
 @NodeType(id = "prepare.select-by-importance", title = "Select by importance", phase = Phase.PREPARE, role = LeakageRole.APPLY,
         usesSeed = false,
-        doc = "Keeps the features an importance table ranks highest: the table's first text column names the feature, its first "
-                + "numeric column scores it (permutation importance, mean |SHAP|, or a coefficient, ranked by magnitude). Keeps at "
-                + "most `k` features whose magnitude is above `threshold`, drops every other feature of `data`, and hands the choice on "
-                + "as a state for an Apply node. Measure the importance on training or validation rows: importance measured on the "
-                + "test rows lets the test set decide which features the final model gets, and the test score is no longer honest.")
+        doc = """
+                Keeps the features an importance table ranks highest: the table's first text column names the feature, its \
+                first numeric column scores it (permutation importance, mean |SHAP|, or a coefficient, ranked by magnitude). \
+                Keeps at most `k` features whose magnitude is above `threshold`, drops every other feature of `data`, and \
+                hands the choice on as a state for an Apply node. Measure the importance on training or validation rows: \
+                importance measured on the test rows lets the test set decide which features the final model gets, and the \
+                test score is no longer honest.""")
 public final class SelectByImportanceNode implements Node<SelectByImportanceNode.Params> {
 
     public record Params(@Param(doc = "Most features to keep", def = "5", min = 1, max = 1000000) int k,

@@ -28,10 +28,12 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.select-k-best", title = "Select k best features", phase = Phase.PREPARE, role = LeakageRole.FIT, usesTarget = true,
-        doc = "Univariate feature selection: scores every numeric feature on the `fit` rows by its link with the target "
-                + "(absolute Pearson correlation for a numeric target, the one-way ANOVA F statistic for classes) and keeps the `k` "
-                + "best. It looks at the target, so it must see training rows only: selected on all rows, features that match the "
-                + "test targets by chance survive and the score is inflated (worse with thousands of features, such as XRD bins).")
+        doc = """
+                Univariate feature selection: scores every numeric feature on the `fit` rows by its link with the target \
+                (absolute Pearson correlation for a numeric target, the one-way ANOVA F statistic for classes) and keeps the \
+                `k` best. It looks at the target, so it must see training rows only: selected on all rows, features that match \
+                the test targets by chance survive and the score is inflated (worse with thousands of features, such as XRD \
+                bins).""")
 public final class SelectKBestNode extends FittedTransformNode<SelectKBestNode.Params> {
 
     public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000) int k) {
@@ -112,10 +114,11 @@ public final class SelectKBestNode extends FittedTransformNode<SelectKBestNode.P
 
     @NodeType(id = "pipeline.select-k-best", title = "Select k best (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
             usesTarget = true,
-            doc = "Puts univariate feature selection (as prepare.select-k-best: |Pearson r| with a numeric target, ANOVA F with classes) "
-                    + "in front of a learner. The selection looks at the target, so it must be redone inside every fold: here it is, "
-                    + "because each fit chooses its k features from its own training rows. This is the honest way to cross-validate "
-                    + "feature selection on wide data (spectra, XRD bins); `k` can be tuned.")
+            doc = """
+                    Puts univariate feature selection (as prepare.select-k-best: |Pearson r| with a numeric target, ANOVA F with \
+                    classes) in front of a learner. The selection looks at the target, so it must be redone inside every fold: \
+                    here it is, because each fit chooses its k features from its own training rows. This is the honest way to \
+                    cross-validate feature selection on wide data (spectra, XRD bins); `k` can be tuned.""")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params(@Param(doc = "How many features to keep", def = "10", min = 1, max = 1000000, tunable = true) int k) {
         }

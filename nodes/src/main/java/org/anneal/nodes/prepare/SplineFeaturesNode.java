@@ -20,13 +20,15 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "prepare.spline", title = "Spline features", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Replaces each listed column x by a B-spline basis: `knots + degree + 1` columns `x_bs0`, `x_bs1`, ... of smooth "
-                + "bumps that a linear model (Ridge) combines into a flexible curve in x, without the wild swings of a high-degree "
-                + "polynomial near the ends (compare them on the Runge function). The boundary knots are the smallest and largest "
-                + "value of the `fit` rows; the interior knots sit at equally spaced quantiles of the fit rows (more knots where "
-                + "there is more data) or equally spaced between the boundaries. Rows beyond the fitted range are clamped to it, "
-                + "so the curve continues flat. The basis sums to 1 (it contains the intercept), so fit it with some "
-                + "regularisation. Feed `state` into an Apply node for the test rows. Written here because Tribuo has no spline basis.")
+        doc = """
+                Replaces each listed column x by a B-spline basis: `knots + degree + 1` columns `x_bs0`, `x_bs1`, ... of \
+                smooth bumps that a linear model (Ridge) combines into a flexible curve in x, without the wild swings of a \
+                high-degree polynomial near the ends (compare them on the Runge function). The boundary knots are the smallest \
+                and largest value of the `fit` rows; the interior knots sit at equally spaced quantiles of the fit rows (more \
+                knots where there is more data) or equally spaced between the boundaries. Rows beyond the fitted range are \
+                clamped to it, so the curve continues flat. The basis sums to 1 (it contains the intercept), so fit it with \
+                some regularisation. Feed `state` into an Apply node for the test rows. Written here because Tribuo has no \
+                spline basis.""")
 public final class SplineFeaturesNode implements Node<SplineFeaturesNode.Params> {
 
     public record Params(

@@ -20,10 +20,11 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "prepare.standardize", title = "Standardize", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "Learns each column's mean and standard deviation on the `fit` rows and applies them to the `data` rows: "
-                + "z = (x - mean) / sd. Connect `fit` to the training rows; to scale the test rows with the same numbers, "
-                + "feed `state` into an Apply node. Missing values are ignored when fitting and stay missing. A column "
-                + "with zero spread is only centred.")
+        doc = """
+                Learns each column's mean and standard deviation on the `fit` rows and applies them to the `data` rows: z = (x \
+                - mean) / sd. Connect `fit` to the training rows; to scale the test rows with the same numbers, feed `state` \
+                into an Apply node. Missing values are ignored when fitting and stay missing. A column with zero spread is \
+                only centred.""")
 public final class StandardizeNode extends FittedTransformNode<StandardizeNode.Params> {
 
     public record Params(
@@ -81,11 +82,12 @@ public final class StandardizeNode extends FittedTransformNode<StandardizeNode.P
     }
 
     @NodeType(id = "pipeline.standardize", title = "Standardize (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-            doc = "Puts a standardizer in front of a learner, like a step of scikit-learn's Pipeline: whenever the learner is fitted "
-                    + "(by Fit, by each fold of Cross-validate, by each candidate of Tune), the means and standard deviations are learnt "
-                    + "on exactly those training rows and reused unchanged on the rows it predicts. Wire a ridge learner through this node into "
-                    + "Cross-validate and every fold's held-out rows stay unseen. Same arithmetic as prepare.standardize "
-                    + "(sample sd; a constant column is only centred).")
+            doc = """
+                    Puts a standardizer in front of a learner, like a step of scikit-learn's Pipeline: whenever the learner is \
+                    fitted (by Fit, by each fold of Cross-validate, by each candidate of Tune), the means and standard deviations \
+                    are learnt on exactly those training rows and reused unchanged on the rows it predicts. Wire a ridge learner \
+                    through this node into Cross-validate and every fold's held-out rows stay unseen. Same arithmetic as \
+                    prepare.standardize (sample sd; a constant column is only centred).""")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params(
                 @Param(doc = "Subtract the mean", def = "true") boolean withMean,

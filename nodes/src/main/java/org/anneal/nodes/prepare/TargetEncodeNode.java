@@ -25,13 +25,14 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.target-encode", title = "Target encoding", phase = Phase.PREPARE, role = LeakageRole.FIT, usesTarget = true,
-        doc = "Replaces each category by the mean target of its rows in the `fit` rows (for a two-class target: the share of the "
-                + "positive class), shrunk towards the overall mean: (n·mean_c + m·mean) / (n + m) for a category seen n times, with "
-                + "smoothing m. Categories not seen while fitting, and missing cells, get the overall mean. It is one number per "
-                + "category where one-hot encoding needs a column per category, handy for many alloy grades or suppliers. It learns "
-                + "from the target, so fitted on all rows it writes the test targets into the features (rule L3): fit it on the "
-                + "training rows and carry `state` to the test rows with an Apply node. Written by hand: "
-                + "Tribuo has no target encoder.")
+        doc = """
+                Replaces each category by the mean target of its rows in the `fit` rows (for a two-class target: the share of \
+                the positive class), shrunk towards the overall mean: (n·mean_c + m·mean) / (n + m) for a category seen n \
+                times, with smoothing m. Categories not seen while fitting, and missing cells, get the overall mean. It is one \
+                number per category where one-hot encoding needs a column per category, handy for many alloy grades or \
+                suppliers. It learns from the target, so fitted on all rows it writes the test targets into the features (rule \
+                L3): fit it on the training rows and carry `state` to the test rows with an Apply node. Written by hand: \
+                Tribuo has no target encoder.""")
 public final class TargetEncodeNode extends FittedTransformNode<TargetEncodeNode.Params> {
 
     public record Params(
@@ -131,11 +132,12 @@ public final class TargetEncodeNode extends FittedTransformNode<TargetEncodeNode
     }
 
     @NodeType(id = "pipeline.target-encode", title = "Target-encode (in pipeline)", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
-            doc = "Puts target encoding of categorical features in front of a learner (as prepare.target-encode: the smoothed mean "
-                    + "target per category). Target encoding learns from the target, so fitted on all rows it leaks the answer into the "
-                    + "features (rule L3); as a pipeline step it is learnt anew on the training rows of every fold of Cross-validate, every "
-                    + "candidate of Tune and the rows given to Fit, so the held-out rows never inform their own encoding. A category seen "
-                    + "only in held-out rows gets the overall mean of the training rows.")
+            doc = """
+                    Puts target encoding of categorical features in front of a learner (as prepare.target-encode: the smoothed \
+                    mean target per category). Target encoding learns from the target, so fitted on all rows it leaks the answer \
+                    into the features (rule L3); as a pipeline step it is learnt anew on the training rows of every fold of \
+                    Cross-validate, every candidate of Tune and the rows given to Fit, so the held-out rows never inform their own \
+                    encoding. A category seen only in held-out rows gets the overall mean of the training rows.""")
     public static final class InPipeline extends PipelineStepNode<InPipeline.Params> {
         public record Params(
                 @Param(doc = "Categorical features to encode; empty = every categorical feature", hint = Param.Hint.COLUMNS) List<String> columns,

@@ -27,13 +27,14 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.tsne", title = "t-SNE map", phase = Phase.PREPARE, role = LeakageRole.FIT,
-        doc = "A two-dimensional map of the rows for looking at: t-SNE places rows that are near neighbours in the chosen "
-                + "columns near each other, and adds the coordinates as `tsne1` and `tsne2` (role ignore). Draw them with "
-                + "plot.scatter, coloured by a class or a cluster. `perplexity` is roughly how many neighbours each row "
-                + "attends to (5 to 50). Read the map for which rows group together, not for distances between groups or "
-                + "the size of a group, which t-SNE does not keep. It cannot place new rows, so it is not a preprocessing "
-                + "step for a model; and it changes with the seed. Exact t-SNE written out in Anneal (quadratic in the "
-                + "rows, at most 2000), optimised as scikit-learn's exact method; standardize the columns first.")
+        doc = """
+                A two-dimensional map of the rows for looking at: t-SNE places rows that are near neighbours in the chosen \
+                columns near each other, and adds the coordinates as `tsne1` and `tsne2` (role ignore). Draw them with \
+                plot.scatter, coloured by a class or a cluster. `perplexity` is roughly how many neighbours each row attends \
+                to (5 to 50). Read the map for which rows group together, not for distances between groups or the size of a \
+                group, which t-SNE does not keep. It cannot place new rows, so it is not a preprocessing step for a model; and \
+                it changes with the seed. Exact t-SNE written out in Anneal (quadratic in the rows, at most 2000), optimised \
+                as scikit-learn's exact method; standardize the columns first.""")
 public final class TsneNode implements Node<TsneNode.Params> {
 
     public record Params(

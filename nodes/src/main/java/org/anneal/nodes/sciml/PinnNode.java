@@ -37,26 +37,26 @@ import org.anneal.spec.Task;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "model.pinn", title = "Physics-informed network (ODE)", phase = Phase.MODEL, role = LeakageRole.STATELESS, usesDevice = true,
-        doc = "Solves a 1-D initial-value problem with a neural network trained on the equation itself, not on data (a PINN, "
-                + "Raissi et al. 2019). Problems: exponential decay du/dt = −k·u; logistic growth du/dt = r·u·(1 − u/K); damped "
-                + "oscillator d²u/dt² + 2ζω·du/dt + ω²·u = 0 (also needs the initial velocity v0); Newton cooling dT/dt = −h·(T − T∞); "
-                + "JMAK transformation dX/dt = n·kⁿ·tⁿ⁻¹·(1 − X), whose solution is X = 1 − exp(−(k·t)ⁿ). `rate` is k, r, ω, h or k; "
-                + "`second` is K, ζ, T∞ or the Avrami exponent n. "
-                + "**The chain rule it implements.** A tanh network N(τ) reads τ = 2(t − t0)/(t1 − t0) − 1. Beside each layer's "
-                + "value it computes the value's derivative along τ as ordinary operations: a linear layer z = a·W + b passes "
-                + "z' = a'·W (and z'' = a''·W); a tanh a = tanh(z) gives a' = (1 − a²)·z' and a'' = (1 − a²)·z'' − 2·a·a'·z', "
-                + "starting from τ' = 1, τ'' = 0. The solution is built so the initial condition holds exactly: u = u0 + S·σ·N with "
-                + "σ = (t − t0)/(t1 − t0) (oscillator: u = u0 + v0·(t − t0) + S·σ²·N), S the size of the solution's change; "
-                + "the product rule gives du/dτ = S·(N/2 + σ·N'), and du/dt = du/dτ · 2/(t1 − t0) (d²u/dt² with the square "
-                + "of that factor). The residual, e.g. du/dt + k·u, is then an ordinary function of the weights, and one ordinary "
-                + "backward pass (SameDiff) gives the gradient of its mean square over `collocation` evenly spaced times. "
-                + "Later times are weighted by exp(−ε·residual before them) (causal training), so the network solves the start "
-                + "first instead of falling into u = 0. Adam for `epochs` full-batch steps, the learning rate decaying tenfold. "
-                + "Wire measured points to `data` (a numeric feature = time, the target = u) to make it an inverse problem: "
-                + "the rate becomes a trainable variable started at `rate`, fitted to the points and the equation together; "
-                + "`estimated_rate` reports it. Outputs: the solution beside the exact one on 201 times (table and plot), the "
-                + "residual over the domain, the loss history, and `max_abs_error` (against the exact solution for the rate "
-                + "the network ended with), `rms_residual`, `final_physics_loss`.")
+        doc = """
+                Solves a 1-D initial-value problem with a neural network trained on the equation itself, not on data (a PINN, \
+                Raissi et al. 2019). Problems: exponential decay du/dt = −k·u; logistic growth du/dt = r·u·(1 − u/K); damped \
+                oscillator d²u/dt² + 2ζω·du/dt + ω²·u = 0 (also needs the initial velocity v0); Newton cooling dT/dt = −h·(T − \
+                T∞); JMAK transformation dX/dt = n·kⁿ·tⁿ⁻¹·(1 − X), whose solution is X = 1 − exp(−(k·t)ⁿ). `rate` is k, r, \
+                ω, h or k; `second` is K, ζ, T∞ or the Avrami exponent n. **The chain rule it implements.** A tanh network \
+                N(τ) reads τ = 2(t − t0)/(t1 − t0) − 1. Beside each layer's value it computes the value's derivative along τ \
+                as ordinary operations: a linear layer z = a·W + b passes z' = a'·W (and z'' = a''·W); a tanh a = tanh(z) \
+                gives a' = (1 − a²)·z' and a'' = (1 − a²)·z'' − 2·a·a'·z', starting from τ' = 1, τ'' = 0. The solution is \
+                built so the initial condition holds exactly: u = u0 + S·σ·N with σ = (t − t0)/(t1 − t0) (oscillator: u = u0 + \
+                v0·(t − t0) + S·σ²·N), S the size of the solution's change; the product rule gives du/dτ = S·(N/2 + σ·N'), \
+                and du/dt = du/dτ · 2/(t1 − t0) (d²u/dt² with the square of that factor). The residual, e.g. du/dt + k·u, is \
+                then an ordinary function of the weights, and one ordinary backward pass (SameDiff) gives the gradient of its \
+                mean square over `collocation` evenly spaced times. Later times are weighted by exp(−ε·residual before them) \
+                (causal training), so the network solves the start first instead of falling into u = 0. Adam for `epochs` \
+                full-batch steps, the learning rate decaying tenfold. Wire measured points to `data` (a numeric feature = \
+                time, the target = u) to make it an inverse problem: the rate becomes a trainable variable started at `rate`, \
+                fitted to the points and the equation together; `estimated_rate` reports it. Outputs: the solution beside the \
+                exact one on 201 times (table and plot), the residual over the domain, the loss history, and `max_abs_error` \
+                (against the exact solution for the rate the network ended with), `rms_residual`, `final_physics_loss`.""")
 public final class PinnNode implements Node<PinnNode.Params> {
 
     public record Params(

@@ -7,11 +7,13 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "signals.derivative", title = "Derivative of signals", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Rate of change of every channel of every signal window along its time axis, as numpy.gradient computes it: central "
-                + "differences (y[i+1] − y[i−1]) / 2Δt inside the window and one-sided differences at its two ends, so the window keeps "
-                + "its length. `order` 2 applies it twice (acceleration, curvature of a heating curve). Differentiation amplifies "
-                + "noise: smooth first. Uses only the window itself, so it learns nothing from other rows; but a central difference "
-                + "reads one sample ahead, so on windows that end at 'now' the last value leans on the window's own last sample only.")
+        doc = """
+                Rate of change of every channel of every signal window along its time axis, as numpy.gradient computes it: \
+                central differences (y[i+1] − y[i−1]) / 2Δt inside the window and one-sided differences at its two ends, so \
+                the window keeps its length. `order` 2 applies it twice (acceleration, curvature of a heating curve). \
+                Differentiation amplifies noise: smooth first. Uses only the window itself, so it learns nothing from other \
+                rows; but a central difference reads one sample ahead, so on windows that end at 'now' the last value leans on \
+                the window's own last sample only.""")
 public final class DerivativeNode extends SignalStepNode<DerivativeNode.Params> {
 
     public record Params(

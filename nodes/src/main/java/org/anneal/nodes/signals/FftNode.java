@@ -7,12 +7,13 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 
 @NodeType(id = "signals.fft", title = "Amplitude spectrum (FFT)", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Replaces every channel of every signal window of n samples by its one-sided amplitude spectrum: n/2 + 1 frequencies "
-                + "from 0 to the Nyquist frequency 1/(2Δt) in steps of 1/(nΔt), each the amplitude of the cosine at that frequency "
-                + "(|X_k|·2/n, and |X_k|/n at 0 and at Nyquist), so a sine of amplitude A that fits the window a whole number of "
-                + "times shows as A in one bin. `remove-mean` subtracts the window's mean first, so the 0 Hz bin does not dwarf the "
-                + "rest. An oscillating controller or a vibrating machine shows as a peak. Radix-2 FFT when n is a power of two, "
-                + "a direct transform otherwise. Window by window, so nothing is learnt from other rows.")
+        doc = """
+                Replaces every channel of every signal window of n samples by its one-sided amplitude spectrum: n/2 + 1 \
+                frequencies from 0 to the Nyquist frequency 1/(2Δt) in steps of 1/(nΔt), each the amplitude of the cosine at \
+                that frequency (|X_k|·2/n, and |X_k|/n at 0 and at Nyquist), so a sine of amplitude A that fits the window a \
+                whole number of times shows as A in one bin. `remove-mean` subtracts the window's mean first, so the 0 Hz bin \
+                does not dwarf the rest. An oscillating controller or a vibrating machine shows as a peak. Radix-2 FFT when n \
+                is a power of two, a direct transform otherwise. Window by window, so nothing is learnt from other rows.""")
 public final class FftNode extends SignalStepNode<FftNode.Params> {
 
     public record Params(

@@ -16,14 +16,15 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "data.generate-process", title = "Generate furnace logs", phase = Phase.DATA, role = LeakageRole.SOURCE,
-        doc = "Heat-treatment furnace runs under PI control, logged once a minute in long format: `run`, `minute`, `channel` "
-                + "(`power` in %, `setpoint` and `temperature` from the thermocouple, °C) and `value`, ready for data.process-log. "
-                + "The load heats as a first-order system (time constant 60 min) while the set-point ramps at 10 °C/min to a "
-                + "soak of 820–880 °C. A share of the runs gets one fault during the soak: `heater-loss` (capacity drops to 55 %, "
-                + "the temperature sags), `thermocouple-drift` (the reading creeps up 1 °C/min, so the logged temperature looks "
-                + "right and only the power shows it), `door-opening` (four times the heat loss for 8 minutes) or `oscillation` "
-                + "(on/off control with ±5 °C hysteresis). Truth: `fault` (the target, per run), `anomaly` (1 while the fault "
-                + "acts) and `true_temperature`. Left out: gradients in the load, radiation, dead time. Seeded.")
+        doc = """
+                Heat-treatment furnace runs under PI control, logged once a minute in long format: `run`, `minute`, `channel` \
+                (`power` in %, `setpoint` and `temperature` from the thermocouple, °C) and `value`, ready for \
+                data.process-log. The load heats as a first-order system (time constant 60 min) while the set-point ramps at \
+                10 °C/min to a soak of 820–880 °C. A share of the runs gets one fault during the soak: `heater-loss` (capacity \
+                drops to 55 %, the temperature sags), `thermocouple-drift` (the reading creeps up 1 °C/min, so the logged \
+                temperature looks right and only the power shows it), `door-opening` (four times the heat loss for 8 minutes) \
+                or `oscillation` (on/off control with ±5 °C hysteresis). Truth: `fault` (the target, per run), `anomaly` (1 \
+                while the fault acts) and `true_temperature`. Left out: gradients in the load, radiation, dead time. Seeded.""")
 public final class GenerateProcessNode implements Node<GenerateProcessNode.Params> {
 
     public record Params(

@@ -29,12 +29,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "signals.lag", title = "Lag features", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Adds, for every chosen numeric column and every lag k, a column `<name>_lag<k>` holding the value k rows earlier "
-                + "in time, within the same group (run, furnace load) when `group` is set: rows are ordered by the `time` column, "
-                + "and a lag never reaches into another group. Lags look only into the past, so a model that uses them could "
-                + "have been run at that time; a negative lag (a lead) would read the future and is refused. The first k rows "
-                + "of each group have no value for lag k: `drop-incomplete` removes those rows, otherwise they are missing. The "
-                + "row order of the output is that of the input.")
+        doc = """
+                Adds, for every chosen numeric column and every lag k, a column `<name>_lag<k>` holding the value k rows \
+                earlier in time, within the same group (run, furnace load) when `group` is set: rows are ordered by the `time` \
+                column, and a lag never reaches into another group. Lags look only into the past, so a model that uses them \
+                could have been run at that time; a negative lag (a lead) would read the future and is refused. The first k \
+                rows of each group have no value for lag k: `drop-incomplete` removes those rows, otherwise they are missing. \
+                The row order of the output is that of the input.""")
 public final class LagNode implements Node<LagNode.Params> {
 
     public record Params(

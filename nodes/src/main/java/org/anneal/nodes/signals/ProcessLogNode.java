@@ -35,14 +35,16 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "data.process-log", title = "Process log to signal windows", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Turns a long-format process log (one row per time, channel and value, with a run id) into signal windows: one row per "
-                + "window of `window` samples, taken every `stride` samples within each run, holding a tensor [time, channel] whose "
-                + "time axis starts at 0 and steps by `step` in the time column's unit, and whose channels are `channels` in that "
-                + "order (other channels of the log are left out). Each row keeps its `run` (a group: windows of one run belong "
-                + "together), the `start` time of the window (the time column) and the `labels` columns: a number is the window's "
-                + "largest value (an anomaly flag becomes 'the window contains an anomaly'), a category its value at the window's "
-                + "last sample. A run's samples must lie on one grid of `step`: a gap, a repeated (time, channel) pair or a missing "
-                + "channel is an error naming the run and time. Windows never cross runs; a run shorter than a window gives none.")
+        doc = """
+                Turns a long-format process log (one row per time, channel and value, with a run id) into signal windows: one \
+                row per window of `window` samples, taken every `stride` samples within each run, holding a tensor [time, \
+                channel] whose time axis starts at 0 and steps by `step` in the time column's unit, and whose channels are \
+                `channels` in that order (other channels of the log are left out). Each row keeps its `run` (a group: windows \
+                of one run belong together), the `start` time of the window (the time column) and the `labels` columns: a \
+                number is the window's largest value (an anomaly flag becomes 'the window contains an anomaly'), a category \
+                its value at the window's last sample. A run's samples must lie on one grid of `step`: a gap, a repeated \
+                (time, channel) pair or a missing channel is an error naming the run and time. Windows never cross runs; a run \
+                shorter than a window gives none.""")
 public final class ProcessLogNode implements Node<ProcessLogNode.Params> {
 
     public record Params(

@@ -7,13 +7,15 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Shape;
 
 @NodeType(id = "spectra.baseline", title = "Baseline removal", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Removes a slowly varying background (fluorescence, bremsstrahlung, an amorphous hump) from every spectrum on its "
-                + "own. `als`: asymmetric least squares (Eilers and Boelens 2005): a smooth curve that points above it (peaks) pull on "
-                + "with the small weight `asymmetry` and points below it with 1 − `asymmetry`, re-weighted `iterations` times; "
-                + "`smoothness` (λ) sets how stiff the curve is (10²–10⁹; larger for wider peaks). `snip` instead clips peaks "
-                + "away: each point becomes the mean of its neighbours p channels off when that is lower, for p = 1 … `width`. The output is the spectrum minus "
-                + "the curve, or the curve itself with `output` = baseline. Subtracting leaves small negative values where noise dips "
-                + "below the curve; `clip` sets them to 0, which non-negative methods (NMF) need. Row by row, so it learns nothing.")
+        doc = """
+                Removes a slowly varying background (fluorescence, bremsstrahlung, an amorphous hump) from every spectrum on \
+                its own. `als`: asymmetric least squares (Eilers and Boelens 2005): a smooth curve that points above it \
+                (peaks) pull on with the small weight `asymmetry` and points below it with 1 − `asymmetry`, re-weighted \
+                `iterations` times; `smoothness` (λ) sets how stiff the curve is (10²–10⁹; larger for wider peaks). `snip` \
+                instead clips peaks away: each point becomes the mean of its neighbours p channels off when that is lower, for \
+                p = 1 … `width`. The output is the spectrum minus the curve, or the curve itself with `output` = baseline. \
+                Subtracting leaves small negative values where noise dips below the curve; `clip` sets them to 0, which \
+                non-negative methods (NMF) need. Row by row, so it learns nothing.""")
 public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
 
     public record Params(

@@ -17,15 +17,16 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 
 @NodeType(id = "data.generate-spectra", title = "Spectral teaching set", phase = Phase.DATA, role = LeakageRole.SOURCE,
-        doc = "Generates XRD-like powder patterns (2θ from 10° in steps of 0.05°, Cu Kα positions) of mixtures of quartz, calcite "
-                + "and halite with known weight fractions, reproducibly from the workflow seed. Each sample mixes two or three phases; its "
-                + "`replicates` share the fractions but each has a small zero shift (up to `shift` degrees), its own background (a "
-                + "decaying fluorescence-like slope and a broad amorphous hump near 25°) and Poisson counting noise, so intensities are "
-                + "non-negative counts. Columns: `pattern` (the tensor), `fraction_quartz`, `fraction_calcite`, `fraction_halite`, "
-                + "`major_phase` (the truth; the one chosen as `target` is the target, the others are ignored so no model sees them), "
-                + "`sample` (the group: replicates of one sample belong on one side of a split) and `replicate`. The sticks are rounded "
-                + "published positions and heights, not structure factors; intensity is proportional to weight fraction (no "
-                + "absorption), and there is no Kα₂, texture or size broadening.")
+        doc = """
+                Generates XRD-like powder patterns (2θ from 10° in steps of 0.05°, Cu Kα positions) of mixtures of quartz, \
+                calcite and halite with known weight fractions, reproducibly from the workflow seed. Each sample mixes two or \
+                three phases; its `replicates` share the fractions but each has a small zero shift (up to `shift` degrees), \
+                its own background (a decaying fluorescence-like slope and a broad amorphous hump near 25°) and Poisson \
+                counting noise, so intensities are non-negative counts. Columns: `pattern` (the tensor), `fraction_quartz`, \
+                `fraction_calcite`, `fraction_halite`, `major_phase` (the truth; the one chosen as `target` is the target, the \
+                others are ignored so no model sees them), `sample` (the group: replicates of one sample belong on one side \
+                of a split) and `replicate`. The sticks are rounded published positions and heights, not structure factors; \
+                intensity is proportional to weight fraction (no absorption), and there is no Kα₂, texture or size broadening.""")
 public final class GenerateSpectraNode implements Node<GenerateSpectraNode.Params> {
 
     public record Params(

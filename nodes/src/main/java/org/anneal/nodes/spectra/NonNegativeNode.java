@@ -26,15 +26,16 @@ import org.anneal.spec.TableSpec;
 
 @NodeType(id = "spectra.non-negative", title = "Make intensities non-negative", phase = Phase.PREPARE, role = LeakageRole.STATELESS,
         usesSeed = false,
-        doc = "Makes the chosen numeric columns of every row non-negative, so NMF (which splits rows into non-negative parts) "
-                + "can take a wide spectral table whose noise or subtracted background dips below zero. Each row is one "
-                + "spectrum over the columns and is treated on its own, so nothing is learnt from other rows. `offset`: when "
-                + "the row's smallest value is negative, subtract it from the whole row (a constant baseline, which keeps "
-                + "every difference between channels). `clip`: set negative values to 0, allowed only while they are noise "
-                + "around zero: a value below −`tolerance` × the row's largest value is an error naming the row, the column "
-                + "and the value, because clipping it would change the spectrum's shape; use `offset` or a baseline there. "
-                + "A missing value is an error naming its row and column. For a spectrum column use spectra.baseline "
-                + "with `clip`, or spectra.to-columns first.")
+        doc = """
+                Makes the chosen numeric columns of every row non-negative, so NMF (which splits rows into non-negative parts) \
+                can take a wide spectral table whose noise or subtracted background dips below zero. Each row is one spectrum \
+                over the columns and is treated on its own, so nothing is learnt from other rows. `offset`: when the row's \
+                smallest value is negative, subtract it from the whole row (a constant baseline, which keeps every difference \
+                between channels). `clip`: set negative values to 0, allowed only while they are noise around zero: a value \
+                below −`tolerance` × the row's largest value is an error naming the row, the column and the value, because \
+                clipping it would change the spectrum's shape; use `offset` or a baseline there. A missing value is an error \
+                naming its row and column. For a spectrum column use spectra.baseline with `clip`, or spectra.to-columns \
+                first.""")
 public final class NonNegativeNode implements Node<NonNegativeNode.Params> {
 
     public record Params(

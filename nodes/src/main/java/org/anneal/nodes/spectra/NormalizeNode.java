@@ -8,12 +8,13 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Shape;
 
 @NodeType(id = "spectra.normalize", title = "Normalise spectra", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Scales every spectrum by a number of its own, so that counting time, sample amount or laser power drop out. `area`: "
-                + "divide by the area under the spectrum (trapezoids over the axis values; channel sums without a grid). `max`: "
-                + "divide by the highest value. `snv` (standard normal variate): subtract the spectrum's mean and divide by its "
-                + "standard deviation (n − 1), which removes offsets too but makes values negative, so NMF cannot follow it. Each "
-                + "uses only the row itself: unlike standardising columns, nothing is learnt from other rows, so there is no leakage "
-                + "from normalising before a split. A spectrum whose divisor is 0 is an error naming the row.")
+        doc = """
+                Scales every spectrum by a number of its own, so that counting time, sample amount or laser power drop out. \
+                `area`: divide by the area under the spectrum (trapezoids over the axis values; channel sums without a grid). \
+                `max`: divide by the highest value. `snv` (standard normal variate): subtract the spectrum's mean and divide \
+                by its standard deviation (n − 1), which removes offsets too but makes values negative, so NMF cannot follow \
+                it. Each uses only the row itself: unlike standardising columns, nothing is learnt from other rows, so there \
+                is no leakage from normalising before a split. A spectrum whose divisor is 0 is an error naming the row.""")
 public final class NormalizeNode extends SpectrumStepNode<NormalizeNode.Params> {
 
     public record Params(

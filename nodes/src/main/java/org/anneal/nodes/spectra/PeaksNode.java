@@ -28,17 +28,18 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "spectra.peaks", title = "Find and fit peaks", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Finds the peaks of every spectrum as scipy.signal.find_peaks does with a `prominence` threshold: local maxima "
-                + "(a flat top counts once, at its middle) whose prominence (height above the higher of the lowest points "
-                + "between the peak and the nearest higher sample on each side) is at least `prominence`, and whose width at "
-                + "half prominence is at least `min-width` channels. The result is a peak table, one row per peak: the "
-                + "spectrum's other scalar columns (file, sample, labels), `peak` (its rank by prominence within the "
-                + "spectrum), `position`, `height`, `prominence` and `width` (at half prominence, interpolated) in axis units. "
-                + "With a `profile` each peak is fitted by least squares (Levenberg–Marquardt) with a Gaussian, Lorentzian or "
-                + "pseudo-Voigt line on a constant background over its bases (at most three widths either side): `fit_center`, "
-                + "`fit_fwhm`, `fit_amplitude`, `fit_background`, `fit_eta` (pseudo-Voigt's Lorentzian share) and `fit_rmse`. On "
-                + "a 2θ axis in degrees, `d_spacing` (Å) follows from Bragg's law d = λ / (2 sin θ) with the `wavelength` "
-                + "(Cu Kα₁ 1.5406 Å by default), from the fitted centre when there is one. Row by row: nothing is learnt.")
+        doc = """
+                Finds the peaks of every spectrum as scipy.signal.find_peaks does with a `prominence` threshold: local maxima \
+                (a flat top counts once, at its middle) whose prominence (height above the higher of the lowest points between \
+                the peak and the nearest higher sample on each side) is at least `prominence`, and whose width at half \
+                prominence is at least `min-width` channels. The result is a peak table, one row per peak: the spectrum's \
+                other scalar columns (file, sample, labels), `peak` (its rank by prominence within the spectrum), `position`, \
+                `height`, `prominence` and `width` (at half prominence, interpolated) in axis units. With a `profile` each \
+                peak is fitted by least squares (Levenberg–Marquardt) with a Gaussian, Lorentzian or pseudo-Voigt line on a \
+                constant background over its bases (at most three widths either side): `fit_center`, `fit_fwhm`, \
+                `fit_amplitude`, `fit_background`, `fit_eta` (pseudo-Voigt's Lorentzian share) and `fit_rmse`. On a 2θ axis in \
+                degrees, `d_spacing` (Å) follows from Bragg's law d = λ / (2 sin θ) with the `wavelength` (Cu Kα₁ 1.5406 Å by \
+                default), from the fitted centre when there is one. Row by row: nothing is learnt.""")
 public final class PeaksNode implements Node<PeaksNode.Params> {
 
     public record Params(

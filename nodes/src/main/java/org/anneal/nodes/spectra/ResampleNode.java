@@ -9,11 +9,12 @@ import org.anneal.spec.Phase;
 import org.anneal.spec.Shape;
 
 @NodeType(id = "spectra.resample", title = "Resample onto a grid", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Puts every spectrum onto the regular grid `start` + i·`step`, i = 0 … `points` − 1 (in the axis's unit), by "
-                + "linear interpolation between the two nearest channels, so that spectra from two instruments or two settings can "
-                + "share a column. The new grid must lie within the old one (no extrapolation): a grid reaching beyond it is a "
-                + "configure error that names the range. A step much larger than the old one skips channels rather than averaging "
-                + "them; smooth first if the spectra are noisy.")
+        doc = """
+                Puts every spectrum onto the regular grid `start` + i·`step`, i = 0 … `points` − 1 (in the axis's unit), by \
+                linear interpolation between the two nearest channels, so that spectra from two instruments or two settings \
+                can share a column. The new grid must lie within the old one (no extrapolation): a grid reaching beyond it is \
+                a configure error that names the range. A step much larger than the old one skips channels rather than \
+                averaging them; smooth first if the spectra are noisy.""")
 public final class ResampleNode extends SpectrumStepNode<ResampleNode.Params> {
 
     public record Params(

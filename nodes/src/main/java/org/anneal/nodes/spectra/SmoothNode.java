@@ -10,11 +10,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.ConfigContext;
 
 @NodeType(id = "spectra.smooth", title = "Savitzky–Golay smoothing", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Smooths every spectrum on its own with a Savitzky–Golay filter: a polynomial of degree `order` fitted by least squares "
-                + "to each window of `window` channels (odd), evaluated at the window's centre; `derivative` 1 or 2 gives the slope or "
-                + "curvature instead, per unit of the axis. The first and last half-windows come from the polynomial of the first and "
-                + "last full window (scipy's mode 'interp', whose values it matches). A wider window or a lower order smooths more and "
-                + "flattens narrow peaks. Row by row, so it learns nothing and may run before a split.")
+        doc = """
+                Smooths every spectrum on its own with a Savitzky–Golay filter: a polynomial of degree `order` fitted by least \
+                squares to each window of `window` channels (odd), evaluated at the window's centre; `derivative` 1 or 2 \
+                gives the slope or curvature instead, per unit of the axis. The first and last half-windows come from the \
+                polynomial of the first and last full window (scipy's mode 'interp', whose values it matches). A wider window \
+                or a lower order smooths more and flattens narrow peaks. Row by row, so it learns nothing and may run before a \
+                split.""")
 public final class SmoothNode extends SpectrumStepNode<SmoothNode.Params> {
 
     public record Params(

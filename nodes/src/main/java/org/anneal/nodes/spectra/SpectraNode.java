@@ -32,16 +32,17 @@ import org.anneal.spec.TableSpec;
 import org.anneal.util.FileDigests;
 
 @NodeType(id = "data.spectra", title = "Spectra files", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
-        doc = "Reads one spectrum per file from a folder (or a single file) into a table with one row per spectrum: a `file` column and "
-                + "the spectrum as a tensor column whose shape carries the axis grid and unit. Files ending in .msa/.ems/.emsa are read "
-                + "as EMSA/MSA (ISO 22029: the header's OFFSET, XPERCHAN and NPOINTS give the grid, XUNITS its unit); .jdx/.dx/.jcamp as "
-                + "JCAMP-DX (XYDATA=(X++(Y..Y)) in any ASDF compression, AFFN/PAC/SQZ/DIF/DUP, on FIRSTX…LASTX; or XYPOINTS pairs; "
-                + "decreasing x is turned round); others as two-column "
-                + "text (axis value, intensity; comma, semicolon, tab or spaces; `#` comment lines and one header line are skipped). "
-                + "An optional `labels` CSV with a `file` column adds a column per label (sample, phase, fraction); declare the "
-                + "`target` and the `group` (specimen, sample) among them. All files must lie on one grid: two grids are an error "
-                + "that proposes resampling. Every bad line (wrong column count, a non-number, an axis that does not increase, a "
-                + "missing EMSA header key) is reported with its file and line.")
+        doc = """
+                Reads one spectrum per file from a folder (or a single file) into a table with one row per spectrum: a `file` \
+                column and the spectrum as a tensor column whose shape carries the axis grid and unit. Files ending in \
+                .msa/.ems/.emsa are read as EMSA/MSA (ISO 22029: the header's OFFSET, XPERCHAN and NPOINTS give the grid, \
+                XUNITS its unit); .jdx/.dx/.jcamp as JCAMP-DX (XYDATA=(X++(Y..Y)) in any ASDF compression, \
+                AFFN/PAC/SQZ/DIF/DUP, on FIRSTX…LASTX; or XYPOINTS pairs; decreasing x is turned round); others as two-column \
+                text (axis value, intensity; comma, semicolon, tab or spaces; `#` comment lines and one header line are \
+                skipped). An optional `labels` CSV with a `file` column adds a column per label (sample, phase, fraction); \
+                declare the `target` and the `group` (specimen, sample) among them. All files must lie on one grid: two grids \
+                are an error that proposes resampling. Every bad line (wrong column count, a non-number, an axis that does not \
+                increase, a missing EMSA header key) is reported with its file and line.""")
 public final class SpectraNode implements Node<SpectraNode.Params> {
 
     public record Params(

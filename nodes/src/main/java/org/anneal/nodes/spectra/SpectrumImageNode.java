@@ -31,13 +31,14 @@ import org.anneal.spec.TableSpec;
 import org.anneal.util.FileDigests;
 
 @NodeType(id = "data.spectrum-image", title = "Spectrum image (HDF5)", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
-        doc = "Reads a map of spectra (an EDS or EELS spectrum image), a line scan or a single spectrum from an HDF5 file: "
-                + "HyperSpy's .hspy or a Berkeley .emd file, read with jHDF. One row per pixel with its position `x` and `y` "
-                + "(pixel indices, 0 at the first; a line scan has y = 0) and the spectrum as a tensor column whose axis grid "
-                + "and unit come from the file (HSPY: the spectral axis's offset, scale and units; EMD: the values of its last "
-                + "dimN). The position columns are ids, not features: neighbouring pixels are near-replicates, so split by "
-                + "blocks of the map, not at random. Velox (FEI) .emd spectrum images store compressed event streams and are "
-                + "not read. A file that is not one of these, or a signal that holds images, is an error naming the file.")
+        doc = """
+                Reads a map of spectra (an EDS or EELS spectrum image), a line scan or a single spectrum from an HDF5 file: \
+                HyperSpy's .hspy or a Berkeley .emd file, read with jHDF. One row per pixel with its position `x` and `y` \
+                (pixel indices, 0 at the first; a line scan has y = 0) and the spectrum as a tensor column whose axis grid and \
+                unit come from the file (HSPY: the spectral axis's offset, scale and units; EMD: the values of its last \
+                dimN). The position columns are ids, not features: neighbouring pixels are near-replicates, so split by blocks \
+                of the map, not at random. Velox (FEI) .emd spectrum images store compressed event streams and are not read. \
+                A file that is not one of these, or a signal that holds images, is an error naming the file.""")
 public final class SpectrumImageNode implements Node<SpectrumImageNode.Params> {
 
     public record Params(

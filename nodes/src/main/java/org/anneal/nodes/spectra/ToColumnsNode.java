@@ -30,11 +30,12 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "spectra.to-columns", title = "Spectrum to columns", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
-        doc = "Spreads a spectrum column into one numeric feature column per channel, so the tabular blocks (PCA, NMF, k-means, "
-                + "ridge, forests) can use spectra. Columns are named after the axis value of their channel (`2θ_26.65`, "
-                + "`energy_1740`), or `<column>_<channel>` without a grid, and carry the spectrum's unit; the spectrum column "
-                + "itself is dropped. `every` keeps one channel in k (a cheap way to cut thousands of channels before a slow "
-                + "method; smooth first so that no peak falls between kept channels).")
+        doc = """
+                Spreads a spectrum column into one numeric feature column per channel, so the tabular blocks (PCA, NMF, \
+                k-means, ridge, forests) can use spectra. Columns are named after the axis value of their channel (`2θ_26.65`, \
+                `energy_1740`), or `<column>_<channel>` without a grid, and carry the spectrum's unit; the spectrum column \
+                itself is dropped. `every` keeps one channel in k (a cheap way to cut thousands of channels before a slow \
+                method; smooth first so that no peak falls between kept channels).""")
 public final class ToColumnsNode implements Node<ToColumnsNode.Params> {
 
     public record Params(

@@ -27,9 +27,11 @@ import org.anneal.spec.SplitStrategy;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "split.group", title = "Group split", phase = Phase.PREPARE, role = LeakageRole.SPLIT, split = SplitStrategy.GROUP,
-        doc = "Splits whole groups into train and test: every row of a specimen, heat, alloy or micrograph lands on the same side, "
-                + "so the test score says how the model does on groups it has never seen. The group column is the one declared "
-                + "as `group` at the data source. `test` is the fraction of groups held out, drawn reproducibly from the workflow seed.")
+        doc = """
+                Splits whole groups into train and test: every row of a specimen, heat, alloy or micrograph lands on the same \
+                side, so the test score says how the model does on groups it has never seen. The group column is the one \
+                declared as `group` at the data source. `test` is the fraction of groups held out, drawn reproducibly from the \
+                workflow seed.""")
 public final class GroupSplitNode implements Node<GroupSplitNode.Params> {
 
     public record Params(

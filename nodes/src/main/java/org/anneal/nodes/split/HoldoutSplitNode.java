@@ -29,9 +29,11 @@ import org.anneal.spec.SplitStrategy;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "split.holdout", title = "Train/test split", phase = Phase.PREPARE, role = LeakageRole.SPLIT, split = SplitStrategy.RANDOM,
-        doc = "Splits rows at random into a training and a test set, reproducibly from the workflow seed. With `stratify`, "
-                + "each class of a categorical target (or each quintile of a numeric one) keeps its share on both sides. "
-                + "Everything that learns from data (scalers, imputers, models) must be fitted on `train` only; `test` is for the final score.")
+        doc = """
+                Splits rows at random into a training and a test set, reproducibly from the workflow seed. With `stratify`, \
+                each class of a categorical target (or each quintile of a numeric one) keeps its share on both sides. \
+                Everything that learns from data (scalers, imputers, models) must be fitted on `train` only; `test` is for the \
+                final score.""")
 public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
 
     public record Params(

@@ -24,9 +24,10 @@ import org.anneal.spec.TableSpec;
 
 @NodeType(id = "split.three-way", title = "Train/validation/test split", phase = Phase.PREPARE, role = LeakageRole.SPLIT,
         split = SplitStrategy.RANDOM,
-        doc = "Splits rows at random into training, validation and test sets. Fit on `train`; choose hyperparameters, models or "
-                + "features on `validation`; score the final choice once on `test`. Choosing on the test set would make its score "
-                + "optimistic, because the choice itself was fitted to it.")
+        doc = """
+                Splits rows at random into training, validation and test sets. Fit on `train`; choose hyperparameters, models \
+                or features on `validation`; score the final choice once on `test`. Choosing on the test set would make its \
+                score optimistic, because the choice itself was fitted to it.""")
 public final class ThreeWaySplitNode implements Node<ThreeWaySplitNode.Params> {
 
     public record Params(

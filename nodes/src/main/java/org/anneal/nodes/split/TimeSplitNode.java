@@ -25,9 +25,10 @@ import org.anneal.spec.SplitStrategy;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "split.time", title = "Time split", phase = Phase.PREPARE, role = LeakageRole.SPLIT, split = SplitStrategy.TIME,
-        doc = "Splits time-ordered rows: the earliest rows train, the latest `test` fraction tests, as when a model is used on "
-                + "tomorrow's furnace log. Rows are ordered by the column declared as `time` at the data source (numeric, or text "
-                + "that sorts in time order such as ISO dates). No row from the future can inform the past.")
+        doc = """
+                Splits time-ordered rows: the earliest rows train, the latest `test` fraction tests, as when a model is used \
+                on tomorrow's furnace log. Rows are ordered by the column declared as `time` at the data source (numeric, or \
+                text that sorts in time order such as ISO dates). No row from the future can inform the past.""")
 public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
 
     public record Params(

@@ -30,12 +30,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
 
 @NodeType(id = "train.fit", title = "Fit model", phase = Phase.MODEL, role = LeakageRole.FIT,
-        doc = "Trains a learner on the `train` rows and outputs the fitted model. The target is the column declared as "
-                + "target at the data source; every feature column is used. Connect `train` to the training side of a split: "
-                + "a model fitted on rows it is later scored on gives an optimistic score. For a gradient-trained learner "
-                + "(model.sgd-linear, model.sgd-logistic) wire a loss block to `loss` and an optimizer block to `optimizer`; "
-                + "left empty, whatever the learner node was given applies (by default squared or log loss, plain SGD at rate 0.01). "
-                + "Other learners take neither.")
+        doc = """
+                Trains a learner on the `train` rows and outputs the fitted model. The target is the column declared as target \
+                at the data source; every feature column is used. Connect `train` to the training side of a split: a model \
+                fitted on rows it is later scored on gives an optimistic score. For a gradient-trained learner \
+                (model.sgd-linear, model.sgd-logistic) wire a loss block to `loss` and an optimizer block to `optimizer`; left \
+                empty, whatever the learner node was given applies (by default squared or log loss, plain SGD at rate 0.01). \
+                Other learners take neither.""")
 public final class FitNode implements Node<FitNode.Params> {
 
     public record Params() {

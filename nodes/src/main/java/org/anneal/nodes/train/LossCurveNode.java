@@ -26,12 +26,13 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.loss-curve", title = "Training loss curve", phase = Phase.EVALUATE, role = LeakageRole.SINK,
-        doc = "The mean training loss of a gradient-trained model before training (epoch 0) and after every epoch, as a line "
-                + "plot, plus the first and last values as metrics (initial_loss, final_loss, epochs). A curve that still falls "
-                + "at the end wants more epochs; one that jumps about wants a smaller learning rate. Wire up to two more "
-                + "models to `model2` and `model3` to draw their curves on the same axes (to compare optimizers or losses); "
-                + "their last values appear as final_loss_2 and final_loss_3. It shows how well the loss was minimised on "
-                + "the training rows, not how well the model predicts new rows.")
+        doc = """
+                The mean training loss of a gradient-trained model before training (epoch 0) and after every epoch, as a line \
+                plot, plus the first and last values as metrics (initial_loss, final_loss, epochs). A curve that still falls \
+                at the end wants more epochs; one that jumps about wants a smaller learning rate. Wire up to two more models \
+                to `model2` and `model3` to draw their curves on the same axes (to compare optimizers or losses); their last \
+                values appear as final_loss_2 and final_loss_3. It shows how well the loss was minimised on the training rows, \
+                not how well the model predicts new rows.""")
 public final class LossCurveNode implements Node<LossCurveNode.Params> {
 
     public record Params() {

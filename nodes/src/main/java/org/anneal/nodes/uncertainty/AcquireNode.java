@@ -28,15 +28,16 @@ import org.anneal.spec.TableSpec;
 import org.anneal.spec.Task;
 
 @NodeType(id = "optimize.acquire", title = "Choose next experiment", phase = Phase.DEPLOY, role = LeakageRole.APPLY, usesSeed = false,
-        doc = "Ranks candidate conditions (a table of untried settings, e.g. a grid of laser power × scan speed) by how much the "
-                + "next measurement there is worth, from a model that knows its uncertainty (Gaussian process, bootstrap ensemble): "
-                + "mean μ and standard deviation σ per candidate. `expected-improvement`: E[max(0, y − best − ξ)] = "
-                + "(μ − best − ξ)·Φ(z) + σ·φ(z), z = (μ − best − ξ)/σ, with `best` the best target among the `observed` rows. "
-                + "`upper-confidence-bound`: μ + κσ (large κ explores, small κ exploits). `exploration`: σ alone, to learn most "
-                + "where the model knows least. With `goal` = minimize the improvement is best − μ and the bound μ − κσ (ranked "
-                + "lowest first). A `constraint` model with a `safeRange` [low, high] marks candidates whose predicted value lies "
-                + "outside it unsafe (the safe corridor of a process map: no keyhole, no lack of fusion); they rank after every safe "
-                + "candidate and never reach `top`.")
+        doc = """
+                Ranks candidate conditions (a table of untried settings, e.g. a grid of laser power × scan speed) by how much \
+                the next measurement there is worth, from a model that knows its uncertainty (Gaussian process, bootstrap \
+                ensemble): mean μ and standard deviation σ per candidate. `expected-improvement`: E[max(0, y − best − ξ)] = (μ \
+                − best − ξ)·Φ(z) + σ·φ(z), z = (μ − best − ξ)/σ, with `best` the best target among the `observed` rows. \
+                `upper-confidence-bound`: μ + κσ (large κ explores, small κ exploits). `exploration`: σ alone, to learn most \
+                where the model knows least. With `goal` = minimize the improvement is best − μ and the bound μ − κσ (ranked \
+                lowest first). A `constraint` model with a `safeRange` [low, high] marks candidates whose predicted value lies \
+                outside it unsafe (the safe corridor of a process map: no keyhole, no lack of fusion); they rank after every \
+                safe candidate and never reach `top`.""")
 public final class AcquireNode implements Node<AcquireNode.Params> {
 
     public enum Strategy { EXPECTED_IMPROVEMENT, UPPER_CONFIDENCE_BOUND, EXPLORATION }

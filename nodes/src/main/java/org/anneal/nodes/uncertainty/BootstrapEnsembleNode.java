@@ -19,13 +19,14 @@ import org.anneal.spec.Specs;
 import org.anneal.spec.Task;
 
 @NodeType(id = "model.bootstrap-ensemble", title = "Bootstrap ensemble", phase = Phase.MODEL, role = LeakageRole.STATELESS,
-        doc = "Uncertainty for any regressor: wraps the incoming learner so that Fit trains `members` copies, each on a bootstrap "
-                + "resample of the training rows (as many rows, drawn with replacement, seeded), and predicts their mean with their "
-                + "standard deviation as `prediction_sd` (evaluate.regression then reports `coverage_95`; plot.calibration draws "
-                + "observed against nominal coverage). The spread of the members is the uncertainty about the mean only; with "
-                + "`withNoise` the out-of-bag residual variance (each row scored by the members that never saw it) is added, so the "
-                + "intervals cover single measurements like a Gaussian process's do. Trees gain most from bagging; a linear model's "
-                + "members barely differ.")
+        doc = """
+                Uncertainty for any regressor: wraps the incoming learner so that Fit trains `members` copies, each on a \
+                bootstrap resample of the training rows (as many rows, drawn with replacement, seeded), and predicts their \
+                mean with their standard deviation as `prediction_sd` (evaluate.regression then reports `coverage_95`; \
+                plot.calibration draws observed against nominal coverage). The spread of the members is the uncertainty about \
+                the mean only; with `withNoise` the out-of-bag residual variance (each row scored by the members that never \
+                saw it) is added, so the intervals cover single measurements like a Gaussian process's do. Trees gain most \
+                from bagging; a linear model's members barely differ.""")
 public final class BootstrapEnsembleNode implements Node<BootstrapEnsembleNode.Params> {
 
     public record Params(

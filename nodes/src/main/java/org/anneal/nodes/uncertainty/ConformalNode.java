@@ -37,19 +37,21 @@ import org.anneal.spec.Task;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.conformal", title = "Conformal intervals", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "Prediction intervals with guaranteed coverage for any regressor (split conformal prediction): fits the learner on the "
-                + "`train` rows, takes the absolute residuals |y − ŷ| on the `calibration` rows (or on a seeded share of the training "
-                + "rows held back from the fit, when `calibration` is not wired), and uses their ⌈(n+1)·coverage⌉-th smallest value q "
-                + "as the half-width: ŷ ± q. If calibration and test rows are exchangeable (drawn alike), the interval holds the truth "
-                + "with probability at least `coverage` (and below coverage + 1/(n+1)), whatever the model: a poor model gets wide "
-                + "intervals, not wrong ones. The guarantee is on average over rows, not for each row: the width is the same everywhere. "
-                + "Reports on the `test` rows the empirical `coverage`, the `mean_width`, and, for a model with its own standard "
-                + "deviation (Gaussian process, bootstrap ensemble), the coverage and width of its normal intervals at the same level "
-                + "(`model_coverage`, `model_mean_width`), side by side in the predictions table. The plot draws observed against "
-                + "nominal coverage over levels 0.1 … 0.99 for both. Method `cv-plus` (CV+, Barber et al. 2021) fits k models "
-                + "without one fold each and builds each row's interval from the out-of-fold residuals of all training rows and the "
-                + "predictions of the models that did not see them: no rows spent on calibration, widths that vary by row, "
-                + "guaranteed coverage 1 − 2α (about 1 − α in practice); it takes no `calibration` rows.")
+        doc = """
+                Prediction intervals with guaranteed coverage for any regressor (split conformal prediction): fits the learner \
+                on the `train` rows, takes the absolute residuals |y − ŷ| on the `calibration` rows (or on a seeded share of \
+                the training rows held back from the fit, when `calibration` is not wired), and uses their ⌈(n+1)·coverage⌉-th \
+                smallest value q as the half-width: ŷ ± q. If calibration and test rows are exchangeable (drawn alike), the \
+                interval holds the truth with probability at least `coverage` (and below coverage + 1/(n+1)), whatever the \
+                model: a poor model gets wide intervals, not wrong ones. The guarantee is on average over rows, not for each \
+                row: the width is the same everywhere. Reports on the `test` rows the empirical `coverage`, the `mean_width`, \
+                and, for a model with its own standard deviation (Gaussian process, bootstrap ensemble), the coverage and \
+                width of its normal intervals at the same level (`model_coverage`, `model_mean_width`), side by side in the \
+                predictions table. The plot draws observed against nominal coverage over levels 0.1 … 0.99 for both. Method \
+                `cv-plus` (CV+, Barber et al. 2021) fits k models without one fold each and builds each row's interval from \
+                the out-of-fold residuals of all training rows and the predictions of the models that did not see them: no \
+                rows spent on calibration, widths that vary by row, guaranteed coverage 1 − 2α (about 1 − α in practice); it \
+                takes no `calibration` rows.""")
 public final class ConformalNode implements Node<ConformalNode.Params> {
     static final double[] LEVELS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99};
 

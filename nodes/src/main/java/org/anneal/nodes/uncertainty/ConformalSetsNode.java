@@ -37,16 +37,17 @@ import org.anneal.spec.Task;
 import org.anneal.spec.ValueSpec;
 
 @NodeType(id = "evaluate.conformal-sets", title = "Conformal prediction sets", phase = Phase.EVALUATE, role = LeakageRole.EVALUATE,
-        doc = "Prediction sets with guaranteed coverage for any classifier that gives class probabilities (split conformal "
-                + "prediction, Vovk et al.; the 'LAC' score of Sadinle et al. 2019): fits the learner on the `train` rows, scores "
-                + "each `calibration` row (or a seeded share of the training rows held back, when `calibration` is not wired) by "
-                + "1 − the probability given to its true class, and takes the ⌈(n+1)·coverage⌉-th smallest score q. A test row's "
-                + "set holds every class whose probability is at least 1 − q. If calibration and test rows are exchangeable, the set "
-                + "holds the true class with probability at least `coverage` (and below coverage + 1/(n+1)), averaged over rows, "
-                + "whatever the model: an unsure model gives larger sets, not wrong ones. Reports on the `test` rows the empirical "
-                + "`coverage`, `mean_set_size`, the share of single-class sets (`singletons`) and of empty sets (`empty_sets`, rows "
-                + "where no class is likely enough), and `accuracy` of the most probable class for comparison; the plot draws observed "
-                + "against nominal coverage over levels 0.1 … 0.99.")
+        doc = """
+                Prediction sets with guaranteed coverage for any classifier that gives class probabilities (split conformal \
+                prediction, Vovk et al.; the 'LAC' score of Sadinle et al. 2019): fits the learner on the `train` rows, scores \
+                each `calibration` row (or a seeded share of the training rows held back, when `calibration` is not wired) by \
+                1 − the probability given to its true class, and takes the ⌈(n+1)·coverage⌉-th smallest score q. A test row's \
+                set holds every class whose probability is at least 1 − q. If calibration and test rows are exchangeable, the \
+                set holds the true class with probability at least `coverage` (and below coverage + 1/(n+1)), averaged over \
+                rows, whatever the model: an unsure model gives larger sets, not wrong ones. Reports on the `test` rows the \
+                empirical `coverage`, `mean_set_size`, the share of single-class sets (`singletons`) and of empty sets \
+                (`empty_sets`, rows where no class is likely enough), and `accuracy` of the most probable class for \
+                comparison; the plot draws observed against nominal coverage over levels 0.1 … 0.99.""")
 public final class ConformalSetsNode implements Node<ConformalSetsNode.Params> {
 
     public record Params(
