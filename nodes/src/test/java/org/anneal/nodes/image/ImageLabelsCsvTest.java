@@ -117,6 +117,9 @@ class ImageLabelsCsvTest {
         var before = new ImagesNode().externalFingerprints(csv("labels.csv", "class", ""), ctx());
         assertEquals(4, before.size());
         Files.writeString(dir.resolve("labels.csv"), "file,class\nm1.png,a\nm2.png,b\nrun2/m3.png,b\n");
+        // same size, and on a fast machine the same modification time as the first write: a person's edit comes later
+        Files.setLastModifiedTime(dir.resolve("labels.csv"), java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(dir.resolve("labels.csv")).toMillis() + 2000));
         assertTrue(!before.equals(new ImagesNode().externalFingerprints(csv("labels.csv", "class", ""), ctx())));
     }
 }
