@@ -1,5 +1,6 @@
 package org.anneal.nodes.signals;
 
+import org.anneal.ml.Dft;
 import org.anneal.spec.Axis;
 import org.anneal.spec.LeakageRole;
 import org.anneal.spec.NodeType;
@@ -47,70 +48,12 @@ public final class FftNode extends SignalStepNode<FftNode.Params> {
                 re[i] -= mean;
             }
         }
-        if (Integer.bitCount(n) == 1) {
-            radix2(re, im);
-        } else {
-            double[][] x = direct(re);
-            re = x[0];
-            im = x[1];
-        }
+        Dft.transform(re, im, n);
         double[] a = new double[n / 2 + 1];
         for (int k = 0; k < a.length; k++) {
             double scale = k == 0 || 2 * k == n ? 1.0 / n : 2.0 / n;
             a[k] = Math.hypot(re[k], im[k]) * scale;
         }
         return a;
-    }
-
-    /** In-place iterative Cooley–Tukey for a power-of-two length. */
-    static void radix2(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double angle = -2 * Math.PI / len;
-            for (int i = 0; i < n; i += len) {
-                for (int k = 0; k < len / 2; k++) {
-                    double wr = Math.cos(angle * k);
-                    double wi = Math.sin(angle * k);
-                    int a = i + k;
-                    int b = a + len / 2;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                }
-            }
-        }
-    }
-
-    /** The discrete Fourier transform by its definition, for lengths that are not powers of two (only the first half is used). */
-    static double[][] direct(double[] x) {
-        int n = x.length;
-        double[] re = new double[n];
-        double[] im = new double[n];
-        for (int k = 0; k <= n / 2; k++) {
-            for (int t = 0; t < n; t++) {
-                double angle = -2 * Math.PI * ((long) k * t % n) / n;
-                re[k] += x[t] * Math.cos(angle);
-                im[k] += x[t] * Math.sin(angle);
-            }
-        }
-        return new double[][] {re, im};
     }
 }
