@@ -29,8 +29,24 @@ final class PresentationMode {
                 centre.setDividerPositions(dividers);
             }
             canvas.presentation(now);
-            javafx.application.Platform.runLater(canvas::fitToView); // once the canvas has its new width
+            fitOnceLaidOut(canvas);
         });
+    }
+
+    /**
+     * Fits the workflow once the canvas has its new width. A runLater alone can run before the layout pulse that
+     * widens the canvas, and then fits the old width; so also fit on the first width change that follows.
+     */
+    private static void fitOnceLaidOut(CanvasView canvas) {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                canvas.widthProperty().removeListener(this);
+                javafx.application.Platform.runLater(canvas::fitToView);
+            }
+        };
+        canvas.widthProperty().addListener(once);
+        javafx.application.Platform.runLater(canvas::fitToView);
     }
 
     BooleanProperty onProperty() {
