@@ -61,8 +61,6 @@ public final class EditorApp extends Application {
         javafx.scene.control.ScrollPane side = new javafx.scene.control.ScrollPane(sidePanel());
         side.setFitToWidth(true);
         side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
-        SplitPane centre = new SplitPane(palette, canvas, side);
-        centre.setDividerPositions(0.16, 0.74);
         javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer));
         bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -73,16 +71,19 @@ public final class EditorApp extends Application {
                 showLive(c.getKey(), c.getValueAdded());
             }
         });
-        SplitPane main = new SplitPane(centre, bottom);
-        this.main = main;
+        // the data pane sits under the canvas only: the side column keeps the window's full height, so a chart
+        // that grows the data pane never pushes the inspector's parameters below the fold (InspectorRoomTest)
+        SplitPane work = new SplitPane(canvas, bottom);
+        work.setOrientation(Orientation.VERTICAL);
+        work.setDividerPositions(0.7);
+        SplitPane centre = new SplitPane(palette, work, side);
+        centre.setDividerPositions(0.16, 0.74);
         root.setBottom(statusBar);
-        main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.7);
-        root.setCenter(main);
+        root.setCenter(centre);
         vm.openedProperty().addListener((o, a, b) -> forgetPreviousWorkflow());
-        viewer.setOnChartShown(() -> DataPaneRoom.makeRoomForChart(main));
+        viewer.setOnChartShown(() -> DataPaneRoom.makeRoomForChart(work));
 
-        presentation = new PresentationMode(root, centre, canvas);
+        presentation = new PresentationMode(root, centre, work, canvas);
         Scene scene = new Scene(root, 1280, 800);
         Theme.style(scene);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
@@ -257,7 +258,6 @@ public final class EditorApp extends Application {
         bottomTabs.getSelectionModel().select(1);
     }
 
-    private SplitPane main;
     private PresentationMode presentation;
 
     /** Turns presentation mode on or off, as Ctrl+Shift+P does. */

@@ -17,13 +17,14 @@ final class PresentationMode {
     private double[] dividers;
     private java.util.List<javafx.scene.Node> panes;
 
-    PresentationMode(Parent root, SplitPane centre, CanvasView canvas) {
+    /** {@code centre} holds palette, {@code work} (canvas over data pane) and inspector; only {@code work} stays. */
+    PresentationMode(Parent root, SplitPane centre, javafx.scene.Node work, CanvasView canvas) {
         on.addListener((o, was, now) -> {
             root.setStyle(now ? "-fx-font-size: " + FONT_PX + "px;" : "");
             if (now) { // palette and inspector leave the split (their minimum widths would keep a divider from closing)
                 dividers = centre.getDividerPositions();
                 panes = java.util.List.copyOf(centre.getItems());
-                centre.getItems().setAll(canvas);
+                centre.getItems().setAll(work);
             } else if (panes != null) {
                 centre.getItems().setAll(panes);
                 centre.setDividerPositions(dividers);
