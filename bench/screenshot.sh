@@ -3,7 +3,8 @@
 #   bench/screenshot.sh                      -> docs/editor.png: example 01 after a run, ridge selected, the parity plot in the Data tab
 #   bench/screenshot.sh OUT.png presentation -> presentation mode (Ctrl+Shift+P) on example 01
 #   bench/screenshot.sh OUT.png lesson WF    -> the lesson pane of workflow WF, nothing selected
-# Needs Debian's xvfb and libgtk-3-0.
+# Needs Debian's xvfb and libgtk-3-0. docs/editor-before-after.png: keep its "before" half, put a new docs/editor.png beside it:
+#   java -Djava.awt.headless=true bench/SideBySide.java docs/editor-before-after.png docs/editor.png OUT.png "After (...)"
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"

@@ -61,6 +61,9 @@ final class LessonPane extends TitledPane {
         // when a chart or the inspector takes the room: still the unit, the title and the first lines (a short lesson whole)
         scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.min(MIN_HEIGHT, box.prefHeight(scroll.getWidth() > 0 ? scroll.getWidth() : -1) + 4), box.heightProperty(), scroll.widthProperty()));
+        // with room to spare (the side column has the window's height) the lesson shows up to MAX_HEIGHT of itself
+        scroll.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(MAX_HEIGHT, box.prefHeight(scroll.getWidth() > 0 ? scroll.getWidth() : -1) + 4), box.heightProperty(), scroll.widthProperty()));
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
         nextHint.managedProperty().bind(nextHint.visibleProperty());

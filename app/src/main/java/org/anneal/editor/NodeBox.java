@@ -87,9 +87,9 @@ final class NodeBox extends Region {
             getChildren().add(shapeLine);
             details.add(shapeLine);
         }
-        if (d != null) { // the phase at a glance, also from the back of a lecture hall
-            javafx.scene.shape.SVGPath icon = PhaseIcons.icon(d.phase(), Color.WHITE);
-            icon.relocate(6, 5);
+        if (d != null) { // the family at a glance, also from the back of a lecture hall
+            javafx.scene.Node icon = BlockIcons.icon(d, 16, Color.WHITE);
+            icon.relocate(6, 4);
             getChildren().add(icon);
             outline.add(icon);
         }

@@ -65,14 +65,14 @@ final class PaletteView extends VBox {
             }
             setId("palette-" + d.id().replace('.', '_'));
             // the title only: the internal id ("model.ridge") is for authors and sits in the tooltip
-            Label title = new Label(d.title(), PhaseIcons.icon(d.phase(), javafx.scene.paint.Color.web(d.phase().colour())));
+            Label title = new Label(d.title(), BlockIcons.icon(d, 15, javafx.scene.paint.Color.web(d.phase().colour())));
             title.setGraphicTextGap(6);
             title.setStyle("-fx-border-color: transparent transparent transparent " + d.phase().colour() + "; -fx-border-width: 0 0 0 5; -fx-padding: 0 0 0 6;");
             // a heading where a new phase starts in the (filtered) list: the groups stay visible while searching
             int i = getIndex();
             NodeDescriptor previous = i > 0 && i - 1 < getListView().getItems().size() ? getListView().getItems().get(i - 1) : null;
             if (previous == null || previous.phase() != d.phase()) {
-                Label heading = new Label(d.phase().title().toUpperCase(Locale.ROOT));
+                Label heading = new Label(d.phase().title().toUpperCase(Locale.ROOT), BlockIcons.icon(d.phase(), 12, javafx.scene.paint.Color.web(d.phase().colour())));
                 heading.getStyleClass().add("palette-phase");
                 heading.setStyle("-fx-font-size: 10px; -fx-font-weight: bold; -fx-text-fill: " + d.phase().colour() + "; -fx-padding: 4 0 2 0;");
                 setGraphic(new VBox(2, heading, title));

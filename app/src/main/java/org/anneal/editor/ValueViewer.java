@@ -73,6 +73,11 @@ public final class ValueViewer extends VBox {
         HBox bar = new HBox(8, title, views, detach, export, exportStatus);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
+        // in the narrower data pane under the canvas the title wraps; the buttons keep their words ("Par…" read as nothing)
+        detach.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        views.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> views.getChildren()
+                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE)));
         getChildren().addAll(bar, table);
         show(Pane.TABLE);
         registerStandardViews();

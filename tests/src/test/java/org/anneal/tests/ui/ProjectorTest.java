@@ -41,6 +41,9 @@ class ProjectorTest extends EditorTestBase {
         assertTrue(title >= 7.5, "a block title is set at " + title + " px on screen at the opening zoom " + zoom);
         Parent ridge = lookup("#node-ridge").query();
         assertTrue(ridge.getChildrenUnmodifiable().stream().anyMatch(n -> n.getStyleClass().contains("phase-icon")), "the block has its phase icon");
+        org.kordamp.ikonli.javafx.FontIcon icon = lookup("#icon-model_ridge").query();
+        assertEquals(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FUNCTION_VARIANT, icon.getIconCode(), "its family's icon (Ikonli)");
+        assertTrue(icon.getBoundsInLocal().getWidth() >= 12, "a glyph is drawn: " + icon.getBoundsInLocal());
 
         // a small workflow: Fit magnifies it beyond 100 % and centres it
         WaitForAsyncUtils.asyncFx(() -> {
@@ -75,6 +78,7 @@ class ProjectorTest extends EditorTestBase {
         assertTrue(shown.contains(d.title()), shown);
         assertFalse(shown.contains("model.ridge"), "no internal id under the title: " + shown);
         assertTrue(((ListCell<?>) ridge).getTooltip().getText().contains("model.ridge"), "the id is in the tooltip");
+        assertTrue(((ListCell<?>) ridge).lookup(".block-icon") instanceof org.kordamp.ikonli.javafx.FontIcon, "the palette entry shows the family's icon");
     }
 
     @Test
