@@ -83,6 +83,27 @@ class FilterAndMorphologyTest {
         assertTrue(rms(out, clean.image()) < 0.01, "after the filter: " + rms(out, clean.image()));
     }
 
+    @Test
+    void scanLinesShowAsTwoSpotsOnTheVerticalAxisThatTheFilterRemoves() throws Exception {
+        Microstructure lined = Microstructure.draw(128, 28, 0.25, 0, 0.7, 0.03, 0.2, 4, new Random(3));
+        double raw = spotOverSurroundings(lined.image());
+        assertTrue(raw > 2, "the spot at fy = 1/4 cycles per px is over 100 times its neighbours' power: 10^" + raw);
+        double clean = spotOverSurroundings(filtered(lined.image(), 128, 128, filter(FilterNode.Filter.SCAN_LINES, 0.2, 0.3)));
+        assertTrue(clean < 0.5, "after the filter nothing stands out there: 10^" + clean);
+    }
+
+    /** log10 power at (fy = 0.25, fx = 0) less the mean log10 power of the four pixels either side of it along fx. */
+    static double spotOverSurroundings(float[] img) throws Exception {
+        Table t = FftAndSegmentTest.fft(FftAndSegmentTest.one(img, 128, 128, 0.5), 16, true);
+        float[] s = ((TensorColumn) t.column("spectrum").orElseThrow()).get(0);
+        int row = (64 + 32) * 128;
+        double around = 0;
+        for (int dx : new int[] {-6, -5, -4, -3, 3, 4, 5, 6}) {
+            around += s[row + 64 + dx] / 8.0;
+        }
+        return s[row + 64] - around;
+    }
+
     static double rms(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
