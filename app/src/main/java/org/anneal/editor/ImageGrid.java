@@ -36,6 +36,8 @@ public final class ImageGrid extends VBox {
     private final ComboBox<String> columnChoice = new ComboBox<>();
     private final ComboBox<String> classFilter = new ComboBox<>();
     private TensorColumn images;
+    /** Thumbnails drawn so far: with the virtualised grid, about the cells scrolled past, never the whole column. */
+    private int rendered;
 
     public ImageGrid(Table t) {
         super(4);
@@ -72,6 +74,11 @@ public final class ImageGrid extends VBox {
     public static List<TensorColumn> imageColumns(Table t) {
         return t.columns().stream().filter(c -> c instanceof TensorColumn tc && tc.shape().rank() == 3
                 && (tc.shape().dims()[2] == 1 || tc.shape().dims()[2] == 3)).map(TensorColumn.class::cast).toList();
+    }
+
+    /** How many thumbnails have been drawn since the grid was made (lazy thumbnails: a test counts them). */
+    public int thumbnailsRendered() {
+        return rendered;
     }
 
     /** The rows on show (the class filter applied). */
@@ -135,6 +142,7 @@ public final class ImageGrid extends VBox {
                 return;
             }
             view.setImage(images.isMissing(row) ? null : render(images, row));
+            rendered++;
             view.setSmooth(images.shape().dims()[1] > THUMB); // small images: sharp pixels, not a blur
             caption.setText(caption(row));
             setTooltip(new Tooltip("row " + (row + 1) + ": " + caption(row)));

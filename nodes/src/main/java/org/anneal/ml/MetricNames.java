@@ -20,9 +20,10 @@ public final class MetricNames {
             List.of("mean_set_size", "singletons", "empty_sets"), // evaluate.conformal-sets
             List.of("max_abs_error", "rms_error", "rms_residual", "final_physics_loss", "estimated_rate", "final_data_loss"), // model.pinn
             List.of("clusters", "inertia", "silhouette", "ari", "ami", "log_likelihood", "bic", "aic", "iterations", "converged"), // clustering
-            List.of("initial_loss", "final_loss", "epochs", "expected_value", "best")); // loss curve, SHAP, pick-best
+            List.of("initial_loss", "final_loss", "epochs", "expected_value", "best"), // loss curve, SHAP, pick-best
+            List.of("mean_iou", "mean_dice", "pixel_accuracy", "bias", "mean_relative_error")); // segmentation, measurement
     /** Names followed by a class or feature in brackets: {@code f1[steel]}, {@code mean_abs_shap[carbon]}. */
-    private static final List<String> PER_ITEM = List.of("precision", "recall", "f1", "mean_abs_shap");
+    private static final List<String> PER_ITEM = List.of("precision", "recall", "f1", "mean_abs_shap", "iou", "dice");
     /** The loss of each extra curve of a loss-curve block: {@code final_loss_2}. */
     private static final Pattern NUMBERED = Pattern.compile("final_loss_[1-9][0-9]*");
     private static final Set<String> ALL = new LinkedHashSet<>(FIXED.stream().flatMap(List::stream).toList());

@@ -33,6 +33,59 @@ final class Fourier {
                 norm += win * win;
             }
         }
+        forward(re, im, h, w);
+        double[] out = new double[h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                out[((y + h / 2) % h) * w + (x + w / 2) % w] = (re[i] * re[i] + im[i] * im[i]) / (norm * img.length);
+            }
+        }
+        return out;
+    }
+
+    /** A filter's transfer at frequency (fy, fx), in cycles per pixel (−0.5 to 0.5): 0 removes it, 1 keeps it. */
+    interface Transfer {
+        double at(double fy, double fx);
+    }
+
+    /**
+     * The image filtered in Fourier space: every frequency multiplied by {@code transfer}, then transformed back. Zero
+     * frequency, the mean grey level, is always kept, so a high-pass image stays in the grey range of its source.
+     */
+    static float[] filter(float[] img, int h, int w, Transfer transfer) {
+        double[] re = new double[h * w];
+        double[] im = new double[h * w];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = img[i];
+        }
+        forward(re, im, h, w);
+        for (int y = 0; y < h; y++) {
+            double fy = (y <= h / 2 ? y : y - h) / (double) h;
+            for (int x = 0; x < w; x++) {
+                if (x == 0 && y == 0) {
+                    continue;
+                }
+                double fx = (x <= w / 2 ? x : x - w) / (double) w;
+                double t = transfer.at(fy, fx);
+                re[y * w + x] *= t;
+                im[y * w + x] *= t;
+            }
+        }
+        // the inverse by the forward transform of the conjugate: ifft(X) = conj(fft(conj(X))) / n
+        for (int i = 0; i < im.length; i++) {
+            im[i] = -im[i];
+        }
+        forward(re, im, h, w);
+        float[] out = new float[h * w];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (re[i] / out.length);
+        }
+        return out;
+    }
+
+    /** In-place 2-D forward DFT: every row, then every column. */
+    static void forward(double[] re, double[] im, int h, int w) {
         double[] lr = new double[Math.max(h, w)];
         double[] li = new double[Math.max(h, w)];
         for (int y = 0; y < h; y++) {
@@ -53,14 +106,6 @@ final class Fourier {
                 im[y * w + x] = li[y];
             }
         }
-        double[] out = new double[h * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                out[((y + h / 2) % h) * w + (x + w / 2) % w] = (re[i] * re[i] + im[i] * im[i]) / (norm * img.length);
-            }
-        }
-        return out;
     }
 
     static double[] window(int n, boolean hann) {

@@ -38,7 +38,11 @@ import org.anneal.spec.TableSpec;
                 (19 µm, 32 %); each specimen draws its own size and fraction around its route's, and gives `fieldsPerSpecimen` \
                 images (`specimen` is the group, `route` the target). The truth columns are counted on the drawn maps and are \
                 not features: `phase_fraction` (second-phase share of solid pixels), `grain_size_um` (mean linear intercept \
-                of rows and columns), `porosity`. Not modelled: curved boundaries, lamellae, shading, scan lines, scratches.""")
+                of rows and columns), `porosity`; with `masks`, `phase_mask`, the drawn phase of every pixel (0 matrix, 1 second \
+phase, 2 pore) as an image, the truth evaluate.segmentation scores a segmentation against. `scanLines` adds SEM scan \
+lines: each pixel row brightened by `scanLines` · sin(2π y / `scanPeriod`), a periodic artefact that shows as two bright \
+spots on the vertical axis of image.fft and that image.filter removes. Not modelled: curved boundaries, lamellae, \
+shading, scratches.""")
 public final class GenerateMicrographsNode implements Node<GenerateMicrographsNode.Params> {
 
     public record Params(
@@ -48,7 +52,10 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
             @Param(doc = "Pixel size in µm per pixel", def = "0.5", min = 0.01, max = 100) double pixelSize,
             @Param(doc = "Pore area fraction (0 for none)", def = "0", min = 0, max = 0.3) double porosity,
             @Param(doc = "Gaussian blur, standard deviation in pixels (0 for none)", def = "0.7", min = 0, max = 5) double blur,
-            @Param(doc = "Standard deviation of the grey-level noise (grey scale 0–1)", def = "0.03", min = 0, max = 0.5) double noise) {
+            @Param(doc = "Standard deviation of the grey-level noise (grey scale 0–1)", def = "0.03", min = 0, max = 0.5) double noise,
+            @Param(doc = "Amplitude of SEM scan lines (grey scale 0–1); 0 for none", def = "0", min = 0, max = 0.5) double scanLines,
+            @Param(doc = "Period of the scan lines in pixel rows", def = "4", min = 2, max = 256) double scanPeriod,
+            @Param(doc = "Add the drawn phase map as a phase_mask image (0 matrix, 1 second phase, 2 pore)", def = "false") boolean masks) {
     }
 
     /** The processing routes and what they do to the structure: mean grain diameter (µm) and second-phase fraction. */
@@ -93,14 +100,20 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
     }
 
     static List<ColumnSpec> columns(Params p) {
-        return List.of(ColumnSpec.tensor("image", ColumnRole.FEATURE, shape(p), ""),
+        List<ColumnSpec> cols = new ArrayList<>(List.of(ColumnSpec.tensor("image", ColumnRole.FEATURE, shape(p), ""),
                 new ColumnSpec("specimen", ColumnType.CATEGORICAL, ColumnRole.GROUP),
                 new ColumnSpec("route", ColumnType.CATEGORICAL, ColumnRole.TARGET),
                 new ColumnSpec("phase_fraction", ColumnType.NUMERIC, ColumnRole.IGNORE),
                 new ColumnSpec("grain_size_um", ColumnType.NUMERIC, ColumnRole.IGNORE, "µm"),
                 new ColumnSpec("porosity", ColumnType.NUMERIC, ColumnRole.IGNORE),
-                new ColumnSpec("pixel_size_um", ColumnType.NUMERIC, ColumnRole.IGNORE, "µm/px"));
+                new ColumnSpec("pixel_size_um", ColumnType.NUMERIC, ColumnRole.IGNORE, "µm/px")));
+        if (p.masks()) {
+            cols.add(ColumnSpec.tensor(MASK, ColumnRole.IGNORE, shape(p), ""));
+        }
+        return cols;
     }
+
+    static final String MASK = "phase_mask";
 
     static Shape shape(Params p) {
         return Shape.of(Axis.regular("y", p.size(), "µm", 0, p.pixelSize()), Axis.regular("x", p.size(), "µm", 0, p.pixelSize()),
@@ -112,6 +125,7 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
         int rows = p.specimens() * p.fieldsPerSpecimen();
         int px = p.size() * p.size();
         float[] images = new float[rows * px];
+        float[] masks = p.masks() ? new float[rows * px] : null;
         int[] specimen = new int[rows];
         int[] route = new int[rows];
         double[] fraction = new double[rows];
@@ -131,8 +145,11 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
             for (int f = 0; f < p.fieldsPerSpecimen(); f++) {
                 ctx.checkCancelled();
                 Microstructure m = Microstructure.draw(p.size(), grainUm / p.pixelSize(), target, p.porosity(), p.blur(), p.noise(),
-                        new Random(fieldSeed + 0x9E3779B97F4A7C15L * (f + 1)));
+                        p.scanLines(), p.scanPeriod(), new Random(fieldSeed + 0x9E3779B97F4A7C15L * (f + 1)));
                 System.arraycopy(m.image(), 0, images, row * px, px);
+                for (int i = 0; masks != null && i < px; i++) {
+                    masks[row * px + i] = m.phase()[i];
+                }
                 specimen[row] = s;
                 route[row] = r.ordinal();
                 fraction[row] = m.phaseFraction();
@@ -144,13 +161,16 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
             }
         }
         List<String> routes = java.util.Arrays.stream(Route.values()).map(Route::label).toList();
-        List<Column> cols = List.of(new TensorColumn("image", ColumnRole.FEATURE, shape(p), images, new boolean[rows], ""),
+        List<Column> cols = new ArrayList<>(List.of(new TensorColumn("image", ColumnRole.FEATURE, shape(p), images, new boolean[rows], ""),
                 new CategoricalColumn("specimen", ColumnRole.GROUP, specimen, specimenNames),
                 new CategoricalColumn("route", ColumnRole.TARGET, route, routes),
                 new NumericColumn("phase_fraction", ColumnRole.IGNORE, fraction),
                 new NumericColumn("grain_size_um", ColumnRole.IGNORE, grain, "µm"),
                 new NumericColumn("porosity", ColumnRole.IGNORE, pores),
-                new NumericColumn("pixel_size_um", ColumnRole.IGNORE, pixel, "µm/px"));
+                new NumericColumn("pixel_size_um", ColumnRole.IGNORE, pixel, "µm/px")));
+        if (masks != null) {
+            cols.add(new TensorColumn(MASK, ColumnRole.IGNORE, shape(p), masks, new boolean[rows], ""));
+        }
         return Outputs.of(TABLE, new Table(cols));
     }
 }

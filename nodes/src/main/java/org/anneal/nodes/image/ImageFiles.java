@@ -64,22 +64,52 @@ final class ImageFiles {
     }
 
     /**
+     * How many pages a TIFF holds (a stack of slices, frames or channels: each page is an image of its own); 1 for other
+     * formats. Only the TIFF's directory chain is walked, no pixel is decoded.
+     */
+    static int pages(Path file, String shown) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!n.endsWith(".tif") && !n.endsWith(".tiff")) {
+            return 1;
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader r = reader(in, shown);
+            try {
+                r.setInput(in, false, true);
+                return Math.max(1, r.getNumImages(true));
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof NodeFailure f) {
+                throw f;
+            }
+            throw unreadable(shown, e);
+        }
+    }
+
+    /**
      * The pixels as {@code [h][w][channels]} row-major floats in [0, 1]; grey from colour by the Rec. 601 luma weights. The
      * file is opened once: the header's size is checked against {@code maxPixels} before any pixel is decoded. The width
      * and height are written to {@code size}.
      */
     static float[] read(Path file, String shown, int channels, long maxPixels, int[] size) {
+        return read(file, 0, shown, channels, maxPixels, size);
+    }
+
+    /** Page {@code page} (0-based) of a multi-page TIFF, as {@link #read(Path, String, int, long, int[])} reads the first. */
+    static float[] read(Path file, int page, String shown, int channels, long maxPixels, int[] size) {
         BufferedImage img;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader r = reader(in, shown);
             try {
-                r.setInput(in, true, true);
-                long pixels = (long) r.getWidth(0) * r.getHeight(0);
+                r.setInput(in, page == 0, true);
+                long pixels = (long) r.getWidth(page) * r.getHeight(page);
                 if (pixels > maxPixels) {
-                    throw new NodeFailure(shown + ": " + r.getWidth(0) + "×" + r.getHeight(0) + " pixels is over the limit of " + maxPixels + ".",
+                    throw new NodeFailure(shown + ": " + r.getWidth(page) + "×" + r.getHeight(page) + " pixels is over the limit of " + maxPixels + ".",
                             "Shrink the image first, or raise maxPixels if the memory allows.");
                 }
-                img = r.read(0);
+                img = r.read(page);
             } finally {
                 r.dispose();
             }

@@ -52,7 +52,9 @@ import org.anneal.util.FileDigests;
                 the microscope wrote into a TIFF (Zeiss SEM tag 34118, FEI tag 34682 `[Scan] PixelWidth`, ImageJ \
                 calibration), missing when unknown; when every row has the same one, the image axes carry it in µm. A damaged \
                 file, a file no reader knows, a size mismatch under `fit: none` or an image over `maxPixels` stops the run \
-                with the file's name.""")
+                with the file's name. A multi-page TIFF (a stack of slices or frames) gives one row per page, in page order: its \
+pages share `file` (and so its labels and, after image.tile, one group) and a `page` column (1, 2, …) tells them \
+apart; each page must fit the size rule like any other image.""")
 public final class ImagesNode implements Node<ImagesNode.Params> {
 
     public record Params(
@@ -83,13 +85,27 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
 
     static final String PIXEL_SIZE = "pixel_size_um";
 
+    static final String PAGE = "page";
+
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per image");
 
     /**
-     * What configure found, handed to execute: the files in order, their names as shown, the output size and each
-     * file's pixel size after fitting (µm per pixel, NaN when unknown).
+     * What configure found, handed to execute, one entry per row: the file (repeated for each page of a TIFF stack), its
+     * name as shown, the page in it (0-based), the output size and each row's pixel size after fitting (µm per pixel, NaN
+     * when unknown).
      */
-    record Plan(List<Path> files, List<String> shown, int width, int height, double[] pixelUm, List<Column> labels) {
+    record Plan(List<Path> files, List<String> shown, int[] page, int width, int height, double[] pixelUm, List<Column> labels) {
+        /** True when some file is a stack of several pages, so rows need a page column to be told apart. */
+        boolean stacked() {
+            return java.util.Arrays.stream(page).anyMatch(k -> k > 0);
+        }
+
+        /** The row's name in messages: the file, with its page when it is one of a stack. */
+        String where(int row) {
+            boolean stack = page[row] > 0 || row + 1 < page.length && page[row + 1] > 0;
+            return stack ? shown.get(row) + " (page " + (page[row] + 1) + ")" : shown.get(row);
+        }
+
         /** The pixel size all rows share, or NaN when one is unknown or they differ. */
         double common() {
             double first = pixelUm.length == 0 ? Double.NaN : pixelUm[0];
@@ -116,6 +132,9 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
             cols.add(new ColumnSpec("class", ColumnType.CATEGORICAL, ColumnRole.TARGET));
         }
         plan.labels().forEach(c -> cols.add(c.spec()));
+        if (plan.stacked()) {
+            cols.add(new ColumnSpec(PAGE, ColumnType.NUMERIC, ColumnRole.IGNORE));
+        }
         cols.add(new ColumnSpec(PIXEL_SIZE, ColumnType.NUMERIC, ColumnRole.IGNORE, "µm/px"));
         return cols;
     }
@@ -147,7 +166,26 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
                     p.labels() == Labels.FOLDERS ? "Put each class's images in a sub-folder named after it, or set labels to none."
                             : "Check the folder.");
         }
-        List<String> shown = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
+        List<String> names = files.stream().map(f -> root.relativize(f).toString().replace('\\', '/')).toList();
+        List<Path> rowFiles = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        List<Integer> pages = new ArrayList<>();
+        List<Integer> fileOfRow = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            int count;
+            try {
+                count = ImageFiles.pages(files.get(f), names.get(f));
+            } catch (NodeFailure e) {
+                throw ConfigError.atParam("path", e.getMessage(), e.fix());
+            }
+            for (int k = 0; k < count; k++) {
+                rowFiles.add(files.get(f));
+                shown.add(names.get(f));
+                pages.add(k);
+                fileOfRow.add(f);
+            }
+        }
+        int[] rowToFile = fileOfRow.stream().mapToInt(Integer::intValue).toArray();
         int w = p.width();
         int h = p.height();
         if (w == 0 || h == 0) {
@@ -160,12 +198,15 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
             w = w == 0 ? first[0] : w;
             h = h == 0 ? first[1] : h;
         }
-        long values = (long) files.size() * w * h * (p.colour() == Colour.RGB ? 3 : 1);
+        long values = (long) rowFiles.size() * w * h * (p.colour() == Colour.RGB ? 3 : 1);
         if (values > MAX_VALUES) {
-            throw ConfigError.atParam(p.width() == 0 ? "fit" : "width", files.size() + " images of " + w + "×" + h + " pixels need " + values
+            throw ConfigError.atParam(p.width() == 0 ? "fit" : "width", rowFiles.size() + " images of " + w + "×" + h + " pixels need " + values
                     + " values, more than the " + MAX_VALUES + " (1 GiB) allowed.", "Resize to a smaller width and height, or load fewer images.");
         }
-        return new Plan(files, shown, w, h, pixelSizes(p, files, w), labels(p, ctx, shown));
+        double[] fileUm = pixelSizes(p, files, w);
+        double[] rowUm = java.util.Arrays.stream(rowToFile).mapToDouble(f -> fileUm[f]).toArray();
+        List<Column> labels = labels(p, ctx, names).stream().map(c -> c.rows(rowToFile)).toList();
+        return new Plan(List.copyOf(rowFiles), List.copyOf(shown), pages.stream().mapToInt(Integer::intValue).toArray(), w, h, rowUm, labels);
     }
 
     /** With labels: csv, the CSV's label columns in the order of the images; none otherwise. */
@@ -224,15 +265,18 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         float[] values = new float[n * size];
         int[] fileCodes = new int[n];
         int[] classCodes = new int[n];
+        double[] pages = new double[n];
         Map<String, Integer> classes = new LinkedHashMap<>();
+        Map<String, Integer> fileNames = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             ctx.checkCancelled();
             String shown = plan.shown().get(i);
             int[] wh = new int[2];
-            float[] img = ImageFiles.read(plan.files().get(i), shown, c, p.maxPixels(), wh);
-            float[] fitted = fit(img, wh[0], wh[1], c, plan, p.fit(), shown);
+            float[] img = ImageFiles.read(plan.files().get(i), plan.page()[i], plan.where(i), c, p.maxPixels(), wh);
+            float[] fitted = fit(img, wh[0], wh[1], c, plan, p.fit(), plan.where(i));
             System.arraycopy(fitted, 0, values, i * size, size);
-            fileCodes[i] = i;
+            fileCodes[i] = fileNames.computeIfAbsent(shown, k -> fileNames.size());
+            pages[i] = plan.page()[i] + 1;
             if (p.labels() == Labels.FOLDERS) {
                 String label = shown.substring(0, shown.indexOf('/'));
                 classCodes[i] = classes.computeIfAbsent(label, k -> classes.size());
@@ -241,11 +285,14 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         }
         List<Column> cols = new ArrayList<>();
         cols.add(new TensorColumn("image", ColumnRole.FEATURE, shape(p, plan), values, new boolean[n], ""));
-        cols.add(new CategoricalColumn("file", ColumnRole.ID, fileCodes, plan.shown()));
+        cols.add(new CategoricalColumn("file", ColumnRole.ID, fileCodes, List.copyOf(fileNames.keySet())));
         if (p.labels() == Labels.FOLDERS) {
             cols.add(new CategoricalColumn("class", ColumnRole.TARGET, classCodes, List.copyOf(classes.keySet())));
         }
         cols.addAll(plan.labels());
+        if (plan.stacked()) {
+            cols.add(new NumericColumn(PAGE, ColumnRole.IGNORE, pages, ""));
+        }
         cols.add(new NumericColumn(PIXEL_SIZE, ColumnRole.IGNORE, plan.pixelUm().clone(), "µm/px"));
         return Outputs.of(TABLE, new Table(cols));
     }
@@ -305,7 +352,9 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
         Plan plan = plan(p, ctx);
         List<Fingerprint> prints = new ArrayList<>();
         for (int i = 0; i < plan.files().size(); i++) {
-            prints.add(new Fingerprint(plan.shown().get(i), FileDigests.sha256(plan.files().get(i))));
+            if (plan.page()[i] == 0) {
+                prints.add(new Fingerprint(plan.shown().get(i), FileDigests.sha256(plan.files().get(i))));
+            }
         }
         if (p.labels() == Labels.CSV) {
             prints.add(new Fingerprint(p.labelsFile(), FileDigests.sha256(ctx.resolve(p.labelsFile(), "labelsFile"))));

@@ -7,7 +7,9 @@ import java.util.Random;
  * tessellation of uniformly scattered seeds with log-normal weights, so grain sizes spread as in a real anneal; whole
  * grains are turned into the second phase until the target area fraction is reached; round pores are cut in last. The
  * imaging model: a grey level per phase with a small per-grain variation (etching response), darkened grain boundaries,
- * Gaussian blur and Gaussian noise. Left out: curved (Potts) boundaries, lamellae, shading, scan lines, scratches.
+ * Gaussian blur, optional SEM scan lines (a brightness that varies from one scan line to the next with a fixed period, as
+ * mains hum beating with the line rate leaves) and Gaussian noise. Left out: curved (Potts) boundaries, lamellae, shading,
+ * scratches.
  *
  * <p>The truth is counted on the drawn maps, never taken from the targets: the phase fraction is second-phase pixels over
  * solid pixels, the porosity pore pixels over all pixels, the mean intercept length the line length of every row and
@@ -38,6 +40,16 @@ public record Microstructure(int size, float[] image, int[] grain, byte[] phase,
      */
     public static Microstructure draw(int size, double grainPx, double secondFraction, double porosity, double blurPx, double noise,
                                       Random rnd) {
+        return draw(size, grainPx, secondFraction, porosity, blurPx, noise, 0, 1, rnd);
+    }
+
+    /**
+     * Draws one micrograph with scan lines: every row y is brightened by {@code scanAmplitude · sin(2π y / scanPeriodPx)}
+     * (drawn after the blur, since the scan is the detector's, and without random numbers, so the structure and noise are
+     * those of the same seed without lines).
+     */
+    public static Microstructure draw(int size, double grainPx, double secondFraction, double porosity, double blurPx, double noise,
+                                      double scanAmplitude, double scanPeriodPx, Random rnd) {
         int n = size * size;
         double cellArea = Math.PI / 4 * grainPx * grainPx;
         int seeds = Math.max(2, (int) Math.round(n / cellArea));
@@ -79,6 +91,9 @@ public record Microstructure(int size, float[] image, int[] grain, byte[] phase,
         }
         for (int i = 0; i < n; i++) {
             float v = img[i] + (noise > 0 ? (float) (noise * rnd.nextGaussian()) : 0f);
+            if (scanAmplitude > 0) {
+                v += (float) (scanAmplitude * Math.sin(2 * Math.PI * (i / size) / scanPeriodPx));
+            }
             img[i] = Math.min(1f, Math.max(0f, v));
         }
         return new Microstructure(size, img, grain, phase, countFraction(phase, (byte) 1), countPores(phase),

@@ -109,7 +109,7 @@ class FftAndSegmentTest {
     }
 
     static Table segment(Table t, SegmentNode.Method m, SegmentNode.Connectivity c, int minArea) throws Exception {
-        return TileAndAugmentTest.run(new SegmentNode(), new SegmentNode.Params("", m, 0.5, SegmentNode.Side.DARK, c, minArea, true), t, 1);
+        return TileAndAugmentTest.run(new SegmentNode(), new SegmentNode.Params("", m, 0.5, SegmentNode.Side.DARK, c, minArea, true, 0, 0, false), t, 1);
     }
 
     @Test

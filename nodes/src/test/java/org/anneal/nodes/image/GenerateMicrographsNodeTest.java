@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** The micrograph generator: reproducible for a seed, its truth counted on the maps it drew, and bounded in memory. */
 class GenerateMicrographsNodeTest {
-    static final GenerateMicrographsNode.Params SMALL = new GenerateMicrographsNode.Params(6, 2, 96, 0.5, 0.0, 0.7, 0.03);
+    static final GenerateMicrographsNode.Params SMALL = new GenerateMicrographsNode.Params(6, 2, 96, 0.5, 0.0, 0.7, 0.03, 0, 4, false);
 
     static Table generate(GenerateMicrographsNode.Params p, long seed) {
         return (Table) new GenerateMicrographsNode().execute(new Inputs(Map.of()), p, new StandaloneContext("gen", seed, Path.of(".")))
@@ -97,7 +97,7 @@ class GenerateMicrographsNodeTest {
 
     @Test
     void coarserRoutesHaveLargerGrainsAndMoreSecondPhase() {
-        Table t = generate(new GenerateMicrographsNode.Params(9, 2, 128, 0.5, 0, 0.7, 0.03), 5);
+        Table t = generate(new GenerateMicrographsNode.Params(9, 2, 128, 0.5, 0, 0.7, 0.03, 0, 4, false), 5);
         CategoricalColumn route = (CategoricalColumn) t.column("route").orElseThrow();
         double[][] byRoute = new double[3][2];
         int[] count = new int[3];
@@ -115,13 +115,43 @@ class GenerateMicrographsNodeTest {
 
     @Test
     void tooManyPixelsIsALocatedErrorBeforeAnythingIsDrawn() {
-        var huge = new GenerateMicrographsNode.Params(2000, 100, 1024, 0.5, 0, 0, 0);
+        var huge = new GenerateMicrographsNode.Params(2000, 100, 1024, 0.5, 0, 0, 0, 0, 4, false);
         ConfigError e = assertThrows(ConfigError.class,
                 () -> new GenerateMicrographsNode().configure(Specs.of(Map.of()), huge, new StandaloneContext("gen", 1, Path.of("."))));
         assertEquals("specimens", e.param());
         assertTrue(e.getMessage().contains("1 GiB"), e.getMessage());
-        var coarse = new GenerateMicrographsNode.Params(2, 1, 32, 0.5, 0, 0, 0);
+        var coarse = new GenerateMicrographsNode.Params(2, 1, 32, 0.5, 0, 0, 0, 0, 4, false);
         assertEquals("size", assertThrows(ConfigError.class,
                 () -> new GenerateMicrographsNode().configure(Specs.of(Map.of()), coarse, new StandaloneContext("gen", 1, Path.of(".")))).param());
+    }
+
+    @Test
+    void thePhaseMaskIsTheTruthAndScanLinesChangeOnlyTheImage() throws Exception {
+        var plain = new GenerateMicrographsNode.Params(3, 2, 64, 1.0, 0.05, 0.7, 0.03, 0, 4, true);
+        var lined = new GenerateMicrographsNode.Params(3, 2, 64, 1.0, 0.05, 0.7, 0.03, 0.1, 4, true);
+        Table a = generate(plain, 7);
+        Table b = generate(lined, 7);
+        TableSpec promised = (TableSpec) new GenerateMicrographsNode().configure(Specs.of(Map.of()), plain,
+                new StandaloneContext("gen", 7, Path.of("."))).get("table");
+        assertEquals(promised.columns(), a.spec(Lineage.UNSPLIT).columns());
+        TensorColumn mask = (TensorColumn) a.column("phase_mask").orElseThrow();
+        for (int r = 0; r < a.rowCount(); r++) {
+            float[] m = mask.get(r);
+            long second = 0;
+            long pore = 0;
+            for (float v : m) {
+                second += v == 1 ? 1 : 0;
+                pore += v == 2 ? 1 : 0;
+            }
+            assertEquals(a.numeric("phase_fraction").get(r), (double) second / (m.length - pore), 1e-12, "row " + r);
+            assertEquals(a.numeric("porosity").get(r), (double) pore / m.length, 1e-12, "row " + r);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(mask.values(), ((TensorColumn) b.column("phase_mask").orElseThrow()).values(),
+                "the same structure under the lines");
+        float[] x = ((TensorColumn) a.column("image").orElseThrow()).get(0);
+        float[] y = ((TensorColumn) b.column("image").orElseThrow()).get(0);
+        // row 1 of period 4: sin(π/2) = 1, so +0.1 wherever the clean image is not clipped
+        assertEquals(x[64 + 10] + 0.1f, y[64 + 10], 1e-6f);
+        assertEquals(x[10], y[10], 1e-6f, "row 0: sin 0");
     }
 }

@@ -42,7 +42,7 @@ class ImageFeaturesNodeTest {
 
     @Test
     void onCleanImagesOtsuGivesThePhaseFractionAndTheInterceptTheGrainSize() throws Exception {
-        Table t = features(GenerateMicrographsNodeTest.generate(new GenerateMicrographsNode.Params(9, 2, 128, 0.5, 0, 0, 0), 3), DEFAULTS);
+        Table t = features(GenerateMicrographsNodeTest.generate(new GenerateMicrographsNode.Params(9, 2, 128, 0.5, 0, 0, 0, 0, 4, false), 3), DEFAULTS);
         assertTrue(worst(t, "dark_fraction", "phase_fraction", false) < 0.005, "exact up to a few pixels on clean images");
         double g = worst(t, "intercept_length", "grain_size_um", true);
         assertTrue(g < 0.15, "linear intercept within 15 % of the exact map's: " + g);
@@ -51,7 +51,7 @@ class ImageFeaturesNodeTest {
 
     @Test
     void onBlurredNoisyImagesThePhaseFractionStaysCloseAndTheInterceptStillRanksTheRoutes() throws Exception {
-        Table t = features(GenerateMicrographsNodeTest.generate(new GenerateMicrographsNode.Params(9, 2, 128, 0.5, 0, 0.7, 0.03), 4), DEFAULTS);
+        Table t = features(GenerateMicrographsNodeTest.generate(new GenerateMicrographsNode.Params(9, 2, 128, 0.5, 0, 0.7, 0.03, 0, 4, false), 4), DEFAULTS);
         assertTrue(worst(t, "dark_fraction", "phase_fraction", false) < 0.03, "within 3 points of the truth");
         // noise breaks the etched lines, so the intercept is biased; it must still order hot-rolled < normalised < annealed
         org.anneal.data.CategoricalColumn route = (org.anneal.data.CategoricalColumn) t.column("route").orElseThrow();
@@ -89,7 +89,7 @@ class ImageFeaturesNodeTest {
 
     @Test
     void configurePromisesTheColumnsAndRefusesATableWithoutAnImage() throws Exception {
-        Table gen = GenerateMicrographsNodeTest.generate(new GenerateMicrographsNode.Params(3, 1, 64, 0.5, 0, 0, 0), 1);
+        Table gen = GenerateMicrographsNodeTest.generate(new GenerateMicrographsNode.Params(3, 1, 64, 0.5, 0, 0, 0, 0, 4, false), 1);
         Specs s = new ImageFeaturesNode().configure(Specs.of(Map.of("table", gen.spec(Lineage.UNSPLIT))), DEFAULTS,
                 new StandaloneContext("f", 1, Path.of(".")));
         assertEquals(((TableSpec) s.get("out")).columns(), features(gen, DEFAULTS).spec(Lineage.UNSPLIT).columns());

@@ -84,6 +84,34 @@ class ImageViewerTest extends ViewerTestBase {
     }
 
     @Test
+    void tenThousandImagesScrollWithThumbnailsDrawnOnlyForTheCellsInView() throws Exception {
+        int n = 10_000;
+        float[] px = new float[n * 64];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i % 64) / 63f;
+        }
+        Table t = new Table(List.of(new TensorColumn("image", ColumnRole.FEATURE, Shape.image(8, 8, 1), px, new boolean[n], "")));
+        show("tile:out", t);
+        clickOn("#view-Images");
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageGrid grid = lookup("#imageGrid").query();
+        assertEquals(n, grid.shownRows().size());
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) grid.lookup(".virtual-flow");
+        int rows = flow.getCellCount();
+        int afterOpen = grid.thumbnailsRendered();
+        assertTrue(afterOpen > 0 && afterOpen < 200, "opening draws the first screenful: " + afterOpen);
+        for (int k = 1; k <= 20; k++) {
+            int row = rows * k / 20 - 1;
+            WaitForAsyncUtils.asyncFx(() -> flow.scrollTo(row)).get(5, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        int drawn = grid.thumbnailsRendered();
+        assertTrue(drawn > afterOpen, "scrolling draws the cells it reaches");
+        assertTrue(drawn < 21 * afterOpen + 100, "20 jumps through " + rows + " grid rows drew " + drawn + " thumbnails of " + n);
+        assertTrue(lookup(".image-thumbnail").queryAll().size() < 300, "cells are reused, not made per image");
+    }
+
+    @Test
     void aGreyThumbnailStretchesFromItsDarkestToItsBrightestPixel() throws Exception {
         Table t = micrographs();
         WritableImage img = WaitForAsyncUtils.asyncFx(() -> ImageGrid.render((TensorColumn) t.column("image").orElseThrow(), 5))
