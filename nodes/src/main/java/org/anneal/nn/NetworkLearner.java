@@ -20,9 +20,15 @@ import org.anneal.spec.ExecContext;
  *
  * @param loss      what to minimise (null: squared error for regression, cross-entropy for classification)
  * @param optimizer how to step (null: Adam at 0.001)
+ * @param validationRows rows wired to model.network's {@code validation} input that watch early stopping instead of a
+ *                  held-out share of the training rows; null for none
  */
-public record NetworkLearner(Network network, Task task, Settings settings, Loss loss, Optimizer optimizer)
+public record NetworkLearner(Network network, Task task, Settings settings, Loss loss, Optimizer optimizer, Table validationRows)
         implements GradientLearner, org.anneal.ml.NativeWork {
+
+    public NetworkLearner(Network network, Task task, Settings settings, Loss loss, Optimizer optimizer) {
+        this(network, task, settings, loss, optimizer, null);
+    }
 
     /**
      * How to train.
@@ -59,7 +65,8 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
 
     @Override
     public GradientLearner with(Loss newLoss, Optimizer newOptimizer) {
-        return new NetworkLearner(network, task, settings, newLoss == null ? loss : newLoss, newOptimizer == null ? optimizer : newOptimizer);
+        return new NetworkLearner(network, task, settings, newLoss == null ? loss : newLoss, newOptimizer == null ? optimizer : newOptimizer,
+                validationRows);
     }
 
     @Override
@@ -78,14 +85,14 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
             case "learningRate" -> {
                 Optimizer o = optimizer();
                 yield new NetworkLearner(network, task, settings, loss,
-                        new Optimizer(o.kind(), value, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon()));
+                        new Optimizer(o.kind(), value, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon()), validationRows);
             }
             default -> GradientLearner.super.with(hyperparameter, value);
         };
     }
 
     private NetworkLearner withSettings(Settings s) {
-        return new NetworkLearner(network, task, s, loss, optimizer);
+        return new NetworkLearner(network, task, s, loss, optimizer, validationRows);
     }
 
     @Override
@@ -97,7 +104,8 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
         return String.format(Locale.ROOT, "Neural network %s (%s; %s, %s, %d epochs, batch %d%s)",
                 task == Task.REGRESSION ? "regression" : "classifier", layers.length() == 0 ? "no hidden layers" : layers,
                 loss().describe(), optimizer().describe(), settings.epochs(), settings.batchSize(),
-                settings.patience() > 0 ? ", early stopping after " + settings.patience() : "");
+                settings.patience() > 0 ? ", early stopping after " + settings.patience()
+                        + (validationRows != null ? " on " + validationRows.rowCount() + " validation rows" : "") : "");
     }
 
     @Override

@@ -65,6 +65,11 @@ public final class Dl4jTrainer {
                 learner.task() == Task.REGRESSION ? 1 : classes.size(), n);
         var s = learner.settings();
         int[] order = permutation(n, new SplittableRandom(ctx.seed()));
+        if (learner.validationRows() != null) { // a wired validation table watches instead of a held-out share
+            Rows valSource = validationRows(learner, target, classes, rows.outputs());
+            int[] valRows = java.util.stream.IntStream.range(0, valSource.n()).toArray();
+            return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, order, valSource, valRows, target, classes, ctx));
+        }
         int held = s.patience() > 0 ? (int) Math.round(n * s.validationFraction()) : 0;
         if (s.patience() > 0 && (held < 1 || held >= n)) {
             throw new NodeFailure("Early stopping needs validation rows, but " + s.validationFraction() + " of " + n + " training rows is "
@@ -72,11 +77,39 @@ public final class Dl4jTrainer {
         }
         int[] fitRows = Arrays.copyOfRange(order, held, n);
         int[] valRows = Arrays.copyOfRange(order, 0, held);
-        return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, fitRows, valRows, target, classes, ctx));
+        return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, fitRows, rows, valRows, target, classes, ctx));
     }
 
-    private static TrainedModel fit(NetworkLearner learner, Rows rows, int[] fitRows, int[] valRows, String target, List<String> classes,
-                                    ExecContext ctx) {
+    /** The rows of model.network's validation input as arrays, their classes coded in the training rows' order. */
+    private static Rows validationRows(NetworkLearner learner, String target, List<String> classes, int outputs) {
+        Table v = learner.validationRows();
+        Column y = v.column(target).orElseThrow(() -> new NodeFailure("The validation rows have no target column '" + target + "'.",
+                "Wire rows from the same source as the training rows to 'validation'."));
+        if (v.rowCount() == 0 || y.missingCount() > 0) {
+            throw new NodeFailure("The validation rows need a target in every row; " + v.rowCount() + " rows, " + y.missingCount()
+                    + " without '" + target + "'.", "Wire the validation side of a split.three-way to 'validation'.");
+        }
+        float[] targets;
+        if (learner.task() == Task.CLASSIFICATION) {
+            CategoricalColumn c = (CategoricalColumn) y;
+            targets = new float[v.rowCount() * outputs];
+            for (int i = 0; i < v.rowCount(); i++) {
+                int k = classes.indexOf(c.get(i));
+                if (k < 0) {
+                    throw new NodeFailure("The validation rows hold the class '" + c.get(i) + "', which no training row has.",
+                            "Split so that every class is on the training side (stratify the split).");
+                }
+                targets[i * outputs + k] = 1f;
+            }
+        } else {
+            targets = targets(Task.REGRESSION, y, classes);
+        }
+        Network network = learner.network();
+        return new Rows(TableArrays.inputs(v, network.inputColumns(), network.input()), network.input(), targets, outputs, v.rowCount());
+    }
+
+    private static TrainedModel fit(NetworkLearner learner, Rows rows, int[] fitRows, Rows valSource, int[] valRows, String target,
+                                    List<String> classes, ExecContext ctx) {
         var s = learner.settings();
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(learner, rows.outputs(), ctx.seed()));
         net.init();
@@ -85,7 +118,7 @@ public final class Dl4jTrainer {
         TrainingWatch watch = new TrainingWatch(ctx, s.epochs(), steps);
         net.setListeners(watch);
         DataSet all = rows.set(fitRows, 0, fitRows.length);
-        DataSet validation = valRows.length == 0 ? null : rows.set(valRows, 0, valRows.length);
+        DataSet validation = valRows.length == 0 ? null : valSource.set(valRows, 0, valRows.length);
         List<Double> curve = new ArrayList<>();
         curve.add(net.score(all));
         double best = validation == null ? Double.NaN : net.score(validation);

@@ -38,7 +38,9 @@ import org.anneal.spec.Specs;
                 Huber for regression, log for classification) and an optimizer (Adam, SGD with Nesterov momentum, RMSProp, \
                 AdaGrad) to Fit or here; without them it minimises squared error or cross-entropy with Adam at 0.001. With \
                 `patience` above 0 it holds out `validation` of the training rows, stops when their loss has not improved for \
-                that many epochs and keeps the best epoch (early stopping). Standardize the inputs first. evaluate.loss-curve \
+                that many epochs and keeps the best epoch (early stopping); rows wired to the `validation` input (the \
+                validation side of a split.three-way) watch instead, and all training rows train. Those rows choose the \
+                epoch, so they cannot also give the final score. Standardize the inputs first. evaluate.loss-curve \
                 draws the training loss per epoch.""")
 public final class NetworkNode implements Node<NetworkNode.Params> {
 
@@ -56,6 +58,8 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
     static final InPort<Network> NETWORK = InPort.of("network", DataKind.NETWORK, Network.class, "The layers, from nn.input on");
     static final InPort<Loss> LOSS = InPort.of("loss", DataKind.LOSS, Loss.class, "What to minimise").optional();
     static final InPort<Optimizer> OPTIMIZER = InPort.of("optimizer", DataKind.OPTIMIZER, Optimizer.class, "How to step").optional();
+    static final InPort<org.anneal.data.Table> VALIDATION = InPort.of("validation", DataKind.TABLE, org.anneal.data.Table.class,
+            "Rows that watch early stopping (choose the epoch) instead of a share of the training rows").optional().choosing();
     static final OutPort<Learner> LEARNER = OutPort.of("learner", DataKind.LEARNER, Learner.class,
             "The untrained network, for a Fit, cross-validation or tuning node");
 
@@ -72,7 +76,30 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
         List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
         tunable.add("learningRate");
         // the network reads only the columns its input block chose, so tensor features (images, signals) are its to read
-        return Specs.of(LEARNER, Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors());
+        org.anneal.spec.LearnerSpec learner = Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors();
+        if (in.has(VALIDATION) && in.value(VALIDATION) instanceof org.anneal.spec.TableSpec val) {
+            learner = learner.withLineage(learner.lineage().chosenOn(java.util.Set.of(val.lineage().partition())));
+            requireValidation(net, val, p);
+        }
+        return Specs.of(LEARNER, learner);
+    }
+
+    /** The wired validation rows carry the target and every column the input block reads, and patience is on to use them. */
+    private static void requireValidation(NetworkSpec net, org.anneal.spec.TableSpec val, Params p) throws ConfigError {
+        if (p.patience() == 0) {
+            throw ConfigError.atParam("patience", "Validation rows are wired, but patience is 0, so nothing watches them.",
+                    "Set patience (for example 10) to stop when the validation loss stops falling, or unwire 'validation'.");
+        }
+        if (val.column(net.target().name()).isEmpty()) {
+            throw ConfigError.atPort(VALIDATION.name(), "The validation rows have no target column '" + net.target().name() + "'.",
+                    "Wire rows from the same source as the training rows (the validation side of a split.three-way).");
+        }
+        for (String c : net.inputColumns()) {
+            if (val.column(c).isEmpty()) {
+                throw ConfigError.atPort(VALIDATION.name(), "The validation rows lack the column '" + c + "' the network reads.",
+                        "Prepare the validation rows like the training rows (prepare.apply with the same state).");
+            }
+        }
     }
 
     static Task task(NetworkSpec net) throws ConfigError {
@@ -88,6 +115,7 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
         Network net = in.get(NETWORK);
         Task task = net.task(); // configure refused a network without one
         var settings = new NetworkLearner.Settings(p.epochs(), p.batchSize(), p.weightDecay(), p.patience(), p.validation());
-        return Outputs.of(LEARNER, new NetworkLearner(net, task, settings, in.get(LOSS), in.get(OPTIMIZER)));
+        return Outputs.of(LEARNER, new NetworkLearner(net, task, settings, in.get(LOSS), in.get(OPTIMIZER),
+                in.has(VALIDATION) ? in.get(VALIDATION) : null));
     }
 }
