@@ -29,7 +29,9 @@ import org.anneal.spec.TableSpec;
                 `raman-replicates`: 8 band intensities, 5 replicates per sample (`sample` is the group), target crystallinity. \
                 `furnace-log`: one row a minute (`minute` is the time column), target outlet carbon. `xrd-bins`: 5000 \
                 intensity bins of which only bin_1000 to bin_1004 carry the phase fraction. `phases`: \
-                ferrite/pearlite/martensite from cooling rate and chemistry, martensite rare.""")
+                ferrite/pearlite/martensite from cooling rate and chemistry, martensite rare. `arrhenius`: diffusion anneals at \
+                rising temperature, 800 to 1300 K in run order (`run` is the time column): diffusivity_um2_s = 2·10⁷ \
+                exp(2.5 carbon_wt) exp(−142 kJ/mol / (R T)) × (1 + noise · ε), carbon_wt in [0.1, 0.8].""")
 public final class GenerateNode implements Node<GenerateNode.Params> {
 
     public record Params(
@@ -42,7 +44,7 @@ public final class GenerateNode implements Node<GenerateNode.Params> {
 
     /** The generators, stored under their kebab-case names ("noisy-polynomial"). */
     public enum Dataset {
-        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES
+        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES, ARRHENIUS
     }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The generated rows");
