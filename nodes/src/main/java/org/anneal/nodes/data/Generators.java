@@ -46,6 +46,8 @@ final class Generators {
             case XRD_BINS -> MaterialsGenerators.xrdBins(n, noise, r);
             case PHASES -> MaterialsGenerators.phases(n, r);
             case ARRHENIUS -> PhysicsGenerators.arrhenius(n, noise, r);
+            case ALLOY_DESIGN -> PhysicsGenerators.alloyDesign(n, noise, r);
+            case LPBF -> PhysicsGenerators.lpbf(n, noise, r);
         };
     }
 
