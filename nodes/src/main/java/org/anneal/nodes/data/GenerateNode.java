@@ -29,7 +29,12 @@ import org.anneal.spec.TableSpec;
                 `raman-replicates`: 8 band intensities, 5 replicates per sample (`sample` is the group), target crystallinity. \
                 `furnace-log`: one row a minute (`minute` is the time column), target outlet carbon. `xrd-bins`: 5000 \
                 intensity bins of which only bin_1000 to bin_1004 carry the phase fraction. `phases`: \
-                ferrite/pearlite/martensite from cooling rate and chemistry, martensite rare.""")
+                ferrite/pearlite/martensite from cooling rate and chemistry, martensite rare. `arrhenius`: diffusion anneals at \
+                rising temperature, 800 to 1300 K in run order (`run` is the time column): diffusivity_um2_s = 2·10⁷ \
+                exp(2.5 carbon_wt) exp(−142 kJ/mol / (R T)) × (1 + noise · ε), carbon_wt in [0.1, 0.8]. `alloy-design`: random \
+                Al–Zn–Mg–Cu compositions with strength_mpa = 150 + 350 exp(−((zn − 4.5)/1.5)² − ((mg − 1.6)/0.6)² − ((cu − \
+                1.4)/0.9)²) + noise, one peak inside the box. `lpbf`: laser powder-bed fusion tracks, melt-pool depth_um = 20 \
+                P / √v + noise for laser power P in [100, 400] W and scan speed v in [400, 2000] mm/s.""")
 public final class GenerateNode implements Node<GenerateNode.Params> {
 
     public record Params(
@@ -42,7 +47,7 @@ public final class GenerateNode implements Node<GenerateNode.Params> {
 
     /** The generators, stored under their kebab-case names ("noisy-polynomial"). */
     public enum Dataset {
-        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES
+        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES, ARRHENIUS, ALLOY_DESIGN, LPBF
     }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The generated rows");

@@ -45,6 +45,9 @@ final class Generators {
             case FURNACE_LOG -> MaterialsGenerators.furnaceLog(n, noise, r);
             case XRD_BINS -> MaterialsGenerators.xrdBins(n, noise, r);
             case PHASES -> MaterialsGenerators.phases(n, r);
+            case ARRHENIUS -> PhysicsGenerators.arrhenius(n, noise, r);
+            case ALLOY_DESIGN -> PhysicsGenerators.alloyDesign(n, noise, r);
+            case LPBF -> PhysicsGenerators.lpbf(n, noise, r);
         };
     }
 
