@@ -170,6 +170,7 @@ public final class DynamicChecks {
             NearDuplicates.check(nr.nodeId(), train, test, thresholds, copies, split);
             CheckBounds.checkInterrupted();
             timeOverlap(nr.nodeId(), train, test, split);
+            WindowOverlap.check(nr.nodeId(), train, test, split); // issue 11: windows that reach past the boundary
             CheckBounds.noteSample(split, fullTrain, train, fullTest, test).forEach(out::add);
         }
         FoldDuplicates.check(v, r, thresholds, out); // issue 16: copies inside the rows a cross-validation divides

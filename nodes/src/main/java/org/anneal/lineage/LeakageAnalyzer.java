@@ -60,6 +60,7 @@ public final class LeakageAnalyzer {
                 rowsExpandedBeforeSplit(v, id, out);
                 groupsAcrossSplit(v, id, d, out);
                 TimeOrderRules.timeOrderIgnored(v, id, d, out);
+                WindowRules.windowsAcrossTimeSplit(v, id, d, out);
             }
             if (producesModel(d)) {
                 postOutcomeFeatures(v, id, d, out);

@@ -28,8 +28,11 @@ public final class QuickFixes {
                     ? Optional.of(new QuickFix("Form the folds of '" + f.nodes().get(0) + "' by group.",
                             wf -> wf.withNode(wf.node(f.nodes().get(0)).orElseThrow().withParam("strategy", "group"))))
                     : replaceSplit(f, w, "split.group", "Replace '" + f.nodes().get(0) + "' with a Group split.");
-            case "L8" -> v.params().get(f.nodes().get(0)) instanceof org.anneal.spec.LooksAhead la
-                    ? Optional.of(new QuickFix("Use a trailing window in '" + f.nodes().get(0) + "' (past rows only).", wf -> {
+            case "L8" -> v.params().get(f.nodes().get(0)) instanceof org.anneal.spec.TimeGap ? WindowRules.setGap(f, v)
+                    : v.params().get(f.nodes().get(0)) instanceof org.anneal.spec.LooksAhead la
+                    ? Optional.of(new QuickFix(la.pastOnlyFix().equals(org.anneal.spec.LooksAhead.TRAILING_WINDOW)
+                            ? "Use a trailing window in '" + f.nodes().get(0) + "' (past rows only)."
+                            : "Make '" + f.nodes().get(0) + "' use past rows only: " + la.pastOnlyFix() + ".", wf -> {
                         NodeInstance n = wf.node(f.nodes().get(0)).orElseThrow();
                         for (var e : la.pastOnly().entrySet()) {
                             n = n.withParam(e.getKey(), e.getValue());

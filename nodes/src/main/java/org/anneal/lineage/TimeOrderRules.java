@@ -45,7 +45,7 @@ final class TimeOrderRules {
                         "The rows are indexed by '" + c.name() + "', and in '" + id + "' " + la.lookAhead() + ". Each row then carries "
                                 + "measurements that did not exist yet at its time stamp, so the model is scored with knowledge it will "
                                 + "never have when it predicts tomorrow.",
-                        "Make '" + id + "' use past rows only: a trailing window (alignment 'trailing'), and no backward fill.",
+                        "Make '" + id + "' use past rows only: " + la.pastOnlyFix() + ".",
                         List.of(id), List.of())));
                 return;
             }

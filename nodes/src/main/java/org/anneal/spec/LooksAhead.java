@@ -11,6 +11,14 @@ public interface LooksAhead {
     /** Why these settings use later rows, in words a student follows; null when they use past rows only. */
     String lookAhead();
 
-    /** Parameter values (name → JSON text value) that make the node use past rows only. */
-    Map<String, String> pastOnly();
+    /** Parameter values (name → a string, number or list, as in the workflow file) that make the node use past rows only. */
+    Map<String, ?> pastOnly();
+
+    /** What to change, in words, for the L8 finding's fix. */
+    default String pastOnlyFix() {
+        return TRAILING_WINDOW;
+    }
+
+    /** The fix of a window step (prepare.rolling), the first member. */
+    String TRAILING_WINDOW = "a trailing window (alignment 'trailing'), and no backward fill";
 }

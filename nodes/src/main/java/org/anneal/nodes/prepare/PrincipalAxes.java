@@ -30,9 +30,9 @@ import org.tribuo.math.la.DenseMatrix;
  * @param axes     {@code axes[k][j]}: loading of column j on component k, unit length, k by decreasing variance
  * @param variance variance along each axis (eigenvalues, n - 1 denominator), decreasing
  */
-record PrincipalAxes(List<String> columns, double[] mean, double[][] axes, double[] variance) {
+public record PrincipalAxes(List<String> columns, double[] mean, double[][] axes, double[] variance) {
 
-    static PrincipalAxes fit(Table fit, List<String> columns, Runnable checkCancelled) {
+    public static PrincipalAxes fit(Table fit, List<String> columns, Runnable checkCancelled) {
         int p = columns.size();
         int n = fit.rowCount();
         if (n < 2) {

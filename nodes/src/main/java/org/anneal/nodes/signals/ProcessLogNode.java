@@ -44,7 +44,8 @@ import org.anneal.spec.TableSpec;
                 number is the window's largest value (an anomaly flag becomes 'the window contains an anomaly'), a category \
                 its value at the window's last sample. A run's samples must lie on one grid of `step`: a gap, a repeated \
                 (time, channel) pair or a missing channel is an error naming the run and time. Windows never cross runs; a run \
-                shorter than a window gives none.""")
+                shorter than a window gives none. Windows with a stride below their length share samples: a time split of them \
+                needs a `gap` of (window − 1) × step, or the leakage analysis reports it (L8).""")
 public final class ProcessLogNode implements Node<ProcessLogNode.Params> {
 
     public record Params(
@@ -57,7 +58,12 @@ public final class ProcessLogNode implements Node<ProcessLogNode.Params> {
             @Param(doc = "Samples per window", def = "60", min = 2, max = 1000000) int window,
             @Param(doc = "Samples from one window's start to the next (= window: windows side by side)", def = "60", min = 1, max = 1000000) int stride,
             @Param(doc = "Columns carried to each window (numbers: the window's maximum; categories: the last value)", hint = Param.Hint.COLUMNS) List<String> labels,
-            @Param(doc = "Name of the signal column", def = "\"signal\"") String column) {
+            @Param(doc = "Name of the signal column", def = "\"signal\"") String column) implements org.anneal.spec.SharesSamples {
+
+        @Override
+        public double sharedSpan(TableSpec in) {
+            return stride < window ? (window - 1) * step : 0;
+        }
     }
 
     static final InPort<Table> LOG = InPort.of("log", DataKind.TABLE, Table.class, "Long-format log: time, channel, value, run");

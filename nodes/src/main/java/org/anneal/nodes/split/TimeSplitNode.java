@@ -28,11 +28,16 @@ import org.anneal.spec.TableSpec;
         doc = """
                 Splits time-ordered rows: the earliest rows train, the latest `test` fraction tests, as when a model is used \
                 on tomorrow's furnace log. Rows are ordered by the column declared as `time` at the data source (numeric, or \
-                text that sorts in time order such as ISO dates). No row from the future can inform the past.""")
+                text that sorts in time order such as ISO dates). No row from the future can inform the past. A `gap` (in the time \
+                column's unit, numeric time only) drops the test rows recorded within `gap` after the last training row: a \
+                row whose lag features or window reach back that far would otherwise share samples with the training rows \
+                (set it to the span of the longest window or lag, e.g. (window − 1) × step for overlapping windows).""")
 public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
 
     public record Params(
-            @Param(doc = "Fraction of the latest rows held out for testing", def = "0.2", min = 0.01, max = 0.99) double test) {
+            @Param(doc = "Fraction of the latest rows held out for testing", def = "0.2", min = 0.01, max = 0.99) double test,
+            @Param(doc = "Time after the last training row within which test rows are dropped (time column's unit); 0 = none",
+                    def = "0", min = 0) double gap) implements org.anneal.spec.TimeGap {
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with a time column");
@@ -42,8 +47,11 @@ public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
-        SplitSpecs.declared(t, ColumnRole.TIME, "time", "Set 'time' at the data source to the column with time stamps or sequence numbers.",
+        var time = SplitSpecs.declared(t, ColumnRole.TIME, "time", "Set 'time' at the data source to the column with time stamps or sequence numbers.",
                 "which has no order in time", "Declare as time the column with each row's time stamp or sequence number.");
+        if (p.gap() > 0 && !time.isNumeric()) {
+            throw ConfigError.atParam("gap", "A gap needs a numeric time column; this one holds text.", "Set 'gap' to 0, or declare a numeric time column.");
+        }
         return SplitSpecs.trainAndTest(t, ctx.nodeId());
     }
 
@@ -70,6 +78,15 @@ public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
         int k = Math.max(1, Math.min(n - 1, (int) Math.round(p.test() * n)));
         int[] train = Arrays.stream(order, 0, n - k).mapToInt(Integer::intValue).toArray();
         int[] test = Arrays.stream(order, n - k, n).mapToInt(Integer::intValue).toArray();
+        if (p.gap() > 0) {
+            NumericColumn num = (NumericColumn) time;
+            double boundary = num.get(order[n - k - 1]);
+            test = Arrays.stream(test).filter(i -> num.get(i) > boundary + p.gap()).toArray();
+            if (test.length == 0) {
+                throw new NodeFailure("A gap of " + p.gap() + " after the last training time " + boundary + " leaves no test rows.",
+                        "Make 'gap' smaller or 'test' larger.");
+            }
+        }
         return Outputs.of(TRAIN, t.rows(train), TEST, t.rows(test));
     }
 }
