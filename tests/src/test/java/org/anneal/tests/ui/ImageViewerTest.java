@@ -99,7 +99,8 @@ class ImageViewerTest extends ViewerTestBase {
         var flow = (javafx.scene.control.skin.VirtualFlow<?>) grid.lookup(".virtual-flow");
         int rows = flow.getCellCount();
         int afterOpen = grid.thumbnailsRendered();
-        assertTrue(afterOpen > 0 && afterOpen < 200, "opening draws the first screenful: " + afterOpen);
+        // a screenful depends on the pane size (the data pane grew when it left the side column): bound it far below n
+        assertTrue(afterOpen > 0 && afterOpen < 500, "opening draws the first screenful, not all " + n + ": " + afterOpen);
         for (int k = 1; k <= 20; k++) {
             int row = rows * k / 20 - 1;
             WaitForAsyncUtils.asyncFx(() -> flow.scrollTo(row)).get(5, TimeUnit.SECONDS);
