@@ -147,6 +147,16 @@ final class ImageFiles {
             int bits = raster.getSampleModel().getSampleSize(b);
             scale[b] = floating ? 1f : (float) (1.0 / ((1L << bits) - 1));
         }
+        if (bands == 1 && channels == 1) {
+            // grey to grey: the whole raster in one call, then scaled in place (the common micrograph case)
+            raster.getPixels(0, 0, w, h, out);
+            if (scale[0] != 1f) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] *= scale[0];
+                }
+            }
+            return out;
+        }
         // whole rows at a time: per-pixel getSampleFloat calls cost more than the decoding itself
         float[] row = new float[w * bands];
         for (int y = 0; y < h; y++) {
