@@ -36,8 +36,8 @@ public final class ImageGrid extends VBox {
     private final ComboBox<String> columnChoice = new ComboBox<>();
     private final ComboBox<String> classFilter = new ComboBox<>();
     private TensorColumn images;
-    /** Thumbnails drawn so far: with the virtualised grid, about the cells scrolled past, never the whole column. */
-    private int rendered;
+    /** Rows whose thumbnail has been drawn: with the virtualised grid, the cells scrolled past, never the whole column. */
+    private final java.util.BitSet rendered = new java.util.BitSet();
 
     public ImageGrid(Table t) {
         super(4);
@@ -76,9 +76,9 @@ public final class ImageGrid extends VBox {
                 && (tc.shape().dims()[2] == 1 || tc.shape().dims()[2] == 3)).map(TensorColumn.class::cast).toList();
     }
 
-    /** How many thumbnails have been drawn since the grid was made (lazy thumbnails: a test counts them). */
+    /** How many rows have had their thumbnail drawn since the grid was made (lazy thumbnails: a test counts them). */
     public int thumbnailsRendered() {
-        return rendered;
+        return rendered.cardinality();
     }
 
     /** The rows on show (the class filter applied). */
@@ -142,7 +142,7 @@ public final class ImageGrid extends VBox {
                 return;
             }
             view.setImage(images.isMissing(row) ? null : render(images, row));
-            rendered++;
+            rendered.set(row);
             view.setSmooth(images.shape().dims()[1] > THUMB); // small images: sharp pixels, not a blur
             caption.setText(caption(row));
             setTooltip(new Tooltip("row " + (row + 1) + ": " + caption(row)));

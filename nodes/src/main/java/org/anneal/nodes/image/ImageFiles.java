@@ -47,20 +47,7 @@ final class ImageFiles {
 
     /** Width and height from the file's header; a located failure when no reader knows the file. */
     static int[] size(Path file, String shown) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            ImageReader r = reader(in, shown);
-            try {
-                r.setInput(in, true, true);
-                return new int[] {r.getWidth(0), r.getHeight(0)};
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof NodeFailure f) {
-                throw f;
-            }
-            throw unreadable(shown, e);
-        }
+        return withReader(file, shown, true, r -> new int[] {r.getWidth(0), r.getHeight(0)});
     }
 
     /**
@@ -72,11 +59,20 @@ final class ImageFiles {
         if (!n.endsWith(".tif") && !n.endsWith(".tiff")) {
             return 1;
         }
+        return withReader(file, shown, false, r -> Math.max(1, r.getNumImages(true)));
+    }
+
+    private interface ReaderCall<T> {
+        T apply(ImageReader r) throws IOException;
+    }
+
+    /** {@code call} on a reader set to the file (metadata ignored), disposed after; any failure named by the file. */
+    private static <T> T withReader(Path file, String shown, boolean forwardOnly, ReaderCall<T> call) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader r = reader(in, shown);
             try {
-                r.setInput(in, false, true);
-                return Math.max(1, r.getNumImages(true));
+                r.setInput(in, forwardOnly, true);
+                return call.apply(r);
             } finally {
                 r.dispose();
             }
@@ -99,26 +95,14 @@ final class ImageFiles {
 
     /** Page {@code page} (0-based) of a multi-page TIFF, as {@link #read(Path, String, int, long, int[])} reads the first. */
     static float[] read(Path file, int page, String shown, int channels, long maxPixels, int[] size) {
-        BufferedImage img;
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            ImageReader r = reader(in, shown);
-            try {
-                r.setInput(in, page == 0, true);
-                long pixels = (long) r.getWidth(page) * r.getHeight(page);
-                if (pixels > maxPixels) {
-                    throw new NodeFailure(shown + ": " + r.getWidth(page) + "×" + r.getHeight(page) + " pixels is over the limit of " + maxPixels + ".",
-                            "Shrink the image first, or raise maxPixels if the memory allows.");
-                }
-                img = r.read(page);
-            } finally {
-                r.dispose();
+        BufferedImage img = withReader(file, shown, page == 0, r -> {
+            long pixels = (long) r.getWidth(page) * r.getHeight(page);
+            if (pixels > maxPixels) {
+                throw new NodeFailure(shown + ": " + r.getWidth(page) + "×" + r.getHeight(page) + " pixels is over the limit of " + maxPixels + ".",
+                        "Shrink the image first, or raise maxPixels if the memory allows.");
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof NodeFailure f) {
-                throw f;
-            }
-            throw unreadable(shown, e);
-        }
+            return r.read(page);
+        });
         size[0] = img.getWidth();
         size[1] = img.getHeight();
         return pixels(img, channels);
@@ -146,6 +130,16 @@ final class ImageFiles {
         for (int b = 0; b < scale.length; b++) {
             int bits = raster.getSampleModel().getSampleSize(b);
             scale[b] = floating ? 1f : (float) (1.0 / ((1L << bits) - 1));
+        }
+        if (bands == 1 && channels == 1) {
+            // grey to grey: the whole raster in one call, then scaled in place (the common micrograph case)
+            raster.getPixels(0, 0, w, h, out);
+            if (scale[0] != 1f) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] *= scale[0];
+                }
+            }
+            return out;
         }
         // whole rows at a time: per-pixel getSampleFloat calls cost more than the decoding itself
         float[] row = new float[w * bands];
