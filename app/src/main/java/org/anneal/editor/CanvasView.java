@@ -58,8 +58,8 @@ final class CanvasView extends Pane {
         boxSync = new BoxSync(this, boxes);
         overlay = new CanvasOverlay(this);
         getChildren().addAll(viewport.grid(), world, viewport.picture(), gestures.band(), overlay);
-        widthProperty().addListener(o -> viewport.viewChanged());
-        heightProperty().addListener(o -> viewport.viewChanged());
+        widthProperty().addListener(o -> viewport.sizeChanged());
+        heightProperty().addListener(o -> viewport.sizeChanged());
         gestures.install();
         vm.workflowProperty().addListener((obs, old, lw) -> {
             if (lw != null) {

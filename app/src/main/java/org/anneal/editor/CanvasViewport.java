@@ -39,6 +39,8 @@ final class CanvasViewport {
     /** Big workflows pan as a picture (see {@link PanSnapshot}); small ones draw fast enough as they are. */
     private final PanSnapshot picture;
     private boolean needsFit;
+    /** The view is a fit the student has not moved since: it follows the canvas's size (a chart growing the data pane). */
+    private boolean followsSize;
     private double[] culled;
 
     CanvasViewport(CanvasView canvas, Group world) {
@@ -63,6 +65,7 @@ final class CanvasViewport {
 
     /** Pans the view, as dragging empty space does. */
     void panBy(double dx, double dy) {
+        followsSize = false;
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
         viewChanged();
@@ -71,6 +74,7 @@ final class CanvasViewport {
 
     /** Zooms by {@code factor} keeping the workflow point under (x, y) (view coordinates) where it is. */
     void zoomAt(double x, double y, double factor) {
+        followsSize = false;
         double s = zoom.getX();
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, s * factor));
         Point2D w = viewToWorld(x, y);
@@ -106,6 +110,13 @@ final class CanvasViewport {
     /** Fit to view: the whole workflow and its frames visible and centred; a small one is magnified (up to MAX_FIT_ZOOM) to fill the canvas. */
     void fitToView() {
         needsFit = true;
+        followsSize = true;
+        viewChanged();
+    }
+
+    /** The canvas was resized: a fitted view the student has not panned or zoomed is fitted again. */
+    void sizeChanged() {
+        needsFit |= followsSize;
         viewChanged();
     }
 

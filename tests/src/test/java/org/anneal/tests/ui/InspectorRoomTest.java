@@ -42,4 +42,23 @@ class InspectorRoomTest extends EditorTestBase {
         assertTrue(field.getMaxY() <= lambda.getScene().getHeight(), "and inside the window: " + field);
         assertTrue(chart.getHeight() >= 300, "the chart stays readable: " + chart.getHeight());
     }
+
+    /**
+     * The workflow stays in sight when the data pane grows for a chart: a view the student has not moved follows the
+     * canvas's new size. Before: the fit made for the taller canvas at opening left the score block under the data pane.
+     */
+    @Test
+    void theWorkflowStaysInSightWhenAChartTakesRoom() throws Exception {
+        EditorApp editor = start("workflows/01-linear-regression.json");
+        runAndShowParity(editor);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node canvas = lookup("#canvas").query();
+        Bounds seen = canvas.localToScene(canvas.getLayoutBounds());
+        for (String id : editor.viewModel().current().nodes().stream().map(n -> n.id()).toList()) {
+            Node box = lookup("#node-" + id).query();
+            Bounds b = box.localToScene(box.getBoundsInLocal());
+            assertTrue(seen.contains(b.getMinX(), b.getMinY()) && seen.contains(b.getMaxX(), b.getMaxY()),
+                    "block " + id + " " + b + " inside the canvas " + seen);
+        }
+    }
 }
