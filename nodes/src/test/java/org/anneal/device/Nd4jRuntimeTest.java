@@ -61,6 +61,15 @@ class Nd4jRuntimeTest {
     }
 
     @Test
+    void aProcessNotStartedByTheLauncherSaysItsPoolDiffersFromTheCountAskedFor() {
+        NativeRuntime r = new NativeRuntime("CpuBackend", "cpu", "1.0.0-M2.1", "x86-64", "avx512", "OPENBLAS", 2, 1, "float32", true);
+        assertTrue(r.describe().contains("2 native threads (1 asked"), r.describe());
+        assertEquals(1, r.fields().get("nativeThreadsAsked"));
+        NativeRuntime same = new NativeRuntime("CpuBackend", "cpu", "1.0.0-M2.1", "x86-64", "avx512", "OPENBLAS", 1, 1, "float32", true);
+        assertTrue(!same.fields().containsKey("nativeThreadsAsked") && !same.describe().contains("asked"), same.describe());
+    }
+
+    @Test
     void binaryLevelsHaveNames() {
         assertEquals("avx2", Nd4jRuntime.binaryLevel(2));
         assertEquals("level 9", Nd4jRuntime.binaryLevel(9));
