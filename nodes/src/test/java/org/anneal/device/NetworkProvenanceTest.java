@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NetworkProvenanceTest {
     @Test
     void provenanceRecordsTheNativeRuntimeThatTrainedTheNetwork() throws Exception {
-        var s = ExampleEdits.of("18-mlp-regression").set("mlp", "epochs", 2).run();
+        var s = ExampleEdits.of("18-mlp-regression.json").set("mlp", "epochs", 2).run();
         assertTrue(s.run().problems().isEmpty(), s.run().problems().toString());
         JsonNode device = s.report().get("provenance").get("device");
         assertEquals("cpu", device.get("used").asText());
