@@ -111,6 +111,14 @@ final class RunCommand extends CliCommand {
         }
         RunResult r = s.run();
         printMetrics(o, v, r);
+        var ran = org.anneal.device.Nd4jRuntime.loadedRuntime(); // a network ran: what computed it, not the label asked for
+        if (ran != null) {
+            o.println("Networks ran on " + ran.describe());
+            if (!ran.device().equals(dev.name())) {
+                err.println("The device chosen was " + dev.name() + ", but ND4J loaded its " + ran.device() + " backend: it is fixed when the "
+                        + "process starts (./anneal sets it from --device or ANNEAL_DEVICE).");
+            }
+        }
         if (plots != null) {
             PlotExport.writeAll(r, null, plots, plotSize, o, err);
         }

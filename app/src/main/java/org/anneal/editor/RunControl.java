@@ -121,6 +121,10 @@ final class RunControl {
                 vm.statusProperty().set("The run stopped unexpectedly.");
                 return;
             }
+            var ran = org.anneal.device.Nd4jRuntime.loadedRuntime(); // a network ran: say on what, not what was asked
+            if (ran != null) {
+                vm.deviceProperty().set(ran.describe());
+            }
             r.nodes().forEach((id, nr) -> {
                 states.put(id, new WorkflowViewModel.NodeState(nr.status(), 1, nr.problem() == null ? "" : nr.problem().message()));
                 if (nr.outputs() != null) {

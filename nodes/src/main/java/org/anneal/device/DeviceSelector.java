@@ -13,6 +13,8 @@ import java.util.Objects;
 public final class DeviceSelector {
     public static final String CPU_BACKEND = "nd4j-native, OpenBLAS";
     public static final String GPU_BACKEND = "nd4j-cuda-11.6";
+    /** The newest compute capability major the CUDA 11.6 backend of DL4J 1.0.0-M2.1 carries code for (Ampere). */
+    static final int NEWEST_COMPUTE_CAPABILITY = 8;
 
     private final DeviceProbe probe;
 
@@ -54,6 +56,11 @@ public final class DeviceSelector {
         String v = probe.driverCudaVersion();
         if (v != null && compare(v, "11.6") < 0) {
             return "the NVIDIA driver supports CUDA " + v + " but ND4J 1.0.0-M2.1 needs CUDA 11.6";
+        }
+        String cc = probe.computeCapability();
+        if (cc != null && compare(cc.replaceAll("[^0-9.]", ""), NEWEST_COMPUTE_CAPABILITY + ".99") > 0) {
+            return "the GPU has compute capability " + cc + " (Hopper or newer), but ND4J 1.0.0-M2.1's CUDA 11.6 backend has code for "
+                    + "compute capability up to " + NEWEST_COMPUTE_CAPABILITY + ".x only and would fail mid-run";
         }
         return null;
     }

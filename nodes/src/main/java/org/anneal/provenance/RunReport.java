@@ -88,6 +88,17 @@ public final class RunReport {
         dev.put("used", r.device().name());
         dev.put("backend", r.device().backend());
         dev.put("nativeThreads", org.anneal.device.NativeThreads.count()); // results of device nodes hold for this count
+        org.anneal.device.NativeRuntime ran = org.anneal.device.Nd4jRuntime.loadedRuntime(); // null: no network ran in this process
+        if (ran != null) {
+            ObjectNode nat = dev.putObject("native");
+            ran.fields().forEach((k, val) -> {
+                if (val instanceof Integer i) {
+                    nat.put(k, i);
+                } else {
+                    nat.put(k, String.valueOf(val));
+                }
+            });
+        }
         if (!r.device().reason().isEmpty()) {
             dev.put("reason", r.device().reason());
         }

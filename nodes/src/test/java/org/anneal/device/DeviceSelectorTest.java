@@ -44,6 +44,39 @@ class DeviceSelectorTest {
         assertTrue(new DeviceSelector(new FakeProbe(true, true, "11.2")).select("gpu").reason().contains("needs CUDA 11.6"));
     }
 
+    /** A machine with a driver, the CUDA backend in the build and a GPU of the given compute capability. */
+    record GpuProbe(String computeCapability) implements DeviceProbe {
+        @Override
+        public boolean cudaBackendInBuild() {
+            return true;
+        }
+
+        @Override
+        public boolean nvidiaDriverPresent() {
+            return true;
+        }
+
+        @Override
+        public String driverCudaVersion() {
+            return "12.4";
+        }
+    }
+
+    @Test
+    void aGpuNewerThanComputeCapability8IsRefusedWithTheReasonNotCrashedOn() {
+        for (String cc : new String[] {"9.0", "10.0", "12.0"}) {
+            Device d = new DeviceSelector(new GpuProbe(cc)).select("gpu");
+            assertEquals("cpu", d.name(), cc);
+            assertTrue(d.isFallback());
+            assertTrue(d.reason().contains("compute capability " + cc) && d.reason().contains("up to 8.x"), d.reason());
+            assertEquals("cpu", new DeviceSelector(new GpuProbe(cc)).select("auto").name(), "auto does not pick it either");
+        }
+        for (String cc : new String[] {"7.5", "8.0", "8.6", "8.9"}) {
+            assertEquals("gpu", new DeviceSelector(new GpuProbe(cc)).select("gpu").name(), cc);
+        }
+        assertEquals("gpu", new DeviceSelector(new GpuProbe(null)).select("gpu").name(), "an unknown capability is not refused");
+    }
+
     @Test
     void autoTakesAWorkingGpuAndOtherwiseTheCpuQuietlyExplained() {
         assertEquals("gpu", new DeviceSelector(new FakeProbe(true, true, "12.0")).select("auto").name());

@@ -3,7 +3,6 @@ package org.anneal.nn.dl4j;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.anneal.spec.ExecContext;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one door to ND4J's native runtime for network training: fixes the native thread count before any array work,
@@ -54,11 +53,7 @@ public final class Dl4jRuntime {
     }
 
     private static void prepare() {
-        int n = threads();
-        Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.getEnvironment().setMaxMasterThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
-        backend = Nd4j.getBackend().getClass().getSimpleName();
+        backend = org.anneal.device.Nd4jRuntime.backend(); // loads once, fixes the threads, caches shape descriptors
         loaded = true;
     }
 
