@@ -28,7 +28,11 @@ import org.anneal.spec.Task;
                 squared when unwired) into `dataLoss` and this block's output to the loss input of model.network or of its Fit \
                 node. The penalty acts on the rows the network trains on, so it pulls predictions there towards the law; it \
                 is soft (larger λ pulls harder) and does not guarantee the law elsewhere. For neural networks only; the linear \
-                SGD models refuse it.""")
+                SGD models refuse it. Monotonicity in an input and a known asymptote are not offered: a loss sees only the \
+                predictions and the targets (Deeplearning4j never hands its loss functions the inputs), so it cannot form the \
+                difference ŷ(x + h) − ŷ(x) such a penalty needs. For a monotone law use model.xgboost's `increasing` / \
+                `decreasing`; for a law with a limit write it into model.curve-fit's formula (a·(1 − exp(−t/τ)) tends to a \
+                everywhere, by construction).""")
 public final class PhysicsPenaltyNode implements Node<PhysicsPenaltyNode.Params> {
 
     public record Params(

@@ -1,6 +1,7 @@
 package org.anneal.nodes.uncertainty;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,5 +132,26 @@ class OptimizationLoopNodeTest {
         assertEquals(10, OptimizationLoopNode.goal(y, 0.95, true));
         assertEquals(9, OptimizationLoopNode.goal(y, 0.9, true));
         assertEquals(1, OptimizationLoopNode.goal(y, 0.95, false));
+    }
+
+    @Test
+    void aClassifierOrAPoolWithoutANumericTargetIsRefusedAtItsPort() {
+        var node = new OptimizationLoopNode();
+        var p = params(AcquireNode.Strategy.EXPECTED_IMPROVEMENT, AcquireNode.Goal.MAXIMIZE, 3, 3);
+        var pool = new org.anneal.spec.TableSpec(List.of(new org.anneal.spec.ColumnSpec("x", org.anneal.spec.ColumnType.NUMERIC, ColumnRole.FEATURE),
+                new org.anneal.spec.ColumnSpec("y", org.anneal.spec.ColumnType.NUMERIC, ColumnRole.TARGET)), org.anneal.spec.Lineage.UNSPLIT);
+        var classifier = org.anneal.spec.Specs.of(Map.of("learner", org.anneal.spec.LearnerSpec.of(org.anneal.spec.Task.CLASSIFICATION, true, List.of()),
+                "pool", pool));
+        org.anneal.spec.ConfigError e = assertThrows(org.anneal.spec.ConfigError.class, () -> node.configure(classifier, p, null));
+        assertEquals("learner", e.port());
+        var classes = new org.anneal.spec.TableSpec(List.of(new org.anneal.spec.ColumnSpec("x", org.anneal.spec.ColumnType.NUMERIC, ColumnRole.FEATURE),
+                new org.anneal.spec.ColumnSpec("y", org.anneal.spec.ColumnType.CATEGORICAL, ColumnRole.TARGET)), org.anneal.spec.Lineage.UNSPLIT);
+        var categorical = org.anneal.spec.Specs.of(Map.of("learner", org.anneal.spec.LearnerSpec.of(org.anneal.spec.Task.REGRESSION, true, List.of()),
+                "pool", classes));
+        org.anneal.spec.ConfigError t = assertThrows(org.anneal.spec.ConfigError.class, () -> node.configure(categorical, p, null));
+        assertEquals("pool", t.port());
+        assertTrue(t.getMessage().contains("holds categories"), t.getMessage());
+        var fine = org.anneal.spec.Specs.of(Map.of("learner", org.anneal.spec.LearnerSpec.of(org.anneal.spec.Task.REGRESSION, true, List.of()), "pool", pool));
+        assertDoesNotThrow(() -> node.configure(fine, p, null));
     }
 }
