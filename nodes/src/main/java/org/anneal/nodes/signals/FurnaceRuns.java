@@ -21,13 +21,17 @@ import org.anneal.spec.ColumnRole;
  *   <li>{@code door-opening}: the loss coefficient k is 4 times larger for 8 minutes;</li>
  *   <li>{@code oscillation}: the controller falls back to on/off control with ±5 °C hysteresis, a limit cycle.</li>
  * </ul>
- * Channels: {@code setpoint}, {@code temperature} (the thermocouple) and {@code power} (u in %). Truth columns: {@code fault}
- * (per run), {@code anomaly} (1 while the fault acts) and {@code true_temperature}. Left out: thermal gradients in the
+ * Channels: {@code setpoint}, {@code temperature} (the thermocouple) and {@code power} (u in %). The minute is plant time:
+ * runs follow one another with an hour's turnaround, so a time split trains on earlier loads. Truth columns: {@code
+ * active_fault} (the target: the fault acting at that minute, {@code none} before it starts or once the door is shut),
+ * {@code fault} (per run), {@code anomaly} (1 while the fault acts) and {@code true_temperature}. Left out: thermal gradients in the
  * load, radiation's T⁴ law, actuator dead time, and the hardness that follows the cycle.
  */
 final class FurnaceRuns {
     static final String[] FAULTS = {"none", "heater-loss", "thermocouple-drift", "door-opening", "oscillation"};
     static final String[] CHANNELS = {"power", "setpoint", "temperature"};
+    /** Minutes between the end of one run and the start of the next (unloading, loading). */
+    static final int TURNAROUND = 60;
 
     private FurnaceRuns() {
     }
@@ -39,6 +43,7 @@ final class FurnaceRuns {
         int[] run = new int[rows];
         int[] channel = new int[rows];
         int[] fault = new int[rows];
+        int[] activeFault = new int[rows];
         double[] minute = new double[rows];
         double[] value = new double[rows];
         double[] anomaly = new double[rows];
@@ -80,7 +85,8 @@ final class FurnaceRuns {
                     run[r] = k;
                     channel[r] = c;
                     fault[r] = f;
-                    minute[r] = m;
+                    minute[r] = k * (minutes + TURNAROUND) + m;
+                    activeFault[r] = active ? f : 0;
                     value[r] = logged[c];
                     anomaly[r] = active ? 1 : 0;
                     truth[r] = t;
@@ -91,7 +97,8 @@ final class FurnaceRuns {
                 new NumericColumn("minute", ColumnRole.TIME, minute, "min"),
                 new CategoricalColumn("channel", ColumnRole.FEATURE, channel, List.of(CHANNELS)),
                 new NumericColumn("value", ColumnRole.FEATURE, value),
-                new CategoricalColumn("fault", ColumnRole.TARGET, fault, List.of(FAULTS)),
+                new CategoricalColumn("active_fault", ColumnRole.TARGET, activeFault, List.of(FAULTS)),
+                new CategoricalColumn("fault", ColumnRole.IGNORE, fault, List.of(FAULTS)),
                 new NumericColumn("anomaly", ColumnRole.IGNORE, anomaly),
                 new NumericColumn("true_temperature", ColumnRole.IGNORE, truth, "°C")));
     }

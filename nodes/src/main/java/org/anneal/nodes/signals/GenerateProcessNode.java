@@ -23,8 +23,10 @@ import org.anneal.spec.Specs;
                 10 °C/min to a soak of 820–880 °C. A share of the runs gets one fault during the soak: `heater-loss` (capacity \
                 drops to 55 %, the temperature sags), `thermocouple-drift` (the reading creeps up 1 °C/min, so the logged \
                 temperature looks right and only the power shows it), `door-opening` (four times the heat loss for 8 minutes) \
-                or `oscillation` (on/off control with ±5 °C hysteresis). Truth: `fault` (the target, per run), `anomaly` (1 \
-                while the fault acts) and `true_temperature`. Left out: gradients in the load, radiation, dead time. Seeded.""")
+                or `oscillation` (on/off control with ±5 °C hysteresis). The minute is plant time: loads follow one another with an \
+                hour's turnaround, so a time split trains on earlier loads. Truth: `active_fault` (the target: the fault \
+                acting at that minute, `none` before it starts), `fault` (the run's fault), `anomaly` (1 while the fault acts) \
+                and `true_temperature`. Left out: gradients in the load, radiation, dead time. Seeded.""")
 public final class GenerateProcessNode implements Node<GenerateProcessNode.Params> {
 
     public record Params(

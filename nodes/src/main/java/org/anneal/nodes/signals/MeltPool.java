@@ -29,9 +29,11 @@ import org.anneal.spec.Shape;
  * A is 0.35 ± 0.03, drawn per build (powder batch, optics).
  *
  * <p>Signal: a photodiode (V) and a coaxial camera's pool width (µm), sampled every 20 µs along a track. The photodiode
- * reads the emitting pool area W·D times a gain that differs between builds (sensor calibration), plus 3 % noise; a
- * keyhole adds its oscillation (5–15 kHz, 15 %) and spatter spikes, lack of fusion adds dips where the track breaks up
- * (balling). Truth: `enthalpy_ratio`, `width_um`, `depth_um`, `lof_index` ((h/W)² + (L/D)²), `regime`. Left out: powder
+ * reads the emitting pool area W·D times a gain that differs between builds (sensor calibration), the camera the width
+ * times a calibration that differs too, both scattered by some 20 % from layer to layer (powder bed, plume) and with 6 %
+ * noise per sample; an unstable keyhole adds its oscillation (5–15 kHz) and
+ * spatter spikes, growing from ΔH/h_s = 20 on, and a track that breaks up (balling) adds dips, more of them the further
+ * (h/W)² + (L/D)² lies above 0.8. Truth: `enthalpy_ratio`, `width_um`, `depth_um`, `lof_index` ((h/W)² + (L/D)²), `regime`. Left out: powder
  * layer physics, Marangoni flow, evaporation and recoil pressure, heat accumulation between layers, and the spread of
  * the keyhole threshold with material and spot size (≈ 30 ± 4 in King's data).
  */
@@ -95,7 +97,8 @@ final class MeltPool {
         for (int b = 0; b < builds; b++) {
             names.add(String.format("build%02d", b + 1));
             double a = 0.35 + 0.03 * (2 * rnd.nextDouble() - 1);
-            double gain = 0.8 + 0.4 * rnd.nextDouble();
+            double gain = 0.6 + 0.8 * rnd.nextDouble();
+            double camera = 0.75 + 0.5 * rnd.nextDouble(); // the coaxial camera's µm per pixel, calibrated per build
             double h = (80 + 10 * rnd.nextInt(7)) * 1e-6;
             double l = (30 + 10 * rnd.nextInt(4)) * 1e-6;
             for (int k = 0; k < layers; k++, r++) {
@@ -114,7 +117,9 @@ final class MeltPool {
                 depthUm[r] = d * 1e6;
                 lof[r] = lofIndex(h, l, w, d);
                 regime[r] = regime(ratio[r], lof[r]);
-                signals.add(signal(rnd, samples, gain * w * d / (100e-6 * 50e-6), w * 1e6, regime[r]));
+                // layer to layer the powder bed and the plume scatter the readings by some 20 %
+                double scatter = Math.exp(0.2 * gauss(rnd));
+                signals.add(signal(rnd, samples, scatter * gain * w * d / (100e-6 * 50e-6), w * 1e6, camera * scatter, ratio[r], lof[r]));
             }
         }
         Shape shape = Shape.signal(Axis.regular("time", samples, "ms", 0, DT * 1e3), 2);
@@ -132,30 +137,32 @@ final class MeltPool {
                 new CategoricalColumn("regime", ColumnRole.TARGET, regime, List.of(REGIMES))));
     }
 
-    /** Photodiode and camera width along one track: steady, oscillating with spatter (keyhole) or broken by dips (lack of fusion). */
-    private static float[] signal(SplittableRandom rnd, int samples, double level, double widthUm, int regime) {
+    /**
+     * Photodiode and camera width along one track. The keyhole's oscillation and spatter grow with ΔH/h_s from 20 on (the
+     * transition to a keyhole is gradual: tracks just below the threshold flicker too), and the track breaks up more often
+     * the further the overlap index lies above 0.8; so rows near a boundary look alike, as they do in a real build.
+     */
+    private static float[] signal(SplittableRandom rnd, int samples, double level, double widthUm, double camera, double ratio, double lof) {
         float[] out = new float[samples * 2];
         double f = 5e3 + 10e3 * rnd.nextDouble();
         double phase = 2 * Math.PI * rnd.nextDouble();
+        double unstable = Math.max(0, Math.min(1.5, (ratio - 20) / 20));
+        double breakup = Math.max(0, Math.min(1.5, (lof - 0.8) / 0.6));
         int dip = 0;
         for (int i = 0; i < samples; i++) {
-            double m = 1;
-            if (regime == 1) {
-                m += 0.15 * Math.sin(2 * Math.PI * f * i * DT + phase);
-                if (rnd.nextDouble() < 0.02) {
-                    m += 0.5 + rnd.nextDouble(); // a spatter particle crosses the photodiode's view
-                }
-            } else if (regime == 2) {
-                if (dip == 0 && rnd.nextDouble() < 0.03) {
-                    dip = 3 + rnd.nextInt(6);
-                }
-                if (dip > 0) {
-                    m *= 0.5;
-                    dip--;
-                }
+            double m = 1 + 0.1 * unstable * Math.sin(2 * Math.PI * f * i * DT + phase);
+            if (rnd.nextDouble() < 0.006 * unstable) {
+                m += 0.3 + 0.5 * rnd.nextDouble(); // a spatter particle crosses the photodiode's view
             }
-            out[2 * i] = (float) (level * m * (1 + 0.03 * gauss(rnd)));
-            out[2 * i + 1] = (float) (widthUm * (regime == 0 ? 1 : m) * (1 + 0.03 * gauss(rnd)));
+            if (dip == 0 && rnd.nextDouble() < 0.012 * breakup) {
+                dip = 2 + rnd.nextInt(5);
+            }
+            if (dip > 0) {
+                m *= 0.7;
+                dip--;
+            }
+            out[2 * i] = (float) (level * m * (1 + 0.06 * gauss(rnd)));
+            out[2 * i + 1] = (float) (camera * widthUm * m * (1 + 0.06 * gauss(rnd)));
         }
         return out;
     }

@@ -72,9 +72,9 @@ public final class ProcessLogNode implements Node<ProcessLogNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec log = in.table(LOG);
-        ColumnSpec time = require(log, p.time(), "time", true);
-        require(log, p.channel(), "channel", false);
-        require(log, p.value(), "value", true);
+        ColumnSpec time = LogColumns.require(log, p.time(), "time", true);
+        LogColumns.require(log, p.channel(), "channel", false);
+        LogColumns.require(log, p.value(), "value", true);
         if (p.channels().isEmpty()) {
             throw ConfigError.atParam("channels", "No channels are listed.", "List the channel names to keep, e.g. temperature, power.");
         }
@@ -83,7 +83,7 @@ public final class ProcessLogNode implements Node<ProcessLogNode.Params> {
         }
         List<ColumnSpec> out = new ArrayList<>();
         if (!p.run().isEmpty()) {
-            require(log, p.run(), "run", false);
+            LogColumns.require(log, p.run(), "run", false);
             out.add(new ColumnSpec(p.run(), ColumnType.CATEGORICAL, ColumnRole.GROUP));
         }
         out.add(new ColumnSpec("start", ColumnType.NUMERIC, ColumnRole.TIME, time.unit()));
@@ -102,22 +102,14 @@ public final class ProcessLogNode implements Node<ProcessLogNode.Params> {
         return Shape.signal(Axis.regular("time", p.window(), unit, 0, p.step()), p.channels().size());
     }
 
-    private static ColumnSpec require(TableSpec t, String name, String param, boolean numeric) throws ConfigError {
-        ColumnSpec c = t.requireColumn(name, param);
-        if (numeric ? !c.isNumeric() : !c.isCategorical()) {
-            throw ConfigError.atParam(param, "Column '" + name + "' must hold " + (numeric ? "numbers" : "categories (names)") + ".",
-                    "Choose the log's " + param + " column.");
-        }
-        return c;
-    }
-
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table log = in.get(LOG);
-        NumericColumn time = log.numeric(p.time());
-        NumericColumn value = log.numeric(p.value());
-        CategoricalColumn channel = (CategoricalColumn) log.column(p.channel()).orElseThrow();
-        CategoricalColumn run = p.run().isEmpty() ? null : (CategoricalColumn) log.column(p.run()).orElseThrow();
+        LogColumns lc = LogColumns.of(log, p.time(), p.channel(), p.value(), p.run());
+        NumericColumn time = lc.time();
+        NumericColumn value = lc.value();
+        CategoricalColumn channel = lc.channel();
+        CategoricalColumn run = lc.run();
         Map<String, Integer> channelIndex = new HashMap<>();
         for (int c = 0; c < p.channels().size(); c++) {
             channelIndex.put(p.channels().get(c), c);

@@ -12,7 +12,6 @@ import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ColumnSpec;
-import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -59,32 +58,25 @@ public final class ResampleLogNode implements Node<ResampleLogNode.Params> {
         TableSpec log = in.table(LOG);
         List<ColumnSpec> out = new ArrayList<>();
         if (!p.run().isEmpty()) {
-            out.add(kind(log.requireColumn(p.run(), "run"), "run", false).withRole(ColumnRole.GROUP));
+            out.add(LogColumns.require(log, p.run(), "run", false).withRole(ColumnRole.GROUP));
         }
-        out.add(kind(log.requireColumn(p.time(), "time"), "time", true).withRole(ColumnRole.TIME));
-        out.add(kind(log.requireColumn(p.channel(), "channel"), "channel", false));
-        out.add(kind(log.requireColumn(p.value(), "value"), "value", true));
+        out.add(LogColumns.require(log, p.time(), "time", true).withRole(ColumnRole.TIME));
+        out.add(LogColumns.require(log, p.channel(), "channel", false));
+        out.add(LogColumns.require(log, p.value(), "value", true));
         if (!(p.step() > 0)) {
             throw ConfigError.atParam("step", "The grid step must be positive.", "Set 'step' to the time between grid points.");
         }
         return Specs.of(OUT, new TableSpec(out, log.lineage()));
     }
 
-    private static ColumnSpec kind(ColumnSpec c, String param, boolean numeric) throws ConfigError {
-        if (numeric ? !c.isNumeric() : !c.isCategorical()) {
-            throw ConfigError.atParam(param, "Column '" + c.name() + "' must hold " + (numeric ? "numbers" : "categories (names)") + ".",
-                    "Choose the log's " + param + " column.");
-        }
-        return c;
-    }
-
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table log = in.get(LOG);
-        NumericColumn time = log.numeric(p.time());
-        NumericColumn value = log.numeric(p.value());
-        CategoricalColumn channel = (CategoricalColumn) log.column(p.channel()).orElseThrow();
-        CategoricalColumn run = p.run().isEmpty() ? null : (CategoricalColumn) log.column(p.run()).orElseThrow();
+        LogColumns lc = LogColumns.of(log, p.time(), p.channel(), p.value(), p.run());
+        NumericColumn time = lc.time();
+        NumericColumn value = lc.value();
+        CategoricalColumn channel = lc.channel();
+        CategoricalColumn run = lc.run();
         // rows of each run and channel, by codes
         Map<Integer, Map<Integer, List<Integer>>> rows = new TreeMap<>();
         for (int r = 0; r < log.rowCount(); r++) {

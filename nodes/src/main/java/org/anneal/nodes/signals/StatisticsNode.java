@@ -96,10 +96,11 @@ public final class StatisticsNode implements Node<StatisticsNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        TensorColumn c = (TensorColumn) t.column(p.column()).orElseThrow();
-        Axis time = c.shape().axis(0);
-        int n = time.size();
-        int channels = c.rowSize() / n;
+        SignalData sd = SignalData.of(t, p.column());
+        TensorColumn c = sd.column();
+        Axis time = sd.time();
+        int n = sd.samples();
+        int channels = sd.channels();
         List<String> names = names(p, channels);
         int k = p.statistics().size();
         double[][] values = new double[names.size()][t.rowCount()];
@@ -109,9 +110,7 @@ public final class StatisticsNode implements Node<StatisticsNode.Params> {
                 ctx.checkCancelled();
             }
             for (int ch = 0; ch < channels; ch++) {
-                for (int i = 0; i < n; i++) {
-                    y[i] = c.isMissing(r) ? Double.NaN : c.values()[c.offset(r) + i * channels + ch];
-                }
+                sd.channel(r, ch, y);
                 for (int s = 0; s < k; s++) {
                     values[ch * k + s][r] = statistic(p.statistics().get(s), y, time);
                 }

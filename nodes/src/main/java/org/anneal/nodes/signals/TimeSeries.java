@@ -21,7 +21,8 @@ final class TimeSeries {
      * (stable for equal stamps). A row without a time stamp is an error naming it.
      */
     static List<int[]> of(Table t, String group) {
-        NumericColumn time = (NumericColumn) t.columns().stream().filter(c -> c.role() == ColumnRole.TIME).findFirst().orElseThrow();
+        NumericColumn time = (NumericColumn) t.columns().stream().filter(c -> c.role() == ColumnRole.TIME && c instanceof NumericColumn)
+                .findFirst().orElseThrow();
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             if (time.isMissing(i)) {

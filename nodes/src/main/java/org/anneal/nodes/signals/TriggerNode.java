@@ -110,12 +110,12 @@ public final class TriggerNode implements Node<TriggerNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        TensorColumn c = (TensorColumn) t.column(p.column()).orElseThrow();
-        Axis time = c.shape().axis(0);
-        int n = time.size();
-        int channels = c.rowSize() / n;
-        NumericColumn rowTime = (NumericColumn) t.columns().stream().filter(s -> s.role() == ColumnRole.TIME && s instanceof NumericColumn)
-                .findFirst().orElse(null);
+        SignalData sd = SignalData.of(t, p.column());
+        TensorColumn c = sd.column();
+        Axis time = sd.time();
+        int n = sd.samples();
+        int channels = sd.channels();
+        NumericColumn rowTime = sd.rowTime();
         double[] count = new double[t.rowCount()];
         double[] highTime = new double[t.rowCount()];
         List<Integer> source = new ArrayList<>();
@@ -130,9 +130,7 @@ public final class TriggerNode implements Node<TriggerNode.Params> {
                 highTime[r] = Double.NaN;
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                y[i] = c.values()[c.offset(r) + i * channels + p.channel() - 1];
-            }
+            sd.channel(r, p.channel() - 1, y);
             boolean[] high = new boolean[1];
             List<Integer> at = crossings(y, p.level(), p.hysteresis(), high);
             double t0 = rowTime == null ? 0 : rowTime.get(r) - time.value(0);

@@ -98,12 +98,12 @@ public final class WindowNode implements Node<WindowNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table t = in.get(TABLE);
-        TensorColumn c = (TensorColumn) t.column(p.column()).orElseThrow();
-        Axis time = c.shape().axis(0);
-        int n = time.size();
-        int channels = c.rowSize() / n;
-        NumericColumn rowTime = (NumericColumn) t.columns().stream().filter(s -> s.role() == ColumnRole.TIME && s instanceof NumericColumn)
-                .findFirst().orElse(null);
+        SignalData sd = SignalData.of(t, p.column());
+        TensorColumn c = sd.column();
+        Axis time = sd.time();
+        int n = sd.samples();
+        int channels = sd.channels();
+        NumericColumn rowTime = sd.rowTime();
         List<Integer> source = new ArrayList<>();
         List<Double> start = new ArrayList<>();
         List<float[]> windows = new ArrayList<>();
