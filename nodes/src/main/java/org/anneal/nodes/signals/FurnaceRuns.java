@@ -37,6 +37,11 @@ final class FurnaceRuns {
     }
 
     static Table generate(int runs, int minutes, double faultShare, long seed) {
+        return generate(runs, minutes, faultShare, seed, false);
+    }
+
+    /** As above; with {@code runFaultIsTarget} the run's fault is the target and the fault at each minute is truth. */
+    static Table generate(int runs, int minutes, double faultShare, long seed, boolean runFaultIsTarget) {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<String> runNames = new ArrayList<>();
         int rows = runs * minutes * CHANNELS.length;
@@ -97,8 +102,8 @@ final class FurnaceRuns {
                 new NumericColumn("minute", ColumnRole.TIME, minute, "min"),
                 new CategoricalColumn("channel", ColumnRole.FEATURE, channel, List.of(CHANNELS)),
                 new NumericColumn("value", ColumnRole.FEATURE, value),
-                new CategoricalColumn("active_fault", ColumnRole.TARGET, activeFault, List.of(FAULTS)),
-                new CategoricalColumn("fault", ColumnRole.IGNORE, fault, List.of(FAULTS)),
+                new CategoricalColumn("active_fault", runFaultIsTarget ? ColumnRole.IGNORE : ColumnRole.TARGET, activeFault, List.of(FAULTS)),
+                new CategoricalColumn("fault", runFaultIsTarget ? ColumnRole.TARGET : ColumnRole.IGNORE, fault, List.of(FAULTS)),
                 new NumericColumn("anomaly", ColumnRole.IGNORE, anomaly),
                 new NumericColumn("true_temperature", ColumnRole.IGNORE, truth, "°C")));
     }

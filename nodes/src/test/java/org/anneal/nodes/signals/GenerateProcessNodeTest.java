@@ -31,10 +31,21 @@ class GenerateProcessNodeTest {
 
     @Test
     void oneRowPerRunMinuteAndChannelSeededByTheWorkflow() throws Exception {
-        GenerateProcessNode.Params p = new GenerateProcessNode.Params(6, 150, 0.5);
+        GenerateProcessNode.Params p = new GenerateProcessNode.Params(6, 150, 0.5, GenerateProcessNode.Target.ACTIVE_FAULT);
         Table t = generate(p, 7);
         assertEquals(6 * 150 * FurnaceRuns.CHANNELS.length, t.rowCount());
         assertEquals(values(t), values(generate(p, 7)), "the same seed gives the same log");
         assertNotEquals(values(t), values(generate(p, 8)), "another seed gives another log");
+    }
+
+    @Test
+    void theRunsFaultCanBeTheTargetForClassifyingWholeRuns() throws Exception {
+        Table minute = generate(new GenerateProcessNode.Params(4, 130, 1, GenerateProcessNode.Target.ACTIVE_FAULT), 3);
+        Table run = generate(new GenerateProcessNode.Params(4, 130, 1, GenerateProcessNode.Target.RUN_FAULT), 3);
+        assertEquals(org.anneal.spec.ColumnRole.TARGET, minute.column("active_fault").orElseThrow().role());
+        assertEquals(org.anneal.spec.ColumnRole.IGNORE, minute.column("fault").orElseThrow().role());
+        assertEquals(org.anneal.spec.ColumnRole.TARGET, run.column("fault").orElseThrow().role());
+        assertEquals(org.anneal.spec.ColumnRole.IGNORE, run.column("active_fault").orElseThrow().role());
+        assertEquals(values(minute), values(run), "only the roles differ");
     }
 }
