@@ -169,13 +169,18 @@ public final class DynamicChecks {
             CheckBounds.checkInterrupted();
             NearDuplicates.check(nr.nodeId(), train, test, thresholds, copies, split);
             CheckBounds.checkInterrupted();
+            ContentProxies.check(nr.nodeId(), train, split); // issue 16, family 5: D8, and D3 folded
+            ContentProxies.fold(nr.nodeId(), split);
+            ResolutionTwins.check(nr.nodeId(), train, test, thresholds, copies, split); // D9
+            CheckBounds.checkInterrupted();
             timeOverlap(nr.nodeId(), train, test, split);
             WindowOverlap.check(nr.nodeId(), train, test, split); // issue 11: windows that reach past the boundary
             CheckBounds.noteSample(split, fullTrain, train, fullTest, test).forEach(out::add);
         }
         FoldDuplicates.check(v, r, thresholds, out); // issue 16: copies inside the rows a cross-validation divides
         TestVersusCrossValidation.check(v, r, thresholds, out);
-        return out.finish();
+        StackedSources.check(v, r, thresholds, out); // issue 16, family 4: D7
+        return ClaimRules.judge(v, out.finish()); // family 6: judged against the declared claim
     }
 
     /** D1; returns the test rows that are exact copies, which D4 then leaves to this finding. */

@@ -31,7 +31,8 @@ import org.anneal.spec.TableSpec;
  * L8 (random split of time-indexed rows, or a window that looks ahead in time), L9 (post-outcome column used as a feature), L3 (supervised
  * preprocessing fitted before the split), L4 (rows multiplied before the split), L6 (test set used to choose), L10 (rows filtered on the test side only); with issue 16, L3/L4/L2 inside
  * cross-validation folds ({@link FoldRules}), L11 tuned on rows later scored and L12 non-nested cross-validation ({@link ChoiceRules}), L13 features chosen on the test rows
- * and L14 one test set, many looks ({@link LookRules}).
+ * and L14 one test set, many looks ({@link LookRules}); external test tables and nested holdouts ({@link SourceRules}), L15 a feature
+ * computed from the target ({@link ProxyRules}), L16 a declared claim the split does not test ({@link ClaimRules}).
  */
 public final class LeakageAnalyzer {
 
@@ -67,7 +68,9 @@ public final class LeakageAnalyzer {
             }
         }
         LookRules.manyLooks(v, out); // L14
-        return out.finish();
+        ProxyRules.derivedFromTarget(v, out); // L15
+        ClaimRules.check(v, out); // L16
+        return ClaimRules.judge(v, out.finish());
     }
 
     /** L1, and L2 for preprocessing fitted on all rows that reaches these scored rows. */
@@ -96,6 +99,9 @@ public final class LeakageAnalyzer {
         Link dataWire = new Link(v.wiring().get(id).get(dataPort), new PortRef(id, dataPort));
         Set<Partition> trainedOn = model.fittedOn();
         if (data.partition().side() == Partition.Side.ALL) {
+            if (SourceRules.externalTest(v, id, dataWire, trainer.node(), out)) {
+                return; // rows from another file are a test set of their own (issue 16, family 4)
+            }
             out.add(new Finding("L1", Severity.ERROR, "No held-out test set.",
                     "'" + id + "' scores rows that were never split off, so they include the rows '" + trainer.node()
                             + "' trained on. The score measures memory, not prediction.",
@@ -276,8 +282,8 @@ public final class LeakageAnalyzer {
                 test = s.lineage().partition();
             }
         }
-        if (wires.isEmpty()) {
-            return;
+        if (wires.isEmpty() || SourceRules.nestedValidation(v, id, test)) {
+            return; // a holdout cut from an outer split's training rows is a validation set (issue 16, family 4)
         }
         out.add(new Finding("L6", Severity.ERROR, "The test set is used to choose.",
                 "'" + id + "' picks the best candidate by scores on " + test + ". The choice is then fitted to those rows, so a final "

@@ -122,7 +122,8 @@ final class NearDuplicates {
                 double share = same / (double) tf.size();
                 out.add(new Finding("D4", share > th.nearErrorShare() ? Severity.ERROR : Severity.WARNING, "The same compounds on both sides.",
                         String.format(Locale.ROOT, "%d of %d test rows of '%s' (%.1f %%) have a formula in '%s' that reduces to the formula of "
-                                + "a training row, e.g. %s. The model is tested on compounds it has already seen, not on new ones. "
+                                + "a training row, e.g. %s. The model is tested on compounds it has already seen, not on new ones, so the score is "
+                                + "optimistic for new compounds. "
                                 + "Error above %.1f %% of the test rows.", same, tf.size(), split, 100 * share, f.name(),
                                 String.join(", ", examples), 100 * th.nearErrorShare()),
                         "Declare '" + f.name() + "' as the group column at the data source and use a Group split, so that every "
@@ -132,7 +133,8 @@ final class NearDuplicates {
     }
 
     static boolean isFormula(Column c, DynamicChecks.Thresholds th) {
-        return c instanceof CategoricalColumn && th.formulaColumns().stream().anyMatch(n -> n.equalsIgnoreCase(c.name()));
+        return c instanceof CategoricalColumn k && (th.formulaColumns().stream().anyMatch(n -> n.equalsIgnoreCase(c.name()))
+                || FormulaContent.holdsFormulas(k)); // issue 16: by content too ("formula_pretty", "reduced_formula")
     }
 
     /** Rows of {@code rows} standardized with the mean and sample sd of {@code ref} on the training rows. */

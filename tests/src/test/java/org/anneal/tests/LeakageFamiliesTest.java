@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LeakageFamiliesTest {
     static Stream<Path> broken() throws Exception {
         try (Stream<Path> s = Files.list(Path.of("tests/fixtures/leakage"))) {
-            List<Path> fs = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            // families 4-6 have their own test (LeakageFamilies456Test): some of their rules are found only at run time
+            List<Path> fs = s.filter(p -> p.toString().endsWith(".json") && p.getFileName().toString().matches("f[123]-.*")).sorted().toList();
             assertTrue(fs.size() >= 8, fs.toString());
             return fs.stream();
         }

@@ -66,7 +66,16 @@ public final class CsvNode implements Node<CsvNode.Params> {
             Decimal decimal,
             @Param(doc = "Line 2 holds units, not data: auto = when it has short texts above at least half of the columns of numbers", def = "\"auto\"") CsvReader.UnitsRow unitsRow,
             @Param(doc = "Text encoding; auto = UTF-8 when the bytes are valid UTF-8, else Windows-1252", def = "\"auto\"") Encoding encoding,
-            @Param(doc = "Cell texts that mean 'no value'", def = "[\"\", \"NA\", \"N/A\", \"NaN\", \"nan\", \"null\", \"?\"]") List<String> missing) {
+            @Param(doc = "Cell texts that mean 'no value'", def = "[\"\", \"NA\", \"N/A\", \"NaN\", \"nan\", \"null\", \"?\"]") List<String> missing,
+            @Param(doc = "What a score on these rows claims (issue 16): the leakage analysis judges group, time and near-copy findings by it",
+                    def = "\"unstated\"") org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared {
+        /** Without a claim (callers from before issue 16). */
+        public Params(String path, String target, String group, String time, List<String> ignore, List<String> postOutcome,
+                      List<String> categorical, Delimiter delimiter, Decimal decimal, CsvReader.UnitsRow unitsRow, Encoding encoding,
+                      List<String> missing) {
+            this(path, target, group, time, ignore, postOutcome, categorical, delimiter, decimal, unitsRow, encoding, missing,
+                    org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     /** The field separator; auto sniffs it from the first lines. */

@@ -42,7 +42,13 @@ public final class GenerateNode implements Node<GenerateNode.Params> {
             Dataset dataset,
             @Param(doc = "Number of rows", def = "200", min = 10, max = 10000000) int rows,
             @Param(doc = "Noise level (standard deviation; MPa for alloy)", def = "0.1", min = 0) double noise,
-            @Param(doc = "Columns to leave out", hint = Param.Hint.COLUMNS) java.util.List<String> ignore) {
+            @Param(doc = "Columns to leave out", hint = Param.Hint.COLUMNS) java.util.List<String> ignore,
+            @Param(doc = "What a score on these rows claims (issue 16): the leakage analysis judges group, time and near-copy findings by it",
+                    def = "\"unstated\"") org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared {
+        /** Without a claim (callers from before issue 16). */
+        public Params(Dataset dataset, int rows, double noise, java.util.List<String> ignore) {
+            this(dataset, rows, noise, ignore, org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     /** The generators, stored under their kebab-case names ("noisy-polynomial"). */

@@ -39,7 +39,13 @@ public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
     public record Params(
             @Param(doc = "Fraction of rows held out for testing", def = "0.2", min = 0.01, max = 0.99) double test,
             @Param(doc = "Keep class proportions (or target quintiles) equal on both sides", def = "false") boolean stratify,
-            @Param(doc = "Shuffle before splitting; off keeps file order (first rows train, last rows test)", def = "true") boolean shuffle) {
+            @Param(doc = "Shuffle before splitting; off keeps file order (first rows train, last rows test)", def = "true") boolean shuffle,
+            @Param(doc = "What the test score claims (issue 16): a random split honestly tests known materials only", def = "\"unstated\"")
+            org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared {
+        /** Without a claim (callers from before issue 16). */
+        public Params(double test, boolean stratify, boolean shuffle) {
+            this(test, stratify, shuffle, org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows to split");
