@@ -6,17 +6,16 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.NumericColumn;
 
 /**
- * D4's search for a training row within the tolerance of a test row on every standardized feature, in n log n-free
- * linear time: training rows are hashed by their grid cell on up to {@value #KEY_FEATURES} key features (cells twice
- * the tolerance wide, so a test row's reach spans at most two cells per key feature) together with their categories;
- * each test row probes the few cells its reach touches and compares only the rows found there, every coordinate, with
- * the arithmetic the check always used. A feature coarser than the tolerance (few distinct values) orders the rows
- * poorly, so the key features are those that fill the most of {@link RankScreen}'s buckets. The answer is the same as
- * comparing every pair; only the work differs (the earlier sweep on one feature read thousands of rows per test row
- * on a million).
+ * D4's search for a training row within the tolerance of a test row on every standardized feature, in linear time:
+ * training rows are hashed by their grid cell on a few key features (cells twice the tolerance wide, so a test row's
+ * reach spans at most two cells per key feature) together with their categories; each test row probes the cells its
+ * reach touches and compares only the rows found there, every coordinate, with the arithmetic the check always used. A
+ * feature coarser than the tolerance (few distinct values) keeps many rows in one cell, so the key features are chosen
+ * by how few rows lie within reach of a row on each ({@link #keyFeatures}). The answer is the same as comparing every
+ * pair; only the work differs (the earlier sweep on one feature read thousands of rows per test row on a million).
  */
 final class NearGrid {
-    static final int KEY_FEATURES = 3;
+    static final int KEY_FEATURES = 6;
 
     private final double[][] trainCols;
     private final double[][] testCols;
@@ -60,7 +59,7 @@ final class NearGrid {
         this.testCat = testCat;
         this.limit = limit;
         this.width = Math.max(2 * limit, 1e-9);
-        this.keys = keyFeatures(trainNum, screen);
+        this.keys = keyFeatures(trainNum, screen, sd, limit);
         int n = trainCols.length == 0 ? 0 : trainCols[0].length;
         this.incomplete = new boolean[n];
         long[] cellKeys = new long[n];
@@ -202,16 +201,33 @@ final class NearGrid {
         return h;
     }
 
-    /** The features that spread the rows over the most cells (ties: the first), most spreading first. */
-    private static int[] keyFeatures(List<NumericColumn> num, RankScreen screen) {
+    /**
+     * The key features: those on which a row has the fewest others within reach (the tolerance measured against each
+     * feature's resolution, see {@link RankScreen.Bucketed#closeShare}), as many as make the search cheapest: each key
+     * feature doubles the cells a test row probes (2^k, most of them empty and answered by the index's bit filter) and
+     * divides the rows met in them by its share. At most {@value #KEY_FEATURES}. A coarse feature (a count, a flag)
+     * keeps many rows together, so it comes last or not at all.
+     */
+    private static int[] keyFeatures(List<NumericColumn> num, RankScreen screen, double[] sd, double limit) {
         int d = num.size();
-        long[] filled = new long[d];
+        double[] share = new double[d];
         for (int j = 0; j < d; j++) {
-            filled[j] = screen.hasMissing(num.get(j).values()) ? 0 : screen.bucketed(num.get(j).values()).filled();
+            share[j] = screen.hasMissing(num.get(j).values()) ? 1 : screen.bucketed(num.get(j).values()).closeShare(limit * sd[j]);
         }
-        Integer[] byFill = new Integer[d];
-        Arrays.setAll(byFill, j -> j);
-        Arrays.sort(byFill, (a, b) -> Long.compare(filled[b], filled[a]));
-        return Arrays.stream(byFill).limit(Math.min(d, KEY_FEATURES)).mapToInt(Integer::intValue).toArray();
+        Integer[] order = new Integer[d];
+        Arrays.setAll(order, j -> j);
+        Arrays.sort(order, (a, b) -> Double.compare(share[a], share[b]));
+        double rows = d == 0 ? 0 : num.get(0).size();
+        int best = Math.min(1, d);
+        double bestCost = Double.MAX_VALUE;
+        for (int k = 1; k <= Math.min(d, KEY_FEATURES); k++) {
+            rows *= share[order[k - 1]];
+            double cost = (1 << k) * (1 + rows); // probes, and rows compared in the cells probed
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = k;
+            }
+        }
+        return Arrays.stream(order).limit(best).mapToInt(Integer::intValue).toArray();
     }
 }

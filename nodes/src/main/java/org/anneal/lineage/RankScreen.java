@@ -30,6 +30,8 @@ final class RankScreen {
         final int[] start;
         final int[] count;
         final boolean constant;
+        /** Width of a bucket, in the column's units. */
+        final double width;
         /** Per bucket its middle rank and half its count less one, side by side: one cache line per row looked up. */
         private final double[] midHalf = new double[2 * BUCKETS];
 
@@ -43,6 +45,7 @@ final class RankScreen {
             }
             constant = !(max > min) || Double.isInfinite(max - min); // no range to divide: decided exactly
             double scale = constant ? 0 : BUCKETS / (max - min);
+            width = constant ? 0 : (max - min) / BUCKETS;
             bucket = new int[n];
             count = new int[BUCKETS];
             for (int i = 0; i < n; i++) {
@@ -69,13 +72,28 @@ final class RankScreen {
             return midHalf[2 * bucket[i] + 1];
         }
 
-        /** Buckets holding at least one row: how finely the column orders the rows. */
-        int filled() {
-            int f = 0;
-            for (int c : count) {
-                f += c > 0 ? 1 : 0;
+        /**
+         * The chance that another row lies within {@code reach} (in the column's units) of a row: the share of rows in the
+         * buckets that reach spans around each row's bucket, averaged over the rows. For a column coarser than the reach
+         * (few distinct values) that is the share of rows sharing a value; for a fine one, the density times the reach.
+         */
+        double closeShare(double reach) {
+            if (constant) {
+                return 1;
             }
-            return f;
+            int w = (int) Math.min(BUCKETS, Math.ceil(reach / width));
+            long[] prefix = new long[BUCKETS + 1];
+            for (int b = 0; b < BUCKETS; b++) {
+                prefix[b + 1] = prefix[b] + count[b];
+            }
+            double p = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                if (count[b] > 0) {
+                    long near = prefix[Math.min(BUCKETS, b + w + 1)] - prefix[Math.max(0, b - w)];
+                    p += count[b] / (double) n * near / n;
+                }
+            }
+            return p;
         }
     }
 

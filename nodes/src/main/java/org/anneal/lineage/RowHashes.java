@@ -121,14 +121,8 @@ final class RowHashes {
         return mix(h);
     }
 
-    /** MurmurHash3's finalizer: every input bit moves about half the output bits. */
     static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xFF51AFD7ED558CCDL;
-        k ^= k >>> 33;
-        k *= 0xC4CEB9FE1A85EC53L;
-        k ^= k >>> 33;
-        return k;
+        return TensorColumn.avalanche(k);
     }
 
     /**
