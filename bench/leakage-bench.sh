@@ -16,19 +16,20 @@ WF="$DIR/leakage-pipeline.json"
 CP="$ROOT/app/target/anneal-app.jar:$ROOT/app/target/lib/*"
 mkdir -p "$DIR"
 java -cp "$CP" org.anneal.bench.GenerateCsv "$CSV" 1000000 20 "$WF" # the workflow of bench/Bench: split, standardize, ridge, score
-measure() { # label command...: one whole process under /usr/bin/time -v; prints "label wall_s rss_mb load"
+measure() { # label command...: one whole process under /usr/bin/time -v; prints "label wall_s rss_mb cpu_s load"
   local label=$1; shift
   local load; load=$(uptime | sed 's/.*load average: //')
   /usr/bin/time -v "$@" > "$DIR/$label.stdout" 2> "$DIR/$label.time"
-  local wall rss
+  local wall rss cpu
   wall=$(grep "Elapsed (wall clock)" "$DIR/$label.time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
   rss=$(grep "Maximum resident set size" "$DIR/$label.time" | awk '{print $NF / 1024}')
-  echo "$label $wall $rss $load"
+  cpu=$(grep -E "(User|System) time" "$DIR/$label.time" | awk '{s += $NF} END {print s}')
+  echo "$label $wall $rss $cpu $load"
 }
 {
   echo "# bench/leakage-bench.sh, $(date -u '+%F %T') UTC, $(nproc) cores, commit $(git -C "$ROOT" rev-parse --short HEAD)"
   echo "# machine load at the start: $(uptime)"
-  echo "# whole processes, sides alternating: label wall_seconds peak_rss_MB load_average_before(1,5,15 min)"
+  echo "# whole processes, sides alternating: label wall_seconds peak_rss_MB cpu_seconds(user+system, all threads) load_average_before(1,5,15 min)"
   for ((i = 1; i <= REPS; i++)); do
     measure "anneal-run-$i" "$ROOT/anneal" run "$WF" -o "$DIR/leakage-pipeline.results.json"
     measure "sklearn-$i" /usr/bin/python3 "$ROOT/bench/leakage_sklearn.py" "$CSV"
@@ -46,6 +47,9 @@ side = lambda p, k: statistics.median(float(r[k]) for r in rows if r[0].startswi
 aw, sw, ar, sr = side("anneal", 1), side("sklearn", 1), side("anneal", 2), side("sklearn", 2)
 print(f"median wall: anneal run {aw:.2f} s, scikit-learn script {sw:.2f} s, ratio {aw / sw:.2f} (goal <= 1.0)")
 print(f"median peak RSS: anneal run {ar:.0f} MB, scikit-learn script {sr:.0f} MB, ratio {ar / sr:.2f}")
+ac, sc = side("anneal", 3), side("sklearn", 3)
+print(f"median CPU time (user+system): anneal run {ac:.2f} s, scikit-learn script {sc:.2f} s, ratio {ac / sc:.2f} "
+      "(under a shared machine's load the CPU time says more than the wall time)")
 c = json.load(open(sys.argv[2]))
 best = min(c["reps"], key=lambda r: r["checksSeconds"])
 med = statistics.median(r["checksSeconds"] for r in c["reps"])
