@@ -143,7 +143,17 @@ final class RunCommand extends CliCommand {
         return r.succeeded() ? ExitCode.OK : ExitCode.PROBLEMS;
     }
 
-    private static void print(PrintWriter o, Validation v, NodeEvent e) {
+    private final java.util.Set<String> checksShown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void print(PrintWriter o, Validation v, NodeEvent e) {
+        // the run-time leakage checks name each check as it starts; shown once they have taken half a second (a big table)
+        if (e.live() != null && WorkflowSession.CHECKS.equals(e.live().name()) && e.elapsedNanos() > 500_000_000L
+                && checksShown.add(e.nodeId() + e.live().value())) {
+            synchronized (o) {
+                o.printf(Locale.ROOT, "  %-9s %-16s %s (%.1f s)%n", "checking", e.nodeId(), e.live().value(), e.elapsedNanos() / 1e9);
+                o.flush();
+            }
+        }
         if (!e.status().isFinal()) {
             return;
         }

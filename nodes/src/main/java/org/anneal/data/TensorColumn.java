@@ -226,7 +226,8 @@ public record TensorColumn(String name, ColumnRole role, Shape shape, float[] va
         return new long[] {h1 + h2, h2 + h1 + h1};
     }
 
-    private static long avalanche(long k) {
+    /** MurmurHash3's 64-bit finalizer: every input bit moves about half the output bits (also hashes the leakage checks' rows). */
+    public static long avalanche(long k) {
         k ^= k >>> 33;
         k *= 0xFF51AFD7ED558CCDL;
         k ^= k >>> 33;

@@ -148,6 +148,17 @@ public final class DynamicChecks {
     }
 
     public List<Finding> analyze(Validation v, RunResult r) {
+        return analyze(v, r, CheckProgress.NONE);
+    }
+
+    /**
+     * The run-time findings of a finished run, telling {@code progress} where the checks are. Every check reads the whole
+     * of each side of a split up to {@link CheckBounds#EXACT_ROWS} rows (hashing, counting sorts and a grid keep them
+     * linear); above it a seeded sample, which the findings state with its bound.
+     *
+     * @throws org.anneal.spec.ExecContext.Cancelled when the checking thread is interrupted
+     */
+    public List<Finding> analyze(Validation v, RunResult r, CheckProgress progress) {
         CheckBounds.Capped out = new CheckBounds.Capped();
         long seed = v.source().workflow().meta().seed();
         for (NodeResult nr : r.nodes().values()) {
@@ -156,25 +167,34 @@ public final class DynamicChecks {
                     || !(nr.outputs().get("train") instanceof Table fullTrain) || !(nr.outputs().get("test") instanceof Table fullTest)) {
                 continue;
             }
-            // security (issue 14): large tables are checked on a seeded sample, and the checks stop when interrupted
+            // security (issue 14): beyond EXACT_ROWS a side is checked on a seeded sample; the checks stop when interrupted
             CheckBounds.checkInterrupted();
-            Table train = CheckBounds.sample(fullTrain, seed);
-            Table test = CheckBounds.sample(fullTest, seed + 1);
+            String id = nr.nodeId();
+            Table train = CheckBounds.sample(fullTrain, seed, CheckBounds.EXACT_ROWS);
+            Table test = CheckBounds.sample(fullTest, seed + 1, CheckBounds.EXACT_ROWS);
+            RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4
             List<Finding> split = new ArrayList<>();
-            Set<Integer> copies = duplicates(nr.nodeId(), train, test, split);
+            progress.at(id, "exact copies of training rows", 0);
+            Set<Integer> copies = duplicates(id, train, test, split);
             CheckBounds.checkInterrupted();
-            groups(nr.nodeId(), train, test, split);
+            progress.at(id, "groups on both sides", 0);
+            groups(id, train, test, split);
             CheckBounds.checkInterrupted();
-            TargetProxies.check(nr.nodeId(), train, thresholds, split);
+            progress.at(id, "features that give the target away", 0);
+            TargetProxies.check(id, train, thresholds, screen, split);
             CheckBounds.checkInterrupted();
-            NearDuplicates.check(nr.nodeId(), train, test, thresholds, copies, split);
+            progress.at(id, "near-copies of training rows", 0);
+            NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, split);
             CheckBounds.checkInterrupted();
-            ContentProxies.check(nr.nodeId(), train, split); // issue 16, family 5: D8, and D3 folded
-            ContentProxies.fold(nr.nodeId(), split);
-            ResolutionTwins.check(nr.nodeId(), train, test, thresholds, copies, split); // D9
+            progress.at(id, "features that only the target explains", 0);
+            ContentProxies.check(id, train, split); // issue 16, family 5: D8, and D3 folded
+            ContentProxies.fold(id, split);
+            progress.at(id, "twins at each feature's resolution", 0);
+            ResolutionTwins.check(id, train, test, thresholds, copies, split); // D9
             CheckBounds.checkInterrupted();
-            timeOverlap(nr.nodeId(), train, test, split);
-            WindowOverlap.check(nr.nodeId(), train, test, split); // issue 11: windows that reach past the boundary
+            progress.at(id, "time order", 0);
+            timeOverlap(id, train, test, split);
+            WindowOverlap.check(id, train, test, split); // issue 11: windows that reach past the boundary
             CheckBounds.noteSample(split, fullTrain, train, fullTest, test).forEach(out::add);
         }
         FoldDuplicates.check(v, r, thresholds, out); // issue 16: copies inside the rows a cross-validation divides
@@ -187,15 +207,22 @@ public final class DynamicChecks {
     private Set<Integer> duplicates(String split, Table train, Table test, List<Finding> out) {
         List<Column> cols = train.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.GROUP
                 && c.role() != ColumnRole.TIME).toList();
-        Set<List<String>> seen = new HashSet<>();
-        for (int i = 0; i < train.rowCount(); i++) {
-            seen.add(rowKey(cols, i));
-        }
         List<Column> testCols = cols.stream().map(c -> test.column(c.name()).orElseThrow()).toList();
-        Set<Integer> dup = new HashSet<>();
+        RowHashes trainRows = new RowHashes(cols, testCols);
+        RowHashes testRows = new RowHashes(testCols, cols);
+        long[] h = trainRows.hashes(train.rowCount());
+        RowHashes.Index seen = new RowHashes.Index(h, null);
+        Set<Integer> dup = new java.util.LinkedHashSet<>();
+        long[] th = testRows.hashes(test.rowCount());
         for (int i = 0; i < test.rowCount(); i++) {
-            if (seen.contains(rowKey(testCols, i))) {
-                dup.add(i);
+            for (int k = seen.first(th[i]); k >= 0; k = seen.next(k)) {
+                if (testRows.same(i, trainRows, k)) {
+                    dup.add(i);
+                    break;
+                }
+            }
+            if ((i & 0xFFFF) == 0) {
+                CheckBounds.checkInterrupted();
             }
         }
         if (dup.isEmpty()) {
@@ -211,15 +238,6 @@ public final class DynamicChecks {
                         + "one sample), or split by sample with a Group split.",
                 List.of(split), List.of()));
         return dup;
-    }
-
-    /** A row's cells as text; a list compares cell by cell, so no separator can make two different rows look equal. */
-    private static List<String> rowKey(List<Column> cols, int row) {
-        List<String> key = new ArrayList<>(cols.size());
-        for (Column c : cols) {
-            key.add(c.key(row)); // a tensor's key is a hash of its values
-        }
-        return key;
     }
 
     private static void groups(String split, Table train, Table test, List<Finding> out) {
@@ -254,26 +272,38 @@ public final class DynamicChecks {
             return;
         }
         Column testTime = test.column(time.name()).orElseThrow();
-        // numbers compare as numbers, text as text (ISO dates sort in time order), as the time split orders them
-        Comparator<String> order = time instanceof NumericColumn
-                ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
-        String last = null;
-        for (int i = 0; i < time.size(); i++) {
-            if (!time.isMissing(i) && (last == null || order.compare(time.text(i), last) > 0)) {
-                last = time.text(i);
-            }
-        }
+        String last;
         int earlier = 0;
-        String first = null;
-        for (int i = 0; i < testTime.size(); i++) {
-            if (testTime.isMissing(i) || last == null) {
-                continue;
+        String first;
+        if (time instanceof NumericColumn tn && testTime instanceof NumericColumn sn) {
+            // as the texts' numbers compare (-0.0 prints as 0), without printing and parsing a million of them
+            int lastRow = extreme(tn.values(), 1);
+            int firstRow = extreme(sn.values(), -1);
+            last = lastRow < 0 ? null : time.text(lastRow);
+            first = last == null || firstRow < 0 ? null : testTime.text(firstRow);
+            for (int i = 0; last != null && i < sn.size(); i++) {
+                earlier += !sn.isMissing(i) && Double.compare(zeroed(sn.get(i)), zeroed(tn.get(lastRow))) < 0 ? 1 : 0;
             }
-            if (order.compare(testTime.text(i), last) < 0) {
-                earlier++;
+        } else {
+            Comparator<String> order = time instanceof NumericColumn
+                    ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+            last = null;
+            for (int i = 0; i < time.size(); i++) {
+                if (!time.isMissing(i) && (last == null || order.compare(time.text(i), last) > 0)) {
+                    last = time.text(i);
+                }
             }
-            if (first == null || order.compare(testTime.text(i), first) < 0) {
-                first = testTime.text(i);
+            first = null;
+            for (int i = 0; i < testTime.size(); i++) {
+                if (testTime.isMissing(i) || last == null) {
+                    continue;
+                }
+                if (order.compare(testTime.text(i), last) < 0) {
+                    earlier++;
+                }
+                if (first == null || order.compare(testTime.text(i), first) < 0) {
+                    first = testTime.text(i);
+                }
             }
         }
         if (earlier == 0) {
@@ -286,6 +316,21 @@ public final class DynamicChecks {
                         + "rows start at %s). The model learns from the future of the rows it is tested on. Error above %.1f %%.", earlier,
                         test.rowCount(), split, 100 * share, time.name(), last, first, 100 * thresholds.timeOverlapErrorShare()),
                 "Use a Time split on '" + time.name() + "': train on the earlier rows, test on the later ones.", List.of(split), List.of()));
+    }
+
+    /** The first row holding the largest ({@code sign} 1) or smallest (-1) number, missing ones aside; -1 when none. */
+    private static int extreme(double[] v, int sign) {
+        int best = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i]) && (best < 0 || sign * Double.compare(zeroed(v[i]), zeroed(v[best])) > 0)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double zeroed(double v) {
+        return v == 0 ? 0 : v;
     }
 
     /** Ranks with ties averaged (kept here for callers of the earlier API). */

@@ -1,6 +1,5 @@
 package org.anneal.lineage;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.anneal.data.Column;
@@ -19,9 +18,9 @@ import org.anneal.spec.NodeDescriptor;
 
 /**
  * D1 inside the folds (issue 16, family 1): the rows a cross-validation divides hold exact copies of one another, so with
- * random folds most copies land in different folds and a held-out fold is partly a memory test. Rows are compared by a
- * 64-bit hash of their cells (a tensor cell by its own hash), sorted, so the check is n log n on the whole table with no
- * sample; a false match needs a hash collision (about n²/2⁶⁵, below one in ten million for a million rows).
+ * random folds most copies land in different folds and a held-out fold is partly a memory test. Rows are found by a
+ * 64-bit hash of their cells and then compared cell by cell ({@link RowHashes}), so the check is linear on the whole
+ * table with no sample and a hash collision cannot count a row that has no copy.
  */
 final class FoldDuplicates {
     private FoldDuplicates() {
@@ -66,32 +65,20 @@ final class FoldDuplicates {
         List<Column> cols = t.columns().stream().filter(c -> c.role() != ColumnRole.ID && c.role() != ColumnRole.GROUP
                 && c.role() != ColumnRole.TIME).toList();
         int n = t.rowCount();
-        long[] h = new long[n];
+        RowHashes rows = new RowHashes(cols, null);
+        long[] h = rows.hashes(n);
+        RowHashes.Index index = new RowHashes.Index(h, null);
+        int copies = 0;
         for (int i = 0; i < n; i++) {
-            long x = 0x9E3779B97F4A7C15L;
-            for (Column c : cols) {
-                String k = c.key(i);
-                for (int j = 0; j < k.length(); j++) {
-                    x = (x ^ k.charAt(j)) * 0x100000001B3L;
+            for (int k = index.first(h[i]); k >= 0; k = index.next(k)) {
+                if (k != i && rows.same(i, rows, k)) {
+                    copies++;
+                    break;
                 }
-                x = Long.rotateLeft(x ^ 0xFF51AFD7ED558CCDL, 31) * 0xC4CEB9FE1A85EC53L; // cell separator: "ab","c" ≠ "a","bc"
             }
-            h[i] = x;
             if ((i & 0xFFFF) == 0) {
                 CheckBounds.checkInterrupted();
             }
-        }
-        Arrays.sort(h);
-        int copies = 0;
-        for (int i = 0; i < n; ) {
-            int j = i + 1;
-            while (j < n && h[j] == h[i]) {
-                j++;
-            }
-            if (j - i > 1) {
-                copies += j - i;
-            }
-            i = j;
         }
         return copies;
     }

@@ -30,57 +30,60 @@ import org.anneal.graph.Problem.Severity;
  * <li>for compositions: when a column is named like a formula column ("formula", "composition"), the same reduced
  * formula on both sides, so "Fe2O3" in test and "Fe4O6" in train are the same compound.</li>
  * </ul>
- * The search is exact: training rows sorted by the feature with the most distinct values, and for each test row only the
- * window of rows within reach on that feature is scanned, each distance abandoned as soon as it exceeds the tolerance.
+ * The search is exact and linear ({@link NearGrid}): training rows hashed by their cell on a grid of twice the tolerance
+ * over a few features, each test row comparing only the rows in the cells within its reach. The example pair quoted is
+ * the one the earlier sweep (sorted by the feature with the most distinct values) met first.
  */
 final class NearDuplicates {
     private NearDuplicates() {
     }
 
     static void check(String split, Table train, Table test, DynamicChecks.Thresholds th, Set<Integer> exactCopies, List<Finding> out) {
+        check(split, train, test, th, exactCopies, new RankScreen(), CheckProgress.NONE, out);
+    }
+
+    /** As above, with the ranks shared with the other checks and the search's progress reported. */
+    static void check(String split, Table train, Table test, DynamicChecks.Thresholds th, Set<Integer> exactCopies, RankScreen screen,
+                      CheckProgress progress, List<Finding> out) {
         formulas(split, train, test, th, out);
         List<NumericColumn> num = train.features().stream().filter(NumericColumn.class::isInstance).map(NumericColumn.class::cast).toList();
         List<CategoricalColumn> cat = train.features().stream().filter(CategoricalColumn.class::isInstance).map(CategoricalColumn.class::cast)
                 .filter(c -> !isFormula(c, th)).toList();
         boolean series = train.columns().stream().anyMatch(c -> c.role() == org.anneal.spec.ColumnRole.TIME);
-        if (series || train.rowCount() < 10 || independentCount(num, th.nearMinFeatures()) < th.nearMinFeatures()) {
+        if (series || train.rowCount() < 10 || independentCount(num, th.nearMinFeatures(), screen) < th.nearMinFeatures()) {
             return;
         }
         int d = num.size();
-        double[][] a = standardized(num, train, num);
-        double[][] b = standardized(num, train, num.stream().map(c -> (NumericColumn) test.column(c.name()).orElseThrow()).toList());
-        List<List<String>> trainCat = catKeys(cat, train);
-        List<List<String>> testCat = catKeys(cat.stream().map(c -> (CategoricalColumn) test.column(c.name()).orElseThrow()).toList(), test);
-        int sweep = mostDistinct(num);
-        Integer[] order = completeRows(a).toArray(Integer[]::new);
-        Arrays.sort(order, (x, y) -> Double.compare(a[x][sweep], a[y][sweep]));
-        double[] keys = Arrays.stream(order).mapToDouble(i -> a[i][sweep]).toArray();
-        double limit = th.nearDistance();
-        double reach = limit;
+        NearGrid grid = new NearGrid(num, num.stream().map(c -> (NumericColumn) test.column(c.name()).orElseThrow()).toList(), cat,
+                cat.stream().map(c -> (CategoricalColumn) test.column(c.name()).orElseThrow()).toList(), th.nearDistance(), screen);
+        double[][] b = grid.testCols();
+        int testRows = test.rowCount();
+        boolean[] copy = new boolean[testRows];
+        exactCopies.forEach(t -> copy[t] = true);
         int near = 0;
         int example = -1;
-        int exampleTrain = -1;
-        for (int t = 0; t < b.length; t++) {
-            if (exactCopies.contains(t) || hasNaN(b[t])) {
+        for (int t = 0; t < testRows; t++) {
+            if ((t & 0xFFF) == 0) {
+                CheckBounds.checkInterrupted();
+                progress.at(split, "near-copies of training rows", t / (double) testRows);
+            }
+            if (copy[t] || grid.hasNaN(b, t) || grid.match(t, false, 0) < 0) {
                 continue;
             }
-            int lo = lowerBound(keys, b[t][sweep] - reach);
-            for (int k = lo; k < keys.length && keys[k] <= b[t][sweep] + reach; k++) {
-                int r = order[k];
-                if (trainCat.get(r).equals(testCat.get(t)) && within(a[r], b[t], limit)) {
-                    near++;
-                    if (example < 0) {
-                        example = t;
-                        exampleTrain = r;
-                    }
-                    break;
-                }
+            near++;
+            if (example < 0) {
+                example = t;
             }
         }
-        double chance = expectedByChance(a, b, order.length, limit);
-        if (near == 0 || poissonTail(near, chance) > 0.001) {
+        if (near == 0) {
+            return; // nothing close: nothing to weigh against chance
+        }
+        double chance = expectedByChance(grid, grid.completeTrainRows(), th.nearDistance());
+        if (poissonTail(near, chance) > 0.001) {
             return; // no more close pairs than unrelated rows plausibly give: no evidence of copies
         }
+        // the example pair as the earlier sweep met it: the training row first in the order of the most distinct feature
+        int exampleTrain = grid.match(example, true, mostDistinct(num));
         double share = near / (double) test.rowCount();
         out.add(new Finding("D4", share > th.nearErrorShare() ? Severity.ERROR : Severity.WARNING, "Test rows nearly copy training rows.",
                 String.format(Locale.ROOT, "%d of %d test rows of '%s' (%.1f %%) have a training row within %.3g standard deviations on "
@@ -137,106 +140,24 @@ final class NearDuplicates {
                 || FormulaContent.holdsFormulas(k)); // issue 16: by content too ("formula_pretty", "reduced_formula")
     }
 
-    /** Rows of {@code rows} standardized with the mean and sample sd of {@code ref} on the training rows. */
-    private static double[][] standardized(List<NumericColumn> ref, Table train, List<NumericColumn> rows) {
-        int n = rows.get(0).size();
-        double[][] out = new double[n][ref.size()];
-        for (int j = 0; j < ref.size(); j++) {
-            double[] v = ref.get(j).values();
-            double sum = 0;
-            int cnt = 0;
-            for (double x : v) {
-                if (!Double.isNaN(x)) {
-                    sum += x;
-                    cnt++;
-                }
-            }
-            double mean = cnt == 0 ? 0 : sum / cnt;
-            double ss = 0;
-            for (double x : v) {
-                if (!Double.isNaN(x)) {
-                    ss += (x - mean) * (x - mean);
-                }
-            }
-            double sd = cnt > 1 && ss > 0 ? Math.sqrt(ss / (cnt - 1)) : 1; // a constant column cannot tell rows apart anyway
-            double[] r = rows.get(j).values();
-            for (int i = 0; i < n; i++) {
-                out[i][j] = (r[i] - mean) / sd;
-            }
-        }
-        return out;
-    }
-
-    /** Each row's categories as a list, compared cell by cell. */
-    private static List<List<String>> catKeys(List<CategoricalColumn> cols, Table t) {
-        List<List<String>> out = new ArrayList<>(t.rowCount());
-        for (int i = 0; i < t.rowCount(); i++) {
-            List<String> key = new ArrayList<>(cols.size());
-            for (CategoricalColumn c : cols) {
-                key.add(c.text(i));
-            }
-            out.add(key);
-        }
-        return out;
-    }
-
-    private static List<Integer> completeRows(double[][] a) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < a.length; i++) {
-            if (!hasNaN(a[i])) {
-                out.add(i);
-            }
-        }
-        return out;
-    }
-
-    private static boolean hasNaN(double[] r) {
-        for (double x : r) {
-            if (Double.isNaN(x)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Every coordinate within {@code limit}, giving up at the first that is not. */
-    private static boolean within(double[] p, double[] q, double limit) {
-        for (int j = 0; j < p.length; j++) {
-            if (Math.abs(p[j] - q[j]) > limit) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int lowerBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /**
      * How many features remain (up to {@code enough}) once those that are a monotone function of a kept one (|Spearman|
      * above 0.99: x and x³, x² and x⁴ on a symmetric range) are set aside: polynomial columns of one variable add no
      * dimension in which two rows could differ.
      */
     static int independentCount(List<NumericColumn> cols, int enough) {
+        return independentCount(cols, enough, new RankScreen());
+    }
+
+    static int independentCount(List<NumericColumn> cols, int enough, RankScreen screen) {
         List<double[]> kept = new ArrayList<>();
         for (NumericColumn c : cols) {
-            if (c.missingCount() > 0) {
+            if (screen.hasMissing(c.values())) {
                 continue;
             }
-            double[] r = TargetProxies.ranks(c.values());
-            if (kept.stream().noneMatch(k -> Math.abs(TargetProxies.pearson(k, r)) > 0.99)) {
-                kept.add(r);
+            double[] v = c.values();
+            if (kept.stream().noneMatch(k -> screen.spearmanIfAbove(k, v, 0.99) > 0.99)) {
+                kept.add(v);
                 if (kept.size() >= enough) {
                     return kept.size();
                 }
@@ -251,22 +172,35 @@ final class NearDuplicates {
      * number of training rows (capped at 1 per test row). Skewed or coarse columns make chance matches common; replicates
      * and copies give far more than this.
      */
-    private static double expectedByChance(double[][] train, double[][] test, int trainRows, double limit) {
-        int d = train.length == 0 ? 0 : train[0].length;
+    private static double expectedByChance(NearGrid grid, int trainRows, double limit) {
+        double[][] train = grid.trainCols();
+        double[][] test = grid.testCols();
+        int d = train.length;
         double[][] sorted = new double[d][];
         for (int j = 0; j < d; j++) {
-            final int col = j;
-            sorted[j] = Arrays.stream(train).mapToDouble(r -> r[col]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+            double[] z = new double[train[j].length];
+            int m = 0;
+            for (int i = 0; i < z.length; i++) {
+                double x = grid.z(train, j, i);
+                if (!Double.isNaN(x)) {
+                    z[m++] = x;
+                }
+            }
+            sorted[j] = Arrays.copyOf(z, m);
+            Arrays.sort(sorted[j]);
+            CheckBounds.checkInterrupted();
         }
         double total = 0;
-        for (double[] t : test) {
-            if (hasNaN(t)) {
+        int n = d == 0 ? 0 : test[0].length;
+        for (int t = 0; t < n; t++) {
+            if (grid.hasNaN(test, t)) {
                 continue;
             }
             double p = 1;
             for (int j = 0; j < d && p * trainRows > 1e-9; j++) {
-                int lo = lowerBound(sorted[j], t[j] - limit);
-                int hi = lowerBound(sorted[j], Math.nextUp(t[j] + limit));
+                double x = grid.z(test, j, t);
+                int lo = RankScreen.lowerBound(sorted[j], x - limit);
+                int hi = RankScreen.lowerBound(sorted[j], Math.nextUp(x + limit));
                 p *= (hi - lo) / (double) Math.max(1, sorted[j].length);
             }
             total += Math.min(1, p * trainRows);
@@ -288,12 +222,25 @@ final class NearDuplicates {
         return Math.max(0, 1 - below);
     }
 
+    /** Distinct values as {@code Double.equals} counts them (-0.0 and 0.0 two, every NaN one), without boxing. */
+    static long distinct(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        long n = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (i == 0 || Double.doubleToLongBits(s[i]) != Double.doubleToLongBits(s[i - 1])) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The column that orders the rows best: with many distinct values the sweep window holds few rows. */
     private static int mostDistinct(List<NumericColumn> cols) {
         int best = 0;
         long most = -1;
         for (int j = 0; j < cols.size(); j++) {
-            long n = Arrays.stream(cols.get(j).values()).distinct().count();
+            long n = distinct(cols.get(j).values());
             if (n > most) {
                 most = n;
                 best = j;

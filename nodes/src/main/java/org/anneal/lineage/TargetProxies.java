@@ -21,15 +21,21 @@ final class TargetProxies {
     }
 
     static void check(String split, Table train, DynamicChecks.Thresholds th, List<Finding> out) {
+        check(split, train, th, new RankScreen(), out);
+    }
+
+    /** As {@link #check(String, Table, DynamicChecks.Thresholds, List)}, with the ranks shared with the other checks. */
+    static void check(String split, Table train, DynamicChecks.Thresholds th, RankScreen screen, List<Finding> out) {
         Column target = train.target().orElse(null);
         if (target == null || train.rowCount() < 10 || target.missingCount() > 0 || target instanceof org.anneal.data.TensorColumn) {
             return;
         }
         for (Column c : train.features()) {
-            if (!(c instanceof NumericColumn x) || x.missingCount() > 0) {
+            if (!(c instanceof NumericColumn x) || screen.hasMissing(x.values())) {
                 continue;
             }
-            String why = target instanceof NumericColumn y ? numeric(x, y, th) : classes(x, (CategoricalColumn) target, th);
+            CheckBounds.checkInterrupted();
+            String why = target instanceof NumericColumn y ? numeric(x, y, th, screen) : classes(x, (CategoricalColumn) target, th, screen);
             if (why != null) {
                 out.add(new Finding("D3", Severity.WARNING, "One feature almost determines the target.",
                         "On the training rows of '" + split + "', '" + x.name() + "' alone " + why + ". It may be the target in disguise "
@@ -40,9 +46,12 @@ final class TargetProxies {
         }
     }
 
-    private static String numeric(NumericColumn x, NumericColumn y, DynamicChecks.Thresholds th) {
-        double rho = pearson(ranks(x.values()), ranks(y.values()));
-        double r = pearson(x.values(), y.values());
+    private static String numeric(NumericColumn x, NumericColumn y, DynamicChecks.Thresholds th, RankScreen screen) {
+        double rho = screen.spearmanIfAbove(x.values(), y.values(), th.spearman()); // NaN: cannot exceed the threshold
+        double r = roughPearson(x.values(), y.values());
+        if (r * r > th.singleFeatureR2() - 1e-6) {
+            r = pearson(x.values(), y.values()); // near or above the threshold: the exact figure the finding quotes
+        }
         List<String> reasons = new ArrayList<>();
         if (Math.abs(rho) > th.spearman()) {
             reasons.add(String.format(Locale.ROOT, "orders the target '%s' almost perfectly (|Spearman| = %.4f > %.2f)", y.name(), Math.abs(rho),
@@ -55,14 +64,13 @@ final class TargetProxies {
         return reasons.isEmpty() ? null : String.join(" and ", reasons);
     }
 
-    private static String classes(NumericColumn x, CategoricalColumn y, DynamicChecks.Thresholds th) {
-        double[] rx = ranks(x.values());
+    private static String classes(NumericColumn x, CategoricalColumn y, DynamicChecks.Thresholds th, RankScreen screen) {
         for (int k = 0; k < y.levels().size(); k++) {
-            double auc = auc(rx, y.codes(), k);
+            double auc = screen.aucIfAbove(x.values(), y.codes(), k, th.singleFeatureAuc());
             if (Double.isNaN(auc)) {
                 continue;
             }
-            double best = Math.max(auc, 1 - auc);
+            double best = auc == RankScreen.RULED_OUT ? 0 : Math.max(auc, 1 - auc);
             if (best > th.singleFeatureAuc()) {
                 return String.format(Locale.ROOT, "separates class '%s' from the rest of '%s' almost perfectly (AUC = %.4f > %.3f)",
                         y.levels().get(k), y.name(), best, th.singleFeatureAuc());
@@ -93,6 +101,16 @@ final class TargetProxies {
 
     /** Ranks with ties averaged. */
     static double[] ranks(double[] v) {
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                return ranksSortingRows(v);
+            }
+        }
+        return RankScreen.sortedRanks(v);
+    }
+
+    /** Ranks by sorting the rows themselves: each NaN a rank of its own, after every number. */
+    static double[] ranksSortingRows(double[] v) {
         Integer[] idx = new Integer[v.length];
         for (int i = 0; i < v.length; i++) {
             idx[i] = i;
@@ -111,6 +129,29 @@ final class TargetProxies {
             i = j + 1;
         }
         return r;
+    }
+
+    /** Pearson's r in two plain passes: off {@link #pearson} only by rounding, enough to tell it is far below a threshold. */
+    private static double roughPearson(double[] a, double[] b) {
+        double sa = 0;
+        double sb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sa += a[i];
+            sb += b[i];
+        }
+        double ma = sa / a.length;
+        double mb = sb / b.length;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            double da = a[i] - ma;
+            double db = b[i] - mb;
+            sab += da * db;
+            saa += da * da;
+            sbb += db * db;
+        }
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 
     static double pearson(double[] a, double[] b) {

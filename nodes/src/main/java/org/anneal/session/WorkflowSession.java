@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.anneal.exec.Executor;
 import org.anneal.exec.FileAccess;
+import org.anneal.exec.NodeEvent;
+import org.anneal.exec.NodeStatus;
 import org.anneal.exec.RunHandle;
 import org.anneal.exec.RunOptions;
 import org.anneal.exec.RunResult;
@@ -15,6 +18,7 @@ import org.anneal.graph.LoadedWorkflow;
 import org.anneal.lineage.DynamicChecks;
 import org.anneal.lineage.Finding;
 import org.anneal.lineage.LeakageAnalyzer;
+import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeRegistry;
 
 /**
@@ -26,6 +30,8 @@ import org.anneal.spec.NodeRegistry;
  * which thresholds they trust, and the executor (with its cache), which they own and close.
  */
 public final class WorkflowSession {
+    /** The name of the live value that says, on the node being checked, which run-time leakage check is running. */
+    public static final String CHECKS = "leakage checks";
     private final NodeRegistry registry;
     private final Executor executor;
 
@@ -86,11 +92,38 @@ public final class WorkflowSession {
                 }
             });
         }
-        CompletableFuture<SessionResult> result = handle.result().thenApply(r -> finish(checked, options, r, limitReached.get() && r.cancelled()));
+        // the run-time checks run on a thread of their own after the run, so that cancelling the session stops them too
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicReference<Thread> checking = new AtomicReference<>();
+        CompletableFuture<SessionResult> result = new CompletableFuture<>();
+        handle.result().whenComplete((r, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    result.complete(finish(checked, options, r, limitReached.get() && r.cancelled(), cancelled));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            }, "leakage checks");
+            t.setDaemon(true);
+            checking.set(t);
+            t.start();
+            if (cancelled.get()) {
+                t.interrupt(); // cancelled between the end of the run and the start of the checks
+            }
+        });
         return new SessionRun() {
             @Override
             public void cancel() {
+                cancelled.set(true);
                 handle.cancel();
+                Thread t = checking.get();
+                if (t != null) {
+                    t.interrupt();
+                }
             }
 
             @Override
@@ -100,9 +133,27 @@ public final class WorkflowSession {
         };
     }
 
-    private static SessionResult finish(Checked checked, SessionOptions options, RunResult r, boolean timedOut) {
+    /**
+     * The run-time findings, their progress reported to the options' listener as live values of the node being checked
+     * ({@value #CHECKS}). Cancelled during the checks, the result is the run's, marked cancelled, without run-time findings.
+     */
+    private static SessionResult finish(Checked checked, SessionOptions options, RunResult r, boolean timedOut, AtomicBoolean cancelled) {
         DynamicChecks.Thresholds t = options.thresholds();
-        List<Finding> dynamic = t == null || timedOut ? List.of() : new DynamicChecks(t).analyze(checked.validation(), r);
-        return new SessionResult(checked, r, dynamic, timedOut);
+        if (t == null || timedOut || r.cancelled()) {
+            return new SessionResult(checked, r, List.of(), timedOut);
+        }
+        long t0 = System.nanoTime();
+        try {
+            if (cancelled.get()) {
+                throw new ExecContext.Cancelled();
+            }
+            List<Finding> dynamic = new DynamicChecks(t).analyze(checked.validation(), r, (node, what, fraction) ->
+                    options.listener().onEvent(new NodeEvent(node, NodeStatus.RUNNING, fraction, "", System.nanoTime() - t0,
+                            new NodeEvent.Live(CHECKS, what))));
+            return new SessionResult(checked, r, dynamic, timedOut);
+        } catch (ExecContext.Cancelled e) {
+            RunResult stopped = new RunResult(r.nodes(), r.device(), r.totalNanos(), true, r.fingerprints());
+            return new SessionResult(checked, stopped, List.of(), false);
+        }
     }
 }

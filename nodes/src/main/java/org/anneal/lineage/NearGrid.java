@@ -1,0 +1,233 @@
+package org.anneal.lineage;
+
+import java.util.Arrays;
+import java.util.List;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.NumericColumn;
+
+/**
+ * D4's search for a training row within the tolerance of a test row on every standardized feature, in linear time:
+ * training rows are hashed by their grid cell on a few key features (cells twice the tolerance wide, so a test row's
+ * reach spans at most two cells per key feature) together with their categories; each test row probes the cells its
+ * reach touches and compares only the rows found there, every coordinate, with the arithmetic the check always used. A
+ * feature coarser than the tolerance (few distinct values) keeps many rows in one cell, so the key features are chosen
+ * by how few rows lie within reach of a row on each ({@link #keyFeatures}). The answer is the same as comparing every
+ * pair; only the work differs (the earlier sweep on one feature read thousands of rows per test row on a million).
+ */
+final class NearGrid {
+    static final int KEY_FEATURES = 6;
+
+    private final double[][] trainCols;
+    private final double[][] testCols;
+    private final double[] mean;
+    private final double[] sd;
+    private final List<CategoricalColumn> trainCat;
+    private final List<CategoricalColumn> testCat;
+    private final double limit;
+    private final double width;
+    private final int[] keys;
+    private final boolean[] incomplete;
+    private final RowHashes.Index index;
+    /** Whether a column's standardized values can be NaN where its raw values are not (an infinite mean or sd). */
+    private final boolean[] nanPossible;
+    private final boolean[] trainHasNaN;
+    private final boolean[] testHasNaN;
+    /** The box of cells a test row's reach touches, reused from row to row (the search is single-threaded). */
+    private final long[] lo = new long[KEY_FEATURES];
+    private final long[] hi = new long[KEY_FEATURES];
+    private final long[] cell = new long[KEY_FEATURES];
+
+    NearGrid(List<NumericColumn> trainNum, List<NumericColumn> testNum, List<CategoricalColumn> trainCat, List<CategoricalColumn> testCat,
+             double limit, RankScreen screen) {
+        int d = trainNum.size();
+        this.trainCols = trainNum.stream().map(NumericColumn::values).toArray(double[][]::new);
+        this.testCols = testNum.stream().map(NumericColumn::values).toArray(double[][]::new);
+        this.mean = new double[d];
+        this.sd = new double[d];
+        for (int j = 0; j < d; j++) {
+            meanAndSd(trainCols[j], j);
+        }
+        this.nanPossible = new boolean[d];
+        this.trainHasNaN = new boolean[d];
+        this.testHasNaN = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            nanPossible[j] = !Double.isFinite(mean[j]) || !Double.isFinite(sd[j]);
+            trainHasNaN[j] = screen.hasMissing(trainNum.get(j).values());
+            testHasNaN[j] = screen.hasMissing(testNum.get(j).values());
+        }
+        this.trainCat = trainCat;
+        this.testCat = testCat;
+        this.limit = limit;
+        this.width = Math.max(2 * limit, 1e-9);
+        this.keys = keyFeatures(trainNum, screen, sd, limit);
+        int n = trainCols.length == 0 ? 0 : trainCols[0].length;
+        this.incomplete = new boolean[n];
+        long[] cellKeys = new long[n];
+        for (int r = 0; r < n; r++) {
+            incomplete[r] = hasNaN(trainCols, r);
+            if (!incomplete[r]) {
+                long h = catHash(trainCat, r);
+                for (int k : keys) {
+                    h = RowHashes.mix(h ^ (long) Math.floor(z(trainCols, k, r) / width));
+                }
+                cellKeys[r] = h;
+            }
+            if ((r & 0xFFFF) == 0) {
+                CheckBounds.checkInterrupted();
+            }
+        }
+        this.index = new RowHashes.Index(cellKeys, incomplete);
+    }
+
+    /** Mean and sample sd of the training values, NaN aside, as D4 always standardized (a constant column gets sd 1). */
+    private void meanAndSd(double[] v, int j) {
+        double sum = 0;
+        int cnt = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                sum += x;
+                cnt++;
+            }
+        }
+        mean[j] = cnt == 0 ? 0 : sum / cnt;
+        double ss = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                ss += (x - mean[j]) * (x - mean[j]);
+            }
+        }
+        sd[j] = cnt > 1 && ss > 0 ? Math.sqrt(ss / (cnt - 1)) : 1;
+    }
+
+    /** The standardized value of feature {@code j} in row {@code i} of {@code cols}. */
+    double z(double[][] cols, int j, int i) {
+        return (cols[j][i] - mean[j]) / sd[j];
+    }
+
+    double[][] trainCols() {
+        return trainCols;
+    }
+
+    double[][] testCols() {
+        return testCols;
+    }
+
+    int completeTrainRows() {
+        int c = 0;
+        for (boolean b : incomplete) {
+            c += b ? 0 : 1;
+        }
+        return c;
+    }
+
+    boolean hasNaN(double[][] cols, int i) {
+        boolean[] missing = cols == trainCols ? trainHasNaN : testHasNaN;
+        for (int j = 0; j < cols.length; j++) {
+            // a finite mean and sd turn a number into a number: only a missing value can give NaN then
+            if ((missing[j] || nanPossible[j]) && Double.isNaN(z(cols, j, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The training row that is a near-copy of test row {@code t}: with {@code all} false the first one met (or -1);
+     * with {@code all} true the one with the smallest standardized value on feature {@code order}, then the smallest index.
+     */
+    int match(int t, boolean all, int order) {
+        int k = keys.length;
+        for (int q = 0; q < k; q++) {
+            double u = z(testCols, keys[q], t) / width;
+            double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
+            lo[q] = (long) Math.floor(u - 0.5 - slack);
+            hi[q] = (long) Math.floor(u + 0.5 + slack);
+        }
+        long base = catHash(testCat, t);
+        System.arraycopy(lo, 0, cell, 0, k);
+        int best = -1;
+        while (true) {
+            long h = base;
+            for (int q = 0; q < k; q++) {
+                h = RowHashes.mix(h ^ cell[q]);
+            }
+            for (int r = index.first(h); r >= 0; r = index.next(r)) {
+                if (sameCategories(r, t) && within(r, t)) {
+                    if (!all) {
+                        return r;
+                    }
+                    if (best < 0 || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) < 0
+                            || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) == 0 && r < best) {
+                        best = r;
+                    }
+                }
+            }
+            int q = 0; // the next cell of the box lo..hi, as an odometer
+            while (q < k && cell[q] == hi[q]) {
+                cell[q] = lo[q];
+                q++;
+            }
+            if (q == k) {
+                return best;
+            }
+            cell[q]++;
+        }
+    }
+
+    /** Every coordinate within the tolerance, giving up at the first that is not. */
+    private boolean within(int r, int t) {
+        for (int j = 0; j < trainCols.length; j++) {
+            if (Math.abs(z(trainCols, j, r) - z(testCols, j, t)) > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameCategories(int r, int t) {
+        for (int c = 0; c < trainCat.size(); c++) {
+            if (!trainCat.get(c).text(r).equals(testCat.get(c).text(t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long catHash(List<CategoricalColumn> cat, int row) {
+        long h = 0x632BE59BD9B4E019L;
+        for (CategoricalColumn c : cat) {
+            h = RowHashes.mix(h ^ RowHashes.text(c.text(row)));
+        }
+        return h;
+    }
+
+    /**
+     * The key features: those on which a row has the fewest others within reach (the tolerance measured against each
+     * feature's resolution, see {@link RankScreen.Bucketed#closeShare}), as many as make the search cheapest: each key
+     * feature doubles the cells a test row probes (2^k, most of them empty and answered by the index's bit filter) and
+     * divides the rows met in them by its share. At most {@value #KEY_FEATURES}. A coarse feature (a count, a flag)
+     * keeps many rows together, so it comes last or not at all.
+     */
+    private static int[] keyFeatures(List<NumericColumn> num, RankScreen screen, double[] sd, double limit) {
+        int d = num.size();
+        double[] share = new double[d];
+        for (int j = 0; j < d; j++) {
+            share[j] = screen.hasMissing(num.get(j).values()) ? 1 : screen.bucketed(num.get(j).values()).closeShare(limit * sd[j]);
+        }
+        Integer[] order = new Integer[d];
+        Arrays.setAll(order, j -> j);
+        Arrays.sort(order, (a, b) -> Double.compare(share[a], share[b]));
+        double rows = d == 0 ? 0 : num.get(0).size();
+        int best = Math.min(1, d);
+        double bestCost = Double.MAX_VALUE;
+        for (int k = 1; k <= Math.min(d, KEY_FEATURES); k++) {
+            rows *= share[order[k - 1]];
+            double cost = (1 << k) * (1 + rows); // probes, and rows compared in the cells probed
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = k;
+            }
+        }
+        return Arrays.stream(order).limit(best).mapToInt(Integer::intValue).toArray();
+    }
+}

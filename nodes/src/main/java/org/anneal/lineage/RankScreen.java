@@ -1,0 +1,242 @@
+package org.anneal.lineage;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Rank statistics (Spearman, AUC) decided without sorting a column when they are clearly below their threshold, which on
+ * a million rows is nearly always. One pass drops each value into one of {@value #BUCKETS} equal-width buckets over the
+ * column's range (a counting sort, kept order-preserving), so each row's rank is known to within its bucket: the
+ * bucket's middle rank, give or take half the bucket's count. From these the rank correlation or the AUC is bounded
+ * from above; only a statistic whose bound reaches its threshold is computed exactly, from the sorted column, with the
+ * same arithmetic as before. A finding therefore quotes the exact value, and no value the bound rules out could have
+ * exceeded the threshold.
+ */
+final class RankScreen {
+    static final int BUCKETS = 1 << 13;
+    /** Room for rounding in the bound's sums over a million rows, so a bound never decides a case that is this close. */
+    private static final double MARGIN = 1e-6;
+    /** What {@link #aucIfAbove} says of an AUC too far from 0 and 1 to matter. */
+    static final double RULED_OUT = -1;
+
+    private final Map<double[], Bucketed> bucketed = new IdentityHashMap<>();
+    private final Map<double[], double[]> exact = new IdentityHashMap<>();
+
+    /** A column's values placed in order-preserving buckets: per row its bucket, per bucket its first rank and count. */
+    static final class Bucketed {
+        final int n;
+        final int[] bucket;
+        final int[] start;
+        final int[] count;
+        final boolean constant;
+        /** Width of a bucket, in the column's units. */
+        final double width;
+        /** Per bucket its middle rank and half its count less one, side by side: one cache line per row looked up. */
+        private final double[] midHalf = new double[2 * BUCKETS];
+
+        Bucketed(double[] v) {
+            n = v.length;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double x : v) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+            constant = !(max > min) || Double.isInfinite(max - min); // no range to divide: decided exactly
+            double scale = constant ? 0 : BUCKETS / (max - min);
+            width = constant ? 0 : (max - min) / BUCKETS;
+            bucket = new int[n];
+            count = new int[BUCKETS];
+            for (int i = 0; i < n; i++) {
+                double z = (v[i] - min) * scale; // monotone in v: a larger value never lands in an earlier bucket
+                int b = z >= BUCKETS ? BUCKETS - 1 : z > 0 ? (int) z : 0;
+                bucket[i] = b;
+                count[b]++;
+            }
+            start = new int[BUCKETS];
+            for (int b = 0; b < BUCKETS; b++) {
+                start[b] = b == 0 ? 0 : start[b - 1] + count[b - 1];
+                midHalf[2 * b] = start[b] + (count[b] + 1) / 2.0;
+                midHalf[2 * b + 1] = (count[b] - 1) / 2.0;
+            }
+        }
+
+        /** The middle of the ranks (1-based) the row's bucket spans: its rank averaged over every order within the bucket. */
+        double mid(int i) {
+            return midHalf[2 * bucket[i]];
+        }
+
+        /** How far the row's true rank can lie from {@link #mid}. */
+        double half(int i) {
+            return midHalf[2 * bucket[i] + 1];
+        }
+
+        /**
+         * The chance that another row lies within {@code reach} (in the column's units) of a row: the share of rows in the
+         * buckets that reach spans around each row's bucket, averaged over the rows. For a column coarser than the reach
+         * (few distinct values) that is the share of rows sharing a value; for a fine one, the density times the reach.
+         */
+        double closeShare(double reach) {
+            if (constant) {
+                return 1;
+            }
+            int w = (int) Math.min(BUCKETS, Math.ceil(reach / width));
+            long[] prefix = new long[BUCKETS + 1];
+            for (int b = 0; b < BUCKETS; b++) {
+                prefix[b + 1] = prefix[b] + count[b];
+            }
+            double p = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                if (count[b] > 0) {
+                    long near = prefix[Math.min(BUCKETS, b + w + 1)] - prefix[Math.max(0, b - w)];
+                    p += count[b] / (double) n * near / n;
+                }
+            }
+            return p;
+        }
+    }
+
+    private final Map<double[], Boolean> missing = new IdentityHashMap<>();
+
+    /** Whether the column has a missing value (NaN), asked once per column however many checks ask. */
+    boolean hasMissing(double[] v) {
+        return missing.computeIfAbsent(v, a -> {
+            for (double x : a) {
+                if (Double.isNaN(x)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    Bucketed bucketed(double[] v) {
+        return bucketed.computeIfAbsent(v, Bucketed::new);
+    }
+
+    /** Ranks with ties averaged, as {@link TargetProxies#ranks}, kept for the column's next exact use. */
+    double[] ranks(double[] v) {
+        return exact.computeIfAbsent(v, TargetProxies::ranks);
+    }
+
+    /**
+     * |Spearman| of {@code x} and {@code y} when it may exceed {@code threshold}, else NaN (it cannot). Exact whenever a
+     * number is returned.
+     */
+    double spearmanIfAbove(double[] x, double[] y, double threshold) {
+        Bucketed a = bucketed(x);
+        Bucketed b = bucketed(y);
+        if (!a.constant && !b.constant) {
+            double mean = (a.n + 1) / 2.0;
+            double cov = 0;
+            double va = 0;
+            double vb = 0;
+            double slack = 0;
+            for (int i = 0; i < a.n; i++) {
+                double da = a.mid(i) - mean;
+                double db = b.mid(i) - mean;
+                double ha = a.half(i);
+                double hb = b.half(i);
+                cov += da * db;
+                va += da * da;
+                vb += db * db;
+                slack += ha * Math.abs(db) + hb * Math.abs(da) + ha * hb;
+                if ((i & 0x3FFFF) == 0) {
+                    CheckBounds.checkInterrupted();
+                }
+            }
+            // true ranks = middle + an offset summing to 0 within a bucket: the covariance moves by at most the slack, and
+            // each variance can only grow
+            double bound = (Math.abs(cov) + slack) / Math.sqrt(va * vb);
+            if (bound < threshold - MARGIN) {
+                return Double.NaN;
+            }
+        }
+        return Math.abs(TargetProxies.pearson(ranks(x), ranks(y)));
+    }
+
+    /**
+     * The AUC of {@code x} for class {@code k} against the rest when max(AUC, 1 − AUC) may exceed {@code threshold};
+     * {@link #RULED_OUT} when it cannot; NaN when the class is empty or everything.
+     */
+    double aucIfAbove(double[] x, int[] codes, int k, double threshold) {
+        Bucketed a = bucketed(x);
+        if (!a.constant) {
+            int[] inBucket = new int[BUCKETS];
+            double sum = 0;
+            long pos = 0;
+            for (int i = 0; i < a.n; i++) {
+                if (codes[i] == k) {
+                    sum += a.mid(i);
+                    pos++;
+                    inBucket[a.bucket[i]]++;
+                }
+            }
+            long neg = a.n - pos;
+            if (pos == 0 || neg == 0) {
+                return Double.NaN;
+            }
+            double slack = 0; // the class's ranks within a bucket can sum to at most this much more or less than the middle
+            for (int b = 0; b < BUCKETS; b++) {
+                slack += inBucket[b] * (double) (a.count[b] - inBucket[b]) / 2;
+            }
+            double pairs = pos * (double) neg;
+            double auc = (sum - pos * (pos + 1) / 2.0) / pairs;
+            double hi = (auc + slack / pairs);
+            double lo = (auc - slack / pairs);
+            if (Math.max(hi, 1 - lo) < threshold - MARGIN) {
+                return RULED_OUT;
+            }
+        }
+        return TargetProxies.auc(ranks(x), codes, k);
+    }
+
+    /** Ranks with ties averaged: the sorted values give each value's first and last place. Same numbers as the old sort. */
+    static double[] sortedRanks(double[] v) {
+        double[] s = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            s[i] = v[i] == 0 ? 0 : v[i]; // -0.0 ties with 0.0, as == says
+        }
+        Arrays.sort(s);
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i] == 0 ? 0 : v[i];
+            int first = lowerBound(s, x);
+            int last = upperBound(s, x) - 1;
+            r[i] = (first + last) / 2.0 + 1;
+            if ((i & 0x3FFFF) == 0) {
+                CheckBounds.checkInterrupted();
+            }
+        }
+        return r;
+    }
+
+    static int lowerBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
