@@ -45,7 +45,7 @@ public final class Formula {
      */
     public static Formula parse(String text, Collection<String> allowed) {
         if (text == null || text.isBlank()) {
-            throw new FormulaException("The formula is empty: write an expression such as a * exp(-b * x).");
+            throw new FormulaException("The formula is empty.", "Write an expression such as a * exp(-b * x).");
         }
         Map<String, String> internalByName = new LinkedHashMap<>();
         Map<String, String> nameByInternal = new LinkedHashMap<>();
@@ -62,12 +62,15 @@ public final class Formula {
                     .implicitMultiplication(false)
                     .build();
         } catch (IllegalArgumentException | java.util.EmptyStackException e) {
-            throw new FormulaException(explain(e.getMessage(), text, nameByInternal, allowed));
+            String message = explain(e.getMessage(), text, nameByInternal, allowed);
+            throw new FormulaException(message, message.startsWith("Unknown name") ? allowedList(allowed)
+                    : message.contains("parentheses") ? "Close every '(' with a ')'."
+                    : "Give every operator a value on each side, e.g. a * (b + c).");
         }
         ValidationResult check = expression.validate(false);
         if (!check.isValid()) {
             throw new FormulaException("The formula '" + text + "' is incomplete: "
-                    + String.join("; ", check.getErrors()) + ".");
+                    + String.join("; ", check.getErrors()) + ".", "Give every operator and function all its values.");
         }
         List<String> used = new ArrayList<>();
         for (String name : allowed) {
@@ -98,7 +101,7 @@ public final class Formula {
         for (String name : names) {
             Double value = values.get(name);
             if (value == null) {
-                throw new FormulaException("No value for '" + name + "' in the formula '" + text + "'.");
+                throw new FormulaException("No value for '" + name + "' in the formula '" + text + "'.", "Give a value for every name.");
             }
             evaluator.set(name, value);
         }
@@ -141,14 +144,14 @@ public final class Formula {
             String internal = internalByName.get(name);
             if (internal == null) {
                 throw new FormulaException("Unknown name `" + name + "` in the formula '" + text + "'. "
-                        + allowedList(allowed));
+                        + allowedList(allowed), allowedList(allowed));
             }
             quoted.appendReplacement(out, Matcher.quoteReplacement(internal));
         }
         quoted.appendTail(out);
         if (out.indexOf("`") >= 0) {
-            throw new FormulaException("A backtick is not closed in the formula '" + text
-                    + "': write a name with spaces or symbols as `name (unit)`.");
+            throw new FormulaException("A backtick is not closed in the formula '" + text + "'.",
+                    "Write a name with spaces or symbols between two backticks: `name (unit)`.");
         }
         String result = out.toString();
         for (Map.Entry<String, String> e : internalByName.entrySet()) {
@@ -185,10 +188,18 @@ public final class Formula {
                 + " (write a name with spaces or symbols between backticks).";
     }
 
-    /** A formula that cannot be parsed or evaluated, with a message for the student. */
+    /** A formula that cannot be parsed or evaluated: what is wrong, and what to do about it. */
     public static final class FormulaException extends IllegalArgumentException {
-        public FormulaException(String message) {
+        private final String fix;
+
+        public FormulaException(String message, String fix) {
             super(message);
+            this.fix = fix;
+        }
+
+        /** What the student can do, shown as the error's fix. */
+        public String fix() {
+            return fix;
         }
     }
 }

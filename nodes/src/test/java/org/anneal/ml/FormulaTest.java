@@ -61,6 +61,13 @@ class FormulaTest {
     }
 
     @Test
+    void eachErrorSaysWhatToDo() {
+        assertTrue(assertThrows(Formula.FormulaException.class, () -> Formula.parse("(a + 1", List.of("a"))).fix().contains("')'"));
+        assertTrue(assertThrows(Formula.FormulaException.class, () -> Formula.parse("b", List.of("a"))).fix().contains("Names you can use: a"));
+        assertTrue(assertThrows(Formula.FormulaException.class, () -> Formula.parse("", List.of("a"))).fix().contains("a * exp"));
+    }
+
+    @Test
     void divisionByZeroIsInfiniteNotAnException() {
         Formula f = Formula.parse("1 / x", List.of("x"));
         double v = f.evaluate(Map.of("x", 0.0));

@@ -79,8 +79,7 @@ public final class DeriveNode implements Node<DeriveNode.Params> {
         try {
             f = Formula.parse(p.formula(), numeric);
         } catch (Formula.FormulaException e) {
-            throw ConfigError.atParam("formula", e.getMessage(), "Use the numeric columns of the table: " + String.join(", ", numeric)
-                    + " (names with spaces between backticks).");
+            throw ConfigError.atParam("formula", e.getMessage(), e.fix());
         }
         List<ColumnSpec> cols = new ArrayList<>();
         for (ColumnSpec c : t.columns()) {

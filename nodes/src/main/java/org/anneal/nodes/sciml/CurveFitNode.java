@@ -88,7 +88,7 @@ public final class CurveFitNode implements Node<CurveFitNode.Params> {
         try {
             formula = Formula.parse(p.formula(), names);
         } catch (Formula.FormulaException e) {
-            throw ConfigError.atParam("formula", e.getMessage(), "Check the parentheses and that every operator has two operands.");
+            throw ConfigError.atParam("formula", e.getMessage(), e.fix());
         }
         for (String name : start.keySet()) {
             if (!formula.names().contains(name)) {
