@@ -146,7 +146,7 @@ final class ContentProxies {
                         + "the first: %s. Neighbouring channels of a spectrum that all follow the quantity are physics, not a leak; a "
                         + "column derived from the target or measured after it would make the score optimistic.", split, names.size(),
                         String.join(", ", names.stream().limit(5).map(n -> "'" + n + "'").toList()), names.size() > 5 ? ", …" : "",
-                        d3.get(0).explanation().replaceFirst("(?s)^On the training rows of '[^']*', ", "")),
+                        d3.get(0).explanation().replaceFirst("(?s)^On the training rows of '[^']*', ", "").replaceFirst("\\.$", "")),
                 "Check that none of them is computed from the target or known only after it; those that are, declare postOutcome and "
                         + "ignore.", List.of(split), List.of()));
     }

@@ -9,7 +9,9 @@ public enum AxisKind {
     @Choice("two-theta") TWO_THETA("2θ", "°"),
     WAVENUMBER("wavenumber", "cm⁻¹"),
     @Choice("wavelength-nm") WAVELENGTH_NM("wavelength", "nm"),
-    TIME("time", "s");
+    TIME("time", "s"),
+    /** Channel numbers, for data published without its physical axis (the yarn NIR set): no unit, no physics. */
+    CHANNEL("channel", "");
 
     final String axisName;
     final String unit;

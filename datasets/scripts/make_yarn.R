@@ -1,0 +1,26 @@
+#!/usr/bin/env Rscript
+# Builds datasets/spectra/yarn/ from the `yarn` data set in Debian's r-cran-pls
+# (NIR spectra of PET yarns and their densities, Swierenga et al. 1999, Chemometr. Intell. Lab. Syst. 49, 1-17).
+# Run after `apt-get install r-base-core r-cran-pls`:
+#     Rscript datasets/scripts/make_yarn.R datasets/spectra/yarn
+# Writes one two-column file per spectrum (channel, absorbance) and labels.csv (file, density, set).
+# The package gives no wavelengths (268 channels without an axis), so the axis is the channel number 1..268.
+# The package's own calibration/test division is kept as `set` (train: 21 spectra, test: 7), in the published order.
+args <- commandArgs(trailingOnly = TRUE)
+stopifnot(length(args) == 1)
+out <- args[1]
+dir.create(out, showWarnings = FALSE, recursive = TRUE)
+data("yarn", package = "pls", envir = environment())
+stopifnot(identical(dim(yarn$NIR), c(28L, 268L)), !anyNA(yarn$NIR), !anyNA(yarn$density))
+fmt <- function(x) sub("\\.?0+$", "", formatC(x, format = "f", digits = 6))
+files <- sprintf("yarn-%02d.csv", seq_len(nrow(yarn$NIR)))
+for (i in seq_len(nrow(yarn$NIR))) {
+  con <- file(file.path(out, files[i]), open = "wb")
+  writeLines(c("channel,absorbance", paste(seq_len(268), fmt(yarn$NIR[i, ]), sep = ",")), con, sep = "\n")
+  close(con)
+}
+labels <- data.frame(file = files, density = fmt(yarn$density),
+                     set = ifelse(yarn$train, "train", "test"))
+con <- file(file.path(out, "labels.csv"), open = "wb")
+write.table(labels, con, sep = ",", quote = FALSE, row.names = FALSE, col.names = TRUE, eol = "\n")
+close(con)
