@@ -79,7 +79,7 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             for (ColumnSpec c : t.features()) {
                 if (c.type() != ColumnType.NUMERIC) {
                     throw ConfigError.atPort(TABLE.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
-                            "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
+                            "Drop '" + c.name() + "' with data.select (mode drop) or list it under 'ignore' at its data.csv source, or encode it as numbers first.");
                 }
             }
         }

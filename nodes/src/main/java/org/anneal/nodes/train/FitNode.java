@@ -75,7 +75,7 @@ public final class FitNode implements Node<FitNode.Params> {
             for (ColumnSpec c : features) {
                 if (c.type() != ColumnType.NUMERIC && !(c.isTensor() && learner.tensorFeatures())) {
                     throw ConfigError.atPort(TRAIN.name(), "Feature '" + c.name() + "' holds categories, but this learner needs numbers.",
-                            "List '" + c.name() + "' under 'ignore' at the data source, or encode it as numbers first.");
+                            "Drop '" + c.name() + "' with data.select (mode drop) or list it under 'ignore' at its data.csv source, or encode it as numbers first.");
                 }
             }
         }

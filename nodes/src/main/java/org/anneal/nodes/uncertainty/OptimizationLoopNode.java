@@ -98,7 +98,7 @@ public final class OptimizationLoopNode implements Node<OptimizationLoopNode.Par
         for (ColumnSpec f : pool.features()) {
             if (f.type() != ColumnType.NUMERIC) {
                 throw ConfigError.atPort(POOL.name(), "Feature '" + f.name() + "' holds categories, but the loop's models need numbers.",
-                        "List '" + f.name() + "' under 'ignore' at the data source, or encode it first.");
+                        "Drop '" + f.name() + "' with data.select (mode drop) or list it under 'ignore' at its data.csv source, or encode it first.");
             }
             if (ADDED.contains(f.name())) {
                 throw ConfigError.atPort(POOL.name(), "The pool already has a column '" + f.name() + "'.", "Rename it first.");
