@@ -24,27 +24,34 @@ final class HeatmapDrawing {
             return;
         }
         HeatmapLayout layout = HeatmapLayout.of(h, x0, y0, x1, y1, s -> PlotChart.text(s, 0, 0, "plot-tick").getLayoutBounds().getWidth());
-        for (HeatmapLayout.Cell c : layout.cells()) {
-            Rectangle cell = new Rectangle(layout.cellX(c.col()), layout.cellY(c.row()), layout.cellW(), layout.cellH());
-            cell.setFill(PlotChart.fx(c.fill()));
-            cell.setStroke(PlotChart.fx(PlotPalette.GRID));
-            cell.getStyleClass().add("heat-cell");
-            cell.setUserData(c.value());
-            Tooltip.install(cell, new Tooltip(h.rowLabels().get(c.row()) + " → " + h.colLabels().get(c.col()) + ": " + c.text()));
-            out.add(cell);
-            Text count = PlotChart.text(c.text(), cell.getX() + layout.cellW() / 2, cell.getY() + layout.cellH() / 2, "heat-count");
-            count.setTextOrigin(VPos.CENTER);
-            count.setFill(PlotChart.fx(c.ink())); // readable on dark cells
-            PlotChart.centre(count);
-            count.setUserData(new int[] {c.row(), c.col()});
-            out.add(count);
+        if (layout.dense()) {
+            out.add(DenseHeatmap.image(layout, rows, cols));
+        } else {
+            for (HeatmapLayout.Cell c : layout.cells()) {
+                Rectangle cell = new Rectangle(layout.cellX(c.col()), layout.cellY(c.row()), layout.cellW(), layout.cellH());
+                cell.setFill(PlotChart.fx(c.fill()));
+                cell.setStroke(PlotChart.fx(PlotPalette.GRID));
+                cell.getStyleClass().add("heat-cell");
+                cell.setUserData(c.value());
+                Tooltip.install(cell, new Tooltip(h.rowLabels().get(c.row()) + " → " + h.colLabels().get(c.col()) + ": " + c.text()));
+                out.add(cell);
+                Text count = PlotChart.text(c.text(), cell.getX() + layout.cellW() / 2, cell.getY() + layout.cellH() / 2, "heat-count");
+                count.setTextOrigin(VPos.CENTER);
+                count.setFill(PlotChart.fx(c.ink())); // readable on dark cells
+                PlotChart.centre(count);
+                count.setUserData(new int[] {c.row(), c.col()});
+                out.add(count);
+            }
         }
-        for (int c = 0; c < cols; c++) {
+        double widest = h.colLabels().stream().mapToDouble(s -> PlotChart.text(s, 0, 0, "plot-tick").getLayoutBounds().getWidth()).max().orElse(0);
+        int colStep = layout.dense() ? HeatmapLayout.labelStep(layout.cellW(), widest + 6) : 1;
+        for (int c = 0; c < cols; c += colStep) {
             Text t = PlotChart.text(h.colLabels().get(c), layout.cellX(c) + layout.cellW() / 2, layout.top() - 5, "plot-tick");
             PlotChart.centre(t);
             out.add(t);
         }
-        for (int r = 0; r < rows; r++) {
+        int rowStep = HeatmapLayout.labelStep(layout.cellH(), 14);
+        for (int r = 0; r < rows; r += rowStep) {
             Text t = PlotChart.text(h.rowLabels().get(r), 0, layout.cellY(r) + layout.cellH() / 2, "plot-tick");
             t.setTextOrigin(VPos.CENTER);
             t.setX(layout.left() - 6 - t.getLayoutBounds().getWidth());

@@ -61,6 +61,19 @@ public record HeatmapLayout(double left, double top, double cellW, double cellH,
         return new HeatmapLayout(left, top, cw, ch, cells);
     }
 
+    /**
+     * Whether the cells are too small for their numbers (a map of pixels, a fine process-map grid): then cells are
+     * drawn without numbers or borders, as an image, and only every {@link #labelStep}-th label is written.
+     */
+    public boolean dense() {
+        return cellW < 24 || cellH < 14;
+    }
+
+    /** Write one label in this many so that labels of {@code need} pixels do not overlap on cells of {@code cell} pixels. */
+    public static int labelStep(double cell, double need) {
+        return Math.max(1, (int) Math.ceil(need / Math.max(cell, 1e-9)));
+    }
+
     public double cellX(int col) {
         return left + col * cellW;
     }

@@ -109,4 +109,29 @@ class PlotRendererTest {
         assertEquals(0, big.min(), 1e-9);
         assertEquals(2000, big.max(), 1e-9);
     }
+
+    @Test
+    void aDenseMapIsPaintedSolidWithoutNumbersOrSeams() throws Exception {
+        int side = 120;
+        double[][] v = new double[side][side];
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < side; i++) {
+            labels.add(Integer.toString(i));
+            java.util.Arrays.fill(v[i], 5);
+        }
+        Plot map = Plot.heatmap("weight", "x", "y", new Plot.Heatmap(labels, labels, v));
+        BufferedImage img = PlotRenderer.render(map, 800, 600).image();
+        HeatmapLayout layout = HeatmapLayout.of(map.heatmap(), PlotRenderer.LEFT, PlotRenderer.TOP, 800 - PlotRenderer.RIGHT,
+                600 - PlotRenderer.BOTTOM, s -> 7.0 * s.length());
+        assertTrue(layout.dense());
+        int expected = img.getRGB((int) layout.cellX(side / 2), (int) layout.cellY(side / 2));
+        assertTrue(!light(expected), "a uniform maximum is painted dark");
+        // every pixel of the map's middle is the same colour: no cell borders, no numbers (the middle, because the
+        // renderer measures its labels in its own font, which this layout only approximates)
+        for (int x = (int) layout.cellX(side / 4); x < (int) layout.cellX(3 * side / 4); x++) {
+            for (int y = (int) layout.cellY(side / 4); y < (int) layout.cellY(3 * side / 4); y++) {
+                assertEquals(expected, img.getRGB(x, y), "pixel " + x + ", " + y);
+            }
+        }
+    }
 }

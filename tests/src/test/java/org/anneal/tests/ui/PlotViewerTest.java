@@ -101,6 +101,28 @@ class PlotViewerTest extends ViewerTestBase {
     }
 
     @Test
+    void aMapOfThousandsOfPixelsIsOneImageWithThinnedLabelsNotANumberPerCell() throws Exception {
+        int side = 100;
+        double[][] v = new double[side][side];
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < side; i++) {
+            labels.add(Integer.toString(i));
+            for (int j = 0; j < side; j++) {
+                v[i][j] = i < side / 2 ? 1 : 2; // two phases: top half and bottom half
+            }
+        }
+        showPlot(Plot.heatmap("phase (1 = ferrite, 2 = carbide)", "x", "y", new Plot.Heatmap(labels, labels, v)));
+        javafx.scene.image.ImageView map = lookup(".heat-map-image").queryAs(javafx.scene.image.ImageView.class);
+        assertEquals(side, (int) map.getImage().getWidth(), "one image pixel per map pixel");
+        assertTrue(lookup(".heat-count").queryAll().isEmpty(), "no numbers in cells too small to read them");
+        assertTrue(lookup(".heat-cell").queryAll().isEmpty());
+        javafx.scene.image.PixelReader px = map.getImage().getPixelReader();
+        assertTrue(px.getColor(0, 0).getBrightness() > px.getColor(0, side - 1).getBrightness(), "the larger value is darker");
+        long ticks = lookup(".plot-tick").queryAllAs(Text.class).stream().filter(t -> t.getText().matches("\\d+")).count();
+        assertTrue(ticks < side, "labels are thinned so they do not overlap: " + ticks);
+    }
+
+    @Test
     void barsStartAtZeroAndCurvesConnectTheirPoints() throws Exception {
         Plot bars = Plot.of(Plot.Kind.BAR, "Importance", "feature", "loss in R²",
                 List.of(new Plot.Series("mean", new double[] {0, 1, 2}, new double[] {3, -1, 2}, null, null, List.of("C", "Mn", "Si"))), List.of());
