@@ -77,31 +77,37 @@ public record SurfaceDefects(int size, float[] image, float[] texture, float[] m
         return new SurfaceDefects(size, img, texture, m, (double) hit / n);
     }
 
-    /** The coil's strip: its grey level, streaks along x (noise blurred long along x, short across) and shading across y. */
+    /**
+     * The coil's strip: its grey level, streaks along x (noise blurred long along x, short across) and shading across y. The
+     * noise is drawn wider than the field and cut after blurring, so the streaks run on past the left and right edges.
+     */
     static float[] texture(int size, Coil coil, Random rnd) {
-        int n = size * size;
-        float[] white = new float[n];
-        for (int i = 0; i < n; i++) {
+        int pad = (int) Math.ceil(3 * coil.streakLengthPx());
+        int wide = size + 2 * pad;
+        float[] white = new float[size * wide];
+        for (int i = 0; i < white.length; i++) {
             white[i] = (float) rnd.nextGaussian();
         }
-        float[] streaks = blur(blur(white, size, coil.streakLengthPx(), true), size, 0.7, false);
+        float[] streaks = blur(blur(white, size, wide, coil.streakLengthPx(), true), size, wide, 0.7, false);
         double sq = 0;
-        for (float v : streaks) {
-            sq += v * v;
+        for (int y = 0; y < size; y++) {
+            for (int x = pad; x < pad + size; x++) {
+                sq += streaks[y * wide + x] * streaks[y * wide + x];
+            }
         }
-        double scale = coil.streakAmplitude() / Math.sqrt(Math.max(1e-12, sq / n));
-        float[] out = new float[n];
+        double scale = coil.streakAmplitude() / Math.sqrt(Math.max(1e-12, sq / (size * size)));
+        float[] out = new float[size * size];
         for (int y = 0; y < size; y++) {
             double shade = coil.grey() + coil.shading() * ((y + 0.5) / size - 0.5);
             for (int x = 0; x < size; x++) {
-                out[y * size + x] = (float) (shade + scale * streaks[y * size + x]);
+                out[y * size + x] = (float) (shade + scale * streaks[y * wide + pad + x]);
             }
         }
         return out;
     }
 
-    /** A one-dimensional Gaussian blur along x ({@code alongX}) or y; edges repeat the border pixel. */
-    private static float[] blur(float[] img, int size, double sigma, boolean alongX) {
+    /** A one-dimensional Gaussian blur of an h × w field along x ({@code alongX}) or y; edges repeat the border pixel. */
+    private static float[] blur(float[] img, int h, int w, double sigma, boolean alongX) {
         int r = Math.max(1, (int) Math.ceil(3 * sigma));
         double[] k = new double[2 * r + 1];
         double sum = 0;
@@ -110,15 +116,15 @@ public record SurfaceDefects(int size, float[] image, float[] texture, float[] m
             sum += k[i + r];
         }
         float[] out = new float[img.length];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
                 double s = 0;
                 for (int i = -r; i <= r; i++) {
-                    int xx = alongX ? Math.min(size - 1, Math.max(0, x + i)) : x;
-                    int yy = alongX ? y : Math.min(size - 1, Math.max(0, y + i));
-                    s += k[i + r] * img[yy * size + xx];
+                    int xx = alongX ? Math.min(w - 1, Math.max(0, x + i)) : x;
+                    int yy = alongX ? y : Math.min(h - 1, Math.max(0, y + i));
+                    s += k[i + r] * img[yy * w + xx];
                 }
-                out[y * size + x] = (float) (s / sum);
+                out[y * w + x] = (float) (s / sum);
             }
         }
         return out;
