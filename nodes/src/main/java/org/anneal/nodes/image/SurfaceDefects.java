@@ -108,13 +108,8 @@ public record SurfaceDefects(int size, float[] image, float[] texture, float[] m
 
     /** A one-dimensional Gaussian blur of an h × w field along x ({@code alongX}) or y; edges repeat the border pixel. */
     private static float[] blur(float[] img, int h, int w, double sigma, boolean alongX) {
-        int r = Math.max(1, (int) Math.ceil(3 * sigma));
-        double[] k = new double[2 * r + 1];
-        double sum = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
-            sum += k[i + r];
-        }
+        double[] k = ImageOps.gaussianKernel(sigma);
+        int r = k.length / 2;
         float[] out = new float[img.length];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -124,7 +119,7 @@ public record SurfaceDefects(int size, float[] image, float[] texture, float[] m
                     int yy = alongX ? y : Math.min(h - 1, Math.max(0, y + i));
                     s += k[i + r] * img[yy * w + xx];
                 }
-                out[y * w + x] = (float) (s / sum);
+                out[y * w + x] = (float) s;
             }
         }
         return out;
