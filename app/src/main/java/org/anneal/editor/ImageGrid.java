@@ -2,7 +2,6 @@ package org.anneal.editor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -14,17 +13,16 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.data.TensorColumn;
-import org.anneal.spec.ColumnRole;
 import org.controlsfx.control.GridView;
 import org.controlsfx.control.GridCell;
 
 /**
- * The rows of a table with an image column as a grid of thumbnails, each with its target (label or prediction) and group
- * beneath. The grid is virtualised (ControlsFX GridView): a thumbnail is drawn only when its cell comes into view, so ten
+ * The rows of a table with an image column as a grid of thumbnails, each with its label and group beneath and, when the
+ * table has predictions, the prediction and whether it is wrong (or its error); the rows can be sorted by label,
+ * prediction, error or group and filtered to one class ({@link ImageRows}). The grid is virtualised (ControlsFX GridView): a thumbnail is drawn only when its cell comes into view, so ten
  * thousand micrographs scroll as a hundred do. Grey images are stretched from their own darkest to brightest pixel (an
  * FFT's log power has no fixed range); RGB is shown as stored, clipped to [0, 1]. Click a thumbnail to enlarge it.
  */
@@ -32,9 +30,11 @@ public final class ImageGrid extends VBox {
     static final double THUMB = 96;
 
     private final Table table;
+    private final ImageRows rows;
     private final GridView<Integer> grid = new GridView<>();
     private final ComboBox<String> columnChoice = new ComboBox<>();
     private final ComboBox<String> classFilter = new ComboBox<>();
+    private final ComboBox<ImageRows.Order> sort = new ComboBox<>();
     private TensorColumn images;
     /** Rows whose thumbnail has been drawn: with the virtualised grid, the cells scrolled past, never the whole column. */
     private final java.util.BitSet rendered = new java.util.BitSet();
@@ -43,6 +43,7 @@ public final class ImageGrid extends VBox {
         super(4);
         setId("imageGrid");
         this.table = t;
+        this.rows = new ImageRows(t);
         List<String> names = imageColumns(t).stream().map(Column::name).toList();
         columnChoice.setId("imageColumn");
         columnChoice.setItems(FXCollections.observableArrayList(names));
@@ -51,17 +52,35 @@ public final class ImageGrid extends VBox {
         classFilter.setId("imageClassFilter");
         HBox bar = new HBox(8, new Label("Image column"), columnChoice);
         bar.setAlignment(Pos.CENTER_LEFT);
-        if (target() instanceof CategoricalColumn c) {
-            List<String> choices = new ArrayList<>(List.of("All classes"));
-            choices.addAll(c.levels());
+        if (!rows.classes().isEmpty()) {
+            List<String> choices = new ArrayList<>(List.of(ImageRows.ALL_CLASSES));
+            choices.addAll(rows.classes());
             classFilter.setItems(FXCollections.observableArrayList(choices));
-            classFilter.setValue("All classes");
+            classFilter.setValue(ImageRows.ALL_CLASSES);
             classFilter.setOnAction(e -> refresh());
             bar.getChildren().addAll(new Label("Show"), classFilter);
         }
+        if (rows.orders().size() > 1) {
+            sort.setId("imageSort");
+            sort.setItems(FXCollections.observableArrayList(rows.orders()));
+            sort.setValue(ImageRows.Order.ROW);
+            sort.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(ImageRows.Order o) {
+                    return o == null ? "" : o.title;
+                }
+
+                @Override
+                public ImageRows.Order fromString(String s) {
+                    return rows.orders().stream().filter(o -> o.title.equals(s)).findFirst().orElse(ImageRows.Order.ROW);
+                }
+            });
+            sort.setOnAction(e -> refresh());
+            bar.getChildren().addAll(new Label("Sort by"), sort);
+        }
         grid.setId("thumbnails");
         grid.setCellWidth(THUMB + 8);
-        grid.setCellHeight(THUMB + 36);
+        grid.setCellHeight(THUMB + 52);
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(g -> new Thumbnail());
@@ -86,34 +105,21 @@ public final class ImageGrid extends VBox {
         return List.copyOf(grid.getItems());
     }
 
-    private Column target() {
-        return table.columns().stream().filter(c -> c.role() == ColumnRole.TARGET).findFirst()
-                .orElse(table.column("prediction").orElse(null));
-    }
-
-    private Column group() {
-        return table.columns().stream().filter(c -> c.role() == ColumnRole.GROUP).findFirst().orElse(null);
-    }
-
     private void refresh() {
         images = (TensorColumn) table.column(columnChoice.getValue()).orElseThrow();
-        String only = classFilter.getValue() == null || classFilter.getValue().equals("All classes") ? null : classFilter.getValue();
-        Column y = target();
-        grid.setItems(FXCollections.observableArrayList(IntStream.range(0, table.rowCount())
-                .filter(r -> only == null || only.equals(y.text(r))).boxed().toList()));
+        ImageRows.Order order = sort.getValue() == null ? ImageRows.Order.ROW : sort.getValue();
+        grid.setItems(FXCollections.observableArrayList(rows.rows(order, classFilter.getValue())));
     }
 
-    /** Caption under a thumbnail: the target's value (or prediction), then the group's. */
+    /** Caption under a thumbnail: the label (or prediction), then the group. */
     String caption(int row) {
-        Column y = target();
-        Column g = group();
-        String a = y == null ? "#" + (row + 1) : y.text(row);
-        return g == null ? a : a + " · " + g.text(row);
+        return rows.caption(row);
     }
 
     private final class Thumbnail extends GridCell<Integer> {
         private final ImageView view = new ImageView();
         private final Label caption = new Label();
+        private final Label predicted = new Label();
 
         Thumbnail() {
             view.setFitWidth(THUMB);
@@ -121,13 +127,16 @@ public final class ImageGrid extends VBox {
             view.setPreserveRatio(true);
             caption.getStyleClass().add("image-caption");
             caption.setMaxWidth(THUMB);
-            VBox box = new VBox(2, view, caption);
+            predicted.getStyleClass().add("image-prediction");
+            predicted.setMaxWidth(THUMB);
+            VBox box = new VBox(2, view, caption, predicted);
             box.setAlignment(Pos.TOP_CENTER);
             setGraphic(box);
             getStyleClass().add("image-thumbnail");
             setOnMouseClicked(e -> {
                 if (getItem() != null) {
-                    ImageZoom.open(this, images, getItem(), caption(getItem()));
+                    String p = rows.predicted(getItem());
+                    ImageZoom.open(this, images, getItem(), caption(getItem()) + (p.isEmpty() ? "" : " " + p));
                 }
             });
         }
@@ -138,6 +147,7 @@ public final class ImageGrid extends VBox {
             if (empty || row == null) {
                 view.setImage(null);
                 caption.setText("");
+                predicted.setText("");
                 setTooltip(null);
                 return;
             }
@@ -145,7 +155,8 @@ public final class ImageGrid extends VBox {
             rendered.set(row);
             view.setSmooth(images.shape().dims()[1] > THUMB); // small images: sharp pixels, not a blur
             caption.setText(caption(row));
-            setTooltip(new Tooltip("row " + (row + 1) + ": " + caption(row)));
+            predicted.setText(rows.predicted(row));
+            setTooltip(new Tooltip("row " + (row + 1) + ": " + caption(row) + (predicted.getText().isEmpty() ? "" : " " + predicted.getText())));
         }
     }
 

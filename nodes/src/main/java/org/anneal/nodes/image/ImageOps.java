@@ -7,16 +7,8 @@ public final class ImageOps {
 
     /** Separable Gaussian blur of standard deviation {@code sigma} pixels; edges repeat the border pixel. */
     public static float[] gaussianBlur(float[] img, int h, int w, double sigma) {
-        int r = Math.max(1, (int) Math.ceil(3 * sigma));
-        double[] k = new double[2 * r + 1];
-        double sum = 0;
-        for (int i = -r; i <= r; i++) {
-            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
-            sum += k[i + r];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
+        double[] k = gaussianKernel(sigma);
+        int r = k.length / 2;
         float[] tmp = new float[img.length];
         float[] out = new float[img.length];
         for (int y = 0; y < h; y++) {
@@ -38,6 +30,21 @@ public final class ImageOps {
             }
         }
         return out;
+    }
+
+    /** The weights of a Gaussian of standard deviation {@code sigma} out to 3σ (at least one pixel each side), summing to 1. */
+    static double[] gaussianKernel(double sigma) {
+        int r = Math.max(1, (int) Math.ceil(3 * sigma));
+        double[] k = new double[2 * r + 1];
+        double sum = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        return k;
     }
 
     /**

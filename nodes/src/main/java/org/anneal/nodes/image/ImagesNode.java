@@ -312,13 +312,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
                     throw new NodeFailure(shown + " is " + w + "×" + h + " pixels, smaller than the " + tw + "×" + th + " to cut from it.",
                             "Use fit: resize, or a smaller width and height.");
                 }
-                float[] out = new float[tw * th * c];
-                int x0 = (w - tw) / 2;
-                int y0 = (h - th) / 2;
-                for (int y = 0; y < th; y++) {
-                    System.arraycopy(img, ((y + y0) * w + x0) * c, out, y * tw * c, tw * c);
-                }
-                yield out;
+                yield CropNode.cut(img, w, c, (w - tw) / 2, (h - th) / 2, tw, th);
             }
             case RESIZE -> resize(img, w, h, c, tw, th);
         };
