@@ -19,6 +19,9 @@ public final class Predictions {
     public static final String PROBABILITY_PREFIX = "p_";
     /** Suffix of the predictive standard deviation column. */
     public static final String SD_SUFFIX = "_sd";
+    /** Suffixes of the bounds of a model's own interval (quantile regression), as conformal intervals name theirs. */
+    public static final String LOW_SUFFIX = "_low";
+    public static final String HIGH_SUFFIX = "_high";
 
     private Predictions() {
     }
@@ -59,6 +62,11 @@ public final class Predictions {
         double[] sd = model.predictionStd(data);
         if (sd != null) {
             out = out.with(new NumericColumn(predictionColumn + SD_SUFFIX, ColumnRole.PREDICTION, sd));
+        }
+        if (model instanceof org.anneal.ml.IntervalModel im) {
+            double[][] interval = im.interval(data);
+            out = out.with(new NumericColumn(predictionColumn + LOW_SUFFIX, ColumnRole.PREDICTION, interval[0]))
+                    .with(new NumericColumn(predictionColumn + HIGH_SUFFIX, ColumnRole.PREDICTION, interval[1]));
         }
         double[][] prob = model.probabilities(data);
         if (prob != null) {

@@ -14,13 +14,26 @@ import org.tribuo.math.la.DenseVector;
 /**
  * Gaussian-process regression with an isotropic RBF or Matérn-5/2 kernel on the given features. The target is
  * standardized; the length scale and noise level are chosen by maximising the log marginal likelihood over a
- * log-spaced grid (exact, deterministic, and enough for teaching-sized tables). No well-kept Java library
- * offers GP regression with predictive variance (Tribuo has none), so it is written here on Tribuo's Cholesky.
+ * log-spaced grid (exact, deterministic, and enough for teaching-sized tables). The ARD kernels give each feature its
+ * own length scale and fit them, with signal and noise variance, by gradient ascent on the same likelihood
+ * ({@link ArdFit}). No well-kept Java library offers GP regression with predictive variance (Tribuo has none), so it
+ * is written here on Tribuo's Cholesky.
  */
 public record GaussianProcessLearner(Kernel kernel) implements Learner {
 
-    /** Stored as "rbf" or "matern52". */
-    public enum Kernel { RBF, MATERN52 }
+    /** Stored as "rbf", "matern52", "rbf-ard" or "matern52-ard" (one length scale per feature). */
+    public enum Kernel {
+        RBF, MATERN52, RBF_ARD, MATERN52_ARD;
+
+        /** One length scale per feature. */
+        public boolean ard() {
+            return this == RBF_ARD || this == MATERN52_ARD;
+        }
+
+        boolean matern() {
+            return this == MATERN52 || this == MATERN52_ARD;
+        }
+    }
 
     static final int MAX_ROWS = 2000;
 
@@ -31,13 +44,18 @@ public record GaussianProcessLearner(Kernel kernel) implements Learner {
 
     @Override
     public String describe() {
-        return "Gaussian process (" + org.anneal.spec.Choices.name(kernel) + " kernel, hyperparameters by marginal likelihood)";
+        return "Gaussian process (" + org.anneal.spec.Choices.name(kernel) + " kernel, hyperparameters by marginal likelihood"
+                + (kernel.ard() ? ", one length scale per feature" : "") + ")";
     }
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
         int n = train.rowCount();
-        if (n > MAX_ROWS) {
+        if (n > (kernel.ard() ? ArdFit.MAX_ROWS : MAX_ROWS)) {
+            if (kernel.ard()) {
+                throw new NodeFailure("Fitting one length scale per feature on " + n + " rows inverts an " + n + "×" + n
+                        + " matrix at every step; the limit here is " + ArdFit.MAX_ROWS + ".", "Sample fewer training rows, or choose the rbf or matern52 kernel.");
+            }
             throw new NodeFailure("A Gaussian process on " + n + " rows needs an " + n + "×" + n + " matrix; the limit here is " + MAX_ROWS + ".",
                     "Sample fewer training rows, or use a random forest for large tables.");
         }
@@ -78,19 +96,27 @@ public record GaussianProcessLearner(Kernel kernel) implements Learner {
         if (bestFit == null) {
             throw new NodeFailure("The kernel matrix is singular for every length scale tried.", "Remove duplicated rows or constant features.");
         }
+        if (kernel.ard()) {
+            return ArdFit.fit(this, x, z, bestFit.lengthScale, bestFit.noise, target, features, mean, scale, ctx);
+        }
         return new GaussianProcessModel(describe(), target, features, kernel, x, bestFit.alpha, bestFit.factor, bestFit.lengthScale, bestFit.noise,
-                mean, scale);
+                mean, scale, null, 1.0);
     }
 
-    private record Fit(double lengthScale, double noise, double[] alpha, DenseMatrix.CholeskyFactorization factor, double logLikelihood) {
+    record Fit(double lengthScale, double noise, double[] alpha, DenseMatrix.CholeskyFactorization factor, double logLikelihood) {
     }
 
     private Fit fit(double[][] d2, double[] z, double lengthScale, double noise) {
+        return fit(d2, z, lengthScale, noise, 1.0);
+    }
+
+    /** K = signal · k(d², ℓ) + noise · I; its Cholesky factor, α = K⁻¹z and the log marginal likelihood (null if singular). */
+    Fit fit(double[][] d2, double[] z, double lengthScale, double noise, double signal) {
         int n = z.length;
         double[][] k = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                k[i][j] = kernel(kernel, d2[i][j], lengthScale) + (i == j ? noise : 0);
+                k[i][j] = signal * kernel(kernel, d2[i][j], lengthScale) + (i == j ? noise : 0);
             }
         }
         var chol = DenseMatrix.createDenseMatrix(k).choleskyFactorization();
@@ -113,7 +139,7 @@ public record GaussianProcessLearner(Kernel kernel) implements Learner {
     }
 
     static double kernel(Kernel kind, double squaredDistance, double lengthScale) {
-        if (kind == Kernel.MATERN52) {
+        if (kind.matern()) {
             double r = Math.sqrt(5 * squaredDistance) / lengthScale;
             return (1 + r + r * r / 3) * Math.exp(-r);
         }

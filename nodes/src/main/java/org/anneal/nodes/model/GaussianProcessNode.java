@@ -12,6 +12,11 @@ import org.anneal.spec.Phase;
                 standard deviation for every row (the regression metrics node adds `prediction_sd` and the share of truths \
                 inside the 95 % interval, `coverage_95`). Length scale and noise are chosen by maximising the marginal \
                 likelihood over a grid. Standardize the features first: the kernel uses one length scale for all of them. \
+                The `rbf-ard` and `matern52-ard` kernels give every feature its own length scale (automatic relevance \
+                determination) and fit them, with the signal and noise variance, by maximising the marginal likelihood with its \
+                analytic gradient from four starting points (at most 1000 rows). explain.coefficients lists the fitted \
+                `length_scale <feature>` rows (plot.bar draws them): a long length scale means the prediction hardly changes \
+                along that feature, so the feature is irrelevant to the model. \
                 Written in Anneal on Tribuo's Cholesky factorisation (no Java library at hand offers GP regression); at most \
                 2000 training rows.""")
 public final class GaussianProcessNode extends LearnerNode<GaussianProcessNode.Params> {

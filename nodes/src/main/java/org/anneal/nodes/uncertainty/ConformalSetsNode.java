@@ -1,6 +1,5 @@
 package org.anneal.nodes.uncertainty;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import org.anneal.spec.NodeType;
 import org.anneal.spec.OutPort;
 import org.anneal.spec.Outputs;
 import org.anneal.spec.Param;
-import org.anneal.spec.Partition;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
@@ -75,20 +73,10 @@ public final class ConformalSetsNode implements Node<ConformalSetsNode.Params> {
         }
         TableSpec train = in.table(TRAIN);
         TableSpec test = in.table(TEST);
-        List<Partition> used = new ArrayList<>(List.of(train.lineage().partition()));
-        for (var port : List.of(TRAIN, TEST)) {
-            requireCategoricalTarget(in.table(port), port.name());
+        for (var port : in.has(CALIBRATION) ? List.of(TRAIN, TEST, CALIBRATION) : List.of(TRAIN, TEST)) {
+            HeldApart.requireCategoricalTarget(in.table(port), port.name(), "prediction sets", "Choose a categorical target at the data source, or use evaluate.conformal.");
         }
-        if (in.has(CALIBRATION)) {
-            requireCategoricalTarget(in.table(CALIBRATION), CALIBRATION.name());
-            used.add(in.table(CALIBRATION).lineage().partition());
-        }
-        Partition testSide = test.lineage().partition();
-        if (testSide.side() == Partition.Side.ALL || used.contains(testSide)) {
-            throw ConfigError.atPort(TEST.name(), "The test rows are not held apart from the rows that fit or calibrate the sets ("
-                    + testSide + "), so the coverage reported would be optimistic.",
-                    "Split the data first and connect 'test' to a side that neither 'train' nor 'calibration' comes from.");
-        }
+        HeldApart.check(in, TRAIN, CALIBRATION, TEST, "sets");
         Lineage fitted = Lineage.learntFrom(train.lineage());
         TableSpec preds = test.plus(new ColumnSpec("prediction", ColumnType.CATEGORICAL, ColumnRole.PREDICTION))
                 .plus(new ColumnSpec("prediction_set", ColumnType.CATEGORICAL, ColumnRole.PREDICTION))
@@ -96,14 +84,6 @@ public final class ConformalSetsNode implements Node<ConformalSetsNode.Params> {
                 .withLineage(test.lineage().fittedWith(fitted));
         return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, test.lineage().fittedWith(fitted)), PREDICTIONS, preds,
                 PLOT, ValueSpec.of(DataKind.PLOT, test.lineage().fittedWith(fitted)));
-    }
-
-    private static void requireCategoricalTarget(TableSpec t, String port) throws ConfigError {
-        ColumnSpec target = t.requireTarget(port);
-        if (target.type() != ColumnType.CATEGORICAL) {
-            throw ConfigError.atPort(port, "The target '" + target.name() + "' holds numbers; prediction sets need classes.",
-                    "Choose a categorical target at the data source, or use evaluate.conformal.");
-        }
     }
 
     @Override
