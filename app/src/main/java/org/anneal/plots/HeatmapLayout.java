@@ -38,6 +38,9 @@ public record HeatmapLayout(double left, double top, double cellW, double cellH,
         double left = x0 + Math.max(24, labelW + 8);
         double top = y0 + HEADER;
         double cw = Math.max(1, x1 - left) / Math.max(1, cols), ch = Math.max(1, y1 - top) / Math.max(1, rows);
+        if (h.squareCells()) {
+            cw = ch = Math.min(cw, ch);
+        }
         double max = 0, min = Double.POSITIVE_INFINITY;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {

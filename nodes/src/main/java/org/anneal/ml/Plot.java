@@ -103,8 +103,15 @@ public record Plot(Kind kind, String title, String xLabel, String yLabel, List<S
         }
     }
 
-    /** Cells of a heat map: {@code values[row][col]}; rows are drawn top to bottom. */
-    public record Heatmap(List<String> rowLabels, List<String> colLabels, double[][] values) {
+    /**
+     * Cells of a heat map: {@code values[row][col]}; rows are drawn top to bottom. {@code squareCells}: draw every cell
+     * square (the pixels of a map keep their shape) instead of stretching the cells to fill the plot area.
+     */
+    public record Heatmap(List<String> rowLabels, List<String> colLabels, double[][] values, boolean squareCells) {
+        public Heatmap(List<String> rowLabels, List<String> colLabels, double[][] values) {
+            this(rowLabels, colLabels, values, false);
+        }
+
         public Heatmap {
             rowLabels = List.copyOf(rowLabels);
             colLabels = List.copyOf(colLabels);
@@ -136,12 +143,13 @@ public record Plot(Kind kind, String title, String xLabel, String yLabel, List<S
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Heatmap h && rowLabels.equals(h.rowLabels) && colLabels.equals(h.colLabels) && Arrays.deepEquals(values, h.values);
+            return o instanceof Heatmap h && rowLabels.equals(h.rowLabels) && colLabels.equals(h.colLabels) && Arrays.deepEquals(values, h.values)
+                    && squareCells == h.squareCells;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(rowLabels, colLabels, Arrays.deepHashCode(values));
+            return Objects.hash(rowLabels, colLabels, Arrays.deepHashCode(values), squareCells);
         }
     }
 

@@ -37,6 +37,7 @@ class MapPlotNodeTest {
         assertEquals(Plot.Kind.HEATMAP, p.kind());
         assertEquals(List.of("0", "1"), p.heatmap().rowLabels(), "rows are y, top first");
         assertEquals(List.of("0", "1", "2"), p.heatmap().colLabels(), "columns are x");
+        assertTrue(p.heatmap().squareCells(), "a map's pixels keep their shape");
         assertArrayEquals(new double[] {0.1, 0.2, 0.9}, p.heatmap().values()[0]);
         assertEquals(0.8, p.heatmap().get(1, 0));
         assertEquals(0.3, p.heatmap().get(1, 1));

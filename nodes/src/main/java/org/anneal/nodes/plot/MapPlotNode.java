@@ -97,7 +97,7 @@ public final class MapPlotNode implements Node<MapPlotNode.Params> {
             }
             title += " (" + String.join(", ", key) + ")";
         }
-        return Outputs.of(PLOT, Plot.heatmap(title, p.x(), p.y(), new Plot.Heatmap(labels(height), labels(width), cells)));
+        return Outputs.of(PLOT, Plot.heatmap(title, p.x(), p.y(), new Plot.Heatmap(labels(height), labels(width), cells, true)));
     }
 
     /** Pixel indices of a position column: whole numbers from 0, none missing. */

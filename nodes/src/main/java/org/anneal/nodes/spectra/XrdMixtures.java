@@ -90,8 +90,13 @@ final class XrdMixtures {
 
     /** Two or three phases with weight fractions summing to 1 (a flat Dirichlet over the phases present). */
     static double[] fractions(SplittableRandom rnd) {
-        double[] f = new double[PHASES.length];
-        int absent = rnd.nextInt(2) == 0 ? -1 : rnd.nextInt(PHASES.length);
+        return fractions(rnd, PHASES.length);
+    }
+
+    /** Weight fractions of {@code phases} phases summing to 1; from three phases on, half the mixtures lack one. */
+    static double[] fractions(SplittableRandom rnd, int phases) {
+        double[] f = new double[phases];
+        int absent = phases < 3 || rnd.nextInt(2) == 0 ? -1 : rnd.nextInt(phases);
         double sum = 0;
         for (int k = 0; k < f.length; k++) {
             f[k] = k == absent ? 0 : -Math.log(1 - rnd.nextDouble());
