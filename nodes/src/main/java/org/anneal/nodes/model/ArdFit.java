@@ -15,7 +15,7 @@ import org.anneal.spec.NodeFailure;
  */
 final class ArdFit {
     static final int MAX_ROWS = 1000;
-    private static final int ITERATIONS = 150;
+    private static final int ITERATIONS = 100;
 
     private ArdFit() {
     }

@@ -23,7 +23,7 @@ final class Bfgs {
         for (int iter = 0; iter < maxIterations; iter++) {
             checkCancelled.run();
             double[] g = projected(p, low, high);
-            if (maxAbs(g) < 1e-6) {
+            if (maxAbs(g) < 1e-4) { // in log parameters: a change of e^0.01 moves the likelihood by under 1e-6
                 break;
             }
             double[] dir = times(h, g);
@@ -52,7 +52,7 @@ final class Bfgs {
                 break;
             }
             h = updated(h, p, next);
-            boolean stalled = next.value() - p.value() < 1e-10 * (1 + Math.abs(p.value()));
+            boolean stalled = next.value() - p.value() < 1e-9 * (1 + Math.abs(p.value()));
             p = next;
             if (stalled) {
                 break;

@@ -2,7 +2,13 @@ package org.anneal.nodes.uncertainty;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.anneal.data.Column;
 import org.anneal.data.Table;
+import org.anneal.ml.Learner;
+import org.anneal.ml.TrainedModel;
+import org.anneal.spec.ExecContext;
+import org.anneal.spec.Inputs;
+import org.anneal.spec.NodeFailure;
 import org.anneal.spec.ColumnSpec;
 import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigError;
@@ -40,5 +46,38 @@ final class HeldApart {
         if (target.type() != ColumnType.CATEGORICAL) {
             throw ConfigError.atPort(port, "The target '" + target.name() + "' holds numbers; " + need + " need classes.", fix);
         }
+    }
+
+    /** A classifier fitted on the training rows, with the rows it is calibrated on and their probabilities. */
+    record CalibratedClassifier(TrainedModel model, Table calibration, double[][] calibrationProbabilities, String target) {
+    }
+
+    /**
+     * Fits the learner on `train` (less a seeded {@code share} held back for calibration when `calibration` is not
+     * wired) and scores the calibration rows; refuses empty test rows and a classifier without probabilities, saying
+     * what the probabilities were {@code neededFor}.
+     */
+    static CalibratedClassifier fitClassifier(Inputs in, InPort<Learner> learner, InPort<Table> train, InPort<Table> calibration, InPort<Table> test,
+                                              double share, ExecContext ctx, String neededFor) {
+        Table fit = in.get(train);
+        String target = fit.target().map(Column::name).orElseThrow();
+        List<String> features = fit.features().stream().map(Column::name).toList();
+        if (in.get(test).rowCount() == 0) {
+            throw new NodeFailure("There are no test rows to report on.", "Check the split and filters upstream.");
+        }
+        Table cal = in.get(calibration);
+        if (cal == null) {
+            Table[] parts = ConformalNode.holdBack(fit, share, ctx.seed());
+            fit = parts[0];
+            cal = parts[1];
+        }
+        TrainedModel model = in.get(learner).fit(fit, features, target, ctx);
+        double[][] prob = model.probabilities(cal);
+        if (prob == null) {
+            throw new NodeFailure(model.describe() + " gives no class probabilities, which " + neededFor + ".",
+                    "Use a probabilistic classifier (model.logistic, model.random-forest, model.xgboost, model.gaussian-process-classifier, "
+                            + "a network with log loss).");
+        }
+        return new CalibratedClassifier(model, cal, prob, target);
     }
 }

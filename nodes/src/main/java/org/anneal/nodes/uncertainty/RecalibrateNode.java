@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anneal.data.CategoricalColumn;
-import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Learner;
@@ -98,25 +97,12 @@ public final class RecalibrateNode implements Node<RecalibrateNode.Params> {
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
-        Table train = in.get(TRAIN);
         Table test = in.get(TEST);
-        String target = train.target().map(Column::name).orElseThrow();
-        List<String> features = train.features().stream().map(Column::name).toList();
-        if (test.rowCount() == 0) {
-            throw new NodeFailure("There are no test rows to report on.", "Check the split and filters upstream.");
-        }
-        Table calibration = in.get(CALIBRATION);
-        if (calibration == null) {
-            Table[] parts = ConformalNode.holdBack(train, p.calibrationShare(), ctx.seed());
-            train = parts[0];
-            calibration = parts[1];
-        }
-        TrainedModel model = in.get(LEARNER).fit(train, features, target, ctx);
-        double[][] calProb = model.probabilities(calibration);
-        if (calProb == null) {
-            throw new NodeFailure(model.describe() + " gives no class probabilities to recalibrate.",
-                    "Use a probabilistic classifier (model.logistic, model.random-forest, model.xgboost, model.gaussian-process-classifier).");
-        }
+        var fitted = HeldApart.fitClassifier(in, LEARNER, TRAIN, CALIBRATION, TEST, p.calibrationShare(), ctx, "recalibration maps");
+        TrainedModel model = fitted.model();
+        String target = fitted.target();
+        Table calibration = fitted.calibration();
+        double[][] calProb = fitted.calibrationProbabilities();
         List<String> classes = model.classes();
         Recalibrator map = Recalibrator.fit(p.method(), calProb, ClassSets.truth(calibration, target, classes));
         double[][] before = model.probabilities(test);

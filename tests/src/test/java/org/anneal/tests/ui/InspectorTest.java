@@ -107,7 +107,7 @@ class InspectorTest extends EditorTestBase {
         WorkflowViewModel vm = editor.viewModel();
         clickOn("#node-gp");
         ComboBox<String> kernel = lookup("#param-kernel").queryComboBox();
-        assertEquals(List.of("rbf", "matern52"), kernel.getItems());
+        assertEquals(List.of("rbf", "matern52", "rbf-ard", "matern52-ard"), kernel.getItems());
         WaitForAsyncUtils.asyncFx(() -> kernel.setValue("matern52")).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("\"matern52\"", param(vm, "gp", "kernel"));
