@@ -32,11 +32,15 @@ final class LackOfFusionPores {
         }
         goal += have; // on top of the round pores already there
         double direction = -Math.toRadians(scanDirectionDeg);
-        for (int tries = 0; have < goal && tries < 5_000; tries++) {
+        int overshoots = 0; // in a row: the shortfall is then below half of nearly every pore
+        for (int tries = 0; have < goal && tries < 5_000 && overshoots < 50; tries++) {
             Outline o = Outline.draw(size, lengthPx, direction, rnd);
             long added = o.paint(size, phase, false);
             if (Math.abs(have + added - goal) < Math.abs(have - goal)) {
                 have += o.paint(size, phase, true);
+                overshoots = 0;
+            } else {
+                overshoots++;
             }
         }
     }
@@ -58,7 +62,11 @@ final class LackOfFusionPores {
 
         /** Counts (and with {@code cut} marks) the solid pixels inside the outline. */
         long paint(int size, byte[] phase, boolean cut) {
-            double reach = a * 1.5;
+            double most = 1;
+            for (int k = 2; k <= HARMONICS; k++) {
+                most += amp[k];
+            }
+            double reach = a * most;
             long n = 0;
             for (int y = Math.max(0, (int) (cy - reach)); y <= Math.min(size - 1, (int) (cy + reach)); y++) {
                 for (int x = Math.max(0, (int) (cx - reach)); x <= Math.min(size - 1, (int) (cx + reach)); x++) {
@@ -70,6 +78,9 @@ final class LackOfFusionPores {
                     double dy = y + 0.5 - cy;
                     double u = (dx * cos + dy * sin) / a;
                     double v = (-dx * sin + dy * cos) / b;
+                    if (u * u + v * v > most * most) {
+                        continue; // beyond the outline's widest reach: skip the harmonics
+                    }
                     double theta = Math.atan2(v, u);
                     double r = 1;
                     for (int k = 2; k <= HARMONICS; k++) {

@@ -25,14 +25,20 @@ final class SpheroidisedCarbides {
         long goal = Math.round(fraction * phase.length);
         long have = 0;
         int particles = 0;
-        for (int tries = 0; have < goal && tries < 50_000; tries++) {
+        int overshoots = 0; // in a row: the shortfall is then below half of nearly every particle
+        for (int tries = 0; have < goal && tries < 50_000 && overshoots < 200; tries++) {
             double r = Math.max(MIN_RADIUS_PX, diameterPx / 2 * Math.exp(SIZE_SPREAD * rnd.nextGaussian()));
             double cx = rnd.nextDouble() * size;
             double cy = rnd.nextDouble() * size;
             long area = disc(size, cx, cy, r, owner, -1);
-            if (area < 0 || Math.abs(have + area - goal) >= Math.abs(have - goal)) {
-                continue; // touches another particle, or overshoots the target more than it helps
+            if (area < 0) {
+                continue; // touches another particle
             }
+            if (Math.abs(have + area - goal) >= Math.abs(have - goal)) {
+                overshoots++; // would overshoot the target more than it helps
+                continue;
+            }
+            overshoots = 0;
             disc(size, cx, cy, r, owner, particles++);
             have += area;
         }
