@@ -16,6 +16,11 @@ final class MartensiteLaths {
 
     /** Packets are about half a prior-austenite grain across. */
     static final double PACKET_PER_GRAIN = 0.5;
+    /**
+     * Laths are drawn this much brighter than the dark second phase (mid-grey, as etched laths look in a secondary-electron
+     * image), so martensite is told from the other classes by its texture more than by its mean grey.
+     */
+    static final float LATH_LIFT = 0.2f;
     /** Spread of the lath grey levels (grey scale 0–1). */
     static final float LATH_SPREAD = 0.07f;
     /** Narrowest mean lath width drawn, in pixels. */
@@ -95,7 +100,7 @@ final class MartensiteLaths {
             boolean retained = film[i] >= 0 && austenite[film[i]];
             phase[i] = (byte) (retained ? 0 : 1);
             owner[i] = retained ? -1 : lath[i];
-            tint[i] = retained ? 0 : shade[lath[i]];
+            tint[i] = retained ? 0 : LATH_LIFT + shade[lath[i]];
         }
         return new DrawnFeatures(owner, width, tint, false);
     }
