@@ -43,6 +43,15 @@ final class ScoringSpecs {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }
         ColumnType type = model.task() == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-        return data.plus(new ColumnSpec(predictionColumn, type, ColumnRole.PREDICTION)).withLineage(data.lineage().fittedWith(model.lineage()));
+        ColumnSpec predicted = model.task() == Task.SEGMENTATION ? maskSpec(model, data, predictionColumn)
+                : new ColumnSpec(predictionColumn, type, ColumnRole.PREDICTION);
+        return data.plus(predicted).withLineage(data.lineage().fittedWith(model.lineage()));
+    }
+
+    /** A per-pixel classifier's masks: as large as the true masks when the rows hold them, else as the image it reads. */
+    private static ColumnSpec maskSpec(ModelSpec model, TableSpec data, String name) {
+        ColumnSpec like = data.column(model.target()).filter(ColumnSpec::isTensor).orElseGet(() -> data.column(model.features().get(0)).orElseThrow());
+        int[] d = like.shape().dims();
+        return ColumnSpec.tensor(name, ColumnRole.PREDICTION, org.anneal.spec.Shape.image(d[0], d[1], 1), "");
     }
 }
