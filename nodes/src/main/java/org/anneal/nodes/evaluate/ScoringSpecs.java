@@ -34,6 +34,18 @@ final class ScoringSpecs {
     }
 
     /**
+     * Refuses a per-pixel classifier where every row is scored by one number (cross-validation, tuning, learning and
+     * validation curves): its predictions are masks, scored by evaluate.segmentation.
+     */
+    static void requireOneValuePerRow(org.anneal.spec.LearnerSpec learner, String port) throws ConfigError {
+        if (learner.task() == Task.SEGMENTATION) {
+            throw ConfigError.atPort(port, "This learner predicts a mask for every image (per-pixel classification); this node scores one "
+                    + "value per row.", "Split the rows, fit with train.fit, predict the test rows with evaluate.predict and score the "
+                    + "masks with evaluate.segmentation.");
+        }
+    }
+
+    /**
      * Checks that {@code data} holds every feature of the model with the type it was trained on and that the prediction
      * column is a new name; returns the rows with the prediction column, as predicted by the model.
      */

@@ -81,4 +81,41 @@ class UNetExampleTest {
         assertTrue(p.fix().contains("nn.upsample (size 4) on the 'in' branch") && p.fix().contains("nn.pool (size 4, stride 4) on the 'skip' branch"),
                 p.fix());
     }
+
+    @Test
+    void scoringAPerPixelClassifierRowByRowIsRefusedWithTheWayThatWorks() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode w = (ObjectNode) json.readTree(Files.readString(EXAMPLE));
+        w.withArray("nodes").addObject().put("id", "cv").put("type", "evaluate.cross-validate");
+        w.withArray("nodes").addObject().put("id", "acc").put("type", "evaluate.classification");
+        w.withArray("links").addObject().put("from", "unet:learner").put("to", "cv:learner");
+        w.withArray("links").addObject().put("from", "split:train").put("to", "cv:table");
+        w.withArray("links").addObject().put("from", "fit:model").put("to", "acc:model");
+        w.withArray("links").addObject().put("from", "split:test").put("to", "acc:data");
+        Validation v = validate(json.writeValueAsString(w), tmp);
+        Problem cv = v.problems().stream().filter(x -> "cv".equals(x.nodeId())).findFirst().orElseThrow(() -> new AssertionError(v.problems()));
+        assertEquals("learner", cv.port());
+        assertTrue(cv.fix().contains("evaluate.segmentation"), cv.fix());
+        Problem acc = v.problems().stream().filter(x -> "acc".equals(x.nodeId())).findFirst().orElseThrow(() -> new AssertionError(v.problems()));
+        assertTrue(acc.message().contains("segmentation model"), acc.message());
+    }
+
+    @Test
+    void setTargetMakesTheMaskTheTargetAndSetsTheOldOneAside() throws Exception {
+        Validation v = validate(Files.readString(EXAMPLE), tmp);
+        TableSpec before = (TableSpec) v.outSpecs().get("micrographs").get("table");
+        TableSpec after = (TableSpec) v.outSpecs().get("target").get("out");
+        assertEquals("route", before.target().orElseThrow().name());
+        assertEquals("phase_mask", after.target().orElseThrow().name());
+        assertEquals(org.anneal.spec.ColumnRole.IGNORE, after.column("route").orElseThrow().role());
+        assertEquals(before.column("image"), after.column("image"));
+        org.anneal.data.Table t = new org.anneal.data.Table(List.of(
+                new org.anneal.data.NumericColumn("a", org.anneal.spec.ColumnRole.FEATURE, new double[] {1, 2}),
+                new org.anneal.data.NumericColumn("b", org.anneal.spec.ColumnRole.TARGET, new double[] {3, 4})));
+        var out = (org.anneal.data.Table) new org.anneal.nodes.data.SetTargetNode().execute(new org.anneal.spec.Inputs(java.util.Map.of("table", t)),
+                new org.anneal.nodes.data.SetTargetNode.Params("a"), null).get("out");
+        assertEquals("a", out.target().orElseThrow().name());
+        assertEquals(org.anneal.spec.ColumnRole.IGNORE, out.column("b").orElseThrow().role());
+        assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(out.numeric("a").values()).boxed().toList());
+    }
 }
