@@ -63,7 +63,7 @@ public final class Dl4jGraphShapeCheck {
         for (Dl4jGraphs.Placed p : added.placed()) {
             String at = row + " " + p.def().kind() + " at " + p.vertex();
             if (!p.vertex().equals(Dl4jGraphs.INPUT)) { // a layer that changes nothing (a flatten of a vector) shares the vertex before it
-                assertEquals(p.out(), shape(types.get(p.vertex())), at + ": DL4J's inferred type");
+                assertEquals(p.out(), Dl4jShapeCheck.shape(types.get(p.vertex())), at + ": DL4J's inferred type");
                 long[] actual = acts.get(p.vertex()).shape();
                 assertEquals(Arrays.toString(Dl4jShapeCheck.dl4jOrder(p.out())), Arrays.toString(Arrays.copyOfRange(actual, 1, actual.length)),
                         at + ": activations");
@@ -76,16 +76,5 @@ public final class Dl4jGraphShapeCheck {
         }
         assertEquals(built.numParams() - built.getLayer("head").numParams(), ours, row + ": total parameters");
         return ours;
-    }
-
-    private static Shape shape(InputType t) {
-        if (t instanceof InputType.InputTypeFeedForward f) {
-            return Shape.flat((int) f.getSize());
-        }
-        if (t instanceof InputType.InputTypeRecurrent r) {
-            return Shape.sequence((int) r.getTimeSeriesLength(), (int) r.getSize());
-        }
-        InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) t;
-        return Shape.image((int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels());
     }
 }

@@ -15,51 +15,36 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A trained graph network ({@link GraphTrainer}) as an ordinary model; a per-pixel classifier also predicts masks.
  * DL4J's graph is not safe for concurrent use, so predictions take turns on it; it is never changed after training.
+ * Its components answer the model's questions ({@code target()}, {@code features()}, {@code describe()}, …).
  */
-final class GraphModel implements MaskModel, TrainingCurve {
-    private final ComputationGraph net;
-    private final GraphTargets targets;
-    private final String target;
-    private final List<String> columns;
-    private final Shape input;
-    private final String description;
-    private final String lossName;
-    private final double[] lossPerEpoch;
-    private final Map<String, Double> parameters;
+record GraphModel(ComputationGraph graph, GraphTargets targets, String target, List<String> features, Shape input, String describe,
+                  String lossName, double[] curve, Map<String, Double> parameters) implements MaskModel, TrainingCurve {
 
-    GraphModel(ComputationGraph net, GraphTargets targets, String target, List<String> columns, Shape input, String description,
-               String lossName, double[] lossPerEpoch, int bestEpoch) {
-        this.net = net;
-        this.targets = targets;
-        this.target = target;
-        this.columns = List.copyOf(columns);
-        this.input = input;
-        this.description = description;
-        this.lossName = lossName;
-        this.lossPerEpoch = lossPerEpoch.clone();
+    /**
+     * @param description what trained, for {@link #describe}
+     * @param lossPerEpoch the training loss before the first epoch and after each
+     * @param bestEpoch    the epoch whose weights the graph holds
+     */
+    static GraphModel of(ComputationGraph net, GraphTargets targets, String target, List<String> columns, Shape input, String description,
+                         String lossName, double[] lossPerEpoch, int bestEpoch) {
         Map<String, Double> p = new LinkedHashMap<>();
         p.put("parameters", (double) net.numParams());
         p.put("epochs trained", (double) (lossPerEpoch.length - 1));
         p.put("kept epoch", (double) bestEpoch);
         p.put("native threads", (double) Dl4jRuntime.threads());
-        this.parameters = Map.copyOf(p);
-    }
-
-    /** The trained graph, for tests and explanations in this package; callers lock this model while they use it. */
-    ComputationGraph graph() {
-        return net;
+        return new GraphModel(net, targets, target, List.copyOf(columns), input, description, lossName, lossPerEpoch.clone(), Map.copyOf(p));
     }
 
     /** Every trained weight, in DL4J's order: what "same seed and threads, same network" compares. */
     synchronized float[] weights() {
-        return net.params().toFloatVector();
+        return graph.params().toFloatVector();
     }
 
     /** The network's output for every row: [rows, outputs], or [rows, classes, height, width] for a per-pixel classifier. */
     synchronized INDArray outputs(Table data) {
         int n = data.rowCount();
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
-        return net.outputSingle(false, TableArrays.rows(TableArrays.inputs(data, columns, input), input, all, 0, n));
+        return graph.outputSingle(false, TableArrays.rows(TableArrays.inputs(data, features, input), input, all, 0, n));
     }
 
     @Override
@@ -68,38 +53,13 @@ final class GraphModel implements MaskModel, TrainingCurve {
     }
 
     @Override
-    public String target() {
-        return target;
-    }
-
-    @Override
-    public List<String> features() {
-        return columns;
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
     public List<String> classes() {
         return targets.task() == Task.REGRESSION ? List.of() : targets.classes();
     }
 
     @Override
-    public String lossName() {
-        return lossName;
-    }
-
-    @Override
     public double[] lossPerEpoch() {
-        return lossPerEpoch.clone();
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return parameters;
+        return curve.clone();
     }
 
     @Override

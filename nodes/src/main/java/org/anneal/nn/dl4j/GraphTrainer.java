@@ -137,7 +137,7 @@ final class GraphTrainer {
         ctx.publish(TrainingWatch.LIVE_NAME, watch.plot());
         String stopped = validation == null ? "" : "; kept epoch " + bestEpoch + " of " + (curve.size() - 1) + " (lowest validation loss)";
         Network network = learner.network();
-        return new GraphModel(net, targets, target, network.inputColumns(), network.input(),
+        return GraphModel.of(net, targets, target, network.inputColumns(), network.input(),
                 learner.describe() + " — " + Dl4jRuntime.describe() + ", as a graph" + stopped, learner.loss().describe(),
                 curve.stream().mapToDouble(Double::doubleValue).toArray(), bestEpoch);
     }

@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.Plot;
 import org.anneal.ml.TrainedModel;
@@ -23,9 +18,10 @@ import org.anneal.nn.Activation;
 import org.anneal.nn.MergeLayer;
 import org.anneal.nn.Network;
 import org.anneal.nn.NetworkLearner;
+import org.anneal.nn.NetworkTrainingTest;
+import org.anneal.nn.NetworkTrainingTest.Ctx;
 import org.anneal.nn.Shape;
 import org.anneal.nodes.nn.DenseNode;
-import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ExecContext;
 import org.anneal.spec.NodeFailure;
 import org.anneal.spec.Task;
@@ -37,61 +33,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Networks with branches train as ComputationGraphs: they learn, reproducibly, stop when asked, and survive a save. */
 class GraphTrainingTest {
-
-    /** A seeded context that counts cancel checks, cancels after {@code cancelAfter} of them, and keeps what is published. */
-    static final class Ctx implements ExecContext {
-        final AtomicInteger checks = new AtomicInteger();
-        final List<Object> published = new ArrayList<>();
-        final int cancelAfter;
-
-        Ctx(int cancelAfter) {
-            this.cancelAfter = cancelAfter;
-        }
-
-        public long seed() {
-            return 11;
-        }
-
-        public void checkCancelled() {
-            if (checks.incrementAndGet() > cancelAfter) {
-                throw new Cancelled();
-            }
-        }
-
-        public void progress(double fraction) {
-        }
-
-        public void publish(String name, Object value) {
-            published.add(value);
-        }
-
-        public String device() {
-            return "cpu";
-        }
-
-        public Path resolve(String path, String param) {
-            return Path.of(path);
-        }
-
-        public String nodeId() {
-            return "net";
-        }
-    }
-
-    /** y = sin(2·x1) + x2² on [-1, 1]². */
+    /** The curved toy function of the chain tests (the counting context is theirs too). */
     static Table curved(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x1[i] = r.nextDouble(-1, 1);
-            x2[i] = r.nextDouble(-1, 1);
-            y[i] = Math.sin(2 * x1[i]) + x2[i] * x2[i];
-        }
-        return new Table(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2),
-                new NumericColumn("y", ColumnRole.TARGET, y)));
+        return NetworkTrainingTest.curved(n, seed);
     }
+
 
     /** Two dense branches from one input, concatenated (or a residual sum), then a dense layer before the head. */
     static NetworkLearner twoBranch(MergeLayer.Mode mode, int epochs, double rate, int patience) {
@@ -103,17 +49,6 @@ class GraphTrainingTest {
                 new Optimizer(Optimizer.Kind.ADAM, rate, "none", 0, 0.9, 0.999, 1e-8));
     }
 
-    static double r2(double[] pred, double[] y) {
-        double mean = java.util.Arrays.stream(y).average().orElse(0);
-        double ss = 0;
-        double st = 0;
-        for (int i = 0; i < y.length; i++) {
-            ss += (y[i] - pred[i]) * (y[i] - pred[i]);
-            st += (y[i] - mean) * (y[i] - mean);
-        }
-        return 1 - ss / st;
-    }
-
     @Test
     void aTwoBranchNetworkLearnsACurvedFunction() {
         Table train = curved(400, 1);
@@ -123,7 +58,7 @@ class GraphTrainingTest {
         assertTrue(m instanceof GraphModel, "a merge makes a graph");
         double[] loss = ((TrainingCurve) m).lossPerEpoch();
         assertTrue(loss[60] < loss[0] / 20, "loss falls: " + loss[0] + " -> " + loss[60]);
-        double r2 = r2(m.predict(test), test.numeric("y").values());
+        double r2 = NetworkTrainingTest.r2(m.predict(test), test.numeric("y").values());
         assertTrue(r2 > 0.95, "R² on new rows " + r2);
         // 2·16+16 twice, 32·8+8, head 8+1
         assertEquals(2 * (2 * 16 + 16) + 32 * 8 + 8 + 9, m.parameters().get("parameters"), 0);

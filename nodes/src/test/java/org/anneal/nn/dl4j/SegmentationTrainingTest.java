@@ -75,7 +75,7 @@ class SegmentationTrainingTest {
     void aSmallUNetLearnsToSegmentAndPredictsMasks() {
         Table train = rectangles(40, 1, 3);
         Table test = rectangles(10, 2, 3);
-        GraphModel m = (GraphModel) uNet(30).fit(train, List.of("image"), "mask", new GraphTrainingTest.Ctx(Integer.MAX_VALUE));
+        GraphModel m = (GraphModel) uNet(30).fit(train, List.of("image"), "mask", new org.anneal.nn.NetworkTrainingTest.Ctx(Integer.MAX_VALUE));
         assertEquals(Task.SEGMENTATION, m.task());
         assertEquals(List.of("1", "3"), m.classes(), "the class numbers the training masks hold, in order");
         float[] predicted = m.masks(test);
@@ -106,7 +106,7 @@ class SegmentationTrainingTest {
         float[] grey = ((TensorColumn) t.column("image").orElseThrow()).values();
         Table bad = new Table(List.of(t.column("image").orElseThrow(), new TensorColumn("mask", ColumnRole.TARGET,
                 org.anneal.spec.Shape.image(SIZE, SIZE, 1), grey, new boolean[4], "")));
-        NodeFailure f = assertThrows(NodeFailure.class, () -> uNet(1).fit(bad, List.of("image"), "mask", new GraphTrainingTest.Ctx(Integer.MAX_VALUE)));
+        NodeFailure f = assertThrows(NodeFailure.class, () -> uNet(1).fit(bad, List.of("image"), "mask", new org.anneal.nn.NetworkTrainingTest.Ctx(Integer.MAX_VALUE)));
         assertTrue(f.getMessage().contains("'mask' holds") && f.getMessage().contains("not a class number"), f.getMessage());
     }
 }
