@@ -48,14 +48,14 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
     }
 
     public NetworkLearner {
-        if (loss != null && loss.task() != task) {
+        if (loss != null && loss.task() != (task == Task.SEGMENTATION ? Task.CLASSIFICATION : task)) {
             throw new IllegalArgumentException(loss.describe() + " is a " + loss.task().key() + " loss, not for " + task.key());
         }
     }
 
     @Override
     public Loss loss() {
-        return loss != null ? loss : task == Task.REGRESSION ? Loss.squared() : Loss.log();
+        return loss != null ? loss : task == Task.REGRESSION ? Loss.squared() : Loss.log(); // per pixel for segmentation
     }
 
     @Override
@@ -102,7 +102,7 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
             layers.append(layers.length() == 0 ? "" : " → ").append(l.describe());
         }
         return String.format(Locale.ROOT, "Neural network %s (%s; %s, %s, %d epochs, batch %d%s)",
-                task == Task.REGRESSION ? "regression" : "classifier", layers.length() == 0 ? "no hidden layers" : layers,
+                task == Task.REGRESSION ? "regression" : task == Task.SEGMENTATION ? "per-pixel classifier" : "classifier", layers.length() == 0 ? "no hidden layers" : layers,
                 loss().describe(), optimizer().describe(), settings.epochs(), settings.batchSize(),
                 settings.patience() > 0 ? ", early stopping after " + settings.patience()
                         + (validationRows != null ? " on " + validationRows.rowCount() + " validation rows" : "") : "");

@@ -4,7 +4,9 @@ package org.anneal.spec;
 public enum Task {
     REGRESSION, CLASSIFICATION,
     /** Unsupervised grouping of rows: no target, scores such as inertia and silhouette. */
-    CLUSTERING;
+    CLUSTERING,
+    /** Per-pixel classification: a mask (a class number for every pixel) predicted for every image; scored by IoU and Dice. */
+    SEGMENTATION;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -136,7 +136,7 @@ public final class Dl4jShapeCheck {
         };
     }
 
-    private static Shape shape(InputType t) {
+    static Shape shape(InputType t) {
         if (t instanceof InputType.InputTypeFeedForward f) {
             return Shape.flat((int) f.getSize());
         }

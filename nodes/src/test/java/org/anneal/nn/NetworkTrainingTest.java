@@ -25,16 +25,16 @@ import org.anneal.spec.NodeFailure;
 import org.junit.jupiter.api.Test;
 
 /** DL4J training behind a NetworkLearner: it learns, it is reproducible, it stops when asked and when it diverges. */
-class NetworkTrainingTest {
+public class NetworkTrainingTest {
 
     /** A context that counts progress reports and live values, and cancels after {@code cancelAfter} checks. */
-    static final class Ctx implements ExecContext {
-        final AtomicInteger checks = new AtomicInteger();
-        final List<Object> published = new ArrayList<>();
+    public static final class Ctx implements ExecContext {
+        public final AtomicInteger checks = new AtomicInteger();
+        public final List<Object> published = new ArrayList<>();
         final int cancelAfter;
         double lastProgress;
 
-        Ctx(int cancelAfter) {
+        public Ctx(int cancelAfter) {
             this.cancelAfter = cancelAfter;
         }
 
@@ -70,7 +70,7 @@ class NetworkTrainingTest {
     }
 
     /** y = sin(2·x1) + x2², x in [-1, 1]: no straight line fits it. */
-    static Table curved(int n, long seed) {
+    public static Table curved(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x1 = new double[n];
         double[] x2 = new double[n];
@@ -95,7 +95,7 @@ class NetworkTrainingTest {
                 new Optimizer(Optimizer.Kind.ADAM, rate, "none", 0, 0.9, 0.999, 1e-8));
     }
 
-    static double r2(double[] pred, double[] y) {
+    public static double r2(double[] pred, double[] y) {
         double mean = java.util.Arrays.stream(y).average().orElse(0);
         double ss = 0;
         double st = 0;

@@ -50,6 +50,9 @@ public final class Dl4jTrainer {
     }
 
     public static TrainedModel train(NetworkLearner learner, Table train, String target, ExecContext ctx) {
+        if (GraphTrainer.handles(learner)) { // branches or per-pixel classes: a ComputationGraph; chains stay as they were
+            return GraphTrainer.train(learner, train, target, ctx);
+        }
         Network network = learner.network();
         int n = train.rowCount();
         if (n == 0) {

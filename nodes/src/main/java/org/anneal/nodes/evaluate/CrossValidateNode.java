@@ -69,6 +69,7 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         LearnerSpec learner = in.learner(LEARNER);
+        ScoringSpecs.requireOneValuePerRow(learner, LEARNER.name());
         TableSpec t = in.table(TABLE);
         ColumnSpec target = t.requireTarget(TABLE.name());
         t.requireScalarFeatures(TABLE.name());

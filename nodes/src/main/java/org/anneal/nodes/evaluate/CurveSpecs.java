@@ -26,6 +26,7 @@ final class CurveSpecs {
 
     /** The metric to use ("auto": r2 for regression, accuracy for classes), after checking the folds fit the rows. */
     static String check(LearnerSpec learner, TableSpec t, Metric metric, FoldStrategy strategy) throws ConfigError {
+        ScoringSpecs.requireOneValuePerRow(learner, "learner");
         ColumnSpec target = t.requireTarget("table");
         t.requireScalarFeatures("table");
         Task task = learner.task();

@@ -48,6 +48,11 @@ public final class Predictions {
     /** The rows of {@code data} with prediction, standard deviation and probability columns appended. */
     public static Table of(TrainedModel model, Table data, String predictionColumn) {
         requireComplete(model, data);
+        if (model instanceof org.anneal.ml.MaskModel masks && model.task() == Task.SEGMENTATION) { // a mask per row
+            int[] hw = masks.maskSize();
+            return data.with(new org.anneal.data.TensorColumn(predictionColumn, ColumnRole.PREDICTION, org.anneal.spec.Shape.image(hw[0], hw[1], 1),
+                    masks.masks(data), new boolean[data.rowCount()], ""));
+        }
         double[] pred = model.predict(data);
         Table out;
         if (model.task() == Task.REGRESSION) {

@@ -34,6 +34,18 @@ final class ScoringSpecs {
     }
 
     /**
+     * Refuses a per-pixel classifier where every row is scored by one number (cross-validation, tuning, learning and
+     * validation curves): its predictions are masks, scored by evaluate.segmentation.
+     */
+    static void requireOneValuePerRow(org.anneal.spec.LearnerSpec learner, String port) throws ConfigError {
+        if (learner.task() == Task.SEGMENTATION) {
+            throw ConfigError.atPort(port, "This learner predicts a mask for every image (per-pixel classification); this node scores one "
+                    + "value per row.", "Split the rows, fit with train.fit, predict the test rows with evaluate.predict and score the "
+                    + "masks with evaluate.segmentation.");
+        }
+    }
+
+    /**
      * Checks that {@code data} holds every feature of the model with the type it was trained on and that the prediction
      * column is a new name; returns the rows with the prediction column, as predicted by the model.
      */
@@ -43,6 +55,15 @@ final class ScoringSpecs {
             throw ConfigError.atParam("predictionColumn", "The prediction column needs a new, non-empty name.", "Pick a name not already in the table.");
         }
         ColumnType type = model.task() == Task.REGRESSION ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-        return data.plus(new ColumnSpec(predictionColumn, type, ColumnRole.PREDICTION)).withLineage(data.lineage().fittedWith(model.lineage()));
+        ColumnSpec predicted = model.task() == Task.SEGMENTATION ? maskSpec(model, data, predictionColumn)
+                : new ColumnSpec(predictionColumn, type, ColumnRole.PREDICTION);
+        return data.plus(predicted).withLineage(data.lineage().fittedWith(model.lineage()));
+    }
+
+    /** A per-pixel classifier's masks: as large as the true masks when the rows hold them, else as the image it reads. */
+    private static ColumnSpec maskSpec(ModelSpec model, TableSpec data, String name) {
+        ColumnSpec like = data.column(model.target()).filter(ColumnSpec::isTensor).orElseGet(() -> data.column(model.features().get(0)).orElseThrow());
+        int[] d = like.shape().dims();
+        return ColumnSpec.tensor(name, ColumnRole.PREDICTION, org.anneal.spec.Shape.image(d[0], d[1], 1), "");
     }
 }

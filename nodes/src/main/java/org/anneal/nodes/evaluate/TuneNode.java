@@ -86,6 +86,7 @@ public final class TuneNode implements Node<TuneNode.Params> {
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         LearnerSpec learner = in.learner(LEARNER);
+        ScoringSpecs.requireOneValuePerRow(learner, LEARNER.name());
         List<SearchSpace.Axis> axes = axes(p, learner.tunables());
         for (int j = 0; j < axes.size(); j++) {
             Hyperparameters.checkRange(learner, axes.get(j).name(), axes.get(j).values(), j == 0 ? "values" : "values2");

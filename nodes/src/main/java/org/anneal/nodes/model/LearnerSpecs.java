@@ -47,7 +47,7 @@ public final class LearnerSpecs {
     /** Refuses a loss made for the other task, naming the port it arrives on. */
     public static void requireLossFor(Task task, Spec lossSpec, String port) throws ConfigError {
         LossSpec loss = (LossSpec) lossSpec;
-        if (loss != null && loss.task() != task) {
+        if (loss != null && loss.task() != (task == Task.SEGMENTATION ? Task.CLASSIFICATION : task)) { // per-pixel classes
             throw ConfigError.atPort(port, "The loss is for " + loss.task().key() + ", but the learner does " + task.key() + ".",
                     task == Task.REGRESSION ? "Use loss.squared, loss.absolute or loss.huber for regression."
                             : "Use loss.log or loss.hinge for classification.");

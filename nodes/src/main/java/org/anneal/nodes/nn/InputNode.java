@@ -109,7 +109,8 @@ public final class InputNode implements Node<InputNode.Params> {
         NetworkSpec spec = (NetworkSpec) configure(Specs.builder().put(TABLE.name(), t.spec(org.anneal.spec.Lineage.UNSPLIT)).build(), p, ctx)
                 .get(NETWORK.name());
         String target = t.target().map(Column::name).orElse("");
-        Task task = spec.target() == null ? null : spec.target().isNumeric() ? Task.REGRESSION : Task.CLASSIFICATION;
+        Task task = spec.target() == null ? null : spec.target().isNumeric() ? Task.REGRESSION
+                : spec.target().isTensor() ? Task.SEGMENTATION : Task.CLASSIFICATION; // a mask target: a class per pixel
         return Outputs.of(NETWORK, new Network(spec.inputColumns(), new Shape(spec.inputShape()), target, task, List.of()));
     }
 }

@@ -32,7 +32,10 @@ import org.anneal.spec.Specs;
         doc = """
                 Turns a chain of layer blocks (nn.input → nn.dense → …) into a learner, so train.fit, evaluate.cross-validate \
                 and model.tune use it like any other. It adds the output head the target asks for: one linear neuron for a \
-                numeric target (regression), a softmax over the classes for a categorical one (classification). Trained by \
+                numeric target (regression), a softmax over the classes for a categorical one (classification), and for a mask \
+                column (one class number per pixel; make it the target with data.set-target) a 1×1 convolution with a softmax \
+                over the classes at every pixel (per-pixel segmentation: the network must end in an image of the mask's size; \
+                evaluate.predict writes the predicted masks, evaluate.segmentation scores them by IoU and Dice). Trained by \
                 Deeplearning4j in float32 with the workflow's seed, `batchSize` rows per step for `epochs` passes, one network \
                 at a time on a fixed number of native threads (recorded with the model). Wire a loss (squared, absolute or \
                 Huber for regression, log for classification) and an optimizer (Adam, SGD with Nesterov momentum, RMSProp, \
@@ -67,7 +70,9 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         NetworkSpec net = LayerBlock.spec(in, NETWORK);
         Task task = task(net);
-        if (net.outputShape().size() != 1) {
+        if (task == Task.SEGMENTATION) {
+            requireMaskSize(net);
+        } else if (net.outputShape().size() != 1) {
             throw ConfigError.atPort(NETWORK.name(), "The network ends in a " + NetworkSpec.shapeText(net.outputShape())
                     + " block, but the output head needs a vector.", "End the network with nn.flatten, nn.global-pool or nn.dense.");
         }
@@ -107,7 +112,28 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
             throw ConfigError.atPort(NETWORK.name(), "The table at the network's input block has no target, so there is nothing to predict.",
                     "Set the 'target' parameter of the data source.");
         }
+        if (net.target().isTensor()) {
+            int[] d = net.target().shape().dims();
+            if (d.length != 3 || d[2] != 1) {
+                throw ConfigError.atPort(NETWORK.name(), "The target '" + net.target().name() + "' holds " + net.target().shape().describe()
+                        + "; a network predicts a number, a class, or a mask (one class per pixel).", "Make a mask or a scalar column the target.");
+            }
+            return Task.SEGMENTATION;
+        }
         return net.target().type() == ColumnType.CATEGORICAL ? Task.CLASSIFICATION : Task.REGRESSION;
+    }
+
+    /** A per-pixel classifier ends in an image as large as the masks: the head adds one channel per class at every pixel. */
+    private static void requireMaskSize(NetworkSpec net) throws ConfigError {
+        int[] mask = net.target().shape().dims();
+        List<Integer> out = net.outputShape();
+        if (out.size() != 3 || out.get(0) != mask[0] || out.get(1) != mask[1]) {
+            throw ConfigError.atPort(NETWORK.name(), "The target '" + net.target().name() + "' is a " + mask[0] + "×" + mask[1]
+                    + " mask, so the network must end in an image of " + mask[0] + "×" + mask[1] + " pixels, but it ends in "
+                    + NetworkSpec.shapeText(out) + ".", out.size() == 3
+                    ? "Bring the size back with nn.upsample after pooling, and use padding 'same' in the convolutions."
+                    : "Keep the image: end with nn.conv2d blocks, not nn.flatten, nn.global-pool or nn.dense.");
+        }
     }
 
     @Override

@@ -64,6 +64,10 @@ public final class FitNode implements Node<FitNode.Params> {
             throw ConfigError.atPort(TRAIN.name(), "A classifier needs a categorical target, but '" + target.name() + "' holds numbers.",
                     "Use a regression learner, or list '" + target.name() + "' under 'categorical' at the data source if its numbers are class codes.");
         }
+        if (task == Task.SEGMENTATION && !target.isTensor()) {
+            throw ConfigError.atPort(TRAIN.name(), "A per-pixel classifier needs a mask column as the target, but '" + target.name()
+                    + "' holds " + (target.isCategorical() ? "categories" : "numbers") + ".", "Make the mask column the target (data.set-target).");
+        }
         List<ColumnSpec> features = train.features();
         if (features.isEmpty()) {
             throw ConfigError.atPort(TRAIN.name(), "The training table has no feature columns.", "Check the column roles at the data source.");
