@@ -76,7 +76,8 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
         List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
         tunable.add("learningRate");
         // the network reads only the columns its input block chose, so tensor features (images, signals) are its to read
-        org.anneal.spec.LearnerSpec learner = Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors();
+        org.anneal.spec.LearnerSpec learner = Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors()
+                .withNetwork(net);
         if (in.has(VALIDATION) && in.value(VALIDATION) instanceof org.anneal.spec.TableSpec val) {
             learner = learner.withLineage(learner.lineage().chosenOn(java.util.Set.of(val.lineage().partition())));
             requireValidation(net, val, p);
