@@ -114,6 +114,11 @@ public final class NetworkProbe {
         return new Cam(dims, maps);
     }
 
+    /** {@code model} (a network trained here) predicting by MC-dropout over {@code passes} passes with masks from {@code seed}. */
+    public static TrainedModel withMcDropout(TrainedModel model, int passes, long seed) {
+        return network(model).withMcDropout(passes, seed);
+    }
+
     /**
      * MC-dropout (Gal and Ghahramani, 2016): {@code passes} forward passes with every dropout layer dropping as in
      * training, everything else as at prediction (batch normalisation keeps its running statistics). Returns per pass
