@@ -114,6 +114,14 @@ class McDropoutTest {
                 "fifty passes average the dropout noise out");
     }
 
+    @Test
+    void mcDropoutOnANetworkWithoutDropoutIsAnErrorOnTheParameter() throws Exception {
+        var problems = org.anneal.nodes.nn.ExampleEdits.of("18-mlp-regression.json").set("mlp", "mcDropout", 20).check().validation().problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("mlp", problems.get(0).nodeId());
+        assertEquals("mcDropout", problems.get(0).param());
+    }
+
     private static double distance(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
