@@ -8,6 +8,7 @@ import org.anneal.ml.Learner;
 import org.anneal.spec.Task;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nn.dl4j.Dl4jTrainer;
+import org.anneal.nn.dl4j.NetworkProbe;
 import org.anneal.ml.loss.Loss;
 import org.anneal.ml.GradientLearner;
 import org.anneal.ml.optim.Optimizer;
@@ -38,12 +39,20 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
      * @param weightDecay        decoupled weight decay on the weights (not the biases), per step and scaled by the rate
      * @param patience           epochs without a better validation loss before stopping; 0 = train all epochs
      * @param validationFraction share of the training rows held out to watch for early stopping (only with patience)
+     * @param mcDropout          forward passes with dropout left on that each prediction averages (MC-dropout, giving a
+     *                           standard deviation too); 0 = predict once with dropout off
      */
-    public record Settings(int epochs, int batchSize, double weightDecay, int patience, double validationFraction) {
+    public record Settings(int epochs, int batchSize, double weightDecay, int patience, double validationFraction, int mcDropout) {
         public Settings {
-            if (epochs < 1 || batchSize < 1 || weightDecay < 0 || patience < 0 || validationFraction < 0 || validationFraction >= 1) {
+            if (epochs < 1 || batchSize < 1 || weightDecay < 0 || patience < 0 || validationFraction < 0 || validationFraction >= 1
+                    || mcDropout < 0) {
                 throw new IllegalArgumentException("bad training settings: " + this);
             }
+        }
+
+        /** Settings that predict once, with dropout off. */
+        public Settings(int epochs, int batchSize, double weightDecay, int patience, double validationFraction) {
+            this(epochs, batchSize, weightDecay, patience, validationFraction, 0);
         }
     }
 
@@ -79,9 +88,11 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
     public Learner with(String hyperparameter, double value) {
         Settings s = settings;
         return switch (hyperparameter) {
-            case "epochs" -> withSettings(new Settings((int) Math.round(value), s.batchSize(), s.weightDecay(), s.patience(), s.validationFraction()));
-            case "batchSize" -> withSettings(new Settings(s.epochs(), (int) Math.round(value), s.weightDecay(), s.patience(), s.validationFraction()));
-            case "weightDecay" -> withSettings(new Settings(s.epochs(), s.batchSize(), value, s.patience(), s.validationFraction()));
+            case "epochs" -> withSettings(new Settings((int) Math.round(value), s.batchSize(), s.weightDecay(), s.patience(), s.validationFraction(),
+                    s.mcDropout()));
+            case "batchSize" -> withSettings(new Settings(s.epochs(), (int) Math.round(value), s.weightDecay(), s.patience(), s.validationFraction(),
+                    s.mcDropout()));
+            case "weightDecay" -> withSettings(new Settings(s.epochs(), s.batchSize(), value, s.patience(), s.validationFraction(), s.mcDropout()));
             case "learningRate" -> {
                 Optimizer o = optimizer();
                 yield new NetworkLearner(network, task, settings, loss,
@@ -101,15 +112,18 @@ public record NetworkLearner(Network network, Task task, Settings settings, Loss
         for (LayerDef l : network.layers()) {
             layers.append(layers.length() == 0 ? "" : " → ").append(l.describe());
         }
-        return String.format(Locale.ROOT, "Neural network %s (%s; %s, %s, %d epochs, batch %d%s)",
+        return String.format(Locale.ROOT, "Neural network %s (%s; %s, %s, %d epochs, batch %d%s%s)",
                 task == Task.REGRESSION ? "regression" : task == Task.SEGMENTATION ? "per-pixel classifier" : "classifier", layers.length() == 0 ? "no hidden layers" : layers,
                 loss().describe(), optimizer().describe(), settings.epochs(), settings.batchSize(),
                 settings.patience() > 0 ? ", early stopping after " + settings.patience()
-                        + (validationRows != null ? " on " + validationRows.rowCount() + " validation rows" : "") : "");
+                        + (validationRows != null ? " on " + validationRows.rowCount() + " validation rows" : "") : "",
+                settings.mcDropout() > 0 ? ", MC-dropout over " + settings.mcDropout() + " passes" : "");
     }
 
     @Override
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
-        return Dl4jTrainer.train(this, train, target, ctx);
+        TrainedModel model = Dl4jTrainer.train(this, train, target, ctx);
+        // the passes draw their dropout masks from the node's seed, so a prediction is the same in every run
+        return settings.mcDropout() > 0 ? NetworkProbe.withMcDropout(model, settings.mcDropout(), ctx.seed()) : model;
     }
 }

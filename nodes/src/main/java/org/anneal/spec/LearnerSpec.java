@@ -17,14 +17,21 @@ import java.util.Objects;
  *                            (a pipeline adds its steps'), so tune nodes check their values against the declared ranges
  * @param tensorFeatures      true when it reads tensor features itself (a network on an image or signal column): Fit lets
  *                            tensor features through instead of asking for numbers
+ * @param network             the layers of a network learner, each with the block that added it (so explain blocks can
+ *                            name a layer by its block); null for every other learner
  */
 public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage,
-                          List<String> tunableSources, boolean tensorFeatures) implements Spec {
+                          List<String> tunableSources, boolean tensorFeatures, NetworkSpec network) implements Spec {
     public LearnerSpec {
         Objects.requireNonNull(task);
         tunables = List.copyOf(tunables);
         Objects.requireNonNull(lineage);
         tunableSources = List.copyOf(tunableSources);
+    }
+
+    public LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage,
+                       List<String> tunableSources, boolean tensorFeatures) {
+        this(task, numericFeaturesOnly, gradientTrained, tunables, lineage, tunableSources, tensorFeatures, null);
     }
 
     public LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradientTrained, List<String> tunables, Lineage lineage,
@@ -38,14 +45,19 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
 
     /** This learner reading tensor features itself (a network): Fit lets them through. */
     public LearnerSpec readingTensors() {
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, tunableSources, true);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, tunableSources, true, network);
     }
 
     /** This learner noting that node type {@code typeId} declares (some of) its tunables. */
     public LearnerSpec offeredBy(String typeId) {
         List<String> sources = new ArrayList<>(tunableSources);
         sources.add(typeId);
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, sources, tensorFeatures);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, sources, tensorFeatures, network);
+    }
+
+    /** This learner remembering the network it trains (model.network), which Fit hands on to the model. */
+    public LearnerSpec withNetwork(NetworkSpec net) {
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, lineage, tunableSources, tensorFeatures, net);
     }
 
     /** A learner node's spec: nothing fitted yet. */
@@ -64,12 +76,12 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
     }
 
     public LearnerSpec withLineage(Lineage l) {
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l, tunableSources, tensorFeatures);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, tunables, l, tunableSources, tensorFeatures, network);
     }
 
     /** This learner behind a step that turns categories into numbers: categorical features are welcome. */
     public LearnerSpec acceptingCategories() {
-        return new LearnerSpec(task, false, gradientTrained, tunables, lineage, tunableSources, tensorFeatures);
+        return new LearnerSpec(task, false, gradientTrained, tunables, lineage, tunableSources, tensorFeatures, network);
     }
 
     /** The tunables, then {@code more} that are not among them yet (a pipeline step's own settings). */
@@ -80,6 +92,6 @@ public record LearnerSpec(Task task, boolean numericFeaturesOnly, boolean gradie
                 all.add(h);
             }
         }
-        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage, tunableSources, tensorFeatures);
+        return new LearnerSpec(task, numericFeaturesOnly, gradientTrained, all, lineage, tunableSources, tensorFeatures, network);
     }
 }

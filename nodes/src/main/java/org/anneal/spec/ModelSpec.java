@@ -11,9 +11,11 @@ import java.util.Objects;
  *                        training rows, raw test rows) have the feature names but not the types, so the types are what
  *                        {@link #requireFeaturesIn} catches them by (issue 14).
  * @param gradientTrained true when it remembers a training-loss curve (a gradient-trained learner made it)
+ * @param network         the layers of a network model, each with the block that added it (explain.grad-cam names a layer
+ *                        by its block); null for every other model, and for networks behind an ensemble or a tune node
  */
 public record ModelSpec(Task task, String target, List<String> features, List<ColumnType> featureTypes, boolean gradientTrained,
-                        Lineage lineage) implements Spec {
+                        Lineage lineage, NetworkSpec network) implements Spec {
     public ModelSpec {
         Objects.requireNonNull(task);
         Objects.requireNonNull(target);
@@ -23,6 +25,11 @@ public record ModelSpec(Task task, String target, List<String> features, List<Co
             throw new IllegalArgumentException("one type per feature: " + features + " " + featureTypes);
         }
         Objects.requireNonNull(lineage);
+    }
+
+    public ModelSpec(Task task, String target, List<String> features, List<ColumnType> featureTypes, boolean gradientTrained,
+                     Lineage lineage) {
+        this(task, target, features, featureTypes, gradientTrained, lineage, null);
     }
 
     /** A model whose feature types are not known (only their names are checked). */
@@ -37,12 +44,17 @@ public record ModelSpec(Task task, String target, List<String> features, List<Co
 
     /** This model, remembering the types its features had when it was trained. */
     public ModelSpec withFeatureTypes(List<ColumnType> types) {
-        return new ModelSpec(task, target, features, types, gradientTrained, lineage);
+        return new ModelSpec(task, target, features, types, gradientTrained, lineage, network);
+    }
+
+    /** This model remembering the network it is (null: not a network, or not known). */
+    public ModelSpec withNetwork(NetworkSpec net) {
+        return new ModelSpec(task, target, features, featureTypes, gradientTrained, lineage, net);
     }
 
     /** This model with another lineage. */
     public ModelSpec withLineage(Lineage l) {
-        return new ModelSpec(task, target, features, featureTypes, gradientTrained, l);
+        return new ModelSpec(task, target, features, featureTypes, gradientTrained, l, network);
     }
 
     /**

@@ -63,14 +63,27 @@ public final class InputGradients {
 
     /** d out[r, unit[r]] / d x[r] for every row r, in DL4J's input layout. */
     static INDArray gradient(MultiLayerNetwork net, INDArray x, int[] unit) {
+        return towards(net, x, unit, -1, false)[1];
+    }
+
+    /**
+     * The output of layer {@code below} (the input when it is −1) and d out[r, unit[r]] / d that output, for every row
+     * r: with {@code logit} the output is the head's pre-activation score (a class score before softmax, as Grad-CAM
+     * differentiates), else what the network predicts.
+     */
+    static INDArray[] towards(MultiLayerNetwork net, INDArray x, int[] unit, int below, boolean logit) {
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
         int layers = net.getnLayers();
         int n = (int) x.size(0);
         INDArray a = x;
+        INDArray kept = x;
         for (int i = 0; i < layers - 1; i++) {
             a = preProcess(conf.getInputPreProcess(i), a, n, mgr);
             a = net.getLayer(i).activate(a, false, mgr);
+            if (i == below) {
+                kept = a.dup(); // the backward pass below must not see it changed, nor change it
+            }
         }
         a = preProcess(conf.getInputPreProcess(layers - 1), a, n, mgr);
         Layer head = net.getLayer(layers - 1);
@@ -81,10 +94,10 @@ public final class InputGradients {
             chosen.putScalar(r, unit[r], 1.0);
         }
         IActivation activation = ((BaseLayer) head.conf().getLayer()).getActivationFn();
-        INDArray delta = activation.backprop(z.dup(), chosen).getFirst();
+        INDArray delta = logit ? chosen : activation.backprop(z.dup(), chosen).getFirst();
         INDArray g = delta.mmul(w.transpose());
         g = backprop(conf.getInputPreProcess(layers - 1), g, n, mgr);
-        for (int i = layers - 2; i >= 0; i--) {
+        for (int i = layers - 2; i > below; i--) {
             Layer layer = net.getLayer(i);
             if (layer instanceof FrozenLayer frozen) {
                 // a frozen layer passes no gradient back; its inside layer does, given room for the weight gradients it
@@ -101,10 +114,10 @@ public final class InputGradients {
             }
             g = backprop(conf.getInputPreProcess(i), g, n, mgr);
         }
-        return g;
+        return new INDArray[] {kept, g};
     }
 
-    private static INDArray preProcess(InputPreProcessor p, INDArray a, int n, LayerWorkspaceMgr mgr) {
+    static INDArray preProcess(InputPreProcessor p, INDArray a, int n, LayerWorkspaceMgr mgr) {
         return p == null ? a : p.preProcess(a, n, mgr);
     }
 

@@ -25,6 +25,12 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
     private final String lossName;
     private final double[] lossPerEpoch;
     private final Map<String, Double> parameters;
+    /** MC-dropout: forward passes with dropout on that a prediction averages (0 = one pass, dropout off), and their seed. */
+    private final int mcPasses;
+    private final long mcSeed;
+    /** The passes of the last rows predicted by MC-dropout: predict and predictionStd of the same rows share them. */
+    private Table lastRows;
+    private double[][][] lastPasses;
 
     NetworkModel(MultiLayerNetwork net, Task task, String target, List<String> columns, org.anneal.nn.Shape input, List<String> classes,
                  String description,
@@ -44,6 +50,30 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         p.put("kept epoch", (double) bestEpoch);
         p.put("native threads", (double) Dl4jRuntime.threads());
         this.parameters = Map.copyOf(p);
+        this.mcPasses = 0;
+        this.mcSeed = 0;
+    }
+
+    private NetworkModel(NetworkModel m, int passes, long seed) {
+        this.net = m.net;
+        this.task = m.task;
+        this.target = m.target;
+        this.columns = m.columns;
+        this.input = m.input;
+        this.classes = m.classes;
+        this.description = m.description;
+        this.lossName = m.lossName;
+        this.lossPerEpoch = m.lossPerEpoch;
+        Map<String, Double> p = new LinkedHashMap<>(m.parameters);
+        p.put("mc-dropout passes", (double) passes);
+        this.parameters = java.util.Collections.unmodifiableMap(p);
+        this.mcPasses = passes;
+        this.mcSeed = seed;
+    }
+
+    /** This network predicting by MC-dropout; it takes over the network, so only the returned model may be used after. */
+    NetworkModel withMcDropout(int passes, long seed) {
+        return new NetworkModel(this, passes, seed);
     }
 
     /** The trained network, for explanations in this package; callers lock this model while they use it. */
@@ -105,8 +135,55 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        INDArray out = net.output(TableArrays.rows(TableArrays.inputs(data, columns, input), input, all, 0, n), false);
-        return out.toDoubleMatrix();
+        INDArray x = TableArrays.rows(TableArrays.inputs(data, columns, input), input, all, 0, n);
+        if (mcPasses == 0) {
+            return net.output(x, false).toDoubleMatrix();
+        }
+        double[][][] passes = passes(data, x);
+        double[][] mean = new double[n][passes[0][0].length];
+        for (double[][] pass : passes) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < pass[i].length; k++) {
+                    mean[i][k] += pass[i][k] / passes.length;
+                }
+            }
+        }
+        return mean;
+    }
+
+    private double[][][] passes(Table data, INDArray x) {
+        if (data != lastRows) {
+            lastPasses = NetworkProbe.dropoutPasses(net, x, mcPasses, mcSeed);
+            lastRows = data;
+        }
+        return lastPasses;
+    }
+
+    /** MC-dropout's spread of a regression network's prediction over its passes; null without MC-dropout. */
+    @Override
+    public synchronized double[] predictionStd(Table data) {
+        if (mcPasses == 0 || task != Task.REGRESSION) {
+            return null;
+        }
+        int n = data.rowCount();
+        if (n == 0) {
+            return new double[0];
+        }
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        double[][][] passes = passes(data, TableArrays.rows(TableArrays.inputs(data, columns, input), input, all, 0, n));
+        double[] sd = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mean = 0;
+            for (double[][] pass : passes) {
+                mean += pass[i][0] / passes.length;
+            }
+            double var = 0;
+            for (double[][] pass : passes) {
+                var += (pass[i][0] - mean) * (pass[i][0] - mean);
+            }
+            sd[i] = passes.length > 1 ? Math.sqrt(var / (passes.length - 1)) : 0;
+        }
+        return sd;
     }
 
     /** Every trained weight, in DL4J's order: what "same seed and threads, same network" compares. */

@@ -69,10 +69,31 @@ public final class SaliencyNode implements Node<SaliencyNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
-        if (model.task() == Task.REGRESSION && !p.outputClass().isEmpty()) {
-            throw ConfigError.atParam("outputClass", "The model predicts a number (regression); it has no class '" + p.outputClass() + "'.",
+        requireClassFits(model, p.outputClass());
+        List<ColumnSpec> tensors = inputColumns(model, data);
+        var lineage = data.lineage().fittedWith(model.lineage());
+        if (tensors.isEmpty()) {
+            return Specs.of(SALIENCY, new TableSpec(List.of(new ColumnSpec(FEATURE, ColumnType.CATEGORICAL, ColumnRole.ID),
+                    new ColumnSpec(MEAN_ABS, ColumnType.NUMERIC, ColumnRole.FEATURE),
+                    new ColumnSpec(MEAN, ColumnType.NUMERIC, ColumnRole.FEATURE)), lineage));
+        }
+        TableSpec out = data.plus(ColumnSpec.tensor(MEAN_ABS, ColumnRole.IGNORE, mapShape(tensors.get(0).shape()), ""));
+        if (model.task() == Task.CLASSIFICATION) {
+            out = out.plus(new ColumnSpec("explained_class", ColumnType.CATEGORICAL, ColumnRole.IGNORE));
+        }
+        return Specs.of(SALIENCY, out.withLineage(lineage));
+    }
+
+    /** A class named for a regression network is a located error on {@code outputClass}. */
+    static void requireClassFits(ModelSpec model, String outputClass) throws ConfigError {
+        if (model.task() == Task.REGRESSION && !outputClass.isEmpty()) {
+            throw ConfigError.atParam("outputClass", "The model predicts a number (regression); it has no class '" + outputClass + "'.",
                     "Leave 'outputClass' empty.");
         }
+    }
+
+    /** The tensor columns among the network's inputs in {@code data}; a located error when one is missing or holds categories. */
+    static List<ColumnSpec> inputColumns(ModelSpec model, TableSpec data) throws ConfigError {
         List<ColumnSpec> tensors = new ArrayList<>();
         for (String f : model.features()) {
             ColumnSpec c = data.column(f).orElseThrow(() -> ConfigError.atPort(DATA.name(), "The 'data' rows lack the column '" + f
@@ -85,17 +106,7 @@ public final class SaliencyNode implements Node<SaliencyNode.Params> {
                 tensors.add(c);
             }
         }
-        var lineage = data.lineage().fittedWith(model.lineage());
-        if (tensors.isEmpty()) {
-            return Specs.of(SALIENCY, new TableSpec(List.of(new ColumnSpec(FEATURE, ColumnType.CATEGORICAL, ColumnRole.ID),
-                    new ColumnSpec(MEAN_ABS, ColumnType.NUMERIC, ColumnRole.FEATURE),
-                    new ColumnSpec(MEAN, ColumnType.NUMERIC, ColumnRole.FEATURE)), lineage));
-        }
-        TableSpec out = data.plus(ColumnSpec.tensor(MEAN_ABS, ColumnRole.IGNORE, mapShape(tensors.get(0).shape()), ""));
-        if (model.task() == Task.CLASSIFICATION) {
-            out = out.plus(new ColumnSpec("explained_class", ColumnType.CATEGORICAL, ColumnRole.IGNORE));
-        }
-        return Specs.of(SALIENCY, out.withLineage(lineage));
+        return tensors;
     }
 
     /** An image's map has one channel (the largest |gradient| over its channels); other tensors keep their shape. */
@@ -133,7 +144,7 @@ public final class SaliencyNode implements Node<SaliencyNode.Params> {
     }
 
     /** The output unit explained at each row: 0 for regression, the named class, or the class the model predicts there. */
-    private static int[] units(TrainedModel model, Table rows, String outputClass) {
+    static int[] units(TrainedModel model, Table rows, String outputClass) {
         int n = rows.rowCount();
         if (model.task() == Task.REGRESSION) {
             return new int[n];

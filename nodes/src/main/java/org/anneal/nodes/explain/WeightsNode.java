@@ -82,13 +82,20 @@ public final class WeightsNode implements Node<WeightsNode.Params> {
         }
         String title = "Weights of layer " + w.layer() + " of " + w.layers() + " (" + w.kind() + ", " + units + " " + unitName + "s)";
         Plot plot = Plot.heatmap(title, "input", unitName, new Plot.Heatmap(names, inputs, cells));
-        float[] flat = new float[units * w.perUnit()[0].length];
-        for (int u = 0; u < units; u++) {
-            System.arraycopy(w.perUnit()[u], 0, flat, u * w.perUnit()[u].length, w.perUnit()[u].length);
-        }
         Table table = new Table(List.of(new CategoricalColumn("unit", ColumnRole.ID, IntStream.range(0, units).toArray(), names),
-                new TensorColumn("weights", ColumnRole.IGNORE, shape(w.unitShape()), flat, new boolean[units], "")));
+                weightsColumn(w)));
         return Outputs.of(PLOT, plot, WEIGHTS, table);
+    }
+
+    /** Every unit's weights as one tensor per row: filters as images, a dense neuron's weights as a profile. */
+    static TensorColumn weightsColumn(NetworkWeights.Weights w) {
+        int units = w.perUnit().length;
+        int each = w.perUnit()[0].length;
+        float[] flat = new float[units * each];
+        for (int u = 0; u < units; u++) {
+            System.arraycopy(w.perUnit()[u], 0, flat, u * each, each);
+        }
+        return new TensorColumn("weights", ColumnRole.IGNORE, shape(w.unitShape()), flat, new boolean[units], "");
     }
 
     /** A dense layer reading the table's columns is labelled with their names; other inputs by position. */

@@ -319,7 +319,7 @@ public final class ImagesNode implements Node<ImagesNode.Params> {
     }
 
     /** Bilinear resampling with pixel centres aligned (the corners of the two grids coincide). */
-    static float[] resize(float[] img, int w, int h, int c, int tw, int th) {
+    public static float[] resize(float[] img, int w, int h, int c, int tw, int th) {
         float[] out = new float[tw * th * c];
         for (int y = 0; y < th; y++) {
             double sy = Math.min(h - 1, Math.max(0, (y + 0.5) * h / th - 0.5));

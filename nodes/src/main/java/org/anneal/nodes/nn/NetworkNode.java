@@ -44,7 +44,12 @@ import org.anneal.spec.Specs;
                 that many epochs and keeps the best epoch (early stopping); rows wired to the `validation` input (the \
                 validation side of a split.three-way) watch instead, and all training rows train. Those rows choose the \
                 epoch, so they cannot also give the final score. Standardize the inputs first. evaluate.loss-curve \
-                draws the training loss per epoch.""")
+                draws the training loss per epoch. With `mcDropout` above 0 the fitted network predicts by MC-dropout (Gal and \
+                Ghahramani, 2016): that many passes with its nn.dropout blocks still dropping, averaged, and for regression \
+                their standard deviation as `prediction_sd`, so evaluate.regression reports coverage_95 and plot.calibration \
+                and evaluate.conformal take it like a deep ensemble's. The masks are drawn from the workflow's seed, so a \
+                prediction is the same in every run; the spread grows where the network has seen no data, but it reflects \
+                the dropout rate, not the noise in the measurements.""")
 public final class NetworkNode implements Node<NetworkNode.Params> {
 
     public record Params(
@@ -55,7 +60,9 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
             @Param(doc = "Early stopping: epochs without a better validation loss before stopping; 0 = off", def = "0", min = 0,
                     max = 10000) int patience,
             @Param(doc = "Share of the training rows held out to watch for early stopping (used only with patience)", def = "0.1",
-                    min = 0.01, max = 0.5) double validation) {
+                    min = 0.01, max = 0.5) double validation,
+            @Param(doc = "MC-dropout: predict by this many passes with dropout left on, giving a mean and a standard deviation; "
+                    + "0 = off (one pass, dropout off)", def = "0", min = 0, max = 1000) int mcDropout) {
     }
 
     static final InPort<Network> NETWORK = InPort.of("network", DataKind.NETWORK, Network.class, "The layers, from nn.input on");
@@ -77,11 +84,16 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
                     + " block, but the output head needs a vector.", "End the network with nn.flatten, nn.global-pool or nn.dense.");
         }
         LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
+        if (p.mcDropout() > 0 && net.layers().stream().noneMatch(l -> l.kind().equals("dropout"))) {
+            throw ConfigError.atParam("mcDropout", "MC-dropout needs dropout to leave on, but this network has no nn.dropout block.",
+                    "Add an nn.dropout block (after a dense layer), or set mcDropout to 0.");
+        }
         // the learning rate belongs to the optimizer wired at Fit, so it is offered beside this node's own tunables
         List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
         tunable.add("learningRate");
         // the network reads only the columns its input block chose, so tensor features (images, signals) are its to read
-        org.anneal.spec.LearnerSpec learner = Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors();
+        org.anneal.spec.LearnerSpec learner = Hyperparameters.offeredBy(LearnerSpecs.gradientLearner(task, tunable), this).readingTensors()
+                .withNetwork(net);
         if (in.has(VALIDATION) && in.value(VALIDATION) instanceof org.anneal.spec.TableSpec val) {
             learner = learner.withLineage(learner.lineage().chosenOn(java.util.Set.of(val.lineage().partition())));
             requireValidation(net, val, p);
@@ -140,7 +152,7 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Network net = in.get(NETWORK);
         Task task = net.task(); // configure refused a network without one
-        var settings = new NetworkLearner.Settings(p.epochs(), p.batchSize(), p.weightDecay(), p.patience(), p.validation());
+        var settings = new NetworkLearner.Settings(p.epochs(), p.batchSize(), p.weightDecay(), p.patience(), p.validation(), p.mcDropout());
         return Outputs.of(LEARNER, new NetworkLearner(net, task, settings, in.get(LOSS), in.get(OPTIMIZER),
                 in.has(VALIDATION) ? in.get(VALIDATION) : null));
     }

@@ -90,7 +90,7 @@ public final class FitNode implements Node<FitNode.Params> {
                 gradient);
         // the feature types too, so rows that skipped an encoder's Apply are refused where they are scored (issue 14)
         return Specs.of(MODEL, model.withFeatureTypes(features.stream().map(ColumnSpec::type).toList())
-                .withLineage(model.lineage().chosenOn(learner.lineage().chosenOn())));
+                .withLineage(model.lineage().chosenOn(learner.lineage().chosenOn())).withNetwork(learner.network()));
     }
 
     private static void checkLossAndOptimizer(Specs in, Task task, boolean gradient) throws ConfigError {

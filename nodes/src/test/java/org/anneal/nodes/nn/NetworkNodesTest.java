@@ -204,7 +204,7 @@ class NetworkNodesTest {
         Validation v = validate(Path.of(EXAMPLE), NodeRegistry.standard());
         assertEquals(org.anneal.spec.Task.REGRESSION, ((org.anneal.spec.LearnerSpec) v.outSpecs().get("mlp").get("learner")).task());
         Network net = new Network(List.of("a"), Shape.flat(1), "y", org.anneal.spec.Task.REGRESSION, List.of());
-        Outputs out = new NetworkNode().execute(new Inputs(java.util.Map.of("network", net)), new NetworkNode.Params(7, 5, 0, 0, 0.1), null);
+        Outputs out = new NetworkNode().execute(new Inputs(java.util.Map.of("network", net)), new NetworkNode.Params(7, 5, 0, 0, 0.1, 0), null);
         NetworkLearner learner = (NetworkLearner) out.get("learner");
         assertEquals(7, learner.settings().epochs());
         assertTrue(learner.describe().startsWith("Neural network regression"), learner.describe());
