@@ -119,7 +119,6 @@ class EelsTest {
         Table out = step(new L3L2Node(), new L3L2Node.Params("spectrum", 572, 580, 580, 590, L3L2Node.Continuum.DOUBLE_STEP, 592, 599), cr);
         Table plain = step(new L3L2Node(), new L3L2Node.Params("spectrum", 572, 580, 580, 590, L3L2Node.Continuum.NONE, 592, 599), cr);
         double ratio = out.numeric("l3_l2").get(0);
-        System.out.println("Cr L2,3 (HyperSpy example): L3/L2 = " + ratio + " with the double step, " + plain.numeric("l3_l2").get(0) + " without");
         // no reference value for this specimen ships with the file: the double step gives 1.82, within the range reported
         // for Cr compounds and metal; without it the continuum under L₂ (a 10 eV window against 8 eV for L₃) halves it
         assertEquals(1.82, ratio, 0.01);
