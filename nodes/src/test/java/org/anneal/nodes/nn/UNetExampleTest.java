@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The U-Net example before anything runs: shapes on every block, a per-pixel learner, and located errors when wired wrong. */
 class UNetExampleTest {
-    private static final Path EXAMPLE = Path.of("../workflows/36-unet-segmentation.json");
+    private static final Path EXAMPLE = Path.of("../workflows/40-unet-segmentation.json");
 
     @TempDir
     Path tmp;
