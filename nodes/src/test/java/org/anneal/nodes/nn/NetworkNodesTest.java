@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkNodesTest {
     private static final String EXAMPLE = "../workflows/18-mlp-regression.json";
     private static final String CNN_EXAMPLE = "../workflows/22-cnn-micrographs.json";
+    private static final String UNET_EXAMPLE = "../workflows/36-unet-segmentation.json";
 
     @TempDir
     Path tmp;
@@ -121,6 +122,11 @@ class NetworkNodesTest {
             String micrographs = (String) probe.getMethod("validate", String.class).invoke(null, CNN_EXAMPLE);
             assertFalse(micrographs.contains("problem"), micrographs);
             assertTrue(micrographs.contains("input → 48×48×1"), micrographs);
+            String unet = (String) probe.getMethod("validate", String.class).invoke(null, UNET_EXAMPLE);
+            assertFalse(unet.contains("problem"), unet);
+            assertTrue(unet.contains("merge → 48×48×24 · 0 params"), unet);
+            assertFalse(loader.loaded("org.anneal.nn.dl4j.Dl4jGraphs") || loader.loaded("org.deeplearning4j.nn.conf.graph.MergeVertex"),
+                    "a merge is configured without its DL4J vertex");
             for (String block : List.of("Dense", "Dropout", "BatchNorm", "Conv1d", "Conv2d", "Pool", "GlobalPool", "Flatten", "Lstm",
                     "Upsample", "Attention")) {
                 assertTrue(loader.loaded("org.anneal.nodes.nn." + block + "Node$Params"), block + ": its layer was configured");
