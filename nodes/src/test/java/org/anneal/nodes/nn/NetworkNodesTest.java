@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NetworkNodesTest {
     private static final String EXAMPLE = "../workflows/18-mlp-regression.json";
     private static final String CNN_EXAMPLE = "../workflows/22-cnn-micrographs.json";
-    private static final String UNET_EXAMPLE = "../workflows/36-unet-segmentation.json";
+    private static final String UNET_EXAMPLE = "../workflows/40-unet-segmentation.json";
 
     @TempDir
     Path tmp;
