@@ -4,7 +4,6 @@ import org.anneal.data.Table;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nn.Shape;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeFailure;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -41,16 +40,18 @@ public final class InputGradients {
         return model instanceof NetworkModel;
     }
 
+    /** Fails, saying why, unless the model is a chain network whose input gradients this class can take. */
+    public static void requireChain(TrainedModel model) {
+        ChainOnly.require(model, "Saliency", "use explain.permutation-importance");
+    }
+
     /**
      * d output[{@code unit[r]}] / d input of row {@code r} of {@code rows}, in the table layout (one value per numeric
      * column, or per value of the tensor column, last axis fastest). For a classifier the output is the class
      * probability; for regression unit 0 is the prediction.
      */
     public static float[][] of(TrainedModel model, Table rows, int[] unit, ExecContext ctx) {
-        if (!(model instanceof NetworkModel nm)) {
-            throw new NodeFailure("Saliency needs a neural network (model.network); this model is " + model.describe() + ".",
-                    "Wire the model of a Fit node whose learner comes from model.network.");
-        }
+        NetworkModel nm = ChainOnly.require(model, "Saliency", "");
         Shape shape = nm.input();
         float[] values = TableArrays.inputs(rows, nm.features(), shape);
         return Dl4jRuntime.exclusive(ctx, () -> {

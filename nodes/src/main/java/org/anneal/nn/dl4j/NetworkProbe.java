@@ -7,7 +7,6 @@ import org.anneal.data.Table;
 import org.anneal.ml.TrainedModel;
 import org.anneal.nn.Shape;
 import org.anneal.spec.ExecContext;
-import org.anneal.spec.NodeFailure;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.layers.DropoutLayer;
@@ -190,11 +189,7 @@ public final class NetworkProbe {
     }
 
     private static NetworkModel network(TrainedModel model) {
-        if (!(model instanceof NetworkModel nm)) {
-            throw new NodeFailure("This view looks inside a neural network (model.network); this model is " + model.describe() + ".",
-                    "Wire the model of a Fit node whose learner comes from model.network.");
-        }
-        return nm;
+        return ChainOnly.require(model, "This view", "");
     }
 
     private static INDArray inputs(NetworkModel nm, Table rows) {

@@ -121,10 +121,7 @@ public final class SaliencyNode implements Node<SaliencyNode.Params> {
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         TrainedModel model = in.get(MODEL);
         Table data = in.get(DATA);
-        if (!InputGradients.available(model)) {
-            throw new NodeFailure("Saliency needs a neural network (model.network); this model is " + model.describe() + ".",
-                    "Wire the model of a Fit node whose learner comes from model.network, or use explain.permutation-importance.");
-        }
+        InputGradients.requireChain(model);
         int n = Math.min(p.rows(), data.rowCount());
         if (n == 0) {
             throw new NodeFailure("There are no rows to explain.", "Check the wiring and the split.");

@@ -67,6 +67,15 @@ class GraphTrainingTest {
     }
 
     @Test
+    void theBlocksThatLookInsideAChainSayAGraphIsWhatTheyCannotFollow() {
+        GraphModel m = (GraphModel) twoBranch(MergeLayer.Mode.ADD, 1, 0.01, 0).fit(curved(40, 1), List.of(), "y", new Ctx(Integer.MAX_VALUE));
+        org.anneal.spec.NodeFailure saliency = org.junit.jupiter.api.Assertions.assertThrows(org.anneal.spec.NodeFailure.class,
+                () -> InputGradients.requireChain(m));
+        assertTrue(saliency.getMessage().contains("nn.merge"), saliency.getMessage());
+        assertTrue(saliency.fix().contains("without nn.merge"), saliency.fix());
+    }
+
+    @Test
     void theSameSeedAndThreadsGiveIdenticalParameters() {
         Table train = curved(200, 3);
         GraphModel a = (GraphModel) twoBranch(MergeLayer.Mode.ADD, 4, 0.01, 0).fit(train, List.of(), "y", new Ctx(Integer.MAX_VALUE));
