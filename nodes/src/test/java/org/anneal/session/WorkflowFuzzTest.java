@@ -107,7 +107,7 @@ class WorkflowFuzzTest {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         assertTrue(defects.isEmpty(), defects.size() + " defect(s):\n" + String.join("\n", defects));
         assertTrue(runs >= RUNS / 2, "too few mutants validated to exercise the run: " + runs);
-        assertTrue(seconds < 120, "the fuzz pass took " + seconds + " s");
+        // no bound on the total time: a hang is caught per mutant (DEADLINE_SECONDS), and wall time on a loaded machine says nothing
         System.out.println("WorkflowFuzzTest: " + i + " mutants, " + runs + " runs, " + seconds + " s");
     }
 
