@@ -51,7 +51,8 @@ import org.anneal.spec.TableSpec;
                 (darkened) grain boundaries, `scratches` (straight dark polishing scratches in roughly one direction), \
                 Gaussian blur, `shading` (brightness falling off from a bright spot), SEM scan lines (each pixel row \
                 brightened by `scanLines` · sin(2π y / `scanPeriod`), two bright spots on the vertical axis of image.fft that \
-                image.filter removes) and Gaussian noise. The truth columns are counted on the drawn maps and are not \
+                image.filter removes), Gaussian noise and, with `exposure`, each specimen's own session: its images' contrast \
+                about mid-grey scaled by exp(`exposure` · z₁) and their brightness shifted by `exposure` · z₂ / 2. The truth columns are counted on the drawn maps and are not \
                 features: `phase_fraction` (the dark phase's share of solid pixels: second phase, cementite, carbides or \
                 martensite), `grain_size_um` (mean linear intercept of rows and columns), `porosity` (pore pixels); with \
                 `fullTruth` also `astm_grain_size` (ASTM E112 number G from the intercept), `grain_count`, and where the \
@@ -83,6 +84,8 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
             @Param(doc = "Uneven illumination: brightness drop a field width from the bright spot (0 for none)", def = "0", min = 0, max = 0.8)
             double shading,
             @Param(doc = "Number of polishing scratches per image", def = "0", min = 0, max = 100) int scratches,
+            @Param(doc = "Session-to-session exposure: spread of each specimen's contrast (log gain) and, half of it, brightness",
+                    def = "0", min = 0, max = 0.5) double exposure,
             @Param(doc = "Add the grain of every pixel as a grain_id image (grains numbered 0, 1, … per image)", def = "false") boolean grainIds,
             @Param(doc = "Add the ASTM grain size number, the grain count and the truth of the structure's features", def = "false")
             boolean fullTruth) {
@@ -91,7 +94,7 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
         public Params(int specimens, int fieldsPerSpecimen, int size, double pixelSize, double porosity, double blur, double noise,
                       double scanLines, double scanPeriod, boolean masks) {
             this(specimens, fieldsPerSpecimen, size, pixelSize, porosity, blur, noise, scanLines, scanPeriod, masks, Structure.TWO_PHASE,
-                    0, 0, 0, 0, false, false);
+                    0, 0, 0, 0, 0, false, false);
         }
     }
 
@@ -225,10 +228,18 @@ public final class GenerateMicrographsNode implements Node<GenerateMicrographsNo
             specimenNames.add(String.format("S%03d", s + 1));
             Microstructure.Recipe recipe = kind.recipe(r, specimens, p);
             long fieldSeed = specimens.nextLong();
+            // each specimen imaged in its own session: contrast and brightness as that day's detector settings left them
+            // (drawn from the specimen's own stream, so exposure leaves every structure as it was)
+            Random session = new Random(fieldSeed ^ 0x5DEECE66DL);
+            double gain = p.exposure() > 0 ? Math.exp(p.exposure() * session.nextGaussian()) : 1;
+            double offset = p.exposure() > 0 ? 0.5 * p.exposure() * session.nextGaussian() : 0;
             for (int f = 0; f < p.fieldsPerSpecimen(); f++) {
                 ctx.checkCancelled();
                 Microstructure m = Microstructure.draw(p.size(), recipe, imaging, new Random(fieldSeed + 0x9E3779B97F4A7C15L * (f + 1)));
                 System.arraycopy(m.image(), 0, images, row * px, px);
+                for (int i = 0; p.exposure() > 0 && i < px; i++) {
+                    images[row * px + i] = (float) Math.min(1, Math.max(0, 0.5 + gain * (images[row * px + i] - 0.5) + offset));
+                }
                 for (int i = 0; masks != null && i < px; i++) {
                     masks[row * px + i] = m.phase()[i];
                 }

@@ -28,7 +28,7 @@ class MicrographOptionsTest {
     static GenerateMicrographsNode.Params params(GenerateMicrographsNode.Structure structure, int size, double pixel, double blur,
                                                  double noise, double porosity, double lackOfFusion, double shading, int scratches) {
         return new GenerateMicrographsNode.Params(8, 2, size, pixel, porosity, blur, noise, 0, 4, true, structure, lackOfFusion, 30,
-                shading, scratches, true, true);
+                shading, scratches, 0, true, true);
     }
 
     static Table generate(GenerateMicrographsNode.Params p, long seed) throws Exception {
@@ -248,6 +248,42 @@ class MicrographOptionsTest {
             assertTrue(truth > 0.05, "round and lack-of-fusion pores: " + truth);
             assertEquals(truth, seg.numeric("area_fraction").get(0), 0.03 * truth, "seed " + seed + ": within 3 % of the drawn porosity");
         }
+    }
+
+    @Test
+    void exposureScalesEachSpecimensGreyLevelsAndLeavesTheStructure() throws Exception {
+        var plain = params(GenerateMicrographsNode.Structure.MIXED, 64, 1.0, 0.7, 0.03, 0, 0, 0, 0);
+        var exposed = new GenerateMicrographsNode.Params(8, 2, 64, 1.0, 0, 0.7, 0.03, 0, 4, true, GenerateMicrographsNode.Structure.MIXED, 0, 30,
+                0, 0, 0.3, true, true);
+        Table a = generate(plain, 4);
+        Table b = generate(exposed, 4);
+        assertArrayEquals(((TensorColumn) a.column("phase_mask").orElseThrow()).values(),
+                ((TensorColumn) b.column("phase_mask").orElseThrow()).values(), "the same structure");
+        for (int r = 0; r < a.rowCount(); r++) {
+            float[] x = image(a, "image", r);
+            float[] y = image(b, "image", r);
+            // one gain and offset per image: y = 0.5 + g (x − 0.5) + o wherever neither is clipped
+            int i = 0;
+            while (!unclipped(x[i], y[i])) {
+                i++;
+            }
+            int j = i + 1;
+            while (Math.abs(x[j] - x[i]) < 0.2f || !unclipped(x[j], y[j])) {
+                j++;
+            }
+            double g = (y[j] - y[i]) / (x[j] - x[i]);
+            double o = y[i] - 0.5 - g * (x[i] - 0.5);
+            assertTrue(Math.abs(g - 1) > 1e-3 || Math.abs(o) > 1e-3, "row " + r + " exposed differently");
+            for (int k = 0; k < x.length; k++) {
+                if (unclipped(x[k], y[k])) {
+                    assertEquals(0.5 + g * (x[k] - 0.5) + o, y[k], 1e-4, "row " + r + " pixel " + k);
+                }
+            }
+        }
+    }
+
+    static boolean unclipped(float x, float y) {
+        return x > 0 && x < 1 && y > 0 && y < 1;
     }
 
     @Test
