@@ -41,7 +41,7 @@ import org.anneal.spec.Specs;
                 that many epochs and keeps the best epoch (early stopping); rows wired to the `validation` input (the \
                 validation side of a split.three-way) watch instead, and all training rows train. Those rows choose the \
                 epoch, so they cannot also give the final score. Standardize the inputs first. evaluate.loss-curve \
-                draws the training loss per epoch.""")
+                draws the training loss per epoch: the mean of that epoch's minibatch losses, as Keras and scikit-learn report it.""")
 public final class NetworkNode implements Node<NetworkNode.Params> {
 
     public record Params(
