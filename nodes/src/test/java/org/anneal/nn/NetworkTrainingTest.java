@@ -25,7 +25,7 @@ import org.anneal.spec.NodeFailure;
 import org.junit.jupiter.api.Test;
 
 /** DL4J training behind a NetworkLearner: it learns, it is reproducible, it stops when asked and when it diverges. */
-class NetworkTrainingTest {
+public class NetworkTrainingTest {
 
     /** A context that counts progress reports and live values, and cancels after {@code cancelAfter} checks. */
     static final class Ctx implements ExecContext {
@@ -69,8 +69,8 @@ class NetworkTrainingTest {
         }
     }
 
-    /** y = sin(2·x1) + x2², x in [-1, 1]: no straight line fits it. */
-    static Table curved(int n, long seed) {
+    /** y = sin(2·x1) + x2², x in [-1, 1]: no straight line fits it (TrainingLoopTest trains on it too). */
+    public static Table curved(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x1 = new double[n];
         double[] x2 = new double[n];

@@ -1,5 +1,6 @@
 package org.anneal.nn.dl4j;
 
+import static org.anneal.nn.NetworkTrainingTest.curved;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
-import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.ml.optim.Optimizer;
 import org.anneal.nn.Activation;
@@ -17,7 +16,6 @@ import org.anneal.nn.NetworkLearner;
 import org.anneal.nn.Shape;
 import org.anneal.nodes.nn.DenseNode;
 import org.anneal.nodes.nn.SeededContext;
-import org.anneal.spec.ColumnRole;
 import org.anneal.spec.Task;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +25,6 @@ import org.junit.jupiter.api.Test;
  * refilled every step holds exactly the rows asked for.
  */
 class TrainingLoopTest {
-    private static Table rows(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x1 = new double[n];
-        double[] x2 = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x1[i] = r.nextDouble(-1, 1);
-            x2[i] = r.nextDouble(-1, 1);
-            y[i] = Math.sin(2 * x1[i]) + x2[i] * x2[i];
-        }
-        return new Table(List.of(new NumericColumn("x1", ColumnRole.FEATURE, x1), new NumericColumn("x2", ColumnRole.FEATURE, x2),
-                new NumericColumn("y", ColumnRole.TARGET, y)));
-    }
-
     private static NetworkModel fit(Table t, int epochs, int batch, Optimizer optimizer, long seed) {
         Network net = new Network(List.of("x1", "x2"), Shape.flat(2), "y", Task.REGRESSION,
                 List.of(new DenseNode.Params(8, Activation.TANH), new DenseNode.Params(4, Activation.RELU)));
@@ -53,7 +37,7 @@ class TrainingLoopTest {
         // with a learning rate of 0 nothing moves, so every minibatch is scored by the untrained network and the row-weighted
         // mean over an epoch must equal the untrained network's loss on all rows (epoch 0, exact below 2,000 rows), even with
         // a short last minibatch (203 = 12 × 16 + 11); a plain mean of the minibatch losses would not
-        NetworkModel m = fit(rows(203, 1), 3, 16, Optimizer.sgd(0), 5);
+        NetworkModel m = fit(curved(203, 1), 3, 16, Optimizer.sgd(0), 5);
         double[] loss = m.lossPerEpoch();
         assertEquals(4, loss.length);
         for (int e = 1; e < loss.length; e++) {
@@ -63,7 +47,7 @@ class TrainingLoopTest {
 
     @Test
     void theSameSeedAndThreadCountGiveIdenticalParametersAndADifferentSeedDoesNot() {
-        Table t = rows(300, 2);
+        Table t = curved(300, 2);
         Optimizer adam = new Optimizer(Optimizer.Kind.ADAM, 0.01, "none", 0, 0.9, 0.999, 1e-8);
         float[] a = fit(t, 4, 32, adam, 11).network().params().dup().data().asFloat();
         float[] b = fit(t, 4, 32, adam, 11).network().params().dup().data().asFloat();
