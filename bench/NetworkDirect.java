@@ -32,7 +32,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * DL4J 1.0.0-M2.1 (same layers, float32, Xavier, Adam, seed, minibatch order as Anneal's trainer), timed in the loop,
  * plus the headless configure timing of a long network chain. Source-file mode with the app's class path:
  * <pre>
- *   java -cp 'app/target/anneal-app.jar:app/target/lib/*' bench/NetworkDirect.java mlp TRAIN.csv EPOCHS BATCH RATE tuned|default tanh|relu
+ *   java -cp 'app/target/anneal-app.jar:app/target/lib/*' bench/NetworkDirect.java mlp TRAIN.csv EPOCHS BATCH RATE tuned|default tanh|relu [VALIDATION.csv TARGET_MSE]
  *   ... cnn IMAGES EPOCHS BATCH tuned|default
  *   ... configure WORKFLOW.json REPS
  * </pre>
@@ -43,7 +43,8 @@ public final class NetworkDirect {
     public static void main(String[] a) throws Exception {
         switch (a[0]) {
             case "mlp" -> mlp(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), Double.parseDouble(a[4]), a[5].equals("tuned"),
-                    Activation.valueOf(a.length > 6 ? a[6].toUpperCase(Locale.ROOT) : "TANH"));
+                    Activation.valueOf(a.length > 6 ? a[6].toUpperCase(Locale.ROOT) : "TANH"), a.length > 8 ? Path.of(a[7]) : null,
+                    a.length > 8 ? Double.parseDouble(a[8]) : Double.NaN);
             case "cnn" -> cnn(Integer.parseInt(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), a[4].equals("tuned"));
             case "configure" -> configure(Path.of(a[1]), Integer.parseInt(a[2]));
             default -> throw new IllegalArgumentException(a[0]);
@@ -60,8 +61,107 @@ public final class NetworkDirect {
         }
     }
 
-    /** The MLP of the benchmark workflow: 20 → 64 → 32 → 1 (tanh or relu), squared error, trained on every row. */
-    static void mlp(Path csv, int epochs, int batch, double rate, boolean tuned, Activation act) throws Exception {
+    /**
+     * The MLP of the benchmark workflow: 20 → 64 → 32 → 1 (tanh or relu), squared error, trained on every row. {@code tuned}
+     * runs the loop of Anneal's trainer (ND4J as Anneal sets it up, a full minibatch copied into one array allocated once,
+     * the epoch's loss as the row-weighted mean of its minibatch losses); {@code default} is the loop a DL4J user writes
+     * (DL4J as it comes, a new array per minibatch). The first ND4J load is timed apart ({@code load*}): the fit node pays it
+     * on first use. With a VALIDATION.csv and a TARGET_MSE it keeps training (up to 3 × EPOCHS) until the validation MSE,
+     * measured after each epoch outside the timer, reaches TARGET_MSE, and reports the epochs and seconds that took.
+     */
+    static void mlp(Path csv, int epochs, int batch, double rate, boolean tuned, Activation act, Path validation, double target) throws Exception {
+        float[][] train = table(csv);
+        float[] x = train[0];
+        float[] y = train[1];
+        int n = y.length;
+        int k = x.length / n;
+        long l0 = System.nanoTime();
+        long lc0 = cpu();
+        load(tuned);
+        double loadSeconds = (System.nanoTime() - l0) / 1e9;
+        double loadCpu = (cpu() - lc0) / 1e9;
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER)
+                .updater(new Adam(rate)).list()
+                .layer(new DenseLayer.Builder().nOut(64).activation(act).build())
+                .layer(new DenseLayer.Builder().nOut(32).activation(act).build())
+                .layer(new OutputLayer.Builder(new LossMSE()).nOut(1).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.feedForward(k)).build();
+        DataSet val = null;
+        if (validation != null) {
+            float[][] v = table(validation);
+            val = new DataSet(Nd4j.create(v[0], new long[] {v[1].length, k}, DataType.FLOAT), Nd4j.create(v[1], new long[] {v[1].length, 1}, DataType.FLOAT));
+        }
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> i);
+        SplittableRandom shuffle = new SplittableRandom(42 ^ 0x5DEECE66DL);
+        INDArray fullX = Nd4j.create(DataType.FLOAT, batch, k);
+        INDArray fullY = Nd4j.create(DataType.FLOAT, batch, 1);
+        float[] stageX = new float[batch * k];
+        float[] stageY = new float[batch];
+        double seconds = 0;
+        double cpuSeconds = 0;
+        double reachedSeconds = Double.NaN;
+        double reachedCpu = Double.NaN;
+        int reached = -1;
+        double mse = Double.NaN;
+        int most = val == null ? epochs : 3 * epochs;
+        for (int e = 1; e <= most; e++) {
+            shuffle(order, shuffle);
+            double sum = 0;
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                if (tuned && to - from == batch) {
+                    for (int r = from; r < to; r++) {
+                        System.arraycopy(x, order[r] * k, stageX, (r - from) * k, k);
+                        stageY[r - from] = y[order[r]];
+                    }
+                    fullX.data().setData(stageX);
+                    fullY.data().setData(stageY);
+                    net.fit(new DataSet(fullX, fullY));
+                } else {
+                    net.fit(new DataSet(rows(x, k, order, from, to, new long[] {to - from, k}), rows(y, 1, order, from, to, new long[] {to - from, 1})));
+                }
+                sum += net.score() * (to - from);
+            }
+            if (e == epochs) {
+                seconds = (System.nanoTime() - t0) / 1e9;
+                cpuSeconds = (cpu() - c0) / 1e9;
+            }
+            if (val != null) {
+                long p0 = System.nanoTime();
+                long pc0 = cpu();
+                INDArray out = net.output(val.getFeatures(), false);
+                double m = out.squaredDistance(val.getLabels()) / val.numExamples();
+                if (e == epochs) {
+                    mse = m;
+                }
+                t0 += System.nanoTime() - p0; // the check is not training time
+                c0 += cpu() - pc0;
+                if (reached < 0 && m <= target) {
+                    reached = e;
+                    reachedSeconds = (System.nanoTime() - t0) / 1e9;
+                    reachedCpu = (cpu() - c0) / 1e9;
+                }
+                if (reached > 0 && e >= epochs) {
+                    break;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "{\"fitSeconds\": %.3f, \"fitCpuSeconds\": %.3f, \"loadSeconds\": %.3f, \"loadCpuSeconds\": %.3f, "
+                + "\"validationMse\": %s, \"epochsToTarget\": %d, \"secondsToTarget\": %s, \"cpuSecondsToTarget\": %s}%n",
+                seconds, cpuSeconds, loadSeconds, loadCpu, json(mse), reached, json(reachedSeconds), json(reachedCpu));
+    }
+
+    private static String json(double v) {
+        return Double.isNaN(v) ? "null" : String.format(Locale.ROOT, "%.5f", v);
+    }
+
+    /** A CSV of numbers whose last column is the target: {features row-major, targets}. */
+    private static float[][] table(Path csv) throws java.io.IOException {
         List<String> lines = Files.readAllLines(csv);
         int n = lines.size() - 1;
         int k = lines.get(0).split(",").length - 1;
@@ -74,28 +174,7 @@ public final class NetworkDirect {
             }
             y[i] = Float.parseFloat(f[k]);
         }
-        load(tuned);
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT).weightInit(WeightInit.XAVIER)
-                .updater(new Adam(rate)).list()
-                .layer(new DenseLayer.Builder().nOut(64).activation(act).build())
-                .layer(new DenseLayer.Builder().nOut(32).activation(act).build())
-                .layer(new OutputLayer.Builder(new LossMSE()).nOut(1).activation(Activation.IDENTITY).build())
-                .setInputType(InputType.feedForward(k)).build();
-        long t0 = System.nanoTime();
-        long c0 = cpu();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        SplittableRandom shuffle = new SplittableRandom(42 ^ 0x5DEECE66DL);
-        for (int e = 0; e < epochs; e++) {
-            shuffle(order, shuffle);
-            for (int from = 0; from < n; from += batch) {
-                int to = Math.min(n, from + batch);
-                net.fit(new DataSet(rows(x, k, order, from, to, new long[] {to - from, k}), rows(y, 1, order, from, to, new long[] {to - from, 1})));
-            }
-        }
-        System.out.printf(Locale.ROOT, "{\"fitSeconds\": %.3f, \"fitCpuSeconds\": %.3f}%n", (System.nanoTime() - t0) / 1e9, (cpu() - c0) / 1e9);
+        return new float[][] {x, y};
     }
 
     /** The CNN of the throughput benchmark on 64×64 grey images of 3 classes (random pixels: throughput only). */

@@ -69,7 +69,7 @@ public class NetworkTrainingTest {
         }
     }
 
-    /** y = sin(2·x1) + x2², x in [-1, 1]: no straight line fits it. */
+    /** y = sin(2·x1) + x2², x in [-1, 1]: no straight line fits it (TrainingLoopTest trains on it too). */
     public static Table curved(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] x1 = new double[n];

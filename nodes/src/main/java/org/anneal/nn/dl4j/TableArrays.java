@@ -99,6 +99,43 @@ final class TableArrays {
         return rows(data, Shape.flat(width), index, from, to);
     }
 
+    /**
+     * Minibatches of one size drawn from the same rows again and again. A full-size minibatch is copied into one array
+     * allocated once, so a training step allocates (and later frees) no native memory; only a shorter last minibatch gets
+     * its own. DL4J reads a minibatch only during its {@code fit} call, so refilling the array for the next step is safe.
+     */
+    static final class Batches {
+        private final float[] data;
+        private final Shape sample;
+        private final int width;
+        private final int size;
+        private final float[] staging;
+        private INDArray array;
+
+        Batches(float[] data, Shape sample, int size) {
+            this.data = data;
+            this.sample = sample;
+            this.width = (int) sample.size();
+            this.size = size;
+            this.staging = new float[size * width];
+        }
+
+        /** The rows {@code index[from..to)}, in the same array each time when there are {@code size} of them. */
+        INDArray rows(int[] index, int from, int to) {
+            if (to - from != size) {
+                return TableArrays.rows(data, sample, index, from, to);
+            }
+            for (int r = from; r < to; r++) {
+                System.arraycopy(data, index[r] * width, staging, (r - from) * width, width);
+            }
+            if (array == null) {
+                array = Nd4j.create(DataType.FLOAT, arrayShape(size, sample), 'c');
+            }
+            array.data().setData(staging);
+            return array;
+        }
+    }
+
     /** The rows {@code index[from..to)} of samples of {@code sample}, as one float32 array in DL4J's layout. */
     static INDArray rows(float[] data, Shape sample, int[] index, int from, int to) {
         int width = (int) sample.size();

@@ -10,7 +10,9 @@ import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
 /**
  * Listens to every minibatch step: answers a cancel (throwing from {@code iterationDone} aborts DL4J's fit), stops on a
- * NaN loss with the epoch named, reports progress, and publishes the loss curves so far a few times a second.
+ * NaN loss with the epoch named, reports progress, and publishes the loss curves so far a few times a second. Those
+ * checks cost a few field reads per step; what grows with the run, the running minibatch loss, is sampled so that
+ * drawing it stays bounded however many steps a fit takes.
  */
 final class TrainingWatch extends BaseTrainingListener {
     /** The name the curves are published under (the same as the linear SGD learners use). */
@@ -26,6 +28,7 @@ final class TrainingWatch extends BaseTrainingListener {
     private final List<Double> validationPerEpoch = new ArrayList<>();
     private int epoch = 1;
     private long done;
+    private long stride = 1;
     private long lastLive;
 
     TrainingWatch(ExecContext ctx, int epochs, int stepsPerEpoch) {
@@ -43,8 +46,15 @@ final class TrainingWatch extends BaseTrainingListener {
                     "Lower the learning rate, or standardize the features first.");
         }
         done++;
-        if (steps.size() < MAX_STEP_POINTS || done % 4 == 0) {
+        if (done % stride == 0) {
             steps.add(new double[] {(double) done / stepsPerEpoch, loss});
+            if (steps.size() >= MAX_STEP_POINTS) { // keep every other point and take half as many from now on
+                for (int i = 0; i < MAX_STEP_POINTS / 2; i++) {
+                    steps.set(i, steps.get(2 * i + 1));
+                }
+                steps.subList(MAX_STEP_POINTS / 2, steps.size()).clear();
+                stride *= 2;
+            }
         }
         ctx.progress(Math.min(1.0, done / (double) ((long) epochs * stepsPerEpoch)));
         long now = System.nanoTime();
@@ -54,7 +64,7 @@ final class TrainingWatch extends BaseTrainingListener {
         }
     }
 
-    /** Called after each epoch's (and before the first epoch's) full-data losses; validation NaN when not watched. */
+    /** Called after each epoch (and before the first) with its training and validation loss; validation NaN when not watched. */
     void epochDone(double trainLoss, double validationLoss) {
         trainPerEpoch.add(trainLoss);
         if (!Double.isNaN(validationLoss)) {

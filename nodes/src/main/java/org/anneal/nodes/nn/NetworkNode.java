@@ -44,7 +44,8 @@ import org.anneal.spec.Specs;
                 that many epochs and keeps the best epoch (early stopping); rows wired to the `validation` input (the \
                 validation side of a split.three-way) watch instead, and all training rows train. Those rows choose the \
                 epoch, so they cannot also give the final score. Standardize the inputs first. evaluate.loss-curve \
-                draws the training loss per epoch. With `mcDropout` above 0 the fitted network predicts by MC-dropout (Gal and \
+                draws the training loss per epoch: the mean of that epoch's minibatch losses, as Keras and scikit-learn \
+                report it. With `mcDropout` above 0 the fitted network predicts by MC-dropout (Gal and \
                 Ghahramani, 2016): that many passes with its nn.dropout blocks still dropping, averaged, and for regression \
                 their standard deviation as `prediction_sd`, so evaluate.regression reports coverage_95 and plot.calibration \
                 and evaluate.conformal take it like a deep ensemble's. The masks are drawn from the workflow's seed, so a \
