@@ -33,6 +33,18 @@ final class ResolutionTwins {
         if (out.stream().anyMatch(f -> f.rule().equals("D4"))) {
             return; // the same twins in feature space are already reported
         }
+        check(split, prepare(train, test), test, th, copies, out);
+    }
+
+    /**
+     * What D9 reads of a split's features before it compares rows: the features it compares, a bound on each one's step,
+     * the key feature (most distinct values) and its resolution. Needs no other check's result, so it can run beside them;
+     * null when there is nothing to compare.
+     */
+    record Prepared(List<NumericColumn> tr, List<NumericColumn> te, double[] stepBound, int key, Resolution[] res) {
+    }
+
+    static Prepared prepare(Table train, Table test) {
         List<NumericColumn> tr = new ArrayList<>();
         List<NumericColumn> te = new ArrayList<>();
         for (Column c : train.features()) {
@@ -44,7 +56,7 @@ final class ResolutionTwins {
         }
         int k = tr.size();
         if (k == 0 || train.rowCount() < 5 || test.rowCount() < 3) {
-            return;
+            return null;
         }
         // what each feature's tolerance needs (its step, its usual decimals, each value's decimals) is worked out when a
         // pair first differs on it: on a measured table a pair that fails on its first feature never needs the rest
@@ -60,7 +72,21 @@ final class ResolutionTwins {
                 key = j;
             }
         }
-        Resolution kr = resolution(res, tr, te, key);
+        resolution(res, tr, te, key);
+        return new Prepared(tr, te, stepBound, key, res);
+    }
+
+    /** D9 on a prepared split; the caller has made sure D4 did not report the split. */
+    static void check(String split, Prepared prepared, Table test, DynamicChecks.Thresholds th, Set<Integer> copies, List<Finding> out) {
+        if (prepared == null) {
+            return;
+        }
+        List<NumericColumn> tr = prepared.tr();
+        List<NumericColumn> te = prepared.te();
+        double[] stepBound = prepared.stepBound();
+        int key = prepared.key();
+        Resolution[] res = prepared.res();
+        Resolution kr = res[key];
         double width = 2 * Math.max(kr.usual > 0 ? 0.5 * Math.pow(10, 1 - kr.usual) : 0, STEP_SHARE * kr.step);
         if (!(width > 0) || !Double.isFinite(width)) {
             return;
@@ -179,7 +205,7 @@ final class ResolutionTwins {
     }
 
     /** A feature's step and usual decimals, over the training and test values together. */
-    private record Resolution(double step, int usual) {
+    record Resolution(double step, int usual) {
     }
 
     private static Resolution resolution(Resolution[] res, List<NumericColumn> tr, List<NumericColumn> te, int j) {
