@@ -1,10 +1,8 @@
 package org.anneal.lineage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
@@ -94,23 +92,29 @@ final class ContentProxies {
         if (x.missingCount() > 0) {
             return null;
         }
-        Map<Double, double[]> sums = new HashMap<>();
-        for (int i = 0; i < x.size(); i++) {
-            double[] s = sums.computeIfAbsent(x.values()[i], v -> new double[2]);
-            s[0] += y.values()[i];
-            s[1]++;
+        double[] v = x.values();
+        double[] t = y.values();
+        if (DistinctValues.moreThan(v, x.size() / 2)) {
+            return null; // a group mean repeats within its groups: told in one cheap pass for a measured column
         }
-        if (sums.size() < 3 || sums.size() > x.size() / 2) {
-            return null; // a group mean repeats within its groups
+        DistinctValues groups = new DistinctValues(v); // the rows' groups by value (Double.equals), without boxing
+        if (groups.count() < 3 || groups.count() > x.size() / 2) {
+            return null;
         }
-        double sd = Math.sqrt(variance(y.values()));
+        double[] sum = new double[groups.count()];
+        double[] rows = new double[groups.count()];
+        for (int i = 0; i < v.length; i++) {
+            sum[groups.of(i)] += t[i];
+            rows[groups.of(i)]++;
+        }
+        double sd = Math.sqrt(variance(t));
         if (sd == 0) {
             return null;
         }
         double off = 0;
-        for (int i = 0; i < x.size(); i++) {
-            double[] s = sums.get(x.values()[i]);
-            off += Math.abs(x.values()[i] - s[0] / s[1]);
+        for (int i = 0; i < v.length; i++) {
+            int g = groups.of(i);
+            off += Math.abs(v[i] - sum[g] / rows[g]);
         }
         off /= x.size();
         if (off > MEAN_TOLERANCE_SD * sd) {
@@ -118,7 +122,7 @@ final class ContentProxies {
         }
         return String.format(Locale.ROOT, "takes %d values, and each equals the mean target '%s' of the rows that share it (mean "
                 + "difference %.3g, %.2f target sd; equal within %.2f sd): a per-group mean of the target joined back onto the rows",
-                sums.size(), y.name(), off, off / sd, MEAN_TOLERANCE_SD);
+                groups.count(), y.name(), off, off / sd, MEAN_TOLERANCE_SD);
     }
 
     private static double variance(double[] v) {

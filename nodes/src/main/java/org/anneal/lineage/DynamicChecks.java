@@ -161,46 +161,71 @@ public final class DynamicChecks {
     public List<Finding> analyze(Validation v, RunResult r, CheckProgress progress) {
         CheckBounds.Capped out = new CheckBounds.Capped();
         long seed = v.source().workflow().meta().seed();
-        for (NodeResult nr : r.nodes().values()) {
-            NodeDescriptor d = v.descriptors().get(nr.nodeId());
-            if (d == null || d.role() != LeakageRole.SPLIT || nr.outputs() == null
-                    || !(nr.outputs().get("train") instanceof Table fullTrain) || !(nr.outputs().get("test") instanceof Table fullTest)) {
-                continue;
+        try (ChecksBeside beside = new ChecksBeside()) {
+            for (NodeResult nr : r.nodes().values()) {
+                NodeDescriptor d = v.descriptors().get(nr.nodeId());
+                if (d == null || d.role() != LeakageRole.SPLIT || nr.outputs() == null
+                        || !(nr.outputs().get("train") instanceof Table fullTrain) || !(nr.outputs().get("test") instanceof Table fullTest)) {
+                    continue;
+                }
+                // security (issue 14): beyond EXACT_ROWS a side is checked on a seeded sample; the checks stop when interrupted
+                CheckBounds.checkInterrupted();
+                String id = nr.nodeId();
+                Table train = CheckBounds.sample(fullTrain, seed, CheckBounds.EXACT_ROWS);
+                Table test = CheckBounds.sample(fullTest, seed + 1, CheckBounds.EXACT_ROWS);
+                CheckBounds.noteSample(checkSplit(id, train, test, beside, progress), fullTrain, train, fullTest, test).forEach(out::add);
             }
-            // security (issue 14): beyond EXACT_ROWS a side is checked on a seeded sample; the checks stop when interrupted
-            CheckBounds.checkInterrupted();
-            String id = nr.nodeId();
-            Table train = CheckBounds.sample(fullTrain, seed, CheckBounds.EXACT_ROWS);
-            Table test = CheckBounds.sample(fullTest, seed + 1, CheckBounds.EXACT_ROWS);
-            RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4
-            List<Finding> split = new ArrayList<>();
-            progress.at(id, "exact copies of training rows", 0);
-            Set<Integer> copies = duplicates(id, train, test, split);
-            CheckBounds.checkInterrupted();
-            progress.at(id, "groups on both sides", 0);
-            groups(id, train, test, split);
-            CheckBounds.checkInterrupted();
-            progress.at(id, "features that give the target away", 0);
-            TargetProxies.check(id, train, thresholds, screen, split);
-            CheckBounds.checkInterrupted();
-            progress.at(id, "near-copies of training rows", 0);
-            NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, split);
-            CheckBounds.checkInterrupted();
-            progress.at(id, "features that only the target explains", 0);
-            ContentProxies.check(id, train, split); // issue 16, family 5: D8, and D3 folded
-            ContentProxies.fold(id, split);
-            progress.at(id, "twins at each feature's resolution", 0);
-            ResolutionTwins.check(id, train, test, thresholds, copies, split); // D9
-            CheckBounds.checkInterrupted();
-            progress.at(id, "time order", 0);
-            timeOverlap(id, train, test, split);
-            WindowOverlap.check(id, train, test, split); // issue 11: windows that reach past the boundary
-            CheckBounds.noteSample(split, fullTrain, train, fullTest, test).forEach(out::add);
         }
         FoldDuplicates.check(v, r, thresholds, out); // issue 16: copies inside the rows a cross-validation divides
         TestVersusCrossValidation.check(v, r, thresholds, out);
         StackedSources.check(v, r, thresholds, out); // issue 16, family 4: D7
         return ClaimRules.judge(v, out.finish()); // family 6: judged against the declared claim
+    }
+
+    /**
+     * The checks of one split, in their fixed order. D9's reading of the features and D8 need nothing from the others and
+     * run beside D1–D3; D9's comparison then runs beside D4, and is dropped when D4 reports the split (the same twins).
+     */
+    private List<Finding> checkSplit(String id, Table train, Table test, ChecksBeside beside, CheckProgress progress) {
+        var twinsPrepared = beside.start(() -> ResolutionTwins.prepare(train, test));
+        var content = beside.start(() -> {
+            List<Finding> found = new ArrayList<>();
+            ContentProxies.check(id, train, found); // issue 16, family 5: D8
+            return found;
+        });
+        RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4 (both on this thread)
+        List<Finding> split = new ArrayList<>();
+        progress.at(id, "exact copies of training rows", 0);
+        Set<Integer> copies = duplicates(id, train, test, split);
+        CheckBounds.checkInterrupted();
+        progress.at(id, "groups on both sides", 0);
+        groups(id, train, test, split);
+        CheckBounds.checkInterrupted();
+        progress.at(id, "features that give the target away", 0);
+        TargetProxies.check(id, train, thresholds, screen, split);
+        CheckBounds.checkInterrupted();
+        var prepared = beside.join(twinsPrepared);
+        var twins = beside.start(() -> {
+            List<Finding> found = new ArrayList<>();
+            ResolutionTwins.check(id, prepared, test, thresholds, copies, found); // D9
+            return found;
+        });
+        progress.at(id, "near-copies of training rows", 0);
+        NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, split);
+        CheckBounds.checkInterrupted();
+        progress.at(id, "features that only the target explains", 0);
+        split.addAll(beside.join(content));
+        ContentProxies.fold(id, split);
+        progress.at(id, "twins at each feature's resolution", 0);
+        List<Finding> twinFindings = beside.join(twins);
+        if (split.stream().noneMatch(f -> f.rule().equals("D4"))) {
+            split.addAll(twinFindings); // with D4, the same twins in feature space are already reported
+        }
+        CheckBounds.checkInterrupted();
+        progress.at(id, "time order", 0);
+        timeOverlap(id, train, test, split);
+        WindowOverlap.check(id, train, test, split); // issue 11: windows that reach past the boundary
+        return split;
     }
 
     /** D1; returns the test rows that are exact copies, which D4 then leaves to this finding. */

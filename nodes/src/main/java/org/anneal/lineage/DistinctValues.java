@@ -1,0 +1,133 @@
+package org.anneal.lineage;
+
+import java.util.Arrays;
+
+/**
+ * The distinct values of a numeric column as {@code Double.equals} tells them apart (by their bits: every NaN one value,
+ * -0.0 and 0.0 two), without boxing: a {@code HashMap<Double, …>} or {@code DoubleStream.distinct()} over a million rows
+ * cost the checks seconds and gigabytes (issue 16, "Performance"). Each row gets the number of its value's group, in the
+ * order the values first occur.
+ */
+final class DistinctValues {
+    private final int[] group;
+    private final int count;
+
+    DistinctValues(double[] v) {
+        group = new int[v.length];
+        int cap = Integer.highestOneBit(Math.max(2, v.length + v.length / 2)) << 1;
+        long[] keys = new long[cap];
+        int[] ids = new int[cap]; // group + 1; 0 = empty slot
+        int mask = cap - 1;
+        int n = 0;
+        for (int i = 0; i < v.length; i++) {
+            long b = Double.doubleToLongBits(v[i]);
+            int s = (int) RowHashes.mix(b) & mask;
+            while (ids[s] != 0 && keys[s] != b) {
+                s = (s + 1) & mask;
+            }
+            if (ids[s] == 0) {
+                keys[s] = b;
+                ids[s] = ++n;
+            }
+            group[i] = ids[s] - 1;
+            if ((i & 0xFFFF) == 0) {
+                CheckBounds.checkInterrupted();
+            }
+        }
+        count = n;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The group of row {@code i}: 0 for the first value met, 1 for the next new one, and so on. */
+    int of(int i) {
+        return group[i];
+    }
+
+    /**
+     * Whether the values certainly hold more than {@code limit} distinct ones: a bit per hash slot, set by each value, counts
+     * a lower bound of the distinct values (different slots, different values) and stops as soon as it passes the limit.
+     * A measured quantity (nearly every value new) is told in half a pass over a table that stays in cache; false says
+     * only "maybe not", and the caller counts exactly.
+     */
+    static boolean moreThan(double[] v, int limit) {
+        if (limit >= v.length) {
+            return false;
+        }
+        int bits = Integer.highestOneBit(Math.max(64, Math.min(1 << 24, v.length * 16)));
+        long[] seen = new long[bits >>> 6];
+        int mask = bits - 1;
+        int set = 0;
+        for (int i = 0; i < v.length; i++) {
+            int h = (int) RowHashes.mix(Double.doubleToLongBits(v[i])) & mask;
+            long bit = 1L << h;
+            if ((seen[h >>> 6] & bit) == 0) {
+                seen[h >>> 6] |= bit;
+                if (++set > limit) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many distinct values, exactly, over one or more arrays taken together. Each value's bits go through one mix (a
+     * bijection, so distinct bits stay distinct); the top 8 bits of the mix scatter the values into parts small enough
+     * that each part's table stays in cache, then each part is counted (a plain table over a million values waits on
+     * memory at every probe).
+     */
+    static int count(double[]... columns) {
+        int parts = 256;
+        int[] start = new int[parts + 1];
+        long[] mixed = new long[Arrays.stream(columns).mapToInt(c -> c.length).sum()];
+        int filled = 0;
+        for (double[] v : columns) {
+            for (double x : v) {
+                long h = RowHashes.mix(Double.doubleToLongBits(x));
+                mixed[filled++] = h;
+                start[(int) (h >>> 56) + 1]++;
+            }
+        }
+        for (int p = 0; p < parts; p++) {
+            start[p + 1] += start[p];
+        }
+        long[] byPart = new long[mixed.length];
+        int[] at = Arrays.copyOf(start, parts);
+        for (long h : mixed) {
+            byPart[at[(int) (h >>> 56)]++] = h;
+        }
+        CheckBounds.checkInterrupted();
+        int n = 0;
+        long[] table = new long[64];
+        for (int p = 0; p < parts; p++) {
+            int size = start[p + 1] - start[p];
+            int cap = Integer.highestOneBit(Math.max(2, size * 2)) << 1;
+            if (table.length < cap) {
+                table = new long[cap];
+            }
+            Arrays.fill(table, 0, cap, 0);
+            int mask = cap - 1;
+            boolean zero = false; // the slots' empty mark is 0, the mix of +0.0's bits: counted on the side
+            for (int i = start[p]; i < start[p + 1]; i++) {
+                long h = byPart[i];
+                if (h == 0) {
+                    n += zero ? 0 : 1;
+                    zero = true;
+                    continue;
+                }
+                int s = (int) h & mask; // the low bits: the top ones are alike within a part
+                while (table[s] != 0 && table[s] != h) {
+                    s = (s + 1) & mask;
+                }
+                if (table[s] == 0) {
+                    table[s] = h;
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
