@@ -109,14 +109,24 @@ public final class Dl4jTrainer {
             int[] valRows = java.util.stream.IntStream.range(0, valSource.n()).toArray();
             return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, order, valSource, valRows, target, classes, ctx));
         }
+        int[][] split = heldOut(order, s);
+        int[] fitRows = split[0];
+        int[] valRows = split[1];
+        return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, fitRows, rows, valRows, target, classes, ctx));
+    }
+
+    /**
+     * The training order cut into rows that fit and rows held out to watch for early stopping (the first
+     * {@code validation} share of the shuffled order; none without patience): {@code {fitRows, heldOutRows}}.
+     */
+    static int[][] heldOut(int[] order, NetworkLearner.Settings s) {
+        int n = order.length;
         int held = s.patience() > 0 ? (int) Math.round(n * s.validationFraction()) : 0;
         if (s.patience() > 0 && (held < 1 || held >= n)) {
             throw new NodeFailure("Early stopping needs validation rows, but " + s.validationFraction() + " of " + n + " training rows is "
                     + held + ".", "Raise 'validation', or set 'patience' to 0 to train every epoch.");
         }
-        int[] fitRows = Arrays.copyOfRange(order, held, n);
-        int[] valRows = Arrays.copyOfRange(order, 0, held);
-        return Dl4jRuntime.exclusive(ctx, () -> fit(learner, rows, fitRows, rows, valRows, target, classes, ctx));
+        return new int[][] {Arrays.copyOfRange(order, held, n), Arrays.copyOfRange(order, 0, held)};
     }
 
     /** The rows of model.network's validation input as arrays, their classes coded in the training rows' order. */

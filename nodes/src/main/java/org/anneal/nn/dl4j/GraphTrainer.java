@@ -82,13 +82,9 @@ final class GraphTrainer {
             int[] all = java.util.stream.IntStream.range(0, val.n()).toArray();
             return Dl4jRuntime.exclusive(ctx, () -> fit(learner, targets, rows, order, val, all, target, ctx));
         }
-        int held = s.patience() > 0 ? (int) Math.round(n * s.validationFraction()) : 0;
-        if (s.patience() > 0 && (held < 1 || held >= n)) {
-            throw new NodeFailure("Early stopping needs validation rows, but " + s.validationFraction() + " of " + n + " training rows is "
-                    + held + ".", "Raise 'validation', or set 'patience' to 0 to train every epoch.");
-        }
-        int[] fitRows = Arrays.copyOfRange(order, held, n);
-        int[] valRows = Arrays.copyOfRange(order, 0, held);
+        int[][] split = Dl4jTrainer.heldOut(order, s);
+        int[] fitRows = split[0];
+        int[] valRows = split[1];
         return Dl4jRuntime.exclusive(ctx, () -> fit(learner, targets, rows, fitRows, rows, valRows, target, ctx));
     }
 
