@@ -98,10 +98,10 @@ final class GraphTrainer {
         int steps = (fitRows.length + s.batchSize() - 1) / s.batchSize();
         TrainingWatch watch = new TrainingWatch(ctx, s.epochs(), steps);
         net.setListeners(watch);
-        DataSet all = rows.set(fitRows, 0, fitRows.length);
         DataSet validation = valRows.length == 0 ? null : valSource.set(valRows, 0, valRows.length);
         List<Double> curve = new ArrayList<>();
-        curve.add(net.score(all));
+        // as for chains (Dl4jTrainer): epoch 0 on the first rows of the seeded order, then each epoch's mean minibatch loss
+        curve.add(net.score(rows.set(fitRows, 0, Math.min(fitRows.length, Dl4jTrainer.INITIAL_LOSS_ROWS))));
         double best = validation == null ? Double.NaN : net.score(validation);
         watch.epochDone(curve.get(0), best);
         int bestEpoch = 0;
@@ -110,10 +110,13 @@ final class GraphTrainer {
         int[] order = fitRows.clone();
         for (int epoch = 1; epoch <= s.epochs(); epoch++) {
             Dl4jTrainer.shuffleInPlace(order, shuffle);
+            double sum = 0;
             for (int from = 0; from < order.length; from += s.batchSize()) {
-                net.fit(rows.set(order, from, Math.min(order.length, from + s.batchSize())));
+                int to = Math.min(order.length, from + s.batchSize());
+                net.fit(rows.set(order, from, to));
+                sum += net.score() * (to - from); // the minibatch's loss before its step
             }
-            double loss = net.score(all);
+            double loss = sum / order.length;
             curve.add(loss);
             double v = validation == null ? Double.NaN : net.score(validation);
             watch.epochDone(loss, v);

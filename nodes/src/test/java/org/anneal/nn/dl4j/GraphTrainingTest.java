@@ -76,6 +76,19 @@ class GraphTrainingTest {
     }
 
     @Test
+    void aGraphsEpochLossIsTheRowWeightedMeanOfItsMinibatchLossesAsForAChain() {
+        // learning rate 0: nothing moves, so each epoch's row-weighted mean over 203 = 12 × 16 + 11 rows equals epoch 0's loss
+        NetworkLearner still = twoBranch(MergeLayer.Mode.ADD, 3, 0.01, 0);
+        still = new NetworkLearner(still.network(), Task.REGRESSION, still.settings(), null, Optimizer.sgd(0));
+        GraphModel m = (GraphModel) still.fit(curved(203, 1), List.of(), "y", new Ctx(Integer.MAX_VALUE));
+        double[] loss = ((TrainingCurve) m).lossPerEpoch();
+        assertEquals(4, loss.length);
+        for (int e = 1; e < loss.length; e++) {
+            assertEquals(loss[0], loss[e], 1e-5 * loss[0], "epoch " + e + " of " + java.util.Arrays.toString(loss));
+        }
+    }
+
+    @Test
     void theSameSeedAndThreadsGiveIdenticalParameters() {
         Table train = curved(200, 3);
         GraphModel a = (GraphModel) twoBranch(MergeLayer.Mode.ADD, 4, 0.01, 0).fit(train, List.of(), "y", new Ctx(Integer.MAX_VALUE));
