@@ -129,13 +129,13 @@ public record SurfaceDefects(int size, float[] image, float[] texture, float[] m
     private static void crazing(int size, float[] delta, boolean[] mask, Random rnd) {
         double depth = 0.12 + 0.08 * rnd.nextDouble();
         int cracks = 6 + rnd.nextInt(8) + size * size / 2048;
-        Deque<double[]> todo = new ArrayDeque<>();
+        Deque<double[]> pending = new ArrayDeque<>();
         for (int c = 0; c < cracks; c++) {
-            todo.push(new double[] {rnd.nextDouble() * size, rnd.nextDouble() * size, rnd.nextDouble() * 2 * Math.PI,
+            pending.push(new double[] {rnd.nextDouble() * size, rnd.nextDouble() * size, rnd.nextDouble() * 2 * Math.PI,
                     size * (0.15 + 0.35 * rnd.nextDouble())});
         }
-        while (!todo.isEmpty()) {
-            double[] c = todo.pop();
+        while (!pending.isEmpty()) {
+            double[] c = pending.pop();
             double x = c[0];
             double y = c[1];
             double a = c[2];
@@ -147,8 +147,8 @@ public record SurfaceDefects(int size, float[] image, float[] texture, float[] m
                 }
                 delta[py * size + px] = (float) -depth;
                 mask[py * size + px] = true;
-                if (rnd.nextDouble() < 0.05 && todo.size() < 64) {
-                    todo.push(new double[] {x, y, a + (rnd.nextBoolean() ? 0.9 : -0.9), (c[3] - step) / 2});
+                if (rnd.nextDouble() < 0.05 && pending.size() < 64) {
+                    pending.push(new double[] {x, y, a + (rnd.nextBoolean() ? 0.9 : -0.9), (c[3] - step) / 2});
                 }
                 a += 0.7 * (rnd.nextDouble() - 0.5);
                 x += Math.cos(a);
