@@ -13,7 +13,8 @@ import org.anneal.graph.Problem.Severity;
  * Issue 16, family 5, at run time: D8, a feature whose content gives the target away although its name does not, on the
  * training rows of a split. Two shapes: a category whose classes cover disjoint ranges of a numeric target (strength
  * classes binned from the strength), and a number equal, class by class, to the mean target of the rows sharing its value
- * (a per-group mean of the target joined back). And the reverse: one D3 warning per informative channel of a spectrum
+ * (a per-group mean of the target joined back); for a class target, {@link CategoricalProxies} looks for the same two shapes.
+ * And the reverse: one D3 warning per informative channel of a spectrum
  * would be dozens of warnings for physics, so above {@link #MAX_SEPARATE} they are folded into one.
  */
 final class ContentProxies {
@@ -26,16 +27,20 @@ final class ContentProxies {
     }
 
     static void check(String split, Table train, List<Finding> out) {
-        if (!(train.target().orElse(null) instanceof NumericColumn y) || train.rowCount() < 10 || y.missingCount() > 0) {
+        Column target = train.target().orElse(null);
+        if (target == null || train.rowCount() < 10 || target.missingCount() > 0) {
             return;
         }
         for (Column c : train.features()) {
-            String why = c instanceof CategoricalColumn k ? binned(k, y) : c instanceof NumericColumn x ? groupMean(x, y) : null;
+            String why = target instanceof NumericColumn y ? (c instanceof CategoricalColumn k ? binned(k, y) : c instanceof NumericColumn x
+                    ? groupMean(x, y.values(), "the mean target '" + y.name() + "'") : null)
+                    : target instanceof CategoricalColumn t ? (c instanceof CategoricalColumn k ? CategoricalProxies.relabels(k, t)
+                    : c instanceof NumericColumn x ? CategoricalProxies.classShare(x, t) : null) : null;
             if (why == null) {
                 continue;
             }
             out.add(new Finding("D8", Severity.ERROR, "A feature that holds the target.",
-                    "On the training rows of '" + split + "', '" + c.name() + "' " + why + ". It was made from the target '" + y.name()
+                    "On the training rows of '" + split + "', '" + c.name() + "' " + why + ". It was made from the target '" + target.name()
                             + "', so the model reads the answer back: the score is excellent here and meaningless for a new sample, "
                             + "whose target (and so this column) is unknown.",
                     "Find where '" + c.name() + "' comes from; leave it out ('ignore' at the data source, or data.select before '" + split
@@ -88,12 +93,11 @@ final class ContentProxies {
     }
 
     /** Equal, value by value, to the mean target of the rows that share the value; or null. */
-    private static String groupMean(NumericColumn x, NumericColumn y) {
+    static String groupMean(NumericColumn x, double[] t, String whatMean) {
         if (x.missingCount() > 0) {
             return null;
         }
         double[] v = x.values();
-        double[] t = y.values();
         if (DistinctValues.moreThan(v, x.size() / 2)) {
             return null; // a group mean repeats within its groups: told in one cheap pass for a measured column
         }
@@ -120,9 +124,9 @@ final class ContentProxies {
         if (off > MEAN_TOLERANCE_SD * sd) {
             return null;
         }
-        return String.format(Locale.ROOT, "takes %d values, and each equals the mean target '%s' of the rows that share it (mean "
+        return String.format(Locale.ROOT, "takes %d values, and each equals %s of the rows that share it (mean "
                 + "difference %.3g, %.2f target sd; equal within %.2f sd): a per-group mean of the target joined back onto the rows",
-                groups.count(), y.name(), off, off / sd, MEAN_TOLERANCE_SD);
+                groups.count(), whatMean, off, off / sd, MEAN_TOLERANCE_SD);
     }
 
     private static double variance(double[] v) {

@@ -46,6 +46,7 @@ public final class QuickFixes {
             case "L13" -> LookRules.measureOffTheTest(f, v);
             case "L4" -> moveOntoTrainBranch(f.nodes().get(0), f.nodes().get(1), v);
             case "L9" -> ignorePostOutcome(w).or(() -> ignoreAtGenerator(v));
+            case "L16" -> ClaimQuickFixes.forL16(f, v);
             case "L15" -> w.node(f.nodes().get(0)).map(n -> new QuickFix("Set the role of the column '" + f.nodes().get(0)
                     + "' derives to ignore.", wf -> wf.withNode(wf.node(n.id()).orElseThrow().withParam("role", "ignore"))));
             default -> Optional.empty();

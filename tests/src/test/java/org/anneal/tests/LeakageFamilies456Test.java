@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.anneal.exec.FileAccess;
 import org.anneal.exec.RunResult;
@@ -103,6 +104,27 @@ class LeakageFamilies456Test {
             assertEquals(List.of(), after.problems(), file + " after " + fix.get().description());
             assertTrue(new LeakageAnalyzer().analyze(after).stream().noneMatch(x -> x.rule().equals(rule)),
                     file + " after " + fix.get().description() + ": " + new LeakageAnalyzer().analyze(after));
+        }
+    }
+
+    /**
+     * L16's quick fix assigns the rows the way the claim needs, taking the group or time column back from a generator's
+     * {@code ignore} list when that is why it is missing; a three-way split (no group form) and a file that declares no
+     * composition column keep the written fix only.
+     */
+    @org.junit.jupiter.api.Test
+    void theClaimsQuickFixAssignsRowsAsTheClaimNeeds() throws Exception {
+        Map<String, String> expected = Map.of(
+                "f6-future-claimed-time-dropped.L16.json", "Replace 'split' with a Time split, and stop leaving out the time column 'minute' at 'data'.",
+                "f6-new-heats-without-heat-column.L16.json", "Replace 'split' with a Group split, and stop leaving out the group column 'heat' at 'data'.",
+                "f6-new-heats-claimed-at-random-folds.L16.json", "Form the folds of 'cv' by group, and stop leaving out the group column 'heat' at 'data'.",
+                "f6-new-mixes-random-split.L16.json", "",
+                "f6-new-heats-claimed-at-three-way-split.L16.json", "");
+        for (var e : expected.entrySet()) {
+            LoadedWorkflow lw = new WorkflowCodec().read(DIR.resolve(e.getKey()));
+            Validation v = validate(lw);
+            Finding f = new LeakageAnalyzer().analyze(v).stream().filter(x -> x.rule().equals("L16")).findFirst().orElseThrow();
+            assertEquals(e.getValue(), QuickFixes.forFinding(f, v).map(q -> q.description()).orElse(""), e.getKey());
         }
     }
 

@@ -58,7 +58,13 @@ public final class CrossValidateNode implements Node<CrossValidateNode.Params> {
             @Param(doc = "Fit a standardizer inside each fold (on its training rows) before the learner", def = "true") boolean standardize,
             @Param(doc = "How many times to repeat the k-fold with a new shuffle (random and stratified; group folds, balanced by size, "
                     + "change only among groups of equal size)", def = "1", min = 1, max = 100)
-            int repeats) {
+            int repeats,
+            @Param(doc = "What the cross-validated score claims (issue 16): random folds honestly test known materials only", def = "\"unstated\"")
+            org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared {
+        /** Without a claim (callers from before issue 16). */
+        public Params(int folds, FoldStrategy strategy, boolean standardize, int repeats) {
+            this(folds, strategy, standardize, repeats, org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     static final InPort<Learner> LEARNER = InPort.of("learner", DataKind.LEARNER, Learner.class, "The learner (or pipeline) to evaluate");

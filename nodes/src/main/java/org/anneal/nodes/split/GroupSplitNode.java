@@ -35,7 +35,13 @@ import org.anneal.spec.TableSpec;
 public final class GroupSplitNode implements Node<GroupSplitNode.Params> {
 
     public record Params(
-            @Param(doc = "Fraction of groups held out for testing", def = "0.2", min = 0.01, max = 0.99) double test) {
+            @Param(doc = "Fraction of groups held out for testing", def = "0.2", min = 0.01, max = 0.99) double test,
+            @Param(doc = "What the test score claims (issue 16): new groups is what a group split tests", def = "\"unstated\"")
+            org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared {
+        /** Without a claim (callers from before issue 16). */
+        public Params(double test) {
+            this(test, org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with a group column");

@@ -32,7 +32,13 @@ public final class ThreeWaySplitNode implements Node<ThreeWaySplitNode.Params> {
 
     public record Params(
             @Param(doc = "Fraction of rows for validation", def = "0.2", min = 0.01, max = 0.9) double validation,
-            @Param(doc = "Fraction of rows for the final test", def = "0.2", min = 0.01, max = 0.9) double test) {
+            @Param(doc = "Fraction of rows for the final test", def = "0.2", min = 0.01, max = 0.9) double test,
+            @Param(doc = "What the test score claims (issue 16): a random split honestly tests known materials only", def = "\"unstated\"")
+            org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared {
+        /** Without a claim (callers from before issue 16). */
+        public Params(double validation, double test) {
+            this(validation, test, org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows to split");

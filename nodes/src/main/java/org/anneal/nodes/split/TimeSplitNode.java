@@ -37,7 +37,13 @@ public final class TimeSplitNode implements Node<TimeSplitNode.Params> {
     public record Params(
             @Param(doc = "Fraction of the latest rows held out for testing", def = "0.2", min = 0.01, max = 0.99) double test,
             @Param(doc = "Time after the last training row within which test rows are dropped (time column's unit); 0 = none",
-                    def = "0", min = 0) double gap) implements org.anneal.spec.TimeGap {
+                    def = "0", min = 0) double gap,
+            @Param(doc = "What the test score claims (issue 16): future times is what a time split tests", def = "\"unstated\"")
+            org.anneal.spec.Claim claim) implements org.anneal.spec.Claim.Declared, org.anneal.spec.TimeGap {
+        /** Without a claim (callers from before issue 16). */
+        public Params(double test, double gap) {
+            this(test, gap, org.anneal.spec.Claim.UNSTATED);
+        }
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with a time column");
