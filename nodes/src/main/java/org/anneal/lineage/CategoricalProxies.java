@@ -55,10 +55,10 @@ final class CategoricalProxies {
                 return null;
             }
             repeatedRows += rows[v];
-            classes.set(classOf[v]);
-            if (examples.size() < 4) {
+            if (!classes.get(classOf[v]) && examples.size() < 4) { // one example per class says more than four of one
                 examples.add("'" + k.levels().get(v) + "' → '" + t.levels().get(classOf[v]) + "'");
             }
+            classes.set(classOf[v]);
         }
         if (used < 2 || classes.cardinality() < 2 || used > Math.min(MAX_LEVELS, k.size() / 4)
                 || repeatedRows < MIN_REPEATED_SHARE * k.size()) {

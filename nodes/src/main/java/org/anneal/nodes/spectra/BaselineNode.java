@@ -13,25 +13,34 @@ import org.anneal.spec.Shape;
                 (peaks) pull on with the small weight `asymmetry` and points below it with 1 − `asymmetry`, re-weighted \
                 `iterations` times; `smoothness` (λ) sets how stiff the curve is (10²–10⁹; larger for wider peaks). `snip` \
                 instead clips peaks away: each point becomes the mean of its neighbours p channels off when that is lower, for \
-                p = 1 … `width`. The output is the spectrum minus the curve, or the curve itself with `output` = baseline. \
+                p = 1 … `width`. `polynomial`: the modified polyfit of Lieber and Mahadevan-Jansen (2003): a polynomial of \
+                `degree` is fitted by least squares, every point above it is lowered onto it, and the fit is repeated on the \
+                lowered spectrum until it moves by less than 10⁻⁶ of the spectrum's range (at most `iterations` × 10 rounds), \
+                so the peaks stop pulling it up; good for broad fluorescence under Raman bands, poor for a background with \
+                kinks (use `als`). The output is the spectrum minus the curve, or the curve itself with `output` = baseline. \
                 Subtracting leaves small negative values where noise dips below the curve; `clip` sets them to 0, which \
                 non-negative methods (NMF) need. Row by row, so it learns nothing.""")
 public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
 
     public record Params(
             @Param(doc = "Spectrum column", def = "\"spectrum\"", hint = Param.Hint.COLUMN) String column,
-            @Param(doc = "Asymmetric least squares or SNIP peak clipping", def = "\"als\"") Method method,
+            @Param(doc = "Asymmetric least squares, SNIP peak clipping or modified polyfit", def = "\"als\"") Method method,
             @Param(doc = "SNIP: largest clipping half-width in channels (about the half-width of the widest peak)", def = "20", min = 1,
                     max = 100000) int width,
             @Param(doc = "ALS: stiffness λ of the baseline", def = "100000", min = 1e-3, max = 1e12) double smoothness,
             @Param(doc = "ALS: weight of points above the baseline (peaks)", def = "0.01", min = 1e-6, max = 0.5) double asymmetry,
             @Param(doc = "ALS: re-weighting rounds", def = "10", min = 1, max = 100) int iterations,
             @Param(doc = "Set values below 0 to 0 after subtracting", def = "true") boolean clip,
-            @Param(doc = "What to output", def = "\"corrected\"") Output output) {
+            @Param(doc = "What to output", def = "\"corrected\"") Output output,
+            @Param(doc = "Polynomial: degree of the baseline", def = "3", min = 1, max = 12) int degree) {
+        /** ALS and SNIP, which take no degree. */
+        public Params(String column, Method method, int width, double smoothness, double asymmetry, int iterations, boolean clip, Output output) {
+            this(column, method, width, smoothness, asymmetry, iterations, clip, output, 3);
+        }
     }
 
     /** How the baseline is found. */
-    public enum Method { ALS, SNIP }
+    public enum Method { ALS, SNIP, POLYNOMIAL }
 
     /** The corrected spectrum or the fitted baseline (to see what was removed). */
     public enum Output { CORRECTED, BASELINE }
@@ -43,8 +52,11 @@ public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
 
     @Override
     protected double[] process(double[] y, Shape in, Params p) {
-        double[] z = p.method() == Method.SNIP ? Snip.baseline(y, p.width())
-                : AsymmetricLeastSquares.baseline(y, p.smoothness(), p.asymmetry(), p.iterations());
+        double[] z = switch (p.method()) {
+            case SNIP -> Snip.baseline(y, p.width());
+            case POLYNOMIAL -> ModifiedPolyfit.baseline(y, p.degree(), 10 * p.iterations());
+            default -> AsymmetricLeastSquares.baseline(y, p.smoothness(), p.asymmetry(), p.iterations());
+        };
         if (p.output() == Output.BASELINE) {
             return z;
         }
