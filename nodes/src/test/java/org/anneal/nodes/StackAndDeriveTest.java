@@ -69,6 +69,20 @@ class StackAndDeriveTest {
         assertThrows(ConfigError.class, () -> new StackNode().configure(specs(train, other), p, TestCtx.of("s")));
     }
 
+    /** Two spectrum tables on different energy axes: stacking them is refused at configure time, proposing a resample. */
+    @Test
+    void spectraOnDifferentAxesAreRefusedWithAResampleProposed() {
+        java.util.function.Function<org.anneal.spec.Axis, TableSpec> spectra = axis -> new TableSpec(List.of(
+                org.anneal.spec.ColumnSpec.tensor("spectrum", ColumnRole.FEATURE, org.anneal.spec.Shape.spectrum(axis), "counts")), Lineage.UNSPLIT);
+        TableSpec a = spectra.apply(org.anneal.spec.Axis.regular("energy", 2048, "keV", 0, 0.01));
+        TableSpec b = spectra.apply(org.anneal.spec.Axis.regular("energy", 2048, "keV", -0.2, 0.01));
+        ConfigError e = assertThrows(ConfigError.class, () -> new StackNode().configure(Specs.of(Map.of("first", a, "second", b)),
+                new StackNode.Params("", List.of()), TestCtx.of("s")));
+        assertEquals("second", e.port());
+        assertTrue(e.getMessage().contains("the same channel would mean a different energy"), e.getMessage());
+        assertTrue(e.fix().contains("spectra.resample"), e.fix());
+    }
+
     @Test
     void differentColumnsAreALocatedError() {
         TableSpec a = labelled("a").spec(Lineage.UNSPLIT);

@@ -138,7 +138,13 @@ public final class StackNode implements Node<StackNode.Params> {
         }
         for (ColumnSpec c : first.columns()) {
             ColumnSpec o = other.column(c.name()).orElseThrow();
-            if (o.type() != c.type() || c.isTensor() && !c.shape().equals(o.shape())) {
+            if (o.type() == c.type() && c.isTensor() && !c.shape().equals(o.shape())) {
+                // two spectra (signals) on different axes: rows would line up channel by channel at different energies
+                throw ConfigError.atPort(port, "'" + c.name() + "' holds " + c.shape().describe() + " in 'first' but " + o.shape().describe()
+                        + " in '" + port + "': the same channel would mean a different " + c.shape().axis(0).name() + ".",
+                        "Put both on one axis first: spectra.resample on one side, onto the other's range and step (or both onto a common one).");
+            }
+            if (o.type() != c.type()) {
                 throw ConfigError.atPort(port, "'" + c.name() + "' holds " + c.typeLabel() + " in 'first' but " + o.typeLabel() + " in '" + port + "'.",
                         "Read the column the same way in both sources (list it under 'categorical' at the CSV source, or use prepare.cast).");
             }
