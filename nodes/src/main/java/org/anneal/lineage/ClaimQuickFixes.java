@@ -73,6 +73,11 @@ final class ClaimQuickFixes {
 
     private static Workflow unignore(Workflow wf, String source, String column) {
         NodeInstance n = wf.node(source).orElseThrow();
+        return wf.withNode(n.withParams(withoutIgnored(n, column)));
+    }
+
+    /** The node's params with {@code column} taken off its {@code ignore} list. */
+    private static ObjectNode withoutIgnored(NodeInstance n, String column) {
         ObjectNode params = n.params();
         ArrayNode kept = params.arrayNode();
         params.withArray("ignore").forEach(e -> {
@@ -81,7 +86,7 @@ final class ClaimQuickFixes {
             }
         });
         params.set("ignore", kept);
-        return wf.withNode(n.withParams(params));
+        return params;
     }
 
     private static TableSpec rowsInto(Validation v, String id) {
@@ -114,15 +119,7 @@ final class ClaimQuickFixes {
     }
 
     private static Optional<ColumnRole> roleWithout(NodeDescriptor d, NodeInstance n, String column, String id) {
-        ObjectNode params = n.params();
-        ArrayNode kept = params.arrayNode();
-        params.withArray("ignore").forEach(e -> {
-            if (!e.asText().equals(column)) {
-                kept.add(e);
-            }
-        });
-        params.set("ignore", kept);
-        NodeDescriptor.Binding b = d.bind(params);
+        NodeDescriptor.Binding b = d.bind(withoutIgnored(n, column));
         if (!b.ok()) {
             return Optional.empty();
         }
