@@ -53,17 +53,18 @@ final class SpectrumRows {
 
     /**
      * Calls a worker's {@code accept(row)} for every row in [0, rows). {@code workers} makes one worker per thread; a
-     * worker is used by one thread at a time and may keep state (work arrays) between rows.
+     * worker is used by one thread at a time and may keep state (work arrays) between rows. {@code ctx} may be null
+     * (configure has none): then nothing is checked or reported.
      */
     static void forEach(int rows, Supplier<? extends IntConsumer> workers, ExecContext ctx) {
-        Run run = new Run(rows, workers);
+        Run run = new Run(rows, workers, ctx);
         int helpers = Math.min(Math.min(threads() - 1, Pool.HELPERS), (rows + CHUNK - 1) / CHUNK - 1);
         for (int h = 0; h < helpers; h++) {
             Pool.EXEC.execute(run::help);
         }
         try {
-            run.work(ctx);
-            run.closeAndAwait(ctx);
+            run.work(true);
+            run.closeAndAwait();
         } finally {
             run.stopped = true; // on cancellation: helpers finish their chunk and take no more
         }
@@ -74,6 +75,7 @@ final class SpectrumRows {
     private static final class Run {
         final int rows;
         final Supplier<? extends IntConsumer> workers;
+        final ExecContext ctx;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         volatile boolean stopped;
@@ -85,22 +87,22 @@ final class SpectrumRows {
         int active;
         boolean closed;
 
-        Run(int rows, Supplier<? extends IntConsumer> workers) {
+        Run(int rows, Supplier<? extends IntConsumer> workers, ExecContext ctx) {
             this.rows = rows;
             this.workers = workers;
+            this.ctx = ctx;
         }
 
-        /** Takes chunks until none are left; the caller's thread passes its context to check and report between chunks. */
-        void work(ExecContext ctx) {
+        /** Takes chunks until none are left; the caller's thread checks and reports between chunks. */
+        void work(boolean caller) {
             IntConsumer worker = null;
             while (!stopped) {
                 int from = next.getAndAdd(CHUNK);
                 if (from >= rows || from > lowestFailure()) {
                     return;
                 }
-                if (ctx != null) {
-                    ctx.checkCancelled();
-                    ctx.progress(done.get() / (double) rows);
+                if (caller) {
+                    report();
                 }
                 if (worker == null) {
                     worker = workers.get();
@@ -129,7 +131,7 @@ final class SpectrumRows {
                 active++;
             }
             try {
-                work(null);
+                work(false);
             } catch (Error e) {
                 synchronized (this) {
                     error = e;
@@ -143,7 +145,7 @@ final class SpectrumRows {
         }
 
         /** Waits for the helpers that joined, checking for cancellation and reporting progress while it waits. */
-        void closeAndAwait(ExecContext ctx) {
+        void closeAndAwait() {
             synchronized (this) {
                 closed = true;
             }
@@ -159,6 +161,12 @@ final class SpectrumRows {
                         throw new ExecContext.Cancelled();
                     }
                 }
+                report();
+            }
+        }
+
+        private void report() {
+            if (ctx != null) {
                 ctx.checkCancelled();
                 ctx.progress(done.get() / (double) rows);
             }
