@@ -82,11 +82,13 @@ def main():
     spectra = np.fromfile(f"{folder}/spectra.f32", dtype="<f4", count=count * c).reshape(count, c).astype(np.float64)
     chain(spectra[:20], als_banded)  # warm-up
     for name, als, k in (("als-banded", als_banded, count), ("als-sparse", als_sparse, max(1, count // 4))):
+        cpu0 = time.process_time()
         times, found = chain(spectra[:k], als)
+        cpu = time.process_time() - cpu0
         total = sum(times.values())
         parts = ", ".join(f"{step} {k / t:.0f}/s" for step, t in times.items())
-        print(f"scipy {name}: {k} spectra in {total:.3f} s, {k / total:.0f} spectra/s ({parts}); peaks found {found}"
-              f" (first {k}); all {n} would take {n * total / k:.1f} s")
+        print(f"scipy {name}: {k} spectra in {total:.3f} s, {k / total:.0f} spectra/s ({parts}); {cpu:.3f} s CPU, {k / cpu:.0f} spectra "
+              f"per CPU-s; peaks found {found} (first {k}); all {n} would take {n * total / k:.1f} s")
 
 
 if __name__ == "__main__":
