@@ -5,20 +5,29 @@ package org.anneal.nodes.spectra;
  * Σ wᵢ(yᵢ − zᵢ)² + λ Σ (Δ²zᵢ)², where points above the curve (peaks) get the small weight p and points below it 1 − p,
  * re-weighted for a fixed number of iterations starting from equal weights. Each step solves the pentadiagonal system
  * (W + λDᵀD) z = W y by a banded Cholesky factorisation, O(n) per spectrum.
+ *
+ * <p>An instance holds the work arrays for spectra of one length, so a thread going through many spectra allocates
+ * nothing per spectrum. The factorisation runs in one pass with the forward substitution, and the back substitution
+ * sets the next weights as it goes: two passes per iteration instead of four, with every value computed by the same
+ * operations in the same order as the four-pass form, so the results are the same to the bit.
  */
 final class AsymmetricLeastSquares {
-    private AsymmetricLeastSquares() {
-    }
+    private final int n;
+    /** DᵀD for second differences: diagonals 0, 1 and 2 of a symmetric band (d1 and d2 shifted to start at row 1, 2). */
+    private final double[] d0;
+    private final double[] d1;
+    private final double[] d2;
+    private final double[] w;
+    private final double[] l0;
+    private final double[] l1;
+    private final double[] l2;
+    private final double[] b;
 
-    static double[] baseline(double[] y, double lambda, double p, int iterations) {
-        int n = y.length;
-        if (n < 3) {
-            return y.clone();
-        }
-        // DᵀD for second differences: diagonals 0, 1 and 2 of a symmetric band
-        double[] d0 = new double[n];
-        double[] d1 = new double[n - 1];
-        double[] d2 = new double[n - 2];
+    AsymmetricLeastSquares(int n) {
+        this.n = n;
+        d0 = new double[n];
+        d1 = new double[Math.max(0, n - 1)];
+        d2 = new double[Math.max(0, n - 2)];
         for (int i = 0; i < n - 2; i++) {
             d0[i] += 1;
             d0[i + 1] += 4;
@@ -27,41 +36,70 @@ final class AsymmetricLeastSquares {
             d1[i + 1] -= 2;
             d2[i] += 1;
         }
-        double[] w = new double[n];
-        java.util.Arrays.fill(w, 1);
-        double[] z = new double[n];
-        for (int it = 0; it < iterations; it++) {
-            z = solve(w, y, lambda, d0, d1, d2);
-            for (int i = 0; i < n; i++) {
-                w[i] = y[i] > z[i] ? p : 1 - p;
-            }
-        }
+        w = new double[n];
+        l0 = new double[n];
+        l1 = new double[n];
+        l2 = new double[n];
+        b = new double[n];
+    }
+
+    static double[] baseline(double[] y, double lambda, double p, int iterations) {
+        double[] z = new double[y.length];
+        new AsymmetricLeastSquares(y.length).baseline(y, lambda, p, iterations, z);
         return z;
     }
 
-    /** Solves (diag(w) + λ·band) z = w·y with L Lᵀ, L lower triangular with two sub-diagonals. */
-    private static double[] solve(double[] w, double[] y, double lambda, double[] d0, double[] d1, double[] d2) {
-        int n = y.length;
-        double[] l0 = new double[n];
-        double[] l1 = new double[n];
-        double[] l2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            double a2 = i >= 2 ? lambda * d2[i - 2] : 0;
-            double a1 = i >= 1 ? lambda * d1[i - 1] : 0;
-            l2[i] = i >= 2 ? a2 / l0[i - 2] : 0;
-            l1[i] = i >= 1 ? (a1 - (i >= 2 ? l2[i] * l1[i - 1] : 0)) / l0[i - 1] : 0;
-            l0[i] = Math.sqrt(w[i] + lambda * d0[i] - l1[i] * l1[i] - l2[i] * l2[i]);
+    /** The baseline of {@code y} (of this instance's length) into {@code z}. */
+    void baseline(double[] y, double lambda, double p, int iterations, double[] z) {
+        if (n < 3) {
+            System.arraycopy(y, 0, z, 0, n);
+            return;
         }
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = w[i] * y[i] - (i >= 1 ? l1[i] * b[i - 1] : 0) - (i >= 2 ? l2[i] * b[i - 2] : 0);
-            b[i] = s / l0[i];
+        java.util.Arrays.fill(w, 1);
+        java.util.Arrays.fill(z, 0);
+        for (int it = 0; it < iterations; it++) {
+            factorAndForward(y, lambda);
+            backAndReweight(y, p, z);
         }
-        double[] z = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = b[i] - (i + 1 < n ? l1[i + 1] * z[i + 1] : 0) - (i + 2 < n ? l2[i + 2] * z[i + 2] : 0);
-            z[i] = s / l0[i];
+    }
+
+    /**
+     * L Lᵀ = diag(w) + λ·band, L lower triangular with two sub-diagonals, and L b = w·y, row by row. Rows 0 and 1 are
+     * written out so the loop needs no bounds tests; their terms beyond the matrix are the literal zeros of the general
+     * formula.
+     */
+    private void factorAndForward(double[] y, double lambda) {
+        l2[0] = 0;
+        l1[0] = 0;
+        l0[0] = Math.sqrt(w[0] + lambda * d0[0] - l1[0] * l1[0] - l2[0] * l2[0]);
+        b[0] = (w[0] * y[0] - 0 - 0) / l0[0];
+        double a1 = lambda * d1[0];
+        l2[1] = 0;
+        l1[1] = (a1 - 0) / l0[0];
+        l0[1] = Math.sqrt(w[1] + lambda * d0[1] - l1[1] * l1[1] - l2[1] * l2[1]);
+        b[1] = (w[1] * y[1] - l1[1] * b[0] - 0) / l0[1];
+        for (int i = 2; i < n; i++) {
+            double a2 = lambda * d2[i - 2];
+            a1 = lambda * d1[i - 1];
+            double c2 = a2 / l0[i - 2];
+            double c1 = (a1 - c2 * l1[i - 1]) / l0[i - 1];
+            double c0 = Math.sqrt(w[i] + lambda * d0[i] - c1 * c1 - c2 * c2);
+            l2[i] = c2;
+            l1[i] = c1;
+            l0[i] = c0;
+            b[i] = (w[i] * y[i] - c1 * b[i - 1] - c2 * b[i - 2]) / c0;
         }
-        return z;
+    }
+
+    /** Lᵀ z = b from the last row up, and the weights for the next round from each z as it is known. */
+    private void backAndReweight(double[] y, double p, double[] z) {
+        z[n - 1] = (b[n - 1] - 0 - 0) / l0[n - 1];
+        w[n - 1] = y[n - 1] > z[n - 1] ? p : 1 - p;
+        z[n - 2] = (b[n - 2] - l1[n - 1] * z[n - 1] - 0) / l0[n - 2];
+        w[n - 2] = y[n - 2] > z[n - 2] ? p : 1 - p;
+        for (int i = n - 3; i >= 0; i--) {
+            z[i] = (b[i] - l1[i + 1] * z[i + 1] - l2[i + 2] * z[i + 2]) / l0[i];
+            w[i] = y[i] > z[i] ? p : 1 - p;
+        }
     }
 }

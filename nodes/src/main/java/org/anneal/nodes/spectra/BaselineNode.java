@@ -52,18 +52,34 @@ public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
 
     @Override
     protected double[] process(double[] y, Shape in, Params p) {
-        double[] z = switch (p.method()) {
-            case SNIP -> Snip.baseline(y, p.width());
-            case POLYNOMIAL -> ModifiedPolyfit.baseline(y, p.degree(), 10 * p.iterations());
-            default -> AsymmetricLeastSquares.baseline(y, p.smoothness(), p.asymmetry(), p.iterations());
-        };
-        if (p.output() == Output.BASELINE) {
-            return z;
-        }
         double[] out = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            out[i] = p.clip() ? Math.max(0, y[i] - z[i]) : y[i] - z[i];
-        }
+        kernel(in, p).apply(y, out);
         return out;
+    }
+
+    /** Per thread: one ALS solver with its work arrays, and the baseline's array, for all its spectra. */
+    @Override
+    protected RowKernel kernel(Shape in, Params p) {
+        int n = in.size();
+        AsymmetricLeastSquares als = p.method() == Method.ALS ? new AsymmetricLeastSquares(n) : null;
+        double[] baseline = new double[n];
+        double[] spare = new double[n];
+        return (y, out) -> {
+            double[] z = baseline;
+            if (als != null) {
+                als.baseline(y, p.smoothness(), p.asymmetry(), p.iterations(), z);
+            } else if (p.method() == Method.POLYNOMIAL) {
+                z = ModifiedPolyfit.baseline(y, p.degree(), 10 * p.iterations());
+            } else {
+                z = Snip.baseline(y, p.width(), baseline, spare);
+            }
+            if (p.output() == Output.BASELINE) {
+                System.arraycopy(z, 0, out, 0, out.length);
+                return;
+            }
+            for (int i = 0; i < y.length; i++) {
+                out[i] = p.clip() ? Math.max(0, y[i] - z[i]) : y[i] - z[i];
+            }
+        };
     }
 }

@@ -21,19 +21,12 @@ final class PeakFinder {
         }
     }
 
+    /**
+     * The peaks of {@code x} in increasing position. Only a local maximum whose prominence passes is measured further
+     * (half-prominence crossings), and maxima are walked as found, without a list of them.
+     */
     static List<Peak> find(double[] x, double minProminence, double minWidth) {
         List<Peak> out = new ArrayList<>();
-        for (int peak : localMaxima(x)) {
-            Peak p = measure(x, peak);
-            if (p.prominence() >= minProminence && p.width() >= minWidth) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    static List<Integer> localMaxima(double[] x) {
-        List<Integer> peaks = new ArrayList<>();
         int i = 1;
         int last = x.length - 1;
         while (i < last) {
@@ -43,33 +36,51 @@ final class PeakFinder {
                     ahead++;
                 }
                 if (x[ahead] < x[i]) {
-                    peaks.add((i + ahead - 1) / 2);
+                    int peak = (i + ahead - 1) / 2;
+                    if (x[peak] - Math.max(x[leftBase(x, peak)], x[rightBase(x, peak)]) >= minProminence) {
+                        Peak p = measure(x, peak);
+                        if (p.width() >= minWidth) {
+                            out.add(p);
+                        }
+                    }
                     i = ahead;
                 }
             }
             i++;
         }
-        return peaks;
+        return out;
+    }
+
+    /** The lowest point between the peak and the nearest higher sample on the left (or the start); the first of equals. */
+    private static int leftBase(double[] x, int peak) {
+        int base = peak;
+        double min = x[peak];
+        for (int i = peak; i >= 0 && x[i] <= x[peak]; i--) {
+            if (x[i] < min) {
+                min = x[i];
+                base = i;
+            }
+        }
+        return base;
+    }
+
+    /** The same on the right. */
+    private static int rightBase(double[] x, int peak) {
+        int base = peak;
+        double min = x[peak];
+        for (int i = peak; i < x.length && x[i] <= x[peak]; i++) {
+            if (x[i] < min) {
+                min = x[i];
+                base = i;
+            }
+        }
+        return base;
     }
 
     static Peak measure(double[] x, int peak) {
-        int leftBase = peak;
-        double leftMin = x[peak];
-        for (int i = peak; i >= 0 && x[i] <= x[peak]; i--) {
-            if (x[i] < leftMin) {
-                leftMin = x[i];
-                leftBase = i;
-            }
-        }
-        int rightBase = peak;
-        double rightMin = x[peak];
-        for (int i = peak; i < x.length && x[i] <= x[peak]; i++) {
-            if (x[i] < rightMin) {
-                rightMin = x[i];
-                rightBase = i;
-            }
-        }
-        double prominence = x[peak] - Math.max(leftMin, rightMin);
+        int leftBase = leftBase(x, peak);
+        int rightBase = rightBase(x, peak);
+        double prominence = x[peak] - Math.max(x[leftBase], x[rightBase]);
         double height = x[peak] - 0.5 * prominence;
         int i = peak;
         while (leftBase < i && height < x[i]) {

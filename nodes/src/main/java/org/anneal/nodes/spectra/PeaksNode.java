@@ -102,43 +102,54 @@ public final class PeaksNode implements Node<PeaksNode.Params> {
             x[i] = axis.hasGrid() ? (axis.values() != null ? axis.values()[i] : axis.start() + i * axis.step()) : i;
         }
         List<String> names = outNames(p, axis);
-        List<List<Double>> values = new ArrayList<>();
-        for (int k = 0; k < names.size(); k++) {
-            values.add(new ArrayList<>());
-        }
-        List<Integer> sourceRow = new ArrayList<>();
-        double[] y = new double[x.length];
-        for (int r = 0; r < t.rowCount(); r++) {
-            if ((r & 15) == 0) {
-                ctx.checkCancelled();
-            }
-            if (c.isMissing(r)) {
-                continue;
-            }
-            for (int i = 0; i < y.length; i++) {
-                y[i] = c.values()[r * y.length + i];
-            }
-            List<PeakFinder.Peak> peaks = new ArrayList<>(PeakFinder.find(y, p.prominence(), p.minWidth()));
-            peaks.sort((a, b) -> Double.compare(b.prominence(), a.prominence()));
-            int rank = 0;
-            for (PeakFinder.Peak pk : peaks) {
-                List<Double> row = describe(pk, ++rank, x, y, p, braggAxis(axis, p));
-                for (int k = 0; k < row.size(); k++) {
-                    values.get(k).add(row.get(k));
+        int width = names.size();
+        boolean bragg = braggAxis(axis, p);
+        float[] source = c.values();
+        // each row's peaks, rank order, `width` values a peak; rows run on several threads and fill only their own slot
+        double[][] found = new double[t.rowCount()][];
+        SpectrumRows.forEach(t.rowCount(), () -> {
+            double[] y = new double[x.length];
+            return r -> {
+                if (c.isMissing(r)) {
+                    found[r] = new double[0];
+                    return;
                 }
-                sourceRow.add(r);
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = source[r * y.length + i];
+                }
+                List<PeakFinder.Peak> peaks = new ArrayList<>(PeakFinder.find(y, p.prominence(), p.minWidth()));
+                peaks.sort((a, b) -> Double.compare(b.prominence(), a.prominence()));
+                double[] rows = new double[peaks.size() * width];
+                for (int k = 0; k < peaks.size(); k++) {
+                    describe(peaks.get(k), k + 1, x, y, p, bragg, rows, k * width);
+                }
+                found[r] = rows;
+            };
+        }, ctx);
+        int total = 0;
+        for (double[] rows : found) {
+            total += rows.length / width;
+        }
+        int[] index = new int[total];
+        double[][] values = new double[width][total];
+        int at = 0;
+        for (int r = 0; r < found.length; r++) {
+            for (int k = 0; k < found[r].length / width; k++, at++) {
+                index[at] = r;
+                for (int j = 0; j < width; j++) {
+                    values[j][at] = found[r][k * width + j];
+                }
             }
         }
-        int[] index = sourceRow.stream().mapToInt(Integer::intValue).toArray();
         List<Column> out = new ArrayList<>();
         for (Column col : t.columns()) {
             if (!(col instanceof TensorColumn)) {
                 out.add(col.rows(index));
             }
         }
-        for (int k = 0; k < names.size(); k++) {
+        for (int k = 0; k < width; k++) {
             String n = names.get(k);
-            out.add(new NumericColumn(n, ColumnRole.FEATURE, values.get(k).stream().mapToDouble(Double::doubleValue).toArray(), unitOf(n, axis.unit(), c.unit())));
+            out.add(new NumericColumn(n, ColumnRole.FEATURE, values[k], unitOf(n, axis.unit(), c.unit())));
         }
         return Outputs.of(PEAKS, new Table(out));
     }
@@ -154,10 +165,15 @@ public final class PeaksNode implements Node<PeaksNode.Params> {
         return name.equals("d_spacing") ? "Å" : axisUnit;
     }
 
-    private static List<Double> describe(PeakFinder.Peak pk, int rank, double[] x, double[] y, Params p, boolean bragg) {
+    /** One peak's values, in the order of {@link #outNames}, into {@code row} from {@code at}. */
+    private static void describe(PeakFinder.Peak pk, int rank, double[] x, double[] y, Params p, boolean bragg, double[] row, int at) {
         double position = x[pk.index()];
         double width = at(x, pk.rightIp()) - at(x, pk.leftIp());
-        List<Double> row = new ArrayList<>(List.of((double) rank, position, y[pk.index()], pk.prominence(), width));
+        row[at++] = rank;
+        row[at++] = position;
+        row[at++] = y[pk.index()];
+        row[at++] = pk.prominence();
+        row[at++] = width;
         double center = position;
         if (p.profile() != PeakProfile.NONE) {
             double halfSpan = 3 * Math.max(pk.width(), 1);
@@ -174,16 +190,18 @@ public final class PeaksNode implements Node<PeaksNode.Params> {
                     : new double[] {pk.prominence(), position, Math.abs(width), base};
             double[] f = p.profile().fit(xs, ys, start);
             center = f[1];
-            row.addAll(List.of(f[1], f[2], f[0], f[3]));
+            row[at++] = f[1];
+            row[at++] = f[2];
+            row[at++] = f[0];
+            row[at++] = f[3];
             if (p.profile() == PeakProfile.PSEUDO_VOIGT) {
-                row.add(f[4]);
+                row[at++] = f[4];
             }
-            row.add(f[f.length - 1]);
+            row[at++] = f[f.length - 1];
         }
         if (bragg) {
-            row.add(p.wavelength() / (2 * Math.sin(Math.toRadians(center / 2))));
+            row[at] = p.wavelength() / (2 * Math.sin(Math.toRadians(center / 2)));
         }
-        return row;
     }
 
     /** The axis value at a fractional channel position, interpolated linearly. */

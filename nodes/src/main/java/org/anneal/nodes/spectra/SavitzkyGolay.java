@@ -45,11 +45,17 @@ final class SavitzkyGolay {
     }
 
     double[] filter(double[] y) {
+        double[] out = new double[y.length];
+        filter(y, out);
+        return out;
+    }
+
+    /** Filters {@code y} into {@code out} (its length); the weights are shared, so one filter may serve many threads. */
+    void filter(double[] y, double[] out) {
         int n = y.length;
         if (n < window) {
             throw new IllegalArgumentException("a spectrum of " + n + " channels is shorter than the window of " + window);
         }
-        double[] out = new double[n];
         for (int i = half; i < n - half; i++) {
             out[i] = dot(weights[half], y, i - half);
         }
@@ -57,7 +63,6 @@ final class SavitzkyGolay {
             out[t] = dot(weights[t], y, 0);
             out[n - half + t] = dot(weights[half + 1 + t], y, n - window);
         }
-        return out;
     }
 
     private double dot(double[] w, double[] y, int from) {

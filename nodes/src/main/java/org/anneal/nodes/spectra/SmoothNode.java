@@ -64,7 +64,17 @@ public final class SmoothNode extends SpectrumStepNode<SmoothNode.Params> {
 
     @Override
     protected double[] process(double[] y, Shape in, Params p) {
+        return filter(in, p).filter(y);
+    }
+
+    /** The weights are computed once per thread, not once per spectrum. */
+    @Override
+    protected RowKernel kernel(Shape in, Params p) {
+        return filter(in, p)::filter;
+    }
+
+    private static SavitzkyGolay filter(Shape in, Params p) {
         double delta = in.axis(0).hasGrid() ? in.axis(0).step() : 1;
-        return new SavitzkyGolay(p.window(), p.order(), p.derivative(), delta).filter(y);
+        return new SavitzkyGolay(p.window(), p.order(), p.derivative(), delta);
     }
 }

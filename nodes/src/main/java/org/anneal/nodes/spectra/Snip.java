@@ -11,9 +11,15 @@ final class Snip {
     }
 
     static double[] baseline(double[] y, int width) {
+        return baseline(y, width, new double[y.length], new double[y.length]);
+    }
+
+    /** The same with two work arrays of y's length; the result is one of them. */
+    static double[] baseline(double[] y, int width, double[] work, double[] spare) {
         int n = y.length;
-        double[] v = y.clone();
-        double[] next = new double[n];
+        double[] v = work;
+        System.arraycopy(y, 0, v, 0, n);
+        double[] next = spare;
         for (int p = 1; p <= width && 2 * p < n; p++) {
             System.arraycopy(v, 0, next, 0, n);
             for (int i = p; i < n - p; i++) {

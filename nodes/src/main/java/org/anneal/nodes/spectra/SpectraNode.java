@@ -91,13 +91,9 @@ public final class SpectraNode implements Node<SpectraNode.Params> {
         List<Path> files = files(p, ctx);
         List<float[]> rows = new ArrayList<>();
         SpectrumFile first = null;
-        for (Path f : files) {
-            SpectrumFile s;
-            try {
-                s = SpectrumFile.read(f, p.axis().axisName, p.axis().unit);
-            } catch (SpectrumProblem e) {
-                throw ConfigError.atParam("path", e.getMessage(), e.fix());
-            }
+        SpectrumFileSet set = SpectrumFileSet.read(files, p.axis().axisName, p.axis().unit, ctx instanceof ExecContext e ? e : null);
+        for (int i = 0; i < set.size(); i++) {
+            SpectrumFile s = set.get(i);
             if (first == null) {
                 first = s;
             } else if (!first.axis().sameGrid(s.axis())) {

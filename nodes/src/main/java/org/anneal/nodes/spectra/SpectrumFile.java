@@ -21,6 +21,9 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
     /** Largest departure from equal steps, as a share of the mean step, at which an x column is still a regular grid. */
     static final double REGULAR_TOLERANCE = 1e-6;
 
+    /** Between two cells of a data line: a comma, semicolon or tab with blanks around it, or blanks alone. */
+    static final String CELL_SEPARATOR = "\\s*[,;\\t]\\s*|\\s+";
+
     /** Reads a file by its extension: .msa/.ems/.emsa as EMSA, .jdx/.dx/.jcamp as JCAMP-DX, anything else as two-column text. */
     static SpectrumFile read(Path file, String axisName, String unit) throws SpectrumProblem {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -31,6 +34,24 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
     }
 
     static SpectrumFile readTwoColumn(Path file, String axisName, String unit) throws SpectrumProblem {
+        double[][] fast;
+        try {
+            fast = TwoColumnText.points(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new SpectrumProblem(file, 0, "cannot be read: " + e.getMessage(), "Check that the file exists and can be read.");
+        }
+        if (fast != null) {
+            float[] y = new float[fast[1].length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (float) fast[1][i];
+            }
+            return new SpectrumFile(file, grid(axisName, unit, fast[0]), y);
+        }
+        return readTwoColumnByLine(file, axisName, unit);
+    }
+
+    /** The reader for every file the fast path passes on: it finds and locates what is wrong, line by line. */
+    static SpectrumFile readTwoColumnByLine(Path file, String axisName, String unit) throws SpectrumProblem {
         List<String> lines = lines(file);
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -38,7 +59,7 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] cells = line.split("\\s*[,;\\t]\\s*|\\s+");
+            String[] cells = line.split(CELL_SEPARATOR);
             if (points.isEmpty() && !looksNumeric(cells[0])) {
                 continue; // a header line such as "two_theta,intensity"
             }
@@ -119,7 +140,7 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
                 }
                 continue;
             }
-            for (String cell : line.split("\\s*[,;\\t]\\s*|\\s+")) {
+            for (String cell : line.split(CELL_SEPARATOR)) {
                 if (!cell.isEmpty()) {
                     values.add(number(file, i + 1, cell, "value"));
                     valueLines.add(i + 1);

@@ -170,14 +170,33 @@ record SpectrumImageFile(String signal, Axis axis, int width, int height, float[
         return s.equals("TRUE") || s.equals("1");
     }
 
+    /** Counts come as integers of any width in real maps: converted without boxing a Number per channel. */
     private static float[] floats(Object flat) {
-        int n = Array.getLength(flat);
-        float[] out = new float[n];
         if (flat instanceof float[] f) {
             return f;
         }
-        for (int i = 0; i < n; i++) {
-            out[i] = ((Number) Array.get(flat, i)).floatValue();
+        int n = Array.getLength(flat);
+        float[] out = new float[n];
+        if (flat instanceof double[] d) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) d[i];
+            }
+        } else if (flat instanceof long[] l) {
+            for (int i = 0; i < n; i++) {
+                out[i] = l[i];
+            }
+        } else if (flat instanceof int[] v) {
+            for (int i = 0; i < n; i++) {
+                out[i] = v[i];
+            }
+        } else if (flat instanceof short[] v) {
+            for (int i = 0; i < n; i++) {
+                out[i] = v[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = ((Number) Array.get(flat, i)).floatValue();
+            }
         }
         return out;
     }

@@ -22,7 +22,8 @@ import org.anneal.spec.TableSpec;
 /**
  * A processing step that maps every spectrum of one tensor column to a new spectrum on its own, row by row: nothing is
  * learnt from other rows, so the step is stateless and may run before a split. The column is replaced in place; a
- * missing row stays missing.
+ * missing row stays missing. Rows are spread over the cores ({@link SpectrumRows}); each row's result is the same for
+ * any number of threads.
  */
 abstract class SpectrumStepNode<P extends Record> implements Node<P> {
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows with a spectrum column");
@@ -41,7 +42,10 @@ abstract class SpectrumStepNode<P extends Record> implements Node<P> {
         return in;
     }
 
-    /** One spectrum, in its axis order, to its processed values ({@code out.length} = the out shape's size). */
+    /**
+     * One spectrum, in its axis order, to its processed values ({@code out.length} = the out shape's size). Rows run on
+     * several threads at once, so this keeps no state between calls.
+     */
     protected abstract double[] process(double[] y, Shape in, P p);
 
     @Override
@@ -61,34 +65,49 @@ abstract class SpectrumStepNode<P extends Record> implements Node<P> {
         Shape shape = outShape(c.shape(), p);
         int n = c.rowSize();
         int m = shape.size();
+        float[] source = c.values();
         float[] values = new float[c.size() * m];
-        double[] y = new double[n];
-        for (int r = 0; r < c.size(); r++) {
-            if ((r & 63) == 0) {
-                ctx.checkCancelled();
-                ctx.progress(r / (double) c.size());
-            }
-            if (c.isMissing(r)) {
-                java.util.Arrays.fill(values, r * m, (r + 1) * m, Float.NaN);
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                y[i] = c.values()[r * n + i];
-                if (Double.isNaN(y[i])) {
-                    throw new NodeFailure("Row " + (r + 1) + " of '" + c.name() + "' has no value at channel " + (i + 1) + ".",
-                            "Fill or drop rows with gaps before processing spectra.");
+        SpectrumRows.forEach(c.size(), () -> {
+            RowKernel kernel = kernel(c.shape(), p);
+            double[] y = new double[n];
+            double[] z = new double[m];
+            return r -> {
+                if (c.isMissing(r)) {
+                    java.util.Arrays.fill(values, r * m, (r + 1) * m, Float.NaN);
+                    return;
                 }
-            }
-            double[] z = process(y, c.shape(), p);
-            for (int i = 0; i < m; i++) {
-                values[r * m + i] = (float) z[i];
-            }
-        }
+                for (int i = 0; i < n; i++) {
+                    y[i] = source[r * n + i];
+                    if (Double.isNaN(y[i])) {
+                        throw new NodeFailure("Row " + (r + 1) + " of '" + c.name() + "' has no value at channel " + (i + 1) + ".",
+                                "Fill or drop rows with gaps before processing spectra.");
+                    }
+                }
+                kernel.apply(y, z);
+                for (int i = 0; i < m; i++) {
+                    values[r * m + i] = (float) z[i];
+                }
+            };
+        }, ctx);
         boolean[] missing = new boolean[c.size()];
         for (int r = 0; r < missing.length; r++) {
             missing[r] = c.isMissing(r);
         }
         return Outputs.of(OUT, t.with(new TensorColumn(c.name(), c.role(), shape, values, missing, outUnit(c.unit(), p))));
+    }
+
+    /** One spectrum in, its processed values out; one per thread, so it may keep work arrays between rows. */
+    protected interface RowKernel {
+        /** Reads {@code y} (the input's channels) and fills all of {@code out} (the out shape's size). */
+        void apply(double[] y, double[] out);
+    }
+
+    /**
+     * The kernel one thread uses for its rows; by default {@link #process}. Steps override it to set up their work (a
+     * filter's weights, a solver's arrays) once per thread rather than once per spectrum.
+     */
+    protected RowKernel kernel(Shape in, P p) {
+        return (y, out) -> System.arraycopy(process(y, in, p), 0, out, 0, out.length);
     }
 
     /** The named column, which must hold one spectrum (a rank-1 tensor) per row. */
