@@ -160,7 +160,9 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
         for (Column c : t.columns()) {
             cols.add(c.rows(source.stream().mapToInt(Integer::intValue).toArray()));
         }
-        List<String> elementLevels = new ArrayList<>(EdsLines.ELEMENTS.keySet());
+        // levels: the elements named, in the table's order (a legend of every element in the table would drown them)
+        List<String> elementLevels = EdsLines.ELEMENTS.keySet().stream()
+                .filter(e -> found.stream().anyMatch(c -> c != null && c.line().element().equals(e))).toList();
         List<String> lineLevels = new ArrayList<>();
         int[] element = new int[n];
         int[] line = new int[n];
