@@ -34,8 +34,8 @@ import org.anneal.spec.Specs;
                 Generates SEM energy-dispersive X-ray spectra of materials of known composition, reproducibly from the \
                 workflow seed: one row per spectrum, each of a material drawn at random from `materials` (alloy presets \
                 `ferrite-steel`, `stainless-316`, `duplex-2205`, `inconel-718`, `brass`; compounds `alumina`, `silica`, \
-                `rutile`, `spinel`, `chromia`, `niobium-carbide`, `cementite`; or any of C, O, Mg, Al, Si, Ti, Cr, Mn, Fe, Ni, \
-                Cu, Zn, Nb, Mo as the pure element), each element's weight fraction varied by up to `variation` (relative) and \
+                `rutile`, `spinel`, `chromia`, `niobium-carbide`, `cementite`; or any of C, O, Na, Mg, Al, Si, P, S, Cl, K, Ca, \
+                Ti, Cr, Mn, Fe, Ni, Cu, Zn, Zr, Nb, Mo, Ag as the pure element), each element's weight fraction varied by up to `variation` (relative) and \
                 renormalised. Lines at their tabulated energies (X-ray Data Booklet: Kα₁/Kα₂, Kβ, Lα, Lβ), excited only when \
                 the `beam` energy exceeds their edge, with intensity ∝ c·ω·(U − 1)^1.67/A; Kramers bremsstrahlung Z̄(E₀ − E)/E \
                 through a window modelled as an absorption cut-off exp(−(0.25 keV/E)³); Gaussian peaks whose FWHM follows \

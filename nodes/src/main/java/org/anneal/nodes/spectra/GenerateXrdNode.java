@@ -35,7 +35,8 @@ import org.anneal.spec.Specs;
                 level (`fluorescence` × the iron mass fraction; a Co tube does not excite Fe), and Poisson noise. `counts` is \
                 the noise-free top of the tallest pure-phase peak. Columns: `pattern`, one `fraction_<phase>` per phase (the \
                 one named by `target` is the target, the others are ignored), `major_phase`, `sample` (the group: `replicates` \
-                share the fractions, each has its own background and noise) and `replicate`. Left out: absorption contrast and \
+                share the fractions, each has its own background and noise) and `replicate`. `pure` holds each phase's \
+                noise-free pattern as a pure sample (a mixture is Σ fraction × pure + background), named in `phase`. Left out: absorption contrast and \
                 microabsorption, preferred orientation, peak asymmetry, sample displacement, anomalous dispersion, and any \
                 amorphous content.""")
 public final class GenerateXrdNode implements Node<GenerateXrdNode.Params> {
@@ -60,15 +61,21 @@ public final class GenerateXrdNode implements Node<GenerateXrdNode.Params> {
     }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per pattern");
+    static final OutPort<Table> PURE = OutPort.of("pure", DataKind.TABLE, Table.class,
+            "One row per phase: its noise-free pattern as a pure sample, without background (the references a decomposition should find)");
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
-        return Specs.of(TABLE, XrdPhaseMixtures.generate(setup(p), 0, 1, targetColumn(p), 0).spec(Lineage.UNSPLIT));
+        XrdPhaseMixtures.Setup s = setup(p);
+        return Specs.of(TABLE, XrdPhaseMixtures.generate(s, 0, 1, targetColumn(p), 0).spec(Lineage.UNSPLIT),
+                PURE, XrdPhaseMixtures.pure(s, false).spec(Lineage.UNSPLIT));
     }
 
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) throws ConfigError {
-        return Outputs.of(TABLE, XrdPhaseMixtures.generate(setup(p), p.samples(), p.replicates(), targetColumn(p), ctx.seed()));
+        XrdPhaseMixtures.Setup s = setup(p);
+        return Outputs.of(TABLE, XrdPhaseMixtures.generate(s, p.samples(), p.replicates(), targetColumn(p), ctx.seed()), PURE,
+                XrdPhaseMixtures.pure(s, true));
     }
 
     static XrdPhaseMixtures.Setup setup(Params p) throws ConfigError {

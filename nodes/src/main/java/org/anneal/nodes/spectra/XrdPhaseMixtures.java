@@ -69,6 +69,22 @@ final class XrdPhaseMixtures {
         return pure;
     }
 
+    /** One row per phase: {@code phase} and its noise-free pure pattern (no rows computed when {@code withData} is false). */
+    static Table pure(Setup s, boolean withData) {
+        double[][] pure = withData ? purePatterns(s) : null;
+        List<float[]> patterns = new ArrayList<>();
+        for (int k = 0; k < s.phases().size(); k++) {
+            float[] f = new float[s.channels()];
+            for (int i = 0; withData && i < f.length; i++) {
+                f[i] = (float) pure[k][i];
+            }
+            patterns.add(f);
+        }
+        int[] codes = java.util.stream.IntStream.range(0, s.phases().size()).toArray();
+        return new Table(List.of(new CategoricalColumn("phase", ColumnRole.ID, codes, s.phases()),
+                TensorColumn.of("pattern", ColumnRole.FEATURE, Shape.spectrum(axis(s)), patterns).withUnit("counts")));
+    }
+
     static Table generate(Setup s, int samples, int replicates, String target, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         // no rows (the spec alone, at configure time): no pattern to compute

@@ -68,6 +68,12 @@ class GenerateEdsNodeTest {
         // of their sum leans to Kα₁); Lα of Mo at 20 kV, where K is not excited
         for (String el : EdsLines.ELEMENTS.keySet()) {
             double[] y = EdsSpectrum.expected(Map.of(el, 1.0), setup(30, 130, 0));
+            if (el.equals("Ag")) {
+                // Ag Kα₁ and Kα₂ lie 0.17 keV apart, most of a line width: the top sits between their mean and Kα₁
+                double top = peak(y, EdsLines.kAlpha(el), 0.08);
+                assertTrue(top > EdsLines.kAlpha(el) && top < 22.1629, "Ag Kα top " + top);
+                continue;
+            }
             assertEquals(EdsLines.kAlpha(el), peak(y, EdsLines.kAlpha(el), 0.04), 2 * STEP, el + " Kα");
         }
         assertEquals(6.4038 - 0.0043, EdsLines.kAlpha("Fe"), 0.001, "Fe Kα: 2:1 mean of 6.4038 and 6.3908");

@@ -50,6 +50,41 @@ class GenerateXrdNodeTest {
     }
 
     @Test
+    void pureOutputHoldsThePatternsEveryMixtureIsMadeOf() throws Exception {
+        // no background, no fluorescence: the mean of many replicates of one mixture is Σ fraction × pure
+        var p = new GenerateXrdNode.Params(List.of("quartz", "rutile"), 1, 100, 20, 60, 0.05, XrayTube.CU, 0.004, -0.002, 0.002, 60, 0.001, 2000, 0, 0, "");
+        var ctx = new StandaloneContext("xrd", 3, Path.of("."));
+        var node = new GenerateXrdNode();
+        var out = node.execute(new Inputs(Map.of()), p, ctx);
+        Table pure = (Table) out.get("pure");
+        assertEquals(node.configure(Specs.of(Map.of()), p, ctx).get("pure"), pure.spec(Lineage.UNSPLIT));
+        assertEquals(List.of("quartz", "rutile"), List.of(pure.column("phase").orElseThrow().text(0), pure.column("phase").orElseThrow().text(1)));
+        TensorColumn ref = (TensorColumn) pure.column("pattern").orElseThrow();
+        Table t = (Table) out.get("table");
+        TensorColumn mix = (TensorColumn) t.column("pattern").orElseThrow();
+        assertTrue(ref.shape().sameGrid(mix.shape()), "on the mixtures' axis");
+        double top = 0;
+        for (float v : ref.values()) {
+            top = Math.max(top, v);
+        }
+        assertEquals(2000, top, 1e-3, "the tallest pure peak is `counts`");
+        double wq = t.numeric("fraction_quartz").get(0);
+        double wr = t.numeric("fraction_rutile").get(0);
+        double[] q = row(ref, 0);
+        double[] r = row(ref, 1);
+        for (int i = 0; i < q.length; i += 7) {
+            double expected = wq * q[i] + wr * r[i];
+            double mean = 0;
+            for (int k = 0; k < t.rowCount(); k++) {
+                mean += mix.values()[k * q.length + i];
+            }
+            mean /= t.rowCount();
+            // Poisson: the mean of 100 counts has standard error √(λ/100); allow 5 of them (and half a count for λ ≈ 0)
+            assertEquals(expected, mean, 5 * Math.sqrt(expected / t.rowCount()) + 0.5, "channel " + i);
+        }
+    }
+
+    @Test
     void configurePromisesWhatExecuteDeliversAndTheSeedFixesTheData() throws Exception {
         TableSpec spec = configure(P);
         Table t = run(P, 5);
