@@ -20,6 +20,7 @@ public final class MetricNames {
             List.of("mean_set_size", "singletons", "empty_sets"), // evaluate.conformal-sets
             List.of("max_abs_error", "rms_error", "rms_residual", "final_physics_loss", "estimated_rate", "final_data_loss"), // model.pinn
             List.of("clusters", "inertia", "silhouette", "ari", "ami", "log_likelihood", "bic", "aic", "iterations", "converged"), // clustering
+            List.of("explained_variance", "relative_error", "components"), // evaluate.reconstruction
             List.of("initial_loss", "final_loss", "epochs", "expected_value", "best"), // loss curve, SHAP, pick-best
             List.of("mean_iou", "mean_dice", "pixel_accuracy", "bias", "mean_relative_error"), // segmentation, measurement
             List.of("best_found", "random_best_found", "experiments_to_goal", "random_experiments_to_goal", "pool_best"), // optimize.loop
