@@ -57,19 +57,20 @@ public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
         return out;
     }
 
-    /** Per thread: one ALS solver with its work arrays, and the baseline's array, for all its spectra. */
+    /** Per thread: one ALS solver (or polyfit basis) with its work arrays, and the baseline's array, for all its spectra. */
     @Override
     protected RowKernel kernel(Shape in, Params p) {
         int n = in.size();
         AsymmetricLeastSquares als = p.method() == Method.ALS ? new AsymmetricLeastSquares(n) : null;
+        ModifiedPolyfit poly = p.method() == Method.POLYNOMIAL ? new ModifiedPolyfit(n, p.degree()) : null;
         double[] baseline = new double[n];
         double[] spare = new double[n];
         return (y, out) -> {
             double[] z = baseline;
             if (als != null) {
                 als.baseline(y, p.smoothness(), p.asymmetry(), p.iterations(), z);
-            } else if (p.method() == Method.POLYNOMIAL) {
-                z = ModifiedPolyfit.baseline(y, p.degree(), 10 * p.iterations());
+            } else if (poly != null) {
+                poly.baseline(y, 10 * p.iterations(), z);
             } else {
                 z = Snip.baseline(y, p.width(), baseline, spare);
             }

@@ -13,14 +13,28 @@ final class ModifiedPolyfit {
     /** Stop when no point of the fit moves by more than this share of the spectrum's range. */
     static final double TOLERANCE = 1e-6;
 
-    private ModifiedPolyfit() {
+    private final int k;
+    private final double[][] basis;
+    private final double[][] chol;
+    private final double[] work;
+
+    /** A fitter for spectra of {@code n} channels: the basis and the factored normal matrix, made once per thread. */
+    ModifiedPolyfit(int n, int degree) {
+        k = Math.min(degree, n - 1) + 1;
+        basis = legendre(n, k);
+        chol = cholesky(gram(basis, n, k));
+        work = new double[n];
     }
 
     static double[] baseline(double[] y, int degree, int maxRounds) {
+        double[] fit = new double[y.length];
+        new ModifiedPolyfit(y.length, degree).baseline(y, maxRounds, fit);
+        return fit;
+    }
+
+    /** Writes the baseline of {@code y} into {@code fit} (length n). */
+    void baseline(double[] y, int maxRounds, double[] fit) {
         int n = y.length;
-        int k = Math.min(degree, n - 1) + 1;
-        double[][] basis = legendre(n, k);
-        double[][] chol = cholesky(gram(basis, n, k));
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : y) {
@@ -28,8 +42,8 @@ final class ModifiedPolyfit {
             hi = Math.max(hi, v);
         }
         double tol = TOLERANCE * Math.max(hi - lo, Double.MIN_NORMAL);
-        double[] work = y.clone();
-        double[] fit = new double[n];
+        System.arraycopy(y, 0, work, 0, n);
+        java.util.Arrays.fill(fit, 0);
         for (int round = 0; round < Math.max(1, maxRounds); round++) {
             double[] c = solve(chol, project(basis, work, k));
             double moved = 0;
@@ -46,7 +60,6 @@ final class ModifiedPolyfit {
                 break;
             }
         }
-        return fit;
     }
 
     /** P_0 … P_{k−1} at n points spread evenly over [−1, 1], by Bonnet's recursion (j+1) P_{j+1} = (2j+1) x P_j − j P_{j−1}. */
