@@ -47,7 +47,8 @@ class MenuBarTest extends EditorTestBase {
         assertEquals(0, vm.current().nodes().size(), "a new workflow after saving");
         assertTrue(Files.readString(copy).contains("\"lambda\" : 3") || Files.readString(copy).contains("\"lambda\": 3"), "the change was saved first");
 
-        WaitForAsyncUtils.asyncFx(() -> item("menuNodeReference").fire()).get(5, TimeUnit.SECONDS);
+        // building the reference of every block takes seconds on a loaded machine: a generous wait, not a timing test
+        WaitForAsyncUtils.asyncFx(() -> item("menuNodeReference").fire()).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         Window help = Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().lookup("#helpText") != null).findFirst().orElseThrow();
         String text = ((TextArea) help.getScene().lookup("#helpText")).getText();
