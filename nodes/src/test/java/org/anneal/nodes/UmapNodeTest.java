@@ -23,6 +23,7 @@ import org.anneal.nodes.spectra.DespikeNode;
 import org.anneal.nodes.spectra.GenerateRamanNode;
 import org.anneal.spec.ColumnRole;
 import org.anneal.spec.ConfigError;
+import org.anneal.spec.ExecContext;
 import org.anneal.spec.Inputs;
 import org.anneal.spec.Lineage;
 import org.anneal.spec.NodeFailure;
@@ -178,6 +179,41 @@ class UmapNodeTest {
         assertEquals(List.of("x0", "x1", "x2", "x3", "x4", "blob", "umap1", "umap2", "umap3"), ((TableSpec) s.get("out")).names());
         double[][] y = coordinates(umap(t, p, 1), 3);
         assertTrue(Arrays.stream(y).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite));
+    }
+
+    /** Cancelled from the start: the run must stop at the library's first progress report, and leave nothing behind. */
+    @Test
+    void aCancelledRunStopsAndTheNextRunIsUntouched() throws Exception {
+        Table t = blobs(300, 20, 3);
+        UmapNode.Params p = params(List.of(), 15, UmapNode.Distance.EUCLIDEAN, 100);
+        Specs spec = new UmapNode().configure(Specs.of(Map.of("table", t.spec(Lineage.UNSPLIT))), p, TestCtx.of("umap"));
+        StandaloneContext plain = new StandaloneContext("umap", 8, Path.of("."));
+        ExecContext cancelled = new ExecContext() {
+            public long seed() {
+                return 8;
+            }
+
+            public void checkCancelled() {
+                throw new ExecContext.Cancelled();
+            }
+
+            public void progress(double fraction) {
+            }
+
+            public String device() {
+                return "cpu";
+            }
+
+            public Path resolve(String path, String param) throws ConfigError {
+                return plain.resolve(path, param);
+            }
+
+            public String nodeId() {
+                return "umap";
+            }
+        };
+        assertThrows(ExecContext.Cancelled.class, () -> new UmapNode().execute(new Inputs(Map.of("table", t), spec), p, cancelled));
+        assertArrayEquals(umap(t, p, 8).numeric("umap1").values(), umap(t, p, 8).numeric("umap1").values(), 0);
     }
 
     @Test
