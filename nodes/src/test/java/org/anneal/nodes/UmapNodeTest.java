@@ -219,22 +219,22 @@ class UmapNodeTest {
     @Test
     void badInputFailsWithALocatedMessage() {
         Table t = blobs(12, 3, 1);
-        NodeFailure rows = assertThrows(NodeFailure.class, () -> umap(t, params(List.of(), 15, UmapNode.Distance.EUCLIDEAN, 10), 1));
+        NodeFailure rows = assertThrows(NodeFailure.class, () -> umap(t, params(List.of(), 15, UmapNode.Distance.EUCLIDEAN, 20), 1));
         assertTrue(rows.getMessage().contains("15 nearest rows") && rows.getMessage().contains("12 row") && rows.fix().contains("at most 11"),
                 rows.getMessage());
 
         ConfigError category = assertThrows(ConfigError.class, () -> new UmapNode().configure(Specs.of(Map.of("table", t.spec(Lineage.UNSPLIT))),
-                params(List.of("x0", "blob"), 5, UmapNode.Distance.EUCLIDEAN, 10), TestCtx.of("umap")));
+                params(List.of("x0", "blob"), 5, UmapNode.Distance.EUCLIDEAN, 20), TestCtx.of("umap")));
         assertTrue(category.getMessage().contains("'blob'") && category.getMessage().contains("categories"), category.getMessage());
 
         ConfigError grid = assertThrows(ConfigError.class, () -> new UmapNode().configure(Specs.of(Map.of("table", t.spec(Lineage.UNSPLIT))),
-                new UmapNode.Params(List.of(), 5, 0.07, 2, UmapNode.Distance.EUCLIDEAN, 10), TestCtx.of("umap")));
+                new UmapNode.Params(List.of(), 5, 0.07, 2, UmapNode.Distance.EUCLIDEAN, 20), TestCtx.of("umap")));
         assertTrue(grid.getMessage().contains("0.05"), grid.getMessage());
 
         double[] withNaN = t.numeric("x1").values().clone();
         withNaN[6] = Double.NaN;
         Table holes = new Table(List.of(t.numeric("x0"), new NumericColumn("x1", ColumnRole.FEATURE, withNaN)));
-        NodeFailure nan = assertThrows(NodeFailure.class, () -> umap(holes, params(List.of(), 5, UmapNode.Distance.EUCLIDEAN, 10), 1));
+        NodeFailure nan = assertThrows(NodeFailure.class, () -> umap(holes, params(List.of(), 5, UmapNode.Distance.EUCLIDEAN, 20), 1));
         assertTrue(nan.getMessage().contains("'x1'") && nan.getMessage().contains("row 7"), nan.getMessage());
     }
 }

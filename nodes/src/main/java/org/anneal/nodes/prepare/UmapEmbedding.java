@@ -47,7 +47,7 @@ final class UmapEmbedding {
     }
 
     /** {@code y[i]} = the map coordinates of row i. {@code x} has one row per sample; every value finite. */
-    static float[][] embed(float[][] x, Settings s, ExecContext ctx) {
+    static double[][] embed(float[][] x, Settings s, ExecContext ctx) {
         Umap umap = new Umap();
         umap.setThreads(1);
         umap.setRandom(new Random(ctx.seed()));
@@ -67,7 +67,15 @@ final class UmapEmbedding {
         waitForTurn(ctx);
         try {
             UmapProgress.addProgressListener(listener);
-            return umap.fitTransform(x);
+            float[][] y = umap.fitTransform(x);
+            double[][] out = new double[y.length][];
+            for (int i = 0; i < y.length; i++) {
+                out[i] = new double[y[i].length];
+                for (int k = 0; k < y[i].length; k++) {
+                    out[i][k] = y[i][k];
+                }
+            }
+            return out;
         } catch (ExecContext.Cancelled c) {
             throw c;
         } catch (RuntimeException | StackOverflowError e) {

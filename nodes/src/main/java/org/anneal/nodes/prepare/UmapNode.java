@@ -1,16 +1,9 @@
 package org.anneal.nodes.prepare;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.anneal.data.Column;
-import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.spec.ColumnPlan;
-import org.anneal.spec.ColumnRole;
-import org.anneal.spec.ColumnSpec;
-import org.anneal.spec.ColumnType;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
 import org.anneal.spec.DataKind;
@@ -27,7 +20,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 /** Role FIT like {@link TsneNode}: the map is learnt from the rows it shows, so lineage marks them fitted-with themselves. */
 @NodeType(id = "prepare.umap", title = "UMAP map", phase = Phase.PREPARE, role = LeakageRole.FIT,
@@ -60,7 +52,7 @@ public final class UmapNode implements Node<UmapNode.Params> {
             @Param(doc = "Smallest spacing of rows on the map (min_dist), 0.05 to 1 in steps of 0.05", def = "0.1", min = 0.05, max = 1) double minDist,
             @Param(doc = "Map coordinates to make: 2 or 3 (n_components)", def = "2", min = 2, max = 3) int components,
             @Param(doc = "Distance between rows: euclidean, or cosine (shape only, for spectra)", def = "\"euclidean\"") Distance metric,
-            @Param(doc = "Optimisation rounds over the neighbour graph (n_epochs)", def = "500", min = 1, max = 10000) int epochs) {
+            @Param(doc = "Optimisation rounds over the neighbour graph (n_epochs; the library needs more than 10)", def = "500", min = 11, max = 10000) int epochs) {
     }
 
     static final InPort<Table> TABLE = InPort.of("table", DataKind.TABLE, Table.class, "Rows to map").fitting();
@@ -74,16 +66,7 @@ public final class UmapNode implements Node<UmapNode.Params> {
             throw ConfigError.atParam("minDist", "minDist " + p.minDist() + " is not a multiple of 0.05: the UMAP library tabulates its curve "
                     + "in steps of 0.05 and would silently use the step below.", "Use 0.05, 0.1, 0.15, … up to 1.");
         }
-        Map<String, ColumnSpec> made = new LinkedHashMap<>();
-        for (String name : names(p.components())) {
-            if (cols.contains(name)) {
-                throw ConfigError.atParam("columns", "UMAP cannot map the column '" + name + "' it is about to write.",
-                        "Rename it (data.rename) or leave it out of 'columns'.");
-            }
-            made.put(name, new ColumnSpec(name, ColumnType.NUMERIC, ColumnRole.IGNORE));
-        }
-        List<ColumnSpec> out = TransformerSpec.transform(t.columns(), List.of(), made);
-        return Specs.of(OUT, t.withColumns(out).withLineage(t.lineage().fittedWith(t.lineage()))).withPlan(new ColumnPlan(cols));
+        return MapCoordinates.configure(OUT, t, cols, names(p.components()), "UMAP");
     }
 
     static List<String> names(int components) {
@@ -105,16 +88,6 @@ public final class UmapNode implements Node<UmapNode.Params> {
         }
         float[][] x = UmapRows.matrix(t, cols);
         var settings = new UmapEmbedding.Settings(p.neighbors(), p.minDist(), p.components(), p.metric(), p.epochs());
-        float[][] y = UmapEmbedding.embed(x, settings, ctx);
-        List<Column> made = new ArrayList<>();
-        List<String> names = names(p.components());
-        for (int k = 0; k < names.size(); k++) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = y[i][k];
-            }
-            made.add(new NumericColumn(names.get(k), ColumnRole.IGNORE, v));
-        }
-        return Outputs.of(OUT, TableEdits.apply(t, List.of(), made));
+        return Outputs.of(OUT, MapCoordinates.added(t, names(p.components()), UmapEmbedding.embed(x, settings, ctx)));
     }
 }
