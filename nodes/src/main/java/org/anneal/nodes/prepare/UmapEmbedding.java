@@ -10,6 +10,7 @@ import tagbio.umap.Umap;
 import tagbio.umap.UmapProgress;
 import tagbio.umap.metric.CosineMetric;
 import tagbio.umap.metric.EuclideanMetric;
+import tagbio.umap.metric.PrecomputedMetric;
 
 /**
  * UMAP (McInnes, Healy and Melville 2018) through Tag.bio's Java port of umap-learn ({@code tech.molecules:external-umap-java},
@@ -24,6 +25,8 @@ import tagbio.umap.metric.EuclideanMetric;
  * <li>One run at a time per JVM: the port keeps its progress counter in a static field, and two runs at once corrupt it
  *     (and then print a line to standard output per epoch). Runs on parallel branches queue here instead.</li>
  * <li>Cancellation and progress through the port's progress listener, which it calls on the running thread.</li>
+ * <li>Below 4096 rows the distance matrix comes from {@link UmapDistances}, the port's own matrix at a third to a half
+ *     of the cost, handed over as a precomputed metric (the port's own route there).</li>
  * <li>{@code min_dist} on the port's grid: it reads the curve parameters a and b from a table in steps of 0.05 and
  *     does not interpolate between them (below 0.05 it returns a = b = 0, which switches attraction off), so only
  *     multiples of 0.05 are offered; there a and b equal umap-learn's own fit.</li>
@@ -56,7 +59,8 @@ final class UmapEmbedding {
         umap.setNumberEpochs(s.epochs());
         // k / 20 in float: 20 × it truncates back to k, so the port reads exactly row k of its table
         umap.setMinDist(Math.round(s.minDist() / MIN_DIST_STEP) / 20f);
-        umap.setMetric(s.metric() == UmapNode.Distance.COSINE ? CosineMetric.SINGLETON : EuclideanMetric.SINGLETON);
+        boolean exact = x.length < UmapDistances.EXACT_BELOW;
+        umap.setMetric(exact ? PrecomputedMetric.SINGLETON : s.metric() == UmapNode.Distance.COSINE ? CosineMetric.SINGLETON : EuclideanMetric.SINGLETON);
         Thread running = Thread.currentThread();
         ProgressListener listener = state -> {
             if (Thread.currentThread() == running) {
@@ -67,7 +71,7 @@ final class UmapEmbedding {
         waitForTurn(ctx);
         try {
             UmapProgress.addProgressListener(listener);
-            float[][] y = umap.fitTransform(x);
+            float[][] y = umap.fitTransform(exact ? UmapDistances.pairwise(x, s.metric(), ctx::checkCancelled) : x);
             double[][] out = new double[y.length][];
             for (int i = 0; i < y.length; i++) {
                 out[i] = new double[y[i].length];
