@@ -1,12 +1,8 @@
 package org.anneal.nodes.prepare;
 
 import java.util.List;
-import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
-import org.anneal.spec.ColumnRole;
-import org.anneal.spec.ColumnSpec;
-import org.anneal.spec.ColumnType;
 import org.anneal.spec.ColumnPlan;
 import org.anneal.spec.ConfigContext;
 import org.anneal.spec.ConfigError;
@@ -24,7 +20,6 @@ import org.anneal.spec.Param;
 import org.anneal.spec.Phase;
 import org.anneal.spec.Specs;
 import org.anneal.spec.TableSpec;
-import org.anneal.spec.TransformerSpec;
 
 @NodeType(id = "prepare.tsne", title = "t-SNE map", phase = Phase.PREPARE, role = LeakageRole.FIT,
         doc = """
@@ -50,15 +45,7 @@ public final class TsneNode implements Node<TsneNode.Params> {
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         TableSpec t = in.table(TABLE);
         List<String> cols = ScalingSpecs.columns(t, p.columns(), "columns");
-        java.util.Map<String, ColumnSpec> made = new java.util.LinkedHashMap<>();
-        made.put("tsne1", new ColumnSpec("tsne1", ColumnType.NUMERIC, ColumnRole.IGNORE));
-        made.put("tsne2", new ColumnSpec("tsne2", ColumnType.NUMERIC, ColumnRole.IGNORE));
-        List<ColumnSpec> out = TransformerSpec.transform(t.columns(), List.of(), made);
-        if (cols.contains("tsne1") || cols.contains("tsne2")) {
-            throw ConfigError.atParam("columns", "t-SNE cannot map the columns 'tsne1' or 'tsne2' it is about to write.",
-                    "Rename them (data.rename) or leave them out of 'columns'.");
-        }
-        return Specs.of(OUT, t.withColumns(out).withLineage(t.lineage().fittedWith(t.lineage()))).withPlan(new ColumnPlan(cols));
+        return MapCoordinates.configure(OUT, t, cols, List.of("tsne1", "tsne2"), "t-SNE");
     }
 
     @Override
@@ -82,13 +69,6 @@ public final class TsneNode implements Node<TsneNode.Params> {
             }
         }
         TsneEmbedding.Result r = TsneEmbedding.embed(x, p.perplexity(), p.iterations(), ctx.seed(), ctx::checkCancelled);
-        double[] a = new double[n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.y()[i][0];
-            b[i] = r.y()[i][1];
-        }
-        List<Column> made = List.of(new NumericColumn("tsne1", ColumnRole.IGNORE, a), new NumericColumn("tsne2", ColumnRole.IGNORE, b));
-        return Outputs.of(OUT, TableEdits.apply(t, List.of(), made));
+        return Outputs.of(OUT, MapCoordinates.added(t, List.of("tsne1", "tsne2"), r.y()));
     }
 }
