@@ -103,6 +103,7 @@ public final class PlotChart extends Region {
             out.addAll(axes(x0, x1, y0, y1));
             Group data = new Group();
             data.setClip(new Rectangle(x0, y0, x1 - x0, y1 - y0));
+            data.getChildren().addAll(spans(y0, y1)); // behind guides and data
             for (Plot.Guide g : plot.guides()) {
                 Line l = new Line(x0, ys.toPixel(g.slope() * xs.min() + g.intercept()), x1, ys.toPixel(g.slope() * xs.max() + g.intercept()));
                 l.getStyleClass().add("plot-guide");
@@ -168,6 +169,22 @@ public final class PlotChart extends Region {
         frame.setFill(Color.TRANSPARENT);
         frame.setStroke(fx(PlotPalette.FRAME));
         return frame;
+    }
+
+    /** Each shaded interval as a full-height rectangle (style class plot-span, the Span as user data). */
+    private List<javafx.scene.Node> spans(double y0, double y1) {
+        List<javafx.scene.Node> out = new ArrayList<>();
+        List<String> names = PlotPalette.spanNames(plot);
+        for (Plot.Span s : plot.spans()) {
+            double a = xs.toPixel(s.from()), b = xs.toPixel(s.to());
+            Rectangle r = new Rectangle(Math.min(a, b), y0, Math.max(1, Math.abs(b - a)), y1 - y0);
+            Color c = fx(PlotPalette.span(names.indexOf(s.name())));
+            r.setFill(c.deriveColor(0, 1, 1, PlotPalette.SPAN_ALPHA / 255.0));
+            r.getStyleClass().add("plot-span");
+            r.setUserData(s);
+            out.add(r);
+        }
+        return out;
     }
 
     private List<javafx.scene.Node> seriesShapes() {
@@ -294,13 +311,21 @@ public final class PlotChart extends Region {
 
     private List<javafx.scene.Node> legend(double right) {
         List<javafx.scene.Node> out = new ArrayList<>();
-        if (plot.series().size() < 2 && plot.guides().isEmpty()) {
+        List<String> spanNames = PlotPalette.spanNames(plot);
+        if (plot.series().size() < 2 && plot.guides().isEmpty() && spanNames.isEmpty()) {
             return out; // one series: the title says what it is
         }
         double y = TOP + 12;
         for (int k = 0; k < plot.series().size(); k++) {
             Text t = text("■ " + plot.series().get(k).name(), 0, y, "plot-legend");
             t.setFill(PALETTE.get(k % PALETTE.size()));
+            t.setX(right - 8 - t.getLayoutBounds().getWidth());
+            out.add(t);
+            y += 16;
+        }
+        for (int k = 0; k < spanNames.size(); k++) {
+            Text t = text("▮ " + spanNames.get(k), 0, y, "plot-legend");
+            t.setFill(fx(PlotPalette.span(k)));
             t.setX(right - 8 - t.getLayoutBounds().getWidth());
             out.add(t);
             y += 16;

@@ -36,6 +36,10 @@ public record PlotScales(NiceScale x, NiceScale y, boolean square) {
                 }
             }
         }
+        for (Plot.Span sp : plot.spans()) { // a shaded interval stays in view even past the data
+            xlo = Math.min(xlo, sp.from());
+            xhi = Math.max(xhi, sp.to());
+        }
         if (plot.kind() == Plot.Kind.BAR) {
             int n = Math.max(1, categories(plot).size()); // no bars still needs a finite axis
             return new PlotScales(new NiceScale(-0.5, n - 0.5, 1), NiceScale.of(Math.min(0, ylo), Math.max(0, yhi), TICKS), false);
