@@ -123,7 +123,7 @@ public final class SignalTraces {
      * a falling one with no rising event before it started high at the start of its window. Overlapping windows repeat
      * events; their intervals merge.
      */
-    static List<double[]> eventSpans(Table events, String groupName, String run, List<double[]> windows) {
+    public static List<double[]> eventSpans(Table events, String groupName, String run, List<double[]> windows) {
         NumericColumn when = events.column("time").filter(NumericColumn.class::isInstance).map(NumericColumn.class::cast).orElse(null);
         if (when == null) {
             return List.of();
