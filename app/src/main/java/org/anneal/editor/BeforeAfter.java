@@ -67,7 +67,7 @@ public final class BeforeAfter {
                     continue;
                 }
                 for (OutPort<?> op : d.outputs()) {
-                    if (op.kind() == DataKind.TABLE && isTrace(out.get(op.name()), column)) {
+                    if (op.kind() == DataKind.TABLE && isCurve(out.get(op.name()), column)) {
                         String events = d.outputs().stream().filter(e -> e != op && isEvents(out.get(e.name()))).map(OutPort::name).findFirst().orElse(null);
                         return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), column, events));
                     }
@@ -84,6 +84,12 @@ public final class BeforeAfter {
         }
         ColumnSpec c = t.column(name).orElse(null);
         return c != null && c.isTensor() && (c.shape().rank() == 1 || (c.shape().rank() == 2 && c.shape().axis(0).name().equals("time")));
+    }
+
+    /** What may come out of such a block: a curve per row and channel on any axis (an FFT's frequencies). */
+    static boolean isCurve(Spec s, String name) {
+        ColumnSpec c = s instanceof TableSpec t ? t.column(name).orElse(null) : null;
+        return c != null && c.isTensor() && c.shape().rank() <= 2;
     }
 
     private static boolean isEvents(Spec s) {
