@@ -29,6 +29,20 @@ public final class PlotPalette {
         return SERIES[Math.floorMod(k, SERIES.length)];
     }
 
+    /**
+     * The colour number of each series: series that share a name share a colour (and one legend entry), so many spectra
+     * coloured by a column read as a few groups; otherwise the k-th series takes colour k.
+     */
+    public static int[] seriesColours(org.anneal.ml.Plot plot) {
+        java.util.List<String> names = seriesNames(plot);
+        return plot.series().stream().mapToInt(s -> names.indexOf(s.name())).toArray();
+    }
+
+    /** The distinct series names in order of first appearance: the legend's entries. */
+    public static java.util.List<String> seriesNames(org.anneal.ml.Plot plot) {
+        return plot.series().stream().map(org.anneal.ml.Plot.Series::name).distinct().toList();
+    }
+
     /** The colour of the {@code k}-th distinct span name. */
     public static int span(int k) {
         return SPANS[Math.floorMod(k, SPANS.length)];

@@ -74,9 +74,10 @@ public final class PlotRenderer {
         Frame f = frame(plot, width, height);
         axes(c, f, plot);
         spans(c, f, plot);
+        int[] colours = PlotPalette.seriesColours(plot);
         for (int s = 0; s < plot.series().size(); s++) {
             Plot.Series series = plot.series().get(s);
-            Color col = Canvas.colour(s);
+            Color col = Canvas.colour(colours[s]);
             switch (plot.kind()) {
                 case SCATTER -> points(c, f, series, col);
                 case LINE -> line(c, f, series, col);
@@ -243,9 +244,10 @@ public final class PlotRenderer {
     private static void legend(Canvas c, Frame f, Plot plot) {
         List<String> names = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
-        boolean single = plot.series().size() == 1 && plot.guides().isEmpty();
-        for (int s = 0; s < plot.series().size() && !single; s++) {
-            names.add(plot.series().get(s).name());
+        List<String> seriesNames = PlotPalette.seriesNames(plot);
+        boolean single = seriesNames.size() == 1 && plot.guides().isEmpty();
+        for (int s = 0; s < seriesNames.size() && !single; s++) {
+            names.add(seriesNames.get(s));
             colours.add(Canvas.colour(s));
         }
         List<String> spanNames = PlotPalette.spanNames(plot);
