@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Spinner;
 import org.anneal.data.Table;
 import org.anneal.data.TensorColumn;
@@ -26,13 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * tables. A trigger block's preview shades the stretches between its events.
  */
 class BeforeAfterPreviewTest extends EditorTestBase {
-
-    private void runAll(EditorApp editor, String last) throws Exception {
-        clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(Button.class).isDisabled()
-                && editor.viewModel().states().get(last) != null && editor.viewModel().states().get(last).status().isFinal());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private PlotChart preview() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#previewChart").tryQuery().isPresent());
@@ -58,7 +50,7 @@ class BeforeAfterPreviewTest extends EditorTestBase {
     @Test
     void aBaselineBlockShowsARowBeforeAndAfterOnTheTwoThetaAxis() throws Exception {
         EditorApp editor = start("workflows/20-spectra-unmixing.json");
-        runAll(editor, "score");
+        runUntil(editor, "score");
         clickOn("#node-baseline");
         PlotChart chart = preview();
         javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) lookup(".tab-pane").queryAll().stream()
@@ -101,7 +93,7 @@ class BeforeAfterPreviewTest extends EditorTestBase {
     @Test
     void aSignalBlockAndATriggerShowTheirRowWithTheEventsShaded() throws Exception {
         EditorApp editor = start("tests/src/test/resources/ui/signal-events.json");
-        runAll(editor, "view");
+        runUntil(editor, "view");
         clickOn("#node-slope");
         Plot slope = preview().plot();
         assertEquals("time", slope.xLabel());

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Path;
@@ -24,9 +23,7 @@ class LineViewTest extends EditorTestBase {
     @Test
     void spectraColouredByPhaseZoomIntoAPeakAndBack() throws Exception {
         EditorApp editor = start("tests/src/test/resources/ui/spectra-lines.json");
-        clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(Button.class).isDisabled()
-                && editor.viewModel().states().get("lines") != null && editor.viewModel().states().get("lines").status().isFinal());
+        runUntil(editor, "lines");
         clickOn("#out-lines-plot");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> lookup("#plotChart").tryQuery().isPresent());
         PlotChart chart = lookup("#plotChart").query();
