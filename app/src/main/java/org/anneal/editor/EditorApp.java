@@ -38,6 +38,9 @@ public final class EditorApp extends Application {
     private FileActions files;
     private final TextArea docs = new TextArea();
     private InspectorView params;
+    private BeforeAfterPane preview;
+    /** Canvas above, the Problems / Data / Before-after tabs below. */
+    private SplitPane work;
     private ValueViewer viewer;
     private Label statusBar;
     private CanvasView canvas;
@@ -52,6 +55,12 @@ public final class EditorApp extends Application {
         vm = new WorkflowViewModel(NodeRegistry.standard(), executor, Platform::runLater);
         files = new FileActions(vm, primary);
         params = new InspectorView(vm);
+        preview = new BeforeAfterPane(vm, (title, plot) -> {
+            viewer.show(title, plot);
+            bottomTabs.getSelectionModel().select(1);
+        });
+        javafx.scene.control.Tab previewTab = new javafx.scene.control.Tab("Before/after", preview);
+        previewTab.setId("previewTab");
         canvas = new CanvasView(vm, this::select);
         this.viewer = new ValueViewer();
         PaletteView palette = new PaletteView(vm.registry(), this::addBesideOthers);
@@ -62,7 +71,7 @@ public final class EditorApp extends Application {
         side.setFitToWidth(true);
         side.setFitToHeight(true); // fills the column; scrolls only when the inspector needs more room
         javafx.scene.control.TabPane bottom = new javafx.scene.control.TabPane(
-                new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer));
+                new javafx.scene.control.Tab("Problems", bottomPanel()), new javafx.scene.control.Tab("Data", viewer), previewTab);
         bottom.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         this.bottomTabs = bottom;
         canvas.onPortClick(this::showPort);
@@ -73,7 +82,7 @@ public final class EditorApp extends Application {
         });
         // the data pane sits under the canvas only: the side column keeps the window's full height, so a chart
         // that grows the data pane never pushes the inspector's parameters below the fold (InspectorRoomTest)
-        SplitPane work = new SplitPane(canvas, bottom);
+        work = new SplitPane(canvas, bottom);
         work.setOrientation(Orientation.VERTICAL);
         work.setDividerPositions(0.7);
         SplitPane centre = new SplitPane(palette, work, side);
@@ -182,6 +191,10 @@ public final class EditorApp extends Application {
         canvasSelectionEmpty.set(nodeId == null);
         var lw = vm.workflowProperty().get();
         var n = nodeId == null || lw == null ? null : lw.workflow().node(nodeId).orElse(null);
+        if (preview.show(n == null ? null : nodeId)) { // a processing block after a run: its effect on a row, at once
+            bottomTabs.getSelectionModel().select(2);
+            DataPaneRoom.makeRoomForChart(work);
+        }
         if (n == null) {
             params.show(null, null);
             return;

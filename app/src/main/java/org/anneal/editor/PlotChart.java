@@ -42,6 +42,8 @@ public final class PlotChart extends Region {
     private AxisScale xs;
     private AxisScale ys;
     private double drawnW = -1, drawnH = -1;
+    /** The x range dragged across (see {@link ChartZoom}), or null for the whole plot. */
+    private double[] zoom;
 
     public PlotChart(Plot plot) {
         this.plot = plot;
@@ -50,6 +52,35 @@ public final class PlotChart extends Region {
         setMinSize(240, 180);
         setPrefSize(640, 420);
         getChildren().add(content);
+        if (plot.kind() == Plot.Kind.LINE || plot.kind() == Plot.Kind.SCATTER) {
+            ChartZoom.install(this);
+        }
+    }
+
+    /** Shows x in [lo, hi] only, with y fitted to what lies there. */
+    public void zoomTo(double lo, double hi) {
+        zoom = new double[] {Math.min(lo, hi), Math.max(lo, hi)};
+        if (drawnW > 0) {
+            redraw(drawnW, drawnH);
+        }
+    }
+
+    /** Back to the whole plot. */
+    public void resetZoom() {
+        zoom = null;
+        if (drawnW > 0) {
+            redraw(drawnW, drawnH);
+        }
+    }
+
+    /** The chart's own children, for the zoom band drawn over it while dragging. */
+    javafx.collections.ObservableList<javafx.scene.Node> layers() {
+        return getChildren();
+    }
+
+    /** The zoomed x range, or null when the whole plot is on show. */
+    public double[] zoomRange() {
+        return zoom == null ? null : zoom.clone();
     }
 
     public Plot plot() {
@@ -91,7 +122,7 @@ public final class PlotChart extends Region {
             ys = null;
             HeatmapDrawing.draw(plot, x0, y0, x1, y1, out);
         } else {
-            PlotScales scales = PlotScales.of(plot); // the axes the PNG renderer draws too
+            PlotScales scales = zoom == null ? PlotScales.of(plot) : PlotScales.zoomed(plot, zoom[0], zoom[1]); // the PNG renderer's axes
             if (scales.square()) { // a square plot area, so the identity line really is at 45°
                 double side = Math.min(x1 - x0, y1 - y0);
                 x0 += (x1 - x0 - side) / 2; // centred under the title
@@ -103,6 +134,7 @@ public final class PlotChart extends Region {
             out.addAll(axes(x0, x1, y0, y1));
             Group data = new Group();
             data.setClip(new Rectangle(x0, y0, x1 - x0, y1 - y0));
+            data.getChildren().addAll(spans(y0, y1)); // behind guides and data
             for (Plot.Guide g : plot.guides()) {
                 Line l = new Line(x0, ys.toPixel(g.slope() * xs.min() + g.intercept()), x1, ys.toPixel(g.slope() * xs.max() + g.intercept()));
                 l.getStyleClass().add("plot-guide");
@@ -170,11 +202,28 @@ public final class PlotChart extends Region {
         return frame;
     }
 
+    /** Each shaded interval as a full-height rectangle (style class plot-span, the Span as user data). */
+    private List<javafx.scene.Node> spans(double y0, double y1) {
+        List<javafx.scene.Node> out = new ArrayList<>();
+        List<String> names = PlotPalette.spanNames(plot);
+        for (Plot.Span s : plot.spans()) {
+            double a = xs.toPixel(s.from()), b = xs.toPixel(s.to());
+            Rectangle r = new Rectangle(Math.min(a, b), y0, Math.max(1, Math.abs(b - a)), y1 - y0);
+            Color c = fx(PlotPalette.span(names.indexOf(s.name())));
+            r.setFill(c.deriveColor(0, 1, 1, PlotPalette.SPAN_ALPHA / 255.0));
+            r.getStyleClass().add("plot-span");
+            r.setUserData(s);
+            out.add(r);
+        }
+        return out;
+    }
+
     private List<javafx.scene.Node> seriesShapes() {
         List<javafx.scene.Node> out = new ArrayList<>();
+        int[] colours = PlotPalette.seriesColours(plot);
         for (int k = 0; k < plot.series().size(); k++) {
             Plot.Series s = plot.series().get(k);
-            Color c = PALETTE.get(k % PALETTE.size());
+            Color c = PALETTE.get(colours[k] % PALETTE.size());
             double[] x = s.x(), y = s.y();
             if (s.hasBand()) {
                 out.add(band(s, c));
@@ -294,13 +343,22 @@ public final class PlotChart extends Region {
 
     private List<javafx.scene.Node> legend(double right) {
         List<javafx.scene.Node> out = new ArrayList<>();
-        if (plot.series().size() < 2 && plot.guides().isEmpty()) {
+        List<String> spanNames = PlotPalette.spanNames(plot);
+        List<String> names = PlotPalette.seriesNames(plot);
+        if (names.size() < 2 && plot.guides().isEmpty() && spanNames.isEmpty()) {
             return out; // one series: the title says what it is
         }
         double y = TOP + 12;
-        for (int k = 0; k < plot.series().size(); k++) {
-            Text t = text("■ " + plot.series().get(k).name(), 0, y, "plot-legend");
+        for (int k = 0; k < names.size(); k++) {
+            Text t = text("■ " + names.get(k), 0, y, "plot-legend");
             t.setFill(PALETTE.get(k % PALETTE.size()));
+            t.setX(right - 8 - t.getLayoutBounds().getWidth());
+            out.add(t);
+            y += 16;
+        }
+        for (int k = 0; k < spanNames.size(); k++) {
+            Text t = text("▮ " + spanNames.get(k), 0, y, "plot-legend");
+            t.setFill(fx(PlotPalette.span(k)));
             t.setX(right - 8 - t.getLayoutBounds().getWidth());
             out.add(t);
             y += 16;

@@ -1,6 +1,5 @@
 package org.anneal.editor;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,14 +8,15 @@ import org.anneal.data.Column;
 import org.anneal.data.Table;
 import org.anneal.data.TensorColumn;
 import org.anneal.ml.Plot;
-import org.anneal.spec.Axis;
+import org.anneal.nodes.plot.SpectrumTraces;
 import org.anneal.spec.ColumnRole;
 
 /**
- * A line chart for each spectrum column of a table (one axis of channels per row): the first few spectra overlaid on
- * their physical axis, labelled with its name and unit (energy in keV, 2θ in °), so a student sees what the numbers in
- * the table are before any model does. Each line is named after the row's id or group (file, sample) when the table
- * has one. No JavaFX here: the chart is drawn by {@link PlotChart}.
+ * A line chart for each spectrum column of a table (one axis of channels per row): a few spectra spread over the table
+ * overlaid on their physical axis, labelled with its name and unit (energy in keV, 2θ in °), so a student sees what the
+ * numbers in the table are before any model does. Each line is named (and coloured) after the row's id or group (file,
+ * sample) when the table has one. The chart is plot.spectra's ({@link SpectrumTraces}). No JavaFX here: the chart is
+ * drawn by {@link PlotChart}.
  */
 public final class SpectrumPlots {
     /** More lines than this turn an overlay into a smear. */
@@ -37,28 +37,7 @@ public final class SpectrumPlots {
     }
 
     static Plot overlay(TensorColumn c, Column names) {
-        Axis axis = c.shape().axis(0);
-        double[] x = new double[axis.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = !axis.hasGrid() ? i : axis.values() != null ? axis.values()[i] : axis.start() + i * axis.step();
-        }
-        List<Plot.Series> lines = new ArrayList<>();
-        int shown = 0;
-        for (int r = 0; r < c.size() && lines.size() < MAX_LINES; r++) {
-            if (c.isMissing(r)) {
-                continue;
-            }
-            double[] y = new double[x.length];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = c.values()[r * y.length + i];
-            }
-            lines.add(Plot.Series.of(names == null || names.isMissing(r) ? "row " + (r + 1) : names.text(r), x, y));
-            shown++;
-        }
-        String xLabel = axis.hasGrid() ? axis.name() + (axis.unit().isEmpty() ? "" : " (" + axis.unit() + ")") : axis.name() + " (channel)";
-        String yLabel = c.unit().isEmpty() ? "intensity" : "intensity (" + c.unit() + ")";
-        String title = c.name() + ": " + (shown < c.size() ? "the first " + shown + " of " + c.size() + " spectra" : shown + " spectr" + (shown == 1 ? "um" : "a"));
-        return Plot.of(Plot.Kind.LINE, title, xLabel, yLabel, lines, List.of());
+        return SpectrumTraces.overlay(c, names, MAX_LINES, false, SpectrumTraces.describe(c, names, MAX_LINES, false));
     }
 
     /** The column that names rows best: an id, else a group, else a categorical column; null when there is none. */

@@ -193,7 +193,7 @@ public final class ValueViewer extends VBox {
                 row -> t.columns().stream().map(c -> c.text(row)).toList());
         // the items are row numbers; cells read the columns lazily, so only visible rows are ever formatted
         table.setItems(FXCollections.observableArrayList(IntStream.range(0, t.rowCount()).boxed().toList()));
-        offerCharts(SignalPlots.addTo(SpectrumPlots.addTo(QuickPlots.forPredictions(t), t), t));
+        offerCharts(ComponentPlots.addTo(SignalPlots.addTo(SpectrumPlots.addTo(QuickPlots.forPredictions(t), t), t), t));
         offerImages(t);
     }
 

@@ -17,6 +17,9 @@ public final class PlotPalette {
     /** Heat map cells shade from LOW (zero) to HIGH (the largest value). */
     public static final int HEAT_LOW = 0xffffff;
     public static final int HEAT_HIGH = 0x1f4e9a;
+    /** Shaded x intervals (events, anomalies), one colour per span name, drawn at SPAN_ALPHA behind the series. */
+    private static final int[] SPANS = {0xf28e2b, 0xe15759, 0xb07aa1, 0x76b7b2};
+    public static final int SPAN_ALPHA = 70;
 
     private PlotPalette() {
     }
@@ -24,6 +27,30 @@ public final class PlotPalette {
     /** The colour of the {@code k}-th series (cycling after ten). */
     public static int series(int k) {
         return SERIES[Math.floorMod(k, SERIES.length)];
+    }
+
+    /**
+     * The colour number of each series: series that share a name share a colour (and one legend entry), so many spectra
+     * coloured by a column read as a few groups; otherwise the k-th series takes colour k.
+     */
+    public static int[] seriesColours(org.anneal.ml.Plot plot) {
+        java.util.List<String> names = seriesNames(plot);
+        return plot.series().stream().mapToInt(s -> names.indexOf(s.name())).toArray();
+    }
+
+    /** The distinct series names in order of first appearance: the legend's entries. */
+    public static java.util.List<String> seriesNames(org.anneal.ml.Plot plot) {
+        return plot.series().stream().map(org.anneal.ml.Plot.Series::name).distinct().toList();
+    }
+
+    /** The colour of the {@code k}-th distinct span name. */
+    public static int span(int k) {
+        return SPANS[Math.floorMod(k, SPANS.length)];
+    }
+
+    /** The distinct span names of a plot in order of first appearance: the k-th takes {@link #span(int) span(k)}. */
+    public static java.util.List<String> spanNames(org.anneal.ml.Plot plot) {
+        return plot.spans().stream().map(org.anneal.ml.Plot.Span::name).distinct().toList();
     }
 
     public static int seriesCount() {

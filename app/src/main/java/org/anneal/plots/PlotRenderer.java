@@ -73,9 +73,11 @@ public final class PlotRenderer {
         }
         Frame f = frame(plot, width, height);
         axes(c, f, plot);
+        spans(c, f, plot);
+        int[] colours = PlotPalette.seriesColours(plot);
         for (int s = 0; s < plot.series().size(); s++) {
             Plot.Series series = plot.series().get(s);
-            Color col = Canvas.colour(s);
+            Color col = Canvas.colour(colours[s]);
             switch (plot.kind()) {
                 case SCATTER -> points(c, f, series, col);
                 case LINE -> line(c, f, series, col);
@@ -118,6 +120,20 @@ public final class PlotRenderer {
         c.g.draw(new Rectangle2D.Double(f.left(), f.top(), f.width(), f.height()));
         c.text(plot.xLabel(), f.left() + f.width() / 2.0, f.top() + f.height() + (plot.kind() == Plot.Kind.BAR ? 40 : 26), 0.5, 0);
         c.rotatedText(plot.yLabel(), 16, f.top() + f.height() / 2.0, -90, 0.5, 0);
+    }
+
+    /** Shaded x intervals over the plot area's full height, behind the series (one colour per span name). */
+    private static void spans(Canvas c, Frame f, Plot plot) {
+        List<String> names = PlotPalette.spanNames(plot);
+        java.awt.Shape clip = c.g.getClip();
+        c.g.clip(new Rectangle2D.Double(f.left(), f.top(), f.width(), f.height()));
+        for (Plot.Span s : plot.spans()) {
+            double a = f.px(s.from());
+            double b = f.px(s.to());
+            c.g.setColor(translucent(new Color(PlotPalette.span(names.indexOf(s.name()))), PlotPalette.SPAN_ALPHA));
+            c.g.fill(new Rectangle2D.Double(Math.min(a, b), f.top(), Math.max(1, Math.abs(b - a)), f.height()));
+        }
+        c.g.setClip(clip);
     }
 
     private static void points(Canvas c, Frame f, Plot.Series s, Color col) {
@@ -228,10 +244,16 @@ public final class PlotRenderer {
     private static void legend(Canvas c, Frame f, Plot plot) {
         List<String> names = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
-        boolean single = plot.series().size() == 1 && plot.guides().isEmpty();
-        for (int s = 0; s < plot.series().size() && !single; s++) {
-            names.add(plot.series().get(s).name());
+        List<String> seriesNames = PlotPalette.seriesNames(plot);
+        boolean single = seriesNames.size() == 1 && plot.guides().isEmpty();
+        for (int s = 0; s < seriesNames.size() && !single; s++) {
+            names.add(seriesNames.get(s));
             colours.add(Canvas.colour(s));
+        }
+        List<String> spanNames = PlotPalette.spanNames(plot);
+        for (int k = 0; k < spanNames.size(); k++) {
+            names.add(spanNames.get(k));
+            colours.add(translucent(new Color(PlotPalette.span(k)), 110));
         }
         for (Plot.Guide g : plot.guides()) {
             names.add(g.name());

@@ -36,6 +36,10 @@ public record PlotScales(NiceScale x, NiceScale y, boolean square) {
                 }
             }
         }
+        for (Plot.Span sp : plot.spans()) { // a shaded interval stays in view even past the data
+            xlo = Math.min(xlo, sp.from());
+            xhi = Math.max(xhi, sp.to());
+        }
         if (plot.kind() == Plot.Kind.BAR) {
             int n = Math.max(1, categories(plot).size()); // no bars still needs a finite axis
             return new PlotScales(new NiceScale(-0.5, n - 0.5, 1), NiceScale.of(Math.min(0, ylo), Math.max(0, yhi), TICKS), false);
@@ -53,6 +57,33 @@ public record PlotScales(NiceScale x, NiceScale y, boolean square) {
             }
         }
         return new PlotScales(NiceScale.of(xlo, xhi, TICKS), NiceScale.of(ylo, yhi, TICKS), parity);
+    }
+
+    /**
+     * The scales of {@code plot} zoomed to x in [lo, hi] (the editor's drag-to-zoom): x covers that range, y the points
+     * and bands that fall inside it, so a small peak fills the height. Bars and heat maps are not zoomed.
+     */
+    public static PlotScales zoomed(Plot plot, double lo, double hi) {
+        double ylo = Double.POSITIVE_INFINITY, yhi = Double.NEGATIVE_INFINITY;
+        for (Plot.Series s : plot.series()) {
+            double[] x = s.x(), y = s.y(), low = s.low(), high = s.high();
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] >= lo && x[i] <= hi) {
+                    for (double v : new double[] {y[i], low == null ? y[i] : low[i], high == null ? y[i] : high[i]}) {
+                        if (Double.isFinite(v)) {
+                            ylo = Math.min(ylo, v);
+                            yhi = Math.max(yhi, v);
+                        }
+                    }
+                }
+            }
+        }
+        if (!Double.isFinite(ylo)) { // nothing inside: keep the whole plot's heights
+            NiceScale all = of(plot).y();
+            ylo = all.min();
+            yhi = all.max();
+        }
+        return new PlotScales(NiceScale.of(lo, hi, TICKS), NiceScale.of(ylo, yhi, TICKS), false);
     }
 
     /** A plot with a y = x guide: parity (predicted against true) or calibration. */

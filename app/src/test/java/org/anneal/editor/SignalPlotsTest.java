@@ -41,17 +41,15 @@ class SignalPlotsTest {
         assertEquals("time (min)", p.xLabel());
         assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 6}, p.series().get(0).x(), "overlapping windows give each minute once");
         assertArrayEquals(new double[] {1, 11, 21, 31, 41, 51, 61}, p.series().get(1).y(), 1e-6);
-        assertEquals(3, p.series().size(), "two channels and one merged interval (windows at 2 and 4 overlap)");
-        Plot.Series band = p.series().get(2);
-        assertArrayEquals(new double[] {2, 6}, band.x());
-        assertArrayEquals(new double[] {0, 0}, band.low());
-        assertArrayEquals(new double[] {61, 61}, band.high());
+        assertEquals(2, p.series().size(), "two channels");
+        assertEquals(List.of(new Plot.Span("anomaly_score_flag = 1", 2, 6)), p.spans(), "one merged interval (windows at 2 and 4 overlap)");
     }
 
     @Test
     void nothingFlaggedNothingShaded() {
         Plot p = SignalPlots.addTo(Map.of(), windows(new double[4])).get("Signal");
         assertEquals(2, p.series().size());
+        assertEquals(List.of(), p.spans());
         assertEquals("signal of run r1", p.title());
     }
 }

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param series  the data series (empty for a heat map)
  * @param guides  reference lines such as the 45° line of a parity plot
  * @param heatmap the cells of a heat map (confusion matrix), else null
+ * @param spans   x intervals shaded across the whole height (a signal's events, windows flagged as anomalous)
  */
-public record Plot(Kind kind, String title, String xLabel, String yLabel, List<Series> series, List<Guide> guides, Heatmap heatmap) {
+public record Plot(Kind kind, String title, String xLabel, String yLabel, List<Series> series, List<Guide> guides, Heatmap heatmap,
+                   List<Span> spans) {
 
     public enum Kind {
         /** points (parity, residuals, embeddings coloured by series) */
@@ -104,6 +106,19 @@ public record Plot(Kind kind, String title, String xLabel, String yLabel, List<S
     }
 
     /**
+     * An x interval [from, to] shaded over the whole plot height, behind the series: where a signal was high after a
+     * trigger event, a window flagged as anomalous. Spans of one name share a colour and one legend entry.
+     */
+    public record Span(String name, double from, double to) {
+        public Span {
+            Objects.requireNonNull(name);
+            if (!(from <= to)) {
+                throw new IllegalArgumentException("span '" + name + "' runs from " + from + " to " + to);
+            }
+        }
+    }
+
+    /**
      * Cells of a heat map: {@code values[row][col]}; rows are drawn top to bottom. {@code squareCells}: draw every cell
      * square (the pixels of a map keep their shape) instead of stretching the cells to fill the plot area.
      */
@@ -157,16 +172,24 @@ public record Plot(Kind kind, String title, String xLabel, String yLabel, List<S
         Objects.requireNonNull(kind);
         series = series == null ? List.of() : List.copyOf(series);
         guides = guides == null ? List.of() : List.copyOf(guides);
+        spans = spans == null ? List.of() : List.copyOf(spans);
         if (kind == Kind.HEATMAP && heatmap == null) {
             throw new IllegalArgumentException("a heat map plot needs its cells");
         }
     }
 
     public static Plot of(Kind kind, String title, String xLabel, String yLabel, List<Series> series, List<Guide> guides) {
-        return new Plot(kind, title, xLabel, yLabel, series, guides, null);
+        return new Plot(kind, title, xLabel, yLabel, series, guides, null, List.of());
+    }
+
+    /** This plot with {@code more} shaded x intervals. */
+    public Plot withSpans(List<Span> more) {
+        List<Span> all = new java.util.ArrayList<>(spans);
+        all.addAll(more);
+        return new Plot(kind, title, xLabel, yLabel, series, guides, heatmap, all);
     }
 
     public static Plot heatmap(String title, String xLabel, String yLabel, Heatmap cells) {
-        return new Plot(Kind.HEATMAP, title, xLabel, yLabel, List.of(), List.of(), cells);
+        return new Plot(Kind.HEATMAP, title, xLabel, yLabel, List.of(), List.of(), cells, List.of());
     }
 }

@@ -39,6 +39,14 @@ abstract class EditorTestBase extends FxRobot {
         return lookup("#plotChart").query();
     }
 
+    /** Clicks Run and waits until the run is over and node {@code last} has its final state. */
+    void runUntil(EditorApp editor, String last) throws Exception {
+        clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () -> !lookup("#runButton").queryAs(javafx.scene.control.Button.class).isDisabled()
+                && editor.viewModel().states().get(last) != null && editor.viewModel().states().get(last).status().isFinal());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (app != null) {

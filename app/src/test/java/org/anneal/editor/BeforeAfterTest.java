@@ -1,0 +1,94 @@
+package org.anneal.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.anneal.data.CategoricalColumn;
+import org.anneal.data.Table;
+import org.anneal.data.TensorColumn;
+import org.anneal.exec.Validation;
+import org.anneal.graph.LoadedWorkflow;
+import org.anneal.graph.NodeInstance;
+import org.anneal.graph.WorkflowCodec;
+import org.anneal.ml.Plot;
+import org.anneal.session.WorkflowSession;
+import org.anneal.spec.Axis;
+import org.anneal.spec.ColumnRole;
+import org.anneal.spec.NodeRegistry;
+import org.anneal.spec.Shape;
+import org.junit.jupiter.api.Test;
+
+/** Which blocks get a before/after preview is read from declarations and configured specs, and the plots hold the rows. */
+class BeforeAfterTest {
+    private static final String WORKFLOW = """
+            { "format": "anneal-workflow", "version": 1, "meta": { "title": "previews", "seed": 1 },
+              "nodes": [
+                { "id": "raman", "type": "data.generate-raman", "params": { "samples": 4, "channels": 64 } },
+                { "id": "despike", "type": "spectra.despike" },
+                { "id": "smooth", "type": "spectra.smooth" },
+                { "id": "resample", "type": "spectra.resample", "params": { "start": 200, "step": 10, "points": 100 } },
+                { "id": "columns", "type": "spectra.to-columns" },
+                { "id": "split", "type": "split.holdout" },
+                { "id": "eels", "type": "data.generate-eels", "params": { "samples": 4 } },
+                { "id": "background", "type": "spectra.eels-background" },
+                { "id": "log", "type": "data.generate-process", "params": { "runs": 2, "minutes": 120 } },
+                { "id": "windows", "type": "data.process-log", "params": { "time": "minute", "channels": ["temperature"] } },
+                { "id": "fft", "type": "signals.fft" },
+                { "id": "slope", "type": "signals.derivative" },
+                { "id": "stats", "type": "signals.statistics", "params": { "statistics": ["mean"] } } ],
+              "links": [
+                { "from": "raman:table", "to": "despike:table" }, { "from": "despike:out", "to": "smooth:table" },
+                { "from": "smooth:out", "to": "resample:table" }, { "from": "resample:out", "to": "columns:table" },
+                { "from": "raman:table", "to": "split:table" },
+                { "from": "eels:table", "to": "background:table" },
+                { "from": "log:table", "to": "windows:log" }, { "from": "windows:out", "to": "fft:table" },
+                { "from": "windows:out", "to": "slope:table" }, { "from": "windows:out", "to": "stats:table" } ] }
+            """;
+
+    @Test
+    void processingBlocksOfSpectraAndSignalsHaveAPreviewAndNothingElseDoes() throws Exception {
+        LoadedWorkflow lw = new WorkflowCodec().parse(WORKFLOW, Path.of("previews.json").toAbsolutePath(), "previews.json");
+        Validation v = WorkflowSession.checking(NodeRegistry.standard()).check(lw).validation();
+        assertTrue(v.errors().isEmpty(), v.errors().toString());
+        Map<String, String> previewed = new TreeMap<>();
+        for (NodeInstance n : lw.workflow().nodes()) {
+            BeforeAfter.of(n.id(), v.descriptors().get(n.id()), n.params(), v)
+                    .ifPresent(t -> previewed.put(n.id(), t.upstream() + " → " + t.output() + " · " + t.column()));
+        }
+        assertEquals(Map.of("despike", "raman:table → out · spectrum", "smooth", "despike:out → out · spectrum",
+                "resample", "smooth:out → out · spectrum", "background", "eels:table → out · spectrum",
+                "fft", "windows:out → out · signal", "slope", "windows:out → out · signal"), previewed,
+                "sources, splits, to-columns and statistics (the column becomes features) have none");
+    }
+
+    private static Table spectra(String unit, double start, int channels, double scale) {
+        float[] v = new float[2 * channels];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (i * scale);
+        }
+        return new Table(List.of(new CategoricalColumn("sample", ColumnRole.GROUP, new int[] {0, 1}, List.of("a", "b")),
+                new TensorColumn("spectrum", ColumnRole.FEATURE, Shape.spectrum(Axis.regular("energy", channels, unit, start, 0.5)), v, new boolean[2], "counts")));
+    }
+
+    @Test
+    void aRowIsOverlaidOnItsAxisOrDrawnTwiceWhenTheAxisChanges() {
+        Table in = spectra("keV", 1, 4, 1);
+        Table out = spectra("keV", 1, 4, 2);
+        BeforeAfter.Rows rows = BeforeAfter.rows(in, out, "spectrum").orElseThrow();
+        assertEquals(2, rows.count());
+        assertEquals("sample b", rows.name(1));
+        List<Plot> same = BeforeAfter.plots(in, out, "spectrum", 1, 0, rows.name(1), null);
+        assertEquals(1, same.size());
+        assertEquals("energy (keV)", same.get(0).xLabel());
+        assertEquals(List.of(4.0, 5.0, 6.0, 7.0), java.util.Arrays.stream(same.get(0).series().get(0).y()).boxed().toList(), "row 2 before");
+        assertEquals(14.0, same.get(0).series().get(1).y()[3], "row 2 after");
+        assertEquals(2.5, same.get(0).series().get(0).x()[3], "1 keV + 3 · 0.5");
+        List<Plot> changed = BeforeAfter.plots(in, spectra("eV", 1000, 4, 1), "spectrum", 0, 0, rows.name(0), null);
+        assertEquals(List.of("energy (keV)", "energy (eV)"), changed.stream().map(Plot::xLabel).toList(), "another unit: two charts");
+        assertTrue(BeforeAfter.rows(in, new Table(List.of(in.columns().get(1))).rows(new int[] {0}), "spectrum").isEmpty(), "fewer rows out: no pairing");
+    }
+}
