@@ -24,7 +24,8 @@ public final class MetricNames {
             List.of("mean_iou", "mean_dice", "pixel_accuracy", "bias", "mean_relative_error"), // segmentation, measurement
             List.of("best_found", "random_best_found", "experiments_to_goal", "random_experiments_to_goal", "pool_best"), // optimize.loop
             List.of("safe_fraction", "max_sd"), // plot.process-map
-            List.of("brier_before", "brier_after", "ece_before", "ece_after")); // evaluate.recalibrate
+            List.of("brier_before", "brier_after", "ece_before", "ece_after"), // evaluate.recalibrate
+            List.of("initial_penalty", "final_penalty", "monotone_violations", "rows_violating")); // physics penalties, evaluate.monotonicity
     /** Names followed by a class or feature in brackets: {@code f1[steel]}, {@code mean_abs_shap[carbon]}. */
     private static final List<String> PER_ITEM = List.of("precision", "recall", "f1", "mean_abs_shap", "iou", "dice");
     /** The loss of each extra curve of a loss-curve block: {@code final_loss_2}. */
