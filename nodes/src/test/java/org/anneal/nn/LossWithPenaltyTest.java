@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /** Physics penalties on a network's loss: their values by hand, and their gradients against finite differences. */
-class LossWithPenaltyTest {
+public class LossWithPenaltyTest {
     static LossWithPenalty penalty(Loss.PenaltyKind kind, double lambda) {
         return new LossWithPenalty(new LossMSE(), new Loss.Penalty(kind, lambda, -0.5, 0.5));
     }
@@ -48,19 +48,24 @@ class LossWithPenaltyTest {
         for (Loss.PenaltyKind kind : java.util.List.of(Loss.PenaltyKind.NON_NEGATIVE, Loss.PenaltyKind.BOUNDS, Loss.PenaltyKind.SUM_TO_ONE)) {
             // the input laws act on probe rows: ProbePenaltyLossTest
             for (IActivation act : new IActivation[] {new ActivationIdentity(), new ActivationTanH()}) {
-                LossWithPenalty loss = penalty(kind, 3.0);
-                INDArray grad = loss.computeGradient(labels, pre, act, null);
-                double h = 1e-6;
-                for (int i = 0; i < 2; i++) {
-                    for (int j = 0; j < 3; j++) {
-                        INDArray up = pre.dup();
-                        up.putScalar(i, j, pre.getDouble(i, j) + h);
-                        INDArray down = pre.dup();
-                        down.putScalar(i, j, pre.getDouble(i, j) - h);
-                        double numeric = (loss.computeScore(labels, up, act, null, false) - loss.computeScore(labels, down, act, null, false)) / (2 * h);
-                        assertEquals(numeric, grad.getDouble(i, j), 1e-6, kind + " " + act + " d loss / d pre[" + i + "," + j + "]");
-                    }
-                }
+                assertGradientMatchesFiniteDifferences(penalty(kind, 3.0), labels, pre, act, kind + " " + act);
+            }
+        }
+    }
+
+    /** Every entry of the loss's gradient with respect to the pre-activations against a central difference of its score. */
+    public static void assertGradientMatchesFiniteDifferences(org.nd4j.linalg.lossfunctions.ILossFunction loss, INDArray labels, INDArray pre,
+                                                              IActivation act, String what) {
+        INDArray grad = loss.computeGradient(labels, pre, act, null);
+        double h = 1e-6;
+        for (int i = 0; i < pre.rows(); i++) {
+            for (int j = 0; j < pre.columns(); j++) {
+                INDArray up = pre.dup();
+                up.putScalar(i, j, pre.getDouble(i, j) + h);
+                INDArray down = pre.dup();
+                down.putScalar(i, j, pre.getDouble(i, j) - h);
+                double numeric = (loss.computeScore(labels, up, act, null, false) - loss.computeScore(labels, down, act, null, false)) / (2 * h);
+                assertEquals(numeric, grad.getDouble(i, j), 1e-6, what + " d loss / d pre[" + i + "," + j + "]");
             }
         }
     }

@@ -68,11 +68,7 @@ public final class MonotonicityNode implements Node<MonotonicityNode.Params> {
             throw ConfigError.atPort(MODEL.name(), "A monotone law speaks of a predicted number; this model classifies.",
                     "Connect a regression model.");
         }
-        if (!model.features().contains(p.feature())) {
-            String closest = org.anneal.spec.Names.closest(p.feature(), model.features());
-            throw ConfigError.atParam("feature", "'" + p.feature() + "' is not a feature of the model.",
-                    (closest != null ? "Did you mean '" + closest + "'? " : "") + "The model's features: " + model.features());
-        }
+        ModelOutput.requireModelFeature(model, p.feature());
         var lineage = data.lineage().fittedWith(model.lineage());
         return Specs.of(METRICS, ValueSpec.of(DataKind.METRICS, lineage), PLOT, ValueSpec.of(DataKind.PLOT, lineage));
     }

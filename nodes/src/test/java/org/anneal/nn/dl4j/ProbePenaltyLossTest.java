@@ -62,22 +62,10 @@ class ProbePenaltyLossTest {
         INDArray pre = Nd4j.create(new double[][] {{0.3, 2.5}, {-0.4, 0.9}, {1.1, -0.2}, {0.2, 0.7}, {-0.6, 1.4}, {0.9, 0.1}, {-0.1, 1.0}})
                 .castTo(DataType.DOUBLE);
         INDArray labels = Nd4j.create(new double[][] {{0.1, -0.9}, {0.7, 0.2}, {0.4, 0.4}, {NAN, NAN}, {NAN, NAN}, {NAN, NAN}, {NAN, NAN}});
-        INDArray mask = null;
         for (Loss.Penalty law : laws) {
             for (IActivation act : new IActivation[] {new ActivationIdentity(), new ActivationTanH()}) {
-                LossWithPenalty loss = new LossWithPenalty(new LossMSE(), law);
-                INDArray grad = loss.computeGradient(labels, pre, act, mask);
-                double h = 1e-6;
-                for (int i = 0; i < pre.rows(); i++) {
-                    for (int j = 0; j < 2; j++) {
-                        INDArray up = pre.dup();
-                        up.putScalar(i, j, pre.getDouble(i, j) + h);
-                        INDArray down = pre.dup();
-                        down.putScalar(i, j, pre.getDouble(i, j) - h);
-                        double numeric = (loss.computeScore(labels, up, act, mask, false) - loss.computeScore(labels, down, act, mask, false)) / (2 * h);
-                        assertEquals(numeric, grad.getDouble(i, j), 1e-6, law.kind() + " " + act + " d loss / d pre[" + i + "," + j + "]");
-                    }
-                }
+                org.anneal.nn.LossWithPenaltyTest.assertGradientMatchesFiniteDifferences(new LossWithPenalty(new LossMSE(), law), labels, pre, act,
+                        law.kind() + " " + act);
             }
         }
     }
