@@ -27,7 +27,8 @@ public final class MetricNames {
             List.of("safe_fraction", "max_sd"), // plot.process-map
             List.of("brier_before", "brier_after", "ece_before", "ece_after"), // evaluate.recalibrate
             List.of("mean_similarity", "min_similarity", "unmatched_parts", "mean_weight_r"), // evaluate.match-components
-            List.of("elements_found", "peaks_identified", "peaks_unidentified", "mean_abs_error_ev")); // spectra.identify-lines
+            List.of("elements_found", "peaks_identified", "peaks_unidentified", "mean_abs_error_ev"), // spectra.identify-lines
+            List.of("initial_penalty", "final_penalty", "monotone_violations", "rows_violating")); // physics penalties, evaluate.monotonicity
     /** Names followed by a class or feature in brackets: {@code f1[steel]}, {@code mean_abs_shap[carbon]}. */
     private static final List<String> PER_ITEM = List.of("precision", "recall", "f1", "mean_abs_shap", "iou", "dice");
     /** The loss of each extra curve of a loss-curve block: {@code final_loss_2}. */

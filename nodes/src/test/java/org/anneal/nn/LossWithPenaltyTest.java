@@ -2,6 +2,7 @@ package org.anneal.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.anneal.ml.loss.Loss;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /** Physics penalties on a network's loss: their values by hand, and their gradients against finite differences. */
-class LossWithPenaltyTest {
+public class LossWithPenaltyTest {
     static LossWithPenalty penalty(Loss.PenaltyKind kind, double lambda) {
         return new LossWithPenalty(new LossMSE(), new Loss.Penalty(kind, lambda, -0.5, 0.5));
     }
@@ -44,21 +45,27 @@ class LossWithPenaltyTest {
     void gradientsMatchFiniteDifferencesThroughAnActivation() {
         INDArray labels = Nd4j.create(new double[][] {{0.1, -0.9, 0.5}, {0.7, 0.2, -0.3}});
         INDArray pre = Nd4j.create(new double[][] {{0.3, 2.5, -1.7}, {-0.4, 0.9, -0.05}}).castTo(DataType.DOUBLE);
-        for (Loss.PenaltyKind kind : Loss.PenaltyKind.values()) {
+        for (Loss.PenaltyKind kind : java.util.List.of(Loss.PenaltyKind.NON_NEGATIVE, Loss.PenaltyKind.BOUNDS, Loss.PenaltyKind.SUM_TO_ONE)) {
+            // the input laws act on probe rows: ProbePenaltyLossTest
             for (IActivation act : new IActivation[] {new ActivationIdentity(), new ActivationTanH()}) {
-                LossWithPenalty loss = penalty(kind, 3.0);
-                INDArray grad = loss.computeGradient(labels, pre, act, null);
-                double h = 1e-6;
-                for (int i = 0; i < 2; i++) {
-                    for (int j = 0; j < 3; j++) {
-                        INDArray up = pre.dup();
-                        up.putScalar(i, j, pre.getDouble(i, j) + h);
-                        INDArray down = pre.dup();
-                        down.putScalar(i, j, pre.getDouble(i, j) - h);
-                        double numeric = (loss.computeScore(labels, up, act, null, false) - loss.computeScore(labels, down, act, null, false)) / (2 * h);
-                        assertEquals(numeric, grad.getDouble(i, j), 1e-6, kind + " " + act + " d loss / d pre[" + i + "," + j + "]");
-                    }
-                }
+                assertGradientMatchesFiniteDifferences(penalty(kind, 3.0), labels, pre, act, kind + " " + act);
+            }
+        }
+    }
+
+    /** Every entry of the loss's gradient with respect to the pre-activations against a central difference of its score. */
+    public static void assertGradientMatchesFiniteDifferences(org.nd4j.linalg.lossfunctions.ILossFunction loss, INDArray labels, INDArray pre,
+                                                              IActivation act, String what) {
+        INDArray grad = loss.computeGradient(labels, pre, act, null);
+        double h = 1e-6;
+        for (int i = 0; i < pre.rows(); i++) {
+            for (int j = 0; j < pre.columns(); j++) {
+                INDArray up = pre.dup();
+                up.putScalar(i, j, pre.getDouble(i, j) + h);
+                INDArray down = pre.dup();
+                down.putScalar(i, j, pre.getDouble(i, j) - h);
+                double numeric = (loss.computeScore(labels, up, act, null, false) - loss.computeScore(labels, down, act, null, false)) / (2 * h);
+                assertEquals(numeric, grad.getDouble(i, j), 1e-6, what + " d loss / d pre[" + i + "," + j + "]");
             }
         }
     }
@@ -73,5 +80,30 @@ class LossWithPenaltyTest {
         ConfigError e = assertThrows(ConfigError.class, () -> node.configure(Specs.of(Map.of()),
                 new PhysicsPenaltyNode.Params(Loss.PenaltyKind.BOUNDS, 5, 1, 1), null));
         assertEquals("high", e.param());
+    }
+
+    @Test
+    void aPenaltyOnAnInputTheNetworkDoesNotReadIsAConfigureErrorAtTheLossPort() throws Exception {
+        var penalty = new PhysicsPenaltyNode();
+        var params = new PhysicsPenaltyNode.Params(Loss.PenaltyKind.DECREASING, 10, 0, 1, "temper_k", 0.05, 1, 10, 0);
+        var loss = penalty.configure(Specs.of(Map.of()), params, null).get("loss");
+        var target = new org.anneal.spec.ColumnSpec("hardness_hv", org.anneal.spec.ColumnType.NUMERIC, org.anneal.spec.ColumnRole.TARGET);
+        var net = org.anneal.spec.NetworkSpec.input(java.util.List.of("temper_c", "time_h"), java.util.List.of(2), target);
+        var network = new org.anneal.nodes.nn.NetworkNode();
+        var netParams = new org.anneal.nodes.nn.NetworkNode.Params(10, 16, 0, 0, 0.1, 0);
+        ConfigError e = assertThrows(ConfigError.class, () -> network.configure(Specs.of(Map.of("network", net, "loss", loss)), netParams, null));
+        assertEquals("loss", e.port());
+        assertTrue(e.getMessage().contains("'temper_k'") && e.getMessage().contains("[temper_c, time_h]"), e.getMessage());
+        assertTrue(e.fix().contains("Did you mean 'temper_c'"), e.fix());
+        var good = penalty.configure(Specs.of(Map.of()), new PhysicsPenaltyNode.Params(Loss.PenaltyKind.DECREASING, 10, 0, 1, "temper_c", 0.05, 1,
+                10, 0), null).get("loss");
+        network.configure(Specs.of(Map.of("network", net, "loss", good)), netParams, null); // the right name passes
+        var merged = new org.anneal.spec.NetworkSpec(net.inputColumns(), net.inputShape(), target,
+                java.util.List.of(new org.anneal.spec.NetworkSpec.Layer("merge", "concat", java.util.List.of(4), 0)), net.lineage());
+        ConfigError graph = assertThrows(ConfigError.class, () -> network.configure(Specs.of(Map.of("network", merged, "loss", good)), netParams, null));
+        assertTrue(graph.getMessage().contains("chain networks"), graph.getMessage());
+        ConfigError unnamed = assertThrows(ConfigError.class, () -> penalty.configure(Specs.of(Map.of()),
+                new PhysicsPenaltyNode.Params(Loss.PenaltyKind.ASYMPTOTE, 10, 0, 1, "", 0.05, 1, 10, 0), null));
+        assertEquals("feature", unnamed.param());
     }
 }

@@ -19,14 +19,36 @@ public record Loss(Kind kind, double parameter, Penalty penalty) {
     }
 
     /**
-     * A penalty on the network's outputs ŷ added to the data loss, λ times its mean over rows: non-negativity
-     * mean_j max(0, −ŷ_j)², bounds mean_j [max(0, low − ŷ_j)² + max(0, ŷ_j − high)²], sum-to-one (Σ_j ŷ_j − 1)².
+     * A penalty on the network's outputs ŷ added to the data loss, λ times its mean: non-negativity mean_j max(0, −ŷ_j)²,
+     * bounds mean_j [max(0, low − ŷ_j)² + max(0, ŷ_j − high)²], sum-to-one (Σ_j ŷ_j − 1)², each over the training rows;
+     * increasing / decreasing in {@code feature}: mean max(0, ∓(ŷ(x + δe) − ŷ(x)))² over probe pairs whose feature value
+     * is drawn over the training range widened by {@code reach} ranges on each side, δ = {@code step} ranges; asymptote:
+     * mean (ŷ(x with feature = {@code far}) − {@code limit})² over the training rows moved to the far value.
+     *
+     * @param feature the input column the monotone and asymptote laws speak of; empty for the others
      */
-    public record Penalty(PenaltyKind kind, double lambda, double low, double high) {
+    public record Penalty(PenaltyKind kind, double lambda, double low, double high, String feature, double step, double reach, double far,
+                          double limit) {
         public Penalty {
-            if (!(lambda >= 0) || kind == PenaltyKind.BOUNDS && !(high > low)) {
-                throw new IllegalArgumentException("bad penalty: " + kind + " λ " + lambda + " [" + low + ", " + high + "]");
+            if (!(lambda >= 0) || kind == PenaltyKind.BOUNDS && !(high > low) || kind.probed() && (feature == null || feature.isEmpty()
+                    || !(step > 0) || !(reach >= 0) || !Double.isFinite(far) || !Double.isFinite(limit))) {
+                throw new IllegalArgumentException("bad penalty: " + kind + " λ " + lambda + " [" + low + ", " + high + "] on '" + feature + "'");
             }
+        }
+
+        /** A penalty on the predictions alone (non-negative, bounds, sum-to-one). */
+        public Penalty(PenaltyKind kind, double lambda, double low, double high) {
+            this(kind, lambda, low, high, "", 0.05, 1, 0, 0);
+        }
+
+        /** Monotone in {@code feature} ({@link PenaltyKind#INCREASING} or {@link PenaltyKind#DECREASING}). */
+        public static Penalty monotone(PenaltyKind direction, double lambda, String feature, double step, double reach) {
+            return new Penalty(direction, lambda, 0, 1, feature, step, reach, 0, 0);
+        }
+
+        /** The prediction tends to {@code limit} as {@code feature} goes to {@code far}. */
+        public static Penalty asymptote(double lambda, String feature, double far, double limit) {
+            return new Penalty(PenaltyKind.ASYMPTOTE, lambda, 0, 1, feature, 0.05, 1, far, limit);
         }
 
         public String describe() {
@@ -34,11 +56,22 @@ public record Loss(Kind kind, double parameter, Penalty penalty) {
                 case NON_NEGATIVE -> String.format(Locale.ROOT, "%s·non-negativity", lambda);
                 case BOUNDS -> String.format(Locale.ROOT, "%s·bounds [%s, %s]", lambda, low, high);
                 case SUM_TO_ONE -> String.format(Locale.ROOT, "%s·sum-to-one", lambda);
+                case INCREASING, DECREASING -> String.format(Locale.ROOT, "%s·%s in %s", lambda, kind == PenaltyKind.INCREASING
+                        ? "increasing" : "decreasing", feature);
+                case ASYMPTOTE -> String.format(Locale.ROOT, "%s·(ŷ → %s as %s → %s)", lambda, limit, feature, far);
             };
         }
     }
 
-    public enum PenaltyKind { NON_NEGATIVE, BOUNDS, SUM_TO_ONE }
+    /** The laws; the last three need extra rows the trainer makes up (probe rows), the first three act on the training rows. */
+    public enum PenaltyKind {
+        NON_NEGATIVE, BOUNDS, SUM_TO_ONE, INCREASING, DECREASING, ASYMPTOTE;
+
+        /** Whether the law speaks of an input, so the trainer adds probe rows for it. */
+        public boolean probed() {
+            return this == INCREASING || this == DECREASING || this == ASYMPTOTE;
+        }
+    }
 
     public Loss withPenalty(Penalty p) {
         return new Loss(kind, parameter, p);

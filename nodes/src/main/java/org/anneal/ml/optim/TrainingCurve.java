@@ -7,4 +7,12 @@ public interface TrainingCurve {
 
     /** Mean training loss before training (index 0) and after each epoch. */
     double[] lossPerEpoch();
+
+    /**
+     * A physics penalty's value P (before its weight λ) before training and after each epoch, when the loss carried one;
+     * {@link #lossPerEpoch} is then the data loss alone. Null without a penalty.
+     */
+    default double[] penaltyPerEpoch() {
+        return null;
+    }
 }

@@ -167,9 +167,14 @@ public final class Dl4jTrainer {
         TrainingWatch watch = new TrainingWatch(ctx, s.epochs(), steps);
         net.setListeners(watch);
         DataSet validation = valRows.length == 0 ? null : valSource.set(valRows, 0, valRows.length);
+        // a physics penalty: probe rows in each minibatch, and the data loss reported apart from the penalty
+        PenaltyTraining penalty = PenaltyTraining.of(net, learner, rows.x(), (int) rows.sample().size(), rows.y(), rows.outputs(), fitRows,
+                ctx.seed());
         List<Double> curve = new ArrayList<>();
-        curve.add(net.score(rows.set(fitRows, 0, Math.min(fitRows.length, INITIAL_LOSS_ROWS)))); // fitRows are in a seeded order
-        double best = validation == null ? Double.NaN : net.score(validation);
+        int initialRows = Math.min(fitRows.length, INITIAL_LOSS_ROWS);
+        DataSet initial = rows.set(fitRows, 0, initialRows); // fitRows are in a seeded order
+        curve.add(penalty == null ? net.score(initial) : penalty.initial(net, initial, fitRows, initialRows));
+        double best = validation == null ? Double.NaN : penalty == null ? net.score(validation) : penalty.dataLoss(net, validation);
         watch.epochDone(curve.get(0), best);
         int bestEpoch = 0;
         INDArray bestParams = net.params().dup();
@@ -181,12 +186,17 @@ public final class Dl4jTrainer {
             double sum = 0;
             for (int from = 0; from < order.length; from += s.batchSize()) {
                 int to = Math.min(order.length, from + s.batchSize());
-                net.fit(batches.rows(order, from, to));
-                sum += net.score() * (to - from); // the minibatch's loss before its step (TrainingWatch stops on a NaN)
+                DataSet batch = batches.rows(order, from, to);
+                net.fit(penalty == null ? batch : penalty.batch(batch, order, from, to));
+                // the minibatch's loss before its step (TrainingWatch stops on a NaN)
+                sum += (penalty == null ? net.score() : penalty.stepped(to - from)) * (to - from);
             }
             double loss = sum / order.length;
             curve.add(loss);
-            double v = validation == null ? Double.NaN : net.score(validation);
+            if (penalty != null) {
+                penalty.epochDone();
+            }
+            double v = validation == null ? Double.NaN : penalty == null ? net.score(validation) : penalty.dataLoss(net, validation);
             watch.epochDone(loss, v);
             if (validation != null) {
                 if (v < best) {
@@ -205,9 +215,10 @@ public final class Dl4jTrainer {
         }
         ctx.publish(TrainingWatch.LIVE_NAME, watch.plot());
         String stopped = validation == null ? "" : "; kept epoch " + bestEpoch + " of " + (curve.size() - 1) + " (lowest validation loss)";
-        return new NetworkModel(net, learner.task(), target, learner.network().inputColumns(), learner.network().input(), classes,
+        NetworkModel model = new NetworkModel(net, learner.task(), target, learner.network().inputColumns(), learner.network().input(), classes,
                 learner.describe() + " — " + Dl4jRuntime.describe() + stopped, learner.loss().describe(),
                 curve.stream().mapToDouble(Double::doubleValue).toArray(), bestEpoch);
+        return penalty == null ? model : model.withPenaltyCurve(penalty.penaltyPerEpoch());
     }
 
     /** The network's layers and its output head, as DL4J's configuration; building it is the first native step. */

@@ -24,6 +24,8 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
     private final String description;
     private final String lossName;
     private final double[] lossPerEpoch;
+    /** A physics penalty's P per epoch beside the data loss in lossPerEpoch; null without a penalty. */
+    private double[] penaltyPerEpoch;
     private final Map<String, Double> parameters;
     /** MC-dropout: forward passes with dropout on that a prediction averages (0 = one pass, dropout off), and their seed. */
     private final int mcPasses;
@@ -64,11 +66,23 @@ final class NetworkModel implements TrainedModel, TrainingCurve {
         this.description = m.description;
         this.lossName = m.lossName;
         this.lossPerEpoch = m.lossPerEpoch;
+        this.penaltyPerEpoch = m.penaltyPerEpoch;
         Map<String, Double> p = new LinkedHashMap<>(m.parameters);
         p.put("mc-dropout passes", (double) passes);
         this.parameters = java.util.Collections.unmodifiableMap(p);
         this.mcPasses = passes;
         this.mcSeed = seed;
+    }
+
+    /** This model with a physics penalty's curve beside its data loss; called once, before the model leaves the trainer. */
+    NetworkModel withPenaltyCurve(double[] penalty) {
+        this.penaltyPerEpoch = penalty.clone();
+        return this;
+    }
+
+    @Override
+    public double[] penaltyPerEpoch() {
+        return penaltyPerEpoch == null ? null : penaltyPerEpoch.clone();
     }
 
     /** This network predicting by MC-dropout; it takes over the network, so only the returned model may be used after. */

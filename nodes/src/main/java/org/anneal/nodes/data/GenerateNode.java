@@ -34,7 +34,11 @@ import org.anneal.spec.TableSpec;
                 exp(2.5 carbon_wt) exp(−142 kJ/mol / (R T)) × (1 + noise · ε), carbon_wt in [0.1, 0.8]. `alloy-design`: random \
                 Al–Zn–Mg–Cu compositions with strength_mpa = 150 + 350 exp(−((zn − 4.5)/1.5)² − ((mg − 1.6)/0.6)² − ((cu − \
                 1.4)/0.9)²) + noise, one peak inside the box. `lpbf`: laser powder-bed fusion tracks, melt-pool depth_um = 20 \
-                P / √v + noise for laser power P in [100, 400] W and scan speed v in [400, 2000] mm/s.""")
+                P / √v + noise for laser power P in [100, 400] W and scan speed v in [400, 2000] mm/s. `tempering`: quenched steels \
+                (carbon_wt in [0.2, 0.6]) tempered at rising temperature, 150 to 650 °C in run order (`run` is the time \
+                column), for 0.5 to 8 h: Vickers hardness_gpa = 1.8 + (1.5 + 8 carbon_wt) / (1 + exp((P − 13) / 1.6)) + noise \
+                with the Hollomon–Jaffe parameter P = T[K]·(20 + log10 t[h]) / 1000 — falling with temperature and time towards \
+                1.8 GPa (about 180 HV).""")
 public final class GenerateNode implements Node<GenerateNode.Params> {
 
     public record Params(
@@ -53,7 +57,7 @@ public final class GenerateNode implements Node<GenerateNode.Params> {
 
     /** The generators, stored under their kebab-case names ("noisy-polynomial"). */
     public enum Dataset {
-        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES, ARRHENIUS, ALLOY_DESIGN, LPBF
+        NOISY_POLYNOMIAL, RUNGE, TWO_MOONS, BLOBS, ALLOY, ALLOY_SPEC, MICROGRAPH_PATCHES, RAMAN_REPLICATES, FURNACE_LOG, XRD_BINS, PHASES, ARRHENIUS, ALLOY_DESIGN, LPBF, TEMPERING
     }
 
     static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "The generated rows");

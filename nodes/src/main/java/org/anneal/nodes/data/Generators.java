@@ -48,6 +48,7 @@ final class Generators {
             case ARRHENIUS -> PhysicsGenerators.arrhenius(n, noise, r);
             case ALLOY_DESIGN -> PhysicsGenerators.alloyDesign(n, noise, r);
             case LPBF -> PhysicsGenerators.lpbf(n, noise, r);
+            case TEMPERING -> PhysicsGenerators.tempering(n, noise, r);
         };
     }
 

@@ -79,4 +79,32 @@ final class PhysicsGenerators {
         return new Table(List.of(new NumericColumn("laser_power_w", ColumnRole.FEATURE, power),
                 new NumericColumn("scan_speed_mm_s", ColumnRole.FEATURE, speed), new NumericColumn("depth_um", ColumnRole.TARGET, depth)));
     }
+
+    /**
+     * Quenched steels of carbon_wt in [0.2, 0.6] tempered at rising temperature, 150 to 650 °C in run order (so a time split
+     * holds out the hottest tempers), for a time_h log-uniform in [0.5, 8] h. By Hollomon and Jaffe, time and temperature
+     * act through one parameter P = T[K]·(20 + log10 t[h]) / 1000, and the Vickers hardness in GPa (HV × 0.0098, so numbers
+     * near 1 suit a network), hardness_gpa = 1.8 + (1.5 + 8·carbon_wt) / (1 + exp((P − 13) / 1.6)) + noise · ε, falls with it
+     * from the as-quenched martensite (harder with more carbon) towards 1.8 GPa, about 180 HV (tempered-out ferrite with
+     * carbides): monotone in temperature and time, with a known limit. Carbon also keeps
+     * temperature alone from ordering the target almost perfectly, which a data check would rightly question.
+     */
+    static Table tempering(int n, double noise, SplittableRandom r) {
+        double[] run = new double[n];
+        double[] temper = new double[n];
+        double[] time = new double[n];
+        double[] carbon = new double[n];
+        double[] hardness = new double[n];
+        for (int i = 0; i < n; i++) {
+            run[i] = i + 1;
+            temper[i] = 150 + 500.0 * i / Math.max(1, n - 1) + 2 * MaterialsGenerators.gauss(r);
+            time[i] = Math.exp(r.nextDouble(Math.log(0.5), Math.log(8)));
+            carbon[i] = r.nextDouble(0.2, 0.6);
+            double p = (temper[i] + 273.15) * (20 + Math.log10(time[i])) / 1000;
+            hardness[i] = 1.8 + (1.5 + 8 * carbon[i]) / (1 + Math.exp((p - 13) / 1.6)) + noise * MaterialsGenerators.gauss(r);
+        }
+        return new Table(List.of(new NumericColumn("run", ColumnRole.TIME, run), new NumericColumn("temper_c", ColumnRole.FEATURE, temper),
+                new NumericColumn("time_h", ColumnRole.FEATURE, time), new NumericColumn("carbon_wt", ColumnRole.FEATURE, carbon),
+                new NumericColumn("hardness_gpa", ColumnRole.TARGET, hardness)));
+    }
 }

@@ -97,4 +97,13 @@ record ModelOutput(TrainedModel model, int cls) {
             }
         }
     }
+
+    /** Configure-time check: {@code feature} (a parameter naming one input to vary) is one the model reads. */
+    static void requireModelFeature(ModelSpec model, String feature) throws ConfigError {
+        if (!model.features().contains(feature)) {
+            String closest = org.anneal.spec.Names.closest(feature, model.features());
+            throw ConfigError.atParam("feature", "'" + feature + "' is not a feature of the model.",
+                    (closest != null ? "Did you mean '" + closest + "'? " : "") + "The model's features: " + model.features());
+        }
+    }
 }

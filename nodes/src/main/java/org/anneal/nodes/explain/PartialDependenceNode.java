@@ -58,11 +58,7 @@ public final class PartialDependenceNode implements Node<PartialDependenceNode.P
         ModelSpec model = in.model(MODEL);
         TableSpec data = in.table(DATA);
         ModelOutput.requireFeatures(model, data, DATA.name());
-        if (!model.features().contains(p.feature())) {
-            String closest = org.anneal.spec.Names.closest(p.feature(), model.features());
-            throw ConfigError.atParam("feature", "'" + p.feature() + "' is not a feature of the model.",
-                    (closest != null ? "Did you mean '" + closest + "'? " : "") + "The model's features: " + model.features());
-        }
+        ModelOutput.requireModelFeature(model, p.feature());
         if (p.lower() >= p.upper()) {
             throw ConfigError.atParam("lower", "The grid needs lower < upper quantile.", "Try 0.05 and 0.95.");
         }

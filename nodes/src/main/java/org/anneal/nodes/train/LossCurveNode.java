@@ -32,7 +32,7 @@ import org.anneal.spec.ValueSpec;
                 at the end wants more epochs; one that jumps about wants a smaller learning rate. Wire up to two more models \
                 to `model2` and `model3` to draw their curves on the same axes (to compare optimizers or losses); their last \
                 values appear as final_loss_2 and final_loss_3. It shows how well the loss was minimised on the training rows, \
-                not how well the model predicts new rows.""")
+                not how well the model predicts new rows. A network trained with a physics penalty (loss.physics-penalty) gets two                 lines: its data loss and the penalty P (before its weight λ), so you can watch the law being learnt against the                 fit; their first and last values are initial_penalty and final_penalty.""")
 public final class LossCurveNode implements Node<LossCurveNode.Params> {
 
     public record Params() {
@@ -69,6 +69,11 @@ public final class LossCurveNode implements Node<LossCurveNode.Params> {
         m.put("initial_loss", main[0]);
         m.put("final_loss", main[main.length - 1]);
         m.put("epochs", (double) (main.length - 1));
+        double[] mainPenalty = curve(in.get(MODEL)).penaltyPerEpoch();
+        if (mainPenalty != null) {
+            m.put("initial_penalty", mainPenalty[0]);
+            m.put("final_penalty", mainPenalty[mainPenalty.length - 1]);
+        }
         List<InPort<TrainedModel>> ports = List.of(MODEL, MODEL2, MODEL3);
         String lossName = curve(in.get(MODEL)).lossName();
         for (int i = 0; i < ports.size(); i++) {
@@ -82,7 +87,15 @@ public final class LossCurveNode implements Node<LossCurveNode.Params> {
                 epochs[e] = e;
             }
             // one model: a plain name; several: each named by its learner, so the legend tells the optimizers apart
-            series.add(Plot.Series.of(in.get(MODEL2) != null || in.get(MODEL3) != null ? model.describe() : "training loss", epochs, loss));
+            boolean several = in.get(MODEL2) != null || in.get(MODEL3) != null;
+            double[] penalty = curve(model).penaltyPerEpoch();
+            if (penalty == null) {
+                series.add(Plot.Series.of(several ? model.describe() : "training loss", epochs, loss));
+            } else { // the data loss and the penalty as two lines, one pulling against the other
+                series.add(Plot.Series.of(several ? model.describe() + ": data loss" : "data loss", epochs, loss));
+                series.add(Plot.Series.of(several ? model.describe() + ": penalty" : "penalty P", java.util.Arrays.copyOf(epochs, penalty.length),
+                        penalty));
+            }
             if (i > 0) {
                 m.put("final_loss_" + (i + 1), loss[loss.length - 1]);
             }
