@@ -1,12 +1,16 @@
 package org.anneal.lineage;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.anneal.spec.ExecContext;
 
 /**
@@ -19,7 +23,7 @@ import org.anneal.spec.ExecContext;
  */
 final class ChecksBeside implements AutoCloseable {
     private final ExecutorService pool;
-    private final List<Future<?>> started = new ArrayList<>();
+    private final List<Future<?>> started = new java.util.concurrent.CopyOnWriteArrayList<>(); // a worker may cancel them all
 
     ChecksBeside() {
         int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
@@ -53,6 +57,79 @@ final class ChecksBeside implements AutoCloseable {
                 throw err;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Work in {@code pieces} independent pieces, shared: a worker of the pool starts on them now, and the caller takes the
+     * ones left when it calls {@link Shared#join} (having done other checks meanwhile), so the two cores split one long
+     * check however the rest of the checks fall. Each thread gets its own {@code perThread} worker (its own buffers) and
+     * calls it with the numbers of the pieces it takes; a piece must write only its own results, so that what the pieces
+     * give does not depend on which thread did which.
+     */
+    Shared share(int pieces, Supplier<IntConsumer> perThread) {
+        Shared s = new Shared(pieces, perThread);
+        start(() -> {
+            s.work();
+            return null;
+        });
+        return s;
+    }
+
+    /** Pieces of work being shared by {@link #share}. */
+    final class Shared {
+        private final int pieces;
+        private final Supplier<IntConsumer> perThread;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch left;
+        private final AtomicReference<Throwable> failed = new AtomicReference<>();
+
+        private Shared(int pieces, Supplier<IntConsumer> perThread) {
+            this.pieces = pieces;
+            this.perThread = perThread;
+            this.left = new CountDownLatch(pieces);
+        }
+
+        /** Takes pieces until none is left; a failed piece stops this thread and is kept for {@link #join}. */
+        private void work() {
+            IntConsumer worker = null;
+            for (int i = next.getAndIncrement(); i < pieces; i = next.getAndIncrement()) {
+                try {
+                    if (failed.get() == null) {
+                        worker = worker == null ? perThread.get() : worker;
+                        worker.accept(i);
+                    }
+                } catch (RuntimeException | Error e) {
+                    failed.compareAndSet(null, e);
+                } finally {
+                    left.countDown();
+                }
+            }
+        }
+
+        /** Leaves the pieces no one has taken yet undone, for a result no longer needed; never {@link #join} after. */
+        void stop() {
+            next.getAndSet(pieces);
+        }
+
+        /** Does the pieces no one has taken yet, waits for the others, and throws a piece's exception as it was thrown. */
+        void join() {
+            work();
+            try {
+                left.await();
+            } catch (InterruptedException e) {
+                cancelAll();
+                Thread.currentThread().interrupt();
+                throw new ExecContext.Cancelled();
+            }
+            Throwable t = failed.get();
+            if (t != null) {
+                cancelAll();
+                if (t instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw (Error) t;
+            }
         }
     }
 

@@ -183,11 +183,13 @@ public final class DynamicChecks {
     }
 
     /**
-     * The checks of one split, in their fixed order. D9's reading of the features and D8 need nothing from the others and
-     * run beside D1–D3; D9's comparison then runs beside D4, and is dropped when D4 reports the split (the same twins).
+     * The checks of one split, in their fixed order. D9's reading of the features (shared: the pool starts on it, this thread
+     * takes the rest after D3) and D8 need nothing from the others and run beside D1–D3; D9's comparison, shared the same
+     * way, runs beside D4 and counts only when D4 did not report the split (the same twins).
      */
     private List<Finding> checkSplit(String id, Table train, Table test, ChecksBeside beside, CheckProgress progress) {
-        var twinsPrepared = beside.start(() -> ResolutionTwins.prepare(train, test));
+        ResolutionTwins.Features features = ResolutionTwins.features(train, test);
+        var reading = features == null ? null : beside.share(features.count(), features::counter);
         var content = beside.start(() -> {
             List<Finding> found = new ArrayList<>();
             ContentProxies.check(id, train, found); // issue 16, family 5: D8
@@ -204,11 +206,16 @@ public final class DynamicChecks {
         progress.at(id, "features that give the target away", 0);
         TargetProxies.check(id, train, thresholds, screen, split);
         CheckBounds.checkInterrupted();
-        var prepared = beside.join(twinsPrepared);
-        var twins = beside.start(() -> {
-            List<Finding> found = new ArrayList<>();
-            ResolutionTwins.check(id, prepared, test, thresholds, copies, found); // D9
-            return found;
+        if (reading != null) {
+            reading.join();
+        }
+        // D9's comparison starts beside D4, on the chance that D4 finds nothing (its usual answer); when D4 reports the
+        // split, the twins are the same ones and the comparison is stopped
+        ResolutionTwins.Prepared prepared = features == null ? null : features.prepared();
+        var cells = beside.start(() -> prepared == null ? null : TwinScan.of(prepared, test, copies));
+        var comparing = beside.share(TwinScan.pieces(test.rowCount()), () -> {
+            TwinScan scan = beside.join(cells);
+            return scan == null ? p -> { } : scan.scanner();
         });
         progress.at(id, "near-copies of training rows", 0);
         NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, split);
@@ -217,9 +224,14 @@ public final class DynamicChecks {
         split.addAll(beside.join(content));
         ContentProxies.fold(id, split);
         progress.at(id, "twins at each feature's resolution", 0);
-        List<Finding> twinFindings = beside.join(twins);
         if (split.stream().noneMatch(f -> f.rule().equals("D4"))) {
-            split.addAll(twinFindings); // with D4, the same twins in feature space are already reported
+            comparing.join();
+            TwinScan twins = beside.join(cells);
+            if (twins != null) {
+                twins.report(id, thresholds, split);
+            }
+        } else {
+            comparing.stop(); // with D4, the same twins in feature space are already reported
         }
         CheckBounds.checkInterrupted();
         progress.at(id, "time order", 0);

@@ -89,4 +89,45 @@ class DistinctValuesTest {
             assertEquals(Arrays.stream(both).distinct().sorted().boxed().toList(), Arrays.stream(ResolutionTwins.sortedDistinct(both)).boxed().toList());
         }
     }
+
+    @Test
+    void aSelectionPicksWhatTheSortHeldAtThatPlace() {
+        SplittableRandom r = new SplittableRandom(17);
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + r.nextInt(trial % 10 == 0 ? 20_000 : 60);
+            double[] v = sample(r, n, 1 + r.nextInt(trial % 2 == 0 ? 6 : 100_000));
+            double[] sorted = v.clone();
+            Arrays.sort(sorted);
+            int k = r.nextInt(n);
+            double got = OrderStatistic.select(v.clone(), n, k);
+            assertTrue(Double.doubleToLongBits(sorted[k]) == Double.doubleToLongBits(got) || Double.isNaN(sorted[k]) && Double.isNaN(got),
+                    () -> "element " + k + " of " + n + ": " + got + " instead of " + sorted[k]);
+        }
+    }
+
+    @Test
+    void theStepIsTheSortedGapsPercentileAndCountsReuseTheirBuffers() {
+        SplittableRandom r = new SplittableRandom(19);
+        DistinctValues.Counter counter = new DistinctValues.Counter();
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + r.nextInt(trial % 7 == 0 ? 50_000 : 500);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = trial % 3 == 0 ? r.nextInt(1 + trial) * 0.25 : Math.rint(r.nextGaussian() * 1e4) / 1e3;
+            }
+            double[] d = Arrays.stream(v).distinct().sorted().toArray(); // the step as it was first written
+            double expected = 0;
+            if (d.length >= 2) {
+                double[] gaps = new double[d.length - 1];
+                for (int i = 1; i < d.length; i++) {
+                    gaps[i - 1] = d[i] - d[i - 1];
+                }
+                Arrays.sort(gaps);
+                expected = gaps[(int) Math.floor(0.75 * (gaps.length - 1))];
+            }
+            assertEquals(expected, ResolutionTwins.stepOf(v), "trial " + trial);
+            double[] half = Arrays.copyOf(v, n / 2);
+            assertEquals(DistinctValues.count(half, v), counter.count(half, v), "a counter used again counts as a fresh one");
+        }
+    }
 }
