@@ -57,4 +57,34 @@ public final class LearnerSpecs {
     public static ValueSpec optimizer() {
         return ValueSpec.of(DataKind.OPTIMIZER);
     }
+
+    /**
+     * Where a physics penalty's loss (loss.physics-penalty) meets a network (model.network, or Fit with a network learner):
+     * a penalty on an input must name one of the network's numeric input columns, and the network must be one chain
+     * ({@code network} null: not a network at all).
+     */
+    public static void requireProbedFeature(org.anneal.spec.NetworkSpec network, Spec lossSpec, String port) throws ConfigError {
+        if (!(lossSpec instanceof LossSpec loss) || loss.probedFeature() == null) {
+            return;
+        }
+        String f = loss.probedFeature();
+        if (network == null) {
+            throw ConfigError.atPort(port, "The physics penalty on '" + f + "' applies to neural networks only.",
+                    "Wire it to a model.network, or wire a plain loss here.");
+        }
+        boolean tabular = network.inputShape().size() == 1 && network.inputShape().get(0) == network.inputColumns().size();
+        if (!tabular || !network.inputColumns().contains(f)) {
+            String closest = org.anneal.spec.Names.closest(f, network.inputColumns());
+            throw ConfigError.atPort(port, "The physics penalty speaks of the input '" + f + "', but the network reads "
+                    + (tabular ? "the columns " + network.inputColumns() : "a tensor column " + network.inputColumns()) + ".",
+                    tabular ? (closest != null ? "Did you mean '" + closest + "'? " : "") + "Set the penalty's 'feature' to one of them."
+                            : "A law in one input needs a network on numeric columns (nn.input with feature columns).");
+        }
+        boolean graph = network.layers().stream().anyMatch(l -> l.kind().equals("concat") || l.kind().equals("add"))
+                || network.target() != null && network.target().isTensor();
+        if (graph) {
+            throw ConfigError.atPort(port, "A penalty on an input needs probe rows beside each minibatch, which only chain networks get; "
+                    + "this one merges branches or classifies pixels.", "Remove nn.merge, or use a non-negative, bounds or sum-to-one penalty.");
+        }
+    }
 }

@@ -45,7 +45,7 @@ public abstract class SgdLinearFamily implements Node<SgdLinearFamily.Params> {
     @Override
     public final Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
-        org.anneal.nodes.loss.PhysicsPenaltyNode.requireProbedFeature(null, in.value(LOSS), LOSS.name()); // networks only
+        LearnerSpecs.requireProbedFeature(null, in.value(LOSS), LOSS.name()); // networks only
         // the learning rate belongs to the optimizer wired at Fit, so it is offered beside this node's own tunables
         List<String> tunable = new java.util.ArrayList<>(Hyperparameters.of(this));
         tunable.add("learningRate");

@@ -85,7 +85,7 @@ public final class NetworkNode implements Node<NetworkNode.Params> {
                     + " block, but the output head needs a vector.", "End the network with nn.flatten, nn.global-pool or nn.dense.");
         }
         LearnerSpecs.requireLossFor(task, in.value(LOSS), LOSS.name());
-        org.anneal.nodes.loss.PhysicsPenaltyNode.requireProbedFeature(net, in.value(LOSS), LOSS.name());
+        LearnerSpecs.requireProbedFeature(net, in.value(LOSS), LOSS.name());
         if (p.mcDropout() > 0 && net.layers().stream().noneMatch(l -> l.kind().equals("dropout"))) {
             throw ConfigError.atParam("mcDropout", "MC-dropout needs dropout to leave on, but this network has no nn.dropout block.",
                     "Add an nn.dropout block (after a dense layer), or set mcDropout to 0.");

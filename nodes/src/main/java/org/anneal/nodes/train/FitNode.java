@@ -85,7 +85,7 @@ public final class FitNode implements Node<FitNode.Params> {
         }
         boolean gradient = learner.gradientTrained();
         checkLossAndOptimizer(in, task, gradient);
-        org.anneal.nodes.loss.PhysicsPenaltyNode.requireProbedFeature(learner.network(), in.value(LOSS), LOSS.name());
+        LearnerSpecs.requireProbedFeature(learner.network(), in.value(LOSS), LOSS.name());
         // the model remembers the rows that chose its learner (tuning, selection), not only the rows it was fitted on
         org.anneal.spec.ModelSpec model = LearnerSpecs.model(task, train.lineage(), target.name(), features.stream().map(ColumnSpec::name).toList(),
                 gradient);
