@@ -57,7 +57,7 @@ public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
         return out;
     }
 
-    /** Per thread: one ALS solver (or polyfit basis) with its work arrays, and the baseline's array, for all its spectra. */
+    /** Per thread: one ALS solver (or polyfit basis) with its work arrays, and the baselines' arrays, for all its spectra. */
     @Override
     protected RowKernel kernel(Shape in, Params p) {
         int n = in.size();
@@ -65,22 +65,42 @@ public final class BaselineNode extends SpectrumStepNode<BaselineNode.Params> {
         ModifiedPolyfit poly = p.method() == Method.POLYNOMIAL ? new ModifiedPolyfit(n, p.degree()) : null;
         double[] baseline = new double[n];
         double[] spare = new double[n];
-        return (y, out) -> {
-            double[] z = baseline;
-            if (als != null) {
-                als.baseline(y, p.smoothness(), p.asymmetry(), p.iterations(), z);
-            } else if (poly != null) {
-                poly.baseline(y, 10 * p.iterations(), z);
-            } else {
-                z = Snip.baseline(y, p.width(), baseline, spare);
+        return new RowKernel() {
+            @Override
+            public void apply(double[] y, double[] out) {
+                double[] z = baseline;
+                if (als != null) {
+                    als.baseline(y, p.smoothness(), p.asymmetry(), p.iterations(), z);
+                } else if (poly != null) {
+                    poly.baseline(y, 10 * p.iterations(), z);
+                } else {
+                    z = Snip.baseline(y, p.width(), baseline, spare);
+                }
+                output(y, z, out, p);
             }
-            if (p.output() == Output.BASELINE) {
-                System.arraycopy(z, 0, out, 0, out.length);
-                return;
-            }
-            for (int i = 0; i < y.length; i++) {
-                out[i] = p.clip() ? Math.max(0, y[i] - z[i]) : y[i] - z[i];
+
+            /** ALS interleaves the two spectra's solves; SNIP and polyfit have nothing to gain. */
+            @Override
+            public void applyPair(double[] y1, double[] out1, double[] y2, double[] out2) {
+                if (als == null) {
+                    RowKernel.super.applyPair(y1, out1, y2, out2);
+                    return;
+                }
+                als.baselines(y1, baseline, y2, spare, p.smoothness(), p.asymmetry(), p.iterations());
+                output(y1, baseline, out1, p);
+                output(y2, spare, out2, p);
             }
         };
+    }
+
+    /** The corrected spectrum y − z (clipped at 0 if asked), or the baseline z itself. */
+    private static void output(double[] y, double[] z, double[] out, Params p) {
+        if (p.output() == Output.BASELINE) {
+            System.arraycopy(z, 0, out, 0, out.length);
+            return;
+        }
+        for (int i = 0; i < y.length; i++) {
+            out[i] = p.clip() ? Math.max(0, y[i] - z[i]) : y[i] - z[i];
+        }
     }
 }

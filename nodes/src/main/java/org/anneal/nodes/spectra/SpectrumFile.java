@@ -128,8 +128,9 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
             throw new SpectrumProblem(file, lineOf(lines, n < 1 ? "NPOINTS" : "XPERCHAN"), "NPOINTS must be at least 1 and XPERCHAN non-zero",
                     "Correct the header.");
         }
-        List<Double> values = new ArrayList<>();
-        List<Integer> valueLines = new ArrayList<>();
+        double[] values = new double[Math.max(16, n)];
+        int[] valueLines = new int[values.length];
+        int count = 0;
         boolean ended = false;
         for (i = spectrumLine; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -140,11 +141,26 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
                 }
                 continue;
             }
-            for (String cell : line.split(CELL_SEPARATOR)) {
-                if (!cell.isEmpty()) {
-                    values.add(number(file, i + 1, cell, "value"));
-                    valueLines.add(i + 1);
+            // cells lie between blanks, commas and semicolons; each is parsed in place, and one the fast parser does not
+            // take is parsed (or reported) as text
+            byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+            TwoColumnText cells = new TwoColumnText(bytes);
+            for (int at = 0; at < bytes.length;) {
+                if (TwoColumnText.emsaSeparator(bytes[at])) {
+                    at++;
+                    continue;
                 }
+                int end = at;
+                while (end < bytes.length && !TwoColumnText.emsaSeparator(bytes[end])) {
+                    end++;
+                }
+                if (count == values.length) {
+                    values = java.util.Arrays.copyOf(values, 2 * count);
+                    valueLines = java.util.Arrays.copyOf(valueLines, 2 * count);
+                }
+                values[count] = cells.numberIn(at, end) ? cells.value() : number(file, i + 1, line.substring(at, end), "value");
+                valueLines[count++] = i + 1;
+                at = end;
             }
         }
         if (!ended) {
@@ -152,29 +168,29 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
         }
         String unit = header.getOrDefault("XUNITS", "").strip();
         if (datatype.equals("Y")) {
-            if (values.size() != n) {
-                throw new SpectrumProblem(file, spectrumLine, "NPOINTS says " + n + " points, the data hold " + values.size(),
+            if (count != n) {
+                throw new SpectrumProblem(file, spectrumLine, "NPOINTS says " + n + " points, the data hold " + count,
                         "Correct NPOINTS or the data; with DATATYPE Y every number after '#SPECTRUM' is one channel.");
             }
             float[] y = new float[n];
             for (int k = 0; k < n; k++) {
-                y[k] = values.get(k).floatValue();
+                y[k] = (float) values[k];
             }
             return new SpectrumFile(file, Axis.regular(axisName, n, unit, offset, step), y);
         }
         // XY data state every x, and they win over the header: the EMSA task force's own example1 lists 21 points under
         // NPOINTS 20, on steps of 2.3 to 3.1 eV under XPERCHAN 3.1 (HyperSpy drops the x column and keeps OFFSET/XPERCHAN)
-        if (values.size() % 2 != 0) {
-            throw new SpectrumProblem(file, spectrumLine, "DATATYPE XY needs x, y pairs; the data hold an odd count of " + values.size()
+        if (count % 2 != 0) {
+            throw new SpectrumProblem(file, spectrumLine, "DATATYPE XY needs x, y pairs; the data hold an odd count of " + count
                     + " numbers", "Give every point as 'x, y' on its own line.");
         }
-        double[] x = new double[values.size() / 2];
+        double[] x = new double[count / 2];
         float[] y = new float[x.length];
         for (int k = 0; k < x.length; k++) {
-            x[k] = values.get(2 * k);
-            y[k] = values.get(2 * k + 1).floatValue();
+            x[k] = values[2 * k];
+            y[k] = (float) values[2 * k + 1];
             if (k > 0 && !(x[k] > x[k - 1])) {
-                throw new SpectrumProblem(file, valueLines.get(2 * k), "the axis value "
+                throw new SpectrumProblem(file, valueLines[2 * k], "the axis value "
                         + x[k] + " does not increase (the point before has " + x[k - 1] + ")", "Sort the points by x and remove repeated ones.");
             }
         }

@@ -15,7 +15,10 @@ import org.anneal.spec.ExecContext;
  * lowest row is the one thrown, as a single thread going row by row would have met it first.
  */
 final class SpectrumRows {
-    /** Rows per chunk: small enough to balance a few threads, large enough that handing out costs nothing. */
+    /**
+     * Rows per chunk: small enough to balance a few threads, large enough that handing out costs nothing. Even, so that
+     * rows 2k and 2k + 1 always go to the same thread (spectrum steps process them as a pair).
+     */
     static final int CHUNK = 16;
 
     /** Helpers shared by all spectrum nodes, one per core beyond the caller's; daemon threads, created on first use. */

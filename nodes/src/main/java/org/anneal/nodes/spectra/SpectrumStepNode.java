@@ -65,27 +65,35 @@ abstract class SpectrumStepNode<P extends Record> implements Node<P> {
         Shape shape = outShape(c.shape(), p);
         int n = c.rowSize();
         int m = shape.size();
-        float[] source = c.values();
         float[] values = new float[c.size() * m];
         SpectrumRows.forEach(c.size(), () -> {
             RowKernel kernel = kernel(c.shape(), p);
             double[] y = new double[n];
+            double[] y2 = new double[n];
             double[] z = new double[m];
+            double[] z2 = new double[m];
             return r -> {
-                if (c.isMissing(r)) {
-                    java.util.Arrays.fill(values, r * m, (r + 1) * m, Float.NaN);
+                // rows go in pairs (r even, r + 1) that a kernel may interleave; chunks start at even rows, so a pair is
+                // never split between threads, and the odd row was done with its even neighbour
+                if ((r & 1) == 1) {
                     return;
                 }
-                for (int i = 0; i < n; i++) {
-                    y[i] = source[r * n + i];
-                    if (Double.isNaN(y[i])) {
-                        throw new NodeFailure("Row " + (r + 1) + " of '" + c.name() + "' has no value at channel " + (i + 1) + ".",
-                                "Fill or drop rows with gaps before processing spectra.");
-                    }
+                boolean first = load(c, r, y, values, m);
+                boolean second = r + 1 < c.size() && load(c, r + 1, y2, values, m);
+                if (first && second) {
+                    kernel.applyPair(y, z, y2, z2);
+                } else if (first) {
+                    kernel.apply(y, z);
+                } else if (second) {
+                    kernel.apply(y2, z2);
                 }
-                kernel.apply(y, z);
                 for (int i = 0; i < m; i++) {
-                    values[r * m + i] = (float) z[i];
+                    if (first) {
+                        values[r * m + i] = (float) z[i];
+                    }
+                    if (second) {
+                        values[(r + 1) * m + i] = (float) z2[i];
+                    }
                 }
             };
         }, ctx);
@@ -96,10 +104,37 @@ abstract class SpectrumStepNode<P extends Record> implements Node<P> {
         return Outputs.of(OUT, t.with(new TensorColumn(c.name(), c.role(), shape, values, missing, outUnit(c.unit(), p))));
     }
 
+    /**
+     * Row {@code r}'s channels into {@code y}, true; or false for a missing row, whose output channels become NaN. A gap
+     * inside a spectrum is an error naming row and channel.
+     */
+    private static boolean load(TensorColumn c, int r, double[] y, float[] values, int m) {
+        if (c.isMissing(r)) {
+            java.util.Arrays.fill(values, r * m, (r + 1) * m, Float.NaN);
+            return false;
+        }
+        int n = y.length;
+        float[] source = c.values();
+        for (int i = 0; i < n; i++) {
+            y[i] = source[r * n + i];
+            if (Double.isNaN(y[i])) {
+                throw new NodeFailure("Row " + (r + 1) + " of '" + c.name() + "' has no value at channel " + (i + 1) + ".",
+                        "Fill or drop rows with gaps before processing spectra.");
+            }
+        }
+        return true;
+    }
+
     /** One spectrum in, its processed values out; one per thread, so it may keep work arrays between rows. */
     protected interface RowKernel {
         /** Reads {@code y} (the input's channels) and fills all of {@code out} (the out shape's size). */
         void apply(double[] y, double[] out);
+
+        /** Two spectra, each exactly as {@link #apply} would do it; a kernel whose loops wait on their own steps interleaves them. */
+        default void applyPair(double[] y1, double[] out1, double[] y2, double[] out2) {
+            apply(y1, out1);
+            apply(y2, out2);
+        }
     }
 
     /**

@@ -28,8 +28,24 @@ final class TwoColumnText {
     /** The last number parsed. */
     private double value;
 
-    private TwoColumnText(byte[] bytes) {
+    /** A parser over {@code bytes} (also used cell by cell on EMSA data lines). */
+    TwoColumnText(byte[] bytes) {
         this.b = bytes;
+    }
+
+    /** Whether the bytes [from, to) are one number this parser takes, then in {@link #value()}. */
+    boolean numberIn(int from, int to) {
+        pos = from;
+        return number() && pos == to;
+    }
+
+    double value() {
+        return value;
+    }
+
+    /** What separates EMSA cells: the line reader's pattern with empty cells dropped, i.e. Java's \s, commas, semicolons. */
+    static boolean emsaSeparator(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ',' || c == ';';
     }
 
     /** The points as {x, intensity} arrays, or null when the file needs the line-by-line reader. */

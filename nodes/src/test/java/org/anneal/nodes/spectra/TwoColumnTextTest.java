@@ -91,4 +91,34 @@ class TwoColumnTextTest {
         assertArrayEquals(java.util.stream.IntStream.range(0, expected.length).asDoubleStream().toArray(), points[0]);
         assertNull(TwoColumnText.points("".getBytes(StandardCharsets.ISO_8859_1)), "no data: the line reader says so");
     }
+
+    /** An EMSA file of the given data lines, DATATYPE Y, NPOINTS = count. */
+    private Path emsa(String data, int count) throws Exception {
+        Path f = dir.resolve("e.msa");
+        Files.writeString(f, "#FORMAT : EMSA/MAS Spectral Data File\n#NPOINTS : " + count + "\n#XPERCHAN : 10\n#OFFSET : 0\n#DATATYPE : Y\n"
+                + "#SPECTRUM : data follow\n" + data + "#ENDOFDATA :\n", StandardCharsets.ISO_8859_1);
+        return f;
+    }
+
+    @Test
+    void emsaCellsAreParsedInPlaceToTheSameNumbersAndErrors() throws Exception {
+        Random r = new Random(5);
+        StringBuilder data = new StringBuilder();
+        String[] separators = {", ", ",", " ", "\t", " ; ", ",\t"};
+        float[] expected = new float[3000];
+        for (int i = 0; i < expected.length; i++) {
+            String v = i % 3 == 0 ? Double.toString(r.nextGaussian() * 1e4) : String.format(Locale.ROOT, "%." + r.nextInt(6) + "f", r.nextDouble() * 5e4);
+            expected[i] = (float) Double.parseDouble(v);
+            data.append(v).append(i % 5 == 4 ? "\n" : separators[r.nextInt(separators.length)]);
+        }
+        assertArrayEquals(expected, SpectrumFile.readEmsa(emsa(data.toString(), expected.length), "energy").intensity());
+        for (String bad : new String[] {"1.2.3", "1e999", "NaN", "-", "2x"}) {
+            SpectrumProblem e = org.junit.jupiter.api.Assertions.assertThrows(SpectrumProblem.class,
+                    () -> SpectrumFile.readEmsa(emsa("1, 2, 3\n4, " + bad + ", 6\n", 6), "energy"));
+            assertEquals("e.msa, line 8: the value '" + bad + "' is not a finite number", e.getMessage().replaceAll("^.*?(e\\.msa)", "$1"), bad);
+        }
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, SpectrumFile.readEmsa(emsa(" 1,2 ,3;\n\t4  5,, 6\n", 6), "energy").intensity(),
+                "blank, comma and semicolon runs separate cells; empty cells are dropped, as before");
+        assertArrayEquals(new float[] {1.5f, 2}, SpectrumFile.readEmsa(emsa("+1.5 2.\n", 2), "energy").intensity());
+    }
 }
