@@ -47,7 +47,7 @@ import org.anneal.spec.ValueSpec;
                 and the truth), `weight_r` is the correlation of each matched part's weights with the truth column \
                 `<prefix><reference>` (`fraction_alpha_fe` for alpha-fe: non-letters become _). Metrics: \
                 `mean_similarity` and `min_similarity` over matched parts, `unmatched_parts`, and `mean_weight_r`. PCA's axes \
-                have no sign of their own: set `either-sign` to compare |cos|.""")
+                have no sign of their own: set `eitherSign` to compare |cos|.""")
 public final class MatchComponentsNode implements Node<MatchComponentsNode.Params> {
 
     public record Params(
