@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PCA and NMF on wide spectral tables (issue 11): prepare.pca with solver full and randomized (10 components) and
-# prepare.nmf (5 parts, at most 200 rounds as scikit-learn's max_iter, tolerance 1e-4) against scikit-learn's
+# prepare.nmf (5 parts, at most 200 rounds as scikit-learn's max_iter, tolerance 1e-4; and 20 rounds flat) against scikit-learn's
 # PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 3 in one warm
 # process each; then each method once more in a process of its own for the peak resident memory (/usr/bin/time,
 # the runtime included: a JVM and a Python with NumPy). Prints times, ratios anneal / sklearn (below 1 = anneal
@@ -27,6 +27,8 @@ for s in "${SIZES[@]}"; do
     k=$(seconds "sklearn $m ${s/x/ x }" "$TMP/sklearn.txt")
     echo "ratio anneal / sklearn $m at $s: $(/usr/bin/python3 -c "print(f'{$a / $k:.2f}')")"
   done
+  a=$(seconds "anneal NMF20 ${s/x/ x }" "$TMP/anneal.txt")
+  echo "ratio anneal NMF, 20 rounds / sklearn NMF at $s: $(/usr/bin/python3 -c "print(f'{$a / $k:.2f}')")"
 done
 last="${SIZES[-1]}"
 for m in full randomized nmf; do

@@ -51,15 +51,18 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
             x[j] = c.values();
         }
         int n = data.rowCount();
+        // column by column over contiguous values, every component while the column is in cache; each score still adds
+        // its terms in column order, as the row-by-row sum did
+        double[][] scores = new double[components][n];
+        for (int j = 0; j < cols.size(); j++) {
+            for (int k = 0; k < components; k++) {
+                addScaled(scores[k], x[j], axes.mean()[j], axes.axes()[k][j]);
+            }
+        }
         List<Column> made = new ArrayList<>();
         for (int k = 0; k < components; k++) {
-            double[] loading = axes.axes()[k];
             double sd = Math.sqrt(axes.variance()[k]);
-            // column by column over contiguous values; each score still adds its terms in column order
-            double[] score = new double[n];
-            for (int j = 0; j < cols.size(); j++) {
-                addScaled(score, x[j], axes.mean()[j], loading[j]);
-            }
+            double[] score = scores[k];
             // a zero-variance axis has nothing to whiten: its scores are all zero anyway
             if (whiten && sd > 0) {
                 for (int i = 0; i < n; i++) {

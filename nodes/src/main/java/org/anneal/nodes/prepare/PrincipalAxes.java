@@ -132,7 +132,7 @@ public record PrincipalAxes(List<String> columns, double[] mean, double[][] axes
         IntStream.range(0, n).parallel().forEach(a -> {
             checkCancelled.run();
             for (int b = a; b < n; b++) {
-                gram[a][b] = dot(rows[a], rows[b]) / (n - 1);
+                gram[a][b] = Products.dot(rows[a], rows[b], 0, p) / (n - 1);
             }
         });
         for (int a = 0; a < n; a++) {
@@ -162,7 +162,7 @@ public record PrincipalAxes(List<String> columns, double[] mean, double[][] axes
                     axis[j] += u * row[j];
                 }
             }
-            double norm = Math.sqrt(dot(axis, axis));
+            double norm = Math.sqrt(Products.dot(axis, axis, 0, p));
             for (int j = 0; j < p; j++) {
                 axis[j] /= norm;
             }
@@ -170,22 +170,6 @@ public record PrincipalAxes(List<String> columns, double[] mean, double[][] axes
             axes[k] = axis;
         }
         return new PrincipalAxes(columns, mean, axes, variance);
-    }
-
-    /** Four partial sums, so the JIT can keep several multiply-adds in flight. */
-    private static double dot(double[] a, double[] b) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int j = 0;
-        for (; j + 3 < a.length; j += 4) {
-            s0 += a[j] * b[j];
-            s1 += a[j + 1] * b[j + 1];
-            s2 += a[j + 2] * b[j + 2];
-            s3 += a[j + 3] * b[j + 3];
-        }
-        for (; j < a.length; j++) {
-            s0 += a[j] * b[j];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     static void fixSign(double[] axis) {
