@@ -2,7 +2,8 @@
 # PCA and NMF on wide spectral tables (issue 11): prepare.pca with solver full and randomized (10 components) and
 # prepare.nmf (5 parts, at most 200 rounds as scikit-learn's max_iter, tolerance 1e-4; and 20 rounds flat) against scikit-learn's
 # PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 3 in one warm
-# process each; then each method once more in a process of its own for the peak resident memory (/usr/bin/time,
+# process each (wall time, and CPU time of all the process's threads, which a loaded machine distorts less; NMF20 is
+# prepare.nmf for 20 rounds against scikit-learn's NMF); then each method once more in a process of its own for the peak resident memory (/usr/bin/time,
 # the runtime included: a JVM and a Python with NumPy). Prints times, ratios anneal / sklearn (below 1 = anneal
 # faster), the NMF errors reached, and the machine load before and after.
 #   bench/pca-bench.sh [SIZES...]     default 240x5000 1000x5000; memory is measured on the last size
@@ -21,14 +22,15 @@ echo "date: $(date -u '+%F %H:%M') UTC  cores: $(nproc)  load before: $(cut -d' 
 files=(); for s in "${SIZES[@]}"; do files+=("$TMP/$s.f32"); done
 "${JAVA[@]}" "${files[@]}" | tee "$TMP/anneal.txt"
 seconds() { grep "$1" "$2" | sed 's/.*best of 3 \([0-9.]*\) s.*/\1/'; }
+cpu() { grep "$1" "$2" | sed 's/.*, cpu \([0-9.]*\) s.*/\1/'; }
+ratio() { /usr/bin/python3 -c "print(f'{$1 / $2:.2f}')"; }
 for s in "${SIZES[@]}"; do
-  for m in "PCA(full)" "PCA(randomized)" "NMF"; do
-    a=$(seconds "anneal $m ${s/x/ x }" "$TMP/anneal.txt")
-    k=$(seconds "sklearn $m ${s/x/ x }" "$TMP/sklearn.txt")
-    echo "ratio anneal / sklearn $m at $s: $(/usr/bin/python3 -c "print(f'{$a / $k:.2f}')")"
+  for m in "PCA(full)" "PCA(randomized)" "NMF" "NMF20"; do
+    a="anneal $m ${s/x/ x }"
+    k="sklearn ${m/NMF20/NMF} ${s/x/ x }"
+    echo "ratio anneal / sklearn $m at $s: wall $(ratio "$(seconds "$a" "$TMP/anneal.txt")" "$(seconds "$k" "$TMP/sklearn.txt")")," \
+      "cpu $(ratio "$(cpu "$a" "$TMP/anneal.txt")" "$(cpu "$k" "$TMP/sklearn.txt")")"
   done
-  a=$(seconds "anneal NMF20 ${s/x/ x }" "$TMP/anneal.txt")
-  echo "ratio anneal NMF, 20 rounds / sklearn NMF at $s: $(/usr/bin/python3 -c "print(f'{$a / $k:.2f}')")"
 done
 last="${SIZES[-1]}"
 for m in full randomized nmf; do
