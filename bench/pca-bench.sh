@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
-# PCA on wide spectral tables (issue 11): prepare.pca (the Gram route of PrincipalAxes when columns outnumber rows)
-# against scikit-learn's PCA with full and randomized SVD on the same float32 matrices, 10 components, fit + project,
-# best of 3 in one warm process each. Prints the times and the ratios anneal / sklearn (below 1 = anneal faster).
-#   bench/pca-bench.sh [SIZES...]     default 240x5000 1000x5000
+# PCA and NMF on wide spectral tables (issue 11): prepare.pca with solver full and randomized (10 components) and
+# prepare.nmf (5 parts, at most 200 rounds as scikit-learn's max_iter, tolerance 1e-4; and 20 rounds flat) against scikit-learn's
+# PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 3 in one warm
+# process each (wall time, and CPU time of all the process's threads, which a loaded machine distorts less; NMF20 is
+# prepare.nmf for 20 rounds against scikit-learn's NMF); then each method once more in a process of its own for the peak resident memory (/usr/bin/time,
+# the runtime included: a JVM and a Python with NumPy). Prints times, ratios anneal / sklearn (below 1 = anneal
+# faster), the NMF errors reached, and the machine load before and after.
+#   bench/pca-bench.sh [SIZES...]     default 240x5000 1000x5000; memory is measured on the last size
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SIZES=("${@:-240x5000}")
+SIZES=("$@")
 [[ $# -eq 0 ]] && SIZES=(240x5000 1000x5000)
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
+(cd "$ROOT" && mvn -o -B -q -pl nodes -am compile > /dev/null)
 (cd "$ROOT" && mvn -o -B -q -pl nodes dependency:build-classpath -Dmdep.outputFile="$TMP/cp.txt" > /dev/null)
-[[ -d "$ROOT/nodes/target/classes/org/anneal/nodes/prepare" ]] || (cd "$ROOT" && mvn -o -B -pl nodes -am -DskipTests install > /dev/null)
 CP="$ROOT/nodes/target/classes:$(cat "$TMP/cp.txt")"
-echo "date: $(date -u +%F) cores: $(nproc) load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+JAVA=(java -Xmx3g -cp "$CP" "$ROOT/bench/PcaBench.java")
+echo "date: $(date -u '+%F %H:%M') UTC  cores: $(nproc)  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/python3 "$ROOT/bench/pca_bench.py" "$TMP" "${SIZES[@]}" | tee "$TMP/sklearn.txt"
 files=(); for s in "${SIZES[@]}"; do files+=("$TMP/$s.f32"); done
-java -Xmx3g -cp "$CP" "$ROOT/bench/PcaBench.java" "${files[@]}" | tee "$TMP/anneal.txt"
+"${JAVA[@]}" "${files[@]}" | tee "$TMP/anneal.txt"
+seconds() { grep "$1" "$2" | sed 's/.*best of 3 \([0-9.]*\) s.*/\1/'; }
+cpu() { grep "$1" "$2" | sed 's/.*, cpu \([0-9.]*\) s.*/\1/'; }
+ratio() { /usr/bin/python3 -c "print(f'{$1 / $2:.2f}')"; }
 for s in "${SIZES[@]}"; do
-  a=$(grep "prepare.pca ${s/x/ x }" "$TMP/anneal.txt" | sed 's/.* \([0-9.]*\) s$/\1/')
-  for solver in full randomized; do
-    k=$(grep "PCA($solver) ${s/x/ x }" "$TMP/sklearn.txt" | sed 's/.* \([0-9.]*\) s$/\1/')
-    echo "ratio anneal / sklearn-$solver at $s: $(/usr/bin/python3 -c "print(f'{$a / $k:.2f}')")"
+  for m in "PCA(full)" "PCA(randomized)" "NMF" "NMF20"; do
+    a="anneal $m ${s/x/ x }"
+    k="sklearn ${m/NMF20/NMF} ${s/x/ x }"
+    echo "ratio anneal / sklearn $m at $s: wall $(ratio "$(seconds "$a" "$TMP/anneal.txt")" "$(seconds "$k" "$TMP/sklearn.txt")")," \
+      "cpu $(ratio "$(cpu "$a" "$TMP/anneal.txt")" "$(cpu "$k" "$TMP/sklearn.txt")")"
   done
+done
+last="${SIZES[-1]}"
+for m in full randomized nmf; do
+  a=$(/usr/bin/time -f %M "${JAVA[@]}" --once "$m" "$TMP/$last.f32" 2>&1 >/dev/null | tail -1)
+  k=$(/usr/bin/time -f %M /usr/bin/python3 "$ROOT/bench/pca_bench.py" --once "$m" "$TMP/$last.f32" 2>&1 >/dev/null | tail -1)
+  echo "peak resident memory $m at $last: anneal $((a / 1024)) MB, sklearn $((k / 1024)) MB"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -61,11 +61,12 @@ public record TransformerSpec(List<String> reads, List<String> removes, List<Col
     /** Removes, replaces in place, then appends: the column order every fitted state produces. */
     public static List<ColumnSpec> transform(List<ColumnSpec> in, List<String> gone, Map<String, ColumnSpec> made) {
         Map<String, ColumnSpec> rest = new LinkedHashMap<>(made);
+        java.util.Set<String> removed = new java.util.HashSet<>(gone); // thousands of spectral channels: no list scans
         List<ColumnSpec> out = new ArrayList<>();
         for (ColumnSpec c : in) {
             if (rest.containsKey(c.name())) {
                 out.add(rest.remove(c.name()));
-            } else if (!gone.contains(c.name())) {
+            } else if (!removed.contains(c.name())) {
                 out.add(c);
             }
         }

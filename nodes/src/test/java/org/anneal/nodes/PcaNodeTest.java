@@ -164,4 +164,41 @@ class PcaNodeTest {
         NodeFailure f = assertThrows(NodeFailure.class, () -> run(t, t, new PcaNode.Params(List.of(), 1, false)));
         assertTrue(f.getMessage().contains("'a'"), f.getMessage());
     }
+    /** 40 rows × 90 columns: two strong directions and a little noise, wider than tall (the Gram route). */
+    static Table wideTwoDirections() {
+        Random r = new Random(3);
+        int n = 40;
+        int p = 90;
+        double[][] x = new double[p][n];
+        for (int i = 0; i < n; i++) {
+            double a = 10 * r.nextGaussian();
+            double b = 3 * r.nextGaussian();
+            for (int j = 0; j < p; j++) {
+                x[j][i] = 100 + a * Math.sin(0.1 * j) + b * Math.cos(0.07 * j) + 0.01 * r.nextGaussian();
+            }
+        }
+        List<org.anneal.data.Column> cols = new java.util.ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            cols.add(new NumericColumn("x" + j, ColumnRole.FEATURE, x[j]));
+        }
+        return new Table(cols);
+    }
+
+    @Test
+    void theRandomizedSolverGivesTheExactScoresAndPlotsOnlyTheKeptComponents() {
+        Table t = wideTwoDirections();
+        Outputs full = run(t, t, new PcaNode.Params(List.of(), 2, false, PcaNode.Solver.FULL));
+        Outputs fast = run(t, t, new PcaNode.Params(List.of(), 2, false, PcaNode.Solver.RANDOMIZED));
+        for (String pc : List.of("pc1", "pc2")) {
+            double[] exact = ((Table) full.get("out")).numeric(pc).values();
+            double scale = java.util.Arrays.stream(exact).map(Math::abs).max().orElseThrow();
+            assertArrayEquals(exact, ((Table) fast.get("out")).numeric(pc).values(), 1e-8 * scale, pc);
+        }
+        Plot.Series exactShares = ((Plot) full.get("scree")).series().get(0);
+        Plot.Series keptShares = ((Plot) fast.get("scree")).series().get(0);
+        assertEquals(90, exactShares.y().length, "the exact solver knows every variance");
+        assertEquals(2, keptShares.y().length, "the randomized one only the kept components'");
+        assertArrayEquals(java.util.Arrays.copyOf(exactShares.y(), 2), keptShares.y(), 1e-10, "as shares of the same total variance");
+        assertTrue(keptShares.y()[0] + keptShares.y()[1] < 1);
+    }
 }

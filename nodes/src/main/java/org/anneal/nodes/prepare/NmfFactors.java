@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
@@ -15,18 +15,18 @@ import org.anneal.spec.ColumnRole;
 import org.anneal.spec.NodeFailure;
 
 /**
- * Non-negative matrix factorisation X ≈ W·H by Lee and Seung's multiplicative updates for the squared (Frobenius)
- * error, written out here: neither Tribuo nor the DL4J modules on the classpath have NMF. H (components × columns)
- * is what is learnt; the weights W of a row are found with H held fixed, by the same updates on that row alone, so
- * applying the state to other rows learns nothing from them and treats each row on its own.
+ * Non-negative matrix factorisation X ≈ W·H for the squared (Frobenius) error, by coordinate descent from an NNDSVDa
+ * start as scikit-learn's default ({@link NmfUpdates}): neither Tribuo nor the DL4J modules on the classpath have NMF.
+ * H (components × columns) is what is learnt; the weights W of other rows are found with H held fixed, so applying the
+ * state learns nothing from them and treats each row on its own.
  *
  * <p>Each component is scaled to unit length (its weights take the scale), and components are ordered by their total
  * weight on the fit rows, so that the first one explains the most.
  *
- * @param h {@code h[c][j]}: weight of column j in component c
+ * @param h         {@code h[c][j]}: weight of column j in component c
+ * @param tolerance the stopping rule's, also used when expressing new rows
  */
-record NmfFactors(List<String> columns, double[][] h, int iterations, double fitError) implements FittedTransform {
-    private static final double EPS = 1e-12;
+record NmfFactors(List<String> columns, double[][] h, int iterations, double tolerance, double fitError) implements FittedTransform {
 
     static String weightName(int c) {
         return "nmf" + (c + 1);
@@ -34,37 +34,18 @@ record NmfFactors(List<String> columns, double[][] h, int iterations, double fit
 
     /** Learns H and returns it with the relative error ‖X − WH‖ / ‖X‖ reached on the fit rows. */
     static NmfFactors fit(double[][] x, List<String> columns, int r, int iterations, double tol, long seed, Runnable checkCancelled) {
+        return fit(x, columns, r, iterations, tol, seed, checkCancelled, e -> { });
+    }
+
+    static NmfFactors fit(double[][] x, List<String> columns, int r, int iterations, double tol, long seed, Runnable checkCancelled,
+                          DoubleConsumer everyRound) {
         int n = x.length;
         int p = columns.size();
-        double scale = Math.sqrt(mean(x) / r);
-        SplittableRandom rnd = new SplittableRandom(seed);
-        // random start scaled like the data (scikit-learn's 'random' init): all-equal factors would stay equal forever
-        double[][] w = new double[n][r];
+        NmfUpdates.Data data = NmfUpdates.Data.of(x);
+        double[][] wt = new double[r][n];
         double[][] h = new double[r][p];
-        for (double[] row : w) {
-            for (int c = 0; c < r; c++) {
-                row[c] = scale * rnd.nextDouble();
-            }
-        }
-        for (double[] row : h) {
-            for (int j = 0; j < p; j++) {
-                row[j] = scale * rnd.nextDouble();
-            }
-        }
-        double norm = Math.sqrt(Arrays.stream(x).flatMapToDouble(Arrays::stream).map(v -> v * v).sum());
-        double previous = Double.POSITIVE_INFINITY;
-        for (int it = 0; it < iterations; it++) {
-            checkCancelled.run();
-            updateH(x, w, h);
-            updateW(x, w, h);
-            if (it % 10 == 9) {
-                double err = error(x, w, h) / Math.max(norm, EPS);
-                if (previous - err < tol * Math.max(previous, EPS)) {
-                    break;
-                }
-                previous = err;
-            }
-        }
+        NmfUpdates.start(data, wt, h, seed, checkCancelled);
+        double error = NmfUpdates.fit(data, wt, h, iterations, tol, checkCancelled, everyRound);
         // unit-length components, weights carrying the scale
         for (int c = 0; c < r; c++) {
             double len = Math.sqrt(Arrays.stream(h[c]).map(v -> v * v).sum());
@@ -72,38 +53,26 @@ record NmfFactors(List<String> columns, double[][] h, int iterations, double fit
                 for (int j = 0; j < p; j++) {
                     h[c][j] /= len;
                 }
-                for (double[] row : w) {
-                    row[c] *= len;
+                for (int i = 0; i < n; i++) {
+                    wt[c][i] *= len;
                 }
             }
         }
-        double[] total = new double[r];
-        for (double[] row : w) {
-            for (int c = 0; c < r; c++) {
-                total[c] += row[c];
-            }
-        }
+        double[] total = Arrays.stream(wt).mapToDouble(w -> Arrays.stream(w).sum()).toArray();
         Integer[] order = IntStream.range(0, r).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -total[c]).thenComparing(c -> h[c], Arrays::compare));
         double[][] sorted = Arrays.stream(order).map(c -> h[c]).toArray(double[][]::new);
-        double[][] sortedW = new double[n][r];
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < r; c++) {
-                sortedW[i][c] = w[i][order[c]];
-            }
-        }
-        return new NmfFactors(columns, sorted, iterations, error(x, sortedW, sorted) / Math.max(norm, EPS));
+        return new NmfFactors(columns, sorted, iterations, tol, error);
     }
 
-    /** The weights of each row with H fixed: W ← W ∘ XHᵀ / (WHHᵀ), from an even start. */
+    /** The weights of each row with H fixed, {@code w[i][c]}. */
     double[][] weights(double[][] x) {
-        int r = h.length;
-        double[][] w = new double[x.length][r];
-        for (double[] row : w) {
-            Arrays.fill(row, 1.0);
-        }
-        for (int it = 0; it < iterations; it++) {
-            updateW(x, w, h);
+        double[][] wt = NmfUpdates.weights(NmfUpdates.Data.of(x), h, iterations, tolerance);
+        double[][] w = new double[x.length][h.length];
+        for (int c = 0; c < h.length; c++) {
+            for (int i = 0; i < x.length; i++) {
+                w[i][c] = wt[c][i];
+            }
         }
         return w;
     }
@@ -131,8 +100,9 @@ record NmfFactors(List<String> columns, double[][] h, int iterations, double fit
     /** Row-major values; NMF is defined for non-negative data only, so a negative or missing value fails naming its column. */
     static double[][] matrix(Table t, List<String> columns) {
         double[][] x = new double[t.rowCount()][columns.size()];
+        NumericColumn[] found = TableEdits.numericColumns(t, columns);
         for (int j = 0; j < columns.size(); j++) {
-            NumericColumn c = t.numeric(columns.get(j));
+            NumericColumn c = found[j];
             long negative = 0;
             double smallest = 0;
             for (int i = 0; i < x.length; i++) {
@@ -154,80 +124,5 @@ record NmfFactors(List<String> columns, double[][] h, int iterations, double fit
             }
         }
         return x;
-    }
-
-    private static void updateH(double[][] x, double[][] w, double[][] h) {
-        int r = h.length;
-        int p = h[0].length;
-        double[][] wtx = new double[r][p];
-        double[][] wtw = new double[r][r];
-        for (int i = 0; i < x.length; i++) {
-            for (int a = 0; a < r; a++) {
-                for (int j = 0; j < p; j++) {
-                    wtx[a][j] += w[i][a] * x[i][j];
-                }
-                for (int b = 0; b < r; b++) {
-                    wtw[a][b] += w[i][a] * w[i][b];
-                }
-            }
-        }
-        for (int a = 0; a < r; a++) {
-            for (int j = 0; j < p; j++) {
-                double den = 0;
-                for (int b = 0; b < r; b++) {
-                    den += wtw[a][b] * h[b][j];
-                }
-                h[a][j] *= wtx[a][j] / (den + EPS);
-            }
-        }
-    }
-
-    private static void updateW(double[][] x, double[][] w, double[][] h) {
-        int r = h.length;
-        int p = h[0].length;
-        double[][] hht = new double[r][r];
-        for (int a = 0; a < r; a++) {
-            for (int b = 0; b < r; b++) {
-                for (int j = 0; j < p; j++) {
-                    hht[a][b] += h[a][j] * h[b][j];
-                }
-            }
-        }
-        double[] xht = new double[r];
-        for (int i = 0; i < x.length; i++) {
-            for (int a = 0; a < r; a++) {
-                double s = 0;
-                for (int j = 0; j < p; j++) {
-                    s += x[i][j] * h[a][j];
-                }
-                xht[a] = s;
-            }
-            double[] old = w[i].clone();
-            for (int a = 0; a < r; a++) {
-                double den = 0;
-                for (int b = 0; b < r; b++) {
-                    den += old[b] * hht[b][a];
-                }
-                w[i][a] = old[a] * xht[a] / (den + EPS);
-            }
-        }
-    }
-
-    static double error(double[][] x, double[][] w, double[][] h) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x[i].length; j++) {
-                double v = x[i][j];
-                for (int c = 0; c < h.length; c++) {
-                    v -= w[i][c] * h[c][j];
-                }
-                s += v * v;
-            }
-        }
-        return Math.sqrt(s);
-    }
-
-    private static double mean(double[][] x) {
-        return Arrays.stream(x).flatMapToDouble(Arrays::stream).average().orElse(0);
     }
 }

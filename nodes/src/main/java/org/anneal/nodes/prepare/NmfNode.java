@@ -30,9 +30,10 @@ import org.anneal.spec.Specs;
                 `data` rows by their mixing weights `nmf1, nmf2, …`. Unlike PCA's axes, which add and subtract, the parts only \
                 add up, so they often read as physical ingredients: the pure-phase patterns in a set of XRD or Raman spectra, \
                 the end members of a composition table. Needs non-negative values (raw intensities or fractions, not \
-                standardized columns). `parts` shows each component's weight per column (unit length). Lee and Seung's \
-                multiplicative updates for the squared error, written out in Anneal (Tribuo has no NMF), from a random start \
-                drawn from the node's seed; the weights of the `data` rows are found with the parts held fixed, row by row.""")
+                standardized columns). `parts` shows each component's weight per column (unit length). Minimises the squared \
+                error by coordinate descent from an NNDSVDa start (a seeded randomized SVD split into non-negative halves), as \
+                scikit-learn's default, written out in Anneal (Tribuo has no NMF); the weights of the `data` rows are found \
+                with the parts held fixed, each row on its own.""")
 public final class NmfNode implements Node<NmfNode.Params> {
 
     public record Params(

@@ -41,8 +41,9 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
     public Table apply(Table data) {
         List<String> cols = axes.columns();
         double[][] x = new double[cols.size()][];
+        NumericColumn[] found = TableEdits.numericColumns(data, cols);
         for (int j = 0; j < cols.size(); j++) {
-            NumericColumn c = data.numeric(cols.get(j));
+            NumericColumn c = found[j];
             if (c.missingCount() > 0) {
                 throw new NodeFailure("Column '" + c.name() + "' has " + c.missingCount() + " missing value(s); a row cannot be projected without all of them.",
                         "Impute the column (prepare.impute, fitted on the training rows) before PCA.");
@@ -50,21 +51,32 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
             x[j] = c.values();
         }
         int n = data.rowCount();
+        // column by column over contiguous values, every component while the column is in cache; each score still adds
+        // its terms in column order, as the row-by-row sum did
+        double[][] scores = new double[components][n];
+        for (int j = 0; j < cols.size(); j++) {
+            for (int k = 0; k < components; k++) {
+                addScaled(scores[k], x[j], axes.mean()[j], axes.axes()[k][j]);
+            }
+        }
         List<Column> made = new ArrayList<>();
         for (int k = 0; k < components; k++) {
-            double[] loading = axes.axes()[k];
             double sd = Math.sqrt(axes.variance()[k]);
-            double[] score = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int j = 0; j < cols.size(); j++) {
-                    s += (x[j][i] - axes.mean()[j]) * loading[j];
+            double[] score = scores[k];
+            // a zero-variance axis has nothing to whiten: its scores are all zero anyway
+            if (whiten && sd > 0) {
+                for (int i = 0; i < n; i++) {
+                    score[i] /= sd;
                 }
-                // a zero-variance axis has nothing to whiten: its scores are all zero anyway
-                score[i] = whiten && sd > 0 ? s / sd : s;
             }
             made.add(new NumericColumn(scoreName(k), ColumnRole.FEATURE, score));
         }
         return TableEdits.apply(data, cols, made);
+    }
+
+    private static void addScaled(double[] score, double[] column, double mean, double loading) {
+        for (int i = 0; i < score.length; i++) {
+            score[i] += (column[i] - mean) * loading;
+        }
     }
 }

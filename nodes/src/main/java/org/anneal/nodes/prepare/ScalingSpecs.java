@@ -37,9 +37,11 @@ final class ScalingSpecs {
 
     /** Every column must exist, numeric, in the table the state is applied to. */
     static void requireIn(TableSpec data, List<String> columns, String port) throws ConfigError {
+        java.util.Map<String, ColumnSpec> byName = new java.util.HashMap<>(); // one index, not a search per spectral channel
+        data.columns().forEach(c -> byName.put(c.name(), c));
         for (String name : columns) {
-            var c = data.column(name);
-            if (c.isEmpty() || !c.get().isNumeric()) {
+            ColumnSpec c = byName.get(name);
+            if (c == null || !c.isNumeric()) {
                 throw ConfigError.atPort(port, "The table on '" + port + "' lacks the numeric column '" + name + "' that the scaling was fitted on.",
                         "Apply the scaling to a table with the same columns as the one it was fitted on.");
             }

@@ -1,0 +1,245 @@
+package org.anneal.nodes.prepare;
+
+import java.util.function.DoubleConsumer;
+import org.anneal.ml.linalg.Products;
+import org.anneal.ml.linalg.RandomizedSvd;
+
+/**
+ * The arithmetic of NMF, X ≈ W·H with W, H ≥ 0, as scikit-learn's default solver: coordinate descent on the squared
+ * error (hierarchical alternating least squares, Cichocki and Phan 2009) from an NNDSVDa start (Boutsidis and
+ * Gallopoulos 2008). Each component's weights, then each component's pattern, is set to its exact least-squares
+ * value clipped at zero with the others held fixed, so the error never rises. Every round needs two products of X
+ * with a thin matrix (H·Xᵀ and Wᵀ·X, vectorised in {@link Products}) and a few r × r ones; the error is read from them
+ * without forming W·H: ‖X − WH‖² = ‖X‖² − 2⟨WᵀX, H⟩ + ⟨WᵀW, HHᵀ⟩.
+ *
+ * <p>W is kept transposed ({@code wt[c][i]}: weight of component c in row i) so every update runs over contiguous rows.
+ */
+final class NmfUpdates {
+    private static final double ZERO = 1e-6; // NNDSVD entries below this are zero (scikit-learn's eps)
+
+    /** X as rows (n × p), as columns (p × n), and ‖X‖². */
+    record Data(double[][] rows, double[][] columns, double squaredNorm) {
+        static Data of(double[][] rows) {
+            double s = 0;
+            for (double[] r : rows) {
+                s += Products.dot(r, r, 0, r.length);
+            }
+            return new Data(rows, Products.transpose(rows), s);
+        }
+
+        int n() {
+            return rows.length;
+        }
+
+        int p() {
+            return columns.length;
+        }
+    }
+
+    private NmfUpdates() {
+    }
+
+    /**
+     * NNDSVDa: each singular pair split into its positive and negative parts, the larger kept; zeros are replaced by the
+     * mean of X so coordinate descent can move them. Fills {@code wt} and {@code h}.
+     */
+    static void start(Data x, double[][] wt, double[][] h, long seed, Runnable checkCancelled) {
+        int r = h.length;
+        int m = Math.min(x.n(), x.p());
+        if (r > m) {
+            randomStart(x, wt, h, seed); // more parts than singular pairs: scikit-learn starts at random too
+            return;
+        }
+        RandomizedSvd.Result svd = RandomizedSvd.leading(x.rows(), x.columns(), r, Math.min(r + 10, m), r < 0.1 * m ? 7 : 4, seed, checkCancelled);
+        double[][] u = Products.multiply(svd.vectors(), x.columns(), checkCancelled); // σ u, as rows
+        double mean = 0;
+        for (double[] row : x.rows()) {
+            for (double v : row) {
+                mean += v;
+            }
+        }
+        mean /= (double) x.n() * x.p();
+        for (int c = 0; c < r; c++) {
+            double s = svd.values()[c];
+            double[] left = u[c];
+            double[] right = svd.vectors()[c];
+            for (int i = 0; i < left.length; i++) {
+                left[i] = s > 0 ? left[i] / s : 0;
+            }
+            double plusLeft = partNorm(left, 1), plusRight = partNorm(right, 1);
+            double minusLeft = partNorm(left, -1), minusRight = partNorm(right, -1);
+            // the first pair of a non-negative matrix is one-signed; later pairs keep whichever half carries more
+            int sign = c == 0 ? (sum(right) >= 0 ? 1 : -1) : (plusLeft * plusRight >= minusLeft * minusRight ? 1 : -1);
+            double nl = sign > 0 ? plusLeft : minusLeft;
+            double nr = sign > 0 ? plusRight : minusRight;
+            double scale = Math.sqrt(s * nl * nr);
+            for (int i = 0; i < left.length; i++) {
+                double v = nl > 0 ? scale * Math.max(0, sign * left[i]) / nl : 0;
+                wt[c][i] = v < ZERO ? mean : v;
+            }
+            for (int j = 0; j < right.length; j++) {
+                double v = nr > 0 ? scale * Math.max(0, sign * right[j]) / nr : 0;
+                h[c][j] = v < ZERO ? mean : v;
+            }
+        }
+    }
+
+    /** Uniform values scaled like the data (scikit-learn's 'random' start): all-equal factors would stay equal forever. */
+    private static void randomStart(Data x, double[][] wt, double[][] h, long seed) {
+        double scale = Math.sqrt(Math.max(0, sum(x.rows()) / ((double) x.n() * x.p()) / h.length));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (double[][] f : new double[][][] {wt, h}) {
+            for (double[] row : f) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = scale * random.nextDouble();
+                }
+            }
+        }
+    }
+
+    private static double partNorm(double[] v, int sign) {
+        double s = 0;
+        for (double a : v) {
+            double b = Math.max(0, sign * a);
+            s += b * b;
+        }
+        return Math.sqrt(s);
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double a : v) {
+            s += a;
+        }
+        return s;
+    }
+
+    /**
+     * Rounds of W then H updates until {@code iterations} or the stopping rule: every ten rounds, stop when the relative
+     * error ‖X − WH‖ / ‖X‖ improved by less than {@code tol} of itself. Returns the relative error reached.
+     *
+     * @param everyRound receives the relative error after each round (tests check that it never rises)
+     */
+    static double fit(Data x, double[][] wt, double[][] h, int iterations, double tol, Runnable checkCancelled, DoubleConsumer everyRound) {
+        double norm = Math.sqrt(Math.max(x.squaredNorm(), 1e-300));
+        double previous = Double.POSITIVE_INFINITY;
+        double err = Double.NaN;
+        for (int it = 0; it < iterations; it++) {
+            checkCancelled.run();
+            updateWeights(x, wt, h, checkCancelled);
+            double[][] wtw = gram(wt);
+            double[][] wtx = Products.multiply(wt, x.rows(), checkCancelled);
+            descend(wtw, wtx, h);
+            err = Math.sqrt(Math.max(0, squaredError(x.squaredNorm(), wtx, h, wtw))) / norm;
+            everyRound.accept(err);
+            if (it % 10 == 9) {
+                if (previous - err < tol * previous) {
+                    break;
+                }
+                previous = err;
+            }
+        }
+        return err;
+    }
+
+    /** One coordinate-descent pass over the weights with H fixed. */
+    static void updateWeights(Data x, double[][] wt, double[][] h, Runnable checkCancelled) {
+        descend(gram(h), Products.multiply(h, x.columns(), checkCancelled), wt);
+    }
+
+    /**
+     * Weights of new rows with H fixed (each row's non-negative least squares, the same problem for every row, solved
+     * together): coordinate descent from an even start, with the same stopping rule as {@link #fit}.
+     */
+    static double[][] weights(Data x, double[][] h, int iterations, double tol) {
+        int r = h.length;
+        double[][] wt = new double[r][x.n()];
+        double mean = Math.sqrt(Math.max(0, sum(x.rows()) / ((double) x.n() * x.p()) / r));
+        for (double[] row : wt) {
+            java.util.Arrays.fill(row, mean);
+        }
+        double[][] hht = gram(h);
+        double[][] hx = Products.multiply(h, x.columns(), () -> { });
+        double norm = Math.sqrt(Math.max(x.squaredNorm(), 1e-300));
+        double previous = Double.POSITIVE_INFINITY;
+        for (int it = 0; it < iterations; it++) {
+            descend(hht, hx, wt);
+            if (it % 10 == 9) {
+                double err = Math.sqrt(Math.max(0, squaredError(x.squaredNorm(), hx, wt, hht))) / norm;
+                if (previous - err < tol * previous) {
+                    break;
+                }
+                previous = err;
+            }
+        }
+        return wt;
+    }
+
+    private static double sum(double[][] rows) {
+        double s = 0;
+        for (double[] r : rows) {
+            s += sum(r);
+        }
+        return s;
+    }
+
+    /**
+     * One pass of coordinate descent on F for min ‖X − Fᵀ G‖ (or its transpose) given G·Gᵀ and G·Xᵀ: component by
+     * component, f_c ← max(0, f_c − (Σ_s (GGᵀ)_{cs} f_s − (GXᵀ)_c) / (GGᵀ)_{cc}), using the components already updated.
+     */
+    private static void descend(double[][] ggt, double[][] gx, double[][] f) {
+        int r = f.length;
+        int len = f[0].length;
+        double[] grad = new double[len];
+        for (int c = 0; c < r; c++) {
+            double hess = ggt[c][c];
+            if (hess <= 0) {
+                continue; // a component that is all zero stays so
+            }
+            double[] target = gx[c];
+            for (int i = 0; i < len; i++) {
+                grad[i] = -target[i];
+            }
+            for (int s = 0; s < r; s++) {
+                addScaled(grad, f[s], ggt[c][s]);
+            }
+            double[] fc = f[c];
+            for (int i = 0; i < len; i++) {
+                fc[i] = Math.max(0, fc[i] - grad[i] / hess);
+            }
+        }
+    }
+
+    private static void addScaled(double[] acc, double[] v, double a) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += a * v[i];
+        }
+    }
+
+    /** F·Fᵀ for a few long rows. */
+    static double[][] gram(double[][] f) {
+        int r = f.length;
+        double[][] g = new double[r][r];
+        for (int a = 0; a < r; a++) {
+            for (int b = a; b < r; b++) {
+                g[a][b] = Products.dot(f[a], f[b], 0, f[a].length);
+                g[b][a] = g[a][b];
+            }
+        }
+        return g;
+    }
+
+    /** ‖X − FᵀG‖² = ‖X‖² − 2⟨F·X', G⟩ + ⟨FFᵀ, GGᵀ⟩ from fx = F·X' (r × len(G rows)), G, and FFᵀ. */
+    private static double squaredError(double xx, double[][] fx, double[][] g, double[][] fft) {
+        double[][] ggt = gram(g);
+        double cross = 0;
+        double quad = 0;
+        for (int c = 0; c < g.length; c++) {
+            cross += Products.dot(fx[c], g[c], 0, g[c].length);
+            for (int s = 0; s < g.length; s++) {
+                quad += fft[c][s] * ggt[c][s];
+            }
+        }
+        return xx - 2 * cross + quad;
+    }
+}

@@ -1,0 +1,70 @@
+package org.anneal.ml.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class RandomizedSvdTest {
+
+    /** U diag(s) Vᵀ with random orthonormal U, V plus Gaussian noise of the given size: low rank plus noise, as spectra are. */
+    static double[][] lowRankPlusNoise(int n, int p, double[] s, double noise, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] u = RandomizedSvd.orthonormalRows(gaussian(s.length, n, r));
+        double[][] v = RandomizedSvd.orthonormalRows(gaussian(s.length, p, r));
+        double[][] x = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                double sum = noise * r.nextGaussian();
+                for (int k = 0; k < s.length; k++) {
+                    sum += u[k][i] * s[k] * v[k][j];
+                }
+                x[i][j] = sum;
+            }
+        }
+        return x;
+    }
+
+    static double[][] gaussian(int m, int n, SplittableRandom r) {
+        double[][] a = new double[m][n];
+        for (double[] row : a) {
+            for (int j = 0; j < n; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void matchesTheExactSingularTripletsOfALowRankPlusNoiseMatrix() {
+        double[][] x = lowRankPlusNoise(200, 300, new double[] {100, 50, 25, 12, 6, 3}, 0.01, 7);
+        double[][] xt = Products.transpose(x);
+        int k = 4;
+        RandomizedSvd.Result fast = RandomizedSvd.leading(x, xt, k, k + 10, 7, 42, () -> { });
+        // exact: eigenvectors u of X Xᵀ, singular value √λ, right vector Xᵀu/σ
+        SymmetricEigen.Result exact = SymmetricEigen.largest(Products.multiplySymmetric(x, xt, () -> { }), k, () -> { });
+        double[][] v = Products.multiply(exact.vectors(), x, () -> { });
+        for (int c = 0; c < k; c++) {
+            double sigma = Math.sqrt(exact.values()[c]);
+            assertEquals(sigma, fast.values()[c], 1e-9 * sigma, "singular value " + (c + 1));
+            double sign = Math.signum(Products.dot(v[c], fast.vectors()[c], 0, 300));
+            for (int j = 0; j < 300; j++) {
+                v[c][j] *= sign / sigma;
+            }
+            assertArrayEquals(v[c], fast.vectors()[c], 1e-8, "right singular vector " + (c + 1));
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNumbers() {
+        double[][] x = lowRankPlusNoise(60, 90, new double[] {10, 5, 1}, 0.1, 3);
+        double[][] xt = Products.transpose(x);
+        RandomizedSvd.Result a = RandomizedSvd.leading(x, xt, 3, 13, 4, 9, () -> { });
+        RandomizedSvd.Result b = RandomizedSvd.leading(x, xt, 3, 13, 4, 9, () -> { });
+        assertArrayEquals(a.values(), b.values(), 0);
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(a.vectors()[c], b.vectors()[c], 0);
+        }
+    }
+}
