@@ -34,7 +34,10 @@ import org.anneal.util.FileDigests;
 @NodeType(id = "data.spectra", title = "Spectra files", phase = Phase.DATA, role = LeakageRole.SOURCE, usesSeed = false,
         doc = """
                 Reads one spectrum per file from a folder (or a single file) into a table with one row per spectrum: a `file` \
-                column and the spectrum as a tensor column whose shape carries the axis grid and unit. Files ending in \
+                column and the spectrum as a tensor column whose shape carries the axis grid and unit. A text file of several \
+                spectra side by side (the axis in the first column, then one column per spectrum, named by an optional header \
+                line) gives one row per column, its `file` reading `name.csv:column` (a wide table of one spectrum per row goes \
+                through data.csv and spectra.from-columns instead). Files ending in \
                 .msa/.ems/.emsa are read as EMSA/MSA (ISO 22029: the header's OFFSET, XPERCHAN and NPOINTS give the grid, \
                 XUNITS its unit); .jdx/.dx/.jcamp as JCAMP-DX (XYDATA=(X++(Y..Y)) in any ASDF compression, \
                 AFFN/PAC/SQZ/DIF/DUP, on FIRSTX…LASTX; or XYPOINTS pairs; decreasing x is turned round); others as two-column \
@@ -90,25 +93,33 @@ public final class SpectraNode implements Node<SpectraNode.Params> {
     private static Loaded load(Params p, ConfigContext ctx) throws ConfigError {
         List<Path> files = files(p, ctx);
         List<float[]> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         SpectrumFile first = null;
         SpectrumFileSet set = SpectrumFileSet.read(files, p.axis().axisName, p.axis().unit, ctx instanceof ExecContext e ? e : null);
         for (int i = 0; i < set.size(); i++) {
-            SpectrumFile s = set.get(i);
-            if (first == null) {
-                first = s;
-            } else if (!first.axis().sameGrid(s.axis())) {
-                throw ConfigError.atParam("path", "'" + s.file().getFileName() + "' is on the grid " + s.axis() + ", '" + first.file().getFileName()
-                        + "' on " + first.axis() + "; spectra on different grids cannot share a column.",
-                        "Load the two sets with separate data.spectra nodes and put spectra.resample after each, onto one grid.");
+            for (SpectrumFile s : set.get(i)) {
+                if (first == null) {
+                    first = s;
+                } else if (!first.axis().sameGrid(s.axis())) {
+                    throw ConfigError.atParam("path", "'" + s.file().getFileName() + "' is on the grid " + s.axis() + ", '" + first.file().getFileName()
+                            + "' on " + first.axis() + "; spectra on different grids cannot share a column.",
+                            "Load the two sets with separate data.spectra nodes and put spectra.resample after each, onto one grid.");
+                }
+                rows.add(s.intensity());
+                String name = s.name().isEmpty() ? s.file().getFileName().toString() : s.file().getFileName() + ":" + s.name();
+                if (!seen.add(name)) {
+                    throw ConfigError.atParam("path", "'" + s.file().getFileName() + "' names two spectra '" + s.name() + "'.",
+                            "Give every intensity column of the file its own header.");
+                }
+                names.add(name);
             }
-            rows.add(s.intensity());
         }
         var axis = first.axis();
         if (axis.unit().isEmpty() && axis.hasGrid()) {
             axis = axis.values() != null ? org.anneal.spec.Axis.listed(axis.name(), p.axis().unit, axis.values())
                     : org.anneal.spec.Axis.regular(axis.name(), axis.size(), p.axis().unit, axis.start(), axis.step());
         }
-        List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
         List<Column> cols = new ArrayList<>();
         int[] codes = new int[names.size()];
         for (int i = 0; i < codes.length; i++) {

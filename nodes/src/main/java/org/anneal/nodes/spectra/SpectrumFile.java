@@ -14,15 +14,35 @@ import org.anneal.spec.Axis;
 /**
  * One spectrum read from a file: its axis (with the physical grid and unit) and one intensity per channel. Two readers:
  * two-column text (x, intensity; comma, semicolon, tab or spaces between them; lines starting with {@code #} and a header
- * line of words are skipped) and EMSA/MSA (ISO 22029), whose header gives the grid.
+ * line of words are skipped) and EMSA/MSA (ISO 22029), whose header gives the grid. {@link #readAll} also takes text files
+ * of several spectra side by side (an axis column, then one column per spectrum).
  */
-record SpectrumFile(Path file, Axis axis, float[] intensity) {
+record SpectrumFile(Path file, Axis axis, float[] intensity, String name) {
+
+    /** The one spectrum of a file (name empty); a multi-column file names each of its spectra ({@link MultiColumnText}). */
+    SpectrumFile(Path file, Axis axis, float[] intensity) {
+        this(file, axis, intensity, "");
+    }
 
     /** Largest departure from equal steps, as a share of the mean step, at which an x column is still a regular grid. */
     static final double REGULAR_TOLERANCE = 1e-6;
 
     /** Between two cells of a data line: a comma, semicolon or tab with blanks around it, or blanks alone. */
     static final String CELL_SEPARATOR = "\\s*[,;\\t]\\s*|\\s+";
+
+    /** The spectra of a file: one, or one per intensity column of a multi-column text file. */
+    static List<SpectrumFile> readAll(Path file, String axisName, String unit) throws SpectrumProblem {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean text = !(n.endsWith(".jdx") || n.endsWith(".dx") || n.endsWith(".jcamp") || n.endsWith(".msa") || n.endsWith(".ems")
+                || n.endsWith(".emsa"));
+        if (text) {
+            List<SpectrumFile> several = MultiColumnText.read(file, axisName, unit);
+            if (several != null) {
+                return several;
+            }
+        }
+        return List.of(read(file, axisName, unit));
+    }
 
     /** Reads a file by its extension: .msa/.ems/.emsa as EMSA, .jdx/.dx/.jcamp as JCAMP-DX, anything else as two-column text. */
     static SpectrumFile read(Path file, String axisName, String unit) throws SpectrumProblem {
@@ -242,7 +262,7 @@ record SpectrumFile(Path file, Axis axis, float[] intensity) {
                 "Use plain numbers with '.' as the decimal mark.");
     }
 
-    private static boolean looksNumeric(String s) {
+    static boolean looksNumeric(String s) {
         try {
             Double.parseDouble(s);
             return true;

@@ -23,15 +23,15 @@ final class SpectrumFileSet {
         }
     }
 
-    private record Entry(Key key, SpectrumFile[] spectra) {
+    private record Entry(Key key, List<SpectrumFile>[] spectra) {
     }
 
     private static SoftReference<Entry> last = new SoftReference<>(null);
 
-    private final SpectrumFile[] spectra;
+    private final List<SpectrumFile>[] spectra;
     private final SpectrumProblem[] problems;
 
-    private SpectrumFileSet(SpectrumFile[] spectra, SpectrumProblem[] problems) {
+    private SpectrumFileSet(List<SpectrumFile>[] spectra, SpectrumProblem[] problems) {
         this.spectra = spectra;
         this.problems = problems;
     }
@@ -43,11 +43,12 @@ final class SpectrumFileSet {
         if (cached != null && key != null && cached.key().same(key)) {
             return new SpectrumFileSet(cached.spectra(), new SpectrumProblem[files.size()]);
         }
-        SpectrumFile[] spectra = new SpectrumFile[files.size()];
+        @SuppressWarnings("unchecked")
+        List<SpectrumFile>[] spectra = new List[files.size()];
         SpectrumProblem[] problems = new SpectrumProblem[files.size()];
         SpectrumRows.forEach(files.size(), () -> i -> {
             try {
-                spectra[i] = SpectrumFile.read(files.get(i), axisName, unit);
+                spectra[i] = SpectrumFile.readAll(files.get(i), axisName, unit);
             } catch (SpectrumProblem e) {
                 problems[i] = e;
             }
@@ -62,8 +63,8 @@ final class SpectrumFileSet {
         return spectra.length;
     }
 
-    /** The i-th file's spectrum, or its reading problem as an error on the path parameter. */
-    SpectrumFile get(int i) throws ConfigError {
+    /** The i-th file's spectra (one, or one per column of a multi-column file), or its reading problem as an error on the path parameter. */
+    List<SpectrumFile> get(int i) throws ConfigError {
         if (problems[i] != null) {
             throw ConfigError.atParam("path", problems[i].getMessage(), problems[i].fix());
         }

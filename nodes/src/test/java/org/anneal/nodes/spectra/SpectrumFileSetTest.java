@@ -46,12 +46,12 @@ class SpectrumFileSetTest {
         SpectrumFileSet first = SpectrumFileSet.read(files, "energy", "eV", null);
         SpectrumFileSet again = SpectrumFileSet.read(files, "energy", "eV", null);
         for (int i = 0; i < files.size(); i++) {
-            assertEquals(i * 1000 + 7, first.get(i).intensity()[7], "file order: " + i);
+            assertEquals(i * 1000 + 7, first.get(i).get(0).intensity()[7], "file order: " + i);
             assertSame(first.get(i), again.get(i), "taken from the last read");
         }
         Files.writeString(files.get(3), "energy,counts\n100,5\n110,6\n");
         SpectrumFileSet changed = SpectrumFileSet.read(files, "energy", "eV", null);
-        assertArrayEquals(new float[] {5, 6}, changed.get(3).intensity());
+        assertArrayEquals(new float[] {5, 6}, changed.get(3).get(0).intensity());
         assertNotSame(first.get(4), changed.get(4));
         assertNotSame(first.get(4), SpectrumFileSet.read(files, "energy", "keV", null).get(4), "another unit is another read");
     }
