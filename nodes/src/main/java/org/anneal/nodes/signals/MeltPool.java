@@ -99,8 +99,11 @@ final class MeltPool {
             double a = 0.35 + 0.03 * (2 * rnd.nextDouble() - 1);
             double gain = 0.6 + 0.8 * rnd.nextDouble();
             double camera = 0.75 + 0.5 * rnd.nextDouble(); // the coaxial camera's µm per pixel, calibrated per build
-            double h = (80 + 10 * rnd.nextInt(7)) * 1e-6;
-            double l = (30 + 10 * rnd.nextInt(4)) * 1e-6;
+            // whole µm for the table (30e-6 · 1e6 would print as 29.999999999999996), metres for the physics
+            int hUm = 80 + 10 * rnd.nextInt(7);
+            int lUm = 30 + 10 * rnd.nextInt(4);
+            double h = hUm * 1e-6;
+            double l = lUm * 1e-6;
             for (int k = 0; k < layers; k++, r++) {
                 double p = 100 + 300 * rnd.nextDouble();
                 double v = 0.15 * Math.exp(Math.log(2.0 / 0.15) * rnd.nextDouble());
@@ -110,8 +113,8 @@ final class MeltPool {
                 layer[r] = k + 1;
                 power[r] = p;
                 speed[r] = v;
-                hatch[r] = h * 1e6;
-                thickness[r] = l * 1e6;
+                hatch[r] = hUm;
+                thickness[r] = lUm;
                 ratio[r] = enthalpyRatio(a, p, v);
                 widthUm[r] = w * 1e6;
                 depthUm[r] = d * 1e6;
