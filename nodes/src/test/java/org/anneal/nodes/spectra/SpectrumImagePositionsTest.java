@@ -50,22 +50,8 @@ class SpectrumImagePositionsTest {
     /** A 2 × 3 map (the values of SpectrumImageNodeTest.map) whose navigation axes are in nanometres. */
     @Test
     void aGeneratedHyperSpyMapInNanometresGivesMicrometres() throws Exception {
-        try (WritableHdfFile h = HdfFile.write(dir.resolve("nm.hspy"))) {
-            h.putAttribute("file_format", "HyperSpy");
-            WritableGroup g = h.putGroup("Experiments").putGroup("EDS map");
-            g.putDataset("data", SpectrumImageNodeTest.map());
-            String[][] axes = {{"y", "TRUE", "200", "25", "nm"}, {"x", "TRUE", "100", "50", "nm"}, {"Energy", "FALSE", "0.5", "0.25", "keV"}};
-            for (int d = 0; d < 3; d++) {
-                WritableGroup a = g.putGroup("axis-" + d);
-                a.putDataset("placeholder", new int[] {0});
-                a.putAttribute("name", axes[d][0]);
-                a.putAttribute("navigate", axes[d][1]);
-                a.putAttribute("offset", Double.parseDouble(axes[d][2]));
-                a.putAttribute("scale", Double.parseDouble(axes[d][3]));
-                a.putAttribute("size", d == 2 ? 4 : d == 1 ? 3 : 2);
-                a.putAttribute("units", axes[d][4]);
-            }
-        }
+        SpectrumImageNodeTest.writeHspyMap(dir.resolve("nm.hspy"),
+                new String[][] {{"y", "TRUE", "200", "25", "nm"}, {"x", "TRUE", "100", "50", "nm"}, {"Energy", "FALSE", "0.5", "0.25", "keV"}});
         Table t = SpectrumImageNodeTest.load(dir, "nm.hspy", AxisKind.ENERGY_KEV);
         SpectrumImageNodeTest.assertMap(t);
         assertEquals(List.of(0.1, 0.15, 0.2, 0.1, 0.15, 0.2), boxed(t.numeric("x_um").values()));
