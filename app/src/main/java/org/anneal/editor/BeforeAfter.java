@@ -28,8 +28,9 @@ import org.anneal.spec.TableSpec;
  * the physical axis. Which blocks get one is read from their declarations and configured specs, not from a list: a
  * block that names a column (a COLUMN parameter) which is a spectrum or a signal both in its table input and in its
  * table output (spectra.smooth, spectra.baseline, signals.derivative, …; not a split, not a block that turns the column
- * into features). The values are the run's own (the upstream port's value and the block's output), never recomputed.
- * No JavaFX here: {@link BeforeAfterPane} shows the plots.
+ * into features); and, through {@link SeriesBeforeAfter}, a block whose signal runs down the rows (signals.resample's
+ * long-format log, signals.smooth over rows). The values are the run's own (the upstream port's value and the block's
+ * output), never recomputed. No JavaFX here: {@link BeforeAfterPane} shows the plots.
  */
 public final class BeforeAfter {
     private BeforeAfter() {
@@ -41,8 +42,12 @@ public final class BeforeAfter {
      * @param upstream the output feeding {@code input}
      * @param events   another table output holding events on the clock (a TIME column {@code time} and a
      *                 {@code duration}: signals.trigger's), shaded on the preview; null when there is none
+     * @param series   for a signal down the rows, which rows form a series and what is drawn; null for a tensor column
      */
-    public record Target(String nodeId, String input, PortRef upstream, String output, String column, String events) {
+    public record Target(String nodeId, String input, PortRef upstream, String output, String column, String events, SeriesBeforeAfter series) {
+        public Target(String nodeId, String input, PortRef upstream, String output, String column, String events) {
+            this(nodeId, input, upstream, output, column, events, null);
+        }
     }
 
     /** The block's preview target, if it processes a spectrum or signal column in place. */
@@ -74,6 +79,19 @@ public final class BeforeAfter {
                 }
             }
         }
+        for (InPort<?> ip : d.inputs()) {
+            if (ip.kind() != DataKind.TABLE || !wiring.containsKey(ip.name()) || !(in.get(ip.name()) instanceof TableSpec inTable)) {
+                continue;
+            }
+            for (OutPort<?> op : d.outputs()) {
+                if (op.kind() == DataKind.TABLE && out.get(op.name()) instanceof TableSpec outTable) {
+                    var series = SeriesBeforeAfter.of(d, params, inTable, outTable);
+                    if (series.isPresent()) {
+                        return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), series.get().value(), null, series.get()));
+                    }
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -97,11 +115,33 @@ public final class BeforeAfter {
                 && t.column("duration").isPresent();
     }
 
-    /** Rows, channels and a name for each row, for the row chooser. */
-    public record Rows(int count, int channels, Column names) {
+    /** Rows, channels and a name for each row, for the row chooser (a series preview names its series in {@code labels}). */
+    public record Rows(int count, int channels, Column names, List<String> labels) {
+        public Rows(int count, int channels, Column names) {
+            this(count, channels, names, null);
+        }
+
         public String name(int row) {
+            if (labels != null) {
+                return labels.get(row);
+            }
             return names == null || names.isMissing(row) ? "row " + (row + 1) : names.name() + " " + names.text(row);
         }
+    }
+
+    /** What the chooser offers for a target: rows of a tensor column, or the series of a signal down the rows. */
+    public static Optional<Rows> rows(Table before, Table after, Target target) {
+        if (target.series() == null) {
+            return rows(before, after, target.column());
+        }
+        List<String> names = target.series().names(before, after);
+        return names.isEmpty() ? Optional.empty() : Optional.of(new Rows(names.size(), 1, null, names));
+    }
+
+    /** The plots of row (or series) {@code row} of a target. */
+    public static List<Plot> plots(Table before, Table after, Target target, Rows rows, int row, int channel, Table events) {
+        return target.series() == null ? plots(before, after, target.column(), row, channel, rows.name(row), events)
+                : List.of(target.series().plot(before, after, rows.name(row)));
     }
 
     /** What the chooser offers, or empty when the output rows are not the input rows (windows, a filter). */

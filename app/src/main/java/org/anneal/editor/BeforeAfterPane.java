@@ -23,12 +23,13 @@ import org.anneal.ml.Plot;
 final class BeforeAfterPane extends HBox {
     private final WorkflowViewModel vm;
     private static final String PROMPT = "Select a block that processes a spectrum or signal column (smoothing, a baseline, a derivative…) "
-            + "after a run to see a row before and after it.";
+            + "or a log (resampling) after a run to see a row before and after it.";
     private final Label heading = new Label("Before and after");
     private final Label status = new Label();
     private final Spinner<Integer> row = new Spinner<>();
     private final Spinner<Integer> channel = new Spinner<>();
     private final Label rowName = new Label();
+    private final Label rowLabel = new Label("Row");
     private final HBox charts = new HBox(4);
     private final Button toData = new Button("Show in Data tab");
     private final VBox controls;
@@ -60,7 +61,7 @@ final class BeforeAfterPane extends HBox {
         toData.setOnAction(e -> charts.getChildren().stream().map(n -> ((PlotChart) n).plot()).forEach(p -> showInData.accept(nodeId + " " + p.title(), p)));
         heading.setWrapText(true);
         rowName.setWrapText(true);
-        chooser = new HBox(6, new Label("Row"), row, channel);
+        chooser = new HBox(6, rowLabel, row, channel);
         chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         row.valueProperty().addListener((o, a, b) -> draw());
         channel.valueProperty().addListener((o, a, b) -> draw());
@@ -102,10 +103,11 @@ final class BeforeAfterPane extends HBox {
             return false;
         }
         heading.setText("Before and after: " + target.column());
+        rowLabel.setText(target.series() == null ? "Row" : "Series");
         before = vm.outputValue(target.upstream()) instanceof Table t ? t : null;
         after = vm.outputValue(new PortRef(id, target.output())) instanceof Table t ? t : null;
         events = target.events() != null && vm.outputValue(new PortRef(id, target.events())) instanceof Table t ? t : null;
-        rows = before == null || after == null ? null : BeforeAfter.rows(before, after, target.column()).orElse(null);
+        rows = before == null || after == null ? null : BeforeAfter.rows(before, after, target).orElse(null);
         status.setText(before == null || after == null ? "Run the workflow to see one row of '" + target.column() + "' before and after this block."
                 : rows == null ? "The rows coming out are not the rows going in, so they cannot be set side by side." : "");
         status.setVisible(!status.getText().isEmpty());
@@ -132,8 +134,7 @@ final class BeforeAfterPane extends HBox {
         }
         int r = Math.max(0, Math.min(rows.count(), row.getValue()) - 1);
         rowName.setText(rows.name(r));
-        List<Plot> plots = BeforeAfter.plots(before, after, target.column(), r, Math.min(rows.channels(), channel.getValue()) - 1, rows.name(r),
-                events);
+        List<Plot> plots = BeforeAfter.plots(before, after, target, rows, r, Math.min(rows.channels(), channel.getValue()) - 1, events);
         charts.getChildren().setAll(plots.stream().map(p -> {
             PlotChart c = new PlotChart(p);
             c.setId("previewChart");

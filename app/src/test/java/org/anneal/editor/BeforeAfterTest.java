@@ -39,14 +39,19 @@ class BeforeAfterTest {
                 { "id": "windows", "type": "data.process-log", "params": { "time": "minute", "channels": ["temperature"] } },
                 { "id": "fft", "type": "signals.fft" },
                 { "id": "slope", "type": "signals.derivative" },
-                { "id": "stats", "type": "signals.statistics", "params": { "statistics": ["mean"] } } ],
+                { "id": "stats", "type": "signals.statistics", "params": { "statistics": ["mean"] } },
+                { "id": "regrid", "type": "signals.resample", "params": { "time": "minute", "step": 2 } },
+                { "id": "rowsmooth", "type": "signals.smooth", "params": { "column": "value", "over": "rows", "group": "run" } },
+                { "id": "lag", "type": "signals.lag", "params": { "columns": ["value"], "time": "minute", "group": "run" } } ],
               "links": [
                 { "from": "raman:table", "to": "despike:table" }, { "from": "despike:out", "to": "smooth:table" },
                 { "from": "smooth:out", "to": "resample:table" }, { "from": "resample:out", "to": "columns:table" },
                 { "from": "raman:table", "to": "split:table" },
                 { "from": "eels:table", "to": "background:table" },
                 { "from": "log:table", "to": "windows:log" }, { "from": "windows:out", "to": "fft:table" },
-                { "from": "windows:out", "to": "slope:table" }, { "from": "windows:out", "to": "stats:table" } ] }
+                { "from": "windows:out", "to": "slope:table" }, { "from": "windows:out", "to": "stats:table" },
+                { "from": "log:table", "to": "regrid:log" }, { "from": "regrid:out", "to": "rowsmooth:table" },
+                { "from": "regrid:out", "to": "lag:table" } ] }
             """;
 
     @Test
@@ -61,8 +66,15 @@ class BeforeAfterTest {
         }
         assertEquals(Map.of("despike", "raman:table → out · spectrum", "smooth", "despike:out → out · spectrum",
                 "resample", "smooth:out → out · spectrum", "background", "eels:table → out · spectrum",
-                "fft", "windows:out → out · signal", "slope", "windows:out → out · signal"), previewed,
-                "sources, splits, to-columns and statistics (the column becomes features) have none");
+                "fft", "windows:out → out · signal", "slope", "windows:out → out · signal",
+                "regrid", "log:table → out · value", "rowsmooth", "regrid:out → out · value"), previewed,
+                "sources, splits, to-columns, statistics (the column becomes features) and lag features (new columns) have none");
+        NodeInstance regrid = lw.workflow().node("regrid").orElseThrow();
+        assertEquals(new SeriesBeforeAfter("minute", "value", List.of("run", "channel")),
+                BeforeAfter.of("regrid", v.descriptors().get("regrid"), regrid.params(), v).orElseThrow().series(), "a log's series: a run's channel");
+        NodeInstance rows = lw.workflow().node("rowsmooth").orElseThrow();
+        assertEquals(new SeriesBeforeAfter("minute", "value", List.of("run")),
+                BeforeAfter.of("rowsmooth", v.descriptors().get("rowsmooth"), rows.params(), v).orElseThrow().series(), "rows: a group, on the time column");
     }
 
     private static Table spectra(String unit, double start, int channels, double scale) {
@@ -90,5 +102,34 @@ class BeforeAfterTest {
         List<Plot> changed = BeforeAfter.plots(in, spectra("eV", 1000, 4, 1), "spectrum", 0, 0, rows.name(0), null);
         assertEquals(List.of("energy (keV)", "energy (eV)"), changed.stream().map(Plot::xLabel).toList(), "another unit: two charts");
         assertTrue(BeforeAfter.rows(in, new Table(List.of(in.columns().get(1))).rows(new int[] {0}), "spectrum").isEmpty(), "fewer rows out: no pairing");
+    }
+
+    /** A long log: run r1's temperature at minutes 0, 3, 1 (unsorted) and power at 0, 2; run r2's temperature at 0, 2. */
+    private static Table log(double[] minute, int[] run, int[] channel, double[] value) {
+        return new Table(List.of(new CategoricalColumn("run", ColumnRole.GROUP, run, List.of("r1", "r2")),
+                new org.anneal.data.NumericColumn("minute", ColumnRole.TIME, minute, "min"),
+                new CategoricalColumn("channel", ColumnRole.FEATURE, channel, List.of("temperature", "power")),
+                new org.anneal.data.NumericColumn("value", ColumnRole.FEATURE, value, "°C")));
+    }
+
+    @Test
+    void aLogIsPreviewedOneRunAndChannelAtATimeOnItsTimeAxis() {
+        Table in = log(new double[] {0, 3, 1, 0, 2, 0, 2}, new int[] {0, 0, 0, 0, 0, 1, 1}, new int[] {0, 0, 0, 1, 1, 0, 0},
+                new double[] {20, 50, 30, 5, 7, 100, 120});
+        Table out = log(new double[] {0, 0, 1, 1, 2, 2, 0, 1, 2}, new int[] {0, 0, 0, 0, 0, 0, 1, 1, 1}, new int[] {0, 1, 0, 1, 0, 1, 0, 0, 0},
+                new double[] {20, 5, 30, 6, 40, 7, 100, 110, 120});
+        var target = new BeforeAfter.Target("regrid", "log", null, "out", "value", null, new SeriesBeforeAfter("minute", "value", List.of("run", "channel")));
+        BeforeAfter.Rows rows = BeforeAfter.rows(in, out, target).orElseThrow();
+        assertEquals(List.of("r1 · temperature", "r1 · power", "r2 · temperature"), List.of(rows.name(0), rows.name(1), rows.name(2)));
+        Plot p = BeforeAfter.plots(in, out, target, rows, 0, 0, null).get(0);
+        assertEquals("minute (min)", p.xLabel());
+        assertEquals("value (°C)", p.yLabel());
+        assertTrue(p.title().contains("r1 · temperature"), p.title());
+        assertEquals(List.of(0.0, 1.0, 3.0), java.util.Arrays.stream(p.series().get(0).x()).boxed().toList(), "before: the samples, in time order");
+        assertEquals(List.of(20.0, 30.0, 50.0), java.util.Arrays.stream(p.series().get(0).y()).boxed().toList());
+        assertEquals(List.of(0.0, 1.0, 2.0), java.util.Arrays.stream(p.series().get(1).x()).boxed().toList(), "after: the grid");
+        assertEquals(List.of(20.0, 30.0, 40.0), java.util.Arrays.stream(p.series().get(1).y()).boxed().toList());
+        assertEquals(List.of(100.0, 110.0, 120.0), java.util.Arrays.stream(BeforeAfter.plots(in, out, target, rows, 2, 0, null).get(0).series().get(1).y())
+                .boxed().toList(), "run r2");
     }
 }

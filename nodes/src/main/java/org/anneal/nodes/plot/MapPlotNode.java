@@ -35,7 +35,10 @@ import org.anneal.spec.TableSpec;
                 become a microstructure when their labels are seen in place. A numeric value shades from white to dark; a \
                 categorical one (a cluster or phase label) is painted by its category number from 1, and the title lists which \
                 number is which category. Pixels with no row stay blank, so a map of only the test rows shows where they lie. \
-                Positions must be whole numbers from 0 (pixel indices); two rows at one pixel are an error that names it.""")
+                Positions must be whole numbers from 0 (pixel indices); two rows at one pixel are an error that names it. When \
+                the table also holds the positions in micrometres — a column named like the position column with `_um` \
+                added (`x_um`, `y_um`, as data.spectrum-image writes from the file's pixel size) — the axes are labelled in \
+                µm at each pixel's centre; otherwise in pixel indices.""")
 public final class MapPlotNode implements Node<MapPlotNode.Params> {
     /** Larger maps would be drawn as more cells than a plot pane has pixels. */
     static final int MAX_SIDE = 1024;
@@ -97,7 +100,44 @@ public final class MapPlotNode implements Node<MapPlotNode.Params> {
             }
             title += " (" + String.join(", ", key) + ")";
         }
-        return Outputs.of(PLOT, Plot.heatmap(title, p.x(), p.y(), new Plot.Heatmap(labels(height), labels(width), cells, true)));
+        List<String> across = physical(t, p.x(), px, width);
+        List<String> down = physical(t, p.y(), py, height);
+        return Outputs.of(PLOT, Plot.heatmap(title, across == null ? p.x() : p.x() + " (µm)", down == null ? p.y() : p.y() + " (µm)",
+                new Plot.Heatmap(down == null ? labels(height) : down, across == null ? labels(width) : across, cells, true)));
+    }
+
+    /**
+     * Labels of pixels 0 … n − 1 in micrometres, from the column {@code <position>_um} (µm) of the rows: position = offset +
+     * index · scale, both read off two rows at different pixels (one pixel's value when every row sits at one); null when
+     * the table has no such column or a row lacks its value.
+     */
+    static List<String> physical(Table t, String position, int[] index, int n) {
+        if (!(t.column(position + "_um").orElse(null) instanceof NumericColumn um) || !"µm".equals(um.unit()) || t.rowCount() == 0) {
+            return null;
+        }
+        double[] v = um.values();
+        if (Arrays.stream(v).anyMatch(Double::isNaN)) {
+            return null;
+        }
+        double scale = 0;
+        for (int i = 1; i < index.length; i++) {
+            if (index[i] != index[0]) {
+                scale = (v[i] - v[0]) / (index[i] - index[0]);
+                break;
+            }
+        }
+        double offset = v[0] - index[0] * scale;
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(micrometres(offset + i * scale, scale));
+        }
+        return out;
+    }
+
+    /** A position in µm with as many decimals as the pixel size needs (1.667 µm pixels: 0, 1.67, 3.33 …). */
+    static String micrometres(double value, double scale) {
+        int decimals = scale == 0 ? 2 : Math.max(0, Math.min(6, 2 - (int) Math.floor(Math.log10(Math.abs(scale)))));
+        return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     /** Pixel indices of a position column: whole numbers from 0, none missing. */

@@ -35,8 +35,10 @@ import org.anneal.spec.TableSpec;
                 but this block does not: it is for looking, not a preprocessing step for a model. The same seed gives the \
                 same map, to the last digit (one thread, every random number drawn from the workflow seed); another seed \
                 moves and turns it. Tag.bio's Java port of umap-learn (McInnes et al. 2018; BSD-3): exact neighbours below \
-                4096 rows, NN-descent above; a random start (it has no spectral start, so groups may come out in a \
-                different arrangement than umap-learn's); `minDist` in steps of 0.05, where its curve equals umap-learn's. \
+                4096 rows, NN-descent above; a random start, uniform in ±10 — umap-learn starts from a spectral embedding of \
+                the neighbour graph, but this library does not offer one (version 1.0 always starts at random and its \
+                spectral branch is not implemented), so there is no `init` choice and groups may come out in a different \
+                arrangement than umap-learn's; `minDist` in steps of 0.05, where its curve equals umap-learn's. \
                 Standardize numeric columns first.""")
 public final class UmapNode implements Node<UmapNode.Params> {
 

@@ -24,6 +24,9 @@ final class EdsMaterials {
         PRESETS.put("chromia", Map.of("Cr", 0.6842, "O", 0.3158));
         PRESETS.put("niobium-carbide", Map.of("Nb", 0.8855, "C", 0.1145));
         PRESETS.put("cementite", Map.of("Fe", 0.9331, "C", 0.0669));
+        // heavy-element compounds whose M lines sit on a light element's K line
+        PRESETS.put("galena", Map.of("Pb", 0.8660, "S", 0.1340));
+        PRESETS.put("tungsten-disilicide", Map.of("W", 0.7660, "Si", 0.2340));
     }
 
     private EdsMaterials() {

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The expected counts of an energy-dispersive X-ray spectrum (SEM, thick specimen) for a composition — a teaching model,
  * not quantitative ZAF. Characteristic line intensity ∝ c·ω·w/A·(U − 1)^1.67 with overvoltage U = E₀/E_edge (lines whose
- * edge lies above the beam energy E₀ are not excited), fluorescence yield ω = Z⁴/(a + Z⁴) (a = 10⁶ for K, 4.5·10⁷ for
- * L), w the line's weight in its shell, A the atomic weight. The continuum is Kramers' law, Z̄·(E₀ − E)/E with Z̄ the
+ * edge lies above the beam energy E₀ are not excited; every L line counts from the L₃ edge, every M line from M₅),
+ * fluorescence yield ω = Z⁴/(a + Z⁴) (a = 10⁶ for K, 4.5·10⁷ for L, 1.2·10⁹ for M), w the line's weight in its shell,
+ * A the atomic weight. The continuum is Kramers' law, Z̄·(E₀ − E)/E with Z̄ the
  * mass-averaged atomic number. Both pass a detector window modelled as a simple absorption cut-off, exp(−(0.25 keV/E)³)
  * (half of C Kα gets through). Each line is a Gaussian whose width follows the Fano form FWHM(E) = √(FWHM_Mn² +
  * 2.5 eV·(E − 5895 eV)), the 2.5 eV standing for 8 ln 2 · F · ε (Fano factor 0.115, 3.8 eV per electron–hole pair in
@@ -17,7 +18,8 @@ import java.util.Map;
  * together are counted as one of the summed energy: pair (i, j) of lines gets `pileup`·N·pᵢ·pⱼ counts (twice for i ≠ j)
  * at Eᵢ + Eⱼ, pᵢ the share of the spectrum's N counts in line i. Left out: matrix absorption and secondary
  * fluorescence (ZAF), incomplete charge collection tails, the detector's high-energy efficiency drop, coherent
- * bremsstrahlung, the Duane–Hunt limit's smearing, and continuum pile-up.
+ * bremsstrahlung, the Duane–Hunt limit's smearing, continuum pile-up, and the L₂, L₁ and M₄ edges and Coster–Kronig
+ * transitions (a beam between the L₃ and L₂ edges still excites Lβ₁ here).
  */
 final class EdsSpectrum {
     /** Mn Kα (eV) where the detector's resolution is specified. */
@@ -67,12 +69,11 @@ final class EdsSpectrum {
             EdsLines.Element el = EdsLines.ELEMENTS.get(symbol);
             double z4 = Math.pow(el.z(), 4);
             for (EdsLines.Line line : el.lines()) {
-                double edge = line.shell() == 'K' ? el.kEdge() : el.l3Edge();
-                double u = s.beamKeV() / edge;
+                double u = s.beamKeV() / el.edge(line.shell());
                 if (u <= 1) {
                     continue;
                 }
-                double yield = z4 / ((line.shell() == 'K' ? 1e6 : 4.5e7) + z4);
+                double yield = z4 / (yieldConstant(line.shell()) + z4);
                 lines.add(new Peak(line.energy(), LINE_SCALE * c * yield * line.weight() / el.weight() * Math.pow(u - 1, 1.67) * window(line.energy())));
             }
         });
@@ -95,6 +96,18 @@ final class EdsSpectrum {
             }
         }
         return out;
+    }
+
+    /**
+     * The constant a of the fluorescence yield ω = Z⁴/(a + Z⁴) of a shell. For M, 1.2·10⁹ gives ω ≈ 0.02 (Hf) to 0.06
+     * (U): the few per cent of the mean M-shell yields Hubbell et al. (J. Phys. Chem. Ref. Data 23, 339, 1994) review.
+     */
+    static double yieldConstant(char shell) {
+        return switch (shell) {
+            case 'K' -> 1e6;
+            case 'L' -> 4.5e7;
+            default -> 1.2e9;
+        };
     }
 
     /** Mass-averaged atomic number. */

@@ -34,10 +34,14 @@ import org.anneal.spec.Specs;
                 Generates SEM energy-dispersive X-ray spectra of materials of known composition, reproducibly from the \
                 workflow seed: one row per spectrum, each of a material drawn at random from `materials` (alloy presets \
                 `ferrite-steel`, `stainless-316`, `duplex-2205`, `inconel-718`, `brass`; compounds `alumina`, `silica`, \
-                `rutile`, `spinel`, `chromia`, `niobium-carbide`, `cementite`; or any of C, O, Na, Mg, Al, Si, P, S, Cl, K, Ca, \
-                Ti, Cr, Mn, Fe, Ni, Cu, Zn, Zr, Nb, Mo, Ag as the pure element), each element's weight fraction varied by up to `variation` (relative) and \
-                renormalised. Lines at their tabulated energies (X-ray Data Booklet: Kα₁/Kα₂, Kβ, Lα, Lβ), excited only when \
-                the `beam` energy exceeds their edge, with intensity ∝ c·ω·(U − 1)^1.67/A; Kramers bremsstrahlung Z̄(E₀ − E)/E \
+                `rutile`, `spinel`, `chromia`, `niobium-carbide`, `cementite`, `galena` (PbS), `tungsten-disilicide` (WSi₂); or any \
+                of C, O, Na, Mg, Al, Si, P, S, Cl, K, Ca, Ti, Cr, Mn, Fe, Ni, Cu, Zn, Zr, Nb, Mo, Ag, Hf, Ta, W, Pt, Au, Pb, Bi, U as \
+                the pure element), each element's weight fraction varied by up to `variation` (relative) and \
+                renormalised. Lines at their tabulated energies (X-ray Data Booklet: Kα₁/Kα₂, Kβ, Lα, Lβ; for Hf to U the L \
+                lines Lℓ, Lα, Lβ₁, Lβ₂, Lγ₁ and the M lines Mζ, Mα, Mβ, Mγ at Chantler's 2005 energies with the relative \
+                weights of NIST's EPQ library, as HyperSpy tabulates them), excited only when the `beam` energy exceeds their \
+                edge (K, L₃ or M₅), with intensity ∝ c·ω·(U − 1)^1.67/A; at 20 kV Pb Mα (2.346 keV) is stronger than Pb Lα \
+                and lies 38 eV from S Kα, closer than the detector resolves; Kramers bremsstrahlung Z̄(E₀ − E)/E \
                 through a window modelled as an absorption cut-off exp(−(0.25 keV/E)³); Gaussian peaks whose FWHM follows \
                 the Fano form √(FWHM_Mn² + 2.5 eV·(E − 5895 eV)) with `resolution` the FWHM at Mn Kα; Si escape peaks at \
                 E − 1.740 keV for lines above the Si K edge; sum (pile-up) peaks at Eᵢ + Eⱼ in proportion to `pileup` (the \

@@ -35,17 +35,24 @@ import org.anneal.spec.ValueSpec;
 @NodeType(id = "spectra.identify-lines", title = "Identify X-ray lines", phase = Phase.PREPARE, role = LeakageRole.STATELESS, usesSeed = false,
         doc = """
                 Names the X-ray emission lines that could have made each peak of an EDS peak table (from spectra.peaks): every \
-                line within `tolerance` eV of the peak's energy, closest first, from the table of line energies the EDS \
+                line within `tolerance` eV of the peak's energy, closest first — but a line whose shell's strongest line (Kα, \
+                Lα, Mα) has no peak of its own comes after those whose has: no Kβ without Kα —, from the table of line energies the EDS \
                 generators use (X-ray Data Booklet: Kα — Kα₁ and Kα₂ together at their 2 : 1 mean, since no EDS detector \
                 parts them —, Kβ, Lα, Lβ of C, O, Na, Mg, Al, Si, P, S, Cl, K, Ca, Ti, Cr, Mn, Fe, Ni, Cu, Zn, Zr, Nb, Mo, Ag; \
-                no M lines). `lines`: one row per peak and candidate, the peak's columns followed by `element`, `line`, \
+                Lℓ, Lα, Lβ₁, Lβ₂, Lγ₁ and the M lines Mζ, Mα, Mβ, Mγ of Hf, Ta, W, Pt, Au, Pb, Bi, U, Chantler 2005 via \
+                HyperSpy). `lines`: one row per peak and candidate, the peak's columns followed by `element`, `line`, \
                 `tabulated` (keV), `error` (found − tabulated, eV) and `candidate` (1 = the closest); a peak no line explains \
                 keeps one row with the element missing — an escape peak (1.74 keV below a strong line), a sum peak, or an \
                 element not in the table. `elements`: one row per element that is the closest candidate of at least one \
-                peak, with the lines seen. Metrics: `elements_found`, `peaks_identified`, `peaks_unidentified` and \
+                peak, with the lines seen and `overlaps`, the other candidates of those peaks (the lines it may be \
+                mistaken for; missing when none). Metrics: `elements_found`, `peaks_identified`, `peaks_unidentified` and \
                 `mean_abs_error_ev` (of the closest candidates). Name the `elements` you expect to restrict the search. With \
                 several spectra in the peak table, their peaks are pooled. A closest line is a hypothesis, not a proof: check \
-                that an element's other lines are there too (Kα with its Kβ; Zr Lα at 2.04 keV lies 29 eV from P Kα).""")
+                that an element's other lines are there too (Kα with its Kβ; Zr Lα at 2.04 keV lies 29 eV from P Kα). The \
+                heavy elements' M lines sit on light elements' K lines — Pb Mα 2.346 keV and S Kα 2.308, W Mα 1.776 and Si Kα \
+                1.740, Ta Mα 1.710, Au Mα 2.123 by P Kα 2.014, Pt Mα 2.051 by Zr Lα 2.042, Mo Lα 2.293 by S Kα —, closer than \
+                an EDS detector resolves: a heavy element shows itself by its L lines (Pb Lα 10.55 keV) when the beam \
+                excites them.""")
 public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
 
     public record Params(
@@ -90,8 +97,8 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
         cols.add(new ColumnSpec("candidate", ColumnType.NUMERIC, ColumnRole.FEATURE));
         TableSpec elements = new TableSpec(List.of(new ColumnSpec("element", ColumnType.CATEGORICAL, ColumnRole.ID),
                 new ColumnSpec("z", ColumnType.NUMERIC, ColumnRole.FEATURE), new ColumnSpec("lines", ColumnType.CATEGORICAL, ColumnRole.FEATURE),
-                new ColumnSpec("peaks", ColumnType.NUMERIC, ColumnRole.FEATURE), new ColumnSpec("error", ColumnType.NUMERIC, ColumnRole.FEATURE, "eV")),
-                t.lineage());
+                new ColumnSpec("peaks", ColumnType.NUMERIC, ColumnRole.FEATURE), new ColumnSpec("error", ColumnType.NUMERIC, ColumnRole.FEATURE, "eV"),
+                new ColumnSpec("overlaps", ColumnType.CATEGORICAL, ColumnRole.FEATURE)), t.lineage());
         return Specs.builder().put(LINES, t.withColumns(cols)).put(ELEMENTS, elements)
                 .put(METRICS, ValueSpec.of(DataKind.METRICS, t.lineage())).build();
     }
@@ -117,14 +124,16 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
         List<Integer> rank = new ArrayList<>();
         Map<String, Set<String>> linesOf = new LinkedHashMap<>();
         Map<String, double[]> stats = new LinkedHashMap<>(); // element → {peaks, Σ|error| eV}
+        Map<String, Set<String>> overlaps = new LinkedHashMap<>(); // element → the other candidates of its peaks
         int identified = 0;
         int unidentified = 0;
         double sumError = 0;
+        double[] peaks = java.util.stream.IntStream.range(0, t.rowCount()).filter(r -> !pos.isMissing(r)).mapToDouble(r -> pos.get(r) * scale).toArray();
         for (int r = 0; r < t.rowCount(); r++) {
             if (pos.isMissing(r)) {
                 continue;
             }
-            List<LineIdentification.Candidate> cs = LineIdentification.candidates(pos.get(r) * scale, p.tolerance() / 1000, catalogue);
+            List<LineIdentification.Candidate> cs = LineIdentification.candidates(pos.get(r) * scale, p.tolerance() / 1000, catalogue, peaks);
             if (cs.isEmpty()) {
                 unidentified++;
                 source.add(r);
@@ -139,6 +148,9 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
             double[] s = stats.computeIfAbsent(best.line().element(), e -> new double[2]);
             s[0]++;
             s[1] += Math.abs(best.error()) * 1000;
+            Set<String> others = overlaps.computeIfAbsent(best.line().element(), e -> new LinkedHashSet<>());
+            cs.stream().map(LineIdentification.Candidate::line).filter(l -> !l.element().equals(best.line().element()))
+                    .forEach(l -> others.add(l.element() + " " + l.name()));
             for (int k = 0; k < cs.size(); k++) {
                 source.add(r);
                 found.add(cs.get(k));
@@ -150,7 +162,7 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
         m.put("peaks_identified", (double) identified);
         m.put("peaks_unidentified", (double) unidentified);
         m.put("mean_abs_error_ev", identified == 0 ? Double.NaN : sumError / identified);
-        return Outputs.builder().put(LINES, lines(t, source, found, rank)).put(ELEMENTS, elements(linesOf, stats))
+        return Outputs.builder().put(LINES, lines(t, source, found, rank)).put(ELEMENTS, elements(linesOf, stats, overlaps))
                 .put(METRICS, new Metrics(Task.CLASSIFICATION, m, identified + unidentified)).build();
     }
 
@@ -197,7 +209,7 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
     }
 
     /** One row per element found, in the order of the table (atomic number). */
-    private static Table elements(Map<String, Set<String>> linesOf, Map<String, double[]> stats) {
+    private static Table elements(Map<String, Set<String>> linesOf, Map<String, double[]> stats, Map<String, Set<String>> overlaps) {
         List<String> order = EdsLines.ELEMENTS.keySet().stream().filter(linesOf::containsKey).toList();
         int n = order.size();
         double[] z = new double[n];
@@ -205,6 +217,8 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
         double[] error = new double[n];
         List<String> lineLevels = new ArrayList<>();
         int[] lines = new int[n];
+        List<String> overlapLevels = new ArrayList<>();
+        int[] overlap = new int[n];
         for (int i = 0; i < n; i++) {
             String el = order.get(i);
             z[i] = EdsLines.ELEMENTS.get(el).z();
@@ -215,10 +229,15 @@ public final class IdentifyLinesNode implements Node<IdentifyLinesNode.Params> {
                 lineLevels.add(seen);
             }
             lines[i] = lineLevels.indexOf(seen);
+            String others = String.join(", ", overlaps.get(el));
+            if (!others.isEmpty() && !overlapLevels.contains(others)) {
+                overlapLevels.add(others);
+            }
+            overlap[i] = overlapLevels.indexOf(others); // -1 (missing) when no other line was within the tolerance
         }
         int[] codes = java.util.stream.IntStream.range(0, n).toArray();
         return new Table(List.of(new CategoricalColumn("element", ColumnRole.ID, codes, order), new NumericColumn("z", ColumnRole.FEATURE, z),
                 new CategoricalColumn("lines", ColumnRole.FEATURE, lines, lineLevels), new NumericColumn("peaks", ColumnRole.FEATURE, peaks),
-                new NumericColumn("error", ColumnRole.FEATURE, error, "eV")));
+                new NumericColumn("error", ColumnRole.FEATURE, error, "eV"), new CategoricalColumn("overlaps", ColumnRole.FEATURE, overlap, overlapLevels)));
     }
 }

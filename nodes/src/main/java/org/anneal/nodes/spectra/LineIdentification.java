@@ -46,6 +46,16 @@ final class LineIdentification {
 
     /** The lines within {@code tolerance} keV of {@code energy}, closest first; of two as close, the stronger first. */
     static List<Candidate> candidates(double energy, double tolerance, List<Line> catalogue) {
+        return candidates(energy, tolerance, catalogue, new double[] {energy});
+    }
+
+    /**
+     * The lines within {@code tolerance} keV of {@code energy}, those whose shell's strongest line also has a peak among
+     * {@code peaks} (keV) first, then closest first; of two as close, the stronger first. A weak line cannot be seen
+     * without its shell's strongest one (no Kβ without Kα, no Au Mβ without Au Mα), so a peak that only a weak line of
+     * an element explains is more likely another element's.
+     */
+    static List<Candidate> candidates(double energy, double tolerance, List<Line> catalogue, double[] peaks) {
         List<Candidate> out = new ArrayList<>();
         for (Line l : catalogue) {
             double error = energy - l.energy();
@@ -53,7 +63,24 @@ final class LineIdentification {
                 out.add(new Candidate(l, error));
             }
         }
-        out.sort(Comparator.comparingDouble((Candidate c) -> Math.abs(c.error())).thenComparing(c -> -c.line().weight()));
+        out.sort(Comparator.comparing((Candidate c) -> !strongestLineSeen(c.line(), catalogue, peaks, tolerance))
+                .thenComparingDouble(c -> Math.abs(c.error())).thenComparing(c -> -c.line().weight()));
         return out;
+    }
+
+    /** Whether the strongest line of {@code line}'s shell (K, L or M) lies within {@code tolerance} of one of the peaks. */
+    static boolean strongestLineSeen(Line line, List<Line> catalogue, double[] peaks, double tolerance) {
+        Line strongest = line;
+        for (Line l : catalogue) {
+            if (l.element().equals(line.element()) && l.name().charAt(0) == line.name().charAt(0) && l.weight() > strongest.weight()) {
+                strongest = l;
+            }
+        }
+        for (double p : peaks) {
+            if (Math.abs(p - strongest.energy()) <= tolerance + 1e-12) {
+                return true;
+            }
+        }
+        return false;
     }
 }

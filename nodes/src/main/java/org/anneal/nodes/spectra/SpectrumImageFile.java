@@ -20,8 +20,37 @@ import org.anneal.spec.Axis;
  * EMD files keep spectrum images as a compressed event stream, which this reader does not decode.
  *
  * @param values row-major pixels ({@code y·width + x}), each {@code axis.size()} channels
+ * @param x      the position of pixel column i is {@code x.offset + i·x.scale} in {@code x.unit} (HSPY: the navigation
+ *               axis's offset, scale and units; EMD: its dimN values); null when the file gives no unit of length
+ * @param y      the same for pixel rows (null for a line scan or single spectrum)
  */
-record SpectrumImageFile(String signal, Axis axis, int width, int height, float[] values) {
+record SpectrumImageFile(String signal, Axis axis, int width, int height, float[] values, Position x, Position y) {
+
+    /** A navigation axis in micrometres: position of pixel i = offset + i·scale. */
+    record Position(double offset, double scale) {
+        double at(int i) {
+            return offset + i * scale;
+        }
+    }
+
+    /** Micrometres per unit of the lengths a file may state (HyperSpy writes "µm" or "um", EMD "[µ_m]" or "[n_m]"). */
+    static double micrometresPer(String unit) {
+        return switch (unit.replace("μ", "µ")) { // Greek mu and the micro sign look alike
+            case "µm", "um", "micron" -> 1;
+            case "nm" -> 1e-3;
+            case "mm" -> 1e3;
+            case "m" -> 1e6;
+            case "Å", "A", "angstrom" -> 1e-4;
+            case "pm" -> 1e-6;
+            default -> Double.NaN;
+        };
+    }
+
+    /** A navigation axis as a Position in µm, or null when its unit is not a length. */
+    static Position position(double offset, double scale, String unit) {
+        double f = micrometresPer(unit);
+        return Double.isNaN(f) ? null : new Position(offset * f, scale * f);
+    }
 
     /** jHDF logs every file it opens at INFO; held here so the quieter level is not lost when the logger is collected. */
     private static final java.util.logging.Logger JHDF_LOG = quiet();
@@ -83,7 +112,12 @@ record SpectrumImageFile(String signal, Axis axis, int width, int height, float[
         String unit = text(spectral.getAttribute("units"));
         Axis axis = Axis.regular(axisName, dims[dims.length - 1], unit.isEmpty() ? fallbackUnit : unit,
                 number(spectral.getAttribute("offset"), 0), number(spectral.getAttribute("scale"), 1));
-        return build(g.getName(), axis, dims, withData ? data : null);
+        Position[] nav = new Position[dims.length - 1]; // HyperSpy's array order: y, x, energy (a line scan: x, energy)
+        for (int d = 0; d < nav.length; d++) {
+            Group a = (Group) g.getChild("axis-" + d);
+            nav[d] = position(number(a.getAttribute("offset"), 0), number(a.getAttribute("scale"), 1), text(a.getAttribute("units")));
+        }
+        return build(g.getName(), axis, dims, withData ? data : null, nav);
     }
 
     private static SpectrumImageFile emd(Path file, Group g, String axisName, String fallbackUnit, boolean withData) throws SpectrumProblem {
@@ -110,14 +144,37 @@ record SpectrumImageFile(String signal, Axis axis, int width, int height, float[
         String unit = text(dim.getAttribute("units")).replace("[", "").replace("]", "").replace("_", "");
         Axis axis = x.length == dims[dims.length - 1] ? SpectrumFile.grid(axisName, unit.isEmpty() ? fallbackUnit : unit, x)
                 : Axis.of(axisName, dims[dims.length - 1]);
-        return build(g.getName(), axis, dims, withData ? data : null);
+        Position[] nav = new Position[dims.length - 1];
+        for (int d = 0; d < nav.length; d++) {
+            nav[d] = g.getChild("dim" + (d + 1)) instanceof Dataset pos ? emdPosition(pos) : null;
+        }
+        return build(g.getName(), axis, dims, withData ? data : null, nav);
     }
 
-    private static SpectrumImageFile build(String name, Axis axis, int[] dims, Dataset data) {
+    /** An EMD position dimension: its first value and step, when it is evenly spaced and in a unit of length. */
+    private static Position emdPosition(Dataset dim) {
+        double[] v = doubles(dim.getDataFlat());
+        String unit = text(dim.getAttribute("units")).replace("[", "").replace("]", "").replace("_", "");
+        if (v.length < 2) {
+            return v.length == 1 ? position(v[0], 0, unit) : null;
+        }
+        double step = v[1] - v[0];
+        for (int i = 2; i < v.length; i++) {
+            if (Math.abs(v[i] - v[0] - i * step) > 1e-6 * Math.abs(step) * i) {
+                return null; // an uneven grid has no single scale
+            }
+        }
+        return position(v[0], step, unit);
+    }
+
+    /** {@code nav}: the navigation axes in array order (y, x for a map; x for a line scan). */
+    private static SpectrumImageFile build(String name, Axis axis, int[] dims, Dataset data, Position[] nav) {
         int height = dims.length == 3 ? dims[0] : 1;
         int width = dims.length >= 2 ? dims[dims.length - 2] : 1;
         float[] values = data == null ? null : floats(data.getDataFlat());
-        return new SpectrumImageFile(name, axis, width, height, values);
+        Position x = nav.length >= 1 ? nav[nav.length - 1] : null;
+        Position y = nav.length == 2 ? nav[0] : null;
+        return new SpectrumImageFile(name, axis, width, height, values, x, y);
     }
 
     private static void emdGroups(Group g, List<Group> out) {

@@ -3,7 +3,10 @@ package org.anneal.nodes.spectra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
 import org.anneal.data.TensorColumn;
@@ -36,7 +39,11 @@ import org.anneal.util.FileDigests;
                 HyperSpy's .hspy or a Berkeley .emd file, read with jHDF. One row per pixel with its position `x` and `y` \
                 (pixel indices, 0 at the first; a line scan has y = 0) and the spectrum as a tensor column whose axis grid and \
                 unit come from the file (HSPY: the spectral axis's offset, scale and units; EMD: the values of its last \
-                dimN). The position columns are ids, not features: neighbouring pixels are near-replicates, so split by blocks \
+                dimN). When the file gives the navigation axes in a unit of length (HSPY: each navigation axis's offset, \
+                scale and units, e.g. 1.667 µm per pixel; EMD: evenly spaced dim values with a unit such as [n_m]), the \
+                positions in micrometres follow as `x_um` and `y_um` (pixel centre = offset + index · scale, converted from \
+                nm, mm, m or Å); without one there are only the indices. plot.map labels its axes in µm from them. The \
+                position columns are ids, not features: neighbouring pixels are near-replicates, so split by blocks \
                 of the map, not at random. Velox (FEI) .emd spectrum images store compressed event streams and are not read. \
                 A file that is not one of these, or a signal that holds images, is an error naming the file.""")
 public final class SpectrumImageNode implements Node<SpectrumImageNode.Params> {
@@ -48,14 +55,25 @@ public final class SpectrumImageNode implements Node<SpectrumImageNode.Params> {
             @Param(doc = "Name of the spectrum column", def = "\"spectrum\"") String column) {
     }
 
-    static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per pixel: x, y and its spectrum");
+    static final OutPort<Table> TABLE = OutPort.of("table", DataKind.TABLE, Table.class, "One row per pixel: x, y, its spectrum (and x_um, y_um)");
+
+    /** Names of the positions in micrometres, after the spectrum column. */
+    static final String X_UM = "x_um";
+    static final String Y_UM = "y_um";
+    static final String MICROMETRE = "µm";
 
     @Override
     public Specs configure(Specs in, Params p, ConfigContext ctx) throws ConfigError {
         SpectrumImageFile f = read(p, ctx, false);
-        return Specs.of(TABLE, new TableSpec(List.of(new ColumnSpec("x", ColumnType.NUMERIC, ColumnRole.ID),
-                new ColumnSpec("y", ColumnType.NUMERIC, ColumnRole.ID), ColumnSpec.tensor(p.column(), ColumnRole.FEATURE, Shape.spectrum(f.axis()), "")),
-                Lineage.UNSPLIT));
+        List<ColumnSpec> cols = new ArrayList<>(List.of(new ColumnSpec("x", ColumnType.NUMERIC, ColumnRole.ID),
+                new ColumnSpec("y", ColumnType.NUMERIC, ColumnRole.ID), ColumnSpec.tensor(p.column(), ColumnRole.FEATURE, Shape.spectrum(f.axis()), "")));
+        if (f.x() != null) {
+            cols.add(new ColumnSpec(X_UM, ColumnType.NUMERIC, ColumnRole.ID, MICROMETRE));
+        }
+        if (f.y() != null) {
+            cols.add(new ColumnSpec(Y_UM, ColumnType.NUMERIC, ColumnRole.ID, MICROMETRE));
+        }
+        return Specs.of(TABLE, new TableSpec(cols, Lineage.UNSPLIT));
     }
 
     @Override
@@ -73,8 +91,15 @@ public final class SpectrumImageNode implements Node<SpectrumImageNode.Params> {
             x[r] = r % f.width();
             y[r] = r / f.width();
         }
-        return Outputs.of(TABLE, new Table(List.of(new NumericColumn("x", ColumnRole.ID, x), new NumericColumn("y", ColumnRole.ID, y),
-                new TensorColumn(p.column(), ColumnRole.FEATURE, Shape.spectrum(f.axis()), f.values(), new boolean[rows], ""))));
+        List<Column> cols = new ArrayList<>(List.of(new NumericColumn("x", ColumnRole.ID, x), new NumericColumn("y", ColumnRole.ID, y),
+                new TensorColumn(p.column(), ColumnRole.FEATURE, Shape.spectrum(f.axis()), f.values(), new boolean[rows], "")));
+        if (f.x() != null) {
+            cols.add(new NumericColumn(X_UM, ColumnRole.ID, Arrays.stream(x).map(i -> f.x().at((int) i)).toArray(), MICROMETRE));
+        }
+        if (f.y() != null) {
+            cols.add(new NumericColumn(Y_UM, ColumnRole.ID, Arrays.stream(y).map(i -> f.y().at((int) i)).toArray(), MICROMETRE));
+        }
+        return Outputs.of(TABLE, new Table(cols));
     }
 
     @Override
@@ -84,7 +109,7 @@ public final class SpectrumImageNode implements Node<SpectrumImageNode.Params> {
     }
 
     private static SpectrumImageFile read(Params p, ConfigContext ctx, boolean withData) throws ConfigError {
-        if (p.column().equals("x") || p.column().equals("y")) {
+        if (List.of("x", "y", X_UM, Y_UM).contains(p.column())) {
             throw ConfigError.atParam("column", "The spectrum column cannot be called '" + p.column() + "': that is a position column.",
                     "Name it 'spectrum'.");
         }

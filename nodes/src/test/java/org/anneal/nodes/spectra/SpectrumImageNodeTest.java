@@ -104,13 +104,12 @@ class SpectrumImageNodeTest {
         assertArrayEquals(new float[] {122, 123}, java.util.Arrays.copyOfRange(s.values(), 5 * 4 + 2, 5 * 4 + 4), "pixel (2, 1), channels 2 and 3");
     }
 
-    @Test
-    void hyperSpyMapBecomesOneRowPerPixelWithTheFilesEnergyAxis() throws Exception {
-        try (WritableHdfFile h = HdfFile.write(dir.resolve("map.hspy"))) {
+    /** Writes {@link #map()} as a HyperSpy file; {@code axes}: name, navigate, offset, scale and units of y, x and energy. */
+    static void writeHspyMap(Path file, String[][] axes) {
+        try (WritableHdfFile h = HdfFile.write(file)) {
             h.putAttribute("file_format", "HyperSpy");
             WritableGroup g = h.putGroup("Experiments").putGroup("EDS map");
             g.putDataset("data", map());
-            String[][] axes = {{"y", "TRUE", "0", "1", ""}, {"x", "TRUE", "0", "1", ""}, {"Energy", "FALSE", "0.5", "0.25", "keV"}};
             for (int d = 0; d < 3; d++) {
                 WritableGroup a = g.putGroup("axis-" + d);
                 a.putDataset("placeholder", new int[] {0}); // jHDF 0.9.4's alpha writer cannot write empty groups; HyperSpy's own files (above) have none
@@ -122,6 +121,11 @@ class SpectrumImageNodeTest {
                 a.putAttribute("units", axes[d][4]);
             }
         }
+    }
+
+    @Test
+    void hyperSpyMapBecomesOneRowPerPixelWithTheFilesEnergyAxis() throws Exception {
+        writeHspyMap(dir.resolve("map.hspy"), new String[][] {{"y", "TRUE", "0", "1", ""}, {"x", "TRUE", "0", "1", ""}, {"Energy", "FALSE", "0.5", "0.25", "keV"}});
         Table t = load(dir, "map.hspy", AxisKind.ENERGY_EV);
         assertMap(t);
         assertEquals("4 ch · 0.5–1.25 keV", ((TensorColumn) t.column("spectrum").orElseThrow()).shape().describe(), "the file's unit wins");

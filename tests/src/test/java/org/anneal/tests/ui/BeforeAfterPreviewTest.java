@@ -144,6 +144,31 @@ class BeforeAfterPreviewTest extends EditorTestBase {
         }
     }
 
+    @Test
+    void aResampledLogShowsOneRunAndChannelBeforeAndAfterOnItsTimeAxis() throws Exception {
+        EditorApp editor = start("tests/src/test/resources/ui/log-resample.json");
+        runUntil(editor, "regrid");
+        clickOn("#node-regrid");
+        Plot p = preview().plot();
+        assertEquals("minute", p.xLabel());
+        assertEquals(List.of("before", "after"), p.series().stream().map(Plot.Series::name).toList());
+        assertEquals(60, p.series().get(0).size(), "run r1's temperature as logged, once a minute");
+        assertEquals(119, p.series().get(1).size(), "and on the half-minute grid, minutes 0 to 59");
+        assertEquals(19.5, p.series().get(1).x()[39], 1e-12);
+        assertEquals(50, p.series().get(1).y()[39], 1e-9, "halfway up the step from 0 (minute 19) to 100 (minute 20)");
+        assertEquals("r1 · temperature", lookup("#previewRowName").queryLabeled().getText());
+        assertTrue(lookup("#previewStatus").queryLabeled().getText().isEmpty(), "nothing to explain: the preview is on show");
+
+        Spinner<?> series = lookup("#previewRow").queryAs(Spinner.class);
+        interact(() -> series.getValueFactory().increment(3)); // the fourth series
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("r2 · power", lookup("#previewRowName").queryLabeled().getText());
+        Plot power = preview().plot();
+        assertTrue(power.title().contains("r2 · power"), power.title());
+        Table in = (Table) editor.viewModel().outputValue(PortRef.parse("log:table"));
+        assertEquals(in.numeric("value").get(in.rowCount() - 1), power.series().get(0).y()[59], 1e-12, "the run's own last sample, not a recomputation");
+    }
+
     /** The event colour (orange) at low opacity over white: red stays high, blue drops. */
     static boolean shaded(int rgb) {
         int r = (rgb >> 16) & 0xff;
