@@ -1,5 +1,7 @@
 package org.anneal.nodes.prepare;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.anneal.ml.linalg.Products;
 import org.anneal.ml.linalg.RandomizedSvd;
 
@@ -71,6 +73,40 @@ final class NmfUpdates {
             return columns.length;
         }
 
+        /**
+         * A·Xᵀ (a few rows of length p times X's columns: a × n). {@link Products} splits the work by 256 columns of the
+         * result, so for a table of fewer than 512 rows one core would do it all: then X's columns are cut into fixed
+         * chunks whose products are summed separately, in parallel, and added in order — the same numbers whatever the
+         * number of threads.
+         */
+        double[][] timesColumns(double[][] a, Runnable checkCancelled) {
+            int p = p();
+            int chunks = n() >= 512 ? 1 : Math.max(1, Math.min(8, p / 512));
+            if (chunks == 1) {
+                return Products.multiply(a, columns, checkCancelled);
+            }
+            double[][][] pieces = IntStream.range(0, chunks).parallel().mapToObj(k -> {
+                int k0 = (int) ((long) k * p / chunks);
+                int k1 = (int) ((long) (k + 1) * p / chunks);
+                double[][] slice = new double[a.length][];
+                for (int c = 0; c < a.length; c++) {
+                    slice[c] = Arrays.copyOfRange(a[c], k0, k1);
+                }
+                return Products.multiply(slice, Arrays.copyOfRange(columns, k0, k1), checkCancelled);
+            }).toArray(double[][][]::new);
+            double[][] sum = pieces[0];
+            for (int k = 1; k < chunks; k++) {
+                for (int c = 0; c < sum.length; c++) {
+                    double[] into = sum[c];
+                    double[] add = pieces[k][c];
+                    for (int i = 0; i < into.length; i++) {
+                        into[i] += add[i];
+                    }
+                }
+            }
+            return sum;
+        }
+
         /** The mean entry, the scale of the starts. */
         double mean() {
             return sum / ((double) n() * p());
@@ -107,7 +143,7 @@ final class NmfUpdates {
             return;
         }
         RandomizedSvd.Result svd = RandomizedSvd.leading(x.rows(), x.columns(), r, Math.min(r + 10, m), r < 0.1 * m ? 7 : 4, seed, checkCancelled);
-        double[][] u = Products.multiply(svd.vectors(), x.columns(), checkCancelled); // σ u, as rows
+        double[][] u = x.timesColumns(svd.vectors(), checkCancelled); // σ u, as rows
         double mean = x.mean();
         for (int c = 0; c < r; c++) {
             double s = svd.values()[c];
@@ -194,7 +230,7 @@ final class NmfUpdates {
 
     /** One coordinate-descent pass over the weights with H fixed; returns its violation. */
     static double updateWeights(Data x, double[][] wt, double[][] h, Runnable checkCancelled) {
-        return descend(gram(h), Products.multiply(h, x.columns(), checkCancelled), wt);
+        return descend(gram(h), x.timesColumns(h, checkCancelled), wt);
     }
 
     /**
@@ -210,7 +246,7 @@ final class NmfUpdates {
             java.util.Arrays.fill(row, start);
         }
         double[][] hht = gram(h);
-        double[][] hx = Products.multiply(h, x.columns(), () -> { });
+        double[][] hx = x.timesColumns(h, () -> { });
         double first = 0;
         for (int round = 1; round <= maxRounds; round++) {
             double violation = descend(hht, hx, wt);
