@@ -43,7 +43,8 @@ public final class RandomizedSvd {
      * faster: the products run in {@link ThinProducts} (each reads X once), and between power iterations the sketch is only
      * kept from collapsing onto the leading direction by an LU factorisation with partial pivoting (the L factor spans
      * the same range, {@code power_iteration_normalizer="LU"}), not orthonormalised twice; only the final range is. The
-     * numbers differ from {@link #leading}'s in the last digits, so prepare.nmf keeps that one for its start.
+     * numbers differ from {@link #leading}'s in the last digits; prepare.nmf's NNDSVDa start uses this one, as
+     * scikit-learn's does.
      */
     public static Result leadingLuNormalised(double[][] rows, double[][] columns, int wanted, int sketch, int iterations, long seed,
                                              Runnable checkCancelled) {

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  * each summed into a C of its own, and the chunks are added in order afterwards. The cut depends only on the shapes,
  * so the result is the same bit for bit whatever the number of threads.
  */
-final class ThinProducts {
+public final class ThinProducts {
     static final int WIDTH = 512;
     /** Pieces wanted at least, so that every core has work even when C is narrow. */
     static final int TASKS = 16;
@@ -24,7 +24,7 @@ final class ThinProducts {
     }
 
     /** C = A·B for A (s × k, s small) and B (k × n), both arrays of rows. */
-    static double[][] multiply(double[][] a, double[][] b, Runnable checkCancelled) {
+    public static double[][] multiply(double[][] a, double[][] b, Runnable checkCancelled) {
         int s = a.length;
         int depth = b.length;
         int n = depth == 0 ? 0 : b[0].length;

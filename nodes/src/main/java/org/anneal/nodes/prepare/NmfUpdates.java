@@ -1,16 +1,15 @@
 package org.anneal.nodes.prepare;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.anneal.ml.linalg.Products;
 import org.anneal.ml.linalg.RandomizedSvd;
+import org.anneal.ml.linalg.ThinProducts;
 
 /**
  * The arithmetic of NMF, X ≈ W·H with W, H ≥ 0, as scikit-learn's default solver: coordinate descent on the squared
  * error (hierarchical alternating least squares, Cichocki and Phan 2009) from an NNDSVDa start (Boutsidis and
  * Gallopoulos 2008). Each component's weights, then each component's pattern, is set to its exact least-squares
  * value clipped at zero with the others held fixed, so the error never rises. Every round needs two products of X
- * with a thin matrix (H·Xᵀ and Wᵀ·X, vectorised in {@link Products}) and a few r × r ones; the error is read from them
+ * with a thin matrix (H·Xᵀ and Wᵀ·X, each reading X once in {@link ThinProducts}) and a few r × r ones; the error is read from them
  * without forming W·H: ‖X − WH‖² = ‖X‖² − 2⟨WᵀX, H⟩ + ⟨WᵀW, HHᵀ⟩.
  *
  * <p>W is kept transposed ({@code wt[c][i]}: weight of component c in row i) so every update runs over contiguous rows.
@@ -73,38 +72,9 @@ final class NmfUpdates {
             return columns.length;
         }
 
-        /**
-         * A·Xᵀ (a few rows of length p times X's columns: a × n). {@link Products} splits the work by 256 columns of the
-         * result, so for a table of fewer than 512 rows one core would do it all: then X's columns are cut into fixed
-         * chunks whose products are summed separately, in parallel, and added in order — the same numbers whatever the
-         * number of threads.
-         */
+        /** A·Xᵀ (a few rows of length p times X's columns: a × n). */
         double[][] timesColumns(double[][] a, Runnable checkCancelled) {
-            int p = p();
-            int chunks = n() >= 512 ? 1 : Math.max(1, Math.min(8, p / 512));
-            if (chunks == 1) {
-                return Products.multiply(a, columns, checkCancelled);
-            }
-            double[][][] pieces = IntStream.range(0, chunks).parallel().mapToObj(k -> {
-                int k0 = (int) ((long) k * p / chunks);
-                int k1 = (int) ((long) (k + 1) * p / chunks);
-                double[][] slice = new double[a.length][];
-                for (int c = 0; c < a.length; c++) {
-                    slice[c] = Arrays.copyOfRange(a[c], k0, k1);
-                }
-                return Products.multiply(slice, Arrays.copyOfRange(columns, k0, k1), checkCancelled);
-            }).toArray(double[][][]::new);
-            double[][] sum = pieces[0];
-            for (int k = 1; k < chunks; k++) {
-                for (int c = 0; c < sum.length; c++) {
-                    double[] into = sum[c];
-                    double[] add = pieces[k][c];
-                    for (int i = 0; i < into.length; i++) {
-                        into[i] += add[i];
-                    }
-                }
-            }
-            return sum;
+            return ThinProducts.multiply(a, columns, checkCancelled);
         }
 
         /** The mean entry, the scale of the starts. */
@@ -133,7 +103,8 @@ final class NmfUpdates {
 
     /**
      * NNDSVDa: each singular pair split into its positive and negative parts, the larger kept; zeros are replaced by the
-     * mean of X so coordinate descent can move them. Fills {@code wt} and {@code h}.
+     * mean of X so coordinate descent can move them. Fills {@code wt} and {@code h}. The pairs come from a randomized SVD
+     * with scikit-learn's {@code randomized_svd} settings (10 extra directions, 7 or 4 LU-normalised power iterations).
      */
     static void start(Data x, double[][] wt, double[][] h, long seed, Runnable checkCancelled) {
         int r = h.length;
@@ -142,7 +113,7 @@ final class NmfUpdates {
             randomStart(x, wt, h, seed); // more parts than singular pairs: scikit-learn starts at random too
             return;
         }
-        RandomizedSvd.Result svd = RandomizedSvd.leading(x.rows(), x.columns(), r, Math.min(r + 10, m), r < 0.1 * m ? 7 : 4, seed, checkCancelled);
+        RandomizedSvd.Result svd = RandomizedSvd.leadingLuNormalised(x.rows(), x.columns(), r, Math.min(r + 10, m), r < 0.1 * m ? 7 : 4, seed, checkCancelled);
         double[][] u = x.timesColumns(svd.vectors(), checkCancelled); // σ u, as rows
         double mean = x.mean();
         for (int c = 0; c < r; c++) {
@@ -213,7 +184,7 @@ final class NmfUpdates {
             checkCancelled.run();
             double violation = updateWeights(x, wt, h, checkCancelled);
             double[][] wtw = gram(wt);
-            double[][] wtx = Products.multiply(wt, x.rows(), checkCancelled);
+            double[][] wtx = ThinProducts.multiply(wt, x.rows(), checkCancelled);
             violation += descend(wtw, wtx, h);
             err = Math.sqrt(Math.max(0, squaredError(x.squaredNorm(), wtx, h, wtw))) / norm;
             if (round == 1) {

@@ -110,34 +110,6 @@ class NmfUpdatesTest {
         }
     }
 
-    @Test
-    void aProductWithTheColumnsOfANarrowTableIsCutIntoChunksWithoutChangingIt() {
-        // 40 rows of 3000 columns: fewer than 512 rows, so the product runs in chunks of columns summed in order
-        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-        double[][] columns = new double[3000][40];
-        double[][] a = new double[5][3000];
-        for (double[] c : columns) {
-            for (int i = 0; i < c.length; i++) {
-                c[i] = random.nextDouble();
-            }
-        }
-        for (double[] row : a) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = random.nextDouble() - 0.5;
-            }
-        }
-        double[][] product = NmfUpdates.Data.ofColumns(columns).timesColumns(a, () -> { });
-        for (int c = 0; c < 5; c++) {
-            for (int i = 0; i < 40; i++) {
-                double sum = 0;
-                for (int j = 0; j < 3000; j++) {
-                    sum += a[c][j] * columns[j][i];
-                }
-                assertEquals(sum, product[c][i], 1e-12 * 3000);
-            }
-        }
-    }
-
     static double cosine(double[] a, double[] b) {
         double ab = 0;
         double aa = 0;
