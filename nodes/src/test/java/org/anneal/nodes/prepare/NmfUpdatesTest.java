@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.anneal.ml.linalg.Products;
 import org.junit.jupiter.api.Test;
 
 /** Coordinate-descent NMF: the error never rises, it reaches scikit-learn's objective in about as many rounds, and it finds known parts. */
@@ -111,15 +112,7 @@ class NmfUpdatesTest {
     }
 
     static double cosine(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int j = 0; j < a.length; j++) {
-            ab += a[j] * b[j];
-            aa += a[j] * a[j];
-            bb += b[j] * b[j];
-        }
-        return ab / Math.sqrt(aa * bb);
+        return Products.dot(a, b, 0, a.length) / Math.sqrt(Products.dot(a, a, 0, a.length) * Products.dot(b, b, 0, b.length));
     }
 
     @Test
