@@ -49,7 +49,7 @@ class NmfNodeTest {
         return new Table(cols);
     }
 
-    /** Multiplicative updates creep towards exact zeros, so the exact-recovery checks run many rounds with no early stop. */
+    /** Coordinate descent creeps towards exact zeros, so the exact-recovery checks run many rounds with no early stop. */
     static Outputs nmf(Table fit, Table data, int components) {
         return new NmfNode().execute(Fixtures.inputs(Map.of("fit", fit, "data", data)), new NmfNode.Params(List.of(), components, 20000, 0),
                 TestCtx.of("nmf"));

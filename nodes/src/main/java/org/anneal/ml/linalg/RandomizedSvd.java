@@ -1,14 +1,16 @@
 package org.anneal.ml.linalg;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
  * The leading singular values and right singular vectors of a matrix X by randomised range finding (Halko, Martinsson
  * and Tropp 2011, algorithms 4.4 and 5.1, as scikit-learn's {@code randomized_svd}): multiply X by a random Gaussian
- * matrix with a few more columns than wanted, sharpen the range with power iterations (X Xᵀ applied again, re-orthonormalised
+ * matrix with a few more columns than wanted, sharpen the range with power iterations (X Xᵀ applied again, normalised
  * after every product so small singular values are not lost to round-off), project X onto that range and take the exact
  * SVD of the small projection. Cost: about 2(q + 1) products of X with a thin matrix instead of a decomposition of X.
- * The random matrix comes from the seed, so the result is reproducible.
+ * The random matrix comes from the seed, so the result is reproducible. Two variants: {@link #leading} (prepare.nmf's
+ * start, orthonormalising after every product) and {@link #leadingLuNormalised} (prepare.pca, scikit-learn's scheme).
  */
 public final class RandomizedSvd {
 
@@ -28,21 +30,48 @@ public final class RandomizedSvd {
      */
     public static Result leading(double[][] rows, double[][] columns, int wanted, int sketch, int iterations, long seed,
                                  Runnable checkCancelled) {
-        int p = columns.length;
+        double[][] q = orthonormalRows(Products.multiply(gaussianRows(sketch, columns.length, seed), columns, checkCancelled)); // (XΩ)ᵀ
+        for (int it = 0; it < iterations; it++) {
+            double[][] z = orthonormalRows(Products.multiply(q, rows, checkCancelled)); // (XᵀQ)ᵀ
+            q = orthonormalRows(Products.multiply(z, columns, checkCancelled)); // (XZ)ᵀ
+        }
+        return fromProjection(Products.multiply(q, rows, checkCancelled), wanted, checkCancelled); // B = QᵀX, sketch × p
+    }
+
+    /**
+     * The same triplets as {@link #leading}, computed as scikit-learn's {@code randomized_svd} does and about three times
+     * faster: the products run in {@link ThinProducts} (each reads X once), and between power iterations the sketch is only
+     * kept from collapsing onto the leading direction by an LU factorisation with partial pivoting (the L factor spans
+     * the same range, {@code power_iteration_normalizer="LU"}), not orthonormalised twice; only the final range is. The
+     * numbers differ from {@link #leading}'s in the last digits; prepare.nmf's NNDSVDa start uses this one, as
+     * scikit-learn's does.
+     */
+    public static Result leadingLuNormalised(double[][] rows, double[][] columns, int wanted, int sketch, int iterations, long seed,
+                                             Runnable checkCancelled) {
+        double[][] y = ThinProducts.multiply(gaussianRows(sketch, columns.length, seed), columns, checkCancelled); // (XΩ)ᵀ
+        for (int it = 0; it < iterations; it++) {
+            double[][] z = luNormalised(ThinProducts.multiply(luNormalised(y), rows, checkCancelled)); // (XᵀY)ᵀ
+            y = ThinProducts.multiply(z, columns, checkCancelled); // (XZ)ᵀ
+        }
+        return fromProjection(ThinProducts.multiply(orthonormalRows(y), rows, checkCancelled), wanted, checkCancelled);
+    }
+
+    /** Ωᵀ: {@code sketch} rows of p standard Gaussian numbers from the seed. */
+    private static double[][] gaussianRows(int sketch, int p, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][] omega = new double[sketch][p]; // Ωᵀ
+        double[][] omega = new double[sketch][p];
         for (double[] row : omega) {
             for (int j = 0; j < p; j++) {
                 row[j] = random.nextGaussian();
             }
         }
-        double[][] q = orthonormalRows(Products.multiply(omega, columns, checkCancelled)); // (XΩ)ᵀ
-        for (int it = 0; it < iterations; it++) {
-            double[][] z = orthonormalRows(Products.multiply(q, rows, checkCancelled)); // (XᵀQ)ᵀ
-            q = orthonormalRows(Products.multiply(z, columns, checkCancelled)); // (XZ)ᵀ
-        }
-        double[][] b = Products.multiply(q, rows, checkCancelled); // B = QᵀX, sketch × p
-        // B = U Σ Vᵀ from the eigenvectors of the small B Bᵀ: its eigenvalues are the squared singular values
+        return omega;
+    }
+
+    /** The leading triplets from B = QᵀX (Q an orthonormal basis of X's range): B = U Σ Vᵀ from the eigenvectors of the small B Bᵀ. */
+    private static Result fromProjection(double[][] b, int wanted, Runnable checkCancelled) {
+        int p = b.length == 0 ? 0 : b[0].length;
+        // the eigenvalues of B Bᵀ are the squared singular values
         SymmetricEigen.Result eig = SymmetricEigen.largest(Products.multiplySymmetric(b, Products.transpose(b), checkCancelled), wanted,
                 checkCancelled);
         double[] values = new double[wanted];
@@ -55,6 +84,55 @@ public final class RandomizedSvd {
             }
         }
         return new Result(values, vectors);
+    }
+
+    /**
+     * Replaces the rows of Yᵀ (the columns of Y) by those of P·L from Y = P·L·U with partial pivoting, in place: the
+     * same span, well enough conditioned for the next product, at a third of an orthonormalisation's cost and in row
+     * updates that vectorise. Column k of L is Y's column k, reduced by the earlier ones, divided by its largest
+     * remaining entry (the pivot, then exactly 1), with zeros in the earlier pivots' places. A column with nothing left but
+     * round-off (Y of lower rank) becomes zero, as {@link #orthonormalRows} makes it.
+     */
+    static double[][] luNormalised(double[][] y) {
+        int n = y.length == 0 ? 0 : y[0].length;
+        boolean[] pivoted = new boolean[n];
+        double[] before = new double[y.length];
+        for (int k = 0; k < y.length; k++) {
+            for (double v : y[k]) {
+                before[k] = Math.max(before[k], Math.abs(v));
+            }
+        }
+        for (int k = 0; k < y.length; k++) {
+            double[] row = y[k];
+            int pivot = -1;
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                if (!pivoted[i] && Math.abs(row[i]) > largest) {
+                    largest = Math.abs(row[i]);
+                    pivot = i;
+                }
+            }
+            if (largest <= 1e-13 * before[k]) { // only round-off of the earlier columns is left
+                Arrays.fill(row, 0);
+                continue;
+            }
+            double inverse = 1 / row[pivot];
+            for (int i = 0; i < n; i++) {
+                row[i] = pivoted[i] ? 0 : row[i] * inverse;
+            }
+            row[pivot] = 1;
+            pivoted[pivot] = true;
+            for (int r = k + 1; r < y.length; r++) {
+                subtractScaled(y[r], row, y[r][pivot]);
+            }
+        }
+        return y;
+    }
+
+    private static void subtractScaled(double[] target, double[] row, double factor) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] -= factor * row[i];
+        }
     }
 
     /**

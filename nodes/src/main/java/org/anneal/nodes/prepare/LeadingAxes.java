@@ -101,7 +101,7 @@ final class LeadingAxes {
         double[][] rows = Products.transpose(cols);
         int m = Math.min(n, p);
         int iterations = k < 0.1 * m ? 7 : 4;
-        RandomizedSvd.Result svd = RandomizedSvd.leading(rows, cols, k, Math.min(k + OVERSAMPLES, m), iterations, seed, checkCancelled);
+        RandomizedSvd.Result svd = RandomizedSvd.leadingLuNormalised(rows, cols, k, Math.min(k + OVERSAMPLES, m), iterations, seed, checkCancelled);
         double total = 0;
         for (double[] c : cols) {
             total += Products.dot(c, c, 0, n) / (n - 1);

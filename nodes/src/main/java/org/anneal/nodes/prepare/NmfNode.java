@@ -33,14 +33,19 @@ import org.anneal.spec.Specs;
                 standardized columns). `parts` shows each component's weight per column (unit length). Minimises the squared \
                 error by coordinate descent from an NNDSVDa start (a seeded randomized SVD split into non-negative halves), as \
                 scikit-learn's default, written out in Anneal (Tribuo has no NMF); the weights of the `data` rows are found \
-                with the parts held fixed, each row on its own.""")
+                with the parts held fixed, each row on its own. It stops as scikit-learn's `NMF` does (same rule, same \
+                defaults: `tolerance` 1e-4, at most 200 `iterations`), so the same data takes about as many rounds in both: a \
+                round's violation is the sum of the sizes of the gradient steps it took (|projected gradient| over every weight \
+                and every part entry), and the rounds stop when it falls to `tolerance` times the first round's. The `state` \
+                says how many rounds ran and whether the limit cut them short.""")
 public final class NmfNode implements Node<NmfNode.Params> {
 
     public record Params(
             @Param(doc = "Non-negative numeric columns to factorise; empty = every numeric feature", hint = Param.Hint.COLUMNS) List<String> columns,
             @Param(doc = "Number of parts", def = "2", min = 1, max = 1000) int components,
-            @Param(doc = "Most update rounds", def = "500", min = 1, max = 100000) int iterations,
-            @Param(doc = "Stop when the relative error improves by less than this fraction over ten rounds", def = "0.0001", min = 0) double tolerance) {
+            @Param(doc = "Most update rounds (scikit-learn's max_iter)", def = "200", min = 1, max = 100000) int iterations,
+            @Param(doc = "Stop when a round's violation (its summed |projected gradient|) falls to this fraction of the first round's (scikit-learn's tol); 0 runs every round",
+                    def = "0.0001", min = 0) double tolerance) {
     }
 
     static final InPort<Table> FIT = InPort.of("fit", DataKind.TABLE, Table.class, "Rows the parts are learnt from (the training rows)").fitting();
@@ -67,11 +72,13 @@ public final class NmfNode implements Node<NmfNode.Params> {
     @Override
     public Outputs execute(Inputs in, Params p, ExecContext ctx) {
         Table fit = in.get(FIT);
+        Table data = in.get(DATA);
         List<String> cols = in.plan(ColumnPlan.class, this, p, ctx).columns();
-        NmfFactors f = NmfFactors.fit(NmfFactors.matrix(fit, cols), cols, p.components(), p.iterations(), p.tolerance(), ctx.seed(),
-                ctx::checkCancelled);
+        NmfUpdates.Data x = NmfFactors.matrix(fit, cols);
+        NmfFactors f = NmfFactors.fit(x, cols, p.components(), p.iterations(), p.tolerance(), ctx.seed(), ctx::checkCancelled);
         ctx.progress(0.8);
         Table parts = PcaNode.perColumnTable(cols, p.components(), NmfFactors::weightName, f.h());
-        return Outputs.builder().put(OUT, f.apply(in.get(DATA))).put(STATE, f).put(PARTS, parts).build();
+        Table out = data == fit ? f.apply(data, x) : f.apply(data); // one table on both wires: its values are read once
+        return Outputs.builder().put(OUT, out).put(STATE, f).put(PARTS, parts).build();
     }
 }

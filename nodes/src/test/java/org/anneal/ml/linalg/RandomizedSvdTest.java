@@ -67,4 +67,59 @@ class RandomizedSvdTest {
             assertArrayEquals(a.vectors()[c], b.vectors()[c], 0);
         }
     }
+
+    @Test
+    void theLuNormalisedRouteFindsTheSameTripletsAsTheExactSvd() {
+        double[][] x = lowRankPlusNoise(200, 300, new double[] {100, 50, 25, 12, 6, 3}, 0.01, 7);
+        double[][] xt = Products.transpose(x);
+        int k = 4;
+        RandomizedSvd.Result fast = RandomizedSvd.leadingLuNormalised(x, xt, k, k + 10, 7, 42, () -> { });
+        SymmetricEigen.Result exact = SymmetricEigen.largest(Products.multiplySymmetric(x, xt, () -> { }), k, () -> { });
+        double[][] v = Products.multiply(exact.vectors(), x, () -> { });
+        for (int c = 0; c < k; c++) {
+            double sigma = Math.sqrt(exact.values()[c]);
+            assertEquals(sigma, fast.values()[c], 1e-9 * sigma, "singular value " + (c + 1));
+            double sign = Math.signum(Products.dot(v[c], fast.vectors()[c], 0, 300));
+            for (int j = 0; j < 300; j++) {
+                v[c][j] *= sign / sigma;
+            }
+            assertArrayEquals(v[c], fast.vectors()[c], 1e-8, "right singular vector " + (c + 1));
+        }
+        RandomizedSvd.Result again = RandomizedSvd.leadingLuNormalised(x, xt, k, k + 10, 7, 42, () -> { });
+        assertArrayEquals(fast.values(), again.values(), 0, "the same seed gives the same numbers");
+        assertArrayEquals(fast.vectors()[0], again.vectors()[0], 0);
+    }
+
+    @Test
+    void luNormalisingKeepsTheSpanWithUnitPivotsAndZeroesWhatIsDependent() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] y = gaussian(3, 50, r);
+        for (int j = 0; j < 50; j++) {
+            y[2][j] = 2 * y[0][j] - y[1][j]; // the third column of Y is a combination of the first two
+        }
+        double[][] original = {y[0].clone(), y[1].clone(), y[2].clone()};
+        double[][] l = RandomizedSvd.luNormalised(y);
+        double[][] basis = RandomizedSvd.orthonormalRows(new double[][] {l[0].clone(), l[1].clone()});
+        for (double[] column : original) {
+            double[] rest = column.clone();
+            for (double[] b : basis) {
+                double proj = Products.dot(rest, b, 0, 50);
+                for (int j = 0; j < 50; j++) {
+                    rest[j] -= proj * b[j];
+                }
+            }
+            assertEquals(0, Math.sqrt(Products.dot(rest, rest, 0, 50)), 1e-12 * Math.sqrt(Products.dot(column, column, 0, 50)),
+                    "every original column lies in the span of the normalised ones");
+        }
+        for (int k = 0; k < 2; k++) {
+            double largest = 0;
+            for (double v : l[k]) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            assertEquals(1, largest, 1e-15, "column " + k + " is scaled by its pivot");
+        }
+        for (double v : l[2]) {
+            assertEquals(0, v, 1e-13, "a dependent column is left with (almost) nothing");
+        }
+    }
 }
