@@ -16,8 +16,10 @@ import org.anneal.ml.linalg.SymmetricEigen;
  * product in {@link Products}; every eigenvalue (for the scree plot) and the k leading vectors from
  * {@link SymmetricEigen}. Up to {@value #CLASSIC_COLUMNS} columns on the covariance route, the covariance matrix is
  * decomposed by Tribuo as before, so workflows written earlier give the same numbers to the last digit.</li>
- * <li><b>Randomized</b>: {@link RandomizedSvd} with k + 10 random directions and scikit-learn's power iterations
- * (7 when k is below a tenth of min(n, p), else 4); only the k kept variances are known, shares of the exact total.</li>
+ * <li><b>Randomized</b>: {@link RandomizedSvd#leadingLuNormalised} with k + 10 random directions and scikit-learn's power
+ * iterations (7 when k is below a tenth of min(n, p), else 4, LU-normalised); only the k kept variances are known,
+ * shares of the exact total. It reads the table's columns as they are and makes a single centred copy, as rows: 16
+ * passes over the data are what it costs, so every extra copy and pass shows.</li>
  * <li><b>Auto</b>: exact while min(n, p) ≤ {@value #EXACT_UP_TO} (seconds at most), randomized beyond when k is below a
  * tenth of min(n, p), where the exact route would cost minutes.</li>
  * </ul>
