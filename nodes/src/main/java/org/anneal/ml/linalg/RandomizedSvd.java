@@ -48,12 +48,39 @@ public final class RandomizedSvd {
      */
     public static Result leadingLuNormalised(double[][] rows, double[][] columns, int wanted, int sketch, int iterations, long seed,
                                              Runnable checkCancelled) {
-        double[][] y = ThinProducts.multiply(gaussianRows(sketch, columns.length, seed), columns, checkCancelled); // (XΩ)ᵀ
+        return leadingLuNormalised(rows, columns, null, wanted, sketch, iterations, seed, checkCancelled);
+    }
+
+    /**
+     * As {@link #leadingLuNormalised(double[][], double[][], int, int, int, long, Runnable)} with {@code columns[j]}
+     * holding X's column j plus {@code shift[j]} (null: no shift): a table's own columns and their means, so no centred
+     * copy of them is made. X·Z is then computed as (X + 1·shiftᵀ)·Z − 1·(shiftᵀZ); the sums add the shifted values, so
+     * a shift millions of times the spread of a column costs digits here, but the ranges this finds only steer the last
+     * step, which reads the centred rows (an error ε in the range moves the singular values by about ε²).
+     */
+    public static Result leadingLuNormalised(double[][] rows, double[][] columns, double[] shift, int wanted, int sketch, int iterations,
+                                             long seed, Runnable checkCancelled) {
+        double[][] y = timesColumns(gaussianRows(sketch, columns.length, seed), columns, shift, checkCancelled); // (XΩ)ᵀ
         for (int it = 0; it < iterations; it++) {
             double[][] z = luNormalised(ThinProducts.multiply(luNormalised(y), rows, checkCancelled)); // (XᵀY)ᵀ
-            y = ThinProducts.multiply(z, columns, checkCancelled); // (XZ)ᵀ
+            y = timesColumns(z, columns, shift, checkCancelled); // (XZ)ᵀ
         }
         return fromProjection(ThinProducts.multiply(orthonormalRows(y), rows, checkCancelled), wanted, checkCancelled);
+    }
+
+    /** (X·Z)ᵀ = Zᵀ·Xᵀ from X's shifted columns. */
+    private static double[][] timesColumns(double[][] zt, double[][] columns, double[] shift, Runnable checkCancelled) {
+        double[][] y = ThinProducts.multiply(zt, columns, checkCancelled);
+        if (shift != null) {
+            for (int r = 0; r < y.length; r++) {
+                double offset = Products.dot(zt[r], shift, 0, shift.length);
+                double[] row = y[r];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] -= offset;
+                }
+            }
+        }
+        return y;
     }
 
     /** Ωᵀ: {@code sketch} rows of p standard Gaussian numbers from the seed. */

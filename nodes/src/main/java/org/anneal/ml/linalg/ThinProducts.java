@@ -45,12 +45,10 @@ public final class ThinProducts {
                     Math.min(n, j0 + WIDTH));
         });
         double[][] c = sums[0];
-        if (chunks > 1) {
-            IntStream.range(0, s).parallel().forEach(r -> {
-                for (int chunk = 1; chunk < chunks; chunk++) {
-                    addInto(c[r], sums[chunk][r]);
-                }
-            });
+        for (int chunk = 1; chunk < chunks; chunk++) { // s × n additions per chunk: not worth waking another thread
+            for (int r = 0; r < s; r++) {
+                addInto(c[r], sums[chunk][r]);
+            }
         }
         return c;
     }

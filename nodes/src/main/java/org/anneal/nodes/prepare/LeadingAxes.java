@@ -1,6 +1,7 @@
 package org.anneal.nodes.prepare;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.anneal.data.Table;
 import org.anneal.ml.linalg.Products;
 import org.anneal.ml.linalg.RandomizedSvd;
@@ -15,8 +16,10 @@ import org.anneal.ml.linalg.SymmetricEigen;
  * product in {@link Products}; every eigenvalue (for the scree plot) and the k leading vectors from
  * {@link SymmetricEigen}. Up to {@value #CLASSIC_COLUMNS} columns on the covariance route, the covariance matrix is
  * decomposed by Tribuo as before, so workflows written earlier give the same numbers to the last digit.</li>
- * <li><b>Randomized</b>: {@link RandomizedSvd} with k + 10 random directions and scikit-learn's power iterations
- * (7 when k is below a tenth of min(n, p), else 4); only the k kept variances are known, shares of the exact total.</li>
+ * <li><b>Randomized</b>: {@link RandomizedSvd#leadingLuNormalised} with k + 10 random directions and scikit-learn's power
+ * iterations (7 when k is below a tenth of min(n, p), else 4, LU-normalised); only the k kept variances are known,
+ * shares of the exact total. It reads the table's columns as they are and makes a single centred copy, as rows: 16
+ * passes over the data are what it costs, so every extra copy and pass shows.</li>
  * <li><b>Auto</b>: exact while min(n, p) ≤ {@value #EXACT_UP_TO} (seconds at most), randomized beyond when k is below a
  * tenth of min(n, p), where the exact route would cost minutes.</li>
  * </ul>
@@ -26,6 +29,8 @@ final class LeadingAxes {
     static final int CLASSIC_COLUMNS = 512;
     static final int EXACT_UP_TO = 2000;
     private static final int OVERSAMPLES = 10;
+    /** Rows per parallel piece of the centred copy the randomized route makes, and columns per tile of it. */
+    private static final int BLOCK = 64;
 
     /** Which decomposition prepare.pca runs. */
     enum Route { EXACT, RANDOMIZED }
@@ -94,17 +99,19 @@ final class LeadingAxes {
         return new PrincipalAxes(columns, mean, axes, variance);
     }
 
+    /** Reads the fit columns as they are and makes one centred copy, as rows (n × p) for the products that need rows. */
     static PrincipalAxes randomized(List<String> columns, double[][] x, double[] mean, int k, long seed, Runnable checkCancelled) {
         int p = x.length;
         int n = x[0].length;
-        double[][] cols = PrincipalAxes.centred(x, mean);
-        double[][] rows = Products.transpose(cols);
+        double[] squares = new double[n];
+        double[][] rows = centredRows(x, mean, squares);
         int m = Math.min(n, p);
         int iterations = k < 0.1 * m ? 7 : 4;
-        RandomizedSvd.Result svd = RandomizedSvd.leadingLuNormalised(rows, cols, k, Math.min(k + OVERSAMPLES, m), iterations, seed, checkCancelled);
+        RandomizedSvd.Result svd = RandomizedSvd.leadingLuNormalised(rows, x, mean, k, Math.min(k + OVERSAMPLES, m), iterations, seed,
+                checkCancelled);
         double total = 0;
-        for (double[] c : cols) {
-            total += Products.dot(c, c, 0, n) / (n - 1);
+        for (double sq : squares) {
+            total += sq / (n - 1);
         }
         double[] variance = new double[k];
         double[][] axes = new double[k][];
@@ -115,6 +122,36 @@ final class LeadingAxes {
             PrincipalAxes.fixSign(axes[c]);
         }
         return new PrincipalAxes(columns, mean, axes, variance, total);
+    }
+
+    /**
+     * The centred matrix as rows, blocks of rows in parallel, each filled tile by tile so reads and writes stay in
+     * cache; {@code squares[i]} gets row i's sum of squares (their total over n − 1 is the total variance).
+     */
+    private static double[][] centredRows(double[][] x, double[] mean, double[] squares) {
+        int p = x.length;
+        int n = x[0].length;
+        double[][] rows = new double[n][];
+        IntStream.range(0, (n + BLOCK - 1) / BLOCK).parallel().forEach(b -> {
+            int i0 = b * BLOCK;
+            int i1 = Math.min(n, i0 + BLOCK);
+            for (int i = i0; i < i1; i++) {
+                rows[i] = new double[p];
+            }
+            for (int j0 = 0; j0 < p; j0 += BLOCK) {
+                for (int j = j0; j < Math.min(p, j0 + BLOCK); j++) {
+                    double[] c = x[j];
+                    double m = mean[j];
+                    for (int i = i0; i < i1; i++) {
+                        rows[i][j] = c[i] - m;
+                    }
+                }
+            }
+            for (int i = i0; i < i1; i++) {
+                squares[i] = Products.dot(rows[i], rows[i], 0, p);
+            }
+        });
+        return rows;
     }
 
     private static void unit(double[] v) {

@@ -68,8 +68,67 @@ public record PrincipalAxes(List<String> columns, double[] mean, double[][] axes
         return x;
     }
 
+    /**
+     * Column means, each the compensated sum that {@code Arrays.stream(column).sum()} computes (Kahan summation with
+     * the JDK's final correction), to the last bit, so earlier results stay as they were. That sum is a chain of
+     * dependent additions; four columns summed side by side keep four chains in flight, and groups of columns run in
+     * parallel, several times faster than one stream per column.
+     */
     static double[] means(double[][] x) {
-        return Arrays.stream(x).mapToDouble(c -> Arrays.stream(c).sum() / c.length).toArray();
+        double[] mean = new double[x.length];
+        IntStream.range(0, (x.length + 3) / 4).parallel().forEach(g -> {
+            int j = 4 * g;
+            if (j + 3 < x.length) {
+                fourSums(x[j], x[j + 1], x[j + 2], x[j + 3], mean, j);
+            } else {
+                for (; j < x.length; j++) {
+                    mean[j] = Arrays.stream(x[j]).sum();
+                }
+            }
+        });
+        for (int j = 0; j < x.length; j++) {
+            mean[j] /= x[j].length;
+        }
+        return mean;
+    }
+
+    /** The compensated sums of four columns of equal length into out[at … at + 3]. */
+    private static void fourSums(double[] a, double[] b, double[] c, double[] d, double[] out, int at) {
+        double sa = 0, sb = 0, sc = 0, sd = 0;
+        double ca = 0, cb = 0, cc = 0, cd = 0;
+        double pa = 0, pb = 0, pc = 0, pd = 0;
+        for (int i = 0; i < a.length; i++) {
+            double ya = a[i] - ca;
+            double yb = b[i] - cb;
+            double yc = c[i] - cc;
+            double yd = d[i] - cd;
+            double ta = sa + ya;
+            double tb = sb + yb;
+            double tc = sc + yc;
+            double td = sd + yd;
+            ca = (ta - sa) - ya;
+            cb = (tb - sb) - yb;
+            cc = (tc - sc) - yc;
+            cd = (td - sd) - yd;
+            sa = ta;
+            sb = tb;
+            sc = tc;
+            sd = td;
+            pa += a[i];
+            pb += b[i];
+            pc += c[i];
+            pd += d[i];
+        }
+        out[at] = finalSum(sa, ca, pa);
+        out[at + 1] = finalSum(sb, cb, pb);
+        out[at + 2] = finalSum(sc, cc, pc);
+        out[at + 3] = finalSum(sd, cd, pd);
+    }
+
+    /** As the JDK finishes a compensated sum: an overflow to ±∞ beats the NaN that ∞ − ∞ leaves in it. */
+    private static double finalSum(double sum, double compensation, double simple) {
+        double total = sum - compensation;
+        return Double.isNaN(total) && Double.isInfinite(simple) ? simple : total;
     }
 
     /** Column j minus its mean, one array per column. */

@@ -40,16 +40,19 @@ class RandomizedSvdTest {
     void matchesTheExactSingularTripletsOfALowRankPlusNoiseMatrix() {
         double[][] x = lowRankPlusNoise(200, 300, new double[] {100, 50, 25, 12, 6, 3}, 0.01, 7);
         double[][] xt = Products.transpose(x);
-        int k = 4;
-        RandomizedSvd.Result fast = RandomizedSvd.leading(x, xt, k, k + 10, 7, 42, () -> { });
-        // exact: eigenvectors u of X Xᵀ, singular value √λ, right vector Xᵀu/σ
+        assertExactTriplets(x, xt, RandomizedSvd.leading(x, xt, 4, 14, 7, 42, () -> { }), 4);
+    }
+
+    /** The first k triplets of {@code fast} against the exact ones: eigenvectors u of X Xᵀ, singular value √λ, right vector Xᵀu/σ. */
+    static void assertExactTriplets(double[][] x, double[][] xt, RandomizedSvd.Result fast, int k) {
+        int p = xt.length;
         SymmetricEigen.Result exact = SymmetricEigen.largest(Products.multiplySymmetric(x, xt, () -> { }), k, () -> { });
         double[][] v = Products.multiply(exact.vectors(), x, () -> { });
         for (int c = 0; c < k; c++) {
             double sigma = Math.sqrt(exact.values()[c]);
             assertEquals(sigma, fast.values()[c], 1e-9 * sigma, "singular value " + (c + 1));
-            double sign = Math.signum(Products.dot(v[c], fast.vectors()[c], 0, 300));
-            for (int j = 0; j < 300; j++) {
+            double sign = Math.signum(Products.dot(v[c], fast.vectors()[c], 0, p));
+            for (int j = 0; j < p; j++) {
                 v[c][j] *= sign / sigma;
             }
             assertArrayEquals(v[c], fast.vectors()[c], 1e-8, "right singular vector " + (c + 1));
@@ -69,25 +72,25 @@ class RandomizedSvdTest {
     }
 
     @Test
-    void theLuNormalisedRouteFindsTheSameTripletsAsTheExactSvd() {
+    void theLuNormalisedRouteFindsTheSameTripletsAsTheExactSvdAlsoFromShiftedColumns() {
         double[][] x = lowRankPlusNoise(200, 300, new double[] {100, 50, 25, 12, 6, 3}, 0.01, 7);
         double[][] xt = Products.transpose(x);
-        int k = 4;
-        RandomizedSvd.Result fast = RandomizedSvd.leadingLuNormalised(x, xt, k, k + 10, 7, 42, () -> { });
-        SymmetricEigen.Result exact = SymmetricEigen.largest(Products.multiplySymmetric(x, xt, () -> { }), k, () -> { });
-        double[][] v = Products.multiply(exact.vectors(), x, () -> { });
-        for (int c = 0; c < k; c++) {
-            double sigma = Math.sqrt(exact.values()[c]);
-            assertEquals(sigma, fast.values()[c], 1e-9 * sigma, "singular value " + (c + 1));
-            double sign = Math.signum(Products.dot(v[c], fast.vectors()[c], 0, 300));
-            for (int j = 0; j < 300; j++) {
-                v[c][j] *= sign / sigma;
-            }
-            assertArrayEquals(v[c], fast.vectors()[c], 1e-8, "right singular vector " + (c + 1));
-        }
-        RandomizedSvd.Result again = RandomizedSvd.leadingLuNormalised(x, xt, k, k + 10, 7, 42, () -> { });
+        RandomizedSvd.Result fast = RandomizedSvd.leadingLuNormalised(x, xt, 4, 14, 7, 42, () -> { });
+        assertExactTriplets(x, xt, fast, 4);
+        RandomizedSvd.Result again = RandomizedSvd.leadingLuNormalised(x, xt, 4, 14, 7, 42, () -> { });
         assertArrayEquals(fast.values(), again.values(), 0, "the same seed gives the same numbers");
         assertArrayEquals(fast.vectors()[0], again.vectors()[0], 0);
+        // the columns as a table holds them, before centring: the shift is taken off on the fly
+        double[] shift = new double[300];
+        double[][] shifted = new double[300][];
+        for (int j = 0; j < 300; j++) {
+            shift[j] = 1000 + j;
+            shifted[j] = xt[j].clone();
+            for (int i = 0; i < 200; i++) {
+                shifted[j][i] += shift[j];
+            }
+        }
+        assertExactTriplets(x, xt, RandomizedSvd.leadingLuNormalised(x, shifted, shift, 4, 14, 7, 42, () -> { }), 4);
     }
 
     @Test

@@ -112,6 +112,41 @@ class LeadingAxesTest {
     }
 
     @Test
+    void randomizedStaysCloseWhenTheMeansDwarfTheSpread() {
+        // the randomized route reads the columns uncentred and takes the means off afterwards: means 10⁷ times the
+        // smallest direction's spread cost digits only in the range it finds, not in the axes it reports
+        double[][] x = columns(150, 400, 11);
+        for (double[] c : x) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] += 1e7;
+            }
+        }
+        List<String> names = names(400);
+        double[] mean = PrincipalAxes.means(x);
+        assertSameAxes(LeadingAxes.exact(names, x, mean, 4, () -> { }), LeadingAxes.randomized(names, x, mean, 4, 42, () -> { }), 4, 1e-7);
+    }
+
+    @Test
+    void theMeansAreTheStreamSumsToTheLastBit() {
+        SplittableRandom r = new SplittableRandom(2);
+        double[][] x = new double[11][]; // two groups of four and a remainder of three
+        for (int j = 0; j < x.length; j++) {
+            x[j] = new double[37];
+            for (int i = 0; i < 37; i++) {
+                x[j][i] = r.nextGaussian() * Math.pow(10, r.nextInt(-3, 12)) + (j % 2 == 0 ? 1e9 : 0);
+            }
+        }
+        x[3][5] = Double.NaN;
+        x[6][0] = Double.POSITIVE_INFINITY;
+        x[9][1] = Double.POSITIVE_INFINITY;
+        x[9][2] = Double.NEGATIVE_INFINITY;
+        double[] mean = PrincipalAxes.means(x);
+        for (int j = 0; j < x.length; j++) {
+            assertEquals(java.util.Arrays.stream(x[j]).sum() / 37, mean[j], 0, "column " + j);
+        }
+    }
+
+    @Test
     void autoKeepsEarlierWorkflowsOnTheClassicRouteAndGoesRandomizedOnlyWhenBothSidesAreLarge() {
         assertSame(LeadingAxes.Route.EXACT, LeadingAxes.route(PcaNode.Solver.AUTO, 2304, 512, 3));
         assertSame(LeadingAxes.Route.EXACT, LeadingAxes.route(PcaNode.Solver.AUTO, 1000, 5000, 10));
