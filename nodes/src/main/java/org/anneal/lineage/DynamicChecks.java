@@ -218,7 +218,7 @@ public final class DynamicChecks {
             return scan == null ? p -> { } : scan.scanner();
         });
         progress.at(id, "near-copies of training rows", 0);
-        NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, split);
+        NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, beside, split);
         CheckBounds.checkInterrupted();
         progress.at(id, "features that only the target explains", 0);
         split.addAll(beside.join(content));

@@ -32,10 +32,8 @@ final class NearGrid {
     private final boolean[] nanPossible;
     private final boolean[] trainHasNaN;
     private final boolean[] testHasNaN;
-    /** The box of cells a test row's reach touches, reused from row to row (the search is single-threaded). */
-    private final long[] lo = new long[KEY_FEATURES];
-    private final long[] hi = new long[KEY_FEATURES];
-    private final long[] cell = new long[KEY_FEATURES];
+    /** The search of the calling thread, for {@link #match}. */
+    private final Search own = new Search();
 
     NearGrid(List<NumericColumn> trainNum, List<NumericColumn> testNum, List<CategoricalColumn> trainCat, List<CategoricalColumn> testCat,
              double limit, RankScreen screen) {
@@ -136,41 +134,56 @@ final class NearGrid {
      * with {@code all} true the one with the smallest standardized value on feature {@code order}, then the smallest index.
      */
     int match(int t, boolean all, int order) {
-        int k = keys.length;
-        for (int q = 0; q < k; q++) {
-            double u = z(testCols, keys[q], t) / width;
-            double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
-            lo[q] = (long) Math.floor(u - 0.5 - slack);
-            hi[q] = (long) Math.floor(u + 0.5 + slack);
-        }
-        long base = catHash(testCat, t);
-        System.arraycopy(lo, 0, cell, 0, k);
-        int best = -1;
-        while (true) {
-            long h = base;
+        return own.match(t, all, order);
+    }
+
+    /**
+     * One thread's search: the box of cells a test row's reach touches, reused from row to row, so that threads sharing
+     * the test rows of one grid ({@link ChecksBeside#share}) each take their own.
+     */
+    final class Search {
+        private final long[] lo = new long[KEY_FEATURES];
+        private final long[] hi = new long[KEY_FEATURES];
+        private final long[] cell = new long[KEY_FEATURES];
+
+        /** {@link NearGrid#match}, with this search's buffers. */
+        int match(int t, boolean all, int order) {
+            int k = keys.length;
             for (int q = 0; q < k; q++) {
-                h = RowHashes.mix(h ^ cell[q]);
+                double u = z(testCols, keys[q], t) / width;
+                double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
+                lo[q] = (long) Math.floor(u - 0.5 - slack);
+                hi[q] = (long) Math.floor(u + 0.5 + slack);
             }
-            for (int r = index.first(h); r >= 0; r = index.next(r)) {
-                if (sameCategories(r, t) && within(r, t)) {
-                    if (!all) {
-                        return r;
-                    }
-                    if (best < 0 || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) < 0
-                            || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) == 0 && r < best) {
-                        best = r;
+            long base = catHash(testCat, t);
+            System.arraycopy(lo, 0, cell, 0, k);
+            int best = -1;
+            while (true) {
+                long h = base;
+                for (int q = 0; q < k; q++) {
+                    h = RowHashes.mix(h ^ cell[q]);
+                }
+                for (int r = index.first(h); r >= 0; r = index.next(r)) {
+                    if (sameCategories(r, t) && within(r, t)) {
+                        if (!all) {
+                            return r;
+                        }
+                        if (best < 0 || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) < 0
+                                || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) == 0 && r < best) {
+                            best = r;
+                        }
                     }
                 }
+                int q = 0; // the next cell of the box lo..hi, as an odometer
+                while (q < k && cell[q] == hi[q]) {
+                    cell[q] = lo[q];
+                    q++;
+                }
+                if (q == k) {
+                    return best;
+                }
+                cell[q]++;
             }
-            int q = 0; // the next cell of the box lo..hi, as an odometer
-            while (q < k && cell[q] == hi[q]) {
-                cell[q] = lo[q];
-                q++;
-            }
-            if (q == k) {
-                return best;
-            }
-            cell[q]++;
         }
     }
 
@@ -203,7 +216,7 @@ final class NearGrid {
 
     /**
      * The key features: those on which a row has the fewest others within reach (the tolerance measured against each
-     * feature's resolution, see {@link RankScreen.Bucketed#closeShare}), as many as make the search cheapest: each key
+     * feature's resolution, see {@link RankScreen.Histogram#closeShare}), as many as make the search cheapest: each key
      * feature doubles the cells a test row probes (2^k, most of them empty and answered by the index's bit filter) and
      * divides the rows met in them by its share. At most {@value #KEY_FEATURES}. A coarse feature (a count, a flag)
      * keeps many rows together, so it comes last or not at all.
@@ -212,7 +225,7 @@ final class NearGrid {
         int d = num.size();
         double[] share = new double[d];
         for (int j = 0; j < d; j++) {
-            share[j] = screen.hasMissing(num.get(j).values()) ? 1 : screen.bucketed(num.get(j).values()).closeShare(limit * sd[j]);
+            share[j] = screen.hasMissing(num.get(j).values()) ? 1 : screen.histogram(num.get(j).values()).closeShare(limit * sd[j]);
         }
         Integer[] order = new Integer[d];
         Arrays.setAll(order, j -> j);
