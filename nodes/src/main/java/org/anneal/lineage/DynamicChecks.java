@@ -185,7 +185,8 @@ public final class DynamicChecks {
     /**
      * The checks of one split, in their fixed order. D9's reading of the features (shared: the pool starts on it, this thread
      * takes the rest after D3) and D8 need nothing from the others and run beside D1–D3; D9's comparison, shared the same
-     * way, runs beside D4 and counts only when D4 did not report the split (the same twins).
+     * way, runs beside D4 and counts only when D4 did not report the split (the same twins); D4's search is shared too, so
+     * the pool, done with D9, helps with it.
      */
     private List<Finding> checkSplit(String id, Table train, Table test, ChecksBeside beside, CheckProgress progress) {
         ResolutionTwins.Features features = ResolutionTwins.features(train, test);
@@ -218,7 +219,7 @@ public final class DynamicChecks {
             return scan == null ? p -> { } : scan.scanner();
         });
         progress.at(id, "near-copies of training rows", 0);
-        NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, split);
+        NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, beside, split);
         CheckBounds.checkInterrupted();
         progress.at(id, "features that only the target explains", 0);
         split.addAll(beside.join(content));

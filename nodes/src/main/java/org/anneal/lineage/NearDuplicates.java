@@ -38,13 +38,20 @@ final class NearDuplicates {
     private NearDuplicates() {
     }
 
+    /** Test rows per piece of the search, when the pieces are shared between threads. */
+    private static final int PIECE_ROWS = 1 << 14;
+
     static void check(String split, Table train, Table test, DynamicChecks.Thresholds th, Set<Integer> exactCopies, List<Finding> out) {
-        check(split, train, test, th, exactCopies, new RankScreen(), CheckProgress.NONE, out);
+        check(split, train, test, th, exactCopies, new RankScreen(), CheckProgress.NONE, null, out);
     }
 
-    /** As above, with the ranks shared with the other checks and the search's progress reported. */
+    /**
+     * As above, with the ranks shared with the other checks, the search's progress reported, and its test rows in pieces
+     * that a worker of {@code beside} shares (none: this thread searches alone). Each piece counts its own near-copies and
+     * keeps its first, so the finding is the one a single pass over the rows gives.
+     */
     static void check(String split, Table train, Table test, DynamicChecks.Thresholds th, Set<Integer> exactCopies, RankScreen screen,
-                      CheckProgress progress, List<Finding> out) {
+                      CheckProgress progress, ChecksBeside beside, List<Finding> out) {
         formulas(split, train, test, th, out);
         List<NumericColumn> num = train.features().stream().filter(NumericColumn.class::isInstance).map(NumericColumn.class::cast).toList();
         List<CategoricalColumn> cat = train.features().stream().filter(CategoricalColumn.class::isInstance).map(CategoricalColumn.class::cast)
@@ -60,20 +67,42 @@ final class NearDuplicates {
         int testRows = test.rowCount();
         boolean[] copy = new boolean[testRows];
         exactCopies.forEach(t -> copy[t] = true);
+        int pieces = (testRows + PIECE_ROWS - 1) / PIECE_ROWS;
+        int[] nearIn = new int[pieces];
+        int[] firstIn = new int[pieces];
+        Thread caller = Thread.currentThread();
+        java.util.function.Supplier<java.util.function.IntConsumer> searcher = () -> {
+            NearGrid.Search search = grid.new Search();
+            return p -> {
+                firstIn[p] = -1;
+                for (int t = p * PIECE_ROWS; t < Math.min(testRows, (p + 1) * PIECE_ROWS); t++) {
+                    if ((t & 0xFFF) == 0) {
+                        CheckBounds.checkInterrupted();
+                        if (Thread.currentThread() == caller) { // progress is reported from the calling thread only
+                            progress.at(split, "near-copies of training rows", t / (double) testRows);
+                        }
+                    }
+                    if (copy[t] || grid.hasNaN(b, t) || search.match(t, false, 0) < 0) {
+                        continue;
+                    }
+                    nearIn[p]++;
+                    firstIn[p] = firstIn[p] < 0 ? t : firstIn[p];
+                }
+            };
+        };
+        if (beside == null) {
+            java.util.function.IntConsumer alone = searcher.get();
+            for (int p = 0; p < pieces; p++) {
+                alone.accept(p);
+            }
+        } else {
+            beside.share(pieces, searcher).join();
+        }
         int near = 0;
         int example = -1;
-        for (int t = 0; t < testRows; t++) {
-            if ((t & 0xFFF) == 0) {
-                CheckBounds.checkInterrupted();
-                progress.at(split, "near-copies of training rows", t / (double) testRows);
-            }
-            if (copy[t] || grid.hasNaN(b, t) || grid.match(t, false, 0) < 0) {
-                continue;
-            }
-            near++;
-            if (example < 0) {
-                example = t;
-            }
+        for (int p = 0; p < pieces; p++) {
+            near += nearIn[p];
+            example = example < 0 ? firstIn[p] : example;
         }
         if (near == 0) {
             return; // nothing close: nothing to weigh against chance

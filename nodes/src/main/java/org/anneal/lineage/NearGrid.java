@@ -32,10 +32,13 @@ final class NearGrid {
     private final boolean[] nanPossible;
     private final boolean[] trainHasNaN;
     private final boolean[] testHasNaN;
-    /** The box of cells a test row's reach touches, reused from row to row (the search is single-threaded). */
-    private final long[] lo = new long[KEY_FEATURES];
-    private final long[] hi = new long[KEY_FEATURES];
-    private final long[] cell = new long[KEY_FEATURES];
+    /**
+     * The order {@link #within} compares features in: the others before the key features, on which a row met in the probed
+     * cells is close already, so that a row that is not a near-copy is told at its first feature, one read of its column.
+     */
+    private final int[] checkOrder;
+    /** The search of the calling thread, for {@link #match}. */
+    private final Search own = new Search();
 
     NearGrid(List<NumericColumn> trainNum, List<NumericColumn> testNum, List<CategoricalColumn> trainCat, List<CategoricalColumn> testCat,
              double limit, RankScreen screen) {
@@ -67,8 +70,8 @@ final class NearGrid {
             incomplete[r] = hasNaN(trainCols, r);
             if (!incomplete[r]) {
                 long h = catHash(trainCat, r);
-                for (int k : keys) {
-                    h = RowHashes.mix(h ^ (long) Math.floor(z(trainCols, k, r) / width));
+                for (int q = 0; q < keys.length; q++) {
+                    h ^= cellHash(q, (long) Math.floor(z(trainCols, keys[q], r) / width));
                 }
                 cellKeys[r] = h;
             }
@@ -77,6 +80,20 @@ final class NearGrid {
             }
         }
         this.index = new RowHashes.Index(cellKeys, incomplete);
+        this.checkOrder = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, d).filter(j -> !isKey(j)),
+                java.util.Arrays.stream(keys)).toArray();
+    }
+
+    private boolean isKey(int j) {
+        return java.util.Arrays.stream(keys).anyMatch(k -> k == j);
+    }
+
+    /**
+     * A cell's part of the key: a hash per key feature, the parts joined by exclusive or, so that a test row's box of
+     * cells costs two hashes per key feature rather than one per feature for every cell of the box.
+     */
+    private static long cellHash(int q, long cell) {
+        return RowHashes.mix(cell ^ 0x9E3779B97F4A7C15L * (q + 1));
     }
 
     /** Mean and sample sd of the training values, NaN aside, as D4 always standardized (a constant column gets sd 1). */
@@ -136,47 +153,70 @@ final class NearGrid {
      * with {@code all} true the one with the smallest standardized value on feature {@code order}, then the smallest index.
      */
     int match(int t, boolean all, int order) {
-        int k = keys.length;
-        for (int q = 0; q < k; q++) {
-            double u = z(testCols, keys[q], t) / width;
-            double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
-            lo[q] = (long) Math.floor(u - 0.5 - slack);
-            hi[q] = (long) Math.floor(u + 0.5 + slack);
-        }
-        long base = catHash(testCat, t);
-        System.arraycopy(lo, 0, cell, 0, k);
-        int best = -1;
-        while (true) {
-            long h = base;
+        return own.match(t, all, order);
+    }
+
+    /**
+     * One thread's search: the box of cells a test row's reach touches, reused from row to row, so that threads sharing
+     * the test rows of one grid ({@link ChecksBeside#share}) each take their own.
+     */
+    final class Search {
+        private final long[] lo = new long[KEY_FEATURES];
+        private final long[] hi = new long[KEY_FEATURES];
+        /**
+         * Per key feature the hashes of the cells its reach touches (two, or three with the rounding slack; a value far out
+         * makes the slack, and the cells, many: their hashes are then made as they are met), and which cell is taken.
+         */
+        private final long[][] hashes = new long[KEY_FEATURES][3];
+        private final long[] at = new long[KEY_FEATURES];
+
+        /** {@link NearGrid#match}, with this search's buffers. */
+        int match(int t, boolean all, int order) {
+            int k = keys.length;
             for (int q = 0; q < k; q++) {
-                h = RowHashes.mix(h ^ cell[q]);
+                double u = z(testCols, keys[q], t) / width;
+                double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
+                lo[q] = (long) Math.floor(u - 0.5 - slack);
+                hi[q] = (long) Math.floor(u + 0.5 + slack);
+                for (long c = lo[q]; c <= hi[q] && c - lo[q] < 3; c++) {
+                    hashes[q][(int) (c - lo[q])] = cellHash(q, c);
+                }
+                at[q] = 0;
             }
-            for (int r = index.first(h); r >= 0; r = index.next(r)) {
-                if (sameCategories(r, t) && within(r, t)) {
-                    if (!all) {
-                        return r;
-                    }
-                    if (best < 0 || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) < 0
-                            || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) == 0 && r < best) {
-                        best = r;
+            long base = catHash(testCat, t);
+            int best = -1;
+            while (true) {
+                long h = base;
+                for (int q = 0; q < k; q++) {
+                    h ^= hi[q] - lo[q] < 3 ? hashes[q][(int) at[q]] : cellHash(q, lo[q] + at[q]);
+                }
+                for (int r = index.first(h); r >= 0; r = index.next(r)) {
+                    if (sameCategories(r, t) && within(r, t)) {
+                        if (!all) {
+                            return r;
+                        }
+                        if (best < 0 || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) < 0
+                                || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) == 0 && r < best) {
+                            best = r;
+                        }
                     }
                 }
+                int q = 0; // the next cell of the box lo..hi, as an odometer
+                while (q < k && lo[q] + at[q] == hi[q]) {
+                    at[q] = 0;
+                    q++;
+                }
+                if (q == k) {
+                    return best;
+                }
+                at[q]++;
             }
-            int q = 0; // the next cell of the box lo..hi, as an odometer
-            while (q < k && cell[q] == hi[q]) {
-                cell[q] = lo[q];
-                q++;
-            }
-            if (q == k) {
-                return best;
-            }
-            cell[q]++;
         }
     }
 
     /** Every coordinate within the tolerance, giving up at the first that is not. */
     private boolean within(int r, int t) {
-        for (int j = 0; j < trainCols.length; j++) {
+        for (int j : checkOrder) {
             if (Math.abs(z(trainCols, j, r) - z(testCols, j, t)) > limit) {
                 return false;
             }
@@ -203,7 +243,7 @@ final class NearGrid {
 
     /**
      * The key features: those on which a row has the fewest others within reach (the tolerance measured against each
-     * feature's resolution, see {@link RankScreen.Bucketed#closeShare}), as many as make the search cheapest: each key
+     * feature's resolution, see {@link RankScreen.Histogram#closeShare}), as many as make the search cheapest: each key
      * feature doubles the cells a test row probes (2^k, most of them empty and answered by the index's bit filter) and
      * divides the rows met in them by its share. At most {@value #KEY_FEATURES}. A coarse feature (a count, a flag)
      * keeps many rows together, so it comes last or not at all.
@@ -212,7 +252,7 @@ final class NearGrid {
         int d = num.size();
         double[] share = new double[d];
         for (int j = 0; j < d; j++) {
-            share[j] = screen.hasMissing(num.get(j).values()) ? 1 : screen.bucketed(num.get(j).values()).closeShare(limit * sd[j]);
+            share[j] = screen.hasMissing(num.get(j).values()) ? 1 : screen.histogram(num.get(j).values()).closeShare(limit * sd[j]);
         }
         Integer[] order = new Integer[d];
         Arrays.setAll(order, j -> j);

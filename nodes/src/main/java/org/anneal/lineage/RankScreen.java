@@ -15,61 +15,48 @@ import java.util.Map;
  */
 final class RankScreen {
     static final int BUCKETS = 1 << 13;
+    static final int COARSE = 1 << 6;
+    static final int FINE_PER_COARSE = BUCKETS / COARSE;
     /** Room for rounding in the bound's sums over a million rows, so a bound never decides a case that is this close. */
     private static final double MARGIN = 1e-6;
     /** What {@link #aucIfAbove} says of an AUC too far from 0 and 1 to matter. */
     static final double RULED_OUT = -1;
 
     private final Map<double[], Bucketed> bucketed = new IdentityHashMap<>();
+    private final Map<double[], Coarse> coarse = new IdentityHashMap<>();
     private final Map<double[], double[]> exact = new IdentityHashMap<>();
 
-    /** A column's values placed in order-preserving buckets: per row its bucket, per bucket its first rank and count. */
-    static final class Bucketed {
+    /**
+     * A column's values counted in {@value #BUCKETS} order-preserving buckets of equal width over its range: all that
+     * {@link #closeShare} needs, and the common part of {@link Bucketed} and {@link Coarse}, which bucket alike.
+     */
+    static class Histogram {
         final int n;
-        final int[] bucket;
-        final int[] start;
-        final int[] count;
+        final int[] count = new int[BUCKETS];
         final boolean constant;
         /** Width of a bucket, in the column's units. */
         final double width;
-        /** Per bucket its middle rank and half its count less one, side by side: one cache line per row looked up. */
-        private final double[] midHalf = new double[2 * BUCKETS];
+        final double min;
+        final double scale;
 
-        Bucketed(double[] v) {
+        Histogram(double[] v) {
             n = v.length;
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (double x : v) {
-                min = Math.min(min, x);
-                max = Math.max(max, x);
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
             }
-            constant = !(max > min) || Double.isInfinite(max - min); // no range to divide: decided exactly
-            double scale = constant ? 0 : BUCKETS / (max - min);
-            width = constant ? 0 : (max - min) / BUCKETS;
-            bucket = new int[n];
-            count = new int[BUCKETS];
-            for (int i = 0; i < n; i++) {
-                double z = (v[i] - min) * scale; // monotone in v: a larger value never lands in an earlier bucket
-                int b = z >= BUCKETS ? BUCKETS - 1 : z > 0 ? (int) z : 0;
-                bucket[i] = b;
-                count[b]++;
-            }
-            start = new int[BUCKETS];
-            for (int b = 0; b < BUCKETS; b++) {
-                start[b] = b == 0 ? 0 : start[b - 1] + count[b - 1];
-                midHalf[2 * b] = start[b] + (count[b] + 1) / 2.0;
-                midHalf[2 * b + 1] = (count[b] - 1) / 2.0;
-            }
+            min = lo;
+            constant = !(hi > lo) || Double.isInfinite(hi - lo); // no range to divide: decided exactly
+            scale = constant ? 0 : BUCKETS / (hi - lo);
+            width = constant ? 0 : (hi - lo) / BUCKETS;
         }
 
-        /** The middle of the ranks (1-based) the row's bucket spans: its rank averaged over every order within the bucket. */
-        double mid(int i) {
-            return midHalf[2 * bucket[i]];
-        }
-
-        /** How far the row's true rank can lie from {@link #mid}. */
-        double half(int i) {
-            return midHalf[2 * bucket[i] + 1];
+        /** The bucket of value x: monotone in x, so a larger value never lands in an earlier bucket. */
+        final int bucketOf(double x) {
+            double z = (x - min) * scale;
+            return z >= BUCKETS ? BUCKETS - 1 : z > 0 ? (int) z : 0;
         }
 
         /**
@@ -97,6 +84,77 @@ final class RankScreen {
         }
     }
 
+    /** A column's values placed in order-preserving buckets: per row its bucket, per bucket its first rank and count. */
+    static final class Bucketed extends Histogram {
+        final int[] bucket;
+        final int[] start;
+        /** Per bucket its middle rank and half its count less one, side by side: one cache line per row looked up. */
+        private final double[] midHalf = new double[2 * BUCKETS];
+
+        Bucketed(double[] v) {
+            super(v);
+            bucket = new int[n];
+            for (int i = 0; i < n; i++) {
+                int b = bucketOf(v[i]);
+                bucket[i] = b;
+                count[b]++;
+            }
+            start = new int[BUCKETS];
+            for (int b = 0; b < BUCKETS; b++) {
+                start[b] = b == 0 ? 0 : start[b - 1] + count[b - 1];
+                midHalf[2 * b] = start[b] + (count[b] + 1) / 2.0;
+                midHalf[2 * b + 1] = (count[b] - 1) / 2.0;
+            }
+        }
+
+        /** The middle of the ranks (1-based) the row's bucket spans: its rank averaged over every order within the bucket. */
+        double mid(int i) {
+            return midHalf[2 * bucket[i]];
+        }
+
+        /** How far the row's true rank can lie from {@link #mid}. */
+        double half(int i) {
+            return midHalf[2 * bucket[i] + 1];
+        }
+    }
+
+    /**
+     * The same buckets {@value #FINE_PER_COARSE} at a time: per row one of {@value #COARSE} coarse buckets (a byte), and the
+     * fine counts. Two columns' coarse buckets make a {@value #COARSE} × {@value #COARSE} table, from which the rank bound
+     * follows as it does row by row ({@link #coarseBound}) in a pass that only counts: on a million rows a fraction of the
+     * fine bound's cost, and far enough from the threshold for nearly every feature (issue 16, "Performance").
+     */
+    static final class Coarse extends Histogram {
+        final byte[] row;
+
+        Coarse(double[] v) {
+            super(v);
+            row = new byte[n];
+            for (int i = 0; i < n; i++) {
+                int b = bucketOf(v[i]);
+                count[b]++;
+                row[i] = (byte) (b / FINE_PER_COARSE);
+            }
+        }
+
+        /** Per coarse bucket its middle rank (1-based) and half its count less one, as {@link Bucketed} has them per fine one. */
+        double[][] midsAndHalves() {
+            double[] mid = new double[COARSE];
+            double[] half = new double[COARSE];
+            int start = 0;
+            for (int c = 0; c < COARSE; c++) {
+                int rows = 0;
+                for (int b = c * FINE_PER_COARSE; b < (c + 1) * FINE_PER_COARSE; b++) {
+                    rows += count[b];
+                }
+                mid[c] = start + (rows + 1) / 2.0;
+                half[c] = (rows - 1) / 2.0;
+                start += rows;
+            }
+            return new double[][] {mid, half};
+        }
+    }
+
     private final Map<double[], Boolean> missing = new IdentityHashMap<>();
 
     /** Whether the column has a missing value (NaN), asked once per column however many checks ask. */
@@ -115,6 +173,57 @@ final class RankScreen {
         return bucketed.computeIfAbsent(v, Bucketed::new);
     }
 
+    /** The column's bucket counts, from whichever bucketing of it was made already. */
+    Histogram histogram(double[] v) {
+        Histogram h = bucketed.get(v);
+        return h != null ? h : coarse(v);
+    }
+
+    Coarse coarse(double[] v) {
+        return coarse.computeIfAbsent(v, Coarse::new);
+    }
+
+    /**
+     * The bound on |Spearman| that {@link #spearmanIfAbove} works out row by row, from the coarse buckets: the rows counted
+     * by pair of coarse buckets, each row's rank its coarse bucket's middle give or take half the bucket. Valid as the fine
+     * bound is (true ranks are the middle plus offsets summing to 0 within a bucket), only looser.
+     */
+    double coarseBound(double[] x, double[] y) {
+        Coarse a = coarse(x);
+        Coarse b = coarse(y);
+        if (a.constant || b.constant) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int[] joint = new int[COARSE * COARSE];
+        byte[] ra = a.row;
+        byte[] rb = b.row;
+        for (int i = 0; i < a.n; i++) {
+            joint[ra[i] * COARSE + rb[i]]++;
+        }
+        CheckBounds.checkInterrupted();
+        double[][] ma = a.midsAndHalves();
+        double[][] mb = b.midsAndHalves();
+        double mean = (a.n + 1) / 2.0;
+        double cov = 0;
+        double va = 0;
+        double vb = 0;
+        double slack = 0;
+        for (int p = 0; p < COARSE; p++) {
+            double da = ma[0][p] - mean;
+            for (int q = 0; q < COARSE; q++) {
+                int rows = joint[p * COARSE + q];
+                if (rows > 0) {
+                    double db = mb[0][q] - mean;
+                    cov += rows * da * db;
+                    va += rows * da * da;
+                    vb += rows * db * db;
+                    slack += rows * (ma[1][p] * Math.abs(db) + mb[1][q] * Math.abs(da) + ma[1][p] * mb[1][q]);
+                }
+            }
+        }
+        return (Math.abs(cov) + slack) / Math.sqrt(va * vb);
+    }
+
     /** Ranks with ties averaged, as {@link TargetProxies#ranks}, kept for the column's next exact use. */
     double[] ranks(double[] v) {
         return exact.computeIfAbsent(v, TargetProxies::ranks);
@@ -125,6 +234,9 @@ final class RankScreen {
      * number is returned.
      */
     double spearmanIfAbove(double[] x, double[] y, double threshold) {
+        if (coarseBound(x, y) < threshold - MARGIN) {
+            return Double.NaN; // ruled out by the coarse buckets, without a pass through the fine ones
+        }
         Bucketed a = bucketed(x);
         Bucketed b = bucketed(y);
         if (!a.constant && !b.constant) {

@@ -102,9 +102,18 @@ final class ResolutionTwins {
         /** Reads feature j when given j; one per thread (its counting buffers are reused from feature to feature). */
         IntConsumer counter() {
             DistinctValues.Counter counter = new DistinctValues.Counter();
+            long[][] bits = {null}; // the bitmap of FixedDecimals, kept from feature to feature as the counter's buffers are
             return j -> {
-                distinct[j] = counter.count(tr.get(j).values(), te.get(j).values());
-                stepBound[j] = stepBound(distinct[j], tr.get(j).values(), te.get(j).values());
+                double[] a = tr.get(j).values();
+                double[] b = te.get(j).values();
+                FixedDecimals fixed = FixedDecimals.of(a, b);
+                if (fixed != null) {
+                    bits[0] = fixed.mark(bits[0]);
+                    distinct[j] = fixed.distinct(bits[0]);
+                } else {
+                    distinct[j] = counter.count(a, b);
+                }
+                stepBound[j] = stepBound(distinct[j], a, b);
             };
         }
 
@@ -162,7 +171,10 @@ final class ResolutionTwins {
             if (res[j] == null) {
                 double[] a = tr.get(j).values();
                 double[] b = te.get(j).values();
-                res[j] = new Resolution(sortedStep(concat(a, b)), usualDecimals(a, b));
+                FixedDecimals fixed = FixedDecimals.of(a, b); // values of a fixed number of decimals: no sort needed
+                double step = fixed == null ? Double.NaN : fixed.step(fixed.mark(null));
+                res[j] = new Resolution(Double.isNaN(step) ? sortedStep(concat(a, b)) : step,
+                        fixed == null ? usualDecimals(a, b) : fixed.usualDecimals());
             }
             return res[j];
         }
@@ -220,7 +232,7 @@ final class ResolutionTwins {
     }
 
     /** The most frequent number of decimals (the fewest on a tie) when it covers {@link #USUAL_SHARE} of {@code n}; else -1. */
-    private static int mode(int[] count, int n) {
+    static int mode(int[] count, int n) {
         int mode = 0;
         for (int d = 1; d < count.length; d++) {
             if (count[d] > count[mode]) {

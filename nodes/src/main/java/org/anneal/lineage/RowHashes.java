@@ -36,7 +36,9 @@ final class RowHashes {
 
     /**
      * Every row's hash, column by column (a tight loop per column rather than a dispatch per cell); equal rows (as
-     * {@link #same} says) always give equal hashes.
+     * {@link #same} says) always give equal hashes. Each cell is folded in by one multiplication and a rotation, and each
+     * row's hash mixed fully once at the end: a full mix per cell was most of D1's time on a million rows of twenty
+     * columns (issue 16, "Performance"); a hash only finds candidates, so its quality decides speed, never an answer.
      */
     long[] hashes(int rows) {
         long[] h = new long[rows];
@@ -45,17 +47,17 @@ final class RowHashes {
             if (!byText[j] && cols[j] instanceof NumericColumn n) {
                 double[] v = n.values();
                 for (int i = 0; i < rows; i++) {
-                    h[i] = mix(h[i] ^ canonical(v[i]));
+                    h[i] = fold(h[i], canonical(v[i]));
                 }
             } else if (!byText[j] && cols[j] instanceof CategoricalColumn c) {
                 int[] codes = c.codes();
                 long missing = text("");
                 for (int i = 0; i < rows; i++) {
-                    h[i] = mix(h[i] ^ (codes[i] < 0 ? missing : levelHashes[j][codes[i]]));
+                    h[i] = fold(h[i], codes[i] < 0 ? missing : levelHashes[j][codes[i]]);
                 }
             } else {
                 for (int i = 0; i < rows; i++) {
-                    h[i] = mix(h[i] ^ cell(j, i));
+                    h[i] = fold(h[i], cell(j, i));
                     if ((i & 0xFFF) == 0) {
                         CheckBounds.checkInterrupted();
                     }
@@ -63,7 +65,15 @@ final class RowHashes {
             }
             CheckBounds.checkInterrupted();
         }
+        for (int i = 0; i < rows; i++) {
+            h[i] = mix(h[i]);
+        }
         return h;
+    }
+
+    /** One cell folded into a row's running hash: a bijection of the hash for each cell value. */
+    private static long fold(long h, long cell) {
+        return Long.rotateLeft((h ^ cell) * 0x9E3779B97F4A7C15L, 27);
     }
 
     private long cell(int j, int row) {

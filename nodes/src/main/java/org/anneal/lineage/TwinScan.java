@@ -31,6 +31,8 @@ final class TwinScan {
     private final Cells cells;
     private final boolean[] copy;
     private final double[] tk;
+    /** The test rows' first feature, which {@link #scan} looks at before anything else of a pair. */
+    private final double[] te0;
     private final int testRows;
     private final int[] twins;
     private final int[] band;
@@ -42,7 +44,8 @@ final class TwinScan {
         this.stepBound = p.stepBound();
         this.res = p.res();
         this.width = width;
-        this.cells = new Cells(tr.get(p.key()).values(), width);
+        this.cells = Cells.of(tr.get(p.key()).values(), tr.get(0).values(), width);
+        this.te0 = te.get(0).values();
         this.testRows = test.rowCount();
         this.copy = new boolean[testRows];
         copies.forEach(t -> copy[t] = true);
@@ -95,9 +98,12 @@ final class TwinScan {
             double best = Double.POSITIVE_INFINITY;
             int bestRow = -1;
             int compared = 0;
+            double beyond = 2 * mostOnFirst(t); // a pair further apart on the first feature is beyond the band
             for (long c = cell - 1; c <= cell + 1 && compared < MAX_COMPARISONS; c++) {
-                for (int i = cells.first(c); i >= 0; i = cells.next(i, c)) {
-                    double rho = distance(i, t);
+                for (int at = cells.first(c); at >= 0; at = cells.next(at, c)) {
+                    int i = cells.row(at);
+                    // as distance() would answer (some value above 2), without the training value's decimals
+                    double rho = Math.abs(cells.firstFeature(at) - te0[t]) > beyond ? Double.POSITIVE_INFINITY : distance(i, t);
                     compared++;
                     if (rho < best) {
                         best = rho;
@@ -142,6 +148,15 @@ final class TwinScan {
                 List.of(split), List.of()));
     }
 
+    /**
+     * The most the first feature's tolerance can be for any pair with test row t, not knowing the training row: the
+     * rounding allowance of {@link #distance} needs the finer of the two decimals, at least the test value's (and 1).
+     */
+    private double mostOnFirst(int t) {
+        int teDec = Math.max(1, ResolutionTwins.decimals(te0[t]));
+        return Math.max(ResolutionTwins.STEP_SHARE * stepBound[0], 0.5 * Math.pow(10, 1 - teDec) * (1 + 1e-9));
+    }
+
     /** Largest difference over features in units of that pair's tolerance: ≤ 1 twins, 1–2 the chance band. */
     private double distance(int i, int t) {
         double rho = 0;
@@ -182,14 +197,98 @@ final class TwinScan {
 
     /**
      * The training rows by their cell on the key feature, each cell's rows in order (as the lists of a map from cell to
-     * rows gave them, without a boxed key or index per row): rows sorted by cell, a table from cell to its first place.
+     * rows gave them, without a boxed key or index per row), walked by place: {@link #first}/{@link #next} give places,
+     * {@link #row} the row at a place and {@link #firstFeature} its first feature.
      */
-    private static final class Cells {
+    private abstract static class Cells {
+        /** Cells between the smallest and the largest key at most, for the counting sort; beyond it, a hash of the cells. */
+        static final long DENSE_CELLS = 1 << 22;
+
+        abstract int first(long c);
+
+        abstract int next(int at, long c);
+
+        abstract int row(int at);
+
+        abstract double firstFeature(int at);
+
+        static Cells of(double[] kv, double[] first, double width) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double x : kv) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            long min = (long) Math.floor(lo / width); // floor(x / width) grows with x: every cell lies between these two
+            long max = (long) Math.floor(hi / width);
+            return kv.length > 0 && max - min < DENSE_CELLS ? new Sorted(kv, first, width, min, (int) (max - min + 1)) : new Hashed(kv, first, width);
+        }
+    }
+
+    /**
+     * Rows sorted by cell with a counting sort (the rows of a cell stay in order), a table from cell to its first place,
+     * and the first feature copied beside them: a test row reads its three cells' rows as one run of memory instead of
+     * chasing each through a hash table into the columns (issue 16, "Performance").
+     */
+    private static final class Sorted extends Cells {
+        private final long min;
+        private final int[] start;
+        private final int[] rows;
+        private final double[] firsts;
+
+        Sorted(double[] kv, double[] first, double width, long min, int cells) {
+            this.min = min;
+            int[] cellOf = new int[kv.length];
+            start = new int[cells + 1];
+            for (int i = 0; i < kv.length; i++) {
+                cellOf[i] = (int) ((long) Math.floor(kv[i] / width) - min);
+                start[cellOf[i] + 1]++;
+            }
+            for (int c = 0; c < cells; c++) {
+                start[c + 1] += start[c];
+            }
+            int[] at = java.util.Arrays.copyOf(start, cells);
+            rows = new int[kv.length];
+            firsts = new double[kv.length];
+            for (int i = 0; i < kv.length; i++) {
+                int place = at[cellOf[i]]++;
+                rows[place] = i;
+                firsts[place] = first[i];
+            }
+            CheckBounds.checkInterrupted();
+        }
+
+        @Override
+        int first(long c) {
+            long k = c - min;
+            return k < 0 || k >= start.length - 1 || start[(int) k] == start[(int) k + 1] ? -1 : start[(int) k];
+        }
+
+        @Override
+        int next(int at, long c) {
+            return at + 1 < start[(int) (c - min) + 1] ? at + 1 : -1;
+        }
+
+        @Override
+        int row(int at) {
+            return rows[at];
+        }
+
+        @Override
+        double firstFeature(int at) {
+            return firsts[at];
+        }
+    }
+
+    /** The cells through a hash table from cell to its rows, for keys spread over too many cells to count them. */
+    private static final class Hashed extends Cells {
         private final long[] cellOf;
+        private final double[] firsts;
         private final RowHashes.Index index;
 
-        Cells(double[] kv, double width) {
+        Hashed(double[] kv, double[] first, double width) {
             cellOf = new long[kv.length];
+            firsts = first;
             long[] hashes = new long[kv.length];
             for (int i = 0; i < kv.length; i++) {
                 cellOf[i] = (long) Math.floor(kv[i] / width);
@@ -198,12 +297,12 @@ final class TwinScan {
             index = new RowHashes.Index(hashes, null);
         }
 
-        /** The first row in cell {@code c}, or -1. */
+        @Override
         int first(long c) {
             return skip(index.first(RowHashes.mix(c)), c);
         }
 
-        /** The row after {@code i} in cell {@code c}, or -1. */
+        @Override
         int next(int i, long c) {
             return skip(index.next(i), c);
         }
@@ -214,6 +313,16 @@ final class TwinScan {
                 i = index.next(i);
             }
             return i;
+        }
+
+        @Override
+        int row(int at) {
+            return at;
+        }
+
+        @Override
+        double firstFeature(int at) {
+            return firsts[at];
         }
     }
 

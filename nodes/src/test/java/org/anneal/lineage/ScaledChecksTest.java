@@ -161,6 +161,20 @@ class ScaledChecksTest {
     }
 
     @Test
+    void theNearCopySearchSharedBetweenThreadsFindsWhatOneThreadFinds() {
+        Table[] t = tables(new SplittableRandom(21), 30_000, 40_000, 4, 0.002, true); // three pieces of test rows
+        List<Finding> alone = new ArrayList<>();
+        NearDuplicates.check("split", t[0], t[1], DynamicChecks.Thresholds.DEFAULT, Set.of(), alone);
+        List<Finding> shared = new ArrayList<>();
+        try (ChecksBeside beside = new ChecksBeside()) {
+            NearDuplicates.check("split", t[0], t[1], DynamicChecks.Thresholds.DEFAULT, Set.of(), new RankScreen(), CheckProgress.NONE, beside,
+                    shared);
+        }
+        assertTrue(alone.stream().anyMatch(f -> f.rule().equals("D4")), "the replicates are found");
+        assertEquals(alone.stream().map(f -> f.toJson().toString()).toList(), shared.stream().map(f -> f.toJson().toString()).toList());
+    }
+
+    @Test
     void theRankScreenRulesOutOnlyWhatCannotReachTheThreshold() {
         SplittableRandom r = new SplittableRandom(3);
         for (int round = 0; round < 30; round++) {
@@ -176,6 +190,11 @@ class ScaledChecksTest {
                 codes[i] = y[i] > 0.5 ? 1 : y[i] > -0.5 ? 0 : 2;
             }
             double exact = Math.abs(TargetProxies.pearson(TargetProxies.ranksSortingRows(x), TargetProxies.ranksSortingRows(y)));
+            RankScreen screen = new RankScreen();
+            assertTrue(screen.coarseBound(x, y) >= exact - 1e-9, round + ": the coarse bound " + screen.coarseBound(x, y) + " under " + exact);
+            if (exact < 0.1) {
+                assertTrue(screen.coarseBound(x, y) < 0.5, round + ": unrelated columns are ruled out by the coarse buckets alone");
+            }
             for (double threshold : new double[] {0.5, 0.9, 0.99, 0.999}) {
                 double screened = new RankScreen().spearmanIfAbove(x, y, threshold);
                 if (Double.isNaN(screened)) {
