@@ -17,7 +17,11 @@ public final class Anneal implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        org.anneal.util.Phases.mark("JVM start to main");
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        org.anneal.util.Phases.mark("command returned");
+        org.anneal.util.Phases.print(System.err);
+        System.exit(code);
     }
 
     /** Runs a command line in-process with the given streams; used by main and by the tests. */

@@ -59,6 +59,7 @@ public final class Executor implements AutoCloseable {
         Map<String, Problem> blocked = new LinkedHashMap<>();
         try {
             keys = CacheKeys.compute(v, runnable, seed, options.device(), options.files(), fingerprints);
+            org.anneal.util.Phases.mark("cache keys (digests of the files read)");
         } catch (IOException | ConfigError e) {
             // a file vanished between validation and run: fail every node rather than guess
             keys = Map.of();
