@@ -52,6 +52,9 @@ final class CsvDialect {
                 return StandardCharsets.UTF_8;
             }
         }
+        if (isAscii(file)) {
+            return StandardCharsets.UTF_8; // plain ASCII is valid UTF-8: most files, seen at memory speed
+        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader r = new InputStreamReader(Files.newInputStream(file), strict)) {
@@ -64,6 +67,34 @@ final class CsvDialect {
             return WINDOWS_1252;
         }
     }
+
+    /**
+     * Whether every byte of the file is below 0x80, eight bytes at a time. Decoding the 200 MB file of
+     * bench/leakage-bench.sh as UTF-8 took a third of a second before its first row was parsed; this takes a tenth of that.
+     */
+    static boolean isAscii(Path file) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int r;
+            while ((r = in.readNBytes(buf, 0, buf.length)) > 0) {
+                long high = 0;
+                int i = 0;
+                for (; i + 8 <= r; i += 8) {
+                    high |= (long) LONGS.get(buf, i);
+                }
+                for (; i < r; i++) {
+                    high |= buf[i];
+                }
+                if ((high & 0x8080808080808080L) != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** A reader of {@code in} in {@code cs} that has stepped over a byte-order mark, which would otherwise glue itself to the first column name. */
     static Reader open(InputStream in, Charset cs) throws IOException {
