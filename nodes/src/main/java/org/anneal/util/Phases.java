@@ -15,6 +15,7 @@ public final class Phases {
     private static final boolean ON = Boolean.getBoolean("anneal.phases");
     private static final List<String> MARKS = new ArrayList<>();
     private static long lastMillis;
+    private static long lastCpu;
 
     private Phases() {
     }
@@ -26,13 +27,17 @@ public final class Phases {
         }
         // the management classes load only when asked for: the JVM's start time is the zero of the timeline
         long now = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        // the CPU time of the whole process (all threads: GC and JIT too) says more than the wall time on a loaded machine
+        long cpu = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
         synchronized (MARKS) {
-            MARKS.add(String.format(Locale.ROOT, "phase %7.3f s  %+7.3f s  %s", now / 1e3, (now - lastMillis) / 1e3, step));
+            MARKS.add(String.format(Locale.ROOT, "phase %7.3f s  %+7.3f s  cpu %7.3f s  %+7.3f s  %s", now / 1e3, (now - lastMillis) / 1e3,
+                    cpu / 1e9, (cpu - lastCpu) / 1e9, step));
             lastMillis = now;
+            lastCpu = cpu;
         }
     }
 
-    /** Prints the marks so far, one a line ("phase SINCE_START +SINCE_PREVIOUS STEP"), when phases are on. */
+    /** Prints the marks so far, one a line ("phase WALL +WALL cpu CPU +CPU STEP", since the start and since the previous mark). */
     public static void print(PrintStream err) {
         if (!ON) {
             return;
