@@ -77,50 +77,13 @@ final class ColumnBuffers {
     Table build(CsvFormat format, Map<String, ColumnRole> roles) {
         List<Column> cols = new ArrayList<>();
         for (int c = 0; c < nums.length; c++) {
-            cols.add(column(format, roles, c, nums[c] != null ? Arrays.copyOf(nums[c], rows) : null,
-                    nums[c] != null ? null : Arrays.copyOf(codes[c], rows)));
-            nums[c] = null; // the buffer may go before the next column is copied
-            codes[c] = null;
+            String name = format.header().get(c);
+            ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
+            String unit = format.units().get(c);
+            cols.add(nums[c] != null
+                    ? new NumericColumn(name, role, Arrays.copyOf(nums[c], rows), unit)
+                    : new CategoricalColumn(name, role, Arrays.copyOf(codes[c], rows), levels.get(c), unit));
         }
         return new Table(cols);
-    }
-
-    /**
-     * The rows of {@code head} followed by those of {@code tail}, read from the rest of the same file, as one table. The
-     * tail's category codes are renumbered into the head's levels, new levels appended in the tail's order of first
-     * appearance: the numbering one reader going through the whole file gives.
-     */
-    static Table build(ColumnBuffers head, ColumnBuffers tail, CsvFormat format, Map<String, ColumnRole> roles) {
-        int rows = Math.addExact(head.rows, tail.rows);
-        List<Column> cols = new ArrayList<>();
-        for (int c = 0; c < head.nums.length; c++) {
-            if (head.nums[c] != null) {
-                double[] v = Arrays.copyOf(head.nums[c], rows);
-                System.arraycopy(tail.nums[c], 0, v, head.rows, tail.rows);
-                cols.add(head.column(format, roles, c, v, null));
-            } else {
-                List<String> tailLevels = tail.levels.get(c);
-                int[] renumber = new int[tailLevels.size()];
-                for (int i = 0; i < renumber.length; i++) {
-                    renumber[i] = head.code(c, tailLevels.get(i));
-                }
-                int[] k = Arrays.copyOf(head.codes[c], rows);
-                for (int r = 0; r < tail.rows; r++) {
-                    int t = tail.codes[c][r];
-                    k[head.rows + r] = t < 0 ? -1 : renumber[t];
-                }
-                cols.add(head.column(format, roles, c, null, k));
-            }
-            head.nums[c] = tail.nums[c] = null;
-            head.codes[c] = tail.codes[c] = null;
-        }
-        return new Table(cols);
-    }
-
-    private Column column(CsvFormat format, Map<String, ColumnRole> roles, int c, double[] values, int[] categoryCodes) {
-        String name = format.header().get(c);
-        ColumnRole role = roles.getOrDefault(name, ColumnRole.FEATURE);
-        String unit = format.units().get(c);
-        return values != null ? new NumericColumn(name, role, values, unit) : new CategoricalColumn(name, role, categoryCodes, levels.get(c), unit);
     }
 }

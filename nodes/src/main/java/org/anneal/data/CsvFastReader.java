@@ -49,10 +49,6 @@ final class CsvFastReader {
     private int[] ends = new int[64];
     private boolean[] doubledQuotes = new boolean[64];
     private int fields;
-    /** A quote opened a cell: a line break may then lie inside a cell, so lines are not records (see {@link CsvHalves}). */
-    boolean sawQuote;
-    /** The header (and units) line(s) have been read: the rows that follow are data. */
-    boolean pastHeader;
 
     private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes, int bufferSize) {
         this.buf = new byte[Math.max(4, bufferSize)]; // room for a byte-order mark
@@ -81,31 +77,6 @@ final class CsvFastReader {
     /** With a buffer of {@code bufferSize} bytes to start with; tests make it tiny so that records cross its end. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                       Runnable checkCancelled, DoubleConsumer progress, int bufferSize) throws IOException {
-        return read(file, opt, format, roles, checkCancelled, progress, bufferSize, CsvHalves.FROM_BYTES);
-    }
-
-    /** Files of {@code halvesFrom} bytes or more are read in two halves at once ({@link CsvHalves}) when two cores are there. */
-    static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
-                      Runnable checkCancelled, DoubleConsumer progress, int bufferSize, long halvesFrom) throws IOException {
-        long size = Files.size(file);
-        if (size >= halvesFrom && Runtime.getRuntime().availableProcessors() > 1) {
-            Table t = CsvHalves.read(file, size, () -> create(opt, format, bufferSize), format, roles, checkCancelled, progress);
-            if (t != null) {
-                return t;
-            }
-        }
-        CsvFastReader r = create(opt, format, bufferSize);
-        if (r == null) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            ColumnBuffers cols = r.rows(in, Math.max(1, size), format, true, checkCancelled, progress);
-            return cols == null ? null : cols.build(format, roles);
-        }
-    }
-
-    /** A reader for the file's format, or null when the format needs the Jackson path. */
-    static CsvFastReader create(CsvReader.Options opt, CsvFormat format, int bufferSize) {
         Charset cs = Charset.forName(format.charset());
         char d = format.delimiter();
         boolean asciiCompatible = cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1)
@@ -122,22 +93,21 @@ final class CsvFastReader {
                 tokens.add(m.getBytes(cs));
             } // else no cell of this file can spell it
         }
-        return new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
+        CsvFastReader r = new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
+        try (InputStream in = Files.newInputStream(file)) {
+            return r.run(in, Math.max(1, Files.size(file)), format, roles, checkCancelled, progress);
+        }
     }
 
-    /**
-     * The rows of {@code in}, {@code size} bytes; {@code head}: it starts the file (byte-order mark, header, units),
-     * else it starts at a record. Null when the file needs the Jackson path.
-     */
-    ColumnBuffers rows(InputStream in, long size, CsvFormat format, boolean head, Runnable checkCancelled,
-                       DoubleConsumer progress) throws IOException {
+    private Table run(InputStream in, long size, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress) throws IOException {
         fill(in);
         int pos = 0;
-        if (head && cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+        if (cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             pos = 3;
         }
         long before = 0; // bytes moved out of the buffer
-        int skip = !head ? 0 : format.unitsRow() ? 2 : 1; // header and units, read by sniff
+        int skip = format.unitsRow() ? 2 : 1; // header and units, read by sniff
         int width = format.header().size();
         ColumnBuffers cols = new ColumnBuffers(format.types());
         long dataStart = 0;
@@ -160,7 +130,6 @@ final class CsvFastReader {
                 dataStart = before + pos;
                 continue;
             }
-            pastHeader = true;
             if (fields != width) {
                 return null;
             }
@@ -176,11 +145,11 @@ final class CsvFastReader {
                 progress.accept(Math.min(1.0, (before + pos) / (double) size));
             }
         }
-        if (head && skip > (format.unitsRow() ? 1 : 0)) {
+        if (skip > (format.unitsRow() ? 1 : 0)) {
             return null; // no header at all: let the reference reader decide
         }
         progress.accept(1.0);
-        return cols;
+        return cols.build(format, roles);
     }
 
     private void fill(InputStream in) throws IOException {
@@ -256,7 +225,6 @@ final class CsvFastReader {
                 return p + 1;
             }
             if (c == '"') {
-                sawQuote = true;
                 int s = p + 1;
                 int q = s;
                 boolean doubled = false;

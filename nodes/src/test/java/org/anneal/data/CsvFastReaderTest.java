@@ -195,13 +195,7 @@ class CsvFastReaderTest {
             }
             Path f = write(sb.toString().getBytes(cs));
             CsvFormat fmt = format(sep, comma, units, cs, ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.NUMERIC);
-            int buffer = 1 + r.nextInt(run % 2 == 0 ? 1 << 20 : 9);
-            Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }, buffer);
-            Table halves = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }, buffer, 0); // two halves at once when it can
-            assertEquals(fast == null, halves == null, sb.toString());
-            if (fast != null) {
-                assertSame(fast, halves, "in halves: " + sb);
-            }
+            Table fast = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { }, 1 + r.nextInt(run % 2 == 0 ? 1 << 20 : 9));
             if (fast == null) {
                 continue;
             }
@@ -213,30 +207,6 @@ class CsvFastReaderTest {
             }
         }
         assertTrue(handled > runs / 4, "fast reader handled only " + handled + " of " + runs);
-    }
-
-    /** A file read in two halves at once gives the table of one read from start to end: the same doubles, the same category codes. */
-    @Test
-    void twoHalvesGiveTheTableOfOneRead() throws Exception {
-        StringBuilder sb = new StringBuilder("x,name,y\r\n");
-        Random r = new Random(7);
-        for (int i = 0; i < 5000; i++) { // some levels appear first in the second half; missing cells on both sides
-            sb.append(r.nextInt(7) == 0 ? "NA" : Double.toString(r.nextGaussian() * 1e3)).append(',')
-                    .append(i % 11 == 0 ? "" : "level" + (i < 2500 ? r.nextInt(5) : r.nextInt(9))).append(',')
-                    .append(i == 4000 ? "\"4000\"" : Integer.toString(i)).append("\r\n");
-        }
-        Path f = write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.NUMERIC);
-        Table halves = CsvHalves.read(f, Files.size(f), () -> CsvFastReader.create(OPT, fmt, 1 << 12), fmt, ROLES, () -> { }, x -> { });
-        assertNotNull(halves, "no quote in the first half: read in two");
-        assertSame(CsvReader.readWithJackson(f, OPT, fmt, ROLES, () -> { }, x -> { }), halves, "halves");
-        assertEquals(9, ((CategoricalColumn) halves.column("name").orElseThrow()).levels().size(), "four levels only in the second half");
-
-        sb.insert(sb.indexOf("\n") + 1, "1,\"two\nlines\",0\r\n"); // a quoted line break before the middle
-        Path quoted = write(sb.toString().getBytes(StandardCharsets.UTF_8));
-        assertNull(CsvHalves.read(quoted, Files.size(quoted), () -> CsvFastReader.create(OPT, fmt, 1 << 12), fmt, ROLES, () -> { }, x -> { }));
-        assertSame(CsvReader.readWithJackson(quoted, OPT, fmt, ROLES, () -> { }, x -> { }),
-                CsvFastReader.read(quoted, OPT, fmt, ROLES, () -> { }, x -> { }, 1 << 12, 0), "read from start to end instead");
     }
 
     static CsvFormat format(char sep, boolean comma, boolean units, Charset cs, ColumnType... types) {
