@@ -69,23 +69,15 @@ final class CsvDialect {
     }
 
     /**
-     * Whether every byte of the file is below 0x80, eight bytes at a time. Decoding the 200 MB file of
-     * bench/leakage-bench.sh as UTF-8 took a third of a second before its first row was parsed; this takes a tenth of that.
+     * Whether every byte of the file is below 0x80. Decoding the 200 MB file of bench/leakage-bench.sh as UTF-8 (into
+     * chars, twice its bytes) took a third of a second or more before its first row was parsed.
      */
     static boolean isAscii(Path file) throws IOException {
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int r;
             while ((r = in.readNBytes(buf, 0, buf.length)) > 0) {
-                long high = 0;
-                int i = 0;
-                for (; i + 8 <= r; i += 8) {
-                    high |= (long) LONGS.get(buf, i);
-                }
-                for (; i < r; i++) {
-                    high |= buf[i];
-                }
-                if ((high & 0x8080808080808080L) != 0) {
+                if (highBits(buf, r) < 0) {
                     return false;
                 }
             }
@@ -93,8 +85,18 @@ final class CsvDialect {
         return true;
     }
 
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Negative when a byte of {@code b[0, n)} is 0x80 or above. A plain loop in a method of its own: called once per
+     * block, it is compiled after a few blocks (and vectorised), where a loop over long words through a VarHandle ran
+     * interpreted for seconds on a loaded machine.
+     */
+    private static int highBits(byte[] b, int n) {
+        int or = 0;
+        for (int i = 0; i < n; i++) {
+            or |= b[i];
+        }
+        return or;
+    }
 
     /** A reader of {@code in} in {@code cs} that has stepped over a byte-order mark, which would otherwise glue itself to the first column name. */
     static Reader open(InputStream in, Charset cs) throws IOException {
