@@ -5,7 +5,10 @@
 # /usr/bin/time -v (wall time, peak RSS); the sides alternate, REPS runs each, medians compared. Then the checks alone
 # against the nodes' own time in one JVM (org.anneal.bench.LeakageChecksBench), per check.
 #   bench/leakage-bench.sh [OUT]          (default bench/leakage-bench-$(date -u +%F).txt; an existing file is appended to)
-# Needs a built app (mvn -o -B -DskipTests install -pl nodes,app -am). The CSV and workflow go to bench/out (not committed).
+#   BASE=/other/checkout bench/...       also times that checkout's ./anneal run, interleaved (before/after on the same load)
+# After the timed runs, one more `anneal run` (and one of BASE) with -Danneal.phases=true prints where the whole process spends
+# its wall and CPU time: JVM start, command line, workflow, registry, validation, static findings, keys, nodes, checks, results.
+# Needs a built app (mvn -o -B -DskipTests package -pl nodes,app -am). The CSV and workflow go to bench/out (not committed).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-$ROOT/bench/leakage-bench-$(date -u +%F).txt}"
@@ -32,6 +35,9 @@ measure() { # label command...: one whole process under /usr/bin/time -v; prints
   echo "# whole processes, sides alternating: label wall_seconds peak_rss_MB cpu_seconds(user+system, all threads) load_average_before(1,5,15 min)"
   for ((i = 1; i <= REPS; i++)); do
     measure "anneal-run-$i" "$ROOT/anneal" run "$WF" -o "$DIR/leakage-pipeline.results.json"
+    if [[ -n "${BASE:-}" ]]; then
+      measure "base-anneal-run-$i" "$BASE/anneal" run "$WF" -o "$DIR/leakage-pipeline.base-results.json"
+    fi
     measure "sklearn-$i" /usr/bin/python3 "$ROOT/bench/leakage_sklearn.py" "$CSV"
   done
 } | tee "$DIR/leakage-whole.txt"
@@ -50,6 +56,10 @@ print(f"median peak RSS: anneal run {ar:.0f} MB, scikit-learn script {sr:.0f} MB
 ac, sc = side("anneal", 3), side("sklearn", 3)
 print(f"median CPU time (user+system): anneal run {ac:.2f} s, scikit-learn script {sc:.2f} s, ratio {ac / sc:.2f} "
       "(under a shared machine's load the CPU time says more than the wall time)")
+if any(r[0].startswith("base-") for r in rows):
+    bw, br, bc = side("base-anneal", 1), side("base-anneal", 2), side("base-anneal", 3)
+    print(f"base checkout (BASE), same runs interleaved: wall {bw:.2f} s (ratio to sklearn {bw / sw:.2f}), peak RSS {br:.0f} MB "
+          f"({br / sr:.2f}), CPU {bc:.2f} s ({bc / sc:.2f})")
 c = json.load(open(sys.argv[2]))
 best = min(c["reps"], key=lambda r: r["checksSeconds"])
 med = statistics.median(r["checksSeconds"] for r in c["reps"])
@@ -64,5 +74,16 @@ for line in open(sys.argv[3]):
     if line.strip().startswith(("done", "checking")) or line.startswith("Results written"):
         print("# anneal run 1: " + line.rstrip())
 PY
+# where the time goes: one more run (of each checkout) with the phase marks of org.anneal.util.Phases
+for side in ${BASE:+base} this; do
+  home=$ROOT; [[ $side == base ]] && home=$BASE
+  echo "# phases of one more anneal run ($side: $home), load before: $(uptime | sed 's/.*load average: //')"
+  ANNEAL_OPTS="${ANNEAL_OPTS:-} -Danneal.phases=true" /usr/bin/time -f "%e %U %S %M" -o "$DIR/phases.time" "$home/anneal" run "$WF" \
+    -o "$DIR/leakage-pipeline.phases.json" > "$DIR/phases.stdout" 2> "$DIR/phases.stderr" || true
+  grep -E "^  done" "$DIR/phases.stdout" | sed 's/^/#   node /'
+  grep "^phase" "$DIR/phases.stderr" | sed 's/^/#   /'
+  read -r w u s m < "$DIR/phases.time"
+  echo "#   process ended: wall $w s, CPU $(echo "$u + $s" | bc) s, peak RSS $((m / 1024)) MB (exit = wall after 'command returned')"
+done | tee -a "$DIR/leakage-whole.txt"
 { cat "$DIR/leakage-whole.txt"; echo "# end: $(uptime)"; echo; } >> "$OUT"
 echo "appended to $OUT"

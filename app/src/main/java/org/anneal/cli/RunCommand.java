@@ -59,7 +59,9 @@ final class RunCommand extends CliCommand {
     public Integer call() throws Exception {
         PrintWriter o = out();
         PrintWriter err = err();
+        org.anneal.util.Phases.mark("command line parsed (picocli, logging)");
         LoadedWorkflow lw = Workflows.load(workflow, err);
+        org.anneal.util.Phases.mark("workflow file read");
         if (lw == null) {
             return ExitCode.PROBLEMS;
         }
@@ -86,6 +88,7 @@ final class RunCommand extends CliCommand {
                 + " | device " + dev.describe());
         Lesson.print(lw.workflow().meta(), o);
         WorkflowSession checking = WorkflowSession.checking(NodeRegistry.standard());
+        org.anneal.util.Phases.mark("device chosen, node registry built");
         Checked checked = checking.check(lw);
         Validation v = checked.validation();
         if (!v.problems().isEmpty()) {
@@ -110,6 +113,7 @@ final class RunCommand extends CliCommand {
             }
         }
         RunResult r = s.run();
+        org.anneal.util.Phases.mark("run-time checks (after the nodes)");
         printMetrics(o, v, r);
         var ran = org.anneal.device.Nd4jRuntime.loadedRuntime(); // a network ran: what computed it, not the label asked for
         if (ran != null) {
@@ -130,6 +134,7 @@ final class RunCommand extends CliCommand {
             Files.createDirectories(target.toAbsolutePath().getParent());
         }
         Files.writeString(target, RunReport.text(report), StandardCharsets.UTF_8);
+        org.anneal.util.Phases.mark("results written (report, digest, JSON)");
         o.printf(Locale.ROOT, "Results written to %s (%.2f s)%n", target, r.totalNanos() / 1e9);
         if (r.cancelled()) {
             return ExitCode.CANCELLED;

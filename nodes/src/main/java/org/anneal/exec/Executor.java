@@ -1,18 +1,18 @@
 package org.anneal.exec;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.anneal.graph.Problem;
-import org.anneal.spec.ConfigError;
 import org.anneal.spec.Fingerprint;
 
 /**
@@ -54,17 +54,26 @@ public final class Executor implements AutoCloseable {
         List<String> scope = scope(v, options.targets());
         long seed = v.source().workflow().meta().seed();
         Map<String, List<Fingerprint>> fingerprints = new LinkedHashMap<>();
-        Map<String, String> keys;
         List<String> runnable = scope.stream().filter(v::isRunnable).toList();
         Map<String, Problem> blocked = new LinkedHashMap<>();
-        try {
-            keys = CacheKeys.compute(v, runnable, seed, options.device(), options.files(), fingerprints);
-        } catch (IOException | ConfigError e) {
-            // a file vanished between validation and run: fail every node rather than guess
-            keys = Map.of();
-            for (String id : runnable) {
-                blocked.put(id, Problem.error("node.input-file", "Cannot read an input file: " + e.getMessage(),
-                        "Check that the dataset file still exists.").atNode(id));
+        Callable<Map<String, String>> computeKeys = () -> {
+            Map<String, String> k = CacheKeys.compute(v, runnable, seed, options.device(), options.files(), fingerprints);
+            org.anneal.util.Phases.mark("cache keys (digests of the files read)");
+            return k;
+        };
+        CompletableFuture<Map<String, String>> keys = new CompletableFuture<>();
+        if (cacheIsEmpty()) {
+            // nothing to look up, so the nodes need not wait for their keys: the SHA-256 of a 200 MB data file is
+            // computed beside its parse instead of before it (bench/leakage-bench.sh); outputs are cached once it is known
+            Thread t = new Thread(() -> complete(keys, computeKeys), "anneal-cache-keys");
+            t.setDaemon(true);
+            t.start();
+        } else {
+            complete(keys, computeKeys);
+            if (keys.isCompletedExceptionally()) {
+                for (String id : runnable) { // a file vanished between validation and run: fail every node rather than guess
+                    blocked.put(id, Run.inputFileProblem(keys, id));
+                }
             }
         }
         for (String id : scope) {
@@ -76,6 +85,18 @@ public final class Executor implements AutoCloseable {
         Run run = new Run(v, options, listener, pool, cache, scope, keys, blocked, fingerprints);
         run.start();
         return run;
+    }
+
+    private boolean cacheIsEmpty() {
+        return cache == NodeCache.NONE || cache instanceof MemoryCache m && m.size() == 0;
+    }
+
+    private static void complete(CompletableFuture<Map<String, String>> keys, Callable<Map<String, String>> compute) {
+        try {
+            keys.complete(compute.call());
+        } catch (Exception e) { // IOException, ConfigError: a file read at validation is gone
+            keys.completeExceptionally(e);
+        }
     }
 
     /** Targets plus everything upstream of them, in plan order. */

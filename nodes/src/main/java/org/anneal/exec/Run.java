@@ -36,7 +36,8 @@ final class Run implements RunHandle {
     private final ExecutorService pool;
     private final NodeCache cache;
     private final List<String> scope;
-    private final Map<String, String> keys;
+    /** Known at the start, or computed beside the first nodes when the cache held nothing (see {@link Executor#start}). */
+    private final CompletableFuture<Map<String, String>> keys;
     private final Map<String, Problem> blocked;
     private final Map<String, List<Fingerprint>> fingerprints;
 
@@ -49,7 +50,7 @@ final class Run implements RunHandle {
     private volatile boolean cancelled;
 
     Run(Validation v, RunOptions options, ExecutionListener listener, ExecutorService pool, NodeCache cache,
-        List<String> scope, Map<String, String> keys, Map<String, Problem> blocked, Map<String, List<Fingerprint>> fingerprints) {
+        List<String> scope, CompletableFuture<Map<String, String>> keys, Map<String, Problem> blocked, Map<String, List<Fingerprint>> fingerprints) {
         this.v = v;
         this.options = options;
         this.listener = listener;
@@ -93,11 +94,18 @@ final class Run implements RunHandle {
             return;
         }
         Problem block = blocked.get(id);
+        if (block == null && keys.isCompletedExceptionally()) {
+            block = inputFileProblem(keys, id);
+        }
         if (block != null) {
             complete(new NodeResult(id, NodeStatus.SKIPPED, null, 0, block, null));
             return;
         }
-        String key = keys.get(id);
+        if (!keys.isDone()) { // the cache held nothing when the run started: there is nothing to look up
+            running.put(id, pool.submit(() -> execute(id, null)));
+            return;
+        }
+        String key = key(id);
         Outputs hit = cache.get(key);
         if (hit != null) {
             complete(new NodeResult(id, NodeStatus.CACHED, hit, 0, null, key));
@@ -155,7 +163,7 @@ final class Run implements RunHandle {
             if (options.checkSpecs()) {
                 List<String> broken = SpecConformance.differences(promised, out, columnsOpenUpstream(id));
                 if (!broken.isEmpty()) {
-                    complete(failed(id, key, t0, Problem.error("node.spec-mismatch", "'" + id + "' (" + d.id()
+                    complete(failed(id, key != null ? key : key(id), t0, Problem.error("node.spec-mismatch", "'" + id + "' (" + d.id()
                             + ") produced tables other than its configure promised: " + String.join("; ", broken) + ".",
                             "This is a bug in the node type " + d.id() + ": its configure and execute disagree.")));
                     return;
@@ -164,26 +172,32 @@ final class Run implements RunHandle {
             if (cancelled) {
                 return;
             }
+            long nanos = System.nanoTime() - t0; // without the wait for the key below
+            key = key != null ? key : key(id);
+            if (key == null) {
+                complete(failed(id, null, t0, inputFileProblem(keys, id)));
+                return;
+            }
             cache.put(key, out);
-            complete(new NodeResult(id, NodeStatus.DONE, out, System.nanoTime() - t0, null, key));
+            complete(new NodeResult(id, NodeStatus.DONE, out, nanos, null, key));
         } catch (ExecContext.Cancelled | InterruptedException e) {
-            complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key));
+            complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key != null ? key : keyNow(id)));
         } catch (NodeFailure e) {
-            complete(failed(id, key, t0, Problem.error("node.failed", e.getMessage(), e.fix())));
+            complete(failed(id, key != null ? key : key(id), t0, Problem.error("node.failed", e.getMessage(), e.fix())));
         } catch (ConfigError e) {
-            complete(failed(id, key, t0, Problem.error("node.failed", e.getMessage(), e.fix())));
+            complete(failed(id, key != null ? key : key(id), t0, Problem.error("node.failed", e.getMessage(), e.fix())));
         } catch (OutOfMemoryError e) {
-            complete(failed(id, key, t0, Problem.error("node.memory", "'" + id + "' ran out of memory.",
+            complete(failed(id, key != null ? key : key(id), t0, Problem.error("node.memory", "'" + id + "' ran out of memory.",
                     "Use a smaller dataset or give Java more memory (ANNEAL_OPTS=-Xmx8g).")));
         } catch (Exception | Error e) {
             // every Error too (a native library that cannot load, a class missing from the class path): one the
             // pool's future swallowed left the run waiting forever for this node
             if (cancelled) {
-                complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key));
+                complete(new NodeResult(id, NodeStatus.CANCELLED, null, System.nanoTime() - t0, null, key != null ? key : keyNow(id)));
                 return;
             }
             LOG.log(Level.WARNING, "node " + id + " (" + d.id() + ") failed", e);
-            complete(failed(id, key, t0, Problem.error("node.internal", "'" + id + "' stopped with an internal error: "
+            complete(failed(id, key != null ? key : key(id), t0, Problem.error("node.internal", "'" + id + "' stopped with an internal error: "
                             + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                     "This is probably a bug in Anneal; please report it with the workflow file.")));
         } finally {
@@ -223,7 +237,7 @@ final class Run implements RunHandle {
                 if (!r.status().hasOutputs()) {
                     Problem p = Problem.error("node.upstream-failed", "'" + c + "' did not run because '" + r.nodeId() + "' "
                             + r.status().name().toLowerCase() + ".", "Fix '" + r.nodeId() + "' first.").atNode(c);
-                    todo.add(new NodeResult(c, NodeStatus.SKIPPED, null, 0, p, keys.get(c)));
+                    todo.add(new NodeResult(c, NodeStatus.SKIPPED, null, 0, p, keyNow(c)));
                 } else {
                     synchronized (this) {
                         if (waiting.merge(c, -1, Integer::sum) == 0) {
@@ -247,10 +261,39 @@ final class Run implements RunHandle {
         Map<String, NodeResult> ordered = new LinkedHashMap<>();
         for (String id : scope) {
             NodeResult r = results.get(id);
-            ordered.put(id, r != null ? r : new NodeResult(id, NodeStatus.CANCELLED, null, 0, null, keys.get(id)));
+            ordered.put(id, r != null ? r : new NodeResult(id, NodeStatus.CANCELLED, null, 0, null, keyNow(id)));
         }
+        // the keys' thread fills the fingerprints: they are complete once the keys are (a cancelled run may not wait)
+        Map<String, List<Fingerprint>> read = keys.isDone() && !keys.isCompletedExceptionally() ? fingerprints : Map.of();
         done.complete(new RunResult(Collections.unmodifiableMap(ordered), options.device(), System.nanoTime() - started,
-                cancelled, Collections.unmodifiableMap(fingerprints)));
+                cancelled, Collections.unmodifiableMap(read)));
+    }
+
+    /** The node's key, waiting for it when it is still being computed; null when it could not be (a file is gone). */
+    private String key(String id) {
+        try {
+            return keys.join().get(id);
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
+    }
+
+    /** The node's key if it is known by now, without waiting. */
+    private String keyNow(String id) {
+        Map<String, String> k = keys.isDone() && !keys.isCompletedExceptionally() ? keys.join() : Map.of();
+        return k.get(id);
+    }
+
+    /** A file read at validation could not be read again to compute the keys: no result of this run can be cached. */
+    static Problem inputFileProblem(CompletableFuture<Map<String, String>> keys, String id) {
+        String why;
+        try {
+            keys.join();
+            why = "unknown";
+        } catch (java.util.concurrent.CompletionException e) {
+            why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        }
+        return Problem.error("node.input-file", "Cannot read an input file: " + why, "Check that the dataset file still exists.").atNode(id);
     }
 
     @Override

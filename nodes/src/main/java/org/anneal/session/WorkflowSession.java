@@ -58,7 +58,9 @@ public final class WorkflowSession {
     /** Validation and the static leakage findings; the run that may follow reads files the same way. */
     public Checked check(LoadedWorkflow lw, FileAccess files) {
         Validation v = new Validator(registry).validate(lw, files);
+        org.anneal.util.Phases.mark("validated (configure of every node)");
         List<Finding> findings = new LeakageAnalyzer().analyze(v);
+        org.anneal.util.Phases.mark("static leakage findings");
         return new Checked(v, findings, files);
     }
 
@@ -101,6 +103,7 @@ public final class WorkflowSession {
                 result.completeExceptionally(failure);
                 return;
             }
+            org.anneal.util.Phases.mark("nodes ran");
             Thread t = new Thread(() -> {
                 try {
                     result.complete(finish(checked, options, r, limitReached.get() && r.cancelled(), cancelled));

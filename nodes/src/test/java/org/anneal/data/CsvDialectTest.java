@@ -73,6 +73,31 @@ class CsvDialectTest {
     }
 
     @Test
+    void oneLatin1ByteDeepInALongAsciiFileStillMakesItWindows1252() throws Exception {
+        // the ASCII scan reads 64 KiB blocks eight bytes at a time: a high byte in a block's ragged tail, in a later
+        // block, or nowhere at all
+        StringBuilder rows = new StringBuilder("x,y\n");
+        while (rows.length() < 200_000) {
+            rows.append("1.25,2.5\n");
+        }
+        Path f = dir.resolve("long.csv");
+        Files.writeString(f, rows, StandardCharsets.US_ASCII);
+        assertTrue(CsvDialect.isAscii(f));
+        assertEquals(StandardCharsets.UTF_8, CsvDialect.detectCharset(f));
+        for (int at : new int[] {3, 65_535, 65_536 + 7, rows.length() - 1}) {
+            byte[] b = rows.toString().getBytes(StandardCharsets.US_ASCII);
+            b[at] = (byte) 0xB0; // "°" in Latin-1, not valid UTF-8 on its own
+            Files.write(f, b);
+            assertFalse(CsvDialect.isAscii(f), "high byte at " + at);
+            assertEquals(CsvDialect.WINDOWS_1252, CsvDialect.detectCharset(f), "high byte at " + at);
+        }
+        byte[] utf8 = (rows + "°C,1\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(f, utf8);
+        assertFalse(CsvDialect.isAscii(f));
+        assertEquals(StandardCharsets.UTF_8, CsvDialect.detectCharset(f), "valid UTF-8 after 200 kB of ASCII");
+    }
+
+    @Test
     void excelUnicodeTextIsUtf16WithTabs() throws Exception {
         Path f = resource("excel-unicode.txt");
         CsvFormat fmt = CsvReader.sniff(f, AUTO);
