@@ -109,7 +109,7 @@ class GenerateRamanNodeTest {
             double b = top(s.get(r), (int) Math.round(347 / step));
             share[r] = a / (a + b);
         }
-        assertTrue(correlation(fraction, share) > 0.99, "corr " + correlation(fraction, share));
+        assertTrue(GenerateSpectraNodeTest.correlation(fraction, share) > 0.99, "corr " + GenerateSpectraNodeTest.correlation(fraction, share));
         double lo = 1;
         double hi = 0;
         for (double f : fraction) {
@@ -125,20 +125,6 @@ class GenerateRamanNodeTest {
             best = Math.max(best, y[i] - 10);
         }
         return best;
-    }
-
-    private static double correlation(double[] x, double[] y) {
-        double mx = java.util.Arrays.stream(x).average().orElseThrow();
-        double my = java.util.Arrays.stream(y).average().orElseThrow();
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
     }
 
     @Test
