@@ -24,12 +24,16 @@ final class RamanBands {
     private RamanBands() {
     }
 
-    /** Sum of Lorentzian bands of peak height {@code height} × relative height at wavenumber {@code nu}. */
-    static double spectrum(double[][] bands, double nu, double height) {
+    /**
+     * Sum of Lorentzian bands of peak height {@code height} × relative height at wavenumber {@code nu}, every band
+     * moved by {@code shift} cm⁻¹ and widened {@code broadening} times at constant area (its top lowered as much);
+     * shift 0 and broadening 1 give the reference bands exactly.
+     */
+    static double spectrum(double[][] bands, double nu, double height, double shift, double broadening) {
         double y = 0;
         for (double[] b : bands) {
-            double u = 2 * (nu - b[0]) / b[2];
-            y += height * b[1] / (1 + u * u);
+            double u = 2 * (nu - (b[0] + shift)) / (b[2] * broadening);
+            y += height / broadening * b[1] / (1 + u * u);
         }
         return y;
     }
