@@ -74,7 +74,7 @@ class GenerateRamanBandsAndFluorescenceTest {
             double mean = sum / samples;
             double se = Math.sqrt((sq / samples - mean * mean) / samples);
             // the 10-count dark level, the bands' tails at their mean height `counts`, and half of `fluorescence` × the hump
-            double expected = 10 + RamanBands.spectrum(silicon, nu, 1000) + f / 2 * humpShare((1800 - nu) / 1700);
+            double expected = 10 + RamanBands.spectrum(silicon, nu, 1000, 0, 1) + f / 2 * humpShare((1800 - nu) / 1700);
             assertEquals(expected, mean, 4 * se, "mean counts at " + nu + " cm⁻¹");
             means[k] = mean;
         }
@@ -89,6 +89,6 @@ class GenerateRamanBandsAndFluorescenceTest {
         for (int r = 0; r < 400; r++) {
             sum += ((TensorColumn) dark.column("spectrum").orElseThrow()).get(r)[255];
         }
-        assertEquals(10 + RamanBands.spectrum(silicon, 1800, 1000), sum / 400, 4 * Math.sqrt(10.1 / 400));
+        assertEquals(10 + RamanBands.spectrum(silicon, 1800, 1000, 0, 1), sum / 400, 4 * Math.sqrt(10.1 / 400));
     }
 }
