@@ -72,7 +72,7 @@ public final class BeforeAfter {
                     continue;
                 }
                 for (OutPort<?> op : d.outputs()) {
-                    if (op.kind() == DataKind.TABLE && isCurve(out.get(op.name()), column)) {
+                    if (op.kind() == DataKind.TABLE && isCurve(out.get(op.name()), column) && !addsTensorColumn(in.get(ip.name()), out.get(op.name()))) {
                         String events = d.outputs().stream().filter(e -> e != op && isEvents(out.get(e.name()))).map(OutPort::name).findFirst().orElse(null);
                         return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), column, events));
                     }
@@ -93,6 +93,17 @@ public final class BeforeAfter {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the block writes a new tensor column beside its input (a spectrogram): then the input column comes out
+     * unchanged, and a before/after of it would show two equal curves.
+     */
+    static boolean addsTensorColumn(Spec in, Spec out) {
+        if (!(in instanceof TableSpec i) || !(out instanceof TableSpec o)) {
+            return false;
+        }
+        return o.columns().stream().anyMatch(c -> c.isTensor() && i.column(c.name()).isEmpty());
     }
 
     /** Whether {@code s} is a table whose column {@code name} holds a spectrum (one axis) or a signal (time first). */

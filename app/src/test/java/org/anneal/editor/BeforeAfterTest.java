@@ -40,6 +40,7 @@ class BeforeAfterTest {
                 { "id": "fft", "type": "signals.fft" },
                 { "id": "slope", "type": "signals.derivative" },
                 { "id": "stats", "type": "signals.statistics", "params": { "statistics": ["mean"] } },
+                { "id": "stft", "type": "signals.spectrogram", "params": { "frame": 16, "hop": 8 } },
                 { "id": "regrid", "type": "signals.resample", "params": { "time": "minute", "step": 2 } },
                 { "id": "rowsmooth", "type": "signals.smooth", "params": { "column": "value", "over": "rows", "group": "run" } },
                 { "id": "lag", "type": "signals.lag", "params": { "columns": ["value"], "time": "minute", "group": "run" } } ],
@@ -49,7 +50,7 @@ class BeforeAfterTest {
                 { "from": "raman:table", "to": "split:table" },
                 { "from": "eels:table", "to": "background:table" },
                 { "from": "log:table", "to": "windows:log" }, { "from": "windows:out", "to": "fft:table" },
-                { "from": "windows:out", "to": "slope:table" }, { "from": "windows:out", "to": "stats:table" },
+                { "from": "windows:out", "to": "slope:table" }, { "from": "windows:out", "to": "stft:table" }, { "from": "windows:out", "to": "stats:table" },
                 { "from": "log:table", "to": "regrid:log" }, { "from": "regrid:out", "to": "rowsmooth:table" },
                 { "from": "regrid:out", "to": "lag:table" } ] }
             """;
@@ -68,7 +69,8 @@ class BeforeAfterTest {
                 "resample", "smooth:out → out · spectrum", "background", "eels:table → out · spectrum",
                 "fft", "windows:out → out · signal", "slope", "windows:out → out · signal",
                 "regrid", "log:table → out · value", "rowsmooth", "regrid:out → out · value"), previewed,
-                "sources, splits, to-columns, statistics (the column becomes features) and lag features (new columns) have none");
+                "sources, splits, to-columns, statistics (the column becomes features), lag features (new columns) and the "
+                        + "spectrogram (a new column beside the unchanged signal) have none");
         NodeInstance regrid = lw.workflow().node("regrid").orElseThrow();
         assertEquals(new SeriesBeforeAfter("minute", "value", List.of("run", "channel")),
                 BeforeAfter.of("regrid", v.descriptors().get("regrid"), regrid.params(), v).orElseThrow().series(), "a log's series: a run's channel");
