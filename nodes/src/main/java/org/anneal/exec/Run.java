@@ -221,11 +221,11 @@ final class Run implements RunHandle {
 
     /** Records a final status and releases or skips the consumers, without recursion. */
     private void complete(NodeResult first) {
-        Deque<NodeResult> todo = new ArrayDeque<>();
-        todo.add(first);
+        Deque<NodeResult> pending = new ArrayDeque<>();
+        pending.add(first);
         List<String> ready = new ArrayList<>();
-        while (!todo.isEmpty()) {
-            NodeResult r = todo.poll();
+        while (!pending.isEmpty()) {
+            NodeResult r = pending.poll();
             synchronized (this) {
                 if (cancelled || results.containsKey(r.nodeId())) {
                     continue;
@@ -237,7 +237,7 @@ final class Run implements RunHandle {
                 if (!r.status().hasOutputs()) {
                     Problem p = Problem.error("node.upstream-failed", "'" + c + "' did not run because '" + r.nodeId() + "' "
                             + r.status().name().toLowerCase() + ".", "Fix '" + r.nodeId() + "' first.").atNode(c);
-                    todo.add(new NodeResult(c, NodeStatus.SKIPPED, null, 0, p, keyNow(c)));
+                    pending.add(new NodeResult(c, NodeStatus.SKIPPED, null, 0, p, keyNow(c)));
                 } else {
                     synchronized (this) {
                         if (waiting.merge(c, -1, Integer::sum) == 0) {

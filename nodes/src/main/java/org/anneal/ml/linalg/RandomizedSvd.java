@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
  * matrix with a few more columns than wanted, sharpen the range with power iterations (X Xᵀ applied again, normalised
  * after every product so small singular values are not lost to round-off), project X onto that range and take the exact
  * SVD of the small projection. Cost: about 2(q + 1) products of X with a thin matrix instead of a decomposition of X.
- * The random matrix comes from the seed, so the result is reproducible. Two variants: {@link #leading} (prepare.nmf's
- * start, orthonormalising after every product) and {@link #leadingLuNormalised} (prepare.pca, scikit-learn's scheme).
+ * The random matrix comes from the seed, so the result is reproducible.
  */
 public final class RandomizedSvd {
 
@@ -22,29 +21,14 @@ public final class RandomizedSvd {
     }
 
     /**
-     * The {@code wanted} leading singular triplets of X, given as its rows (n × p) and its columns (p × n, the transpose):
-     * each product then runs over contiguous rows.
+     * The {@code wanted} leading singular triplets of X, given as its rows (n × p) and its columns (p × n, the transpose),
+     * computed as scikit-learn's {@code randomized_svd} does: the products run in {@link ThinProducts} (each reads X
+     * once), and between power iterations the sketch is only kept from collapsing onto the leading direction by an LU factorisation with partial pivoting (the L factor spans
+     * the same range, {@code power_iteration_normalizer="LU"}); only the final range is orthonormalised. prepare.pca and
+     * prepare.nmf's NNDSVDa start both use it, as scikit-learn's do.
      *
-     * @param sketch     columns of the random test matrix (at least {@code wanted}; scikit-learn uses wanted + 10)
+     * @param sketch     rows of the random test matrix (at least {@code wanted}; scikit-learn uses wanted + 10)
      * @param iterations power iterations (scikit-learn: 7 when few components are wanted, else 4)
-     */
-    public static Result leading(double[][] rows, double[][] columns, int wanted, int sketch, int iterations, long seed,
-                                 Runnable checkCancelled) {
-        double[][] q = orthonormalRows(Products.multiply(gaussianRows(sketch, columns.length, seed), columns, checkCancelled)); // (XΩ)ᵀ
-        for (int it = 0; it < iterations; it++) {
-            double[][] z = orthonormalRows(Products.multiply(q, rows, checkCancelled)); // (XᵀQ)ᵀ
-            q = orthonormalRows(Products.multiply(z, columns, checkCancelled)); // (XZ)ᵀ
-        }
-        return fromProjection(Products.multiply(q, rows, checkCancelled), wanted, checkCancelled); // B = QᵀX, sketch × p
-    }
-
-    /**
-     * The same triplets as {@link #leading}, computed as scikit-learn's {@code randomized_svd} does and about three times
-     * faster: the products run in {@link ThinProducts} (each reads X once), and between power iterations the sketch is only
-     * kept from collapsing onto the leading direction by an LU factorisation with partial pivoting (the L factor spans
-     * the same range, {@code power_iteration_normalizer="LU"}), not orthonormalised twice; only the final range is. The
-     * numbers differ from {@link #leading}'s in the last digits; prepare.nmf's NNDSVDa start uses this one, as
-     * scikit-learn's does.
      */
     public static Result leadingLuNormalised(double[][] rows, double[][] columns, int wanted, int sketch, int iterations, long seed,
                                              Runnable checkCancelled) {

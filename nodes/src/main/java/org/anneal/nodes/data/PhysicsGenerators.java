@@ -100,8 +100,8 @@ final class PhysicsGenerators {
             temper[i] = 150 + 500.0 * i / Math.max(1, n - 1) + 2 * MaterialsGenerators.gauss(r);
             time[i] = Math.exp(r.nextDouble(Math.log(0.5), Math.log(8)));
             carbon[i] = r.nextDouble(0.2, 0.6);
-            double p = (temper[i] + 273.15) * (20 + Math.log10(time[i])) / 1000;
-            hardness[i] = 1.8 + (1.5 + 8 * carbon[i]) / (1 + Math.exp((p - 13) / 1.6)) + noise * MaterialsGenerators.gauss(r);
+            double p = HollomonJaffe.parameter(temper[i], time[i]);
+            hardness[i] = HollomonJaffe.hardnessGpa(p, carbon[i]) + noise * MaterialsGenerators.gauss(r);
         }
         return new Table(List.of(new NumericColumn("run", ColumnRole.TIME, run), new NumericColumn("temper_c", ColumnRole.FEATURE, temper),
                 new NumericColumn("time_h", ColumnRole.FEATURE, time), new NumericColumn("carbon_wt", ColumnRole.FEATURE, carbon),

@@ -7,6 +7,7 @@ import org.anneal.data.CategoricalColumn;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.nodes.data.HollomonJaffe;
 import org.anneal.nodes.signals.GenerateProcessNode.Cycle;
 import org.anneal.spec.ColumnRole;
 
@@ -69,14 +70,12 @@ final class FurnaceRuns {
         if (celsius < TEMPERING_FROM) {
             return p;
         }
-        double kelvin = celsius + 273.15;
-        double equivalentHours = p == 0 ? 0 : Math.pow(10, 1000 * p / kelvin - 20);
-        return kelvin * (20 + Math.log10(equivalentHours + hours)) / 1000;
+        return HollomonJaffe.parameter(celsius, (p == 0 ? 0 : HollomonJaffe.equivalentHours(p, celsius)) + hours);
     }
 
     /** Vickers hardness in GPa of the tempered 0.4 wt% C steel at Hollomon–Jaffe parameter p (as data.generate tempering). */
     static double hardness(double p) {
-        return 1.8 + (1.5 + 8 * CARBON) / (1 + Math.exp((p - 13) / 1.6));
+        return HollomonJaffe.hardnessGpa(p, CARBON);
     }
 
     static Table generate(int runs, int minutes, double faultShare, long seed, Cycle cycle, Truth target) {

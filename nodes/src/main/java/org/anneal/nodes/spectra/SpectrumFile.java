@@ -35,13 +35,17 @@ record SpectrumFile(Path file, Axis axis, float[] intensity, String name) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean text = !(n.endsWith(".jdx") || n.endsWith(".dx") || n.endsWith(".jcamp") || n.endsWith(".msa") || n.endsWith(".ems")
                 || n.endsWith(".emsa"));
-        if (text) {
-            List<SpectrumFile> several = MultiColumnText.read(file, axisName, unit);
-            if (several != null) {
-                return several;
-            }
+        if (!text) {
+            return List.of(read(file, axisName, unit));
         }
-        return List.of(read(file, axisName, unit));
+        // the two-column fast path first, so a folder of ordinary files is read once; only a file it passes on is looked at
+        // for several spectra side by side before the line reader locates what is wrong
+        double[][] fast = TwoColumnText.points(bytes(file));
+        if (fast != null) {
+            return List.of(fromPoints(file, axisName, unit, fast));
+        }
+        List<SpectrumFile> several = MultiColumnText.read(file, axisName, unit);
+        return several != null ? several : List.of(readTwoColumnByLine(file, axisName, unit));
     }
 
     /** Reads a file by its extension: .msa/.ems/.emsa as EMSA, .jdx/.dx/.jcamp as JCAMP-DX, anything else as two-column text. */
@@ -54,20 +58,25 @@ record SpectrumFile(Path file, Axis axis, float[] intensity, String name) {
     }
 
     static SpectrumFile readTwoColumn(Path file, String axisName, String unit) throws SpectrumProblem {
-        double[][] fast;
+        double[][] fast = TwoColumnText.points(bytes(file));
+        return fast != null ? fromPoints(file, axisName, unit, fast) : readTwoColumnByLine(file, axisName, unit);
+    }
+
+    private static byte[] bytes(Path file) throws SpectrumProblem {
         try {
-            fast = TwoColumnText.points(Files.readAllBytes(file));
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SpectrumProblem(file, 0, "cannot be read: " + e.getMessage(), "Check that the file exists and can be read.");
         }
-        if (fast != null) {
-            float[] y = new float[fast[1].length];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = (float) fast[1][i];
-            }
-            return new SpectrumFile(file, grid(axisName, unit, fast[0]), y);
+    }
+
+    /** The spectrum of the fast reader's {x, intensity} arrays. */
+    private static SpectrumFile fromPoints(Path file, String axisName, String unit, double[][] points) {
+        float[] y = new float[points[1].length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) points[1][i];
         }
-        return readTwoColumnByLine(file, axisName, unit);
+        return new SpectrumFile(file, grid(axisName, unit, points[0]), y);
     }
 
     /** The reader for every file the fast path passes on: it finds and locates what is wrong, line by line. */

@@ -40,7 +40,7 @@ class RandomizedSvdTest {
     void matchesTheExactSingularTripletsOfALowRankPlusNoiseMatrix() {
         double[][] x = lowRankPlusNoise(200, 300, new double[] {100, 50, 25, 12, 6, 3}, 0.01, 7);
         double[][] xt = Products.transpose(x);
-        assertExactTriplets(x, xt, RandomizedSvd.leading(x, xt, 4, 14, 7, 42, () -> { }), 4);
+        assertExactTriplets(x, xt, RandomizedSvd.leadingLuNormalised(x, xt, 4, 14, 7, 42, () -> { }), 4);
     }
 
     /** The first k triplets of {@code fast} against the exact ones: eigenvectors u of X Xᵀ, singular value √λ, right vector Xᵀu/σ. */
@@ -63,8 +63,8 @@ class RandomizedSvdTest {
     void theSameSeedGivesTheSameNumbers() {
         double[][] x = lowRankPlusNoise(60, 90, new double[] {10, 5, 1}, 0.1, 3);
         double[][] xt = Products.transpose(x);
-        RandomizedSvd.Result a = RandomizedSvd.leading(x, xt, 3, 13, 4, 9, () -> { });
-        RandomizedSvd.Result b = RandomizedSvd.leading(x, xt, 3, 13, 4, 9, () -> { });
+        RandomizedSvd.Result a = RandomizedSvd.leadingLuNormalised(x, xt, 3, 13, 4, 9, () -> { });
+        RandomizedSvd.Result b = RandomizedSvd.leadingLuNormalised(x, xt, 3, 13, 4, 9, () -> { });
         assertArrayEquals(a.values(), b.values(), 0);
         for (int c = 0; c < 3; c++) {
             assertArrayEquals(a.vectors()[c], b.vectors()[c], 0);
