@@ -28,9 +28,12 @@ import org.anneal.spec.TableSpec;
  * the physical axis. Which blocks get one is read from their declarations and configured specs, not from a list: a
  * block that names a column (a COLUMN parameter) which is a spectrum or a signal both in its table input and in its
  * table output (spectra.smooth, spectra.baseline, signals.derivative, …; not a split, not a block that turns the column
- * into features); and, through {@link SeriesBeforeAfter}, a block whose signal runs down the rows (signals.resample's
- * long-format log, signals.smooth over rows). The values are the run's own (the upstream port's value and the block's
- * output), never recomputed. No JavaFX here: {@link BeforeAfterPane} shows the plots.
+ * into features); and, through a {@link Drawing}, blocks whose output is not the same rows of the same column: a signal
+ * down the rows ({@link SeriesBeforeAfter}: signals.resample's long-format log, signals.smooth over rows), lag columns
+ * beside it ({@link LagBeforeAfter}), a peak table ({@link PeakMarks}), windows cut from a signal ({@link WindowSpans}),
+ * a spectrum spread over channel columns ({@link ChannelRow}: spectra.non-negative). The values are the run's own (the
+ * upstream port's value and the block's output), never recomputed. No JavaFX here: {@link BeforeAfterPane} shows the
+ * plots.
  */
 public final class BeforeAfter {
     private BeforeAfter() {
@@ -42,11 +45,28 @@ public final class BeforeAfter {
      * @param upstream the output feeding {@code input}
      * @param events   another table output holding events on the clock (a TIME column {@code time} and a
      *                 {@code duration}: signals.trigger's), shaded on the preview; null when there is none
-     * @param series   for a signal down the rows, which rows form a series and what is drawn; null for a tensor column
+     * @param drawing  how the preview is drawn when it is not one row of a tensor column over the same row after; else null
      */
-    public record Target(String nodeId, String input, PortRef upstream, String output, String column, String events, SeriesBeforeAfter series) {
+    public record Target(String nodeId, String input, PortRef upstream, String output, String column, String events, Drawing drawing) {
         public Target(String nodeId, String input, PortRef upstream, String output, String column, String events) {
             this(nodeId, input, upstream, output, column, events, null);
+        }
+    }
+
+    /**
+     * A preview drawn otherwise than one row of a tensor column over the same row after it. Implementations hold no
+     * tables: they read the run's before and after tables each time.
+     */
+    public interface Drawing {
+        /** What the chooser offers, or empty when the tables do not pair up. */
+        Optional<Rows> rows(Table before, Table after);
+
+        /** The plots of entry {@code row} (channel {@code channel} of a signal). */
+        List<Plot> plots(Table before, Table after, Rows rows, int row, int channel);
+
+        /** What one entry of the chooser is called. */
+        default String entry() {
+            return "Row";
         }
     }
 
@@ -71,10 +91,15 @@ public final class BeforeAfter {
                 if (ip.kind() != DataKind.TABLE || !wiring.containsKey(ip.name()) || !isTrace(in.get(ip.name()), column)) {
                     continue;
                 }
+                TableSpec inTable = (TableSpec) in.get(ip.name());
                 for (OutPort<?> op : d.outputs()) {
                     if (op.kind() == DataKind.TABLE && isCurve(out.get(op.name()), column) && !addsTensorColumn(in.get(ip.name()), out.get(op.name()))) {
                         String events = d.outputs().stream().filter(e -> e != op && isEvents(out.get(e.name()))).map(OutPort::name).findFirst().orElse(null);
-                        return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), column, events));
+                        Drawing windows = WindowSpans.of(column, inTable, (TableSpec) out.get(op.name())).orElse(null);
+                        return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), column, events, windows));
+                    }
+                    if (op.kind() == DataKind.TABLE && out.get(op.name()) instanceof TableSpec peaks && PeakMarks.of(column, inTable, peaks).isPresent()) {
+                        return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), column, null, PeakMarks.of(column, inTable, peaks).get()));
                     }
                 }
             }
@@ -88,6 +113,14 @@ public final class BeforeAfter {
                     var series = SeriesBeforeAfter.of(d, params, inTable, outTable);
                     if (series.isPresent()) {
                         return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), series.get().value(), null, series.get()));
+                    }
+                    var lags = LagBeforeAfter.of(d, params, inTable, outTable);
+                    if (lags.isPresent()) {
+                        return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), String.join(", ", lags.get().columns()), null, lags.get()));
+                    }
+                    var channels = ChannelRow.of(d, params, inTable, outTable);
+                    if (channels.isPresent()) {
+                        return Optional.of(new Target(nodeId, ip.name(), wiring.get(ip.name()), op.name(), channels.get().axis() + " channels", null, channels.get()));
                     }
                 }
             }
@@ -140,19 +173,21 @@ public final class BeforeAfter {
         }
     }
 
-    /** What the chooser offers for a target: rows of a tensor column, or the series of a signal down the rows. */
+    /** What the chooser offers for a target: rows of a tensor column, or the entries of its drawing. */
     public static Optional<Rows> rows(Table before, Table after, Target target) {
-        if (target.series() == null) {
-            return rows(before, after, target.column());
-        }
-        List<String> names = target.series().names(before, after);
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Rows(names.size(), 1, null, names));
+        return target.drawing() == null ? rows(before, after, target.column()) : target.drawing().rows(before, after);
     }
 
     /** The plots of row (or series) {@code row} of a target. */
     public static List<Plot> plots(Table before, Table after, Target target, Rows rows, int row, int channel, Table events) {
-        return target.series() == null ? plots(before, after, target.column(), row, channel, rows.name(row), events)
-                : List.of(target.series().plot(before, after, rows.name(row)));
+        return target.drawing() == null ? plots(before, after, target.column(), row, channel, rows.name(row), events)
+                : target.drawing().plots(before, after, rows, row, channel);
+    }
+
+    /** The column that names a table's rows in the chooser (an ID or group column), or null. */
+    static Column rowNames(Table t) {
+        return t.columns().stream().filter(c -> !(c instanceof TensorColumn) && (c.role() == ColumnRole.ID || c.role() == ColumnRole.GROUP))
+                .findFirst().orElse(null);
     }
 
     /** What the chooser offers, or empty when the output rows are not the input rows (windows, a filter). */
@@ -163,12 +198,10 @@ public final class BeforeAfter {
             return Optional.empty();
         }
         int channels = a.shape().rank() == 2 ? a.shape().axis(1).size() : 1;
-        Column names = before.columns().stream().filter(c -> !(c instanceof TensorColumn) && (c.role() == ColumnRole.ID || c.role() == ColumnRole.GROUP))
-                .findFirst().orElse(null);
-        return Optional.of(new Rows(before.rowCount(), channels, names));
+        return Optional.of(new Rows(before.rowCount(), channels, rowNames(before)));
     }
 
-    private static TensorColumn tensor(Table t, String column) {
+    static TensorColumn tensor(Table t, String column) {
         return t == null ? null : t.column(column).filter(TensorColumn.class::isInstance).map(TensorColumn.class::cast).orElse(null);
     }
 
@@ -205,7 +238,7 @@ public final class BeforeAfter {
                 .stream().map(iv -> new Plot.Span(SignalTraces.EVENT_SPAN, iv[0] - t0, iv[1] - t0)).toList();
     }
 
-    private static Plot.Series trace(String name, TensorColumn c, int row, int channel) {
+    static Plot.Series trace(String name, TensorColumn c, int row, int channel) {
         Axis axis = c.shape().axis(0);
         int n = axis.size();
         int channels = c.rowSize() / n;
@@ -223,7 +256,7 @@ public final class BeforeAfter {
         return axis.hasGrid() ? axis.name() + (axis.unit().isEmpty() ? "" : " (" + axis.unit() + ")") : axis.name() + " (channel)";
     }
 
-    private static String yLabel(String unit) {
+    static String yLabel(String unit) {
         return unit.isEmpty() ? "value" : "value (" + unit + ")";
     }
 }

@@ -22,8 +22,8 @@ import org.anneal.ml.Plot;
  */
 final class BeforeAfterPane extends HBox {
     private final WorkflowViewModel vm;
-    private static final String PROMPT = "Select a block that processes a spectrum or signal column (smoothing, a baseline, a derivative…) "
-            + "or a log (resampling) after a run to see a row before and after it.";
+    private static final String PROMPT = "Select a block that processes a spectrum or signal column (smoothing, a baseline, a derivative, "
+            + "peaks, windows…) or a log (resampling, lags) after a run to see a row before and after it.";
     private final Label heading = new Label("Before and after");
     private final Label status = new Label();
     private final Spinner<Integer> row = new Spinner<>();
@@ -103,7 +103,7 @@ final class BeforeAfterPane extends HBox {
             return false;
         }
         heading.setText("Before and after: " + target.column());
-        rowLabel.setText(target.series() == null ? "Row" : "Series");
+        rowLabel.setText(target.drawing() == null ? "Row" : target.drawing().entry());
         before = vm.outputValue(target.upstream()) instanceof Table t ? t : null;
         after = vm.outputValue(new PortRef(id, target.output())) instanceof Table t ? t : null;
         events = target.events() != null && vm.outputValue(new PortRef(id, target.events())) instanceof Table t ? t : null;

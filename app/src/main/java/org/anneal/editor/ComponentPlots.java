@@ -30,6 +30,12 @@ public final class ComponentPlots {
     private ComponentPlots() {
     }
 
+    /** The axis and the value a channel column's name gives ({@code 2θ_26.65} → 2θ, 26.65), or null for another name. */
+    static Map.Entry<String, Double> channel(String name) {
+        Matcher m = AXIS_VALUE.matcher(name);
+        return m.matches() ? Map.entry(m.group(1), Double.parseDouble(m.group(2))) : null;
+    }
+
     /** {@code charts} with an "On the axis" view when {@code t} names its rows by axis values and has numeric columns. */
     public static Map<String, Plot> addTo(Map<String, Plot> charts, Table t) {
         // the per-column tables of prepare.pca and prepare.nmf name their rows in an ID column called 'column'
@@ -43,12 +49,12 @@ public final class ComponentPlots {
         String axis = null;
         double[] x = new double[t.rowCount()];
         for (int r = 0; r < x.length; r++) {
-            Matcher m = names.isMissing(r) ? null : AXIS_VALUE.matcher(names.text(r));
-            if (m == null || !m.matches() || (axis != null && !axis.equals(m.group(1)))) {
+            Map.Entry<String, Double> ch = names.isMissing(r) ? null : channel(names.text(r));
+            if (ch == null || (axis != null && !axis.equals(ch.getKey()))) {
                 return charts; // not channels of one axis
             }
-            axis = m.group(1);
-            x[r] = Double.parseDouble(m.group(2));
+            axis = ch.getKey();
+            x[r] = ch.getValue();
         }
         int[] order = IntStream.range(0, x.length).boxed().sorted(Comparator.comparingDouble(r -> x[r])).mapToInt(Integer::intValue).toArray();
         double[] xs = new double[order.length];

@@ -30,7 +30,7 @@ import org.anneal.spec.TableSpec;
  * @param value the column drawn
  * @param by    the columns whose values pick a series (run and channel of a log; the group of rows), in that order
  */
-public record SeriesBeforeAfter(String time, String value, List<String> by) {
+public record SeriesBeforeAfter(String time, String value, List<String> by) implements BeforeAfter.Drawing {
 
     /** The series preview a block offers, given its table input and output specs, or empty. */
     static Optional<SeriesBeforeAfter> of(NodeDescriptor d, ObjectNode params, TableSpec in, TableSpec out) {
@@ -94,6 +94,22 @@ public record SeriesBeforeAfter(String time, String value, List<String> by) {
         return series(before).keySet().stream().filter(out::containsKey).toList();
     }
 
+    @Override
+    public Optional<BeforeAfter.Rows> rows(Table before, Table after) {
+        List<String> names = names(before, after);
+        return names.isEmpty() ? Optional.empty() : Optional.of(new BeforeAfter.Rows(names.size(), 1, null, names));
+    }
+
+    @Override
+    public List<Plot> plots(Table before, Table after, BeforeAfter.Rows rows, int row, int channel) {
+        return List.of(plot(before, after, rows.name(row)));
+    }
+
+    @Override
+    public String entry() {
+        return "Series";
+    }
+
     /** Series {@code name} before and after, on the time axis. */
     Plot plot(Table before, Table after, String name) {
         NumericColumn t = before.numeric(time);
@@ -107,8 +123,13 @@ public record SeriesBeforeAfter(String time, String value, List<String> by) {
 
     /** The rows' values against time, in time order (a log need not be sorted). */
     private Plot.Series trace(String name, Table t, List<Integer> rows) {
+        return trace(name, t, rows, value);
+    }
+
+    /** The rows' values of {@code column} against time, in time order. */
+    Plot.Series trace(String name, Table t, List<Integer> rows, String column) {
         NumericColumn tc = t.numeric(time);
-        NumericColumn vc = t.numeric(value);
+        NumericColumn vc = t.numeric(column);
         List<Integer> sorted = new ArrayList<>(rows);
         sorted.sort(java.util.Comparator.comparingDouble(tc::get));
         double[] x = new double[sorted.size()];

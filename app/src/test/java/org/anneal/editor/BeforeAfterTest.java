@@ -43,7 +43,10 @@ class BeforeAfterTest {
                 { "id": "stft", "type": "signals.spectrogram", "params": { "frame": 16, "hop": 8 } },
                 { "id": "regrid", "type": "signals.resample", "params": { "time": "minute", "step": 2 } },
                 { "id": "rowsmooth", "type": "signals.smooth", "params": { "column": "value", "over": "rows", "group": "run" } },
-                { "id": "lag", "type": "signals.lag", "params": { "columns": ["value"], "time": "minute", "group": "run" } } ],
+                { "id": "lag", "type": "signals.lag", "params": { "columns": ["value"], "time": "minute", "group": "run" } },
+                { "id": "peaks", "type": "spectra.peaks", "params": { "prominence": 5 } },
+                { "id": "cut", "type": "signals.window", "params": { "window": 20, "stride": 10 } },
+                { "id": "positive", "type": "spectra.non-negative" } ],
               "links": [
                 { "from": "raman:table", "to": "despike:table" }, { "from": "despike:out", "to": "smooth:table" },
                 { "from": "smooth:out", "to": "resample:table" }, { "from": "resample:out", "to": "columns:table" },
@@ -52,7 +55,8 @@ class BeforeAfterTest {
                 { "from": "log:table", "to": "windows:log" }, { "from": "windows:out", "to": "fft:table" },
                 { "from": "windows:out", "to": "slope:table" }, { "from": "windows:out", "to": "stft:table" }, { "from": "windows:out", "to": "stats:table" },
                 { "from": "log:table", "to": "regrid:log" }, { "from": "regrid:out", "to": "rowsmooth:table" },
-                { "from": "regrid:out", "to": "lag:table" } ] }
+                { "from": "regrid:out", "to": "lag:table" }, { "from": "despike:out", "to": "peaks:table" },
+                { "from": "windows:out", "to": "cut:table" }, { "from": "columns:out", "to": "positive:table" } ] }
             """;
 
     @Test
@@ -65,18 +69,27 @@ class BeforeAfterTest {
             BeforeAfter.of(n.id(), v.descriptors().get(n.id()), n.params(), v)
                     .ifPresent(t -> previewed.put(n.id(), t.upstream() + " → " + t.output() + " · " + t.column()));
         }
-        assertEquals(Map.of("despike", "raman:table → out · spectrum", "smooth", "despike:out → out · spectrum",
-                "resample", "smooth:out → out · spectrum", "background", "eels:table → out · spectrum",
-                "fft", "windows:out → out · signal", "slope", "windows:out → out · signal",
-                "regrid", "log:table → out · value", "rowsmooth", "regrid:out → out · value"), previewed,
-                "sources, splits, to-columns, statistics (the column becomes features), lag features (new columns) and the "
-                        + "spectrogram (a new column beside the unchanged signal) have none");
+        assertEquals(Map.ofEntries(Map.entry("despike", "raman:table → out · spectrum"), Map.entry("smooth", "despike:out → out · spectrum"),
+                Map.entry("resample", "smooth:out → out · spectrum"), Map.entry("background", "eels:table → out · spectrum"),
+                Map.entry("fft", "windows:out → out · signal"), Map.entry("slope", "windows:out → out · signal"),
+                Map.entry("regrid", "log:table → out · value"), Map.entry("rowsmooth", "regrid:out → out · value"),
+                Map.entry("lag", "regrid:out → out · value"), Map.entry("peaks", "despike:out → peaks · spectrum"),
+                Map.entry("cut", "windows:out → out · signal"), Map.entry("positive", "columns:out → out · wavenumber channels")), previewed,
+                "sources, splits, to-columns, statistics (the column becomes features) and the spectrogram (a new column beside "
+                        + "the unchanged signal) have none");
+        Map<String, Class<?>> drawings = new TreeMap<>();
+        for (NodeInstance n : lw.workflow().nodes()) {
+            BeforeAfter.of(n.id(), v.descriptors().get(n.id()), n.params(), v).map(BeforeAfter.Target::drawing).ifPresent(d -> drawings.put(n.id(), d.getClass()));
+        }
+        assertEquals(Map.of("regrid", SeriesBeforeAfter.class, "rowsmooth", SeriesBeforeAfter.class, "lag", LagBeforeAfter.class,
+                "peaks", PeakMarks.class, "cut", WindowSpans.class, "positive", ChannelRow.class), drawings,
+                "a tensor row over the same row needs no drawing of its own; the others say how they are drawn");
         NodeInstance regrid = lw.workflow().node("regrid").orElseThrow();
         assertEquals(new SeriesBeforeAfter("minute", "value", List.of("run", "channel")),
-                BeforeAfter.of("regrid", v.descriptors().get("regrid"), regrid.params(), v).orElseThrow().series(), "a log's series: a run's channel");
+                BeforeAfter.of("regrid", v.descriptors().get("regrid"), regrid.params(), v).orElseThrow().drawing(), "a log's series: a run's channel");
         NodeInstance rows = lw.workflow().node("rowsmooth").orElseThrow();
         assertEquals(new SeriesBeforeAfter("minute", "value", List.of("run")),
-                BeforeAfter.of("rowsmooth", v.descriptors().get("rowsmooth"), rows.params(), v).orElseThrow().series(), "rows: a group, on the time column");
+                BeforeAfter.of("rowsmooth", v.descriptors().get("rowsmooth"), rows.params(), v).orElseThrow().drawing(), "rows: a group, on the time column");
     }
 
     private static Table spectra(String unit, double start, int channels, double scale) {

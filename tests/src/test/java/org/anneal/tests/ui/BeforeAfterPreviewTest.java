@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Selecting a block that processes a spectrum or signal column after a run shows, under the inspector, one row as it
  * went in and as it came out, on the physical axis with its unit; the row chooser picks another row of the run's own
- * tables. A trigger block's preview shades the stretches between its events.
+ * tables. A trigger block's preview shades the stretches between its events; a peak block's marks its table's peaks.
  */
 class BeforeAfterPreviewTest extends EditorTestBase {
 
@@ -167,6 +167,28 @@ class BeforeAfterPreviewTest extends EditorTestBase {
         assertTrue(power.title().contains("r2 · power"), power.title());
         Table in = (Table) editor.viewModel().outputValue(PortRef.parse("log:table"));
         assertEquals(in.numeric("value").get(in.rowCount() - 1), power.series().get(0).y()[59], 1e-12, "the run's own last sample, not a recomputation");
+    }
+
+    @Test
+    void aPeakBlockShowsItsSpectrumWithThePeaksOfItsTableMarked() throws Exception {
+        EditorApp editor = start("workflows/43-eds-peaks-certified.json");
+        runUntil(editor, "peaks");
+        clickOn("#node-peaks");
+        Plot p = preview().plot();
+        assertEquals("energy (keV)", p.xLabel());
+        assertEquals(List.of("spectrum", "peaks (prominence)"), p.series().stream().map(Plot.Series::name).toList());
+        Table in = (Table) editor.viewModel().outputValue(PortRef.parse("baseline:out"));
+        Table peaks = (Table) editor.viewModel().outputValue(PortRef.parse("peaks:peaks"));
+        assertArrayEquals(row(in, "spectrum", 0), floats(p.series().get(0).y()), "the spectrum the block was given");
+        Plot.Series sticks = p.series().get(1);
+        assertEquals(3 * peaks.rowCount(), sticks.size(), "one stick (two points and a gap) per row of the peak table");
+        for (int k = 0; k < peaks.rowCount(); k++) {
+            assertEquals(peaks.numeric("position").get(k), sticks.x()[3 * k], 1e-12, "peak " + (k + 1) + " where the table puts it");
+            assertEquals(peaks.numeric("height").get(k), sticks.y()[3 * k + 1], 1e-12);
+            assertEquals(peaks.numeric("prominence").get(k), sticks.y()[3 * k + 1] - sticks.y()[3 * k], 1e-9);
+        }
+        assertTrue(p.title().endsWith(peaks.rowCount() + " peaks found"), p.title());
+        assertTrue(lookup("#previewStatus").queryLabeled().getText().isEmpty(), "nothing to explain: the preview is on show");
     }
 
     /** The event colour (orange) at low opacity over white: red stays high, blue drops. */
