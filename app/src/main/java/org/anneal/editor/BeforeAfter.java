@@ -88,7 +88,7 @@ public final class BeforeAfter {
             String column = params != null && params.hasNonNull(p.name()) ? params.get(p.name()).asText()
                     : p.defaultJson() == null ? "" : p.defaultJson().asText();
             for (InPort<?> ip : d.inputs()) {
-                if (ip.kind() != DataKind.TABLE || !wiring.containsKey(ip.name()) || !isTrace(in.get(ip.name()), column)) {
+                if (ip.kind() != DataKind.TABLE || ip.isFitting() || !wiring.containsKey(ip.name()) || !isTrace(in.get(ip.name()), column)) {
                     continue;
                 }
                 TableSpec inTable = (TableSpec) in.get(ip.name());
@@ -105,7 +105,7 @@ public final class BeforeAfter {
             }
         }
         for (InPort<?> ip : d.inputs()) {
-            if (ip.kind() != DataKind.TABLE || !wiring.containsKey(ip.name()) || !(in.get(ip.name()) instanceof TableSpec inTable)) {
+            if (ip.kind() != DataKind.TABLE || ip.isFitting() || !wiring.containsKey(ip.name()) || !(in.get(ip.name()) instanceof TableSpec inTable)) {
                 continue;
             }
             for (OutPort<?> op : d.outputs()) {
@@ -182,6 +182,15 @@ public final class BeforeAfter {
     public static List<Plot> plots(Table before, Table after, Target target, Rows rows, int row, int channel, Table events) {
         return target.drawing() == null ? plots(before, after, target.column(), row, channel, rows.name(row), events)
                 : target.drawing().plots(before, after, rows, row, channel);
+    }
+
+    /**
+     * Whether the block handed the column on untouched (spectra.l3l2, signals.anomaly-score measure it into new columns):
+     * then a before and after would be two equal curves. A trigger's events are still worth showing on it.
+     */
+    public static boolean passesThrough(Table before, Table after, Target target) {
+        TensorColumn a = tensor(before, target.column());
+        return target.drawing() == null && target.events() == null && a != null && a == tensor(after, target.column());
     }
 
     /** The column that names a table's rows in the chooser (an ID or group column), or null. */

@@ -43,6 +43,9 @@ class BeforeAfterDrawingsTest {
                 { "id": "signals", "type": "data.process-log", "params": { "time": "minute", "channels": ["temperature", "power"] } },
                 { "id": "cut", "type": "signals.window", "params": { "window": 30, "stride": 20 } },
                 { "id": "regrid", "type": "signals.resample", "params": { "time": "minute", "step": 1 } },
+                { "id": "eels", "type": "data.generate-eels", "params": { "samples": 3 } },
+                { "id": "background", "type": "spectra.eels-background" },
+                { "id": "ratio", "type": "spectra.l3l2" },
                 { "id": "temperature", "type": "data.filter", "params": { "column": "channel", "operator": "==", "value": "temperature" } },
                 { "id": "lag", "type": "signals.lag", "params": { "columns": ["value"], "lags": [1, 3], "leads": [1], "time": "minute", "group": "run" } } ],
               "links": [
@@ -50,7 +53,8 @@ class BeforeAfterDrawingsTest {
                 { "from": "baseline:out", "to": "columns:table" }, { "from": "columns:out", "to": "positive:table" },
                 { "from": "log:table", "to": "signals:log" }, { "from": "signals:out", "to": "cut:table" },
                 { "from": "log:table", "to": "regrid:log" }, { "from": "regrid:out", "to": "temperature:table" },
-                { "from": "temperature:out", "to": "lag:table" } ] }
+                { "from": "temperature:out", "to": "lag:table" },
+                { "from": "eels:table", "to": "background:table" }, { "from": "background:out", "to": "ratio:table" } ] }
             """;
     private static SessionResult run;
 
@@ -191,6 +195,15 @@ class BeforeAfterDrawingsTest {
             }
         }
         assertTrue(Arrays.stream(value.x()).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void aBlockThatOnlyMeasuresItsSpectrumHandsItOnUntouchedSoNothingIsSetSideBySide() {
+        BeforeAfter.Target ratio = target("ratio");
+        assertTrue(BeforeAfter.passesThrough(value("background:out"), value("ratio:out"), ratio), "spectra.l3l2 appends its ratio");
+        BeforeAfter.Target background = target("background");
+        assertTrue(!BeforeAfter.passesThrough(value("eels:table"), value("background:out"), background), "the background is subtracted");
+        assertEquals(2, plots("background", 0, 0).get(0).series().size());
     }
 
     @Test
