@@ -32,6 +32,16 @@ class BeforeAfterPreviewTest extends EditorTestBase {
         return lookup("#previewChart").query();
     }
 
+    /** Runs up to block {@code node}, selects it and returns its preview, checked for its x axis and series. */
+    private Plot previewAfterRun(EditorApp editor, String node, String xLabel, List<String> series) throws Exception {
+        runUntil(editor, node);
+        clickOn("#node-" + node);
+        Plot p = preview().plot();
+        assertEquals(xLabel, p.xLabel());
+        assertEquals(series, p.series().stream().map(Plot.Series::name).toList());
+        return p;
+    }
+
     private static float[] row(Table t, String column, int r) {
         TensorColumn c = (TensorColumn) t.column(column).orElseThrow();
         float[] out = new float[c.rowSize()];
@@ -147,11 +157,7 @@ class BeforeAfterPreviewTest extends EditorTestBase {
     @Test
     void aResampledLogShowsOneRunAndChannelBeforeAndAfterOnItsTimeAxis() throws Exception {
         EditorApp editor = start("tests/src/test/resources/ui/log-resample.json");
-        runUntil(editor, "regrid");
-        clickOn("#node-regrid");
-        Plot p = preview().plot();
-        assertEquals("minute", p.xLabel());
-        assertEquals(List.of("before", "after"), p.series().stream().map(Plot.Series::name).toList());
+        Plot p = previewAfterRun(editor, "regrid", "minute", List.of("before", "after"));
         assertEquals(60, p.series().get(0).size(), "run r1's temperature as logged, once a minute");
         assertEquals(119, p.series().get(1).size(), "and on the half-minute grid, minutes 0 to 59");
         assertEquals(19.5, p.series().get(1).x()[39], 1e-12);
@@ -172,11 +178,7 @@ class BeforeAfterPreviewTest extends EditorTestBase {
     @Test
     void aPeakBlockShowsItsSpectrumWithThePeaksOfItsTableMarked() throws Exception {
         EditorApp editor = start("workflows/43-eds-peaks-certified.json");
-        runUntil(editor, "peaks");
-        clickOn("#node-peaks");
-        Plot p = preview().plot();
-        assertEquals("energy (keV)", p.xLabel());
-        assertEquals(List.of("spectrum", "peaks (prominence)"), p.series().stream().map(Plot.Series::name).toList());
+        Plot p = previewAfterRun(editor, "peaks", "energy (keV)", List.of("spectrum", "peaks (prominence)"));
         Table in = (Table) editor.viewModel().outputValue(PortRef.parse("baseline:out"));
         Table peaks = (Table) editor.viewModel().outputValue(PortRef.parse("peaks:peaks"));
         assertArrayEquals(row(in, "spectrum", 0), floats(p.series().get(0).y()), "the spectrum the block was given");
