@@ -68,6 +68,11 @@ public final class BeforeAfter {
         default String entry() {
             return "Row";
         }
+
+        /** Whether the block handed on what is drawn untouched, so that before and after would be equal. */
+        default boolean untouched(Table before, Table after) {
+            return false;
+        }
     }
 
     /** The block's preview target, if it processes a spectrum or signal column in place. */
@@ -189,8 +194,11 @@ public final class BeforeAfter {
      * then a before and after would be two equal curves. A trigger's events are still worth showing on it.
      */
     public static boolean passesThrough(Table before, Table after, Target target) {
+        if (target.drawing() != null) {
+            return target.drawing().untouched(before, after);
+        }
         TensorColumn a = tensor(before, target.column());
-        return target.drawing() == null && target.events() == null && a != null && a == tensor(after, target.column());
+        return target.events() == null && a != null && a == tensor(after, target.column());
     }
 
     /** The column that names a table's rows in the chooser (an ID or group column), or null. */

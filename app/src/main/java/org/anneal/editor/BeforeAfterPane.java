@@ -110,8 +110,8 @@ final class BeforeAfterPane extends HBox {
         boolean untouched = before != null && after != null && BeforeAfter.passesThrough(before, after, target);
         rows = before == null || after == null || untouched ? null : BeforeAfter.rows(before, after, target).orElse(null);
         status.setText(before == null || after == null ? "Run the workflow to see one row of '" + target.column() + "' before and after this block."
-                : untouched ? "'" + target.column() + "' comes out of this block as it went in (the block measures it into new columns): "
-                        + "nothing to set side by side."
+                : untouched ? "'" + target.column() + "' comes out of this block as it went in (what the block adds is in other columns), "
+                        + "so there is nothing to set side by side."
                 : rows == null ? "The rows coming out are not the rows going in, so they cannot be set side by side." : "");
         status.setVisible(!status.getText().isEmpty());
         status.setManaged(status.isVisible());

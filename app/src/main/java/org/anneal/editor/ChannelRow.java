@@ -90,6 +90,12 @@ record ChannelRow(String axis, List<String> channels, List<Double> positions) im
                         Plot.Series.of("after", x, values(after, row))), List.of()));
     }
 
+    /** Every channel column came through as the same column (data.select keeping them all): nothing changed. */
+    @Override
+    public boolean untouched(Table before, Table after) {
+        return channels.stream().allMatch(c -> before.column(c).isPresent() && before.column(c).get() == after.column(c).orElse(null));
+    }
+
     private double[] values(Table t, int row) {
         double[] y = new double[channels.size()];
         for (int i = 0; i < y.length; i++) {

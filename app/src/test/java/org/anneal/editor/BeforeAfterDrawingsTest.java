@@ -204,6 +204,10 @@ class BeforeAfterDrawingsTest {
         BeforeAfter.Target background = target("background");
         assertTrue(!BeforeAfter.passesThrough(value("eels:table"), value("background:out"), background), "the background is subtracted");
         assertEquals(2, plots("background", 0, 0).get(0).series().size());
+        // channel columns handed on as the same columns (a block that keeps them all) are untouched; lifted ones are not
+        Table wide = value("columns:out");
+        assertTrue(BeforeAfter.passesThrough(wide, new Table(wide.columns()), target("positive")));
+        assertTrue(!BeforeAfter.passesThrough(wide, value("positive:out"), target("positive")));
     }
 
     @Test
