@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SHA-256 of files, memoised by path, size and modification time: the cache key of a loader needs the
- * digest on every run, and hashing a 200 MB CSV each time would cost more than reusing its table saves.
+ * digest on every run, and hashing a 200 MB CSV each time would cost more than reusing its table saves. Across
+ * processes, {@link FileDigestMemo} remembers the digest of a file whose state has not changed since.
  */
 public final class FileDigests {
     private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
@@ -28,7 +29,15 @@ public final class FileDigests {
         if (cached != null) {
             return cached;
         }
-        String digest = hash(file);
+        // across processes too: a file unchanged since an earlier run (FileDigestMemo says how that is known) is not read again
+        FileDigestMemo memo = FileDigestMemo.standard();
+        FileDigestMemo.State before = memo.state(file);
+        String digest = memo.recall(file, before);
+        if (digest == null) {
+            long start = System.currentTimeMillis();
+            digest = hash(file);
+            memo.remember(file, before, memo.state(file), start, digest);
+        }
         MEMO.put(key, digest);
         return digest;
     }

@@ -1,0 +1,138 @@
+package org.anneal.util;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SHA-256 of a data file remembered from one process to the next, as git's index remembers what it hashed: the
+ * digest of the 200 MB file of bench/leakage-bench.sh cost every {@code anneal run} a third of a second of one core
+ * (more in a cold JVM, where the SHA intrinsic is not yet compiled) while the file's parse needed both, and a student
+ * runs the same file again and again. A digest is recalled only for the very state of the file it was computed from:
+ * the same device and inode, size, modification time and status-change time (ctime, in nanoseconds). The kernel sets
+ * ctime on every write and no program can set it back, so new content always means a new state; the digest recalled
+ * is then exactly the one hashing would give (keys, results digests and hand-ins see the same value). Two guards keep
+ * it so: a digest is kept only when the file's state was the same after the hashing as before (no write during it),
+ * and only for a file that had settled {@link #SETTLED_MILLIS} before the hashing began, so that a write within the
+ * same tick of the file system's clock (coarse on some systems: 2 s on FAT) cannot leave the state unchanged.
+ * Where no ctime is available (no POSIX file attributes, e.g. Windows) nothing is remembered and files are hashed, and
+ * so are files under {@link #SMALLEST_REMEMBERED} bytes.
+ *
+ * <p>Entries live in {@code ~/.anneal/digests}, one small file per data file; {@code -Danneal.digests.dir=DIR} moves
+ * them ({@code off} turns the memo off). Any failure to read or write one only means hashing the file again.
+ */
+final class FileDigestMemo {
+    /** How long before its hashing a file must have been last changed for its digest to be kept. */
+    static final long SETTLED_MILLIS = 3_000;
+    /** Smaller files are hashed in less time than their entry takes to read (and would only fill the folder). */
+    static final long SMALLEST_REMEMBERED = 4L << 20;
+    private static final String HEADER = "anneal-file-digest 1";
+
+    private final Path dir;
+    private final long smallest;
+
+    FileDigestMemo(Path dir, long smallest) {
+        this.dir = dir;
+        this.smallest = smallest;
+    }
+
+    /** The memo of this user ({@code anneal.digests.dir}, else {@code ~/.anneal/digests}); off with {@code off}. */
+    static FileDigestMemo standard() {
+        String dir = System.getProperty("anneal.digests.dir");
+        if ("off".equals(dir)) {
+            return new FileDigestMemo(null, 0);
+        }
+        return new FileDigestMemo(dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".anneal", "digests"),
+                SMALLEST_REMEMBERED);
+    }
+
+    /**
+     * One state of a file's content.
+     *
+     * @param key          device, inode, size, modification and status-change time, as recorded
+     * @param changedMillis the later of the modification and status-change times
+     */
+    record State(String key, long changedMillis) {
+    }
+
+    /** The state of {@code file}, or null when the memo is off, the file small or the file system keeps no ctime. */
+    State state(Path file) throws IOException {
+        if (dir == null || Files.size(file) < smallest) {
+            return null;
+        }
+        Map<String, Object> a;
+        try {
+            a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return null;
+        }
+        FileTime modified = (FileTime) a.get("lastModifiedTime");
+        FileTime changed = (FileTime) a.get("ctime");
+        String key = a.get("dev") + ":" + a.get("ino") + " " + a.get("size") + " " + modified.to(TimeUnit.NANOSECONDS) + " "
+                + changed.to(TimeUnit.NANOSECONDS);
+        return new State(key, Math.max(modified.toMillis(), changed.toMillis()));
+    }
+
+    /** The digest remembered for {@code file} in exactly this state, or null. */
+    String recall(Path file, State state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(entry(file), StandardCharsets.UTF_8);
+            if (lines.size() == 4 && lines.get(0).equals(HEADER) && lines.get(1).equals(path(file)) && lines.get(2).equals(state.key())
+                    && lines.get(3).matches("[0-9a-f]{64}")) {
+                return lines.get(3);
+            }
+        } catch (IOException | RuntimeException missingOrGarbled) {
+            // hash again
+        }
+        return null;
+    }
+
+    /**
+     * Keeps {@code sha256} for {@code file} when it was hashed from one unchanged, settled state.
+     *
+     * @param before      the state before hashing began
+     * @param after       the state after the digest was computed
+     * @param startMillis the wall-clock time at which the hashing began
+     */
+    void remember(Path file, State before, State after, long startMillis, String sha256) {
+        if (before == null || !before.equals(after) || before.changedMillis() > startMillis - SETTLED_MILLIS) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            Path target = entry(file);
+            // each process writes its own temporary file and renames it, so readers never see half an entry
+            Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            try {
+                Files.writeString(tmp, HEADER + "\n" + path(file) + "\n" + before.key() + "\n" + sha256 + "\n", StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException readOnlyHome) {
+            // the memo only saves time; the digest is right either way
+        }
+    }
+
+    private Path entry(Path file) {
+        return dir.resolve(FileDigests.sha256(path(file)).substring(0, 32) + ".sha256");
+    }
+
+    private static String path(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+}
