@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SHA-256 of files, memoised by path, size and modification time: the cache key of a loader needs the
  * digest on every run, and hashing a 200 MB CSV each time would cost more than reusing its table saves. Across
- * processes, {@link FileDigestMemo} remembers the digest of a file whose state has not changed since.
+ * processes, {@link FileMemo} remembers the digest of a file whose state has not changed since.
  */
 public final class FileDigests {
     private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
@@ -29,14 +29,10 @@ public final class FileDigests {
         if (cached != null) {
             return cached;
         }
-        // across processes too: a file unchanged since an earlier run (FileDigestMemo says how that is known) is not read again
-        FileDigestMemo memo = FileDigestMemo.standard();
-        FileDigestMemo.State before = memo.state(file);
-        String digest = memo.recall(file, before);
-        if (digest == null) {
-            long start = System.currentTimeMillis();
+        // across processes too: a file unchanged since an earlier run (FileMemo says how that is known) is not read again
+        String digest = FileMemo.remembered(file, "sha256", () -> hash(file));
+        if (!digest.matches("[0-9a-f]{64}")) { // an entry garbled by hand
             digest = hash(file);
-            memo.remember(file, before, memo.state(file), start, digest);
         }
         MEMO.put(key, digest);
         return digest;
