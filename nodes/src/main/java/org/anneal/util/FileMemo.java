@@ -28,21 +28,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Entries live in {@code ~/.anneal/digests}, one small file per data file and fact; {@code -Danneal.digests.dir=DIR}
  * moves them ({@code off} turns the memo off). Any failure to read or write one only means reading the file again.
+ *
+ * @param dir      the folder of the entries; null = remember nothing
+ * @param smallest files of fewer bytes are read every time
  */
-public final class FileMemo {
+public record FileMemo(Path dir, long smallest) {
     /** How long before its reading a file must have been last changed for what was read to be kept. */
     static final long SETTLED_MILLIS = 3_000;
     /** Smaller files are hashed in less time than their entry takes to read (and would only fill the folder). */
     static final long SMALLEST_REMEMBERED = 4L << 20;
     private static final String HEADER = "anneal-file-memo 1";
-
-    private final Path dir;
-    private final long smallest;
-
-    FileMemo(Path dir, long smallest) {
-        this.dir = dir;
-        this.smallest = smallest;
-    }
 
     /** The memo of this user ({@code anneal.digests.dir}, else {@code ~/.anneal/digests}); off with {@code off}. */
     static FileMemo standard() {
