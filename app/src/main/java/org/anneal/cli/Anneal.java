@@ -31,6 +31,7 @@ public final class Anneal implements java.util.concurrent.Callable<Integer> {
     /** Runs a command line in-process with the given streams; used by main and by the tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Logs.toFile();
+        org.anneal.util.Phases.mark("logging set up (its first use opens every jar on the class path)");
         CommandLine cl = new CommandLine(new Anneal());
         commandsFor(args).forEach(cl::addSubcommand);
         cl.setOut(out);

@@ -59,7 +59,7 @@ final class RunCommand extends CliCommand {
     public Integer call() throws Exception {
         PrintWriter o = out();
         PrintWriter err = err();
-        org.anneal.util.Phases.mark("command line parsed (picocli, logging)");
+        org.anneal.util.Phases.mark("command line parsed (picocli)");
         LoadedWorkflow lw = Workflows.load(workflow, err);
         org.anneal.util.Phases.mark("workflow file read");
         if (lw == null) {

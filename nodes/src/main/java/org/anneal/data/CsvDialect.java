@@ -73,6 +73,11 @@ final class CsvDialect {
      * chars, twice its bytes) took a third of a second or more before its first row was parsed.
      */
     static boolean isAscii(Path file) throws IOException {
+        // read once per state of a big file, not in every run of it (org.anneal.util.FileMemo)
+        return Boolean.parseBoolean(org.anneal.util.FileMemo.remembered(file, "ascii", () -> String.valueOf(scanAscii(file))));
+    }
+
+    private static boolean scanAscii(Path file) throws IOException {
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int r;

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SHA-256 of files, memoised by path, size and modification time: the cache key of a loader needs the
- * digest on every run, and hashing a 200 MB CSV each time would cost more than reusing its table saves.
+ * digest on every run, and hashing a 200 MB CSV each time would cost more than reusing its table saves. Across
+ * processes, {@link FileMemo} remembers the digest of a file whose state has not changed since.
  */
 public final class FileDigests {
     private static final Map<String, String> MEMO = new ConcurrentHashMap<>();
@@ -28,7 +29,11 @@ public final class FileDigests {
         if (cached != null) {
             return cached;
         }
-        String digest = hash(file);
+        // across processes too: a file unchanged since an earlier run (FileMemo says how that is known) is not read again
+        String digest = FileMemo.remembered(file, "sha256", () -> hash(file));
+        if (!digest.matches("[0-9a-f]{64}")) { // an entry garbled by hand
+            digest = hash(file);
+        }
         MEMO.put(key, digest);
         return digest;
     }
