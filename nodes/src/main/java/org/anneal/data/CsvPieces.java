@@ -20,8 +20,12 @@ import org.anneal.spec.ColumnType;
 /**
  * A big CSV read in byte ranges cut at line ends, on every core (issue 16: data.csv took 0.8 s of the 0.9 s the nodes of
  * bench/leakage-bench.sh spend, on one core). Each piece goes through its own {@link CsvFastReader}, so every cell is
- * read by the same code as in a read from start to end; {@link ColumnBuffers#join} puts the pieces' columns end to end
- * and numbers the categories in order of first appearance, as one reader does.
+ * read by the same code as in a read from start to end. The line ends of every piece are counted first (a plain byte
+ * loop, about a tenth of the parse), which gives each piece its rows' place in the table's columns: the pieces write
+ * there directly, and the table is not copied at the end, so one table stands in memory while reading, not two (the
+ * single reader grows buffers and trims them with a copy; session 9's halves copied two). Blank lines or line breaks
+ * in quotes leave a piece short of its share: then {@link ColumnBuffers#join} closes the gaps with a copy. Categories
+ * are numbered in order of first appearance, as one reader numbers them.
  *
  * <p>A line end is a record's end unless a quoted cell spans it. The first piece starts the file; a piece read to its
  * end outside a quote ends where the next record starts, so the next piece started right; a piece that ended inside a
@@ -29,9 +33,11 @@ import org.anneal.spec.ColumnType;
  * A piece that needs the Jackson path sends the whole file there, which words the located error with its line.
  *
  * <p>The pieces are a few times more than the threads and are taken in turn, so a thread slowed by a busy machine takes
- * fewer, and the reading method is compiled after the first pieces rather than run long in one interpreted call (the
- * session-9 halves did that). Only the calling thread reports progress and asks whether the run was cancelled; the
- * other threads stop at their next 4,096 rows when it says so.
+ * fewer, and the reading method is compiled after the first pieces rather than run long in one interpreted call. Two
+ * threads of a cold process cost about 15 % more CPU time than one (both run the parse before it is compiled; measured
+ * on a machine loaded 10-12 on 2 cores, where they gained no wall time either): the gain needs a free core. Only the
+ * calling thread reports progress and asks whether the run was cancelled; the other threads stop at their next 4,096
+ * rows when it says so.
  */
 final class CsvPieces {
     /** Below this one core reads the file in about a tenth of a second, less than a second thread is worth. */
