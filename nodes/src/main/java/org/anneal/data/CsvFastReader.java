@@ -76,12 +76,12 @@ final class CsvFastReader {
         this.missingLengths = lengths;
     }
 
-    /** The table, or null when the file needs the Jackson path; a file of {@link CsvPieces#FROM_BYTES} or more is read in pieces on every core. */
+    /** The table, or null when the file needs the Jackson path; a file of {@link CsvPieces#FROM_BYTES} or more is read in pieces, on every core. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                       Runnable checkCancelled, DoubleConsumer progress) throws IOException {
         long size = Files.size(file);
         int threads = Integer.getInteger(CsvPieces.THREADS_PROPERTY, Math.min(CsvPieces.MAX_THREADS, Runtime.getRuntime().availableProcessors()));
-        int pieces = size < CsvPieces.FROM_BYTES || threads < 2 ? 1 : CsvPieces.piecesFor(size, threads);
+        int pieces = size < CsvPieces.FROM_BYTES ? 1 : CsvPieces.piecesFor(size, Math.max(1, threads));
         return read(file, opt, format, roles, checkCancelled, progress, 1 << 20, pieces, threads);
     }
 

@@ -46,7 +46,7 @@ final class CsvPieces {
     private static final long MIN_PIECE = 4L << 20;
     /** The node runs beside other nodes and the checks; more threads than this only contend. */
     static final int MAX_THREADS = 4;
-    /** System property: threads that read a big file (default: the cores, at most {@link #MAX_THREADS}; 1 reads it from start to end). */
+    /** System property: threads that read a big file (default: the cores, at most {@link #MAX_THREADS}; 1 reads the pieces one after another). */
     static final String THREADS_PROPERTY = "anneal.csv.threads";
 
     /** What the pieces gave: their columns in file order, or null for the Jackson path; {@link #ONE_PIECE}: read it whole. */
