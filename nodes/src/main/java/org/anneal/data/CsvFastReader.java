@@ -49,6 +49,14 @@ final class CsvFastReader {
     private int[] ends = new int[64];
     private boolean[] doubledQuotes = new boolean[64];
     private int fields;
+    /** Bytes of the stream still to read: a piece of a file ends before the file does. */
+    private long left = Long.MAX_VALUE;
+    /** The bytes ended inside a quoted cell: in a piece of a file, a line end inside a quote was taken for a record's end. */
+    boolean endedInQuote;
+    /** The header (and units) lines have been read: what follows is data. */
+    boolean pastHeader;
+    /** More rows than a piece's share of the table's columns ({@link ColumnBuffers#ensureRoom}). */
+    boolean overflow;
 
     private CsvFastReader(char sep, Charset cs, boolean decimalComma, Set<String> missing, byte[][] missingBytes, int bufferSize) {
         this.buf = new byte[Math.max(4, bufferSize)]; // room for a byte-order mark
@@ -68,15 +76,43 @@ final class CsvFastReader {
         this.missingLengths = lengths;
     }
 
-    /** The table, or null when the file needs the Jackson path. */
+    /** The table, or null when the file needs the Jackson path; a file of {@link CsvPieces#FROM_BYTES} or more is read in pieces, on every core. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                       Runnable checkCancelled, DoubleConsumer progress) throws IOException {
-        return read(file, opt, format, roles, checkCancelled, progress, 1 << 20);
+        long size = Files.size(file);
+        int threads = Integer.getInteger(CsvPieces.THREADS_PROPERTY, Math.min(CsvPieces.MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        int pieces = size < CsvPieces.FROM_BYTES ? 1 : CsvPieces.piecesFor(size, Math.max(1, threads));
+        return read(file, opt, format, roles, checkCancelled, progress, 1 << 20, pieces, threads);
     }
 
-    /** With a buffer of {@code bufferSize} bytes to start with; tests make it tiny so that records cross its end. */
+    /** From start to end in one piece, with a buffer of {@code bufferSize} bytes to start with; tests make it tiny so that records cross its end. */
     static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
                       Runnable checkCancelled, DoubleConsumer progress, int bufferSize) throws IOException {
+        return read(file, opt, format, roles, checkCancelled, progress, bufferSize, 1, 1);
+    }
+
+    /** In about {@code pieces} byte ranges cut at line ends, read by {@code threads} threads (see {@link CsvPieces}). */
+    static Table read(Path file, CsvReader.Options opt, CsvFormat format, Map<String, ColumnRole> roles,
+                      Runnable checkCancelled, DoubleConsumer progress, int bufferSize, int pieces, int threads) throws IOException {
+        CsvFastReader r = create(opt, format, bufferSize);
+        if (r == null) {
+            return null;
+        }
+        long size = Files.size(file);
+        if (pieces > 1) {
+            CsvPieces.Outcome o = CsvPieces.read(file, size, pieces, threads, () -> create(opt, format, bufferSize), format, checkCancelled, progress);
+            if (o != CsvPieces.Outcome.ONE_PIECE) {
+                return o.parts() == null ? null : ColumnBuffers.join(o.parts(), format, roles);
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            ColumnBuffers cols = r.rows(in, Long.MAX_VALUE, Math.max(1, size), format, true, new ColumnBuffers(format.types()), checkCancelled, progress);
+            return cols == null ? null : ColumnBuffers.join(List.of(cols), format, roles);
+        }
+    }
+
+    /** A reader for the file's format, or null when the format needs the Jackson path. */
+    static CsvFastReader create(CsvReader.Options opt, CsvFormat format, int bufferSize) {
         Charset cs = Charset.forName(format.charset());
         char d = format.delimiter();
         boolean asciiCompatible = cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1)
@@ -93,23 +129,26 @@ final class CsvFastReader {
                 tokens.add(m.getBytes(cs));
             } // else no cell of this file can spell it
         }
-        CsvFastReader r = new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
-        try (InputStream in = Files.newInputStream(file)) {
-            return r.run(in, Math.max(1, Files.size(file)), format, roles, checkCancelled, progress);
-        }
+        return new CsvFastReader(d, cs, format.decimalComma(), opt.missing(), tokens.toArray(byte[][]::new), bufferSize);
     }
 
-    private Table run(InputStream in, long size, CsvFormat format, Map<String, ColumnRole> roles,
-                      Runnable checkCancelled, DoubleConsumer progress) throws IOException {
+    /**
+     * The rows of the first {@code limit} bytes of {@code in} ({@code size} of them expected, for progress and the
+     * columns' first size), into {@code cols}; {@code head}: they start the file (byte-order mark, header, units lines),
+     * else they start at a record. Null when they need the Jackson path, with {@link #endedInQuote} set when a quoted
+     * cell ran past them, or {@link #overflow} when they held more rows than a piece's share of the columns.
+     */
+    ColumnBuffers rows(InputStream in, long limit, long size, CsvFormat format, boolean head, ColumnBuffers cols,
+                       Runnable checkCancelled, DoubleConsumer progress) throws IOException {
+        left = limit;
         fill(in);
         int pos = 0;
-        if (cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+        if (head && cs.equals(StandardCharsets.UTF_8) && end >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
             pos = 3;
         }
         long before = 0; // bytes moved out of the buffer
-        int skip = format.unitsRow() ? 2 : 1; // header and units, read by sniff
+        int skip = !head ? 0 : format.unitsRow() ? 2 : 1; // header and units, read by sniff
         int width = format.header().size();
-        ColumnBuffers cols = new ColumnBuffers(format.types());
         long dataStart = 0;
         while (true) {
             int next = record(pos);
@@ -130,10 +169,14 @@ final class CsvFastReader {
                 dataStart = before + pos;
                 continue;
             }
+            pastHeader = true;
             if (fields != width) {
                 return null;
             }
-            cols.ensureRoom();
+            if (!cols.ensureRoom()) {
+                overflow = true;
+                return null;
+            }
             if (!convert(cols)) {
                 return null;
             }
@@ -149,16 +192,17 @@ final class CsvFastReader {
             return null; // no header at all: let the reference reader decide
         }
         progress.accept(1.0);
-        return cols.build(format, roles);
+        return cols;
     }
 
     private void fill(InputStream in) throws IOException {
         while (end < buf.length && !eof) {
-            int r = in.read(buf, end, buf.length - end);
+            int r = left <= 0 ? -1 : in.read(buf, end, (int) Math.min(buf.length - end, left));
             if (r < 0) {
                 eof = true;
             } else {
                 end += r;
+                left -= r;
             }
         }
     }
@@ -230,7 +274,8 @@ final class CsvFastReader {
                 boolean doubled = false;
                 while (true) {
                     if (q >= end) {
-                        return eof ? BAIL : MORE; // unclosed quote: Jackson's error
+                        endedInQuote = eof;
+                        return eof ? BAIL : MORE; // unclosed quote: Jackson's error (or a piece cut inside a quoted cell)
                     }
                     if (b[q] == '"') {
                         if (q + 1 >= end && !eof) {
@@ -317,7 +362,7 @@ final class CsvFastReader {
 
     /** Stores the cells of the current record as row {@code cols.rows}; false when one needs the Jackson path. */
     private boolean convert(ColumnBuffers cols) {
-        final int n = cols.rows;
+        final int n = cols.offset + cols.rows;
         final double[][] nums = cols.nums;
         for (int c = 0; c < fields; c++) {
             int s = starts[c];

@@ -161,7 +161,7 @@ public final class CsvReader {
             }
             while ((line = nextRow(p, row)) > 0) {
                 checkWidth(row, format.header(), line, format.delimiter());
-                cols.ensureRoom();
+                cols.ensureRoom(); // a buffer of its own always grows
                 int n = cols.rows;
                 for (int c = 0; c < width; c++) {
                     String v = row.get(c);
