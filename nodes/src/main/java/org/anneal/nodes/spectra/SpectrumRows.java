@@ -66,8 +66,12 @@ final class SpectrumRows {
             Pool.EXEC.execute(run::help);
         }
         try {
+            // the caller checks before any row and once more after the last: a fast helper may take every chunk, and a
+            // cancel must still be seen (and progress start at 0 and end at 1) however the chunks fell
+            run.report();
             run.work(true);
             run.closeAndAwait();
+            run.report();
         } finally {
             run.stopped = true; // on cancellation: helpers finish their chunk and take no more
         }
