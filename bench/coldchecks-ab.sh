@@ -10,14 +10,14 @@ WF="$ROOT/bench/out/leakage-pipeline.json"
 T=$(mktemp -d)
 one() { # side home: one run; prints "side checks_wall checks_cpu nodes_wall process_wall process_cpu load1"
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  ANNEAL_OPTS="-Danneal.phases=true" /usr/bin/time -f "%e %U %S" -o "$T/time" "$2/anneal" run "$WF" -o "$T/r.json" > "$T/out" 2> "$T/err"
+  ANNEAL_OPTS="-Danneal.phases=true" /usr/bin/time -f "%e %U %S %M" -o "$T/time" "$2/anneal" run "$WF" -o "$T/r.json" > "$T/out" 2> "$T/err"
   local checks nodes; checks=$(grep "run-time checks" "$T/err" | awk '{print $4, $9}' | tr -d '+')
   nodes=$(grep "nodes ran" "$T/err" | awk '{print $4}' | tr -d '+')
-  read -r w u s < "$T/time"
-  echo "$1 $checks $nodes $w $(echo "$u + $s" | bc) $load"
+  read -r w u s m < "$T/time"
+  echo "$1 $checks $nodes $w $(echo "$u + $s" | bc) $((m / 1024)) $load"
 }
 echo "# bench/coldchecks-ab.sh $(date -u '+%F %T') UTC, commit $(git -C "$ROOT" rev-parse --short HEAD), base $BASE, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# side checks_wall_s checks_cpu_s nodes_wall_s process_wall_s process_cpu_s load1"
+echo "# side checks_wall_s checks_cpu_s nodes_wall_s process_wall_s process_cpu_s peak_rss_mb load1"
 one base "$BASE" > /dev/null; one this "$ROOT" > /dev/null # the first run after a build records the class-data archive
 for ((i = 1; i <= REPS; i++)); do
   one base "$BASE" | tee -a "$T/rows"
@@ -29,7 +29,7 @@ rows = [l.split() for l in open(sys.argv[1])]
 for side in ("base", "this"):
     r = [x for x in rows if x[0] == side]
     m = lambda k: statistics.median(float(x[k]) for x in r)
-    print(f"# median {side}: checks wall {m(1):.3f} s, checks CPU {m(2):.3f} s, nodes wall {m(3):.3f} s, process wall {m(4):.2f} s, process CPU {m(5):.2f} s")
+    print(f"# median {side}: checks wall {m(1):.3f} s, checks CPU {m(2):.3f} s, nodes wall {m(3):.3f} s, process wall {m(4):.2f} s, process CPU {m(5):.2f} s, peak RSS {m(6):.0f} MB")
 PY
 grep -E "^  (done|checking)" "$T/out" | sed 's/^/# last run: /' || true
 rm -rf "$T"
