@@ -2,6 +2,8 @@
 # The run-time leakage checks as a cold `anneal run` meets them (issue 16, "Performance"): this checkout against a base
 # one (BASE=/dir with a built app), sides alternating, each run with -Danneal.phases=true; prints per run the checks
 # phase (wall and CPU, from org.anneal.util.Phases) and the whole process (wall and CPU from /usr/bin/time), then medians.
+# Then COLD runs a side (default REPS) of org.anneal.bench.LeakageChecksBench with one repetition: the workflow run once
+# in-process, then the checks once, in a JVM that has not run them yet (wall, and CPU of all threads, compiler threads too).
 #   BASE=/tmp/base bench/coldchecks-ab.sh [REPS] >> OUT     (needs bench/out from bench/leakage-bench.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,4 +34,20 @@ for side in ("base", "this"):
     print(f"# median {side}: checks wall {m(1):.3f} s, checks CPU {m(2):.3f} s, nodes wall {m(3):.3f} s, process wall {m(4):.2f} s, process CPU {m(5):.2f} s, peak RSS {m(6):.0f} MB")
 PY
 grep -E "^  (done|checking)" "$T/out" | sed 's/^/# last run: /' || true
+echo "# the checks alone, once in a fresh JVM (LeakageChecksBench WORKFLOW 1): side checks_wall_s checks_cpu_s load1"
+for ((i = 1; i <= ${COLD:-$REPS}; i++)); do
+  for side in base this; do
+    home=$ROOT; [[ $side == base ]] && home=$BASE
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    java -cp "$home/app/target/anneal-app.jar:$home/app/target/lib/*" org.anneal.bench.LeakageChecksBench "$WF" 1 2>/dev/null | tail -1 \
+      | python3 -c "import json, sys; r = json.load(sys.stdin)['reps'][0]; print('cold-$side', r['checksSeconds'], r['checksCpuSeconds'], '$load')"
+  done
+done | tee "$T/cold"
+python3 - "$T/cold" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1])]
+for side in ("cold-base", "cold-this"):
+    r = [x for x in rows if x[0] == side]
+    print(f"# median {side}: checks wall {statistics.median(float(x[1]) for x in r):.3f} s, CPU {statistics.median(float(x[2]) for x in r):.3f} s")
+PY
 rm -rf "$T"
