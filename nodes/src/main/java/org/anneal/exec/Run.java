@@ -233,6 +233,11 @@ final class Run implements RunHandle {
                 results.put(r.nodeId(), r);
             }
             emit(r.nodeId(), r.status(), 1, r.problem() == null ? "" : r.problem().message(), r.nanos());
+            try {
+                listener.onResult(r);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "execution listener failed", e);
+            }
             for (String c : consumers.getOrDefault(r.nodeId(), List.of())) {
                 if (!r.status().hasOutputs()) {
                     Problem p = Problem.error("node.upstream-failed", "'" + c + "' did not run because '" + r.nodeId() + "' "

@@ -42,14 +42,25 @@ final class ChecksBeside implements AutoCloseable {
 
     /** The check's result, waiting for it. */
     <T> T join(Future<T> f) {
+        return await(f, this::cancelAll);
+    }
+
+    /**
+     * A started check's result, waiting for it; when the wait is interrupted or the check failed, {@code onFailure} runs
+     * first (it stops the other checks), then {@link ExecContext.Cancelled} or the check's own exception is thrown.
+     */
+    static <T> T await(Future<T> f, Runnable onFailure) {
         try {
             return f.get();
         } catch (InterruptedException e) {
-            cancelAll();
+            onFailure.run();
             Thread.currentThread().interrupt();
             throw new ExecContext.Cancelled();
+        } catch (java.util.concurrent.CancellationException e) {
+            onFailure.run();
+            throw new ExecContext.Cancelled();
         } catch (ExecutionException e) {
-            cancelAll();
+            onFailure.run();
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

@@ -159,27 +159,47 @@ public final class DynamicChecks {
      * @throws org.anneal.spec.ExecContext.Cancelled when the checking thread is interrupted
      */
     public List<Finding> analyze(Validation v, RunResult r, CheckProgress progress) {
+        return analyze(v, r, progress, null);
+    }
+
+    /**
+     * As {@link #analyze(Validation, RunResult, CheckProgress)}, taking the findings of the splits whose checks
+     * {@code ahead} started while the run went on (null: none were), in the run's node order all the same.
+     */
+    public List<Finding> analyze(Validation v, RunResult r, CheckProgress progress, ChecksAhead ahead) {
         CheckBounds.Capped out = new CheckBounds.Capped();
-        long seed = v.source().workflow().meta().seed();
         try (ChecksBeside beside = new ChecksBeside()) {
             for (NodeResult nr : r.nodes().values()) {
-                NodeDescriptor d = v.descriptors().get(nr.nodeId());
-                if (d == null || d.role() != LeakageRole.SPLIT || nr.outputs() == null
-                        || !(nr.outputs().get("train") instanceof Table fullTrain) || !(nr.outputs().get("test") instanceof Table fullTest)) {
+                if (!checkedSplit(v, nr)) {
                     continue;
                 }
-                // security (issue 14): beyond EXACT_ROWS a side is checked on a seeded sample; the checks stop when interrupted
                 CheckBounds.checkInterrupted();
-                String id = nr.nodeId();
-                Table train = CheckBounds.sample(fullTrain, seed, CheckBounds.EXACT_ROWS);
-                Table test = CheckBounds.sample(fullTest, seed + 1, CheckBounds.EXACT_ROWS);
-                CheckBounds.noteSample(checkSplit(id, train, test, beside, progress), fullTrain, train, fullTest, test).forEach(out::add);
+                List<Finding> found = ahead == null ? null : ahead.take(nr);
+                (found != null ? found : splitFindings(v, nr, beside, progress)).forEach(out::add);
             }
         }
         FoldDuplicates.check(v, r, thresholds, out); // issue 16: copies inside the rows a cross-validation divides
         TestVersusCrossValidation.check(v, r, thresholds, out);
         StackedSources.check(v, r, thresholds, out); // issue 16, family 4: D7
         return ClaimRules.judge(v, out.finish()); // family 6: judged against the declared claim
+    }
+
+    /** Whether the run-time checks look at this node's result: a split that produced its train and test tables. */
+    static boolean checkedSplit(Validation v, NodeResult nr) {
+        NodeDescriptor d = v.descriptors().get(nr.nodeId());
+        return d != null && d.role() == LeakageRole.SPLIT && nr.outputs() != null
+                && nr.outputs().get("train") instanceof Table && nr.outputs().get("test") instanceof Table;
+    }
+
+    /** The findings of one split ({@link #checkedSplit}), its sides sampled above {@link CheckBounds#EXACT_ROWS} rows. */
+    List<Finding> splitFindings(Validation v, NodeResult nr, ChecksBeside beside, CheckProgress progress) {
+        // security (issue 14): beyond EXACT_ROWS a side is checked on a seeded sample; the checks stop when interrupted
+        long seed = v.source().workflow().meta().seed();
+        Table fullTrain = (Table) nr.outputs().get("train");
+        Table fullTest = (Table) nr.outputs().get("test");
+        Table train = CheckBounds.sample(fullTrain, seed, CheckBounds.EXACT_ROWS);
+        Table test = CheckBounds.sample(fullTest, seed + 1, CheckBounds.EXACT_ROWS);
+        return CheckBounds.noteSample(checkSplit(nr.nodeId(), train, test, beside, progress), fullTrain, train, fullTest, test);
     }
 
     /**

@@ -29,36 +29,69 @@ final class FixedDecimals {
     private final long span;
     /** Both -0.0 and 0.0 occur: two values as {@code Double.equals} tells them, one whole number. */
     private final boolean twoZeros;
+    private final double lo;
+    private final double hi;
 
-    private FixedDecimals(double[][] columns, int decimals, long min, long span, boolean twoZeros) {
+    private FixedDecimals(double[][] columns, int decimals, long min, long span, boolean twoZeros, double lo, double hi) {
         this.columns = columns;
         this.decimals = decimals;
         this.unit = POW10[decimals];
         this.min = min;
         this.span = span;
         this.twoZeros = twoZeros;
+        this.lo = lo;
+        this.hi = hi;
     }
 
     /** The view of these columns taken together, or null when they are not whole numbers of one small decimal unit. */
     static FixedDecimals of(double[]... columns) {
-        int d = 0;
-        double unit = 1;
+        Reading r = new Reading();
+        for (double[] v : columns) {
+            if (!r.read(v)) {
+                return null;
+            }
+            CheckBounds.checkInterrupted();
+        }
+        double unit = POW10[r.d];
+        if (!(Math.max(Math.abs(r.lo), Math.abs(r.hi)) * unit < MAX_WHOLE)) {
+            return null; // nothing read, an infinity, or numbers too large for the exactness argument
+        }
+        long min = (long) Math.rint(r.lo * unit);
+        long span = (long) Math.rint(r.hi * unit) - min + 1;
+        return span > MAX_SPAN ? null : new FixedDecimals(columns, r.d, min, span, r.negZero && r.posZero, r.lo, r.hi);
+    }
+
+    /**
+     * The decimals, range and zeros of the values read so far, one column at a time: the loop over a column's values is a
+     * small method of its own, which the JIT of a cold process compiles once and keeps for every column (inside the loop
+     * over the columns it was compiled with its surroundings and thrown away at each column's end).
+     */
+    private static final class Reading {
+        int d;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        boolean negZero = false;
-        boolean posZero = false;
-        for (double[] v : columns) {
+        boolean negZero;
+        boolean posZero;
+
+        /** Reads one column; false when its values are not whole numbers of one small decimal unit. */
+        boolean read(double[] v) {
+            int d = this.d;
+            double unit = POW10[d];
+            double lo = this.lo;
+            double hi = this.hi;
+            boolean negZero = this.negZero;
+            boolean posZero = this.posZero;
             for (int i = 0; i < v.length; i++) {
                 double x = v[i];
-                if (Math.rint(x * unit) / unit != x) { // also a NaN; an infinity passes, and the range below refuses it
+                if (Math.rint(x * unit) / unit != x) { // also a NaN; an infinity passes, and the range refuses it
                     int more = ResolutionTwins.decimals(x);
                     if (more <= d || more > MAX_DECIMALS) {
-                        return null;
+                        return false;
                     }
                     d = more; // a multiple of 10^-d is one of 10^-more too: the values before stay whole numbers
                     unit = POW10[d];
                     if (Math.rint(x * unit) / unit != x) {
-                        return null;
+                        return false;
                     }
                 }
                 lo = Math.min(lo, x);
@@ -71,14 +104,23 @@ final class FixedDecimals {
                     }
                 }
             }
-            CheckBounds.checkInterrupted();
+            this.d = d;
+            this.lo = lo;
+            this.hi = hi;
+            this.negZero = negZero;
+            this.posZero = posZero;
+            return true;
         }
-        if (!(Math.max(Math.abs(lo), Math.abs(hi)) * unit < MAX_WHOLE)) {
-            return null; // nothing read, an infinity, or numbers too large for the exactness argument
-        }
-        long min = (long) Math.rint(lo * unit);
-        long span = (long) Math.rint(hi * unit) - min + 1;
-        return span > MAX_SPAN ? null : new FixedDecimals(columns, d, min, span, negZero && posZero);
+    }
+
+    /** The smallest value, as {@code Math.min} over all of them finds it. */
+    double lo() {
+        return lo;
+    }
+
+    /** The largest value, as {@code Math.max} over all of them finds it. */
+    double hi() {
+        return hi;
     }
 
     /** The whole numbers present, as bits of {@code buffer} (a larger one when it is too short, cleared as needed). */
@@ -87,13 +129,17 @@ final class FixedDecimals {
         long[] bits = buffer != null && buffer.length >= words ? buffer : new long[words];
         java.util.Arrays.fill(bits, 0, words, 0);
         for (double[] v : columns) {
-            for (double x : v) {
-                long m = (long) Math.rint(x * unit) - min;
-                bits[(int) (m >>> 6)] |= 1L << m;
-            }
+            mark(bits, v, unit, min);
         }
         CheckBounds.checkInterrupted();
         return bits;
+    }
+
+    private static void mark(long[] bits, double[] v, double unit, long min) {
+        for (double x : v) {
+            long m = (long) Math.rint(x * unit) - min;
+            bits[(int) (m >>> 6)] |= 1L << m;
+        }
     }
 
     /** Distinct values as {@code Double.equals} counts them, from the bits {@link #mark} set. */
@@ -174,26 +220,33 @@ final class FixedDecimals {
         int[] count = new int[13];
         int n = 0;
         for (double[] v : columns) {
-            for (double x : v) {
-                if (x == 0) {
-                    continue;
-                }
-                double a = Math.abs(x);
-                if (a >= 1e-3 && a < 1e7) {
-                    long m = (long) Math.rint(a * unit);
-                    int d = decimals;
-                    while (d > 0 && m % 10 == 0) {
-                        m /= 10;
-                        d--;
-                    }
-                    count[d]++;
-                } else {
-                    count[ResolutionTwins.decimals(x)]++;
-                }
-                n++;
-            }
+            n += countDecimals(count, v, unit, decimals);
             CheckBounds.checkInterrupted();
         }
         return ResolutionTwins.mode(count, n);
+    }
+
+    /** Counts the values of {@code v} but zeros by their decimals; returns how many it counted. */
+    private static int countDecimals(int[] count, double[] v, double unit, int decimals) {
+        int n = 0;
+        for (double x : v) {
+            if (x == 0) {
+                continue;
+            }
+            double a = Math.abs(x);
+            if (a >= 1e-3 && a < 1e7) {
+                long m = (long) Math.rint(a * unit);
+                int d = decimals;
+                while (d > 0 && m % 10 == 0) {
+                    m /= 10;
+                    d--;
+                }
+                count[d]++;
+            } else {
+                count[ResolutionTwins.decimals(x)]++;
+            }
+            n++;
+        }
+        return n;
     }
 }

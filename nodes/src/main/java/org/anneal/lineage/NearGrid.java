@@ -47,16 +47,14 @@ final class NearGrid {
         this.testCols = testNum.stream().map(NumericColumn::values).toArray(double[][]::new);
         this.mean = new double[d];
         this.sd = new double[d];
-        for (int j = 0; j < d; j++) {
-            meanAndSd(trainCols[j], j);
-        }
         this.nanPossible = new boolean[d];
         this.trainHasNaN = new boolean[d];
         this.testHasNaN = new boolean[d];
         for (int j = 0; j < d; j++) {
-            nanPossible[j] = !Double.isFinite(mean[j]) || !Double.isFinite(sd[j]);
             trainHasNaN[j] = screen.hasMissing(trainNum.get(j).values());
             testHasNaN[j] = screen.hasMissing(testNum.get(j).values());
+            meanAndSd(trainCols[j], j, trainHasNaN[j]);
+            nanPossible[j] = !Double.isFinite(mean[j]) || !Double.isFinite(sd[j]);
         }
         this.trainCat = trainCat;
         this.testCat = testCat;
@@ -97,23 +95,41 @@ final class NearGrid {
     }
 
     /** Mean and sample sd of the training values, NaN aside, as D4 always standardized (a constant column gets sd 1). */
-    private void meanAndSd(double[] v, int j) {
-        double sum = 0;
+    private void meanAndSd(double[] v, int j, boolean hasNaN) {
+        int cnt = hasNaN ? numbers(v) : v.length;
+        mean[j] = cnt == 0 ? 0 : sumOfNumbers(v) / cnt;
+        double ss = squaresAbout(v, mean[j]);
+        sd[j] = cnt > 1 && ss > 0 ? Math.sqrt(ss / (cnt - 1)) : 1;
+    }
+
+    // one loop a method, each compiled once for all the features in a cold process (see RowHashes#hashes)
+
+    private static int numbers(double[] v) {
         int cnt = 0;
+        for (double x : v) {
+            cnt += Double.isNaN(x) ? 0 : 1;
+        }
+        return cnt;
+    }
+
+    private static double sumOfNumbers(double[] v) {
+        double sum = 0;
         for (double x : v) {
             if (!Double.isNaN(x)) {
                 sum += x;
-                cnt++;
             }
         }
-        mean[j] = cnt == 0 ? 0 : sum / cnt;
+        return sum;
+    }
+
+    private static double squaresAbout(double[] v, double mean) {
         double ss = 0;
         for (double x : v) {
             if (!Double.isNaN(x)) {
-                ss += (x - mean[j]) * (x - mean[j]);
+                ss += (x - mean) * (x - mean);
             }
         }
-        sd[j] = cnt > 1 && ss > 0 ? Math.sqrt(ss / (cnt - 1)) : 1;
+        return ss;
     }
 
     /** The standardized value of feature {@code j} in row {@code i} of {@code cols}. */
@@ -235,8 +251,8 @@ final class NearGrid {
 
     private static long catHash(List<CategoricalColumn> cat, int row) {
         long h = 0x632BE59BD9B4E019L;
-        for (CategoricalColumn c : cat) {
-            h = RowHashes.mix(h ^ RowHashes.text(c.text(row)));
+        for (int c = 0; c < cat.size(); c++) { // by index: no iterator per row while the JIT has not compiled this yet
+            h = RowHashes.mix(h ^ RowHashes.text(cat.get(c).text(row)));
         }
         return h;
     }

@@ -110,10 +110,11 @@ final class ResolutionTwins {
                 if (fixed != null) {
                     bits[0] = fixed.mark(bits[0]);
                     distinct[j] = fixed.distinct(bits[0]);
+                    stepBound[j] = stepBound(distinct[j], fixed.lo(), fixed.hi()); // the range the view read already
                 } else {
                     distinct[j] = counter.count(a, b);
+                    stepBound[j] = stepBound(distinct[j], a, b);
                 }
-                stepBound[j] = stepBound(distinct[j], a, b);
             };
         }
 
@@ -140,18 +141,34 @@ final class ResolutionTwins {
         if (distinct < 2) {
             return 0;
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] v : new double[][] {a, b}) {
-            for (double x : v) {
-                min = Math.min(min, x);
-                max = Math.max(max, x);
-            }
+        return stepBound(distinct, Math.min(min(a), min(b)), Math.max(max(a), max(b)));
+    }
+
+    /** {@link #stepBound(int, double[], double[])} of values from {@code min} to {@code max}. */
+    static double stepBound(int distinct, double min, double max) {
+        if (distinct < 2) {
+            return 0;
         }
         int gaps = distinct - 1;
         int atLeast = gaps - (int) Math.floor(0.75 * (gaps - 1)); // the gaps from the percentile's place on
         double bound = (max - min) / atLeast * (1 + 1e-9); // room for the rounding of each gap's subtraction
         return Double.isNaN(bound) ? Double.POSITIVE_INFINITY : bound;
+    }
+
+    private static double min(double[] v) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            min = Math.min(min, x);
+        }
+        return min;
+    }
+
+    private static double max(double[] v) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            max = Math.max(max, x);
+        }
+        return max;
     }
 
     /** A feature's step and usual decimals, over the training and test values together. */

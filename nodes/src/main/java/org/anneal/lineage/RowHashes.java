@@ -45,16 +45,9 @@ final class RowHashes {
         java.util.Arrays.fill(h, SEED);
         for (int j = 0; j < cols.length; j++) {
             if (!byText[j] && cols[j] instanceof NumericColumn n) {
-                double[] v = n.values();
-                for (int i = 0; i < rows; i++) {
-                    h[i] = fold(h[i], canonical(v[i]));
-                }
+                foldNumbers(h, n.values(), rows);
             } else if (!byText[j] && cols[j] instanceof CategoricalColumn c) {
-                int[] codes = c.codes();
-                long missing = text("");
-                for (int i = 0; i < rows; i++) {
-                    h[i] = fold(h[i], codes[i] < 0 ? missing : levelHashes[j][codes[i]]);
-                }
+                foldCodes(h, c.codes(), levelHashes[j], text(""), rows);
             } else {
                 for (int i = 0; i < rows; i++) {
                     h[i] = fold(h[i], cell(j, i));
@@ -65,10 +58,30 @@ final class RowHashes {
             }
             CheckBounds.checkInterrupted();
         }
+        mixAll(h, rows);
+        return h;
+    }
+
+    // The loops over a column's rows stand alone, each in a small static method: in a cold process (anneal run) the JIT
+    // compiles such a loop once, on the stack, and keeps it for every column; a loop inside the loop over columns was
+    // compiled with its surroundings and thrown away at the end of each column (issue 16, "Performance")
+
+    private static void foldNumbers(long[] h, double[] v, int rows) {
+        for (int i = 0; i < rows; i++) {
+            h[i] = fold(h[i], canonical(v[i]));
+        }
+    }
+
+    private static void foldCodes(long[] h, int[] codes, long[] levelHashes, long missing, int rows) {
+        for (int i = 0; i < rows; i++) {
+            h[i] = fold(h[i], codes[i] < 0 ? missing : levelHashes[codes[i]]);
+        }
+    }
+
+    private static void mixAll(long[] h, int rows) {
         for (int i = 0; i < rows; i++) {
             h[i] = mix(h[i]);
         }
-        return h;
     }
 
     /** One cell folded into a row's running hash: a bijection of the hash for each cell value. */

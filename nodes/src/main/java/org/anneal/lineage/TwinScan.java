@@ -94,31 +94,39 @@ final class TwinScan {
             if ((t & 0xFFF) == 0) {
                 CheckBounds.checkInterrupted();
             }
-            long cell = (long) Math.floor(tk[t] / width);
-            double best = Double.POSITIVE_INFINITY;
-            int bestRow = -1;
-            int compared = 0;
-            double beyond = 2 * mostOnFirst(t); // a pair further apart on the first feature is beyond the band
-            for (long c = cell - 1; c <= cell + 1 && compared < MAX_COMPARISONS; c++) {
-                for (int at = cells.first(c); at >= 0; at = cells.next(at, c)) {
-                    int i = cells.row(at);
-                    // as distance() would answer (some value above 2), without the training value's decimals
-                    double rho = Math.abs(cells.firstFeature(at) - te0[t]) > beyond ? Double.POSITIVE_INFINITY : distance(i, t);
-                    compared++;
-                    if (rho < best) {
-                        best = rho;
-                        bestRow = i;
-                    }
+            scanRow(piece, t);
+        }
+    }
+
+    /**
+     * Test row t of piece p: a method of its own, called for every row, which the JIT of a cold process compiles once
+     * (a row loop compiled on the stack was thrown away at the end of each piece and compiled again).
+     */
+    private void scanRow(int piece, int t) {
+        long cell = (long) Math.floor(tk[t] / width);
+        double best = Double.POSITIVE_INFINITY;
+        int bestRow = -1;
+        int compared = 0;
+        double beyond = 2 * mostOnFirst(t); // a pair further apart on the first feature is beyond the band
+        for (long c = cell - 1; c <= cell + 1 && compared < MAX_COMPARISONS; c++) {
+            for (int at = cells.first(c); at >= 0; at = cells.next(at, c)) {
+                int i = cells.row(at);
+                // as distance() would answer (some value above 2), without the training value's decimals
+                double rho = Math.abs(cells.firstFeature(at) - te0[t]) > beyond ? Double.POSITIVE_INFINITY : distance(i, t);
+                compared++;
+                if (rho < best) {
+                    best = rho;
+                    bestRow = i;
                 }
             }
-            if (best <= 1) {
-                twins[piece]++;
-                if (examples.get(piece).size() < EXAMPLES) {
-                    examples.get(piece).add(describe(bestRow, t));
-                }
-            } else if (best <= 2) {
-                band[piece]++;
+        }
+        if (best <= 1) {
+            twins[piece]++;
+            if (examples.get(piece).size() < EXAMPLES) {
+                examples.get(piece).add(describe(bestRow, t));
             }
+        } else if (best <= 2) {
+            band[piece]++;
         }
     }
 

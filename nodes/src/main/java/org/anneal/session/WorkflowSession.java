@@ -15,6 +15,8 @@ import org.anneal.exec.RunResult;
 import org.anneal.exec.Validation;
 import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
+import org.anneal.lineage.CheckProgress;
+import org.anneal.lineage.ChecksAhead;
 import org.anneal.lineage.DynamicChecks;
 import org.anneal.lineage.Finding;
 import org.anneal.lineage.LeakageAnalyzer;
@@ -83,8 +85,11 @@ public final class WorkflowSession {
             throw new IllegalArgumentException("the workflow has problems that stop it from running: "
                     + checked.validation().errors().get(0).describe());
         }
+        // each split's run-time checks start as soon as it has its tables, beside the nodes after it
+        DynamicChecks.Thresholds thresholds = options.thresholds();
+        ChecksAhead ahead = thresholds == null ? null : new ChecksAhead(new DynamicChecks(thresholds), checked.validation(), () -> progress(options));
         RunHandle handle = executor.start(checked.validation(), new RunOptions(options.targets(), options.device(), checked.files()),
-                options.listener());
+                ahead == null ? options.listener() : ahead.listening(options.listener()));
         AtomicBoolean limitReached = new AtomicBoolean();
         if (options.timeLimit() != null) {
             CompletableFuture.delayedExecutor(options.timeLimit().toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
@@ -94,19 +99,21 @@ public final class WorkflowSession {
                 }
             });
         }
-        // the run-time checks run on a thread of their own after the run, so that cancelling the session stops them too
+        // the run-time checks left after the run (a split's may be under way already) run on a thread of their own, so that
+        // cancelling the session stops them too
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicReference<Thread> checking = new AtomicReference<>();
         CompletableFuture<SessionResult> result = new CompletableFuture<>();
         handle.result().whenComplete((r, failure) -> {
             if (failure != null) {
+                close(ahead);
                 result.completeExceptionally(failure);
                 return;
             }
             org.anneal.util.Phases.mark("nodes ran");
             Thread t = new Thread(() -> {
                 try {
-                    result.complete(finish(checked, options, r, limitReached.get() && r.cancelled(), cancelled));
+                    result.complete(finish(checked, options, r, limitReached.get() && r.cancelled(), cancelled, ahead));
                 } catch (Throwable e) {
                     result.completeExceptionally(e);
                 }
@@ -123,6 +130,7 @@ public final class WorkflowSession {
             public void cancel() {
                 cancelled.set(true);
                 handle.cancel();
+                close(ahead);
                 Thread t = checking.get();
                 if (t != null) {
                     t.interrupt();
@@ -140,23 +148,34 @@ public final class WorkflowSession {
      * The run-time findings, their progress reported to the options' listener as live values of the node being checked
      * ({@value #CHECKS}). Cancelled during the checks, the result is the run's, marked cancelled, without run-time findings.
      */
-    private static SessionResult finish(Checked checked, SessionOptions options, RunResult r, boolean timedOut, AtomicBoolean cancelled) {
+    private static SessionResult finish(Checked checked, SessionOptions options, RunResult r, boolean timedOut, AtomicBoolean cancelled,
+                                        ChecksAhead ahead) {
         DynamicChecks.Thresholds t = options.thresholds();
-        if (t == null || timedOut || r.cancelled()) {
-            return new SessionResult(checked, r, List.of(), timedOut);
-        }
-        long t0 = System.nanoTime();
-        try {
+        try (ahead) { // the checks started ahead are taken here, or stopped
+            if (t == null || timedOut || r.cancelled()) {
+                return new SessionResult(checked, r, List.of(), timedOut);
+            }
             if (cancelled.get()) {
                 throw new ExecContext.Cancelled();
             }
-            List<Finding> dynamic = new DynamicChecks(t).analyze(checked.validation(), r, (node, what, fraction) ->
-                    options.listener().onEvent(new NodeEvent(node, NodeStatus.RUNNING, fraction, "", System.nanoTime() - t0,
-                            new NodeEvent.Live(CHECKS, what))));
+            List<Finding> dynamic = new DynamicChecks(t).analyze(checked.validation(), r, progress(options), ahead);
             return new SessionResult(checked, r, dynamic, timedOut);
         } catch (ExecContext.Cancelled e) {
             RunResult stopped = new RunResult(r.nodes(), r.device(), r.totalNanos(), true, r.fingerprints());
             return new SessionResult(checked, stopped, List.of(), false);
+        }
+    }
+
+    /** Progress of the checks as live values of the node being checked, timed from now. */
+    private static CheckProgress progress(SessionOptions options) {
+        long t0 = System.nanoTime();
+        return (node, what, fraction) -> options.listener().onEvent(new NodeEvent(node, NodeStatus.RUNNING, fraction, "",
+                System.nanoTime() - t0, new NodeEvent.Live(CHECKS, what)));
+    }
+
+    private static void close(ChecksAhead ahead) {
+        if (ahead != null) {
+            ahead.close();
         }
     }
 }

@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.anneal.device.Device;
+import org.anneal.exec.ExecutionListener;
 import org.anneal.exec.Executor;
 import org.anneal.exec.MemoryCache;
+import org.anneal.exec.NodeEvent;
+import org.anneal.exec.NodeStatus;
 import org.anneal.exec.StubNodes;
 import org.anneal.graph.Json;
 import org.anneal.graph.Link;
@@ -125,5 +130,63 @@ class WorkflowSessionTest {
 
     private static NodeInstance node(String id, String type) {
         return new NodeInstance(id, type, 1, Json.MAPPER.createObjectNode(), null);
+    }
+
+    /** A listener that holds the fit (after the split) at its start until the split's checks said they started, or 30 s. */
+    private static final class HoldingFit implements ExecutionListener {
+        final CountDownLatch checking = new CountDownLatch(1);
+        final CountDownLatch fitHeld = new CountDownLatch(1);
+        volatile boolean sawChecksDuringFit;
+
+        @Override
+        public void onEvent(NodeEvent e) {
+            if (e.live() != null && WorkflowSession.CHECKS.equals(e.live().name())) {
+                checking.countDown();
+            } else if (e.nodeId().equals("fit") && e.status() == NodeStatus.RUNNING && e.live() == null && e.progress() == 0) {
+                fitHeld.countDown();
+                try {
+                    sawChecksDuringFit = checking.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private SessionRun startHoldingFit(Checked checked, HoldingFit listener) {
+        return new WorkflowSession(NodeRegistry.standard(), executor).start(checked,
+                SessionOptions.on(CPU).withRunTimeChecks(DynamicChecks.Thresholds.DEFAULT).withListener(listener));
+    }
+
+    @Test
+    void theChecksOfASplitRunBesideTheNodesAfterItAndFindTheSame() throws Exception {
+        Checked checked = new WorkflowSession(NodeRegistry.standard(), executor).check(leaky());
+        HoldingFit listener = new HoldingFit();
+        SessionResult s = startHoldingFit(checked, listener).await();
+        assertTrue(s.run().succeeded(), s.run().problems().toString());
+        assertTrue(listener.sawChecksDuringFit, "the split's checks started while a node after it was running");
+        List<Finding> after = new DynamicChecks(DynamicChecks.Thresholds.DEFAULT).analyze(checked.validation(), s.run());
+        assertTrue(after.stream().anyMatch(f -> f.rule().equals("D1")), after.toString());
+        assertEquals(after, s.dynamicFindings(), "the same findings, in the same order, as the checks after the run");
+    }
+
+    @Test
+    void cancellingWhileTheNodesRunStopsTheChecksStartedAhead() throws Exception {
+        HoldingFit listener = new HoldingFit();
+        SessionRun run = startHoldingFit(new WorkflowSession(NodeRegistry.standard(), executor).check(leaky()), listener);
+        assertTrue(listener.fitHeld.await(30, TimeUnit.SECONDS), "the run reached the fit");
+        run.cancel();
+        SessionResult s = run.result().get(30, TimeUnit.SECONDS);
+        assertTrue(s.run().cancelled(), "the run says it was cancelled");
+        assertEquals(List.of(), s.dynamicFindings(), "no findings of a cancelled run");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (aheadThreadAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(aheadThreadAlive(), "no check is left running after the cancel");
+    }
+
+    private static boolean aheadThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().equals("leakage checks ahead"));
     }
 }

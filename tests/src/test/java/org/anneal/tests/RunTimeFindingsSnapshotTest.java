@@ -16,13 +16,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.anneal.exec.FileAccess;
-import org.anneal.exec.RunResult;
+import org.anneal.device.DeviceSelector;
+import org.anneal.exec.Executor;
+import org.anneal.exec.MemoryCache;
 import org.anneal.exec.Validation;
 import org.anneal.exec.Validator;
 import org.anneal.graph.LoadedWorkflow;
 import org.anneal.graph.WorkflowCodec;
 import org.anneal.lineage.DynamicChecks;
 import org.anneal.lineage.Finding;
+import org.anneal.session.Checked;
+import org.anneal.session.SessionOptions;
+import org.anneal.session.SessionResult;
+import org.anneal.session.WorkflowSession;
 import org.anneal.spec.NodeRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -102,8 +108,16 @@ class RunTimeFindingsSnapshotTest {
             o.put("notRun", "validation: " + v.errors().get(0).code());
             return o;
         }
-        RunResult r = GoldenWorkflowsTest.run(lw, v);
-        List<Finding> found = new DynamicChecks(DynamicChecks.Thresholds.of(lw.workflow())).analyze(v, r);
+        // as anneal run meets them: through the session, which starts each split's checks as soon as its tables exist
+        DynamicChecks.Thresholds thresholds = DynamicChecks.Thresholds.of(lw.workflow());
+        SessionResult s;
+        try (Executor ex = new Executor(MemoryCache.standard(), 2)) {
+            WorkflowSession session = new WorkflowSession(NodeRegistry.standard(), ex);
+            s = session.run(new Checked(v, List.of(), FileAccess.unrestricted(lw.baseDir())),
+                    SessionOptions.on(DeviceSelector.system().select(lw.workflow().meta().device())).withRunTimeChecks(thresholds));
+        }
+        List<Finding> found = s.dynamicFindings();
+        assertEquals(new DynamicChecks(thresholds).analyze(v, s.run()), found, relative + ": the checks started ahead find what the checks after the run find");
         ArrayNode a = o.putArray("findings");
         found.forEach(f -> a.add(f.toJson()));
         return o;
