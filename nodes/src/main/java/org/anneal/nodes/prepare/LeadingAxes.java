@@ -19,7 +19,8 @@ import org.anneal.ml.linalg.SymmetricEigen;
  * <li><b>Randomized</b>: {@link RandomizedSvd#leadingLuNormalised} with k + 10 random directions and scikit-learn's power
  * iterations (7 when k is below a tenth of min(n, p), else 4, LU-normalised); only the k kept variances are known,
  * shares of the exact total. It reads the table's columns as they are and makes a single centred copy, as rows: 16
- * passes over the data are what it costs, so every extra copy and pass shows.</li>
+ * passes over the data are what it costs, so every extra copy and pass shows; for a few hundred rows the power
+ * iterations run on the Gram matrix instead ({@link RandomizedSvd#route}, from the shapes).</li>
  * <li><b>Auto</b>: exact while min(n, p) ≤ {@value #EXACT_UP_TO} (seconds at most), randomized beyond when k is below a
  * tenth of min(n, p), where the exact route would cost minutes.</li>
  * </ul>
