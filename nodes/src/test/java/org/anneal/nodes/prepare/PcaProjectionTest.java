@@ -1,0 +1,41 @@
+package org.anneal.nodes.prepare;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.anneal.data.Table;
+import org.junit.jupiter.api.Test;
+
+/** The scores, computed in row pieces and two components per pass, are the row-by-row sums to the last bit on any number of threads. */
+class PcaProjectionTest {
+
+    @Test
+    void scoresAreThePlainSumsInColumnOrderOnOneThreadAndOnFour() throws Exception {
+        int n = 300; // three pieces of rows, the last one short
+        int p = 37;
+        double[][] x = LeadingAxesTest.columns(n, p, 21);
+        List<String> names = LeadingAxesTest.names(p);
+        Table t = LeadingAxesTest.table(x);
+        double[] mean = PrincipalAxes.means(x);
+        PrincipalAxes axes = LeadingAxes.exact(names, x, mean, 5, () -> { });
+        for (int components : new int[] {1, 4, 5}) { // one pass of one, passes of two, and two with one left over
+            PcaProjection projection = new PcaProjection(axes, components, false);
+            Table one = new ForkJoinPool(1).submit(() -> projection.apply(t)).get();
+            Table four = new ForkJoinPool(4).submit(() -> projection.apply(t)).get();
+            for (int k = 0; k < components; k++) {
+                double[] expected = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double s = 0;
+                    for (int j = 0; j < p; j++) {
+                        s += (x[j][i] - mean[j]) * axes.axes()[k][j];
+                    }
+                    expected[i] = s;
+                }
+                String name = PcaProjection.scoreName(k);
+                assertArrayEquals(expected, one.numeric(name).values(), 0, name + " of " + components + " on one thread");
+                assertArrayEquals(expected, four.numeric(name).values(), 0, name + " of " + components + " on four threads");
+            }
+        }
+    }
+}
