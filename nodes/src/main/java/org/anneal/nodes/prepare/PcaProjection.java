@@ -17,8 +17,8 @@ import org.anneal.spec.NodeFailure;
  * component has unit variance on the fit rows.
  */
 record PcaProjection(PrincipalAxes axes, int components, boolean whiten) implements FittedTransform {
-    /** Rows per parallel piece of the scores: fixed, so the pieces depend on the row count only. */
-    private static final int ROWS = 128;
+    /** Rows per parallel piece of the scores (fixed, so the pieces depend on the row count only); shorter loops cost more than a second core gives. */
+    private static final int ROWS = 512;
 
     static String scoreName(int k) {
         return "pc" + (k + 1);
@@ -72,30 +72,17 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
     }
 
     /**
-     * Rows [i0, i1) of every score, column by column over contiguous values, two components per pass while the column
-     * is in cache; each score still adds its terms {@code (x − mean)·loading} in column order, as the row-by-row sum did,
-     * and each row is one thread's, so the scores are the same bits on any number of threads.
+     * Rows [i0, i1) of every score, column by column over contiguous values, every component while the column is in
+     * cache; each score still adds its terms {@code (x − mean)·loading} in column order, as the row-by-row sum did, and
+     * each row is one thread's, so the scores are the same bits on any number of threads.
      */
     private void scoreRows(double[][] x, double[][] scores, int i0, int i1) {
         double[] mean = axes.mean();
         double[][] loading = axes.axes();
         for (int j = 0; j < x.length; j++) {
-            int k = 0;
-            for (; k + 1 < components; k += 2) {
-                addScaledTwice(scores[k], scores[k + 1], x[j], mean[j], loading[k][j], loading[k + 1][j], i0, i1);
-            }
-            if (k < components) {
+            for (int k = 0; k < components; k++) {
                 addScaled(scores[k], x[j], mean[j], loading[k][j], i0, i1);
             }
-        }
-    }
-
-    private static void addScaledTwice(double[] score, double[] other, double[] column, double mean, double loading, double otherLoading,
-                                       int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            double centred = column[i] - mean;
-            score[i] += centred * loading;
-            other[i] += centred * otherLoading;
         }
     }
 

@@ -7,19 +7,19 @@ import java.util.concurrent.ForkJoinPool;
 import org.anneal.data.Table;
 import org.junit.jupiter.api.Test;
 
-/** The scores, computed in row pieces and two components per pass, are the row-by-row sums to the last bit on any number of threads. */
+/** The scores, computed in pieces of rows in parallel, are the row-by-row sums to the last bit on any number of threads. */
 class PcaProjectionTest {
 
     @Test
     void scoresAreThePlainSumsInColumnOrderOnOneThreadAndOnFour() throws Exception {
-        int n = 300; // three pieces of rows, the last one short
+        int n = 1100; // three pieces of rows, the last one short
         int p = 37;
         double[][] x = LeadingAxesTest.columns(n, p, 21);
         List<String> names = LeadingAxesTest.names(p);
         Table t = LeadingAxesTest.table(x);
         double[] mean = PrincipalAxes.means(x);
         PrincipalAxes axes = LeadingAxes.exact(names, x, mean, 5, () -> { });
-        for (int components : new int[] {1, 4, 5}) { // one pass of one, passes of two, and two with one left over
+        for (int components : new int[] {1, 4, 5}) {
             PcaProjection projection = new PcaProjection(axes, components, false);
             Table one = new ForkJoinPool(1).submit(() -> projection.apply(t)).get();
             Table four = new ForkJoinPool(4).submit(() -> projection.apply(t)).get();
