@@ -17,7 +17,10 @@ import org.anneal.spec.NodeFailure;
  * component has unit variance on the fit rows.
  */
 record PcaProjection(PrincipalAxes axes, int components, boolean whiten) implements FittedTransform {
-    /** Rows per parallel piece of the scores (fixed, so the pieces depend on the row count only); shorter loops cost more than a second core gives. */
+    /**
+     * Rows per parallel piece of the scores (fixed, so the pieces depend on the shapes only; shorter loops cost more than
+     * a second core gives).
+     */
     private static final int ROWS = 512;
 
     static String scoreName(int k) {
@@ -55,7 +58,13 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
         }
         int n = data.rowCount();
         double[][] scores = new double[components][n];
-        IntStream.range(0, (n + ROWS - 1) / ROWS).parallel().forEach(b -> scoreRows(x, scores, b * ROWS, Math.min(n, (b + 1) * ROWS)));
+        int pieces = (n + ROWS - 1) / ROWS;
+        int halves = pieces == 1 && components > 1 ? 2 : 1; // a single piece of rows: its components in two halves instead
+        IntStream.range(0, pieces * halves).parallel().forEach(t -> {
+            int b = t / halves;
+            int h = t % halves;
+            scoreRows(x, scores, b * ROWS, Math.min(n, (b + 1) * ROWS), h * components / halves, (h + 1) * components / halves);
+        });
         List<Column> made = new ArrayList<>();
         for (int k = 0; k < components; k++) {
             double sd = Math.sqrt(axes.variance()[k]);
@@ -72,15 +81,15 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
     }
 
     /**
-     * Rows [i0, i1) of every score, column by column over contiguous values, every component while the column is in
+     * Rows [i0, i1) of scores [k0, k1), column by column over contiguous values, every component while the column is in
      * cache; each score still adds its terms {@code (x − mean)·loading} in column order, as the row-by-row sum did, and
      * each row is one thread's, so the scores are the same bits on any number of threads.
      */
-    private void scoreRows(double[][] x, double[][] scores, int i0, int i1) {
+    private void scoreRows(double[][] x, double[][] scores, int i0, int i1, int k0, int k1) {
         double[] mean = axes.mean();
         double[][] loading = axes.axes();
         for (int j = 0; j < x.length; j++) {
-            for (int k = 0; k < components; k++) {
+            for (int k = k0; k < k1; k++) {
                 addScaled(scores[k], x[j], mean[j], loading[k][j], i0, i1);
             }
         }

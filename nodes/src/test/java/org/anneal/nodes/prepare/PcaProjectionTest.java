@@ -12,8 +12,13 @@ class PcaProjectionTest {
 
     @Test
     void scoresAreThePlainSumsInColumnOrderOnOneThreadAndOnFour() throws Exception {
-        int n = 1100; // three pieces of rows, the last one short
-        int p = 37;
+        // 300 rows: one piece, its components in two halves; 1,100 rows: three pieces, the last one short
+        for (int n : new int[] {300, 1100}) {
+            assertPlainSums(n, 37);
+        }
+    }
+
+    private static void assertPlainSums(int n, int p) throws Exception {
         double[][] x = LeadingAxesTest.columns(n, p, 21);
         List<String> names = LeadingAxesTest.names(p);
         Table t = LeadingAxesTest.table(x);
@@ -32,9 +37,9 @@ class PcaProjectionTest {
                     }
                     expected[i] = s;
                 }
-                String name = PcaProjection.scoreName(k);
-                assertArrayEquals(expected, one.numeric(name).values(), 0, name + " of " + components + " on one thread");
-                assertArrayEquals(expected, four.numeric(name).values(), 0, name + " of " + components + " on four threads");
+                String name = PcaProjection.scoreName(k) + " of " + components + " on " + n + " rows";
+                assertArrayEquals(expected, one.numeric(PcaProjection.scoreName(k)).values(), 0, name + ", one thread");
+                assertArrayEquals(expected, four.numeric(PcaProjection.scoreName(k)).values(), 0, name + ", four threads");
             }
         }
     }
