@@ -49,12 +49,7 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
         double[][] x = new double[cols.size()][];
         NumericColumn[] found = TableEdits.numericColumns(data, cols);
         for (int j = 0; j < cols.size(); j++) {
-            NumericColumn c = found[j];
-            if (c.missingCount() > 0) {
-                throw new NodeFailure("Column '" + c.name() + "' has " + c.missingCount() + " missing value(s); a row cannot be projected without all of them.",
-                        "Impute the column (prepare.impute, fitted on the training rows) before PCA.");
-            }
-            x[j] = c.values();
+            x[j] = found[j].values();
         }
         int n = data.rowCount();
         double[][] scores = new double[components][n];
@@ -65,6 +60,7 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
             int h = t % halves;
             scoreRows(x, scores, b * ROWS, Math.min(n, (b + 1) * ROWS), h * components / halves, (h + 1) * components / halves);
         });
+        requireEveryValue(found, scores);
         List<Column> made = new ArrayList<>();
         for (int k = 0; k < components; k++) {
             double sd = Math.sqrt(axes.variance()[k]);
@@ -78,6 +74,24 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
             made.add(new NumericColumn(scoreName(k), ColumnRole.FEATURE, score));
         }
         return TableEdits.apply(data, cols, made);
+    }
+
+    /** A missing value makes its rows' scores NaN: only then are the columns searched for it (the data is read once). */
+    private static void requireEveryValue(NumericColumn[] columns, double[][] scores) {
+        for (double[] score : scores) {
+            for (double v : score) {
+                if (Double.isNaN(v)) {
+                    for (NumericColumn c : columns) {
+                        if (PrincipalAxes.anyMissing(c.values())) {
+                            throw new NodeFailure("Column '" + c.name() + "' has " + c.missingCount()
+                                    + " missing value(s); a row cannot be projected without all of them.",
+                                    "Impute the column (prepare.impute, fitted on the training rows) before PCA.");
+                        }
+                    }
+                    return; // NaN from infinite values, not from a missing one: as before, the scores say so
+                }
+            }
+        }
     }
 
     /**
