@@ -11,15 +11,21 @@ import org.junit.jupiter.api.Test;
 /** G = Xc·Xcᵀ from X's columns: every entry the fused chain over the columns in order, exactly symmetric, on any number of threads. */
 class GramTest {
 
-    /** The same sums the plain way: each entry one chain of fused multiply-adds over the columns in order. */
+    /** The same sums the plain way: each entry one chain of fused multiply-adds per piece of the columns, in order, then the pieces added. */
     static double[][] plain(double[][] columns, double[] shift) {
         int n = columns[0].length;
+        int p = columns.length;
+        int chunks = Gram.chunks(p);
         double[][] g = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                for (int k = 0; k < columns.length; k++) {
-                    double s = shift == null ? 0 : shift[k];
-                    g[i][j] = Math.fma(columns[k][i] - s, columns[k][j] - s, g[i][j]);
+        for (int c = 0; c < chunks; c++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    for (int k = c * p / chunks; k < (c + 1) * p / chunks; k++) {
+                        double s = shift == null ? 0 : shift[k];
+                        sum = Math.fma(columns[k][i] - s, columns[k][j] - s, sum);
+                    }
+                    g[i][j] = c == 0 ? sum : g[i][j] + sum;
                 }
             }
         }
@@ -28,8 +34,8 @@ class GramTest {
 
     @Test
     void everyEntryIsThePlainChainOfItsColumnsForOddShapes() {
-        // (rows n, columns p): one row, one column, columns not a multiple of four, one band and several
-        int[][] shapes = {{1, 1}, {1, 9}, {5, 1}, {7, 6}, {33, 13}, {97, 250}};
+        // (rows n, columns p): one row, one column, columns not a multiple of four, one piece of columns and several
+        int[][] shapes = {{1, 1}, {1, 9}, {5, 1}, {7, 6}, {33, 13}, {97, 250}, {20, 1003}};
         for (int[] s : shapes) {
             double[][] columns = ProductsTest.random(s[1], s[0], s[0] + s[1]);
             double[] shift = new double[s[1]];
@@ -47,16 +53,11 @@ class GramTest {
     }
 
     @Test
-    void bandsCoverEveryRowOnceAndDependOnTheRowCountOnly() {
-        for (int n : new int[] {0, 1, 15, 16, 64, 240, 1001}) {
-            int[] edges = Gram.bandEdges(n);
-            assertEquals(0, edges[0]);
-            assertEquals(n, edges[edges.length - 1]);
-            for (int b = 1; b < edges.length; b++) {
-                assertEquals(true, edges[b] >= edges[b - 1], "edges rise for n = " + n);
-            }
-        }
-        assertEquals(Gram.BANDS + 1, Gram.bandEdges(240).length);
+    void thePiecesOfTheColumnsDependOnTheirCountOnly() {
+        assertEquals(1, Gram.chunks(1));
+        assertEquals(1, Gram.chunks(127));
+        assertEquals(3, Gram.chunks(250));
+        assertEquals(Gram.CHUNKS, Gram.chunks(5000));
     }
 
     @Test
@@ -70,8 +71,8 @@ class GramTest {
     }
 
     @Test
-    void aCancelStopsTheBands() {
-        double[][] columns = ProductsTest.random(2000, 64, 4);
+    void aCancelStopsThePieces() {
+        double[][] columns = ProductsTest.random(4000, 64, 4);
         AtomicInteger asked = new AtomicInteger();
         RuntimeException stop = new RuntimeException("cancelled");
         RuntimeException thrown = assertThrows(RuntimeException.class, () -> Gram.ofColumns(columns, null, () -> {
