@@ -81,16 +81,8 @@ class RandomizedSvdTest {
         assertArrayEquals(fast.values(), again.values(), 0, "the same seed gives the same numbers");
         assertArrayEquals(fast.vectors()[0], again.vectors()[0], 0);
         // the columns as a table holds them, before centring: the shift is taken off on the fly
-        double[] shift = new double[300];
-        double[][] shifted = new double[300][];
-        for (int j = 0; j < 300; j++) {
-            shift[j] = 1000 + j;
-            shifted[j] = xt[j].clone();
-            for (int i = 0; i < 200; i++) {
-                shifted[j][i] += shift[j];
-            }
-        }
-        assertExactTriplets(x, xt, RandomizedSvd.leadingLuNormalised(x, shifted, shift, 4, 14, 7, 42, () -> { }), 4);
+        double[] shift = shifts(300, 1000);
+        assertExactTriplets(x, xt, RandomizedSvd.leadingLuNormalised(x, shifted(xt, shift), shift, 4, 14, 7, 42, () -> { }), 4);
     }
 
     @Test
@@ -141,16 +133,30 @@ class RandomizedSvdTest {
             }
         }
         // shifted columns (a table's, with their means) give the centred matrix's triplets on the Gram route too
-        double[] shift = new double[700];
-        double[][] shifted = new double[700][];
-        for (int j = 0; j < 700; j++) {
-            shift[j] = 1e4 + j;
-            shifted[j] = xt[j].clone();
-            for (int i = 0; i < 120; i++) {
+        double[] shift = shifts(700, 1e4);
+        assertExactTriplets(x, xt, RandomizedSvd.leadingLuNormalised(x, shifted(xt, shift), shift, 4, 14, 7, 42, () -> { },
+                RandomizedSvd.Route.GRAM), 4);
+    }
+
+    /** Shifts base, base + 1, … for p columns. */
+    private static double[] shifts(int p, double base) {
+        double[] shift = new double[p];
+        for (int j = 0; j < p; j++) {
+            shift[j] = base + j;
+        }
+        return shift;
+    }
+
+    /** Column j plus shift[j]: the columns as a table holds them, before centring. */
+    private static double[][] shifted(double[][] columns, double[] shift) {
+        double[][] shifted = new double[columns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            shifted[j] = columns[j].clone();
+            for (int i = 0; i < shifted[j].length; i++) {
                 shifted[j][i] += shift[j];
             }
         }
-        assertExactTriplets(x, xt, RandomizedSvd.leadingLuNormalised(x, shifted, shift, 4, 14, 7, 42, () -> { }, RandomizedSvd.Route.GRAM), 4);
+        return shifted;
     }
 
     @Test
