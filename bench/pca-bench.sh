@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PCA and NMF on wide spectral tables (issue 11): prepare.pca with solver full and randomized (10 components) and
 # prepare.nmf (5 parts, at most 200 rounds as scikit-learn's max_iter, tolerance 1e-4; and 20 rounds flat) against scikit-learn's
-# PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 3 in one warm
+# PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 5 in one warm
 # process each (wall time, and CPU time of all the process's threads, which a loaded machine distorts less; NMF20 is
 # prepare.nmf for 20 rounds against scikit-learn's NMF); then each method once more in a process of its own for the peak resident memory (/usr/bin/time,
 # the runtime included: a JVM and a Python with NumPy). Prints times, ratios anneal / sklearn (below 1 = anneal
@@ -21,7 +21,7 @@ echo "date: $(date -u '+%F %H:%M') UTC  cores: $(nproc)  load before: $(cut -d' 
 /usr/bin/python3 "$ROOT/bench/pca_bench.py" "$TMP" "${SIZES[@]}" | tee "$TMP/sklearn.txt"
 files=(); for s in "${SIZES[@]}"; do files+=("$TMP/$s.f32"); done
 "${JAVA[@]}" "${files[@]}" | tee "$TMP/anneal.txt"
-seconds() { grep "$1" "$2" | sed 's/.*best of 3 \([0-9.]*\) s.*/\1/'; }
+seconds() { grep "$1" "$2" | sed 's/.*best of 5 \([0-9.]*\) s.*/\1/'; }
 cpu() { grep "$1" "$2" | sed 's/.*, cpu \([0-9.]*\) s.*/\1/'; }
 ratio() { /usr/bin/python3 -c "print(f'{$1 / $2:.2f}')"; }
 for s in "${SIZES[@]}"; do

@@ -1,7 +1,7 @@
 """PCA/NMF benchmark data and baseline: writes synthetic spectra (three Gaussian phases on a shared background,
 Poisson counts) as float32 rows × channels to OUT/NxP.f32 and times scikit-learn on the same matrices (float64):
 PCA with full and randomized SVD (10 components) and NMF (5 components, its defaults: nndsvda start, coordinate
-descent, tol 1e-4, at most 200 iterations), fit + transform, best of 3 (wall and process CPU time, all threads); PcaBench.java reads the same files.
+descent, tol 1e-4, at most 200 iterations), fit + transform, best of 5 (wall and process CPU time, all threads); PcaBench.java reads the same files.
    python3 pca_bench.py OUT 240x5000 1000x5000
    python3 pca_bench.py --once METHOD FILE     (one run, for the peak memory of the process)"""
 import sys, time
@@ -37,7 +37,7 @@ for arg in sys.argv[2:]:
     xd = x.astype(np.float64)
     for name in ("full", "randomized", "nmf"):
         best = best_cpu = float("inf")
-        for _ in range(3):
+        for _ in range(5):
             c0, t0 = time.process_time(), time.perf_counter()
             m = method(name)
             m.fit_transform(xd)
@@ -46,4 +46,4 @@ for arg in sys.argv[2:]:
         label = f"NMF {n} x {p}" if name == "nmf" else f"PCA({name}) {n} x {p}"
         extra = (f"relative error {m.reconstruction_err_ / np.linalg.norm(xd):.5f} after {m.n_iter_} iterations" if name == "nmf"
                  else f"pc1 score of row 0 {abs(m.transform(xd[:1])[0, 0]):.4f}")
-        print(f"sklearn {label}: best of 3 {best:.3f} s, cpu {best_cpu:.3f} s ({extra})")
+        print(f"sklearn {label}: best of 5 {best:.3f} s, cpu {best_cpu:.3f} s ({extra})")

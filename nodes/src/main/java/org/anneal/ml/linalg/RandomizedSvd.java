@@ -2,14 +2,16 @@ package org.anneal.ml.linalg;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The leading singular values and right singular vectors of a matrix X by randomised range finding (Halko, Martinsson
  * and Tropp 2011, algorithms 4.4 and 5.1, as scikit-learn's {@code randomized_svd}): multiply X by a random Gaussian
  * matrix with a few more columns than wanted, sharpen the range with power iterations (X Xᵀ applied again, normalised
  * after every product so small singular values are not lost to round-off), project X onto that range and take the exact
- * SVD of the small projection. Cost: about 2(q + 1) products of X with a thin matrix instead of a decomposition of X.
- * The random matrix comes from the seed, so the result is reproducible.
+ * SVD of the small projection. Cost: about 2(q + 1) products of X with a thin matrix instead of a decomposition of X;
+ * for a few hundred rows, the Gram matrix X Xᵀ once and the iterations on it ({@link Route}). The random matrix comes
+ * from the seed, so the result is reproducible.
  */
 public final class RandomizedSvd {
 
@@ -23,8 +25,9 @@ public final class RandomizedSvd {
     /**
      * The {@code wanted} leading singular triplets of X, given as its rows (n × p) and its columns (p × n, the transpose),
      * computed as scikit-learn's {@code randomized_svd} does: the products run in {@link ThinProducts} (each reads X
-     * once), and between power iterations the sketch is only kept from collapsing onto the leading direction by an LU factorisation with partial pivoting (the L factor spans
-     * the same range, {@code power_iteration_normalizer="LU"}); only the final range is orthonormalised. prepare.pca and
+     * once), and between power iterations the sketch is only kept from collapsing onto the leading direction by an LU
+     * factorisation with partial pivoting (the L factor spans the same range, {@code power_iteration_normalizer="LU"});
+     * only the final range is orthonormalised. The route ({@link #route}) depends on the shapes only. prepare.pca and
      * prepare.nmf's NNDSVDa start both use it, as scikit-learn's do.
      *
      * @param sketch     rows of the random test matrix (at least {@code wanted}; scikit-learn uses wanted + 10)
@@ -44,12 +47,56 @@ public final class RandomizedSvd {
      */
     public static Result leadingLuNormalised(double[][] rows, double[][] columns, double[] shift, int wanted, int sketch, int iterations,
                                              long seed, Runnable checkCancelled) {
+        return leadingLuNormalised(rows, columns, shift, wanted, sketch, iterations, seed, checkCancelled,
+                route(rows.length, columns.length, wanted, sketch, iterations));
+    }
+
+    /** How the power iterations apply X Xᵀ: two passes over X each, or once through the Gram matrix. */
+    public enum Route { RANGE, GRAM }
+
+    /**
+     * The Gram route when X has no more rows than columns and building G (n²p/2 multiply-adds) plus the two passes
+     * over X it still needs costs less than the range finder's 2(q + 1) passes — a few hundred spectra; decided from
+     * the shapes alone. Below {@value #GRAM_FROM} multiply-adds (milliseconds either way) the range finder stays, so
+     * that small decompositions keep the numbers they had before the Gram route existed.
+     */
+    public static Route route(int n, int p, int wanted, int sketch, int iterations) {
+        double range = (2.0 * iterations + 2) * sketch * n * p;
+        double gram = (double) n * n * p / 2 + (double) (sketch + wanted) * n * p;
+        return n <= p && range >= GRAM_FROM && gram < range ? Route.GRAM : Route.RANGE;
+    }
+
+    static final double GRAM_FROM = 5e7;
+
+    static Result leadingLuNormalised(double[][] rows, double[][] columns, double[] shift, int wanted, int sketch, int iterations,
+                                      long seed, Runnable checkCancelled, Route route) {
         double[][] y = timesColumns(gaussianRows(sketch, columns.length, seed), columns, shift, checkCancelled); // (XΩ)ᵀ
+        if (route == Route.GRAM) {
+            return throughGram(rows, Gram.ofColumns(columns, shift, checkCancelled), y, wanted, iterations, checkCancelled);
+        }
         for (int it = 0; it < iterations; it++) {
             double[][] z = luNormalised(ThinProducts.multiply(luNormalised(y), rows, checkCancelled)); // (XᵀY)ᵀ
             y = timesColumns(z, columns, shift, checkCancelled); // (XZ)ᵀ
         }
-        return fromProjection(ThinProducts.multiply(orthonormalRows(y), rows, checkCancelled), wanted, checkCancelled);
+        double[][] b = ThinProducts.multiply(orthonormalRows(y), rows, checkCancelled); // B = QᵀX
+        // the eigenvalues of B Bᵀ are the squared singular values; Uᵀ B = Σ Vᵀ
+        return triplets(Products.multiplySymmetric(b, Products.transpose(b), checkCancelled), u -> Products.multiply(u, b, checkCancelled),
+                wanted, checkCancelled);
+    }
+
+    /**
+     * The same subspace iteration with G = X Xᵀ: Y ← G·L(Y), L the LU normalisation, spans (X Xᵀ)^q XΩ as the range
+     * finder's Y does (it normalises between the two halves of each product as well; the span is the same). With Q an
+     * orthonormal basis of it, B Bᵀ = Qᵀ G Q is s × s work, and only the wanted rows of Uᵀ B = (Q U)ᵀ X read X again.
+     */
+    private static Result throughGram(double[][] rows, double[][] g, double[][] y, int wanted, int iterations, Runnable checkCancelled) {
+        for (int it = 0; it < iterations; it++) {
+            y = Products.multiply(luNormalised(y), g, checkCancelled); // (G L)ᵀ = Lᵀ G, G symmetric
+        }
+        double[][] q = orthonormalRows(y);
+        double[][] qg = Products.multiply(q, g, checkCancelled);
+        return triplets(Products.multiplySymmetric(qg, Products.transpose(q), checkCancelled),
+                u -> ThinProducts.multiply(Products.multiply(u, q, checkCancelled), rows, checkCancelled), wanted, checkCancelled);
     }
 
     /** (X·Z)ᵀ = Zᵀ·Xᵀ from X's shifted columns. */
@@ -79,17 +126,18 @@ public final class RandomizedSvd {
         return omega;
     }
 
-    /** The leading triplets from B = QᵀX (Q an orthonormal basis of X's range): B = U Σ Vᵀ from the eigenvectors of the small B Bᵀ. */
-    private static Result fromProjection(double[][] b, int wanted, Runnable checkCancelled) {
-        int p = b.length == 0 ? 0 : b[0].length;
-        // the eigenvalues of B Bᵀ are the squared singular values
-        SymmetricEigen.Result eig = SymmetricEigen.largest(Products.multiplySymmetric(b, Products.transpose(b), checkCancelled), wanted,
-                checkCancelled);
+    /**
+     * The leading triplets from B Bᵀ (B = QᵀX, Q an orthonormal basis of X's range) and a way to compute Uᵀ B for
+     * eigenvectors U of it: B = U Σ Vᵀ, so the rows of Uᵀ B are σ v.
+     */
+    private static Result triplets(double[][] bbt, UnaryOperator<double[][]> timesB, int wanted, Runnable checkCancelled) {
+        SymmetricEigen.Result eig = SymmetricEigen.largest(bbt, wanted, checkCancelled);
         double[] values = new double[wanted];
-        double[][] vectors = Products.multiply(eig.vectors(), b, checkCancelled); // Uᵀ B = Σ Vᵀ
+        double[][] vectors = timesB.apply(eig.vectors());
+        int p = vectors.length == 0 ? 0 : vectors[0].length;
         for (int k = 0; k < wanted; k++) {
             double len = Math.sqrt(Products.dot(vectors[k], vectors[k], 0, p));
-            values[k] = len;
+            values[k] = len > 0 ? len : 0; // X = 0 leaves B Bᵀ = 0, whose "eigenvectors" are NaN: no direction, value 0
             for (int j = 0; j < p; j++) {
                 vectors[k][j] = len > 0 ? vectors[k][j] / len : 0;
             }

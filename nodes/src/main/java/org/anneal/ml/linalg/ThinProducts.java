@@ -74,14 +74,14 @@ public final class ThinProducts {
         }
     }
 
-    private static void fourSteps(double[] c, double[] b0, double[] b1, double[] b2, double[] b3, double x0, double x1, double x2,
+    static void fourSteps(double[] c, double[] b0, double[] b1, double[] b2, double[] b3, double x0, double x1, double x2,
                                   double x3, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
             c[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], c[j]))));
         }
     }
 
-    private static void oneStep(double[] c, double[] b, double x, int j0, int j1) {
+    static void oneStep(double[] c, double[] b, double x, int j0, int j1) {
         for (int j = j0; j < j1; j++) {
             c[j] = Math.fma(x, b[j], c[j]);
         }

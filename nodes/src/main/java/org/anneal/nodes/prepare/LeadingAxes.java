@@ -19,7 +19,8 @@ import org.anneal.ml.linalg.SymmetricEigen;
  * <li><b>Randomized</b>: {@link RandomizedSvd#leadingLuNormalised} with k + 10 random directions and scikit-learn's power
  * iterations (7 when k is below a tenth of min(n, p), else 4, LU-normalised); only the k kept variances are known,
  * shares of the exact total. It reads the table's columns as they are and makes a single centred copy, as rows: 16
- * passes over the data are what it costs, so every extra copy and pass shows.</li>
+ * passes over the data are what it costs, so every extra copy and pass shows; for a few hundred rows the power
+ * iterations run on the Gram matrix instead ({@link RandomizedSvd#route}, from the shapes).</li>
  * <li><b>Auto</b>: exact while min(n, p) ≤ {@value #EXACT_UP_TO} (seconds at most), randomized beyond when k is below a
  * tenth of min(n, p), where the exact route would cost minutes.</li>
  * </ul>
@@ -29,7 +30,7 @@ final class LeadingAxes {
     static final int CLASSIC_COLUMNS = 512;
     static final int EXACT_UP_TO = 2000;
     private static final int OVERSAMPLES = 10;
-    /** Rows per parallel piece of the centred copy the randomized route makes, and columns per tile of it. */
+    /** Rows per parallel piece of the centred copy the randomized route makes. */
     private static final int BLOCK = 64;
 
     /** Which decomposition prepare.pca runs. */
@@ -50,7 +51,7 @@ final class LeadingAxes {
 
     static PrincipalAxes fit(Table fit, List<String> columns, int k, PcaNode.Solver solver, long seed, Runnable checkCancelled) {
         double[][] x = PrincipalAxes.columnsOf(fit, columns);
-        double[] mean = PrincipalAxes.means(x);
+        double[] mean = PrincipalAxes.checkedMeans(fit, columns, x);
         int n = fit.rowCount();
         int p = columns.size();
         if (route(solver, n, p, k) == Route.RANDOMIZED) {
@@ -125,8 +126,8 @@ final class LeadingAxes {
     }
 
     /**
-     * The centred matrix as rows, blocks of rows in parallel, each filled tile by tile so reads and writes stay in
-     * cache; {@code squares[i]} gets row i's sum of squares (their total over n − 1 is the total variance).
+     * The centred matrix as rows, blocks of rows in parallel, each filled four columns at a time so reads and writes
+     * stay in cache; {@code squares[i]} gets row i's sum of squares (their total over n − 1 is the total variance).
      */
     private static double[][] centredRows(double[][] x, double[] mean, double[] squares) {
         int p = x.length;
@@ -138,13 +139,23 @@ final class LeadingAxes {
             for (int i = i0; i < i1; i++) {
                 rows[i] = new double[p];
             }
-            for (int j0 = 0; j0 < p; j0 += BLOCK) {
-                for (int j = j0; j < Math.min(p, j0 + BLOCK); j++) {
-                    double[] c = x[j];
-                    double m = mean[j];
-                    for (int i = i0; i < i1; i++) {
-                        rows[i][j] = c[i] - m;
-                    }
+            int j = 0;
+            for (; j + 3 < p; j += 4) { // four columns per pass: each row gets four neighbouring values per visit
+                double[] c0 = x[j];
+                double[] c1 = x[j + 1];
+                double[] c2 = x[j + 2];
+                double[] c3 = x[j + 3];
+                for (int i = i0; i < i1; i++) {
+                    double[] row = rows[i];
+                    row[j] = c0[i] - mean[j];
+                    row[j + 1] = c1[i] - mean[j + 1];
+                    row[j + 2] = c2[i] - mean[j + 2];
+                    row[j + 3] = c3[i] - mean[j + 3];
+                }
+            }
+            for (; j < p; j++) {
+                for (int i = i0; i < i1; i++) {
+                    rows[i][j] = x[j][i] - mean[j];
                 }
             }
             for (int i = i0; i < i1; i++) {

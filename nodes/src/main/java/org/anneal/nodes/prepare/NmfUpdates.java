@@ -104,7 +104,8 @@ final class NmfUpdates {
     /**
      * NNDSVDa: each singular pair split into its positive and negative parts, the larger kept; zeros are replaced by the
      * mean of X so coordinate descent can move them. Fills {@code wt} and {@code h}. The pairs come from a randomized SVD
-     * with scikit-learn's {@code randomized_svd} settings (10 extra directions, 7 or 4 LU-normalised power iterations).
+     * with scikit-learn's {@code randomized_svd} settings (10 extra directions, 7 or 4 LU-normalised power iterations),
+     * through the Gram matrix for a few hundred rows as prepare.pca's.
      */
     static void start(Data x, double[][] wt, double[][] h, long seed, Runnable checkCancelled) {
         int r = h.length;

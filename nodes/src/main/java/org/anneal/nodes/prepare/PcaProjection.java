@@ -3,6 +3,7 @@ package org.anneal.nodes.prepare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
@@ -16,6 +17,11 @@ import org.anneal.spec.NodeFailure;
  * component has unit variance on the fit rows.
  */
 record PcaProjection(PrincipalAxes axes, int components, boolean whiten) implements FittedTransform {
+    /**
+     * Rows per parallel piece of the scores (fixed, so the pieces depend on the shapes only; shorter loops cost more than
+     * a second core gives).
+     */
+    private static final int ROWS = 512;
 
     static String scoreName(int k) {
         return "pc" + (k + 1);
@@ -43,22 +49,18 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
         double[][] x = new double[cols.size()][];
         NumericColumn[] found = TableEdits.numericColumns(data, cols);
         for (int j = 0; j < cols.size(); j++) {
-            NumericColumn c = found[j];
-            if (c.missingCount() > 0) {
-                throw new NodeFailure("Column '" + c.name() + "' has " + c.missingCount() + " missing value(s); a row cannot be projected without all of them.",
-                        "Impute the column (prepare.impute, fitted on the training rows) before PCA.");
-            }
-            x[j] = c.values();
+            x[j] = found[j].values();
         }
         int n = data.rowCount();
-        // column by column over contiguous values, every component while the column is in cache; each score still adds
-        // its terms in column order, as the row-by-row sum did
         double[][] scores = new double[components][n];
-        for (int j = 0; j < cols.size(); j++) {
-            for (int k = 0; k < components; k++) {
-                addScaled(scores[k], x[j], axes.mean()[j], axes.axes()[k][j]);
-            }
-        }
+        int pieces = (n + ROWS - 1) / ROWS;
+        int halves = pieces == 1 && components > 1 ? 2 : 1; // a single piece of rows: its components in two halves instead
+        IntStream.range(0, pieces * halves).parallel().forEach(t -> {
+            int b = t / halves;
+            int h = t % halves;
+            scoreRows(x, scores, b * ROWS, Math.min(n, (b + 1) * ROWS), h * components / halves, (h + 1) * components / halves);
+        });
+        requireEveryValue(found, scores);
         List<Column> made = new ArrayList<>();
         for (int k = 0; k < components; k++) {
             double sd = Math.sqrt(axes.variance()[k]);
@@ -74,8 +76,41 @@ record PcaProjection(PrincipalAxes axes, int components, boolean whiten) impleme
         return TableEdits.apply(data, cols, made);
     }
 
-    private static void addScaled(double[] score, double[] column, double mean, double loading) {
-        for (int i = 0; i < score.length; i++) {
+    /** A missing value makes its rows' scores NaN: only then are the columns searched for it (the data is read once). */
+    private static void requireEveryValue(NumericColumn[] columns, double[][] scores) {
+        for (double[] score : scores) {
+            for (double v : score) {
+                if (Double.isNaN(v)) {
+                    for (NumericColumn c : columns) {
+                        if (PrincipalAxes.anyMissing(c.values())) {
+                            throw new NodeFailure("Column '" + c.name() + "' has " + c.missingCount()
+                                    + " missing value(s); a row cannot be projected without all of them.",
+                                    "Impute the column (prepare.impute, fitted on the training rows) before PCA.");
+                        }
+                    }
+                    return; // NaN from infinite values, not from a missing one: as before, the scores say so
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [i0, i1) of scores [k0, k1), column by column over contiguous values, every component while the column is in
+     * cache; each score still adds its terms {@code (x − mean)·loading} in column order, as the row-by-row sum did, and
+     * each row is one thread's, so the scores are the same bits on any number of threads.
+     */
+    private void scoreRows(double[][] x, double[][] scores, int i0, int i1, int k0, int k1) {
+        double[] mean = axes.mean();
+        double[][] loading = axes.axes();
+        for (int j = 0; j < x.length; j++) {
+            for (int k = k0; k < k1; k++) {
+                addScaled(scores[k], x[j], mean[j], loading[k][j], i0, i1);
+            }
+        }
+    }
+
+    private static void addScaled(double[] score, double[] column, double mean, double loading, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
             score[i] += (column[i] - mean) * loading;
         }
     }

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.anneal.data.Column;
 import org.anneal.data.NumericColumn;
 import org.anneal.data.Table;
+import org.anneal.ml.linalg.RandomizedSvd;
 import org.anneal.spec.ColumnRole;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,16 @@ class LeadingAxesTest {
         assertEquals(4, fast.variance().length, "only the kept components' variances are known");
         double[] ratio = fast.varianceRatio();
         assertEquals(exact.varianceRatio()[0], ratio[0], 1e-10, "shares of the exact total");
+    }
+
+    @Test
+    void randomizedOnAFewHundredWideRowsGoesThroughTheGramMatrixAndMatchesTheExactRoute() {
+        // 200 rows of 3,000 columns: building X Xᵀ once costs less than the range finder's sixteen passes
+        double[][] x = columns(200, 3000, 13);
+        List<String> names = names(3000);
+        double[] mean = PrincipalAxes.means(x);
+        assertEquals(RandomizedSvd.Route.GRAM, RandomizedSvd.route(200, 3000, 4, 14, 7));
+        assertSameAxes(LeadingAxes.exact(names, x, mean, 4, () -> { }), LeadingAxes.randomized(names, x, mean, 4, 42, () -> { }), 4, 1e-8);
     }
 
     @Test
