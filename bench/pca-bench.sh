@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # PCA and NMF on wide spectral tables (issue 11): prepare.pca with solver full and randomized (10 components) and
 # prepare.nmf (5 parts, at most 200 rounds as scikit-learn's max_iter, tolerance 1e-4; and 20 rounds flat) against scikit-learn's
-# PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 5 in one warm
-# process each (wall time, and CPU time of all the process's threads, which a loaded machine distorts less; NMF20 is
+# PCA(svd_solver=full|randomized) and NMF (its defaults) on the same matrices, fit + transform, best of 5 after 1.5 s of
+# untimed calls (the same warm-up on both sides; each line also gives the first call) in one process each (wall time, and CPU time of all the process's threads, which a loaded machine distorts less; NMF20 is
 # prepare.nmf for 20 rounds against scikit-learn's NMF); then each method once more in a process of its own for the peak resident memory (/usr/bin/time,
 # the runtime included: a JVM and a Python with NumPy). Prints times, ratios anneal / sklearn (below 1 = anneal
 # faster), the NMF errors reached, and the machine load before and after.
@@ -23,13 +23,15 @@ files=(); for s in "${SIZES[@]}"; do files+=("$TMP/$s.f32"); done
 "${JAVA[@]}" "${files[@]}" | tee "$TMP/anneal.txt"
 seconds() { grep "$1" "$2" | sed 's/.*best of 5 \([0-9.]*\) s.*/\1/'; }
 cpu() { grep "$1" "$2" | sed 's/.*, cpu \([0-9.]*\) s.*/\1/'; }
+first() { grep "$1" "$2" | sed 's/.*first call \([0-9.]*\) s.*/\1/'; }
 ratio() { /usr/bin/python3 -c "print(f'{$1 / $2:.2f}')"; }
 for s in "${SIZES[@]}"; do
   for m in "PCA(full)" "PCA(randomized)" "NMF" "NMF20"; do
     a="anneal $m ${s/x/ x }"
     k="sklearn ${m/NMF20/NMF} ${s/x/ x }"
     echo "ratio anneal / sklearn $m at $s: wall $(ratio "$(seconds "$a" "$TMP/anneal.txt")" "$(seconds "$k" "$TMP/sklearn.txt")")," \
-      "cpu $(ratio "$(cpu "$a" "$TMP/anneal.txt")" "$(cpu "$k" "$TMP/sklearn.txt")")"
+      "cpu $(ratio "$(cpu "$a" "$TMP/anneal.txt")" "$(cpu "$k" "$TMP/sklearn.txt")");" \
+      "first call (the JVM still compiling) $(ratio "$(first "$a" "$TMP/anneal.txt")" "$(first "$k" "$TMP/sklearn.txt")")"
   done
 done
 last="${SIZES[-1]}"
