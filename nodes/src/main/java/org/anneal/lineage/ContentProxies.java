@@ -94,12 +94,13 @@ final class ContentProxies {
 
     /** Equal, value by value, to the mean target of the rows that share the value; or null. */
     static String groupMean(NumericColumn x, double[] t, String whatMean) {
-        if (x.missingCount() > 0) {
-            return null;
-        }
         double[] v = x.values();
         if (DistinctValues.moreThan(v, x.size() / 2)) {
-            return null; // a group mean repeats within its groups: told in one cheap pass for a measured column
+            return null; // a group mean repeats within its groups: told in half a pass for a measured column, before the
+                         // full one that looks for a missing value
+        }
+        if (x.missingCount() > 0) {
+            return null;
         }
         DistinctValues groups = new DistinctValues(v); // the rows' groups by value (Double.equals), without boxing
         if (groups.count() < 3 || groups.count() > x.size() / 2) {

@@ -209,14 +209,14 @@ public final class DynamicChecks {
      * the pool, done with D9, helps with it.
      */
     private List<Finding> checkSplit(String id, Table train, Table test, ChecksBeside beside, CheckProgress progress) {
-        ResolutionTwins.Features features = ResolutionTwins.features(train, test);
+        RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4 (both on this thread)
+        ResolutionTwins.Features features = ResolutionTwins.features(train, test, screen);
         var reading = features == null ? null : beside.share(features.count(), features::counter);
         var content = beside.start(() -> {
             List<Finding> found = new ArrayList<>();
             ContentProxies.check(id, train, found); // issue 16, family 5: D8
             return found;
         });
-        RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4 (both on this thread)
         List<Finding> split = new ArrayList<>();
         progress.at(id, "exact copies of training rows", 0);
         Set<Integer> copies = duplicates(id, train, test, split);

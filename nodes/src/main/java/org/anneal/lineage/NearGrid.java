@@ -16,6 +16,8 @@ import org.anneal.data.NumericColumn;
  */
 final class NearGrid {
     static final int KEY_FEATURES = 6;
+    /** Cells of a box of at most three cells on each key feature. */
+    private static final int SMALL_BOX = 729;
 
     private final double[][] trainCols;
     private final double[][] testCols;
@@ -179,45 +181,80 @@ final class NearGrid {
     final class Search {
         private final long[] lo = new long[KEY_FEATURES];
         private final long[] hi = new long[KEY_FEATURES];
-        /**
-         * Per key feature the hashes of the cells its reach touches (two, or three with the rounding slack; a value far out
-         * makes the slack, and the cells, many: their hashes are then made as they are met), and which cell is taken.
-         */
-        private final long[][] hashes = new long[KEY_FEATURES][3];
         private final long[] at = new long[KEY_FEATURES];
+        /** The keys of the cells of a test row's box, when every key feature spans at most three cells (nearly always). */
+        private final long[] box = new long[SMALL_BOX];
 
         /** {@link NearGrid#match}, with this search's buffers. */
         int match(int t, boolean all, int order) {
             int k = keys.length;
+            boolean small = true;
             for (int q = 0; q < k; q++) {
                 double u = z(testCols, keys[q], t) / width;
                 double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
                 lo[q] = (long) Math.floor(u - 0.5 - slack);
                 hi[q] = (long) Math.floor(u + 0.5 + slack);
-                for (long c = lo[q]; c <= hi[q] && c - lo[q] < 3; c++) {
-                    hashes[q][(int) (c - lo[q])] = cellHash(q, c);
-                }
-                at[q] = 0;
+                small &= hi[q] - lo[q] < 3;
             }
             long base = catHash(testCat, t);
+            return small ? matchBox(t, all, order, boxKeys(base, k)) : matchOdometer(t, all, order, base, k);
+        }
+
+        /**
+         * The keys of every cell of the box, doubling (or tripling) the list key feature by key feature, into {@link #box};
+         * returns how many. The cells are then probed in one plain loop over the list: the probes are independent reads of
+         * the index's filter, which the processor overlaps, where a walk cell by cell waited on each in turn.
+         */
+        private int boxKeys(long base, int k) {
+            box[0] = base;
+            int size = 1;
+            for (int q = 0; q < k; q++) {
+                int cells = (int) (hi[q] - lo[q] + 1);
+                for (int c = cells - 1; c >= 0; c--) { // the first cell last: it overwrites the list the others are made from
+                    long part = cellHash(q, lo[q] + c);
+                    for (int i = 0; i < size; i++) {
+                        box[c * size + i] = box[i] ^ part;
+                    }
+                }
+                size *= cells;
+            }
+            return size;
+        }
+
+        /** The best row (or the first met, {@code all} false) among the cells of {@link #box}, in a row order of its own. */
+        private int matchBox(int t, boolean all, int order, int size) {
+            int best = -1;
+            for (int i = 0; i < size; i++) {
+                for (int r = index.first(box[i]); r >= 0; r = index.next(r)) {
+                    if (sameCategories(r, t) && within(r, t)) {
+                        if (!all) {
+                            return r;
+                        }
+                        best = better(r, best, order);
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** The cells of a box too wide for {@link #box} (a value far out), walked as an odometer, their keys made as met. */
+        private int matchOdometer(int t, boolean all, int order, long base, int k) {
+            java.util.Arrays.fill(at, 0, k, 0);
             int best = -1;
             while (true) {
                 long h = base;
                 for (int q = 0; q < k; q++) {
-                    h ^= hi[q] - lo[q] < 3 ? hashes[q][(int) at[q]] : cellHash(q, lo[q] + at[q]);
+                    h ^= cellHash(q, lo[q] + at[q]);
                 }
                 for (int r = index.first(h); r >= 0; r = index.next(r)) {
                     if (sameCategories(r, t) && within(r, t)) {
                         if (!all) {
                             return r;
                         }
-                        if (best < 0 || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) < 0
-                                || Double.compare(z(trainCols, order, r), z(trainCols, order, best)) == 0 && r < best) {
-                            best = r;
-                        }
+                        best = better(r, best, order);
                     }
                 }
-                int q = 0; // the next cell of the box lo..hi, as an odometer
+                int q = 0; // the next cell of the box lo..hi
                 while (q < k && lo[q] + at[q] == hi[q]) {
                     at[q] = 0;
                     q++;
@@ -228,6 +265,15 @@ final class NearGrid {
                 at[q]++;
             }
         }
+    }
+
+    /** Of two near-copies, the one with the smaller standardized value on feature {@code order}, then the smaller index. */
+    private int better(int r, int best, int order) {
+        if (best < 0) {
+            return r;
+        }
+        int c = Double.compare(z(trainCols, order, r), z(trainCols, order, best));
+        return c < 0 || c == 0 && r < best ? r : best;
     }
 
     /** Every coordinate within the tolerance, giving up at the first that is not. */

@@ -155,9 +155,13 @@ final class RankScreen {
         }
     }
 
-    private final Map<double[], Boolean> missing = new IdentityHashMap<>();
+    /** Arrays hash and compare by identity, so a concurrent map of them is an identity map that other threads may ask too. */
+    private final Map<double[], Boolean> missing = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Whether the column has a missing value (NaN), asked once per column however many checks ask. */
+    /**
+     * Whether the column has a missing value (NaN), asked once per column however many checks ask; the one part of this
+     * class that threads share (D9's reading of the features asks it beside the checks of the calling thread).
+     */
     boolean hasMissing(double[] v) {
         return missing.computeIfAbsent(v, a -> {
             for (double x : a) {

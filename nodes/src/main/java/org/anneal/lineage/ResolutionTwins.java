@@ -65,11 +65,16 @@ final class ResolutionTwins {
 
     /** The features D9 compares (numeric on both sides, nothing missing); null when there is nothing to compare. */
     static Features features(Table train, Table test) {
+        return features(train, test, new RankScreen());
+    }
+
+    /** As {@link #features(Table, Table)}, asking {@code screen} which columns have a missing value (it keeps the answer). */
+    static Features features(Table train, Table test, RankScreen screen) {
         List<NumericColumn> tr = new ArrayList<>();
         List<NumericColumn> te = new ArrayList<>();
         for (Column c : train.features()) {
-            if (c instanceof NumericColumn n && n.missingCount() == 0 && test.column(c.name()).orElse(null) instanceof NumericColumn t
-                    && t.missingCount() == 0) {
+            if (c instanceof NumericColumn n && !screen.hasMissing(n.values()) && test.column(c.name()).orElse(null) instanceof NumericColumn t
+                    && !screen.hasMissing(t.values())) {
                 tr.add(n);
                 te.add(t);
             }
