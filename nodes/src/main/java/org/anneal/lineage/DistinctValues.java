@@ -60,17 +60,28 @@ final class DistinctValues {
         long[] seen = new long[bits >>> 6];
         int mask = bits - 1;
         int set = 0;
-        for (int i = 0; i < v.length; i++) {
+        for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) { // a piece at a time ({@link Chunks})
+            set = mark(v, from, Chunks.end(from, v.length), seen, mask, set, limit);
+            if (set > limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets the bits of values {@code from} to {@code to}; returns the bits set, stopping once they pass {@code limit}. */
+    private static int mark(double[] v, int from, int to, long[] seen, int mask, int set, int limit) {
+        for (int i = from; i < to; i++) {
             int h = (int) RowHashes.mix(Double.doubleToLongBits(v[i])) & mask;
             long bit = 1L << h;
             if ((seen[h >>> 6] & bit) == 0) {
                 seen[h >>> 6] |= bit;
                 if (++set > limit) {
-                    return true;
+                    return set;
                 }
             }
         }
-        return false;
+        return set;
     }
 
     /**

@@ -75,13 +75,23 @@ final class FixedDecimals {
 
         /** Reads one column; false when its values are not whole numbers of one small decimal unit. */
         boolean read(double[] v) {
+            for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+                if (!read(v, from, Chunks.end(from, v.length))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Reads values {@code from} to {@code to} of a column, a piece at a time ({@link Chunks}). */
+        private boolean read(double[] v, int from, int to) {
             int d = this.d;
             double unit = POW10[d];
             double lo = this.lo;
             double hi = this.hi;
             boolean negZero = this.negZero;
             boolean posZero = this.posZero;
-            for (int i = 0; i < v.length; i++) {
+            for (int i = from; i < to; i++) {
                 double x = v[i];
                 if (Math.rint(x * unit) / unit != x) { // also a NaN; an infinity passes, and the range refuses it
                     int more = ResolutionTwins.decimals(x);
@@ -136,8 +146,14 @@ final class FixedDecimals {
     }
 
     private static void mark(long[] bits, double[] v, double unit, long min) {
-        for (double x : v) {
-            long m = (long) Math.rint(x * unit) - min;
+        for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+            mark(bits, v, from, Chunks.end(from, v.length), unit, min);
+        }
+    }
+
+    private static void mark(long[] bits, double[] v, int from, int to, double unit, long min) {
+        for (int i = from; i < to; i++) {
+            long m = (long) Math.rint(v[i] * unit) - min;
             bits[(int) (m >>> 6)] |= 1L << m;
         }
     }
@@ -229,7 +245,16 @@ final class FixedDecimals {
     /** Counts the values of {@code v} but zeros by their decimals; returns how many it counted. */
     private static int countDecimals(int[] count, double[] v, double unit, int decimals) {
         int n = 0;
-        for (double x : v) {
+        for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+            n += countDecimals(count, v, from, Chunks.end(from, v.length), unit, decimals);
+        }
+        return n;
+    }
+
+    private static int countDecimals(int[] count, double[] v, int from, int to, double unit, int decimals) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            double x = v[i];
             if (x == 0) {
                 continue;
             }

@@ -66,7 +66,18 @@ final class NearGrid {
         int n = trainCols.length == 0 ? 0 : trainCols[0].length;
         this.incomplete = new boolean[n];
         long[] cellKeys = new long[n];
-        for (int r = 0; r < n; r++) {
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            cellKeys(cellKeys, from, Chunks.end(from, n));
+            CheckBounds.checkInterrupted();
+        }
+        this.index = new RowHashes.Index(cellKeys, incomplete);
+        this.checkOrder = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, d).filter(j -> !isKey(j)),
+                java.util.Arrays.stream(keys)).toArray();
+    }
+
+    /** The cell keys of training rows {@code from} to {@code to}, a piece at a time ({@link Chunks}). */
+    private void cellKeys(long[] cellKeys, int from, int to) {
+        for (int r = from; r < to; r++) {
             incomplete[r] = hasNaN(trainCols, r);
             if (!incomplete[r]) {
                 long h = catHash(trainCat, r);
@@ -75,13 +86,7 @@ final class NearGrid {
                 }
                 cellKeys[r] = h;
             }
-            if ((r & 0xFFFF) == 0) {
-                CheckBounds.checkInterrupted();
-            }
         }
-        this.index = new RowHashes.Index(cellKeys, incomplete);
-        this.checkOrder = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, d).filter(j -> !isKey(j)),
-                java.util.Arrays.stream(keys)).toArray();
     }
 
     private boolean isKey(int j) {
@@ -104,7 +109,8 @@ final class NearGrid {
         sd[j] = cnt > 1 && ss > 0 ? Math.sqrt(ss / (cnt - 1)) : 1;
     }
 
-    // one loop a method, each compiled once for all the features in a cold process (see RowHashes#hashes)
+    // one loop a method, called a piece at a time: each compiled once for all the features in a cold process ({@link Chunks});
+    // the sums run on from piece to piece, so they are the single loop's, bit for bit
 
     private static int numbers(double[] v) {
         int cnt = 0;
@@ -116,9 +122,16 @@ final class NearGrid {
 
     private static double sumOfNumbers(double[] v) {
         double sum = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                sum += x;
+        for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+            sum = sumOfNumbers(v, from, Chunks.end(from, v.length), sum);
+        }
+        return sum;
+    }
+
+    private static double sumOfNumbers(double[] v, int from, int to, double sum) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(v[i])) {
+                sum += v[i];
             }
         }
         return sum;
@@ -126,9 +139,16 @@ final class NearGrid {
 
     private static double squaresAbout(double[] v, double mean) {
         double ss = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                ss += (x - mean) * (x - mean);
+        for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+            ss = squaresAbout(v, from, Chunks.end(from, v.length), mean, ss);
+        }
+        return ss;
+    }
+
+    private static double squaresAbout(double[] v, int from, int to, double mean, double ss) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(v[i])) {
+                ss += (v[i] - mean) * (v[i] - mean);
             }
         }
         return ss;

@@ -41,22 +41,37 @@ final class RankScreen {
 
         Histogram(double[] v) {
             n = v.length;
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double x : v) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
+            double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                range(v, from, Chunks.end(from, n), range);
             }
+            double lo = range[0];
+            double hi = range[1];
             min = lo;
             constant = !(hi > lo) || Double.isInfinite(hi - lo); // no range to divide: decided exactly
             scale = constant ? 0 : BUCKETS / (hi - lo);
             width = constant ? 0 : (hi - lo) / BUCKETS;
         }
 
-        /** The bucket of value x: monotone in x, so a larger value never lands in an earlier bucket. */
+        /** The smallest and largest of values {@code from} to {@code to}, into {@code range}, a piece at a time ({@link Chunks}). */
+        static void range(double[] v, int from, int to, double[] range) {
+            double lo = range[0];
+            double hi = range[1];
+            for (int i = from; i < to; i++) {
+                lo = Math.min(lo, v[i]);
+                hi = Math.max(hi, v[i]);
+            }
+            range[0] = lo;
+            range[1] = hi;
+        }
+
+        /**
+         * The bucket of value x: monotone in x, so a larger value never lands in an earlier bucket. Clamped without a branch
+         * (a NaN or anything below the minimum to 0, the maximum and beyond to the last bucket, as the comparisons did):
+         * the two ends are met once a column, and a branch taken that rarely made the compiled loop trap and be compiled again.
+         */
         final int bucketOf(double x) {
-            double z = (x - min) * scale;
-            return z >= BUCKETS ? BUCKETS - 1 : z > 0 ? (int) z : 0;
+            return Math.min(BUCKETS - 1, Math.max(0, (int) ((x - min) * scale)));
         }
 
         /**
@@ -94,16 +109,22 @@ final class RankScreen {
         Bucketed(double[] v) {
             super(v);
             bucket = new int[n];
-            for (int i = 0; i < n; i++) {
-                int b = bucketOf(v[i]);
-                bucket[i] = b;
-                count[b]++;
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                place(v, from, Chunks.end(from, n));
             }
             start = new int[BUCKETS];
             for (int b = 0; b < BUCKETS; b++) {
                 start[b] = b == 0 ? 0 : start[b - 1] + count[b - 1];
                 midHalf[2 * b] = start[b] + (count[b] + 1) / 2.0;
                 midHalf[2 * b + 1] = (count[b] - 1) / 2.0;
+            }
+        }
+
+        private void place(double[] v, int from, int to) {
+            for (int i = from; i < to; i++) {
+                int b = bucketOf(v[i]);
+                bucket[i] = b;
+                count[b]++;
             }
         }
 
@@ -130,7 +151,13 @@ final class RankScreen {
         Coarse(double[] v) {
             super(v);
             row = new byte[n];
-            for (int i = 0; i < n; i++) {
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                place(v, from, Chunks.end(from, n));
+            }
+        }
+
+        private void place(double[] v, int from, int to) {
+            for (int i = from; i < to; i++) {
                 int b = bucketOf(v[i]);
                 count[b]++;
                 row[i] = (byte) (b / FINE_PER_COARSE);
@@ -164,13 +191,22 @@ final class RankScreen {
      */
     boolean hasMissing(double[] v) {
         return missing.computeIfAbsent(v, a -> {
-            for (double x : a) {
-                if (Double.isNaN(x)) {
+            for (int from = 0; from < a.length; from = Chunks.end(from, a.length)) {
+                if (hasNaN(a, from, Chunks.end(from, a.length))) {
                     return true;
                 }
             }
             return false;
         });
+    }
+
+    private static boolean hasNaN(double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Double.isNaN(v[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Bucketed bucketed(double[] v) {
@@ -199,10 +235,8 @@ final class RankScreen {
             return Double.POSITIVE_INFINITY;
         }
         int[] joint = new int[COARSE * COARSE];
-        byte[] ra = a.row;
-        byte[] rb = b.row;
-        for (int i = 0; i < a.n; i++) {
-            joint[ra[i] * COARSE + rb[i]]++;
+        for (int from = 0; from < a.n; from = Chunks.end(from, a.n)) {
+            countPairs(joint, a.row, b.row, from, Chunks.end(from, a.n));
         }
         CheckBounds.checkInterrupted();
         double[][] ma = a.midsAndHalves();
@@ -226,6 +260,12 @@ final class RankScreen {
             }
         }
         return (Math.abs(cov) + slack) / Math.sqrt(va * vb);
+    }
+
+    private static void countPairs(int[] joint, byte[] ra, byte[] rb, int from, int to) {
+        for (int i = from; i < to; i++) {
+            joint[ra[i] * COARSE + rb[i]]++;
+        }
     }
 
     /** Ranks with ties averaged, as {@link TargetProxies#ranks}, kept for the column's next exact use. */

@@ -66,20 +66,40 @@ final class RowHashes {
     // compiles such a loop once, on the stack, and keeps it for every column; a loop inside the loop over columns was
     // compiled with its surroundings and thrown away at the end of each column (issue 16, "Performance")
 
+    // ... and each is called a piece of rows at a time, so that it has ended many times before it is compiled ({@link Chunks})
+
     private static void foldNumbers(long[] h, double[] v, int rows) {
-        for (int i = 0; i < rows; i++) {
+        for (int from = 0; from < rows; from = Chunks.end(from, rows)) {
+            foldNumbers(h, v, from, Chunks.end(from, rows));
+        }
+    }
+
+    private static void foldNumbers(long[] h, double[] v, int from, int to) {
+        for (int i = from; i < to; i++) {
             h[i] = fold(h[i], canonical(v[i]));
         }
     }
 
     private static void foldCodes(long[] h, int[] codes, long[] levelHashes, long missing, int rows) {
-        for (int i = 0; i < rows; i++) {
+        for (int from = 0; from < rows; from = Chunks.end(from, rows)) {
+            foldCodes(h, codes, levelHashes, missing, from, Chunks.end(from, rows));
+        }
+    }
+
+    private static void foldCodes(long[] h, int[] codes, long[] levelHashes, long missing, int from, int to) {
+        for (int i = from; i < to; i++) {
             h[i] = fold(h[i], codes[i] < 0 ? missing : levelHashes[codes[i]]);
         }
     }
 
     private static void mixAll(long[] h, int rows) {
-        for (int i = 0; i < rows; i++) {
+        for (int from = 0; from < rows; from = Chunks.end(from, rows)) {
+            mixAll(h, from, Chunks.end(from, rows));
+        }
+    }
+
+    private static void mixAll(long[] h, int from, int to) {
+        for (int i = from; i < to; i++) {
             h[i] = mix(h[i]);
         }
     }
@@ -169,7 +189,17 @@ final class RowHashes {
             presentMask = present.length * 64 - 1;
             next = new int[rowKeys.length];
             mask = cap - 1;
-            for (int r = rowKeys.length - 1; r >= 0; r--) { // backwards, so each chain lists its rows in order
+            // backwards, so each chain lists its rows in order; a piece at a time ({@link Chunks}), the last piece first
+            int n = rowKeys.length;
+            for (int to = n; to > 0; to -= Chunks.ROWS) {
+                insert(rowKeys, skip, Math.max(0, to - Chunks.ROWS), to);
+                CheckBounds.checkInterrupted();
+            }
+        }
+
+        /** Rows {@code to - 1} down to {@code from}. */
+        private void insert(long[] rowKeys, boolean[] skip, int from, int to) {
+            for (int r = to - 1; r >= from; r--) {
                 if (skip != null && skip[r]) {
                     continue;
                 }
@@ -179,9 +209,6 @@ final class RowHashes {
                 slots[s] = (key & 0xFFFFFFFF00000000L) | (r + 1L);
                 int bit = (int) (key >>> 7) & presentMask;
                 present[bit >>> 6] |= 1L << bit;
-                if ((r & 0xFFFF) == 0) {
-                    CheckBounds.checkInterrupted();
-                }
             }
         }
 

@@ -131,27 +131,52 @@ final class TargetProxies {
         return r;
     }
 
-    /** Pearson's r in two plain passes: off {@link #pearson} only by rounding, enough to tell it is far below a threshold. */
+    /**
+     * Pearson's r in two plain passes: off {@link #pearson} only by rounding, enough to tell it is far below a threshold.
+     * Each pass a piece at a time ({@link Chunks}), its sums carried from piece to piece.
+     */
     private static double roughPearson(double[] a, double[] b) {
-        double sa = 0;
-        double sb = 0;
-        for (int i = 0; i < a.length; i++) {
+        double[] sums = new double[2];
+        for (int from = 0; from < a.length; from = Chunks.end(from, a.length)) {
+            sums(a, b, from, Chunks.end(from, a.length), sums);
+        }
+        double ma = sums[0] / a.length;
+        double mb = sums[1] / b.length;
+        double[] products = new double[3];
+        for (int from = 0; from < a.length; from = Chunks.end(from, a.length)) {
+            products(a, b, ma, mb, from, Chunks.end(from, a.length), products);
+        }
+        double sab = products[0];
+        double saa = products[1];
+        double sbb = products[2];
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    private static void sums(double[] a, double[] b, int from, int to, double[] sums) {
+        double sa = sums[0];
+        double sb = sums[1];
+        for (int i = from; i < to; i++) {
             sa += a[i];
             sb += b[i];
         }
-        double ma = sa / a.length;
-        double mb = sb / b.length;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
+        sums[0] = sa;
+        sums[1] = sb;
+    }
+
+    private static void products(double[] a, double[] b, double ma, double mb, int from, int to, double[] sums) {
+        double sab = sums[0];
+        double saa = sums[1];
+        double sbb = sums[2];
+        for (int i = from; i < to; i++) {
             double da = a[i] - ma;
             double db = b[i] - mb;
             sab += da * db;
             saa += da * da;
             sbb += db * db;
         }
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+        sums[0] = sab;
+        sums[1] = saa;
+        sums[2] = sbb;
     }
 
     static double pearson(double[] a, double[] b) {

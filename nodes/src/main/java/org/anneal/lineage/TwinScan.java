@@ -221,12 +221,12 @@ final class TwinScan {
         abstract double firstFeature(int at);
 
         static Cells of(double[] kv, double[] first, double width) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double x : kv) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
+            double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (int from = 0; from < kv.length; from = Chunks.end(from, kv.length)) {
+                RankScreen.Histogram.range(kv, from, Chunks.end(from, kv.length), range); // the kernel D3 compiled already
             }
+            double lo = range[0];
+            double hi = range[1];
             long min = (long) Math.floor(lo / width); // floor(x / width) grows with x: every cell lies between these two
             long max = (long) Math.floor(hi / width);
             return kv.length > 0 && max - min < DENSE_CELLS ? new Sorted(kv, first, width, min, (int) (max - min + 1)) : new Hashed(kv, first, width);
@@ -246,24 +246,39 @@ final class TwinScan {
 
         Sorted(double[] kv, double[] first, double width, long min, int cells) {
             this.min = min;
-            int[] cellOf = new int[kv.length];
+            int n = kv.length;
+            int[] cellOf = new int[n];
             start = new int[cells + 1];
-            for (int i = 0; i < kv.length; i++) {
-                cellOf[i] = (int) ((long) Math.floor(kv[i] / width) - min);
-                start[cellOf[i] + 1]++;
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                count(kv, width, min, cellOf, from, Chunks.end(from, n));
             }
             for (int c = 0; c < cells; c++) {
                 start[c + 1] += start[c];
             }
             int[] at = java.util.Arrays.copyOf(start, cells);
-            rows = new int[kv.length];
-            firsts = new double[kv.length];
-            for (int i = 0; i < kv.length; i++) {
+            rows = new int[n];
+            firsts = new double[n];
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                place(first, cellOf, at, from, Chunks.end(from, n));
+            }
+            CheckBounds.checkInterrupted();
+        }
+
+        // the loops over the rows a piece at a time ({@link Chunks})
+
+        private void count(double[] kv, double width, long min, int[] cellOf, int from, int to) {
+            for (int i = from; i < to; i++) {
+                cellOf[i] = (int) ((long) Math.floor(kv[i] / width) - min);
+                start[cellOf[i] + 1]++;
+            }
+        }
+
+        private void place(double[] first, int[] cellOf, int[] at, int from, int to) {
+            for (int i = from; i < to; i++) {
                 int place = at[cellOf[i]]++;
                 rows[place] = i;
                 firsts[place] = first[i];
             }
-            CheckBounds.checkInterrupted();
         }
 
         @Override
