@@ -272,16 +272,9 @@ public final class DynamicChecks {
         RowHashes.Index seen = new RowHashes.Index(h, null);
         Set<Integer> dup = new java.util.LinkedHashSet<>();
         long[] th = testRows.hashes(test.rowCount());
-        for (int i = 0; i < test.rowCount(); i++) {
-            for (int k = seen.first(th[i]); k >= 0; k = seen.next(k)) {
-                if (testRows.same(i, trainRows, k)) {
-                    dup.add(i);
-                    break;
-                }
-            }
-            if ((i & 0xFFFF) == 0) {
-                CheckBounds.checkInterrupted();
-            }
+        for (int from = 0; from < test.rowCount(); from = Chunks.end(from, test.rowCount())) {
+            copies(th, from, Chunks.end(from, test.rowCount()), seen, testRows, trainRows, dup);
+            CheckBounds.checkInterrupted();
         }
         if (dup.isEmpty()) {
             return dup;
@@ -296,6 +289,18 @@ public final class DynamicChecks {
                         + "one sample), or split by sample with a Group split.",
                 List.of(split), List.of()));
         return dup;
+    }
+
+    /** Adds the test rows {@code from} to {@code to} that copy a training row, a piece at a time ({@link Chunks}). */
+    private static void copies(long[] th, int from, int to, RowHashes.Index seen, RowHashes testRows, RowHashes trainRows, Set<Integer> dup) {
+        for (int i = from; i < to; i++) {
+            for (int k = seen.first(th[i]); k >= 0; k = seen.next(k)) {
+                if (testRows.same(i, trainRows, k)) {
+                    dup.add(i);
+                    break;
+                }
+            }
+        }
     }
 
     private static void groups(String split, Table train, Table test, List<Finding> out) {
