@@ -269,12 +269,28 @@ public final class DynamicChecks {
         RowHashes trainRows = new RowHashes(cols, testCols);
         RowHashes testRows = new RowHashes(testCols, cols);
         long[] h = trainRows.hashes(train.rowCount());
-        RowHashes.Index seen = new RowHashes.Index(h, null);
-        Set<Integer> dup = new java.util.LinkedHashSet<>();
         long[] th = testRows.hashes(test.rowCount());
-        for (int from = 0; from < test.rowCount(); from = Chunks.end(from, test.rowCount())) {
-            copies(th, from, Chunks.end(from, test.rowCount()), seen, testRows, trainRows, dup);
-            CheckBounds.checkInterrupted();
+        boolean[] copy = new boolean[test.rowCount()];
+        if (test.rowCount() <= train.rowCount()) {
+            // the smaller side indexed, the larger one probing it: a quarter of the table to fill at random for a 20 %
+            // test side, and a filter small enough to stay in cache for the probes (issue 16, "Performance")
+            RowHashes.Index tested = new RowHashes.Index(th, null);
+            for (int from = 0; from < train.rowCount(); from = Chunks.end(from, train.rowCount())) {
+                copiedBy(h, from, Chunks.end(from, train.rowCount()), tested, testRows, trainRows, copy);
+                CheckBounds.checkInterrupted();
+            }
+        } else {
+            RowHashes.Index seen = new RowHashes.Index(h, null);
+            for (int from = 0; from < test.rowCount(); from = Chunks.end(from, test.rowCount())) {
+                copies(th, from, Chunks.end(from, test.rowCount()), seen, testRows, trainRows, copy);
+                CheckBounds.checkInterrupted();
+            }
+        }
+        Set<Integer> dup = new java.util.LinkedHashSet<>(); // in the order of the test rows, whichever side was indexed
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i]) {
+                dup.add(i);
+            }
         }
         if (dup.isEmpty()) {
             return dup;
@@ -291,13 +307,24 @@ public final class DynamicChecks {
         return dup;
     }
 
-    /** Adds the test rows {@code from} to {@code to} that copy a training row, a piece at a time ({@link Chunks}). */
-    private static void copies(long[] th, int from, int to, RowHashes.Index seen, RowHashes testRows, RowHashes trainRows, Set<Integer> dup) {
+    /** Marks the test rows {@code from} to {@code to} that copy a training row, a piece at a time ({@link Chunks}). */
+    private static void copies(long[] th, int from, int to, RowHashes.Index seen, RowHashes testRows, RowHashes trainRows, boolean[] copy) {
         for (int i = from; i < to; i++) {
             for (int k = seen.first(th[i]); k >= 0; k = seen.next(k)) {
                 if (testRows.same(i, trainRows, k)) {
-                    dup.add(i);
+                    copy[i] = true;
                     break;
+                }
+            }
+        }
+    }
+
+    /** Marks the test rows (indexed in {@code tested}) that training rows {@code from} to {@code to} copy, a piece at a time. */
+    private static void copiedBy(long[] h, int from, int to, RowHashes.Index tested, RowHashes testRows, RowHashes trainRows, boolean[] copy) {
+        for (int k = from; k < to; k++) {
+            for (int i = tested.first(h[k]); i >= 0; i = tested.next(i)) {
+                if (!copy[i] && testRows.same(i, trainRows, k)) {
+                    copy[i] = true;
                 }
             }
         }
