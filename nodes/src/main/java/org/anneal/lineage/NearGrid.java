@@ -34,6 +34,9 @@ final class NearGrid {
     private final boolean[] nanPossible;
     private final boolean[] trainHasNaN;
     private final boolean[] testHasNaN;
+    /** Whether some feature can give NaN on the training side (a missing value, or an infinite mean or sd), and on the test side. */
+    private final boolean trainNaNPossible;
+    private final boolean testNaNPossible;
     /**
      * The order {@link #within} compares features in: the others before the key features, on which a row met in the probed
      * cells is close already, so that a row that is not a near-copy is told at its first feature, one read of its column.
@@ -52,12 +55,18 @@ final class NearGrid {
         this.nanPossible = new boolean[d];
         this.trainHasNaN = new boolean[d];
         this.testHasNaN = new boolean[d];
+        boolean trainPossible = false;
+        boolean testPossible = false;
         for (int j = 0; j < d; j++) {
             trainHasNaN[j] = screen.hasMissing(trainNum.get(j).values());
             testHasNaN[j] = screen.hasMissing(testNum.get(j).values());
             meanAndSd(trainCols[j], j, trainHasNaN[j]);
             nanPossible[j] = !Double.isFinite(mean[j]) || !Double.isFinite(sd[j]);
+            trainPossible |= trainHasNaN[j] || nanPossible[j];
+            testPossible |= testHasNaN[j] || nanPossible[j];
         }
+        this.trainNaNPossible = trainPossible;
+        this.testNaNPossible = testPossible;
         this.trainCat = trainCat;
         this.testCat = testCat;
         this.limit = limit;
@@ -176,7 +185,11 @@ final class NearGrid {
     }
 
     boolean hasNaN(double[][] cols, int i) {
-        boolean[] missing = cols == trainCols ? trainHasNaN : testHasNaN;
+        boolean train = cols == trainCols;
+        if (!(train ? trainNaNPossible : testNaNPossible)) {
+            return false; // no feature can give NaN on this side: asked once a row, told without a look at the features
+        }
+        boolean[] missing = train ? trainHasNaN : testHasNaN;
         for (int j = 0; j < cols.length; j++) {
             // a finite mean and sd turn a number into a number: only a missing value can give NaN then
             if ((missing[j] || nanPossible[j]) && Double.isNaN(z(cols, j, i))) {

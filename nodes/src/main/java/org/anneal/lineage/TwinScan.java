@@ -107,10 +107,14 @@ final class TwinScan {
         double best = Double.POSITIVE_INFINITY;
         int bestRow = -1;
         int compared = 0;
-        double beyond = 2 * mostOnFirst(t); // a pair further apart on the first feature is beyond the band
+        double beyond = Double.NaN; // a pair further apart on the first feature is beyond the band; worked out at the first
+                                    // training row met (most test rows of a measured table meet none)
         for (long c = cell - 1; c <= cell + 1 && compared < MAX_COMPARISONS; c++) {
             for (int at = cells.first(c); at >= 0; at = cells.next(at, c)) {
                 int i = cells.row(at);
+                if (Double.isNaN(beyond)) {
+                    beyond = 2 * mostOnFirst(t);
+                }
                 // as distance() would answer (some value above 2), without the training value's decimals
                 double rho = Math.abs(cells.firstFeature(at) - te0[t]) > beyond ? Double.POSITIVE_INFINITY : distance(i, t);
                 compared++;
