@@ -22,6 +22,7 @@ public final class Anneal implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         org.anneal.util.Phases.mark("JVM start to main");
+        WarmUp.startFor(args);
         int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         org.anneal.util.Phases.mark("command returned");
         org.anneal.util.Phases.print(System.err);

@@ -32,6 +32,9 @@ public final class LessonText {
 
     /** The first paragraph of the description, on one line; empty when there is none. */
     public static String firstParagraph(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return ""; // most workflows have no description: `anneal run` need not load the Markdown parser for nothing
+        }
         Parsed parsed = parse(markdown);
         for (Node n = parsed.document().getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph) {
