@@ -96,7 +96,7 @@ for side in ${BASE:+base} this this-new-file; do
   read -r w u s m < "$DIR/phases.time"
   echo "#   process ended: wall $w s, CPU $(echo "$u + $s" | bc) s, peak RSS $((m / 1024)) MB (exit = wall after 'command returned')"
   echo "#   classes loaded: $(grep -c . "$DIR/phases.classes"), from the class data sharing archives: $(grep -c 'shared objects file' "$DIR/phases.classes")," \
-    "from jars: $(grep -c 'source: file:' "$DIR/phases.classes") ($(grep 'source: file:' "$DIR/phases.classes" | grep -c picocli) of picocli, whose Java 5 classes cannot be archived)"
+    "from jars: $(grep -c 'source: file:' "$DIR/phases.classes") ($(grep 'source: file:' "$DIR/phases.classes" | grep -c picocli) of picocli; a dynamic archive cannot keep their Java 5 class files, the static one ./anneal builds for run can)"
 done | tee -a "$DIR/leakage-whole.txt"
 { cat "$DIR/leakage-whole.txt"; echo "# end: $(uptime)"; echo; } >> "$OUT"
 echo "appended to $OUT"
