@@ -68,6 +68,21 @@ final class ColumnBuffers {
         }
     }
 
+    /** Whether row {@link #rows} fits without growing the columns. */
+    boolean hasRoom() {
+        return offset + rows < capacity;
+    }
+
+    /** Whether every column holds numbers. */
+    boolean allNumeric() {
+        for (double[] n : nums) {
+            if (n == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Makes room for row {@link #rows}; false when a piece's share is full. */
     boolean ensureRoom() {
         if (offset + rows < capacity) {

@@ -42,6 +42,8 @@ final class CsvFastReader {
     private final Set<String> missing;
     private final byte[][] missingBytes;
     private final long missingLengths; // bit i: some token has i bytes (tokens of 64+ bytes set bit 63)
+    /** Records of plain numbers may take {@link #plainRecord}: no missing token looks like one, and the decimal mark is no delimiter. */
+    private final boolean plainNumbers;
     private byte[] buf;
     private int end;
     private boolean eof;
@@ -74,6 +76,24 @@ final class CsvFastReader {
             lengths |= 1L << Math.min(63, m.length);
         }
         this.missingLengths = lengths;
+        boolean plain = this.mark != this.sep;
+        for (byte[] m : missingBytes) {
+            plain &= !maybePlain(m);
+        }
+        this.plainNumbers = plain;
+    }
+
+    /** Whether a missing token could be a cell {@link #plainRecord} reads as a number (it then leaves every record to the general path). */
+    private boolean maybePlain(byte[] token) {
+        if (token.length == 0) {
+            return false; // a plain cell has a digit
+        }
+        for (byte x : token) {
+            if (!(x >= '0' && x <= '9' || x == '-' || x == '+' || x == mark)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The table, or null when the file needs the Jackson path; a file of {@link CsvPieces#FROM_BYTES} or more is read in pieces, on every core. */
@@ -150,7 +170,23 @@ final class CsvFastReader {
         int skip = !head ? 0 : format.unitsRow() ? 2 : 1; // header and units, read by sniff
         int width = format.header().size();
         long dataStart = 0;
+        final double[][] plain = plainNumbers && cols.allNumeric() ? cols.nums : null;
         while (true) {
+            if (plain != null && skip == 0 && cols.hasRoom()) {
+                int next = plainRecord(pos, plain, cols.offset + cols.rows);
+                if (next >= 0) {
+                    pos = next;
+                    pastHeader = true;
+                    if ((++cols.rows & 0xFFF) == 0) {
+                        if (cols.rows == 1 << 12) { // the head's bytes per row tell the size of the whole
+                            cols.reserve((long) ((size - dataStart) / ((before + pos - dataStart) / (double) cols.rows) * 1.02));
+                        }
+                        checkCancelled.run();
+                        progress.accept(Math.min(1.0, (before + pos) / (double) size));
+                    }
+                    continue;
+                }
+            }
             int next = record(pos);
             if (next == MORE) {
                 before += pos;
@@ -218,6 +254,68 @@ final class CsvFastReader {
         end = left;
         fill(in);
         return 0;
+    }
+
+    /**
+     * The record at {@code p} when it is one of plain numbers only ({@code [+-]digits[.digits]}, at most 18 digits, the
+     * delimiter right after each and a line end after the last: what a numeric export writes), stored as row {@code row};
+     * the position after it. -1 for anything else (blanks, quotes, exponents, missing or wide cells, a record running past
+     * the buffer, a row of another width), which {@link #record} and {@link #convert} then read from {@code p} as they read
+     * every record; the cells stored so far are written again there. In one pass over the bytes it finds the cells and
+     * reads their numbers, where the general path splits the record first and reads each cell again; the value is the
+     * one {@link DecimalBytes#parse} gives (the same arithmetic), so a file reads the same either way.
+     */
+    private int plainRecord(int p, double[][] nums, int row) {
+        final byte[] b = buf;
+        final int end = this.end;
+        final byte sep = this.sep;
+        final byte mark = this.mark;
+        while (p < end && (b[p] == '\n' || b[p] == '\r')) { // the line feed of a CR LF, or blank lines
+            p++;
+        }
+        final int last = nums.length - 1;
+        for (int c = 0; c <= last; c++) {
+            if (p >= end) {
+                return -1;
+            }
+            boolean negative = false;
+            if (b[p] == '-' || b[p] == '+') {
+                negative = b[p] == '-';
+                p++;
+            }
+            long m = 0;
+            int start = p;
+            int d;
+            while (p < end && (d = b[p] - '0') >= 0 && d <= 9) {
+                m = m * 10 + d;
+                p++;
+            }
+            int digits = p - start;
+            int exp = 0;
+            if (p < end && b[p] == mark) {
+                int fraction = ++p;
+                while (p < end && (d = b[p] - '0') >= 0 && d <= 9) {
+                    m = m * 10 + d;
+                    p++;
+                }
+                exp = fraction - p;
+                digits -= exp;
+            }
+            if (digits == 0 || digits > 18 || p >= end || (c < last ? b[p] != sep : b[p] != '\n' && b[p] != '\r')) {
+                return -1;
+            }
+            p++;
+            double v;
+            if (m == 0) {
+                v = 0.0;
+            } else if (m > (1L << 53) || exp < -22) {
+                return -1;
+            } else {
+                v = exp == 0 ? m : m / DecimalBytes.POW10[-exp];
+            }
+            nums[c][row] = negative ? -v : v;
+        }
+        return p;
     }
 
     /**
