@@ -68,9 +68,9 @@ final class ColumnBuffers {
         }
     }
 
-    /** Whether row {@link #rows} fits without growing the columns. */
-    boolean hasRoom() {
-        return offset + rows < capacity;
+    /** Rows that fit without growing the columns. */
+    int room() {
+        return capacity - offset - rows;
     }
 
     /** Whether every column holds numbers. */
