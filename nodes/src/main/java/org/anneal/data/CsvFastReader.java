@@ -170,13 +170,18 @@ final class CsvFastReader {
         int skip = !head ? 0 : format.unitsRow() ? 2 : 1; // header and units, read by sniff
         int width = format.header().size();
         long dataStart = 0;
-        final double[][] plain = plainNumbers && cols.allNumeric() ? cols.nums : null;
+        double[][] plain = plainNumbers && cols.allNumeric() ? cols.nums : null;
+        int misses = 0; // records in a row the plain path left to the general one
         while (true) {
             if (plain != null && skip == 0) {
                 // up to the next multiple of 4,096 rows, where the general path checks, reports and sizes
                 int max = Math.min(cols.room(), 0x1000 - (cols.rows & 0xFFF));
                 int read = max <= 0 ? 0 : plainRecords(pos, afterLastLineEnd(pos), plain, cols.offset + cols.rows, max);
+                if (read == 0 && max > 0 && ++misses == PLAIN_MISSES) {
+                    plain = null; // a file of numbers in another shape (exponents, quotes): each try would only cost
+                }
                 if (read > 0) {
+                    misses = 0;
                     pos = plainEnd;
                     pastHeader = true;
                     cols.rows += read;
@@ -258,6 +263,9 @@ final class CsvFastReader {
         fill(in);
         return 0;
     }
+
+    /** After this many records in a row that are not plain, a reader stops trying {@link #plainRecords}. */
+    private static final int PLAIN_MISSES = 64;
 
     /** Where {@link #plainRecords} stopped. */
     private int plainEnd;

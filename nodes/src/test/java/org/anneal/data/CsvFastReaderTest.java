@@ -259,6 +259,18 @@ class CsvFastReaderTest {
         assertTrue(handled > runs / 3, "fast reader handled only " + handled + " of " + runs);
     }
 
+    /** A long run of records in another shape turns the plain path off for the rest of the file; the table is the same. */
+    @Test
+    void manyRecordsInAnotherShapeGiveTheSameTable() throws Exception {
+        CsvReader.Options opt = new CsvReader.Options((char) 0, Set.of("", "NA"), Set.of());
+        String text = "x,y\n" + "1.5,2\n".repeat(10) + "1e1,-2.5E-1\n".repeat(100) + "3.25,-4\n".repeat(10);
+        Path f = write(text.getBytes(StandardCharsets.UTF_8));
+        CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.NUMERIC);
+        Table fast = CsvFastReader.read(f, opt, fmt, ROLES, () -> { }, x -> { });
+        assertNotNull(fast);
+        assertSame(CsvReader.readWithJackson(f, opt, fmt, ROLES, () -> { }, x -> { }), fast, "exponents");
+    }
+
     /** A missing token that looks like a number ("-999") keeps every record on the general path, which checks the tokens first. */
     @Test
     void numericMissingTokensAreStillMissing() throws Exception {

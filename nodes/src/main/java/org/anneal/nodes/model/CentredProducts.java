@@ -6,7 +6,7 @@ import java.util.function.DoubleConsumer;
  * Column sums and the sums of products of centred columns ({@code Σ (a_i - ma)(b_i - mb)} for every pair), the
  * normal equations of a linear fit. Each sum adds its terms in row order, as one loop per pair does, so the results
  * are the same to the last bit; but the rows go by in blocks that stay in the cache, every block centred once, and
- * four sums grow side by side. One loop per pair read both columns from memory each time (231 passes over 6 MB
+ * four sums grow side by side. One loop per pair read both columns from memory each time (230 passes over 6 MB
  * columns for 20 features) and waited on one addition at a time; a cold process also compiled that loop apart from
  * the mean's and the missing-value count's.
  */
