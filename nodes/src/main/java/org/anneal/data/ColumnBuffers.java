@@ -68,6 +68,21 @@ final class ColumnBuffers {
         }
     }
 
+    /** Rows that fit without growing the columns. */
+    int room() {
+        return capacity - offset - rows;
+    }
+
+    /** Whether every column holds numbers. */
+    boolean allNumeric() {
+        for (double[] n : nums) {
+            if (n == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Makes room for row {@link #rows}; false when a piece's share is full. */
     boolean ensureRoom() {
         if (offset + rows < capacity) {

@@ -42,6 +42,8 @@ final class CsvFastReader {
     private final Set<String> missing;
     private final byte[][] missingBytes;
     private final long missingLengths; // bit i: some token has i bytes (tokens of 64+ bytes set bit 63)
+    /** Records of plain numbers may take {@link #plainRecords}: no missing token looks like one, and the decimal mark is no delimiter. */
+    private final boolean plainNumbers;
     private byte[] buf;
     private int end;
     private boolean eof;
@@ -74,6 +76,24 @@ final class CsvFastReader {
             lengths |= 1L << Math.min(63, m.length);
         }
         this.missingLengths = lengths;
+        boolean plain = this.mark != this.sep;
+        for (byte[] m : missingBytes) {
+            plain &= !maybePlain(m);
+        }
+        this.plainNumbers = plain;
+    }
+
+    /** Whether a missing token could be a cell {@link #plainRecords} reads as a number (it then leaves every record to the general path). */
+    private boolean maybePlain(byte[] token) {
+        if (token.length == 0) {
+            return false; // a plain cell has a digit
+        }
+        for (byte x : token) {
+            if (!(x >= '0' && x <= '9' || x == '-' || x == '+' || x == mark)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The table, or null when the file needs the Jackson path; a file of {@link CsvPieces#FROM_BYTES} or more is read in pieces, on every core. */
@@ -150,7 +170,31 @@ final class CsvFastReader {
         int skip = !head ? 0 : format.unitsRow() ? 2 : 1; // header and units, read by sniff
         int width = format.header().size();
         long dataStart = 0;
+        double[][] plain = plainNumbers && cols.allNumeric() ? cols.nums : null;
+        int misses = 0; // records in a row the plain path left to the general one
         while (true) {
+            if (plain != null && skip == 0) {
+                // up to the next multiple of 4,096 rows, where the general path checks, reports and sizes
+                int max = Math.min(cols.room(), 0x1000 - (cols.rows & 0xFFF));
+                int read = max <= 0 ? 0 : plainRecords(pos, afterLastLineEnd(pos), plain, cols.offset + cols.rows, max);
+                if (read == 0 && max > 0 && ++misses == PLAIN_MISSES) {
+                    plain = null; // a file of numbers in another shape (exponents, quotes): each try would only cost
+                }
+                if (read > 0) {
+                    misses = 0;
+                    pos = plainEnd;
+                    pastHeader = true;
+                    cols.rows += read;
+                    if ((cols.rows & 0xFFF) == 0) {
+                        if (cols.rows == 1 << 12) { // the head's bytes per row tell the size of the whole
+                            cols.reserve((long) ((size - dataStart) / ((before + pos - dataStart) / (double) cols.rows) * 1.02));
+                        }
+                        checkCancelled.run();
+                        progress.accept(Math.min(1.0, (before + pos) / (double) size));
+                    }
+                    continue;
+                }
+            }
             int next = record(pos);
             if (next == MORE) {
                 before += pos;
@@ -218,6 +262,87 @@ final class CsvFastReader {
         end = left;
         fill(in);
         return 0;
+    }
+
+    /** After this many records in a row that are not plain, a reader stops trying {@link #plainRecords}. */
+    private static final int PLAIN_MISSES = 64;
+
+    /** Where {@link #plainRecords} stopped. */
+    private int plainEnd;
+
+    /** The position after the last line end in the buffer from {@code p}, or {@code p}: the records before it are whole. */
+    private int afterLastLineEnd(int p) {
+        for (int i = end - 1; i >= p; i--) {
+            if (buf[i] == '\n' || buf[i] == '\r') {
+                return i + 1;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Reads records from {@code p} while each is one of plain numbers only ({@code [+-]digits[.digits]}, at most 18
+     * digits, the delimiter right after each and a line end after the last: what a numeric export writes) and ends before
+     * {@code limit}, at most {@code max} of them, into rows {@code row} on; returns how many, {@link #plainEnd} the
+     * position after them. The record it stops at (blanks, quotes, exponents, missing or wide cells, a row of another
+     * width) is left to {@link #record} and {@link #convert}, which read every record as before; the cells it stored of
+     * that one are written again there. In one pass over the bytes it finds the cells and reads their numbers, where the
+     * general path splits a record first and reads each cell again; the value is the one {@link DecimalBytes#parse} gives
+     * (the same arithmetic), so a file reads the same either way. The records come in batches, not one call each, so
+     * that the JIT compiles one loop that leaves only when a batch ends; the records are whole before {@code limit}, so
+     * the end of the buffer never stops one halfway.
+     */
+    private int plainRecords(int p, int limit, double[][] nums, int row, int max) {
+        final byte[] b = buf;
+        final byte sep = this.sep;
+        final byte mark = this.mark;
+        final int last = nums.length - 1;
+        int read = 0;
+        records:
+        for (; read < max; read++) {
+            int q = p;
+            while (q < limit && (b[q] == '\n' || b[q] == '\r')) { // the line feed of a CR LF, or blank lines
+                q++;
+            }
+            for (int c = 0; c <= last; c++) {
+                if (q >= limit) {
+                    break records;
+                }
+                boolean negative = false;
+                if (b[q] == '-' || b[q] == '+') {
+                    negative = b[q] == '-';
+                    q++;
+                }
+                long m = 0;
+                int start = q;
+                int d;
+                while (q < limit && (d = b[q] - '0') >= 0 && d <= 9) {
+                    m = m * 10 + d;
+                    q++;
+                }
+                int digits = q - start;
+                int exp = 0;
+                if (q < limit && b[q] == mark) {
+                    int fraction = ++q;
+                    while (q < limit && (d = b[q] - '0') >= 0 && d <= 9) {
+                        m = m * 10 + d;
+                        q++;
+                    }
+                    exp = fraction - q;
+                    digits -= exp;
+                }
+                if (digits == 0 || digits > 18 || q >= limit || (c < last ? b[q] != sep : b[q] != '\n' && b[q] != '\r')
+                        || m > (1L << 53) || exp < -22) {
+                    break records;
+                }
+                q++;
+                double v = m == 0 ? 0.0 : exp == 0 ? m : m / DecimalBytes.POW10[-exp];
+                nums[c][row + read] = negative ? -v : v;
+            }
+            p = q;
+        }
+        plainEnd = p;
+        return read;
     }
 
     /**

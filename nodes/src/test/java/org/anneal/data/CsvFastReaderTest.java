@@ -209,6 +209,78 @@ class CsvFastReaderTest {
         assertTrue(handled > runs / 4, "fast reader handled only " + handled + " of " + runs);
     }
 
+    /**
+     * Files of numbers only, under the default missing tokens: most records take the one-pass path for plain numbers,
+     * the others (exponents, blanks, missing cells, quotes, long numbers, CR LF, odd widths) the general one, record by
+     * record in the same file. Whatever the fast reader returns, Jackson must have read the same table.
+     */
+    @Test
+    void numericFilesAgreeWithJacksonRecordByRecord() throws Exception {
+        CsvReader.Options opt = new CsvReader.Options((char) 0, Set.of("", "NA", "N/A", "NaN", "nan", "null", "?"), Set.of());
+        String[] odd = {"1e5", "1E-3", ".5", "5.", "+3", "-0", "-0.0", "0.000", "NA", "", "?", " 7 ", "\t8", "\"1.5\"", "12345678901234567890",
+            "123456789012345678", "9007199254740993", "0.1234567890123456789", "-", "+", ".", "1.2.3", "1-2", "--1", "1e400", "4.9e-324", "00012.50"};
+        String[] ends = {"\n", "\n", "\n", "\r\n", "\r", "\n\n", "\n  \n"};
+        Random r = new Random(7);
+        int handled = 0;
+        int runs = Integer.getInteger("fuzz.runs", 1500);
+        for (int run = 0; run < runs; run++) {
+            char sep = ",;\t".charAt(r.nextInt(3));
+            boolean comma = sep != ',' && r.nextBoolean();
+            StringBuilder sb = new StringBuilder("x").append(sep).append("y").append(ends[r.nextInt(ends.length)]);
+            int rows = 1 + r.nextInt(8);
+            for (int i = 0; i < rows; i++) {
+                int width = r.nextInt(15) == 0 ? 1 + r.nextInt(3) : 2;
+                for (int c = 0; c < width; c++) {
+                    if (c > 0) {
+                        sb.append(sep);
+                    }
+                    String cell = r.nextInt(6) > 0
+                            ? (r.nextInt(4) == 0 ? "-" : "") + r.nextInt(100_000) + (r.nextBoolean() ? (comma ? "," : ".") + r.nextInt(1_000_000) : "")
+                            : odd[r.nextInt(odd.length)];
+                    sb.append(comma ? cell.replace('.', ',') : cell);
+                }
+                if (i < rows - 1 || r.nextBoolean()) {
+                    sb.append(ends[r.nextInt(ends.length)]);
+                }
+            }
+            Path f = write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            CsvFormat fmt = format(sep, comma, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.NUMERIC);
+            Table fast = CsvFastReader.read(f, opt, fmt, ROLES, () -> { }, x -> { }, 1 + r.nextInt(run % 2 == 0 ? 1 << 20 : 9));
+            if (fast == null) {
+                continue;
+            }
+            handled++;
+            try {
+                assertSame(CsvReader.readWithJackson(f, opt, fmt, ROLES, () -> { }, x -> { }), fast, sb.toString());
+            } catch (CsvProblem e) {
+                fail("the fast reader read a file Jackson rejects (" + e.getMessage() + "):\n" + sb);
+            }
+        }
+        assertTrue(handled > runs / 3, "fast reader handled only " + handled + " of " + runs);
+    }
+
+    /** A long run of records in another shape turns the plain path off for the rest of the file; the table is the same. */
+    @Test
+    void manyRecordsInAnotherShapeGiveTheSameTable() throws Exception {
+        CsvReader.Options opt = new CsvReader.Options((char) 0, Set.of("", "NA"), Set.of());
+        String text = "x,y\n" + "1.5,2\n".repeat(10) + "1e1,-2.5E-1\n".repeat(100) + "3.25,-4\n".repeat(10);
+        Path f = write(text.getBytes(StandardCharsets.UTF_8));
+        CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.NUMERIC);
+        Table fast = CsvFastReader.read(f, opt, fmt, ROLES, () -> { }, x -> { });
+        assertNotNull(fast);
+        assertSame(CsvReader.readWithJackson(f, opt, fmt, ROLES, () -> { }, x -> { }), fast, "exponents");
+    }
+
+    /** A missing token that looks like a number ("-999") keeps every record on the general path, which checks the tokens first. */
+    @Test
+    void numericMissingTokensAreStillMissing() throws Exception {
+        Path f = write("x,y\n1.5,-999\n-999,2\n3,4\n".getBytes(StandardCharsets.UTF_8));
+        CsvFormat fmt = format(',', false, false, StandardCharsets.UTF_8, ColumnType.NUMERIC, ColumnType.NUMERIC);
+        Table t = CsvFastReader.read(f, OPT, fmt, ROLES, () -> { }, x -> { });
+        assertArrayEquals(new double[] {1.5, Double.NaN, 3}, t.numeric("x").values());
+        assertArrayEquals(new double[] {Double.NaN, 2, 4}, t.numeric("y").values());
+    }
+
     static CsvFormat format(char sep, boolean comma, boolean units, Charset cs, ColumnType... types) {
         List<String> header = types.length == 2 ? List.of("x", "y") : List.of("x", "name", "y");
         return new CsvFormat(sep, header, List.of(types), cs.name(), comma, units, java.util.Collections.nCopies(types.length, ""));

@@ -200,6 +200,30 @@ class CsvPiecesTest {
         assertEquals(2, CsvPieces.piecesFor(9 << 20, 2));
     }
 
+    /** Line ends counted eight bytes at a time agree with the byte rule, for every length, mix and byte before the block. */
+    @org.junit.jupiter.api.Test
+    void lineEndsEightAtATimeAgreeWithTheByteRule() {
+        Random r = new Random(3);
+        byte[] alphabet = {'\n', 'a', ',', '1', 0x0B, 0x09, (byte) 0x8A, (byte) 0x8D, 0x00, '\r'};
+        for (int run = 0; run < 5000; run++) {
+            int len = 1 + r.nextInt(70);
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(len + r.nextInt(9)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            byte[] b = bb.array();
+            boolean crs = r.nextBoolean();
+            for (int i = 0; i < b.length; i++) {
+                b[i] = alphabet[r.nextInt(crs ? alphabet.length : alphabet.length - 1)]; // half the blocks without carriage returns
+            }
+            byte before = r.nextBoolean() ? (byte) '\r' : alphabet[r.nextInt(4)];
+            long expected = before == '\r' && b[0] != '\n' ? 1 : 0;
+            for (int i = 0; i < len; i++) {
+                if (b[i] == '\n' || b[i] == '\r' && i + 1 < len && b[i + 1] != '\n') {
+                    expected++;
+                }
+            }
+            assertEquals(expected, CsvPieces.lineEnds(bb, len, before), java.util.Arrays.toString(java.util.Arrays.copyOf(b, len)));
+        }
+    }
+
     private static boolean piecesRunning() {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("anneal-csv-piece") && t.isAlive());
     }

@@ -33,36 +33,35 @@ public record RidgeLearner(double lambda) implements Learner {
     public TrainedModel fit(Table train, List<String> features, String target, ExecContext ctx) {
         int p = features.size();
         int n = train.rowCount();
-        double[][] x = new double[p][];
+        double[][] x = new double[p + 1][]; // the features, then the target: x^T y is one more column of products
         for (int j = 0; j < p; j++) {
             x[j] = train.numeric(features.get(j)).values();
-            requireComplete(x[j], features.get(j));
         }
-        double[] y = train.numeric(target).values();
-        requireComplete(y, target);
+        x[p] = train.numeric(target).values();
+        double[] sums = CentredProducts.sums(x);
+        for (int j = 0; j <= p; j++) { // a sum is NaN when a value is: only then are the values counted, for the message
+            if (Double.isNaN(sums[j])) {
+                requireComplete(x[j], j < p ? features.get(j) : target);
+            }
+        }
         if (n < 2) {
             throw new NodeFailure("Only " + n + " training row(s); a regression needs at least 2.", "Use more training rows.");
         }
-        double[] mx = new double[p];
-        for (int j = 0; j < p; j++) {
-            mx[j] = mean(x[j]);
+        double[] mx = new double[p + 1];
+        for (int j = 0; j <= p; j++) {
+            mx[j] = sums[j] / n;
         }
-        double my = mean(y);
+        double my = mx[p];
+        double[][] products = CentredProducts.of(x, mx, ctx::checkCancelled, ctx::progress);
         double[][] gram = new double[p][p];
         double[] xty = new double[p];
-        int pairs = p * (p + 1) / 2 + p;
-        int done = 0;
         for (int j = 0; j < p; j++) {
             for (int k = j; k < p; k++) {
-                ctx.checkCancelled();
-                double s = centredDot(x[j], mx[j], x[k], mx[k]);
-                gram[j][k] = s;
-                gram[k][j] = s;
-                ctx.progress(++done / (double) pairs);
+                gram[j][k] = products[j][k];
+                gram[k][j] = products[j][k];
             }
-            xty[j] = centredDot(x[j], mx[j], y, my);
+            xty[j] = products[j][p];
             gram[j][j] += lambda;
-            ctx.progress(++done / (double) pairs);
         }
         Optional<DenseMatrix.CholeskyFactorization> chol = p == 0 ? Optional.empty()
                 : DenseMatrix.createDenseMatrix(gram).choleskyFactorization();
@@ -103,13 +102,5 @@ public record RidgeLearner(double lambda) implements Learner {
             s += d;
         }
         return s / v.length;
-    }
-
-    private static double centredDot(double[] a, double ma, double[] b, double mb) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (a[i] - ma) * (b[i] - mb);
-        }
-        return s;
     }
 }

@@ -23,6 +23,14 @@ public record ColumnScaling(String method, List<String> columns, double[] centre
 
     @Override
     public Table apply(Table data) {
-        return TableEdits.mapNumeric(data, columns, (c, j, i, x) -> (x - centre[j]) / scale[j]);
+        return TableEdits.replaceNumeric(data, columns, (j, v) -> {
+            double[] r = new double[v.length];
+            double c = centre[j];
+            double s = scale[j];
+            for (int i = 0; i < v.length; i++) {
+                r[i] = (v[i] - c) / s;
+            }
+            return r;
+        });
     }
 }

@@ -54,6 +54,26 @@ public final class TableEdits {
         double apply(NumericColumn c, int j, int i, double x);
     }
 
+    /** The new values of the {@code j}-th of the mapped columns, whose values are {@code v} (not to be written to). */
+    @FunctionalInterface
+    public interface ColumnMap {
+        double[] apply(int j, double[] v);
+    }
+
+    /**
+     * {@code data} with each listed numeric column replaced, in place and with its role, by {@code f} of its values:
+     * one call per column, whose own loop the JIT compiles once, where {@link #mapNumeric} calls a function per cell.
+     * The table is built once, not once per column.
+     */
+    public static Table replaceNumeric(Table data, List<String> columns, ColumnMap f) {
+        NumericColumn[] in = numericColumns(data, columns);
+        List<Column> made = new ArrayList<>(in.length);
+        for (int j = 0; j < in.length; j++) {
+            made.add(new NumericColumn(in[j].name(), in[j].role(), f.apply(j, in[j].values())));
+        }
+        return apply(data, List.of(), made);
+    }
+
     /** {@code data} with each listed numeric column replaced, in place and with its role, by {@code f} of its values. */
     public static Table mapNumeric(Table data, List<String> columns, CellMap f) {
         Table out = data;

@@ -86,8 +86,9 @@ public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
             int[] idx = identity(n);
             markTest(p.shuffle() ? shuffled(idx, rnd) : tail(idx, p.test()), p.test(), isTest);
         }
-        int[] train = select(isTest, false);
-        int[] test = select(isTest, true);
+        int[][] sides = sides(isTest);
+        int[] train = sides[0];
+        int[] test = sides[1];
         if (train.length == 0 || test.length == 0) {
             throw new NodeFailure("The split left the " + (train.length == 0 ? "training" : "test") + " set empty (" + n + " rows, test = " + p.test() + ").",
                     "Use more rows or a 'test' fraction between 0.1 and 0.5.");
@@ -152,9 +153,8 @@ public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
         return a;
     }
 
-    /** Fisher-Yates on a copy: inputs are never shuffled in place. */
-    private static int[] shuffled(int[] a, SplittableRandom rnd) {
-        int[] s = a.clone();
+    /** Fisher-Yates, in place: every caller hands an index array of its own (the table itself is never reordered). */
+    private static int[] shuffled(int[] s, SplittableRandom rnd) {
         for (int i = s.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = s[i];
@@ -164,20 +164,25 @@ public final class HoldoutSplitNode implements Node<HoldoutSplitNode.Params> {
         return s;
     }
 
-    private static int[] select(boolean[] isTest, boolean want) {
-        int c = 0;
+    /** The training rows and the test rows, each in table order, from one pass over the marks. */
+    private static int[][] sides(boolean[] isTest) {
+        int tests = 0;
         for (boolean b : isTest) {
-            if (b == want) {
-                c++;
+            if (b) {
+                tests++;
             }
         }
-        int[] out = new int[c];
-        int k = 0;
+        int[] train = new int[isTest.length - tests];
+        int[] test = new int[tests];
+        int r = 0;
+        int t = 0;
         for (int i = 0; i < isTest.length; i++) {
-            if (isTest[i] == want) {
-                out[k++] = i;
+            if (isTest[i]) {
+                test[t++] = i;
+            } else {
+                train[r++] = i;
             }
         }
-        return out;
+        return new int[][] {train, test};
     }
 }
