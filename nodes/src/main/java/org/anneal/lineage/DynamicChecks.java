@@ -204,9 +204,10 @@ public final class DynamicChecks {
 
     /**
      * The checks of one split, in their fixed order. D9's reading of the features (shared: the pool starts on it, this thread
-     * takes the rest after D3) and D8 need nothing from the others and run beside D1–D3; D9's comparison, shared the same
-     * way, runs beside D4 and counts only when D4 did not report the split (the same twins); D4's search is shared too, so
-     * the pool, done with D9, helps with it.
+     * takes the rest after D3) and D8 need nothing from the others and run beside D1–D3; D9's cells and comparison need only
+     * D1's copies, so they are queued for the pool as soon as D1 is done, and the pool goes on to them while this thread does
+     * D3 and builds D4's grid (queued after D3, they left the pool idle through it). The comparison counts only when D4 did not
+     * report the split (the same twins); D4's search is shared too, so the pool, done with D9, helps with it.
      */
     private List<Finding> checkSplit(String id, Table train, Table test, ChecksBeside beside, CheckProgress progress) {
         RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4 (both on this thread)
@@ -221,6 +222,21 @@ public final class DynamicChecks {
         progress.at(id, "exact copies of training rows", 0);
         Set<Integer> copies = duplicates(id, train, test, split);
         CheckBounds.checkInterrupted();
+        // D9's comparison starts now, on the chance that D4 finds nothing (its usual answer); when D4 reports the split, the
+        // twins are the same ones and the comparison is stopped. The pool reaches it after the reading (which it joins: it
+        // does the pieces left, if any, and waits for those this thread has taken) and D8.
+        var cells = beside.start(() -> {
+            if (reading == null) {
+                return null;
+            }
+            reading.join();
+            ResolutionTwins.Prepared prepared = features.prepared();
+            return prepared == null ? null : TwinScan.of(prepared, test, copies);
+        });
+        var comparing = beside.share(TwinScan.pieces(test.rowCount()), () -> {
+            TwinScan scan = beside.join(cells);
+            return scan == null ? p -> { } : scan.scanner();
+        });
         progress.at(id, "groups on both sides", 0);
         groups(id, train, test, split);
         CheckBounds.checkInterrupted();
@@ -230,14 +246,6 @@ public final class DynamicChecks {
         if (reading != null) {
             reading.join();
         }
-        // D9's comparison starts beside D4, on the chance that D4 finds nothing (its usual answer); when D4 reports the
-        // split, the twins are the same ones and the comparison is stopped
-        ResolutionTwins.Prepared prepared = features == null ? null : features.prepared();
-        var cells = beside.start(() -> prepared == null ? null : TwinScan.of(prepared, test, copies));
-        var comparing = beside.share(TwinScan.pieces(test.rowCount()), () -> {
-            TwinScan scan = beside.join(cells);
-            return scan == null ? p -> { } : scan.scanner();
-        });
         progress.at(id, "near-copies of training rows", 0);
         NearDuplicates.check(id, train, test, thresholds, copies, screen, progress, beside, split);
         CheckBounds.checkInterrupted();

@@ -60,7 +60,7 @@ final class NearGrid {
         for (int j = 0; j < d; j++) {
             trainHasNaN[j] = screen.hasMissing(trainNum.get(j).values());
             testHasNaN[j] = screen.hasMissing(testNum.get(j).values());
-            meanAndSd(trainCols[j], j, trainHasNaN[j]);
+            meanAndSd(trainCols[j], j, trainHasNaN[j], screen.moments(trainCols[j]));
             nanPossible[j] = !Double.isFinite(mean[j]) || !Double.isFinite(sd[j]);
             trainPossible |= trainHasNaN[j] || nanPossible[j];
             testPossible |= testHasNaN[j] || nanPossible[j];
@@ -110,11 +110,16 @@ final class NearGrid {
         return RowHashes.mix(cell ^ 0x9E3779B97F4A7C15L * (q + 1));
     }
 
-    /** Mean and sample sd of the training values, NaN aside, as D4 always standardized (a constant column gets sd 1). */
-    private void meanAndSd(double[] v, int j, boolean hasNaN) {
+    /**
+     * Mean and sample sd of the training values, NaN aside, as D4 always standardized (a constant column gets sd 1); from
+     * D3's sums of the column ({@link RankScreen#moments}, a column without NaN) when it made them, the same sums in the
+     * same order.
+     */
+    private void meanAndSd(double[] v, int j, boolean hasNaN, double[] kept) {
         int cnt = hasNaN ? numbers(v) : v.length;
-        mean[j] = cnt == 0 ? 0 : sumOfNumbers(v) / cnt;
-        double ss = squaresAbout(v, mean[j]);
+        boolean reuse = kept != null && !hasNaN;
+        mean[j] = cnt == 0 ? 0 : (reuse ? kept[0] : sumOfNumbers(v)) / cnt;
+        double ss = reuse ? kept[1] : squaresAbout(v, mean[j]);
         sd[j] = cnt > 1 && ss > 0 ? Math.sqrt(ss / (cnt - 1)) : 1;
     }
 

@@ -209,6 +209,23 @@ final class RankScreen {
         return false;
     }
 
+    /** A column's sum and its sum of squares about the mean, by {@link #keepMoments}; this thread's checks only. */
+    private final Map<double[], double[]> moments = new IdentityHashMap<>();
+
+    /**
+     * Keeps what D3's straight line summed over a column without missing values (its sum in row order, then its squares
+     * about sum / n in row order), which are the very sums D4's standardizing takes: D4 reuses them instead of two more
+     * passes over each column (issue 16, "Performance").
+     */
+    void keepMoments(double[] v, double sum, double squares) {
+        moments.put(v, new double[] {sum, squares});
+    }
+
+    /** {@link #keepMoments}' sum and squares of the column, or null. */
+    double[] moments(double[] v) {
+        return moments.get(v);
+    }
+
     Bucketed bucketed(double[] v) {
         return bucketed.computeIfAbsent(v, Bucketed::new);
     }

@@ -48,7 +48,7 @@ final class TargetProxies {
 
     private static String numeric(NumericColumn x, NumericColumn y, DynamicChecks.Thresholds th, RankScreen screen) {
         double rho = screen.spearmanIfAbove(x.values(), y.values(), th.spearman()); // NaN: cannot exceed the threshold
-        double r = roughPearson(x.values(), y.values());
+        double r = roughPearson(x.values(), y.values(), screen);
         if (r * r > th.singleFeatureR2() - 1e-6) {
             r = pearson(x.values(), y.values()); // near or above the threshold: the exact figure the finding quotes
         }
@@ -133,9 +133,10 @@ final class TargetProxies {
 
     /**
      * Pearson's r in two plain passes: off {@link #pearson} only by rounding, enough to tell it is far below a threshold.
-     * Each pass a piece at a time ({@link Chunks}), its sums carried from piece to piece.
+     * Each pass a piece at a time ({@link Chunks}), its sums carried from piece to piece; the feature's sums are kept in
+     * {@code screen} for D4.
      */
-    private static double roughPearson(double[] a, double[] b) {
+    private static double roughPearson(double[] a, double[] b, RankScreen screen) {
         double[] sums = new double[2];
         for (int from = 0; from < a.length; from = Chunks.end(from, a.length)) {
             sums(a, b, from, Chunks.end(from, a.length), sums);
@@ -149,6 +150,7 @@ final class TargetProxies {
         double sab = products[0];
         double saa = products[1];
         double sbb = products[2];
+        screen.keepMoments(a, sums[0], saa);
         return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
     }
 

@@ -175,6 +175,31 @@ class ScaledChecksTest {
     }
 
     @Test
+    void theGridStandardizesWithD3sSumsBitForBitAsWithItsOwn() {
+        SplittableRandom r = new SplittableRandom(5);
+        Table[] t = tables(r, 20_000, 500, 5, 0.002, false);
+        List<Column> cols = new ArrayList<>(t[0].columns());
+        double[] y = new double[t[0].rowCount()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextGaussian() * 1e3 + 1e6; // far from 0: rounding in the sums differs by order
+        }
+        cols.add(new NumericColumn("y", ColumnRole.TARGET, y));
+        Table train = new Table(cols);
+        List<NumericColumn> num = t[0].columns().stream().map(NumericColumn.class::cast).toList();
+        List<NumericColumn> testNum = t[1].columns().stream().map(NumericColumn.class::cast).toList();
+        RankScreen shared = new RankScreen();
+        TargetProxies.check("split", train, DynamicChecks.Thresholds.DEFAULT, shared, new ArrayList<>());
+        assertTrue(shared.moments(num.get(0).values()) != null, "D3 kept the sums of a column without missing values");
+        NearGrid reused = new NearGrid(num, testNum, List.of(), List.of(), 0.01, shared);
+        NearGrid own = new NearGrid(num, testNum, List.of(), List.of(), 0.01, new RankScreen());
+        for (int j = 0; j < num.size(); j++) {
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(own.z(own.trainCols(), j, i)), Double.doubleToRawLongBits(reused.z(reused.trainCols(), j, i)));
+            }
+        }
+    }
+
+    @Test
     void theRankScreenRulesOutOnlyWhatCannotReachTheThreshold() {
         SplittableRandom r = new SplittableRandom(3);
         for (int round = 0; round < 30; round++) {
