@@ -203,15 +203,16 @@ public final class DynamicChecks {
     }
 
     /**
-     * The checks of one split, in their fixed order. D9's reading of the features (shared: the pool starts on it, this thread
-     * takes the rest after D3) and D8 need nothing from the others and run beside D1–D3; D9's cells and comparison need only
-     * D1's copies, so they are queued for the pool as soon as D1 is done, and the pool goes on to them while this thread does
-     * D3 and builds D4's grid (queued after D3, they left the pool idle through it). The comparison counts only when D4 did not
-     * report the split (the same twins); D4's search is shared too, so the pool, done with D9, helps with it.
+     * The checks of one split, in their fixed order. D9's reading of the features (each one's missing-value screen
+     * included; shared: the pool starts on it, this thread takes what is left after D3) and D8 need nothing from the others
+     * and run beside D1–D3; D9's cells and comparison need only D1's copies besides, so they are queued for the pool as soon
+     * as D1 is done, and the pool goes on to them while this thread does D3 and builds D4's grid (queued once D3 was done,
+     * they left the pool idle through it). The comparison counts only when D4 did not report the split (the same twins);
+     * D4's search is shared, so the pool, done with D9, helps with it, and this thread, done with D4, helps with D9's.
      */
     private List<Finding> checkSplit(String id, Table train, Table test, ChecksBeside beside, CheckProgress progress) {
         RankScreen screen = new RankScreen(); // ranks of the training columns, shared by D3 and D4 (both on this thread)
-        ResolutionTwins.Features features = ResolutionTwins.features(train, test, screen);
+        ResolutionTwins.Features features = ResolutionTwins.features(train, test, screen); // no data read yet
         var reading = features == null ? null : beside.share(features.count(), features::counter);
         var content = beside.start(() -> {
             List<Finding> found = new ArrayList<>();
@@ -223,13 +224,12 @@ public final class DynamicChecks {
         Set<Integer> copies = duplicates(id, train, test, split);
         CheckBounds.checkInterrupted();
         // D9's comparison starts now, on the chance that D4 finds nothing (its usual answer); when D4 reports the split, the
-        // twins are the same ones and the comparison is stopped. The pool reaches it after the reading (which it joins: it
-        // does the pieces left, if any, and waits for those this thread has taken) and D8.
+        // twins are the same ones and the comparison is stopped
         var cells = beside.start(() -> {
             if (reading == null) {
                 return null;
             }
-            reading.join();
+            reading.join(); // the pieces left, if any, and a wait for those this thread has taken
             ResolutionTwins.Prepared prepared = features.prepared();
             return prepared == null ? null : TwinScan.of(prepared, test, copies);
         });

@@ -68,49 +68,62 @@ final class ResolutionTwins {
         return features(train, test, new RankScreen());
     }
 
-    /** As {@link #features(Table, Table)}, asking {@code screen} which columns have a missing value (it keeps the answer). */
+    /**
+     * As {@link #features(Table, Table)}, asking {@code screen} which columns have a missing value (it keeps the answer).
+     * The features numeric on both sides are the candidates; whether one has a missing value is asked as it is read, so
+     * that the screen is part of the pieces threads share. Null when no feature is a candidate or the sides are too small.
+     */
     static Features features(Table train, Table test, RankScreen screen) {
         List<NumericColumn> tr = new ArrayList<>();
         List<NumericColumn> te = new ArrayList<>();
         for (Column c : train.features()) {
-            if (c instanceof NumericColumn n && !screen.hasMissing(n.values()) && test.column(c.name()).orElse(null) instanceof NumericColumn t
-                    && !screen.hasMissing(t.values())) {
+            if (c instanceof NumericColumn n && test.column(c.name()).orElse(null) instanceof NumericColumn t) {
                 tr.add(n);
                 te.add(t);
             }
         }
-        return tr.isEmpty() || train.rowCount() < 5 || test.rowCount() < 3 ? null : new Features(tr, te);
+        return tr.isEmpty() || train.rowCount() < 5 || test.rowCount() < 3 ? null : new Features(tr, te, screen);
     }
 
     /**
-     * The features D9 compares, and what it reads of each before it compares rows: its distinct values over both sides and
-     * the bound on its step they give. One feature's reading is one piece of work, independent of the others', so the
-     * pieces can be shared between threads ({@link ChecksBeside#share}); {@link #prepared} then needs them all.
+     * The features D9 compares, and what it reads of each before it compares rows: whether it has a missing value (then it
+     * is left out), its distinct values over both sides and the bound on its step they give. One feature's reading is one
+     * piece of work, independent of the others', so the pieces can be shared between threads ({@link ChecksBeside#share});
+     * {@link #prepared} then needs them all.
      */
     static final class Features {
         private final List<NumericColumn> tr;
         private final List<NumericColumn> te;
+        private final RankScreen screen;
+        private final boolean[] missing;
         private final int[] distinct;
         private final double[] stepBound;
 
-        private Features(List<NumericColumn> tr, List<NumericColumn> te) {
+        private Features(List<NumericColumn> tr, List<NumericColumn> te, RankScreen screen) {
             this.tr = tr;
             this.te = te;
+            this.screen = screen;
+            this.missing = new boolean[tr.size()];
             this.distinct = new int[tr.size()];
             this.stepBound = new double[tr.size()];
         }
 
+        /** The candidates, read one piece each. */
         int count() {
             return tr.size();
         }
 
-        /** Reads feature j when given j; one per thread (its counting buffers are reused from feature to feature). */
+        /** Reads candidate j when given j; one per thread (its counting buffers are reused from feature to feature). */
         IntConsumer counter() {
             DistinctValues.Counter counter = new DistinctValues.Counter();
             long[][] bits = {null}; // the bitmap of FixedDecimals, kept from feature to feature as the counter's buffers are
             return j -> {
                 double[] a = tr.get(j).values();
                 double[] b = te.get(j).values();
+                if (screen.hasMissing(a) || screen.hasMissing(b)) {
+                    missing[j] = true;
+                    return;
+                }
                 FixedDecimals fixed = FixedDecimals.of(a, b);
                 if (fixed != null) {
                     bits[0] = fixed.mark(bits[0]);
@@ -124,17 +137,31 @@ final class ResolutionTwins {
         }
 
         /**
-         * What the comparison needs, once every feature is read: the key feature is the one with the most distinct values
-         * (the first of them). What each feature's tolerance needs (its step, its usual decimals, each value's decimals) is
-         * worked out when a pair first differs on it: on a measured table a pair that fails on its first feature never
-         * needs the rest.
+         * What the comparison needs, once every candidate is read; null when every one has a missing value. The key feature
+         * is the one with the most distinct values (the first of them). What each feature's tolerance needs (its step, its
+         * usual decimals, each value's decimals) is worked out when a pair first differs on it: on a measured table a pair
+         * that fails on its first feature never needs the rest.
          */
         Prepared prepared() {
+            List<NumericColumn> keptTr = new ArrayList<>();
+            List<NumericColumn> keptTe = new ArrayList<>();
+            double[] keptBound = new double[tr.size()];
             int key = 0;
-            for (int j = 1; j < distinct.length; j++) {
-                key = distinct[j] > distinct[key] ? j : key;
+            int keyDistinct = -1;
+            for (int j = 0; j < tr.size(); j++) {
+                if (missing[j]) {
+                    continue;
+                }
+                if (distinct[j] > keyDistinct) {
+                    key = keptTr.size();
+                    keyDistinct = distinct[j];
+                }
+                keptBound[keptTr.size()] = stepBound[j];
+                keptTr.add(tr.get(j));
+                keptTe.add(te.get(j));
             }
-            return new Prepared(tr, te, stepBound, key, new Resolution[tr.size()]);
+            return keptTr.isEmpty() ? null
+                    : new Prepared(keptTr, keptTe, Arrays.copyOf(keptBound, keptTr.size()), key, new Resolution[keptTr.size()]);
         }
     }
 
