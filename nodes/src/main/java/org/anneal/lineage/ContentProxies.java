@@ -27,13 +27,18 @@ final class ContentProxies {
     }
 
     static void check(String split, Table train, List<Finding> out) {
+        check(split, train, new RankScreen(), out);
+    }
+
+    /** As {@link #check(String, Table, List)}, with the distinct counts {@code screen} knows of the training columns. */
+    static void check(String split, Table train, RankScreen screen, List<Finding> out) {
         Column target = train.target().orElse(null);
         if (target == null || train.rowCount() < 10 || target.missingCount() > 0) {
             return;
         }
         for (Column c : train.features()) {
             String why = target instanceof NumericColumn y ? (c instanceof CategoricalColumn k ? binned(k, y) : c instanceof NumericColumn x
-                    ? groupMean(x, y.values(), "the mean target '" + y.name() + "'") : null)
+                    ? groupMean(x, y.values(), "the mean target '" + y.name() + "'", screen.knownDistinct(x.values())) : null)
                     : target instanceof CategoricalColumn t ? (c instanceof CategoricalColumn k ? CategoricalProxies.relabels(k, t)
                     : c instanceof NumericColumn x ? CategoricalProxies.classShare(x, t) : null) : null;
             if (why == null) {
@@ -94,8 +99,16 @@ final class ContentProxies {
 
     /** Equal, value by value, to the mean target of the rows that share the value; or null. */
     static String groupMean(NumericColumn x, double[] t, String whatMean) {
+        return groupMean(x, t, whatMean, -1);
+    }
+
+    /**
+     * As {@link #groupMean(NumericColumn, double[], String)}, knowing the column's distinct values when {@code known} is not
+     * negative (D9's reading counted them): more than half the rows then rules it out without a pass.
+     */
+    static String groupMean(NumericColumn x, double[] t, String whatMean, int known) {
         double[] v = x.values();
-        if (DistinctValues.moreThan(v, x.size() / 2)) {
+        if (known > x.size() / 2 || known < 0 && DistinctValues.moreThan(v, x.size() / 2)) {
             return null; // a group mean repeats within its groups: told in half a pass for a measured column, before the
                          // full one that looks for a missing value
         }

@@ -216,7 +216,7 @@ public final class DynamicChecks {
         var reading = features == null ? null : beside.share(features.count(), features::counter);
         var content = beside.start(() -> {
             List<Finding> found = new ArrayList<>();
-            ContentProxies.check(id, train, found); // issue 16, family 5: D8
+            ContentProxies.check(id, train, screen, found); // issue 16, family 5: D8 (the distinct counts D9 read, if done)
             return found;
         });
         List<Finding> split = new ArrayList<>();

@@ -29,16 +29,21 @@ final class FixedDecimals {
     private final long span;
     /** Both -0.0 and 0.0 occur: two values as {@code Double.equals} tells them, one whole number. */
     private final boolean twoZeros;
+    /** Both zeros occur in the first column alone. */
+    private final boolean firstTwoZeros;
+    /** The distinct values of the first column alone, counted by {@link #mark} on its way (-1 before). */
+    private int firstDistinct = -1;
     private final double lo;
     private final double hi;
 
-    private FixedDecimals(double[][] columns, int decimals, long min, long span, boolean twoZeros, double lo, double hi) {
+    private FixedDecimals(double[][] columns, int decimals, long min, long span, boolean twoZeros, boolean firstTwoZeros, double lo, double hi) {
         this.columns = columns;
         this.decimals = decimals;
         this.unit = POW10[decimals];
         this.min = min;
         this.span = span;
         this.twoZeros = twoZeros;
+        this.firstTwoZeros = firstTwoZeros;
         this.lo = lo;
         this.hi = hi;
     }
@@ -46,10 +51,12 @@ final class FixedDecimals {
     /** The view of these columns taken together, or null when they are not whole numbers of one small decimal unit. */
     static FixedDecimals of(double[]... columns) {
         Reading r = new Reading();
+        boolean firstTwoZeros = false;
         for (double[] v : columns) {
             if (!r.read(v)) {
                 return null;
             }
+            firstTwoZeros |= v == columns[0] && r.negZero && r.posZero;
             CheckBounds.checkInterrupted();
         }
         double unit = POW10[r.d];
@@ -58,7 +65,7 @@ final class FixedDecimals {
         }
         long min = (long) Math.rint(r.lo * unit);
         long span = (long) Math.rint(r.hi * unit) - min + 1;
-        return span > MAX_SPAN ? null : new FixedDecimals(columns, r.d, min, span, r.negZero && r.posZero, r.lo, r.hi);
+        return span > MAX_SPAN ? null : new FixedDecimals(columns, r.d, min, span, r.negZero && r.posZero, firstTwoZeros, r.lo, r.hi);
     }
 
     /**
@@ -140,6 +147,9 @@ final class FixedDecimals {
         java.util.Arrays.fill(bits, 0, words, 0);
         for (double[] v : columns) {
             mark(bits, v, unit, min);
+            if (v == columns[0] && columns.length > 1) {
+                firstDistinct = bitsSet(bits, words) + (firstTwoZeros ? 1 : 0); // a count of the bitmap: no pass over the values
+            }
         }
         CheckBounds.checkInterrupted();
         return bits;
@@ -160,8 +170,19 @@ final class FixedDecimals {
 
     /** Distinct values as {@code Double.equals} counts them, from the bits {@link #mark} set. */
     int distinct(long[] bits) {
-        int words = (int) ((span + 63) >>> 6);
-        int n = twoZeros ? 1 : 0;
+        return bitsSet(bits, (int) ((span + 63) >>> 6)) + (twoZeros ? 1 : 0);
+    }
+
+    /**
+     * Distinct values of the first column alone, as {@code Double.equals} counts them, when {@link #mark} counted them on its
+     * way (there were more columns); else -1.
+     */
+    int firstDistinct() {
+        return firstDistinct;
+    }
+
+    private static int bitsSet(long[] bits, int words) {
+        int n = 0;
         for (int w = 0; w < words; w++) {
             n += Long.bitCount(bits[w]);
         }

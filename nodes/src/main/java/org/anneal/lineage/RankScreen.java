@@ -209,6 +209,21 @@ final class RankScreen {
         return false;
     }
 
+    /** Distinct values of a column, counted by D9's reading on one thread and asked by D8 on another. */
+    private final Map<double[], Integer> distinct = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps a column's distinct values as {@code Double.equals} counts them (a negative count is not kept). */
+    void keepDistinct(double[] v, int count) {
+        if (count >= 0) {
+            distinct.put(v, count);
+        }
+    }
+
+    /** {@link #keepDistinct}'s count of the column, or -1 when none was kept (yet: the answer may come later). */
+    int knownDistinct(double[] v) {
+        return distinct.getOrDefault(v, -1);
+    }
+
     /** A column's sum and its sum of squares about the mean, by {@link #keepMoments}; this thread's checks only. */
     private final Map<double[], double[]> moments = new IdentityHashMap<>();
 

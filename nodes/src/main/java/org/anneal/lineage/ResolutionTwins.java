@@ -128,6 +128,7 @@ final class ResolutionTwins {
                 if (fixed != null) {
                     bits[0] = fixed.mark(bits[0]);
                     distinct[j] = fixed.distinct(bits[0]);
+                    screen.keepDistinct(a, fixed.firstDistinct()); // for D8, which asks it of the training column
                     stepBound[j] = stepBound(distinct[j], fixed.lo(), fixed.hi()); // the range the view read already
                 } else {
                     distinct[j] = counter.count(a, b);

@@ -49,6 +49,7 @@ class FixedDecimalsTest {
             long[] bits = fixed.mark(new long[3]);
             String what = "trial " + trial + ", " + decimals + " decimals, sd " + sd;
             assertEquals(DistinctValues.count(a, b), fixed.distinct(bits), what);
+            assertEquals(DistinctValues.count(a), fixed.firstDistinct(), what + ": the first column alone, counted while marking");
             double step = fixed.step(bits);
             if (!Double.isNaN(step)) {
                 assertEquals(ResolutionTwins.stepOf(concat(a, b)), step, what);
