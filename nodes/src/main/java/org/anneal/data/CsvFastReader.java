@@ -288,7 +288,7 @@ final class CsvFastReader {
      * width) is left to {@link #record} and {@link #convert}, which read every record as before; the cells it stored of
      * that one are written again there. In one pass over the bytes it finds the cells and reads their numbers, where the
      * general path splits a record first and reads each cell again; the value is the one {@link DecimalBytes#parse} gives
-     * (the same arithmetic), so a file reads the same either way. The records come in batches, not one call each, so
+     * ({@link DecimalBytes#exact}, shared), so a file reads the same either way. The records come in batches, not one call each, so
      * that the JIT compiles one loop that leaves only when a batch ends; the records are whole before {@code limit}, so
      * the end of the buffer never stops one halfway.
      */
@@ -331,13 +331,15 @@ final class CsvFastReader {
                     exp = fraction - q;
                     digits -= exp;
                 }
-                if (digits == 0 || digits > 18 || q >= limit || (c < last ? b[q] != sep : b[q] != '\n' && b[q] != '\r')
-                        || m > (1L << 53) || exp < -22) {
+                if (digits == 0 || digits > 18 || q >= limit || (c < last ? b[q] != sep : b[q] != '\n' && b[q] != '\r')) {
+                    break records;
+                }
+                double v = DecimalBytes.exact(m, exp, negative);
+                if (Double.isNaN(v)) {
                     break records;
                 }
                 q++;
-                double v = m == 0 ? 0.0 : exp == 0 ? m : m / DecimalBytes.POW10[-exp];
-                nums[c][row + read] = negative ? -v : v;
+                nums[c][row + read] = v;
             }
             p = q;
         }

@@ -5,7 +5,7 @@ package org.anneal.data;
  * read here; everything else is left to Double.parseDouble, which decides what counts as a number.
  */
 final class DecimalBytes {
-    static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private DecimalBytes() {
@@ -75,6 +75,14 @@ final class DecimalBytes {
         if (p != e) {
             return Double.NaN;
         }
+        return exact(m, exp, negative);
+    }
+
+    /**
+     * {@code ±m · 10^exp} when one rounding gives it exactly (m up to 2^53, |exp| up to 22), else NaN. Shared by
+     * {@link #parse} and the CSV reader's one-pass path, so a number reads the same either way.
+     */
+    static double exact(long m, int exp, boolean negative) {
         double v;
         if (m == 0) {
             v = 0.0;
