@@ -40,17 +40,28 @@ final class RankScreen {
         final double scale;
 
         Histogram(double[] v) {
-            n = v.length;
-            double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-            for (int from = 0; from < n; from = Chunks.end(from, n)) {
-                range(v, from, Chunks.end(from, n), range);
-            }
-            double lo = range[0];
-            double hi = range[1];
+            this(v.length, rangeOf(v));
+        }
+
+        private Histogram(int n, double[] range) {
+            this(n, range[0], range[1]);
+        }
+
+        /** Buckets over a range already known (the smallest and largest of the n values), not yet counted. */
+        Histogram(int n, double lo, double hi) {
+            this.n = n;
             min = lo;
             constant = !(hi > lo) || Double.isInfinite(hi - lo); // no range to divide: decided exactly
             scale = constant ? 0 : BUCKETS / (hi - lo);
             width = constant ? 0 : (hi - lo) / BUCKETS;
+        }
+
+        private static double[] rangeOf(double[] v) {
+            double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+                range(v, from, Chunks.end(from, v.length), range);
+            }
+            return range;
         }
 
         /** The smallest and largest of values {@code from} to {@code to}, into {@code range}, a piece at a time ({@link Chunks}). */
@@ -156,6 +167,12 @@ final class RankScreen {
             }
         }
 
+        /** Coarse buckets over a known range, the rows and counts left for the caller to place ({@link TargetRead}). */
+        Coarse(int n, double lo, double hi) {
+            super(n, lo, hi);
+            row = new byte[n];
+        }
+
         private void place(double[] v, int from, int to) {
             for (int i = from; i < to; i++) {
                 int b = bucketOf(v[i]);
@@ -207,6 +224,26 @@ final class RankScreen {
             }
         }
         return false;
+    }
+
+    /** Whether the column has a missing value when that is known already (null: not asked yet), without reading it. */
+    Boolean knownMissing(double[] v) {
+        return missing.get(v);
+    }
+
+    /** Keeps the answer of a pass that read the column anyway (unless another thread kept one first: the same answer). */
+    void keepMissing(double[] v, boolean hasMissing) {
+        missing.putIfAbsent(v, hasMissing);
+    }
+
+    /** Keeps the coarse buckets of a column made elsewhere ({@link TargetRead}); false when the column had some already. */
+    boolean keepCoarse(double[] v, Coarse c) {
+        return coarse.putIfAbsent(v, c) == null;
+    }
+
+    /** Whether the column's coarse buckets or its moments were made already. */
+    boolean readBefore(double[] v) {
+        return coarse.containsKey(v) || moments.containsKey(v);
     }
 
     /** Distinct values of a column, counted by D9's reading on one thread and asked by D8 on another. */
@@ -271,6 +308,17 @@ final class RankScreen {
             countPairs(joint, a.row, b.row, from, Chunks.end(from, a.n));
         }
         CheckBounds.checkInterrupted();
+        return coarseBound(a, b, joint);
+    }
+
+    /**
+     * {@link #coarseBound(double[], double[])} from the rows counted by pair of coarse buckets ({@code joint}, row-major
+     * by {@code a}'s bucket), however they were counted.
+     */
+    static double coarseBound(Coarse a, Coarse b, int[] joint) {
+        if (a.constant || b.constant) {
+            return Double.POSITIVE_INFINITY;
+        }
         double[][] ma = a.midsAndHalves();
         double[][] mb = b.midsAndHalves();
         double mean = (a.n + 1) / 2.0;
@@ -310,7 +358,12 @@ final class RankScreen {
      * number is returned.
      */
     double spearmanIfAbove(double[] x, double[] y, double threshold) {
-        if (coarseBound(x, y) < threshold - MARGIN) {
+        return spearmanIfAbove(x, y, threshold, coarseBound(x, y));
+    }
+
+    /** As {@link #spearmanIfAbove(double[], double[], double)}, the coarse bound of x and y given. */
+    double spearmanIfAbove(double[] x, double[] y, double threshold, double coarseBound) {
+        if (coarseBound < threshold - MARGIN) {
             return Double.NaN; // ruled out by the coarse buckets, without a pass through the fine ones
         }
         Bucketed a = bucketed(x);

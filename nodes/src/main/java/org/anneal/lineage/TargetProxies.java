@@ -30,12 +30,19 @@ final class TargetProxies {
         if (target == null || train.rowCount() < 10 || target.missingCount() > 0 || target instanceof org.anneal.data.TensorColumn) {
             return;
         }
+        TargetRead read = target instanceof NumericColumn y ? new TargetRead(screen, y.values()) : null;
         for (Column c : train.features()) {
-            if (!(c instanceof NumericColumn x) || screen.hasMissing(x.values())) {
+            if (!(c instanceof NumericColumn x)) {
                 continue;
             }
             CheckBounds.checkInterrupted();
-            String why = target instanceof NumericColumn y ? numeric(x, y, th, screen) : classes(x, (CategoricalColumn) target, th, screen);
+            String why;
+            if (read != null) {
+                TargetRead.Feature f = read.read(x.values()); // null: x has a missing value
+                why = f == null ? null : numeric(x, (NumericColumn) target, th, screen, f);
+            } else {
+                why = screen.hasMissing(x.values()) ? null : classes(x, (CategoricalColumn) target, th, screen);
+            }
             if (why != null) {
                 out.add(new Finding("D3", Severity.WARNING, "One feature almost determines the target.",
                         "On the training rows of '" + split + "', '" + x.name() + "' alone " + why + ". It may be the target in disguise "
@@ -46,9 +53,9 @@ final class TargetProxies {
         }
     }
 
-    private static String numeric(NumericColumn x, NumericColumn y, DynamicChecks.Thresholds th, RankScreen screen) {
-        double rho = screen.spearmanIfAbove(x.values(), y.values(), th.spearman()); // NaN: cannot exceed the threshold
-        double r = roughPearson(x.values(), y.values(), screen);
+    private static String numeric(NumericColumn x, NumericColumn y, DynamicChecks.Thresholds th, RankScreen screen, TargetRead.Feature f) {
+        double rho = screen.spearmanIfAbove(x.values(), y.values(), th.spearman(), f.coarseBound()); // NaN: cannot exceed the threshold
+        double r = f.roughR(); // Pearson's r off the exact figure only by rounding, enough to tell it is far below a threshold
         if (r * r > th.singleFeatureR2() - 1e-6) {
             r = pearson(x.values(), y.values()); // near or above the threshold: the exact figure the finding quotes
         }
@@ -129,56 +136,6 @@ final class TargetProxies {
             i = j + 1;
         }
         return r;
-    }
-
-    /**
-     * Pearson's r in two plain passes: off {@link #pearson} only by rounding, enough to tell it is far below a threshold.
-     * Each pass a piece at a time ({@link Chunks}), its sums carried from piece to piece; the feature's sums are kept in
-     * {@code screen} for D4.
-     */
-    private static double roughPearson(double[] a, double[] b, RankScreen screen) {
-        double[] sums = new double[2];
-        for (int from = 0; from < a.length; from = Chunks.end(from, a.length)) {
-            sums(a, b, from, Chunks.end(from, a.length), sums);
-        }
-        double ma = sums[0] / a.length;
-        double mb = sums[1] / b.length;
-        double[] products = new double[3];
-        for (int from = 0; from < a.length; from = Chunks.end(from, a.length)) {
-            products(a, b, ma, mb, from, Chunks.end(from, a.length), products);
-        }
-        double sab = products[0];
-        double saa = products[1];
-        double sbb = products[2];
-        screen.keepMoments(a, sums[0], saa);
-        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
-    }
-
-    private static void sums(double[] a, double[] b, int from, int to, double[] sums) {
-        double sa = sums[0];
-        double sb = sums[1];
-        for (int i = from; i < to; i++) {
-            sa += a[i];
-            sb += b[i];
-        }
-        sums[0] = sa;
-        sums[1] = sb;
-    }
-
-    private static void products(double[] a, double[] b, double ma, double mb, int from, int to, double[] sums) {
-        double sab = sums[0];
-        double saa = sums[1];
-        double sbb = sums[2];
-        for (int i = from; i < to; i++) {
-            double da = a[i] - ma;
-            double db = b[i] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        sums[0] = sab;
-        sums[1] = saa;
-        sums[2] = sbb;
     }
 
     static double pearson(double[] a, double[] b) {

@@ -1,0 +1,179 @@
+package org.anneal.lineage;
+
+/**
+ * D3's reading of the features against a numeric target, two passes over each feature where the rank screen and the
+ * straight line took five (issue 16, "Performance"). The first pass takes the feature's range, its sum, and whether it
+ * has a missing value (a NaN makes the smallest and the largest NaN). The second drops each value into the rank screen's
+ * buckets ({@link RankScreen.Coarse}), counts the rows by pair of coarse buckets with the target's, and sums the products
+ * of the straight line about the mean the first pass gave. The target's part (its buckets, its mean, its squares) is read
+ * once for all the features. Every count and sum is the one the separate passes made, in the same row order, so the
+ * bound, the rough r and the moments kept for D4 are the same bit for bit.
+ */
+final class TargetRead {
+    private final RankScreen screen;
+    private final double[] y;
+    /** The target's buckets, mean and squares, read at the first feature (none: the target is never read). */
+    private RankScreen.Coarse target;
+    private double targetMean;
+    private double targetSquares;
+
+    /** What the screen needs of feature: its coarse Spearman bound with the target, and its rough Pearson r. */
+    record Feature(double coarseBound, double roughR) {
+    }
+
+    /** Features read against {@code y}, which must have no missing value. */
+    TargetRead(RankScreen screen, double[] y) {
+        this.screen = screen;
+        this.y = y;
+    }
+
+    private void readTarget() {
+        if (target != null) {
+            return;
+        }
+        target = screen.coarse(y);
+        int n = y.length;
+        double sum = 0;
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            sum = sum(y, from, Chunks.end(from, n), sum);
+        }
+        targetMean = sum / n;
+        double squares = 0;
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            squares = squares(y, targetMean, from, Chunks.end(from, n), squares);
+        }
+        targetSquares = squares;
+    }
+
+    /**
+     * Feature {@code x} (as long as the target) read against the target; null when it has a missing value. A column the
+     * screen has read before (its buckets or its moments kept) is left to {@link #readApart}, which does not place it again.
+     */
+    Feature read(double[] x) {
+        Boolean missing = screen.knownMissing(x);
+        if (missing == Boolean.TRUE) {
+            return null;
+        }
+        readTarget();
+        if (screen.readBefore(x)) {
+            return readApart(x);
+        }
+        int n = x.length;
+        double[] first = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0}; // smallest, largest, sum
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            rangeAndSum(x, from, Chunks.end(from, n), first);
+        }
+        CheckBounds.checkInterrupted();
+        boolean hasNaN = Double.isNaN(first[0]);
+        screen.keepMissing(x, hasNaN);
+        if (hasNaN) {
+            return null;
+        }
+        double mean = first[2] / n;
+        RankScreen.Coarse c = new RankScreen.Coarse(n, first[0], first[1]);
+        int[] joint = new int[RankScreen.COARSE * RankScreen.COARSE];
+        double[] products = new double[2]; // about the means: feature times target, feature squared
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            place(c, x, mean, from, Chunks.end(from, n), joint, products);
+        }
+        CheckBounds.checkInterrupted();
+        if (!screen.keepCoarse(x, c)) {
+            return readApart(x); // another read of the column was kept first (not on this thread's checks today)
+        }
+        screen.keepMoments(x, first[2], products[1]);
+        return new Feature(RankScreen.coarseBound(c, target, joint), r(products[0], products[1]));
+    }
+
+    /** {@link #read} by the screen's own passes, for a column read before: the same figures. */
+    private Feature readApart(double[] x) {
+        if (screen.hasMissing(x)) {
+            return null;
+        }
+        double bound = screen.coarseBound(x, y);
+        int n = x.length;
+        double sum = 0;
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            sum = sum(x, from, Chunks.end(from, n), sum);
+        }
+        double mean = sum / n;
+        double[] products = new double[2];
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            products(x, mean, from, Chunks.end(from, n), products);
+        }
+        screen.keepMoments(x, sum, products[1]);
+        return new Feature(bound, r(products[0], products[1]));
+    }
+
+    private double r(double crossProducts, double squares) {
+        return squares == 0 || targetSquares == 0 ? 0 : crossProducts / Math.sqrt(squares * targetSquares);
+    }
+
+    // one loop a method, called a piece at a time ({@link Chunks}); the sums run on from piece to piece, in row order
+
+    private static void rangeAndSum(double[] v, int from, int to, double[] first) {
+        double lo = first[0];
+        double hi = first[1];
+        double sum = first[2];
+        for (int i = from; i < to; i++) {
+            lo = Math.min(lo, v[i]);
+            hi = Math.max(hi, v[i]);
+            sum += v[i];
+        }
+        first[0] = lo;
+        first[1] = hi;
+        first[2] = sum;
+    }
+
+    /** The second pass over values {@code from} to {@code to} of the feature: buckets, pairs of buckets, products. */
+    private void place(RankScreen.Coarse c, double[] x, double mean, int from, int to, int[] joint, double[] products) {
+        int[] count = c.count;
+        byte[] row = c.row;
+        byte[] targetRow = target.row;
+        double[] t = y;
+        double tm = targetMean;
+        double cross = products[0];
+        double squares = products[1];
+        for (int i = from; i < to; i++) {
+            double v = x[i];
+            int b = c.bucketOf(v);
+            count[b]++;
+            int coarse = b / RankScreen.FINE_PER_COARSE;
+            row[i] = (byte) coarse;
+            joint[coarse * RankScreen.COARSE + targetRow[i]]++;
+            double dx = v - mean;
+            double dy = t[i] - tm;
+            cross += dx * dy;
+            squares += dx * dx;
+        }
+        products[0] = cross;
+        products[1] = squares;
+    }
+
+    private void products(double[] x, double mean, int from, int to, double[] products) {
+        double cross = products[0];
+        double squares = products[1];
+        for (int i = from; i < to; i++) {
+            double dx = x[i] - mean;
+            double dy = y[i] - targetMean;
+            cross += dx * dy;
+            squares += dx * dx;
+        }
+        products[0] = cross;
+        products[1] = squares;
+    }
+
+    private static double sum(double[] v, int from, int to, double sum) {
+        for (int i = from; i < to; i++) {
+            sum += v[i];
+        }
+        return sum;
+    }
+
+    private static double squares(double[] v, double mean, int from, int to, double squares) {
+        for (int i = from; i < to; i++) {
+            double d = v[i] - mean;
+            squares += d * d;
+        }
+        return squares;
+    }
+}
