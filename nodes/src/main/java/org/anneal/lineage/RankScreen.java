@@ -157,20 +157,26 @@ final class RankScreen {
      * fine bound's cost, and far enough from the threshold for nearly every feature (issue 16, "Performance").
      */
     static final class Coarse extends Histogram {
-        final byte[] row;
+        private final double[] values;
+        /** Per row its coarse bucket; for buckets counted by {@link TargetRead}, placed only when a bound between two features asks. */
+        private byte[] row;
 
         Coarse(double[] v) {
             super(v);
+            values = v;
             row = new byte[n];
             for (int from = 0; from < n; from = Chunks.end(from, n)) {
                 place(v, from, Chunks.end(from, n));
             }
         }
 
-        /** Coarse buckets over a known range, the rows and counts left for the caller to place ({@link TargetRead}). */
-        Coarse(int n, double lo, double hi) {
-            super(n, lo, hi);
-            row = new byte[n];
+        /**
+         * Coarse buckets of {@code v} over its range (known already), counted by the caller ({@link TargetRead}, whose own
+         * pair counts need no row's bucket kept): D4's bound between two features asks the rows of two or three of them.
+         */
+        Coarse(double[] v, double lo, double hi) {
+            super(v.length, lo, hi);
+            values = v;
         }
 
         private void place(double[] v, int from, int to) {
@@ -178,6 +184,24 @@ final class RankScreen {
                 int b = bucketOf(v[i]);
                 count[b]++;
                 row[i] = (byte) (b / FINE_PER_COARSE);
+            }
+        }
+
+        /** Per row its coarse bucket. */
+        byte[] rows() {
+            if (row == null) {
+                byte[] r = new byte[n];
+                for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                    rows(r, from, Chunks.end(from, n));
+                }
+                row = r;
+            }
+            return row;
+        }
+
+        private void rows(byte[] r, int from, int to) {
+            for (int i = from; i < to; i++) {
+                r[i] = (byte) (bucketOf(values[i]) / FINE_PER_COARSE);
             }
         }
 
@@ -305,7 +329,7 @@ final class RankScreen {
         }
         int[] joint = new int[COARSE * COARSE];
         for (int from = 0; from < a.n; from = Chunks.end(from, a.n)) {
-            countPairs(joint, a.row, b.row, from, Chunks.end(from, a.n));
+            countPairs(joint, a.rows(), b.rows(), from, Chunks.end(from, a.n));
         }
         CheckBounds.checkInterrupted();
         return coarseBound(a, b, joint);

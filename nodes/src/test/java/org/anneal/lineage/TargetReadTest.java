@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * D3's two passes per feature ({@link TargetRead}) give, bit for bit, what the rank screen's and the straight line's own
  * passes give: the coarse bound, the rough r, the buckets, the moments kept for D4 and the missing-value answer, on columns
- * with NaN, -0.0, infinities, constants, ties, a large offset and more rows than one piece of {@link Chunks}.
+ * with NaN, -0.0 and 0.0 (also as the smallest or largest), infinities, a sum that overflows, constants, ties, a large
+ * offset and more rows than one piece of {@link Chunks}.
  */
 class TargetReadTest {
 
@@ -52,6 +53,9 @@ class TargetReadTest {
                 case 7 -> i == n - 1 ? Double.NaN : r.nextGaussian(); // missing, the last row only
                 case 8 -> i == 3 ? Double.NaN : r.nextGaussian(); // missing, early
                 case 9 -> i % 2 == 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                case 11 -> i % 5 == 0 ? (i % 10 == 0 ? 0.0 : -0.0) : Math.abs(r.nextGaussian()); // the smallest is a zero of both signs
+                case 12 -> i % 5 == 0 ? (i % 10 == 0 ? -0.0 : 0.0) : -Math.abs(r.nextGaussian()); // the largest likewise
+                case 13 -> i == 0 ? Double.MAX_VALUE : i == 1 ? Double.MAX_VALUE : i == 2 ? Double.NEGATIVE_INFINITY : r.nextGaussian(); // a sum NaN without one
                 default -> Math.exp(y[i]); // monotone in the target
             };
         }
@@ -72,7 +76,7 @@ class TargetReadTest {
             }
             RankScreen fused = new RankScreen();
             TargetRead read = new TargetRead(fused, y);
-            for (int kind = 0; kind <= 10; kind++) {
+            for (int kind = 0; kind <= 13; kind++) {
                 double[] x = column(r, n, kind, y);
                 RankScreen apart = new RankScreen();
                 TargetRead.Feature f = read.read(x);
@@ -90,7 +94,7 @@ class TargetReadTest {
                 RankScreen.Coarse a = apart.coarse(x);
                 RankScreen.Coarse b = fused.coarse(x);
                 assertArrayEquals(a.count, b.count, what + ": fine counts");
-                assertArrayEquals(a.row, b.row, what + ": coarse rows");
+                assertArrayEquals(a.rows(), b.rows(), what + ": coarse rows");
                 assertEquals(Double.doubleToRawLongBits(a.width), Double.doubleToRawLongBits(b.width), what);
                 assertEquals(a.constant, b.constant, what);
                 assertEquals(Double.doubleToRawLongBits(a.closeShare(0.01)), Double.doubleToRawLongBits(b.closeShare(0.01)), what);
