@@ -62,6 +62,9 @@ public final class DynamicChecks {
          * @throws IllegalArgumentException naming the unknown threshold or the bad value, and what is allowed
          */
         public Thresholds with(java.util.Map<String, String> changes) {
+            if (changes.isEmpty()) {
+                return this; // the usual case, without the reflection below (slow the first time in a process, before D1)
+            }
             var comps = Thresholds.class.getRecordComponents();
             Object[] values = new Object[comps.length];
             try {

@@ -368,7 +368,7 @@ final class RankScreen {
 
     private static void countPairs(int[] joint, byte[] ra, byte[] rb, int from, int to) {
         for (int i = from; i < to; i++) {
-            joint[ra[i] * COARSE + rb[i]]++;
+            joint[(ra[i] & (COARSE - 1)) * COARSE + (rb[i] & (COARSE - 1))]++; // masks: the index is in the table, unchecked
         }
     }
 

@@ -3,7 +3,7 @@ package org.anneal.lineage;
 /**
  * D3's reading of the features against a numeric target, two passes over each feature where the rank screen and the
  * straight line took five (issue 16, "Performance"). The first pass takes the feature's range, its sum, and whether it
- * has a missing value (a NaN makes the smallest and the largest NaN). The second drops each value into the rank screen's
+ * has a missing value (a NaN makes the sum NaN). The second drops each value into the rank screen's
  * buckets ({@link RankScreen.Coarse}), counts the rows by pair of coarse buckets with the target's, and sums the products
  * of the straight line about the mean the first pass gave. The target's part (its buckets, its mean, its squares) is read
  * once for all the features. Every count and sum is the one the separate passes made, in the same row order, so the
@@ -20,7 +20,7 @@ final class TargetRead {
     private double targetMean;
     private double targetSquares;
 
-    /** What the screen needs of feature: its coarse Spearman bound with the target, and its rough Pearson r. */
+    /** What the screen needs of a feature: its coarse Spearman bound with the target, and its rough Pearson r. */
     record Feature(double coarseBound, double roughR) {
     }
 
@@ -119,8 +119,9 @@ final class TargetRead {
         double sum = first[2];
         for (int i = from; i < to; i++) {
             double x = v[i];
-            // comparisons, not Math.min and max (a third of the pass): they differ only on NaN, which the sum tells, and on
-            // which zero is the smallest, -0.0 or 0.0, which puts no value in another bucket (x - 0.0 == x - -0.0 but at 0)
+            // comparisons, cheaper than Math.min and max: they differ only on NaN, which the sum tells, and on which zero is
+            // the smallest, -0.0 or 0.0, which puts no value in another bucket (x - 0.0 and x - -0.0 differ only for a zero x,
+            // and both put it in the first bucket)
             if (x < lo) {
                 lo = x;
             }
@@ -147,7 +148,7 @@ final class TargetRead {
             int b = c.bucketOf(v);
             count[b]++;
             // b / FINE_PER_COARSE * COARSE + the target's coarse bucket, in shifts and masks that tell the compiler the
-            // index is in the table (a quarter of the loop's time went to the division's and the bound's checks)
+            // index is in the table: the division's sign fix-up and the index check cost more than the count itself
             joint[((b >>> FINE_SHIFT) << COARSE_SHIFT) | (targetRow[i] & (RankScreen.COARSE - 1))]++;
             double dx = v - mean;
             double dy = t[i] - tm;
