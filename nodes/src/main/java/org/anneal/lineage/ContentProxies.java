@@ -33,7 +33,7 @@ final class ContentProxies {
     /** As {@link #check(String, Table, List)}, with the distinct counts {@code screen} knows of the training columns. */
     static void check(String split, Table train, RankScreen screen, List<Finding> out) {
         Column target = train.target().orElse(null);
-        if (target == null || train.rowCount() < 10 || target.missingCount() > 0) {
+        if (target == null || train.rowCount() < 10 || screen.hasMissing(target)) {
             return;
         }
         for (Column c : train.features()) {

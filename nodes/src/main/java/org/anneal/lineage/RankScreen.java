@@ -187,6 +187,11 @@ final class RankScreen {
             }
         }
 
+        /** Keeps every row's coarse bucket, placed by the caller with the counts. */
+        void keepRows(byte[] r) {
+            row = r;
+        }
+
         /** Per row its coarse bucket. */
         byte[] rows() {
             if (row == null) {
@@ -239,6 +244,14 @@ final class RankScreen {
             }
             return false;
         });
+    }
+
+    /**
+     * Whether the column has a missing value, as {@code missingCount() > 0} says; a numeric column's answer asked once per
+     * column ({@link #hasMissing(double[])}), so D3, D8 and D9 read a target or a feature for it once between them.
+     */
+    boolean hasMissing(org.anneal.data.Column c) {
+        return c instanceof org.anneal.data.NumericColumn n ? hasMissing(n.values()) : c.missingCount() > 0;
     }
 
     private static boolean hasNaN(double[] v, int from, int to) {

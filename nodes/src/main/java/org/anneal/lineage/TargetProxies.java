@@ -27,7 +27,7 @@ final class TargetProxies {
     /** As {@link #check(String, Table, DynamicChecks.Thresholds, List)}, with the ranks shared with the other checks. */
     static void check(String split, Table train, DynamicChecks.Thresholds th, RankScreen screen, List<Finding> out) {
         Column target = train.target().orElse(null);
-        if (target == null || train.rowCount() < 10 || target.missingCount() > 0 || target instanceof org.anneal.data.TensorColumn) {
+        if (target == null || train.rowCount() < 10 || target instanceof org.anneal.data.TensorColumn || screen.hasMissing(target)) {
             return;
         }
         TargetRead read = target instanceof NumericColumn y ? new TargetRead(screen, y.values()) : null;

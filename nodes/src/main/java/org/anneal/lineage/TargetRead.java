@@ -30,12 +30,33 @@ final class TargetRead {
         this.y = y;
     }
 
+    /** The target's part, once: as a feature's two passes, its buckets kept with every row's (the features' pairs need them). */
     private void readTarget() {
         if (target != null) {
             return;
         }
-        target = screen.coarse(y);
         int n = y.length;
+        if (!screen.readBefore(y)) {
+            double[] first = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0};
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                rangeAndSum(y, from, Chunks.end(from, n), first);
+            }
+            double mean = first[2] / n;
+            RankScreen.Coarse c = new RankScreen.Coarse(y, first[0], first[1]);
+            byte[] rows = new byte[n];
+            double squares = 0;
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                squares = placeTarget(c, rows, mean, from, Chunks.end(from, n), squares);
+            }
+            c.keepRows(rows);
+            if (screen.keepCoarse(y, c)) {
+                target = c;
+                targetMean = mean;
+                targetSquares = squares;
+                return;
+            }
+        }
+        target = screen.coarse(y);
         double sum = 0;
         for (int from = 0; from < n; from = Chunks.end(from, n)) {
             sum = sum(y, from, Chunks.end(from, n), sum);
@@ -157,6 +178,20 @@ final class TargetRead {
         }
         products[0] = cross;
         products[1] = squares;
+    }
+
+    /** The target's second pass over values {@code from} to {@code to}: buckets, each row's coarse bucket, squares. */
+    private double placeTarget(RankScreen.Coarse c, byte[] rows, double mean, int from, int to, double squares) {
+        int[] count = c.count;
+        for (int i = from; i < to; i++) {
+            double v = y[i];
+            int b = c.bucketOf(v);
+            count[b]++;
+            rows[i] = (byte) (b >>> FINE_SHIFT);
+            double d = v - mean;
+            squares += d * d;
+        }
+        return squares;
     }
 
     private void products(double[] x, double mean, int from, int to, double[] products) {

@@ -76,6 +76,11 @@ class TargetReadTest {
             }
             RankScreen fused = new RankScreen();
             TargetRead read = new TargetRead(fused, y);
+            read.read(column(r, n, 0, y));
+            RankScreen.Coarse yApart = new RankScreen().coarse(y);
+            RankScreen.Coarse yFused = fused.coarse(y);
+            assertArrayEquals(yApart.count, yFused.count, round + ": the target's fine counts");
+            assertArrayEquals(yApart.rows(), yFused.rows(), round + ": the target's coarse rows");
             for (int kind = 0; kind <= 13; kind++) {
                 double[] x = column(r, n, kind, y);
                 RankScreen apart = new RankScreen();
