@@ -29,7 +29,7 @@ final class TwinScan {
     private final List<NumericColumn> tr;
     private final List<NumericColumn> te;
     private final double[] stepBound;
-    private final ResolutionTwins.Resolution[] res;
+    private final ResolutionTwins.Prepared prepared;
     /** The training rows by cell, the first feature carried beside. */
     private final CellOrder train;
     /** The test rows that can meet a training row (not copies, a cell next to the training rows'), by cell, the first feature beside. */
@@ -46,7 +46,7 @@ final class TwinScan {
         this.tr = p.tr();
         this.te = p.te();
         this.stepBound = p.stepBound();
-        this.res = p.res();
+        this.prepared = p;
         this.te0 = te.get(0).values();
         this.testRows = test.rowCount();
         boolean[] copy = new boolean[testRows];
@@ -70,7 +70,7 @@ final class TwinScan {
      * the key's tolerance wide); null when the key feature has no usable resolution (nothing can be a twin then).
      */
     static TwinScan of(ResolutionTwins.Prepared p, Table test, Set<Integer> copies) {
-        double width = width(ResolutionTwins.resolution(p.res(), p.tr(), p.te(), p.key()));
+        double width = width(ResolutionTwins.resolution(p, p.key()));
         if (!(width > 0) || !Double.isFinite(width)) {
             return null;
         }
@@ -308,7 +308,7 @@ final class TwinScan {
             if (d > 2 * most) {
                 return most == 0 ? Double.POSITIVE_INFINITY : d / most;
             }
-            ResolutionTwins.Resolution r = ResolutionTwins.resolution(res, tr, te, j);
+            ResolutionTwins.Resolution r = ResolutionTwins.resolution(prepared, j);
             double tol = ResolutionTwins.STEP_SHARE * r.step();
             int coarse = Math.min(trDec, teDec);
             if (r.usual() > 0 && coarse < r.usual() && Math.max(trDec, teDec) == r.usual()) {

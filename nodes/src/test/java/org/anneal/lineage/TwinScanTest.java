@@ -130,7 +130,7 @@ class TwinScanTest {
      * after cell while fewer than the bound were compared; the first twins in row order as examples.
      */
     private static int[] cellTable(TwinScan scan, ResolutionTwins.Prepared p, Set<Integer> copies) {
-        double width = TwinScan.width(ResolutionTwins.resolution(p.res(), p.tr(), p.te(), p.key()));
+        double width = TwinScan.width(ResolutionTwins.resolution(p, p.key()));
         double[] kv = p.tr().get(p.key()).values();
         double[] tk = p.te().get(p.key()).values();
         double[] tr0 = p.tr().get(0).values();
