@@ -17,17 +17,15 @@ final class FixedDecimals {
     /** Bits of the bitmap at most: 16 MB. */
     static final long MAX_SPAN = 1L << 27;
     /** Whole numbers below this stay exact, and their doubles' rounding stays far below one unit (see the class comment). */
-    static final double MAX_WHOLE = 1e14;
-    static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    private static final double MAX_WHOLE = 1e14;
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     /** Gaps (in units) counted one by one to find the percentile's; a wider one at the percentile sends the caller the general way. */
     private static final int GAP_HISTOGRAM = 1 << 16;
 
     private final double[][] columns;
     private final int decimals;
     private final double unit;
-    /** The whole number bit 0 of the bitmap stands for: the smallest value's, or below it ({@link ReadAndMark}). */
     private final long min;
-    /** Bits of the bitmap, from {@link #min} to the largest value's whole number. */
     private final long span;
     /** Both -0.0 and 0.0 occur: two values as {@code Double.equals} tells them, one whole number. */
     private final boolean twoZeros;
@@ -38,10 +36,7 @@ final class FixedDecimals {
     private final double lo;
     private final double hi;
 
-    /** The bitmap {@link ReadAndMark} marked on its way (null from {@link #of}). */
-    private long[] marked;
-
-    FixedDecimals(double[][] columns, int decimals, long min, long span, boolean twoZeros, boolean firstTwoZeros, double lo, double hi) {
+    private FixedDecimals(double[][] columns, int decimals, long min, long span, boolean twoZeros, boolean firstTwoZeros, double lo, double hi) {
         this.columns = columns;
         this.decimals = decimals;
         this.unit = POW10[decimals];
@@ -145,18 +140,6 @@ final class FixedDecimals {
         return hi;
     }
 
-    /** A view {@link ReadAndMark} marked: its bitmap, and the first column's distinct values when it counted them. */
-    FixedDecimals marked(long[] bits, int firstDistinct) {
-        this.marked = bits;
-        this.firstDistinct = firstDistinct;
-        return this;
-    }
-
-    /** The bitmap {@link ReadAndMark} marked on its way ({@link #mark}'s bits), or null. */
-    long[] bits() {
-        return marked;
-    }
-
     /** The whole numbers present, as bits of {@code buffer} (a larger one when it is too short, cleared as needed). */
     long[] mark(long[] buffer) {
         int words = (int) ((span + 63) >>> 6);
@@ -172,13 +155,13 @@ final class FixedDecimals {
         return bits;
     }
 
-    static void mark(long[] bits, double[] v, double unit, long min) {
+    private static void mark(long[] bits, double[] v, double unit, long min) {
         for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
             mark(bits, v, from, Chunks.end(from, v.length), unit, min);
         }
     }
 
-    static void mark(long[] bits, double[] v, int from, int to, double unit, long min) {
+    private static void mark(long[] bits, double[] v, int from, int to, double unit, long min) {
         for (int i = from; i < to; i++) {
             long m = (long) Math.rint(v[i] * unit) - min;
             bits[(int) (m >>> 6)] |= 1L << m;
@@ -198,7 +181,7 @@ final class FixedDecimals {
         return firstDistinct;
     }
 
-    static int bitsSet(long[] bits, int words) {
+    private static int bitsSet(long[] bits, int words) {
         int n = 0;
         for (int w = 0; w < words; w++) {
             n += Long.bitCount(bits[w]);

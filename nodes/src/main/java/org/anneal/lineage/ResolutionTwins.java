@@ -135,20 +135,21 @@ final class ResolutionTwins {
                     missing[j] = true;
                     return;
                 }
-                FixedDecimals fixed = ReadAndMark.read(bits[0], a, b); // FixedDecimals.of and mark in one pass
+                FixedDecimals fixed = FixedDecimals.of(a, b);
                 if (fixed != null) {
+                    long[] marked = fixed.mark(bits[0]);
                     views[j] = fixed;
-                    distinct[j] = fixed.distinct(fixed.bits());
+                    distinct[j] = fixed.distinct(marked);
                     if (best[0] < 0 || distinct[j] > distinct[best[0]]) {
                         if (best[0] >= 0) {
                             kept[best[0]] = null;
                         }
-                        kept[j] = fixed.bits();
+                        kept[j] = marked;
                         bits[0] = bits[1];
-                        bits[1] = fixed.bits();
+                        bits[1] = marked;
                         best[0] = j;
                     } else {
-                        bits[0] = fixed.bits();
+                        bits[0] = marked;
                     }
                     screen.keepDistinct(a, fixed.firstDistinct()); // for D8, which asks it of the training column
                     stepBound[j] = stepBound(distinct[j], fixed.lo(), fixed.hi()); // the range the view read already
@@ -250,7 +251,7 @@ final class ResolutionTwins {
             if (res[j] == null) {
                 double[] a = p.tr().get(j).values();
                 double[] b = p.te().get(j).values();
-                FixedDecimals fixed = p.views()[j]; // FixedDecimals.of(a, b), as the reading made it
+                FixedDecimals fixed = p.views()[j]; // FixedDecimals.of(a, b), made by the reading
                 long[] bits = fixed == null ? null : j == p.key() && p.keyBits() != null ? p.keyBits() : fixed.mark(null);
                 double step = fixed == null ? Double.NaN : fixed.step(bits);
                 res[j] = new Resolution(Double.isNaN(step) ? sortedStep(concat(a, b)) : step,
