@@ -218,8 +218,13 @@ public final class DynamicChecks {
         ResolutionTwins.Features features = ResolutionTwins.features(train, test, screen); // no data read yet
         var reading = features == null ? null : beside.share(features.count(), features::counter);
         var content = beside.start(() -> {
+            // D8 takes D9's distinct counts of the training columns: the pool, done with its pieces of the reading, waits for
+            // those the caller took (as D9's cells, next in its queue, would), instead of screening those columns itself
+            if (reading != null) {
+                reading.join();
+            }
             List<Finding> found = new ArrayList<>();
-            ContentProxies.check(id, train, screen, found); // issue 16, family 5: D8 (the distinct counts D9 read, if done)
+            ContentProxies.check(id, train, screen, found); // issue 16, family 5: D8 (the distinct counts D9 read)
             return found;
         });
         List<Finding> split = new ArrayList<>();

@@ -47,7 +47,8 @@ final class ResolutionTwins {
      * the key feature (most distinct values) and its resolution. Needs no other check's result, so it can run beside them;
      * null when there is nothing to compare.
      */
-    record Prepared(List<NumericColumn> tr, List<NumericColumn> te, double[] stepBound, int key, Resolution[] res) {
+    record Prepared(List<NumericColumn> tr, List<NumericColumn> te, double[] stepBound, int key, Resolution[] res, FixedDecimals[] views,
+            long[] keyBits) {
     }
 
     /** {@link Features#count} and {@link Features#prepared} on this thread. */
@@ -98,6 +99,10 @@ final class ResolutionTwins {
         private final boolean[] missing;
         private final int[] distinct;
         private final double[] stepBound;
+        /** Each feature's view of fixed decimals as the reading made it (null: none), which its resolution needs again. */
+        private final FixedDecimals[] views;
+        /** The bitmap of each thread's feature with the most distinct values so far (null for the others): the key's is among them. */
+        private final long[][] kept;
 
         private Features(List<NumericColumn> tr, List<NumericColumn> te, RankScreen screen) {
             this.tr = tr;
@@ -106,6 +111,8 @@ final class ResolutionTwins {
             this.missing = new boolean[tr.size()];
             this.distinct = new int[tr.size()];
             this.stepBound = new double[tr.size()];
+            this.views = new FixedDecimals[tr.size()];
+            this.kept = new long[tr.size()][];
         }
 
         /** The candidates, read one piece each. */
@@ -116,7 +123,11 @@ final class ResolutionTwins {
         /** Reads candidate j when given j; one per thread (its counting buffers are reused from feature to feature). */
         IntConsumer counter() {
             DistinctValues.Counter counter = new DistinctValues.Counter();
-            long[][] bits = {null}; // the bitmap of FixedDecimals, kept from feature to feature as the counter's buffers are
+            // the bitmap of FixedDecimals, kept from feature to feature as the counter's buffers are; and the bitmap of this
+            // thread's feature with the most distinct values (the first of them, as the key is chosen), which the key's
+            // resolution reads again when this feature is the key
+            long[][] bits = {null, null};
+            int[] best = {-1};
             return j -> {
                 double[] a = tr.get(j).values();
                 double[] b = te.get(j).values();
@@ -126,8 +137,20 @@ final class ResolutionTwins {
                 }
                 FixedDecimals fixed = FixedDecimals.of(a, b);
                 if (fixed != null) {
-                    bits[0] = fixed.mark(bits[0]);
-                    distinct[j] = fixed.distinct(bits[0]);
+                    long[] marked = fixed.mark(bits[0]);
+                    views[j] = fixed;
+                    distinct[j] = fixed.distinct(marked);
+                    if (best[0] < 0 || distinct[j] > distinct[best[0]]) {
+                        if (best[0] >= 0) {
+                            kept[best[0]] = null;
+                        }
+                        kept[j] = marked;
+                        bits[0] = bits[1];
+                        bits[1] = marked;
+                        best[0] = j;
+                    } else {
+                        bits[0] = marked;
+                    }
                     screen.keepDistinct(a, fixed.firstDistinct()); // for D8, which asks it of the training column
                     stepBound[j] = stepBound(distinct[j], fixed.lo(), fixed.hi()); // the range the view read already
                 } else {
@@ -147,8 +170,10 @@ final class ResolutionTwins {
             List<NumericColumn> keptTr = new ArrayList<>();
             List<NumericColumn> keptTe = new ArrayList<>();
             double[] keptBound = new double[tr.size()];
+            FixedDecimals[] keptViews = new FixedDecimals[tr.size()];
             int key = 0;
             int keyDistinct = -1;
+            long[] keyBits = null;
             for (int j = 0; j < tr.size(); j++) {
                 if (missing[j]) {
                     continue;
@@ -156,13 +181,16 @@ final class ResolutionTwins {
                 if (distinct[j] > keyDistinct) {
                     key = keptTr.size();
                     keyDistinct = distinct[j];
+                    keyBits = kept[j];
                 }
+                keptViews[keptTr.size()] = views[j];
                 keptBound[keptTr.size()] = stepBound[j];
                 keptTr.add(tr.get(j));
                 keptTe.add(te.get(j));
             }
             return keptTr.isEmpty() ? null
-                    : new Prepared(keptTr, keptTe, Arrays.copyOf(keptBound, keptTr.size()), key, new Resolution[keptTr.size()]);
+                    : new Prepared(keptTr, keptTe, Arrays.copyOf(keptBound, keptTr.size()), key, new Resolution[keptTr.size()],
+                            Arrays.copyOf(keptViews, keptTr.size()), keyBits);
         }
     }
 
@@ -209,20 +237,23 @@ final class ResolutionTwins {
     }
 
     /**
-     * Feature j's resolution, worked out on first use and kept in {@code res}. Threads comparing pieces of one split share
-     * {@code res}: a resolution (immutable) is read without a lock, and worked out under one, once.
+     * Feature j's resolution, worked out on first use and kept in {@code p.res()}. Threads comparing pieces of one split
+     * share it: a resolution (immutable) is read without a lock, and worked out under one, once. The reading's view of
+     * fixed decimals answers it without a sort (its bitmap, the key's kept from the reading, another's marked again).
      */
-    static Resolution resolution(Resolution[] res, List<NumericColumn> tr, List<NumericColumn> te, int j) {
+    static Resolution resolution(Prepared p, int j) {
+        Resolution[] res = p.res();
         Resolution r = res[j];
         if (r != null) {
             return r;
         }
         synchronized (res) {
             if (res[j] == null) {
-                double[] a = tr.get(j).values();
-                double[] b = te.get(j).values();
-                FixedDecimals fixed = FixedDecimals.of(a, b); // values of a fixed number of decimals: no sort needed
-                double step = fixed == null ? Double.NaN : fixed.step(fixed.mark(null));
+                double[] a = p.tr().get(j).values();
+                double[] b = p.te().get(j).values();
+                FixedDecimals fixed = p.views()[j]; // FixedDecimals.of(a, b), made by the reading
+                long[] bits = fixed == null ? null : j == p.key() && p.keyBits() != null ? p.keyBits() : fixed.mark(null);
+                double step = fixed == null ? Double.NaN : fixed.step(bits);
                 res[j] = new Resolution(Double.isNaN(step) ? sortedStep(concat(a, b)) : step,
                         fixed == null ? usualDecimals(a, b) : fixed.usualDecimals());
             }

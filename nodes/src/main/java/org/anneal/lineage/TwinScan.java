@@ -12,9 +12,12 @@ import org.anneal.graph.Problem.Severity;
 /**
  * D9's comparison of the test rows with the training rows ({@link ResolutionTwins}), in pieces of test rows that may run
  * on different threads ({@link ChecksBeside#share}): each test row looks for its nearest training row, at each feature's
- * resolution, among the training rows in its cell and the two beside it on the key feature. A piece counts its twins and
- * its chance band and keeps its first examples; {@link #report} adds the pieces up in the order of their rows, so the
- * finding is the one a single pass over the rows gives.
+ * resolution, among the training rows in its cell and the two beside it on the key feature. Both sides are sorted by
+ * their cell ({@link CellOrder}), so a piece (test rows of neighbouring cells) reads the training rows it compares with as
+ * one run of memory; each test row meets its candidates in the order a table from cell to rows gave them (cell by cell,
+ * each cell's rows in row order), so its nearest row, ties included, is the same. A piece counts its twins and its
+ * chance band and keeps its first twins in row order; {@link #report} adds the pieces up and takes the first twins of
+ * all, so the finding is the one a single pass over the rows in their order gives.
  */
 final class TwinScan {
     /** Training rows compared with one test row, at most (a key feature with few values puts many rows in a cell). */
@@ -26,49 +29,116 @@ final class TwinScan {
     private final List<NumericColumn> tr;
     private final List<NumericColumn> te;
     private final double[] stepBound;
-    private final ResolutionTwins.Resolution[] res;
-    private final double width;
-    private final Cells cells;
-    private final boolean[] copy;
-    private final double[] tk;
-    /** The test rows' first feature, which {@link #scan} looks at before anything else of a pair. */
+    private final ResolutionTwins.Prepared prepared;
+    /** The training rows by cell, the first feature carried beside. */
+    private final CellOrder train;
+    /** The test rows that can meet a training row (not copies, a cell next to the training rows'), by cell, the first feature beside. */
+    private final CellOrder test;
+    /** The test rows' first feature, which {@link #mostOnFirst} reads. */
     private final double[] te0;
     private final int testRows;
     private final int[] twins;
     private final int[] band;
-    private final List<List<String>> examples = new ArrayList<>();
+    /** Per piece, its first twins in row order: test row, then its nearest training row, EXAMPLES pairs (-1: none). */
+    private final int[][] examples;
 
     private TwinScan(ResolutionTwins.Prepared p, Table test, Set<Integer> copies, double width) {
         this.tr = p.tr();
         this.te = p.te();
         this.stepBound = p.stepBound();
-        this.res = p.res();
-        this.width = width;
-        this.cells = Cells.of(tr.get(p.key()).values(), tr.get(0).values(), width);
+        this.prepared = p;
         this.te0 = te.get(0).values();
         this.testRows = test.rowCount();
-        this.copy = new boolean[testRows];
+        boolean[] copy = new boolean[testRows];
         copies.forEach(t -> copy[t] = true);
-        this.tk = te.get(p.key()).values();
+        double[] trainKey = tr.get(p.key()).values();
+        long[] cells = cells(trainKey, width);
+        long[] range = range(cells);
+        this.train = order(cells, null, range, tr.get(0).values(), 0);
+        this.test = order(cells(te.get(p.key()).values(), width), copy, range, te0, 1);
         int pieces = pieces(testRows);
         this.twins = new int[pieces];
         this.band = new int[pieces];
-        for (int i = 0; i < pieces; i++) {
-            examples.add(new ArrayList<>());
+        this.examples = new int[pieces][2 * EXAMPLES];
+        for (int[] e : examples) {
+            java.util.Arrays.fill(e, -1);
         }
     }
 
     /**
-     * The comparison of a prepared split, its training rows placed in cells of the key feature (cells twice the key's
-     * tolerance wide); null when the key feature has no usable resolution (nothing can be a twin then).
+     * The comparison of a prepared split, its training and test rows sorted by their cell on the key feature (cells twice
+     * the key's tolerance wide); null when the key feature has no usable resolution (nothing can be a twin then).
      */
     static TwinScan of(ResolutionTwins.Prepared p, Table test, Set<Integer> copies) {
-        ResolutionTwins.Resolution kr = ResolutionTwins.resolution(p.res(), p.tr(), p.te(), p.key());
-        double width = 2 * Math.max(kr.usual() > 0 ? 0.5 * Math.pow(10, 1 - kr.usual()) : 0, ResolutionTwins.STEP_SHARE * kr.step());
+        double width = width(ResolutionTwins.resolution(p, p.key()));
         if (!(width > 0) || !Double.isFinite(width)) {
             return null;
         }
         return new TwinScan(p, test, copies, width);
+    }
+
+    /** The width of the cells on a key feature of this resolution: twice its tolerance. */
+    static double width(ResolutionTwins.Resolution kr) {
+        return 2 * Math.max(kr.usual() > 0 ? 0.5 * Math.pow(10, 1 - kr.usual()) : 0, ResolutionTwins.STEP_SHARE * kr.step());
+    }
+
+    /** Each value's cell: {@code floor(v / width)}. */
+    private static long[] cells(double[] v, double width) {
+        long[] cells = new long[v.length];
+        for (int from = 0; from < v.length; from = Chunks.end(from, v.length)) {
+            cells(v, width, cells, from, Chunks.end(from, v.length));
+        }
+        return cells;
+    }
+
+    private static void cells(double[] v, double width, long[] cells, int from, int to) {
+        for (int i = from; i < to; i++) {
+            cells[i] = (long) Math.floor(v[i] / width);
+        }
+    }
+
+    /**
+     * Whether a row in this cell can meet any other: a test row in the largest or smallest long (an overflowing quotient)
+     * looked at no cell, its neighbours' numbers overflowing, and so no test row looks at a training row there.
+     */
+    private static boolean ordinary(long cell) {
+        return cell != Long.MIN_VALUE && cell != Long.MAX_VALUE;
+    }
+
+    /** The smallest and largest ordinary cell of the training rows ({@code {0, -1}} when none). */
+    private static long[] range(long[] cells) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long c : cells) {
+            if (ordinary(c)) {
+                min = Math.min(min, c);
+                max = Math.max(max, c);
+            }
+        }
+        return min > max ? new long[] {0, -1} : new long[] {min, max};
+    }
+
+    /**
+     * The rows of one side in the order of their cells, keyed {@code cell - min + 2} (unsigned: an ordinary cell is at
+     * least 1024 from either end of the longs, so neither this nor a neighbour's key overflows, and every key is at least
+     * 1); {@code reach} 1 keeps the test rows whose three cells can hold a training row, 0 the ordinary training rows.
+     */
+    private static CellOrder order(long[] cells, boolean[] skip, long[] range, double[] carried, int reach) {
+        long min = range[0];
+        long max = range[1];
+        int n = 0;
+        int[] rows = new int[cells.length];
+        double[] values = new double[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            long c = cells[i];
+            if (ordinary(c) && c >= min - reach && c <= max + reach && (skip == null || !skip[i])) {
+                cells[n] = c - min + 2;
+                rows[n] = i;
+                values[n] = carried[i];
+                n++;
+            }
+        }
+        return CellOrder.sort(cells, rows, values, n);
     }
 
     int pieces() {
@@ -85,67 +155,94 @@ final class TwinScan {
         return this::scan;
     }
 
+    /** Piece p: the test rows at places p · PIECE_ROWS on in their cell order (some pieces are empty when few can meet one). */
     private void scan(int piece) {
-        int end = Math.min(testRows, (piece + 1) * PIECE_ROWS);
-        for (int t = piece * PIECE_ROWS; t < end; t++) {
-            if (copy[t]) {
-                continue;
-            }
-            if ((t & 0xFFF) == 0) {
+        int from = piece * PIECE_ROWS;
+        int end = Math.min(test.size, from + PIECE_ROWS);
+        if (from >= end) {
+            return;
+        }
+        int at = train.lowerBound(test.keys[from] - 1);
+        for (int s = from; s < end; s++) {
+            if ((s & 0xFFF) == 0) {
                 CheckBounds.checkInterrupted();
             }
-            scanRow(piece, t);
+            long below = test.keys[s] - 1;
+            while (at < train.size && Long.compareUnsigned(train.keys[at], below) < 0) {
+                at++;
+            }
+            scanRow(piece, s, at);
         }
     }
 
     /**
-     * Test row t of piece p: a method of its own, called for every row, which the JIT of a cold process compiles once
-     * (a row loop compiled on the stack was thrown away at the end of each piece and compiled again).
+     * The test row at place s of the cell order, whose cell's left neighbour starts at training place {@code at}: a
+     * method of its own, called for every row, which the JIT of a cold process compiles once (a row loop compiled on the
+     * stack was thrown away at the end of each piece and compiled again).
      */
-    private void scanRow(int piece, int t) {
-        long cell = (long) Math.floor(tk[t] / width);
+    private void scanRow(int piece, int s, int at) {
+        int t = test.rows[s];
+        double first = test.values[s];
+        long last = test.keys[s] + 1;
         double best = Double.POSITIVE_INFINITY;
         int bestRow = -1;
         int compared = 0;
+        long cell = 0; // keys are at least 1
         double beyond = Double.NaN; // a pair further apart on the first feature is beyond the band; worked out at the first
                                     // training row met (most test rows of a measured table meet none)
-        for (long c = cell - 1; c <= cell + 1 && compared < MAX_COMPARISONS; c++) {
-            for (int at = cells.first(c); at >= 0; at = cells.next(at, c)) {
-                int i = cells.row(at);
-                if (Double.isNaN(beyond)) {
-                    beyond = 2 * mostOnFirst(t);
+        for (int p = at; p < train.size; p++) {
+            long key = train.keys[p];
+            if (Long.compareUnsigned(key, last) > 0) {
+                break;
+            }
+            if (key != cell) { // the next of the three cells: looked at only while the comparisons are below the bound
+                if (compared >= MAX_COMPARISONS) {
+                    break;
                 }
-                // as distance() would answer (some value above 2), without the training value's decimals
-                double rho = Math.abs(cells.firstFeature(at) - te0[t]) > beyond ? Double.POSITIVE_INFINITY : distance(i, t);
-                compared++;
-                if (rho < best) {
-                    best = rho;
-                    bestRow = i;
-                }
+                cell = key;
+            }
+            if (Double.isNaN(beyond)) {
+                beyond = 2 * mostOnFirst(t);
+            }
+            // as distance() would answer (some value above 2), without the training value's decimals
+            double rho = Math.abs(train.values[p] - first) > beyond ? Double.POSITIVE_INFINITY : distance(train.rows[p], t);
+            compared++;
+            if (rho < best) {
+                best = rho;
+                bestRow = train.rows[p];
             }
         }
         if (best <= 1) {
             twins[piece]++;
-            if (examples.get(piece).size() < EXAMPLES) {
-                examples.get(piece).add(describe(bestRow, t));
-            }
+            keepExample(examples[piece], t, bestRow);
         } else if (best <= 2) {
             band[piece]++;
         }
     }
 
+    /** Keeps twin (t, row) among a piece's first EXAMPLES twins in row order (its rows come in cell order). */
+    private static void keepExample(int[] kept, int t, int row) {
+        for (int e = 0; e < EXAMPLES; e++) {
+            if (kept[2 * e] < 0 || t < kept[2 * e]) {
+                System.arraycopy(kept, 2 * e, kept, 2 * e + 2, 2 * (EXAMPLES - e - 1));
+                kept[2 * e] = t;
+                kept[2 * e + 1] = row;
+                return;
+            }
+        }
+    }
+
     /** The finding, when every piece is done: twins that beat chance. */
     void report(String split, DynamicChecks.Thresholds th, List<Finding> out) {
-        int twinCount = 0;
-        int bandCount = 0;
-        List<String> first = new ArrayList<>();
-        for (int p = 0; p < twins.length; p++) {
-            twinCount += twins[p];
-            bandCount += band[p];
-            examples.get(p).stream().limit(EXAMPLES - first.size()).forEach(first::add);
-        }
+        int[] tally = tally();
+        int twinCount = tally[0];
+        int bandCount = tally[1];
         if (twinCount < 3 || twinCount <= ResolutionTwins.CHANCE_FACTOR * bandCount) {
             return;
+        }
+        List<String> first = new ArrayList<>();
+        for (int e = 0; e < EXAMPLES && tally[2 + 2 * e] >= 0; e++) {
+            first.add(describe(tally[3 + 2 * e], tally[2 + 2 * e]));
         }
         double share = twinCount / (double) testRows;
         out.add(new Finding("D9", share > th.nearErrorShare() ? Severity.ERROR : Severity.WARNING, "Test rows that are twins of training rows.",
@@ -161,16 +258,39 @@ final class TwinScan {
     }
 
     /**
+     * Twins, band, then the first twins in row order (test row, its nearest training row; -1 when fewer), once every piece
+     * is done.
+     */
+    int[] tally() {
+        int twinCount = 0;
+        int bandCount = 0;
+        int[] firstTwins = new int[2 * EXAMPLES];
+        java.util.Arrays.fill(firstTwins, -1);
+        for (int p = 0; p < twins.length; p++) {
+            twinCount += twins[p];
+            bandCount += band[p];
+            for (int e = 0; e < EXAMPLES && examples[p][2 * e] >= 0; e++) {
+                keepExample(firstTwins, examples[p][2 * e], examples[p][2 * e + 1]);
+            }
+        }
+        int[] tally = new int[2 + 2 * EXAMPLES];
+        tally[0] = twinCount;
+        tally[1] = bandCount;
+        System.arraycopy(firstTwins, 0, tally, 2, 2 * EXAMPLES);
+        return tally;
+    }
+
+    /**
      * The most the first feature's tolerance can be for any pair with test row t, not knowing the training row: the
      * rounding allowance of {@link #distance} needs the finer of the two decimals, at least the test value's (and 1).
      */
-    private double mostOnFirst(int t) {
+    double mostOnFirst(int t) {
         int teDec = Math.max(1, ResolutionTwins.decimals(te0[t]));
         return Math.max(ResolutionTwins.STEP_SHARE * stepBound[0], 0.5 * Math.pow(10, 1 - teDec) * (1 + 1e-9));
     }
 
     /** Largest difference over features in units of that pair's tolerance: ≤ 1 twins, 1–2 the chance band. */
-    private double distance(int i, int t) {
+    double distance(int i, int t) {
         double rho = 0;
         for (int j = 0; j < tr.size(); j++) {
             double d = Math.abs(tr.get(j).values()[i] - te.get(j).values()[t]);
@@ -188,7 +308,7 @@ final class TwinScan {
             if (d > 2 * most) {
                 return most == 0 ? Double.POSITIVE_INFINITY : d / most;
             }
-            ResolutionTwins.Resolution r = ResolutionTwins.resolution(res, tr, te, j);
+            ResolutionTwins.Resolution r = ResolutionTwins.resolution(prepared, j);
             double tol = ResolutionTwins.STEP_SHARE * r.step();
             int coarse = Math.min(trDec, teDec);
             if (r.usual() > 0 && coarse < r.usual() && Math.max(trDec, teDec) == r.usual()) {
@@ -205,152 +325,6 @@ final class TwinScan {
             }
         }
         return rho;
-    }
-
-    /**
-     * The training rows by their cell on the key feature, each cell's rows in order (as the lists of a map from cell to
-     * rows gave them, without a boxed key or index per row), walked by place: {@link #first}/{@link #next} give places,
-     * {@link #row} the row at a place and {@link #firstFeature} its first feature.
-     */
-    private abstract static class Cells {
-        /** Cells between the smallest and the largest key at most, for the counting sort; beyond it, a hash of the cells. */
-        static final long DENSE_CELLS = 1 << 22;
-
-        abstract int first(long c);
-
-        abstract int next(int at, long c);
-
-        abstract int row(int at);
-
-        abstract double firstFeature(int at);
-
-        static Cells of(double[] kv, double[] first, double width) {
-            double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-            for (int from = 0; from < kv.length; from = Chunks.end(from, kv.length)) {
-                RankScreen.Histogram.range(kv, from, Chunks.end(from, kv.length), range); // the kernel D3 compiled already
-            }
-            double lo = range[0];
-            double hi = range[1];
-            long min = (long) Math.floor(lo / width); // floor(x / width) grows with x: every cell lies between these two
-            long max = (long) Math.floor(hi / width);
-            return kv.length > 0 && max - min < DENSE_CELLS ? new Sorted(kv, first, width, min, (int) (max - min + 1)) : new Hashed(kv, first, width);
-        }
-    }
-
-    /**
-     * Rows sorted by cell with a counting sort (the rows of a cell stay in order), a table from cell to its first place,
-     * and the first feature copied beside them: a test row reads its three cells' rows as one run of memory instead of
-     * chasing each through a hash table into the columns (issue 16, "Performance").
-     */
-    private static final class Sorted extends Cells {
-        private final long min;
-        private final int[] start;
-        private final int[] rows;
-        private final double[] firsts;
-
-        Sorted(double[] kv, double[] first, double width, long min, int cells) {
-            this.min = min;
-            int n = kv.length;
-            int[] cellOf = new int[n];
-            start = new int[cells + 1];
-            for (int from = 0; from < n; from = Chunks.end(from, n)) {
-                count(kv, width, min, cellOf, from, Chunks.end(from, n));
-            }
-            for (int c = 0; c < cells; c++) {
-                start[c + 1] += start[c];
-            }
-            int[] at = java.util.Arrays.copyOf(start, cells);
-            rows = new int[n];
-            firsts = new double[n];
-            for (int from = 0; from < n; from = Chunks.end(from, n)) {
-                place(first, cellOf, at, from, Chunks.end(from, n));
-            }
-            CheckBounds.checkInterrupted();
-        }
-
-        // the loops over the rows a piece at a time ({@link Chunks})
-
-        private void count(double[] kv, double width, long min, int[] cellOf, int from, int to) {
-            for (int i = from; i < to; i++) {
-                cellOf[i] = (int) ((long) Math.floor(kv[i] / width) - min);
-                start[cellOf[i] + 1]++;
-            }
-        }
-
-        private void place(double[] first, int[] cellOf, int[] at, int from, int to) {
-            for (int i = from; i < to; i++) {
-                int place = at[cellOf[i]]++;
-                rows[place] = i;
-                firsts[place] = first[i];
-            }
-        }
-
-        @Override
-        int first(long c) {
-            long k = c - min;
-            return k < 0 || k >= start.length - 1 || start[(int) k] == start[(int) k + 1] ? -1 : start[(int) k];
-        }
-
-        @Override
-        int next(int at, long c) {
-            return at + 1 < start[(int) (c - min) + 1] ? at + 1 : -1;
-        }
-
-        @Override
-        int row(int at) {
-            return rows[at];
-        }
-
-        @Override
-        double firstFeature(int at) {
-            return firsts[at];
-        }
-    }
-
-    /** The cells through a hash table from cell to its rows, for keys spread over too many cells to count them. */
-    private static final class Hashed extends Cells {
-        private final long[] cellOf;
-        private final double[] firsts;
-        private final RowHashes.Index index;
-
-        Hashed(double[] kv, double[] first, double width) {
-            cellOf = new long[kv.length];
-            firsts = first;
-            long[] hashes = new long[kv.length];
-            for (int i = 0; i < kv.length; i++) {
-                cellOf[i] = (long) Math.floor(kv[i] / width);
-                hashes[i] = RowHashes.mix(cellOf[i]);
-            }
-            index = new RowHashes.Index(hashes, null);
-        }
-
-        @Override
-        int first(long c) {
-            return skip(index.first(RowHashes.mix(c)), c);
-        }
-
-        @Override
-        int next(int i, long c) {
-            return skip(index.next(i), c);
-        }
-
-        /** A chain can hold rows of another cell alike in the bits the index keeps: they are passed over. */
-        private int skip(int i, long c) {
-            while (i >= 0 && cellOf[i] != c) {
-                i = index.next(i);
-            }
-            return i;
-        }
-
-        @Override
-        int row(int at) {
-            return at;
-        }
-
-        @Override
-        double firstFeature(int at) {
-            return firsts[at];
-        }
     }
 
     private String describe(int i, int t) {

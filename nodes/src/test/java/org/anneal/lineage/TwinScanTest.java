@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
@@ -18,8 +21,10 @@ import org.anneal.spec.ColumnRole;
 import org.junit.jupiter.api.Test;
 
 /**
- * D9's comparison through cells on the key feature (a counting sort when the key spans few cells, a hash of the cells
- * when it spans many) counts the twins and the chance band that comparing every test row with every training row counts.
+ * D9's comparison through cells on the key feature (both sides sorted by cell, however many cells the key spans) counts
+ * the twins and the chance band that comparing every test row with every training row counts, and meets each test row's
+ * candidates as a table from cell to rows, walked row by row, met them (its nearest row, its bound on comparisons, its
+ * first examples).
  */
 class TwinScanTest {
     private static final Pattern COUNTS = Pattern.compile("^(\\d+) of \\d+ test rows .* only (\\d+) are one to two tolerances away");
@@ -117,5 +122,132 @@ class TwinScanTest {
                 assertEquals(expected[1], Integer.parseInt(m.group(2)), out.get(0).explanation());
             }
         }
+    }
+
+    /**
+     * What the comparison counted before both sides were sorted by cell: the test rows in row order, each looking at the
+     * training rows of its cell and its two neighbours through a map from cell to rows (each cell's rows in row order), cell
+     * after cell while fewer than the bound were compared; the first twins in row order as examples.
+     */
+    private static int[] cellTable(TwinScan scan, ResolutionTwins.Prepared p, Set<Integer> copies) {
+        double width = TwinScan.width(ResolutionTwins.resolution(p, p.key()));
+        double[] kv = p.tr().get(p.key()).values();
+        double[] tk = p.te().get(p.key()).values();
+        double[] tr0 = p.tr().get(0).values();
+        double[] te0 = p.te().get(0).values();
+        Map<Long, List<Integer>> cells = new HashMap<>();
+        for (int i = 0; i < kv.length; i++) {
+            cells.computeIfAbsent((long) Math.floor(kv[i] / width), k -> new ArrayList<>()).add(i);
+        }
+        int[] tally = {0, 0, -1, -1, -1, -1};
+        int examples = 0;
+        for (int t = 0; t < tk.length; t++) {
+            if (copies.contains(t)) {
+                continue;
+            }
+            long cell = (long) Math.floor(tk[t] / width);
+            double best = Double.POSITIVE_INFINITY;
+            int bestRow = -1;
+            int compared = 0;
+            double beyond = Double.NaN;
+            for (long c = cell - 1; c <= cell + 1 && compared < 4000; c++) {
+                for (int i : cells.getOrDefault(c, List.of())) {
+                    if (Double.isNaN(beyond)) {
+                        beyond = 2 * scan.mostOnFirst(t);
+                    }
+                    double rho = Math.abs(tr0[i] - te0[t]) > beyond ? Double.POSITIVE_INFINITY : scan.distance(i, t);
+                    compared++;
+                    if (rho < best) {
+                        best = rho;
+                        bestRow = i;
+                    }
+                }
+            }
+            if (best <= 1) {
+                tally[0]++;
+                if (examples < 2) {
+                    tally[2 + 2 * examples] = t;
+                    tally[3 + 2 * examples] = bestRow;
+                    examples++;
+                }
+            } else if (best <= 2) {
+                tally[1]++;
+            }
+        }
+        return tally;
+    }
+
+    private static int[] sorted(ResolutionTwins.Prepared p, Table test, Set<Integer> copies) {
+        TwinScan scan = TwinScan.of(p, test, copies);
+        java.util.function.IntConsumer piece = scan.scanner();
+        for (int i = scan.pieces() - 1; i >= 0; i--) { // the pieces in any order, as threads take them
+            piece.accept(i);
+        }
+        return scan.tally();
+    }
+
+    private static void assertSameAsCellTable(double[][] train, double[][] test, Set<Integer> copies, String what) {
+        Table te = table(test);
+        ResolutionTwins.Prepared p = ResolutionTwins.prepare(table(train), te);
+        TwinScan scan = TwinScan.of(p, te, copies);
+        assertTrue(scan != null, what);
+        int[] expected = cellTable(scan, p, copies);
+        assertEquals(Arrays.toString(expected), Arrays.toString(sorted(p, te, copies)), what);
+    }
+
+    /** Values on a grid of {@code step}, written with 3 decimals. */
+    private static double[] grid(SplittableRandom r, int n, int values, double step) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = written(r.nextInt(values) * step, 3);
+        }
+        return v;
+    }
+
+    @Test
+    void theCellOrderMeetsWhatATableOfCellsMet() {
+        SplittableRandom r = new SplittableRandom(5);
+        // many pieces of test rows, re-entries among them, some test rows copies, some beyond the training rows' cells
+        double[][][] t = tables(r, 30000, 40000, false);
+        Set<Integer> copies = new HashSet<>();
+        for (int i = 0; i < 40000; i += 7) {
+            copies.add(i);
+        }
+        for (int i = 0; i < 40000; i += 501) {
+            t[1][2][i] = (r.nextBoolean() ? 1 : -1) * (7 + r.nextDouble()); // beyond the key's training range, or at its edge
+        }
+        assertSameAsCellTable(t[0], t[1], copies, "pieces");
+        assertSameAsCellTable(t[0], t[1], Set.of(), "pieces, no copies");
+        // a key spread over a hundred million cells and more (three to four passes of the sort)
+        double[][][] wide = tables(r, 2000, 600, true);
+        wide[0][2][1] = -3e9;
+        assertSameAsCellTable(wide[0], wide[1], Set.of(), "wide");
+        // few values on every feature: thousands of rows in a cell (the key's 40 values a thousandth apart, its tolerance half
+        // a hundredth), the bound on comparisons reached in the second cell of three; ties everywhere
+        double[][] train = {grid(r, 12000, 3, 1), grid(r, 12000, 4, 0.5), grid(r, 12000, 40, 0.001)};
+        double[][] test = {grid(r, 1000, 3, 1), grid(r, 1000, 4, 0.5), grid(r, 1000, 44, 0.001)};
+        assertSameAsCellTable(train, test, Set.of(3, 4), "crowded cells");
+        // a cell of 4500 rows that are no twins before the cell of the test rows' twins: the bound stops the search first
+        double[][] bound = new double[3][4600];
+        double[][] twinsBeyond = new double[3][50];
+        for (int i = 0; i < 4600; i++) {
+            boolean crowd = i < 4500;
+            bound[0][i] = crowd ? 5 : 1;
+            bound[1][i] = crowd ? 5 : 1;
+            bound[2][i] = crowd ? 0.101 : written(0.110 + 0.001 * (i % 30), 3);
+        }
+        for (int i = 0; i < 50; i++) {
+            twinsBeyond[0][i] = 1;
+            twinsBeyond[1][i] = 1;
+            twinsBeyond[2][i] = written(0.111 + 0.001 * (i % 5), 3);
+        }
+        assertSameAsCellTable(bound, twinsBeyond, Set.of(), "bound on comparisons");
+        // infinities on the key (no view of fixed decimals): their cells overflow, and no row meets them
+        double[][][] inf = tables(r, 3000, 800, false);
+        inf[0][2][0] = Double.POSITIVE_INFINITY;
+        inf[0][2][1] = Double.NEGATIVE_INFINITY;
+        inf[1][2][0] = Double.POSITIVE_INFINITY;
+        inf[1][2][1] = Double.NEGATIVE_INFINITY;
+        assertSameAsCellTable(inf[0], inf[1], Set.of(), "infinities");
     }
 }
