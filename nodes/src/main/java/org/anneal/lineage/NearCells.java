@@ -3,8 +3,8 @@ package org.anneal.lineage;
 /**
  * D4's index of training rows by grid cell ({@link NearGrid}), laid out for a search that visits the test rows in the
  * order of their cell on the first key feature: the rows are grouped into bands of neighbouring cells on that feature,
- * and each band keeps its own open-addressing table of cell keys, its rows' chains and a first value to compare, side by
- * side. A test row's probes land in one or two bands, which stay in cache while that band's test rows are searched;
+ * and each band keeps its own bit filter and chain heads of cell keys, its rows' keys, chains and a first value to
+ * compare, side by side. A test row's probes land in one or two bands, which stay in cache while that band's test rows are searched;
  * one table for all rows (16 MB on a million rows) made nearly every probe a miss of cache and of address translation
  * (issue 16, "Performance"). Which rows a cell holds is the same either way: the layout changes the work, not the answer.
  */
@@ -19,12 +19,24 @@ final class NearCells {
     private final int shift;
     /** Bucket of cells → band; bands follow the cells' order, so neighbouring cells are in the same or the next band. */
     private final int[] bandOf;
-    /** Band → its first slot; a band's slots run to the next band's first. */
-    private final int[] tableStart;
-    /** High half: the key's upper 32 bits; low half: the first position of the rows with that key + 1 (0 = empty). */
-    private final long[] slots;
-    /** Position → the next position with the same key bits in its band, or -1. */
+    /** Band → its first position; a band's positions (and its chain heads) run to the next band's first. */
+    private final int[] start;
+    /** Band → its first word of {@link #present}; a band's words run to the next band's first. */
+    private final int[] filterStart;
+    /**
+     * A bit per key bucket of each band (eight for each of its rows): some row has a key there. A band's bits are a
+     * few kilobytes, so a probe for an absent cell (most probes) is answered from the closest cache.
+     */
+    private final long[] present;
+    /**
+     * A band's chain heads, one per row of the band at the band's positions: the first position + 1 (0: none) of the rows
+     * whose key falls in that bucket. Chains are short, and a row of another key met on one is passed over by its key.
+     */
+    private final int[] heads;
+    /** Position → the next position in its chain, or -1. */
     private final int[] next;
+    /** Position → the row's cell key. */
+    private final long[] keyAt;
     /** Position → training row; positions run band by band. */
     private final int[] rows;
     /** Position → the row's standardized value on the feature compared first, rounded to float (see {@link #surelyFar}). */
@@ -76,7 +88,7 @@ final class NearCells {
             inBand += perBucket[b];
         }
         int bands = band + 1;
-        int[] start = new int[bands + 1]; // band → first position
+        start = new int[bands + 1];
         int[] rowBand = new int[n];
         for (int r = 0; r < n; r++) {
             if (!skip[r]) {
@@ -84,28 +96,29 @@ final class NearCells {
                 start[rowBand[r] + 1]++;
             }
         }
-        tableStart = new int[bands + 1];
+        filterStart = new int[bands + 1];
         for (int b = 0; b < bands; b++) {
-            tableStart[b + 1] = tableStart[b] + 2 * start[b + 1]; // at most half full, so a probe for an absent key ends soon
+            filterStart[b + 1] = filterStart[b] + (start[b + 1] + 7) / 8;
             start[b + 1] += start[b];
         }
         rows = new int[kept];
         first = new float[kept];
-        long[] posKeys = new long[kept];
+        keyAt = new long[kept];
         int[] at = java.util.Arrays.copyOf(start, bands);
         for (int r = 0; r < n; r++) { // rows in order within each band
             if (!skip[r]) {
                 int p = at[rowBand[r]]++;
                 rows[p] = r;
-                posKeys[p] = keys[r];
+                keyAt[p] = keys[r];
                 first[p] = (float) firstZ[r];
             }
         }
-        slots = new long[tableStart[bands]];
+        heads = new int[kept];
+        present = new long[filterStart[bands]];
         next = new int[kept];
         for (int b = 0; b < bands; b++) {
             for (int p = start[b + 1] - 1; p >= start[b]; p--) { // backwards, so each chain lists its rows in order
-                insert(posKeys[p], p, b);
+                insert(keyAt[p], p, b);
             }
             if ((b & 63) == 0) {
                 CheckBounds.checkInterrupted();
@@ -118,7 +131,7 @@ final class NearCells {
     }
 
     int bands() {
-        return tableStart.length - 1;
+        return start.length - 1;
     }
 
     /** The band of a cell on the first key feature: cells beyond the training rows' share the outermost band. */
@@ -127,34 +140,47 @@ final class NearCells {
     }
 
     private void insert(long key, int p, int band) {
-        int s = slot(key, band);
-        next[p] = (int) slots[s] - 1;
-        slots[s] = (key & 0xFFFFFFFF00000000L) | (p + 1L);
+        int bit = filterBit(key, band);
+        present[bit >>> 6] |= 1L << bit;
+        int h = head(key, band);
+        next[p] = heads[h] - 1;
+        heads[h] = p + 1;
     }
 
-    /** The slot of the key in its band's table: the one holding its upper bits, or the empty one where it would go. */
-    private int slot(long key, int band) {
-        int from = tableStart[band];
-        int size = tableStart[band + 1] - from;
-        int s = (int) (((key & 0xFFFFFFFFL) * size) >>> 32); // the lower bits pick the slot, the upper ones are kept
-        long tag = key & 0xFFFFFFFF00000000L;
-        while (slots[from + s] != 0 && (slots[from + s] & 0xFFFFFFFF00000000L) != tag) {
-            s = s + 1 == size ? 0 : s + 1;
-        }
-        return from + s;
+    /** The chain head of the key in its band (from the key's lower bits, as the filter's bit is from the upper). */
+    private int head(long key, int band) {
+        return start[band] + (int) (((key & 0xFFFFFFFFL) * (start[band + 1] - start[band])) >>> 32);
     }
 
-    /** The first position with this key (or one alike in its upper bits) in the band, or -1. */
+    /** The bit of {@link #present} for this key in its band (from the key's upper bits, as the slot is from the lower). */
+    private int filterBit(long key, int band) {
+        int from = filterStart[band];
+        long bits = 64L * (filterStart[band + 1] - from);
+        return (int) (64L * from + (((key >>> 34) * bits) >>> 30)); // a band has fewer than 2^31 rows: no overflow
+    }
+
+    /** The first position with this key in the band, or -1. */
     int first(long key, int band) {
-        if (tableStart[band + 1] == tableStart[band]) {
+        if (start[band + 1] == start[band]) {
+            return -1; // no row in this band
+        }
+        int bit = filterBit(key, band);
+        if ((present[bit >>> 6] & 1L << bit) == 0) {
             return -1;
         }
-        return (int) slots[slot(key, band)] - 1;
+        return sameKey(heads[head(key, band)] - 1, key);
     }
 
-    /** The position after {@code p} in its chain, or -1. */
-    int next(int p) {
-        return next[p];
+    /** The position after {@code p} with the same key, or -1. */
+    int next(int p, long key) {
+        return sameKey(next[p], key);
+    }
+
+    private int sameKey(int p, long key) {
+        while (p >= 0 && keyAt[p] != key) {
+            p = next[p];
+        }
+        return p;
     }
 
     /** The training row at position {@code p}. */

@@ -372,7 +372,7 @@ final class NearGrid {
         private int matchBox(int t, double firstZ, boolean all, int order, int size) {
             int best = -1;
             for (int i = 0; i < size; i++) {
-                for (int p = cells.first(box[i], boxBand[i]); p >= 0; p = cells.next(p)) {
+                for (int p = cells.first(box[i], boxBand[i]); p >= 0; p = cells.next(p, box[i])) {
                     if (cells.surelyFar(p, firstZ, limit)) {
                         continue;
                     }
@@ -397,7 +397,7 @@ final class NearGrid {
                 for (int q = 0; q < k; q++) {
                     h ^= cellHash(q, lo[q] + at[q]);
                 }
-                for (int p = cells.first(h, cells.band(k == 0 ? 0 : lo[0] + at[0])); p >= 0; p = cells.next(p)) {
+                for (int p = cells.first(h, cells.band(k == 0 ? 0 : lo[0] + at[0])); p >= 0; p = cells.next(p, h)) {
                     if (cells.surelyFar(p, firstZ, limit)) {
                         continue;
                     }
