@@ -95,19 +95,33 @@ final class NearGrid {
 
     /**
      * The cell keys of training rows {@code from} to {@code to}, and their cells on the first key feature (which orders
-     * the bands of {@link NearCells}), a piece at a time ({@link Chunks}).
+     * the bands of {@link NearCells}), a piece at a time ({@link Chunks}), key feature by key feature: one tight loop
+     * over a column each. A row with a missing value gets a key too, never used.
      */
     private void cellKeys(long[] cellKeys, long[] firstCells, int from, int to) {
         for (int r = from; r < to; r++) {
             incomplete[r] = hasNaN(trainCols, r);
-            if (!incomplete[r]) {
-                long h = catHash(trainCat, r);
-                for (int q = 0; q < keys.length; q++) {
-                    long cell = (long) Math.floor(z(trainCols, keys[q], r) / width);
-                    h ^= cellHash(q, cell);
-                    firstCells[r] = q == 0 ? cell : firstCells[r];
-                }
-                cellKeys[r] = h;
+        }
+        if (trainCat.isEmpty()) {
+            java.util.Arrays.fill(cellKeys, from, to, catHash(trainCat, from));
+        } else {
+            for (int r = from; r < to; r++) {
+                cellKeys[r] = catHash(trainCat, r);
+            }
+        }
+        for (int q = 0; q < keys.length; q++) {
+            int j = keys[q];
+            foldCells(cellKeys, q == 0 ? firstCells : null, trainCols[j], mean[j], sd[j], width, q, from, to);
+        }
+    }
+
+    /** Folds the cells of one key feature (as {@link #z} over the width, floored) into the keys; {@code cells} keeps them. */
+    private static void foldCells(long[] keys, long[] cells, double[] v, double mean, double sd, double width, int q, int from, int to) {
+        for (int r = from; r < to; r++) {
+            long cell = (long) Math.floor((v[r] - mean) / sd / width);
+            keys[r] ^= cellHash(q, cell);
+            if (cells != null) {
+                cells[r] = cell;
             }
         }
     }
