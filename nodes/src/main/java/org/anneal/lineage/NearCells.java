@@ -50,16 +50,14 @@ final class NearCells {
      */
     NearCells(long[] keys, long[] cells, boolean[] skip, double[] firstZ) {
         int n = keys.length;
-        long lo = Long.MAX_VALUE;
-        long hi = Long.MIN_VALUE;
-        int kept = 0;
-        for (int r = 0; r < n; r++) {
-            if (!skip[r]) {
-                lo = Math.min(lo, cells[r]);
-                hi = Math.max(hi, cells[r]);
-                kept++;
-            }
+        // every pass over the rows a piece at a time, each loop in a method of its own ({@link Chunks})
+        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE, 0}; // smallest cell, largest, rows kept
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            range(cells, skip, range, from, Chunks.end(from, n));
         }
+        long lo = range[0];
+        long hi = range[1];
+        int kept = (int) range[2];
         if (kept == 0) {
             lo = hi = 0;
         }
@@ -71,10 +69,8 @@ final class NearCells {
         }
         shift = s;
         int[] perBucket = new int[(int) ((hi - lo) >>> s) + 1];
-        for (int r = 0; r < n; r++) {
-            if (!skip[r]) {
-                perBucket[bucket(cells[r])]++;
-            }
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            count(cells, skip, perBucket, from, Chunks.end(from, n));
         }
         bandOf = new int[perBucket.length];
         int band = 0;
@@ -90,11 +86,8 @@ final class NearCells {
         int bands = band + 1;
         start = new int[bands + 1];
         int[] rowBand = new int[n];
-        for (int r = 0; r < n; r++) {
-            if (!skip[r]) {
-                rowBand[r] = bandOf[bucket(cells[r])];
-                start[rowBand[r] + 1]++;
-            }
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            bands(cells, skip, rowBand, from, Chunks.end(from, n));
         }
         filterStart = new int[bands + 1];
         for (int b = 0; b < bands; b++) {
@@ -105,13 +98,9 @@ final class NearCells {
         first = new float[kept];
         keyAt = new long[kept];
         int[] at = java.util.Arrays.copyOf(start, bands);
-        for (int r = 0; r < n; r++) { // rows in order within each band
-            if (!skip[r]) {
-                int p = at[rowBand[r]]++;
-                rows[p] = r;
-                keyAt[p] = keys[r];
-                first[p] = (float) firstZ[r];
-            }
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            place(keys, skip, firstZ, rowBand, at, from, Chunks.end(from, n));
+            CheckBounds.checkInterrupted();
         }
         heads = new int[kept];
         present = new long[filterStart[bands]];
@@ -122,6 +111,46 @@ final class NearCells {
             }
             if ((b & 63) == 0) {
                 CheckBounds.checkInterrupted();
+            }
+        }
+    }
+
+    private static void range(long[] cells, boolean[] skip, long[] range, int from, int to) {
+        for (int r = from; r < to; r++) {
+            if (!skip[r]) {
+                range[0] = Math.min(range[0], cells[r]);
+                range[1] = Math.max(range[1], cells[r]);
+                range[2]++;
+            }
+        }
+    }
+
+    private void count(long[] cells, boolean[] skip, int[] perBucket, int from, int to) {
+        for (int r = from; r < to; r++) {
+            if (!skip[r]) {
+                perBucket[bucket(cells[r])]++;
+            }
+        }
+    }
+
+    /** The band of rows {@code from} to {@code to}, counted in {@link #start} (one place on, for the sums). */
+    private void bands(long[] cells, boolean[] skip, int[] rowBand, int from, int to) {
+        for (int r = from; r < to; r++) {
+            if (!skip[r]) {
+                rowBand[r] = bandOf[bucket(cells[r])];
+                start[rowBand[r] + 1]++;
+            }
+        }
+    }
+
+    /** Rows {@code from} to {@code to} put at their positions, in order within each band. */
+    private void place(long[] keys, boolean[] skip, double[] firstZ, int[] rowBand, int[] at, int from, int to) {
+        for (int r = from; r < to; r++) {
+            if (!skip[r]) {
+                int p = at[rowBand[r]]++;
+                rows[p] = r;
+                keyAt[p] = keys[r];
+                first[p] = (float) firstZ[r];
             }
         }
     }

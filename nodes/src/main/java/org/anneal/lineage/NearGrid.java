@@ -278,7 +278,15 @@ final class NearGrid {
             rows = new int[size];
             u = new double[keys.length][size];
             firstZ = new double[size];
-            for (int t = 0; t < n; t++) { // rows in order within each band
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                place(band, at, from, Chunks.end(from, n));
+                CheckBounds.checkInterrupted();
+            }
+        }
+
+        /** Test rows {@code from} to {@code to} put at their positions, in order within each band. */
+        private void place(int[] band, int[] at, int from, int to) {
+            for (int t = from; t < to; t++) {
                 if (band[t] >= 0) {
                     int p = at[band[t]]++;
                     rows[p] = t;
