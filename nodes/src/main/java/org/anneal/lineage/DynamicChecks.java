@@ -284,23 +284,13 @@ public final class DynamicChecks {
         List<Column> testCols = cols.stream().map(c -> test.column(c.name()).orElseThrow()).toList();
         RowHashes trainRows = new RowHashes(cols, testCols);
         RowHashes testRows = new RowHashes(testCols, cols);
-        long[] h = trainRows.hashes(train.rowCount());
-        long[] th = testRows.hashes(test.rowCount());
         boolean[] copy = new boolean[test.rowCount()];
-        if (test.rowCount() <= train.rowCount()) {
-            // the smaller side indexed, the larger one probing it: a quarter of the table to fill at random for a 20 %
-            // test side, and a filter small enough to stay in cache for the probes (issue 16, "Performance")
-            RowHashes.Index tested = new RowHashes.Index(th, null);
-            for (int from = 0; from < train.rowCount(); from = Chunks.end(from, train.rowCount())) {
-                copiedBy(h, from, Chunks.end(from, train.rowCount()), tested, testRows, trainRows, copy);
-                CheckBounds.checkInterrupted();
-            }
-        } else {
-            RowHashes.Index seen = new RowHashes.Index(h, null);
-            for (int from = 0; from < test.rowCount(); from = Chunks.end(from, test.rowCount())) {
-                copies(th, from, Chunks.end(from, test.rowCount()), seen, testRows, trainRows, copy);
-                CheckBounds.checkInterrupted();
-            }
+        int[] screen = trainRows.screenColumns(train.rowCount());
+        // a first screen on a few columns, given up (and every column hashed) if it pairs too many rows that are not copies
+        long wasted = (train.rowCount() + (long) test.rowCount()) / 16 + 1024;
+        if (screen == null || !markCopies(trainRows, testRows, train.rowCount(), test.rowCount(), screen, wasted, copy)) {
+            java.util.Arrays.fill(copy, false);
+            markCopies(trainRows, testRows, train.rowCount(), test.rowCount(), null, Long.MAX_VALUE, copy);
         }
         Set<Integer> dup = new java.util.LinkedHashSet<>(); // in the order of the test rows, whichever side was indexed
         for (int i = 0; i < copy.length; i++) {
@@ -323,27 +313,69 @@ public final class DynamicChecks {
         return dup;
     }
 
-    /** Marks the test rows {@code from} to {@code to} that copy a training row, a piece at a time ({@link Chunks}). */
-    private static void copies(long[] th, int from, int to, RowHashes.Index seen, RowHashes testRows, RowHashes trainRows, boolean[] copy) {
+    /**
+     * Marks the test rows that copy a training row, the rows found by their hashes over the columns {@code only} (null:
+     * every column) and compared cell by cell; false, part done, once more than {@code wasted} compared pairs were not
+     * copies.
+     */
+    static boolean markCopies(RowHashes trainRows, RowHashes testRows, int trainCount, int testCount, int[] only, long wasted,
+                                      boolean[] copy) {
+        long[] h = trainRows.hashes(trainCount, only);
+        long[] th = testRows.hashes(testCount, only);
+        long[] left = {wasted};
+        if (testCount <= trainCount) {
+            // the smaller side indexed, the larger one probing it: a quarter of the table to fill at random for a 20 %
+            // test side, and a filter small enough to stay in cache for the probes (issue 16, "Performance")
+            RowHashes.Index tested = new RowHashes.Index(th, null);
+            for (int from = 0; from < trainCount && left[0] >= 0; from = Chunks.end(from, trainCount)) {
+                copiedBy(h, from, Chunks.end(from, trainCount), tested, testRows, trainRows, copy, left);
+                CheckBounds.checkInterrupted();
+            }
+        } else {
+            RowHashes.Index seen = new RowHashes.Index(h, null);
+            for (int from = 0; from < testCount && left[0] >= 0; from = Chunks.end(from, testCount)) {
+                copies(th, from, Chunks.end(from, testCount), seen, testRows, trainRows, copy, left);
+                CheckBounds.checkInterrupted();
+            }
+        }
+        return left[0] >= 0;
+    }
+
+    /**
+     * Marks the test rows {@code from} to {@code to} that copy a training row, a piece at a time ({@link Chunks}); counts
+     * the compared pairs that are not copies down in {@code left[0]}.
+     */
+    private static void copies(long[] th, int from, int to, RowHashes.Index seen, RowHashes testRows, RowHashes trainRows, boolean[] copy,
+                               long[] left) {
+        long wasted = 0;
         for (int i = from; i < to; i++) {
             for (int k = seen.first(th[i]); k >= 0; k = seen.next(k)) {
                 if (testRows.same(i, trainRows, k)) {
                     copy[i] = true;
                     break;
                 }
+                wasted++;
             }
         }
+        left[0] -= wasted;
     }
 
     /** Marks the test rows (indexed in {@code tested}) that training rows {@code from} to {@code to} copy, a piece at a time. */
-    private static void copiedBy(long[] h, int from, int to, RowHashes.Index tested, RowHashes testRows, RowHashes trainRows, boolean[] copy) {
+    private static void copiedBy(long[] h, int from, int to, RowHashes.Index tested, RowHashes testRows, RowHashes trainRows, boolean[] copy,
+                                 long[] left) {
+        long wasted = 0;
         for (int k = from; k < to; k++) {
             for (int i = tested.first(h[k]); i >= 0; i = tested.next(i)) {
-                if (!copy[i] && testRows.same(i, trainRows, k)) {
-                    copy[i] = true;
+                if (!copy[i]) {
+                    if (testRows.same(i, trainRows, k)) {
+                        copy[i] = true;
+                    } else {
+                        wasted++;
+                    }
                 }
             }
         }
+        left[0] -= wasted;
     }
 
     private static void groups(String split, Table train, Table test, List<Finding> out) {

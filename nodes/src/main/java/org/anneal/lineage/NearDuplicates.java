@@ -63,30 +63,31 @@ final class NearDuplicates {
         int d = num.size();
         NearGrid grid = new NearGrid(num, num.stream().map(c -> (NumericColumn) test.column(c.name()).orElseThrow()).toList(), cat,
                 cat.stream().map(c -> (CategoricalColumn) test.column(c.name()).orElseThrow()).toList(), th.nearDistance(), screen);
-        double[][] b = grid.testCols();
         int testRows = test.rowCount();
         boolean[] copy = new boolean[testRows];
         exactCopies.forEach(t -> copy[t] = true);
-        int pieces = (testRows + PIECE_ROWS - 1) / PIECE_ROWS;
+        NearGrid.Visit visit = grid.new Visit(copy); // the rows searched (no copy, no missing value), in the order of the grid's bands
+        int rows = visit.size();
+        int pieces = (rows + PIECE_ROWS - 1) / PIECE_ROWS;
         int[] nearIn = new int[pieces];
         int[] firstIn = new int[pieces];
         Thread caller = Thread.currentThread();
         java.util.function.Supplier<java.util.function.IntConsumer> searcher = () -> {
             NearGrid.Search search = grid.new Search();
-            return p -> {
-                firstIn[p] = -1;
-                for (int t = p * PIECE_ROWS; t < Math.min(testRows, (p + 1) * PIECE_ROWS); t++) {
-                    if ((t & 0xFFF) == 0) {
+            return piece -> {
+                firstIn[piece] = -1;
+                for (int p = piece * PIECE_ROWS; p < Math.min(rows, (piece + 1) * PIECE_ROWS); p++) {
+                    if ((p & 0xFFF) == 0) {
                         CheckBounds.checkInterrupted();
                         if (Thread.currentThread() == caller) { // progress is reported from the calling thread only
-                            progress.at(split, "near-copies of training rows", t / (double) testRows);
+                            progress.at(split, "near-copies of training rows", p / (double) rows);
                         }
                     }
-                    if (copy[t] || grid.hasNaN(b, t) || search.match(t, false, 0) < 0) {
-                        continue;
+                    if (search.near(visit, p)) {
+                        int t = visit.rows[p];
+                        nearIn[piece]++;
+                        firstIn[piece] = firstIn[piece] < 0 ? t : Math.min(firstIn[piece], t);
                     }
-                    nearIn[p]++;
-                    firstIn[p] = firstIn[p] < 0 ? t : firstIn[p];
                 }
             };
         };
@@ -99,10 +100,10 @@ final class NearDuplicates {
             beside.share(pieces, searcher).join();
         }
         int near = 0;
-        int example = -1;
+        int example = -1; // the first test row with a near-copy: the smallest of each piece's smallest
         for (int p = 0; p < pieces; p++) {
             near += nearIn[p];
-            example = example < 0 ? firstIn[p] : example;
+            example = example < 0 || firstIn[p] >= 0 && firstIn[p] < example ? firstIn[p] : example;
         }
         if (near == 0) {
             return; // nothing close: nothing to weigh against chance

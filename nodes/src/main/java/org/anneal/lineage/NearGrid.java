@@ -29,7 +29,10 @@ final class NearGrid {
     private final double width;
     private final int[] keys;
     private final boolean[] incomplete;
-    private final RowHashes.Index index;
+    /** The training rows by cell, in bands of the first key feature's cells. */
+    private final NearCells cells;
+    /** The feature {@link #within} compares first ({@code checkOrder[0]}), whose values {@link NearCells} keeps; -1: none. */
+    private final int firstFeature;
     /** Whether a column's standardized values can be NaN where its raw values are not (an infinite mean or sd). */
     private final boolean[] nanPossible;
     private final boolean[] trainHasNaN;
@@ -74,27 +77,59 @@ final class NearGrid {
         this.keys = keyFeatures(trainNum, screen, sd, limit);
         int n = trainCols.length == 0 ? 0 : trainCols[0].length;
         this.incomplete = new boolean[n];
-        long[] cellKeys = new long[n];
-        for (int from = 0; from < n; from = Chunks.end(from, n)) {
-            cellKeys(cellKeys, from, Chunks.end(from, n));
-            CheckBounds.checkInterrupted();
-        }
-        this.index = new RowHashes.Index(cellKeys, incomplete);
         this.checkOrder = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, d).filter(j -> !isKey(j)),
                 java.util.Arrays.stream(keys)).toArray();
+        this.firstFeature = checkOrder.length == 0 ? -1 : checkOrder[0];
+        long[] cellKeys = new long[n];
+        long[] firstCells = new long[n];
+        for (int from = 0; from < n; from = Chunks.end(from, n)) {
+            cellKeys(cellKeys, firstCells, from, Chunks.end(from, n));
+            CheckBounds.checkInterrupted();
+        }
+        double[] firstZ = new double[n];
+        for (int from = 0; firstFeature >= 0 && from < n; from = Chunks.end(from, n)) {
+            standardize(firstZ, trainCols[firstFeature], mean[firstFeature], sd[firstFeature], from, Chunks.end(from, n));
+        }
+        this.cells = new NearCells(cellKeys, firstCells, incomplete, firstZ);
     }
 
-    /** The cell keys of training rows {@code from} to {@code to}, a piece at a time ({@link Chunks}). */
-    private void cellKeys(long[] cellKeys, int from, int to) {
+    /**
+     * The cell keys of training rows {@code from} to {@code to}, and their cells on the first key feature (which orders
+     * the bands of {@link NearCells}), a piece at a time ({@link Chunks}), key feature by key feature: one tight loop
+     * over a column each. A row with a missing value gets a key too, never used.
+     */
+    private void cellKeys(long[] cellKeys, long[] firstCells, int from, int to) {
         for (int r = from; r < to; r++) {
             incomplete[r] = hasNaN(trainCols, r);
-            if (!incomplete[r]) {
-                long h = catHash(trainCat, r);
-                for (int q = 0; q < keys.length; q++) {
-                    h ^= cellHash(q, (long) Math.floor(z(trainCols, keys[q], r) / width));
-                }
-                cellKeys[r] = h;
+        }
+        if (trainCat.isEmpty()) {
+            java.util.Arrays.fill(cellKeys, from, to, catHash(trainCat, from));
+        } else {
+            for (int r = from; r < to; r++) {
+                cellKeys[r] = catHash(trainCat, r);
             }
+        }
+        for (int q = 0; q < keys.length; q++) {
+            int j = keys[q];
+            foldCells(cellKeys, q == 0 ? firstCells : null, trainCols[j], mean[j], sd[j], width, q, from, to);
+        }
+    }
+
+    /** Folds the cells of one key feature (as {@link #z} over the width, floored) into the keys; {@code cells} keeps them. */
+    private static void foldCells(long[] keys, long[] cells, double[] v, double mean, double sd, double width, int q, int from, int to) {
+        for (int r = from; r < to; r++) {
+            long cell = (long) Math.floor((v[r] - mean) / sd / width);
+            keys[r] ^= cellHash(q, cell);
+            if (cells != null) {
+                cells[r] = cell;
+            }
+        }
+    }
+
+    /** {@link #z} of one column's values {@code from} to {@code to}, the same arithmetic. */
+    private static void standardize(double[] out, double[] v, double mean, double sd, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[i] = (v[i] - mean) / sd;
         }
     }
 
@@ -213,6 +248,74 @@ final class NearGrid {
     }
 
     /**
+     * The test rows to search, in the order of their band ({@link NearCells}), with what their search needs read from the
+     * columns in one pass beforehand (their key values over the cell width, and their value on the feature compared
+     * first): in this order the probes of consecutive rows stay in one or two bands, in cache.
+     */
+    final class Visit {
+        /** The test row at each position. */
+        final int[] rows;
+        /** u[q][p]: the standardized value over the cell width on key feature q of the row at position p. */
+        private final double[][] u;
+        /** The standardized value on the feature compared first, of the row at each position. */
+        private final double[] firstZ;
+
+        /** Test rows that are not {@code skip}ped and have every feature, in band order. */
+        Visit(boolean[] skip) {
+            int n = testCols.length == 0 ? 0 : testCols[0].length;
+            int[] band = new int[n];
+            int[] count = new int[cells.bands() + 1];
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                bands(skip, band, count, from, Chunks.end(from, n));
+                CheckBounds.checkInterrupted();
+            }
+            for (int b = 0; b < count.length - 1; b++) {
+                count[b + 1] += count[b];
+            }
+            int size = count[count.length - 1];
+            int[] at = new int[count.length];
+            System.arraycopy(count, 0, at, 1, count.length - 1);
+            rows = new int[size];
+            u = new double[keys.length][size];
+            firstZ = new double[size];
+            for (int from = 0; from < n; from = Chunks.end(from, n)) {
+                place(band, at, from, Chunks.end(from, n));
+                CheckBounds.checkInterrupted();
+            }
+        }
+
+        /** Test rows {@code from} to {@code to} put at their positions, in order within each band. */
+        private void place(int[] band, int[] at, int from, int to) {
+            for (int t = from; t < to; t++) {
+                if (band[t] >= 0) {
+                    int p = at[band[t]]++;
+                    rows[p] = t;
+                    for (int q = 0; q < keys.length; q++) {
+                        u[q][p] = z(testCols, keys[q], t) / width;
+                    }
+                    firstZ[p] = firstFeature < 0 ? 0 : z(testCols, firstFeature, t);
+                }
+            }
+        }
+
+        /** The band of test rows {@code from} to {@code to} (-1: not searched), counted per band. */
+        private void bands(boolean[] skip, int[] band, int[] count, int from, int to) {
+            for (int t = from; t < to; t++) {
+                if (skip[t] || hasNaN(testCols, t)) {
+                    band[t] = -1;
+                } else {
+                    band[t] = keys.length == 0 ? 0 : cells.band(Search.low(z(testCols, keys[0], t) / width));
+                    count[band[t]]++;
+                }
+            }
+        }
+
+        int size() {
+            return rows.length;
+        }
+    }
+
+    /**
      * One thread's search: the box of cells a test row's reach touches, reused from row to row, so that threads sharing
      * the test rows of one grid ({@link ChecksBeside#share}) each take their own.
      */
@@ -222,48 +325,80 @@ final class NearGrid {
         private final long[] at = new long[KEY_FEATURES];
         /** The keys of the cells of a test row's box, when every key feature spans at most three cells (nearly always). */
         private final long[] box = new long[SMALL_BOX];
+        /** The band of each cell of {@link #box}. */
+        private final int[] boxBand = new int[SMALL_BOX];
+
+        /** The first cell a value reaches (over the cell width): rounding in u cannot move a reachable row outside it. */
+        static long low(double u) {
+            return (long) Math.floor(u - 0.5 - 1e-9 * (1 + Math.abs(u)));
+        }
+
+        private static long high(double u) {
+            return (long) Math.floor(u + 0.5 + 1e-9 * (1 + Math.abs(u)));
+        }
 
         /** {@link NearGrid#match}, with this search's buffers. */
         int match(int t, boolean all, int order) {
+            for (int q = 0; q < keys.length; q++) {
+                double u = z(testCols, keys[q], t) / width;
+                lo[q] = low(u);
+                hi[q] = high(u);
+            }
+            return search(t, firstFeature < 0 ? 0 : z(testCols, firstFeature, t), all, order);
+        }
+
+        /** Whether the test row at position {@code p} of {@code visit} has a near-copy. */
+        boolean near(Visit visit, int p) {
+            for (int q = 0; q < keys.length; q++) {
+                double u = visit.u[q][p];
+                lo[q] = low(u);
+                hi[q] = high(u);
+            }
+            return search(visit.rows[p], visit.firstZ[p], false, 0) >= 0;
+        }
+
+        private int search(int t, double firstZ, boolean all, int order) {
             int k = keys.length;
             boolean small = true;
             for (int q = 0; q < k; q++) {
-                double u = z(testCols, keys[q], t) / width;
-                double slack = 1e-9 * (1 + Math.abs(u)); // rounding in u cannot move a reachable row outside the probed cells
-                lo[q] = (long) Math.floor(u - 0.5 - slack);
-                hi[q] = (long) Math.floor(u + 0.5 + slack);
                 small &= hi[q] - lo[q] < 3;
             }
             long base = catHash(testCat, t);
-            return small ? matchBox(t, all, order, boxKeys(base, k)) : matchOdometer(t, all, order, base, k);
+            return small ? matchBox(t, firstZ, all, order, boxKeys(base, k)) : matchOdometer(t, firstZ, all, order, base, k);
         }
 
         /**
-         * The keys of every cell of the box, doubling (or tripling) the list key feature by key feature, into {@link #box};
-         * returns how many. The cells are then probed in one plain loop over the list: the probes are independent reads of
-         * the index's filter, which the processor overlaps, where a walk cell by cell waited on each in turn.
+         * The keys of every cell of the box, doubling (or tripling) the list key feature by key feature, into {@link #box},
+         * and their bands into {@link #boxBand}; returns how many. The cells are then probed in one plain loop over the list.
          */
         private int boxKeys(long base, int k) {
             box[0] = base;
+            boxBand[0] = cells.band(0);
             int size = 1;
             for (int q = 0; q < k; q++) {
-                int cells = (int) (hi[q] - lo[q] + 1);
-                for (int c = cells - 1; c >= 0; c--) { // the first cell last: it overwrites the list the others are made from
+                int n = (int) (hi[q] - lo[q] + 1);
+                for (int c = n - 1; c >= 0; c--) { // the first cell last: it overwrites the list the others are made from
                     long part = cellHash(q, lo[q] + c);
+                    int band = q == 0 ? cells.band(lo[q] + c) : -1;
                     for (int i = 0; i < size; i++) {
                         box[c * size + i] = box[i] ^ part;
+                        boxBand[c * size + i] = q == 0 ? band : boxBand[i];
                     }
                 }
-                size *= cells;
+                size *= n;
             }
             return size;
         }
 
         /** The best row (or the first met, {@code all} false) among the cells of {@link #box}, in a row order of its own. */
-        private int matchBox(int t, boolean all, int order, int size) {
+        private int matchBox(int t, double firstZ, boolean all, int order, int size) {
             int best = -1;
             for (int i = 0; i < size; i++) {
-                for (int r = index.first(box[i]); r >= 0; r = index.next(r)) {
+                for (int p = cells.first(box[i], boxBand[i]); p >= 0; p = cells.next(p, box[i])) {
+                    if (cells.surelyFar(p, firstZ, limit)) {
+                        continue;
+                    }
+                    int r = cells.row(p);
                     if (sameCategories(r, t) && within(r, t)) {
                         if (!all) {
                             return r;
@@ -276,7 +411,7 @@ final class NearGrid {
         }
 
         /** The cells of a box too wide for {@link #box} (a value far out), walked as an odometer, their keys made as met. */
-        private int matchOdometer(int t, boolean all, int order, long base, int k) {
+        private int matchOdometer(int t, double firstZ, boolean all, int order, long base, int k) {
             java.util.Arrays.fill(at, 0, k, 0);
             int best = -1;
             while (true) {
@@ -284,7 +419,11 @@ final class NearGrid {
                 for (int q = 0; q < k; q++) {
                     h ^= cellHash(q, lo[q] + at[q]);
                 }
-                for (int r = index.first(h); r >= 0; r = index.next(r)) {
+                for (int p = cells.first(h, cells.band(k == 0 ? 0 : lo[0] + at[0])); p >= 0; p = cells.next(p, h)) {
+                    if (cells.surelyFar(p, firstZ, limit)) {
+                        continue;
+                    }
+                    int r = cells.row(p);
                     if (sameCategories(r, t) && within(r, t)) {
                         if (!all) {
                             return r;
