@@ -24,7 +24,8 @@ class FixedDecimalsTest {
         return v;
     }
 
-    private static double[] concat(double[] a, double[] b) {
+    /** The values of both, one after the other (the columns a resolution is read from together). */
+    static double[] concat(double[] a, double[] b) {
         double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

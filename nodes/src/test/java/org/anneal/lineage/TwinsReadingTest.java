@@ -33,12 +33,6 @@ class TwinsReadingTest {
         return new Table(out);
     }
 
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     @Test
     void keyAndResolutionsAsTheGeneralWay() {
         SplittableRandom r = new SplittableRandom(3);
@@ -90,7 +84,7 @@ class TwinsReadingTest {
             for (int j = 0; j < p.tr().size(); j++) {
                 double[] a = p.tr().get(j).values();
                 double[] b = p.te().get(j).values();
-                ResolutionTwins.Resolution expected = new ResolutionTwins.Resolution(ResolutionTwins.stepOf(concat(a, b)),
+                ResolutionTwins.Resolution expected = new ResolutionTwins.Resolution(ResolutionTwins.stepOf(FixedDecimalsTest.concat(a, b)),
                         ResolutionTwins.usualDecimals(a, b));
                 assertEquals(expected, ResolutionTwins.resolution(p, j), "round " + round + ", feature " + j);
             }
